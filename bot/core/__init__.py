@@ -1,0 +1,1 @@
+"""The pure core: corpus, text, index, answers, quotes, moderation. Never imports discord."""
