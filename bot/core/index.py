@@ -18,7 +18,7 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 
-class LuceneIdfBM25(BM25Okapi):  # type: ignore[misc]
+class LuceneIdfBM25(BM25Okapi):
     """rank-bm25's BM25Okapi with Lucene's IDF: the scoring reference for :class:`BM25Index`."""
 
     def _calc_idf(self, nd: dict[str, int]) -> None:
