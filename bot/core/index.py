@@ -1,21 +1,28 @@
 """The BM25 index over tokenized documents (paragraphs or sentences).
 
-CONTRACT (skeleton): this first version simply wraps rank-bm25 so that callers can be written
-against the interface; the retrieval work replaces the internals with an inverted index whose
-query cost grows with the matching postings, keeping rank-bm25's formula and scores.
-
 Variant: BM25Okapi's term-frequency saturation and length normalisation (k1, b) with Lucene's
 always-positive IDF, ln(1 + (N - df + 0.5) / (df + 0.5)). BM25Okapi's own IDF is zero or negative
 for a term in half or more of the documents, which on a short story erases words like "Trump".
+
+rank-bm25 (:class:`LuceneIdfBM25`) is the scoring reference, but its ``get_scores`` looks every
+query term up in every document's dict. :class:`BM25Index` keeps the same statistics in an
+inverted index instead (term -> numpy arrays of document ids and term counts), so a query touches
+only its terms' postings. It adds the same float64 operations in the same order as rank-bm25, so
+its scores equal the reference's (the parity test checks them on random corpora).
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import sys
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 from rank_bm25 import BM25Okapi
+
+log = logging.getLogger(__name__)
 
 
 class LuceneIdfBM25(BM25Okapi):
@@ -27,32 +34,166 @@ class LuceneIdfBM25(BM25Okapi):
 
 
 class BM25Index:
-    """BM25 scores of a query against a fixed list of tokenized documents."""
+    """BM25 scores of a query against a fixed list of tokenized documents.
+
+    Parameters
+    ----------
+    documents
+        One sequence of tokens per document; the document's index in this list is its id.
+    k1, b
+        rank-bm25's term-frequency saturation and length-normalisation parameters.
+
+    Raises
+    ------
+    ValueError
+        If ``documents`` is empty.
+    """
 
     def __init__(
         self, documents: Sequence[Sequence[str]], *, k1: float = 1.5, b: float = 0.75
     ) -> None:
         if not documents:
-            raise ValueError("BM25Index needs at least one document")
+            raise ValueError("BM25Index needs at least one document; it was given none.")
         self.k1 = k1
         self.b = b
         self.size = len(documents)
-        self._reference = LuceneIdfBM25([list(doc) for doc in documents], k1=k1, b=b)
+
+        lengths = np.fromiter(map(len, documents), dtype=np.int64, count=self.size)
+        total = int(lengths.sum())
+        # As rank-bm25: average length from the integer total, normaliser per document.
+        self.avgdl = total / self.size
+        self.doc_lengths = lengths.astype(np.int32)
+        if total:
+            self._norm = k1 * (1 - b + b * lengths / self.avgdl)
+        else:  # no tokens at all: no term ever matches, the normaliser is never used
+            self._norm = np.zeros(self.size, dtype=np.float64)
+
+        # Term ids in first-seen order, one per token, then (term, document) pairs counted.
+        self._vocab: dict[str, int] = {}
+        vocab_id = self._vocab.setdefault
+        vocab = self._vocab
+        token_terms = np.fromiter(
+            (vocab_id(token, len(vocab)) for token in chain.from_iterable(documents)),
+            dtype=np.int64,
+            count=total,
+        )
+        token_docs = np.repeat(np.arange(self.size, dtype=np.int64), lengths)
+        pairs, counts = np.unique(token_terms * self.size + token_docs, return_counts=True)
+        pair_terms = pairs // self.size
+        self._doc_ids = (pairs - pair_terms * self.size).astype(np.int32)
+        self._counts = counts.astype(np.int32)
+        self._tf = self._counts.astype(np.float64)
+        doc_freqs = np.bincount(pair_terms, minlength=len(vocab))
+        self._offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(doc_freqs, out=self._offsets[1:])
+        # math.log per term (not np.log) so each IDF is the reference's to the last bit.
+        n = self.size
+        self._idf = np.array(
+            [math.log(1.0 + (n - df + 0.5) / (df + 0.5)) for df in doc_freqs.tolist()],
+            dtype=np.float64,
+        )
+        log.debug(
+            "BM25 index: %d documents, %d terms, %d postings", n, len(vocab), len(self._doc_ids)
+        )
+
+    @property
+    def vocabulary_size(self) -> int:
+        """Number of distinct terms."""
+        return len(self._vocab)
+
+    @property
+    def postings_count(self) -> int:
+        """Number of (term, document) pairs stored."""
+        return len(self._doc_ids)
+
+    def memory_bytes(self) -> int:
+        """Approximate memory held by the index: numpy arrays plus the term dictionary."""
+        arrays = (
+            self._doc_ids,
+            self._counts,
+            self._tf,
+            self._offsets,
+            self._idf,
+            self._norm,
+            self.doc_lengths,
+        )
+        vocab = sys.getsizeof(self._vocab) + sum(sys.getsizeof(term) for term in self._vocab)
+        return sum(a.nbytes for a in arrays) + vocab
+
+    def idf(self, term: str) -> float:
+        """The IDF of ``term`` (0.0 for a term not in any document)."""
+        term_id = self._vocab.get(term)
+        return 0.0 if term_id is None else float(self._idf[term_id])
+
+    def document_frequency(self, term: str) -> int:
+        """Number of documents that contain ``term``."""
+        term_id = self._vocab.get(term)
+        if term_id is None:
+            return 0
+        return int(self._offsets[term_id + 1] - self._offsets[term_id])
+
+    def _postings(self, query: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Document ids and score contributions of every query token, in query order.
+
+        A token repeated in the query contributes once per occurrence, as in rank-bm25.
+        """
+        doc_parts: list[np.ndarray] = []
+        weight_parts: list[np.ndarray] = []
+        k1_plus_1 = self.k1 + 1
+        for token in query:
+            term_id = self._vocab.get(token)
+            if term_id is None:
+                continue
+            start, end = self._offsets[term_id], self._offsets[term_id + 1]
+            docs = self._doc_ids[start:end]
+            tf = self._tf[start:end]
+            # The reference's expression, operation for operation.
+            weights = float(self._idf[term_id]) * (tf * k1_plus_1 / (tf + self._norm[docs]))
+            doc_parts.append(docs)
+            weight_parts.append(weights)
+        if not doc_parts:
+            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float64)
+        if len(doc_parts) == 1:
+            return doc_parts[0], weight_parts[0]
+        return np.concatenate(doc_parts), np.concatenate(weight_parts)
 
     def get_scores(self, query: Sequence[str]) -> np.ndarray:
         """Score of every document for ``query`` (float64, one per document)."""
-        return np.asarray(self._reference.get_scores(list(query)), dtype=np.float64)
+        docs, weights = self._postings(query)
+        # bincount adds each document's weights in input (query) order, like the reference.
+        return np.bincount(docs, weights=weights, minlength=self.size).astype(
+            np.float64, copy=False
+        )
+
+    def _candidate_scores(self, query: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Ids (ascending) and scores of the documents that contain a query term."""
+        docs, weights = self._postings(query)
+        if len(docs) == 0:
+            return docs, weights
+        if 8 * len(docs) < self.size:
+            # Few postings: sort them rather than touch an array as long as the corpus.
+            candidates, slots = np.unique(docs, return_inverse=True)
+            return candidates, np.bincount(slots, weights=weights, minlength=len(candidates))
+        scores = np.bincount(docs, weights=weights, minlength=self.size)
+        candidates = np.flatnonzero(scores)
+        return candidates, scores[candidates]
 
     def top_k(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
         """The ``k`` best (document index, score) pairs with a score above zero, best first.
 
-        Ties are broken by the lower document index.
+        Ties are broken by the lower document index. Only documents containing a query term are
+        ranked, so the cost grows with the query terms' postings, not with the corpus.
         """
-        scores = self.get_scores(query)
-        candidates = np.flatnonzero(scores > 0)
-        order = sorted(candidates.tolist(), key=lambda i: (-scores[i], i))[:k]
-        return [(i, float(scores[i])) for i in order]
-
-    def idf(self, term: str) -> float:
-        """The IDF of ``term`` (0.0 for a term not in any document)."""
-        return float(self._reference.idf.get(term, 0.0))
+        if k <= 0:
+            return []
+        candidates, scores = self._candidate_scores(query)
+        positive = scores > 0
+        if not positive.all():
+            candidates, scores = candidates[positive], scores[positive]
+        if len(scores) > k:
+            # Keep everything tied with the k-th best score, then order that short list.
+            kth_best = np.partition(scores, len(scores) - k)[len(scores) - k]
+            keep = scores >= kth_best
+            candidates, scores = candidates[keep], scores[keep]
+        order = np.lexsort((candidates, -scores))[:k]
+        return [(int(candidates[i]), float(scores[i])) for i in order]
