@@ -1,15 +1,42 @@
 """Direct quotations with their speakers, and quote search.
 
-CONTRACT (skeleton): ``Quote`` and the ``QuoteBook`` signatures are the interface; extraction and
-search are filled in by the quotes work.
+Extraction works paragraph by paragraph, article by article:
+
+1. Find quotation spans: curly and straight double quotes, and single quotes that open at a
+   word start (so apostrophes in "Russia’s" or "don't" are not quotes). Single quotes inside a
+   double quotation are nested quotes and stay part of it. A quotation left open at the end of a
+   paragraph runs to the paragraph's end (the newspaper convention for multi-paragraph quotes).
+2. Join a quotation split around its attribution (“A,” X said, “B.”) into one quote, the parts
+   joined by " … ".
+3. Find the speaker outside the quotation marks only (so nobody mentioned inside a quote is
+   ever its speaker): "“...,” X said" / "said X" after it, "X said, “...”" / "X posted on
+   Truth Social: “...”" before it in the same sentence. "he"/"she" refer back to the last named
+   person in the article who is not the object of a preposition.
+4. Quotes of one to three words that are not directly attributed (scare quotes) are kept with
+   ``fragment=True``; their speaker is the subject of a verb like "called" or "expressed" earlier
+   in the same sentence, when there is one.
+5. Aliases resolve to one canonical speaker: titles are dropped ("US President Donald Trump" ->
+   "Donald Trump") and a partial name ("Trump") becomes the longest full name it is part of,
+   preferring names from the same article.
 """
 
 from __future__ import annotations
 
+import difflib
+import logging
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+from nltk.stem.snowball import SnowballStemmer
 
 from bot.core.corpus import Paragraph
+from bot.core.index import BM25Index
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +50,539 @@ class Quote:
     fragment: bool = False  # scare quotes of one to three words
 
 
+# --- normalisation -------------------------------------------------------------------------
+# TODO(text.py): switch to bot.core.text's shared normalisation and stemming once it lands on
+# main, so that folding is written once.
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string."""
+    return frozenset(words.split())
+
+
+_EXTRA_FOLDS = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
+     "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i",
+     "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
+     "«": '"', "»": '"'}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _fold(text: str) -> str:
+    """NFKC, straight quotes, no diacritics, case-folded."""
+    text = unicodedata.normalize("NFKC", text).translate(_EXTRA_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:'[\p{L}]+)*")
+_STEMMER = SnowballStemmer("english")
+_STOPWORDS = _word_set(
+    "a an and are as at be but by did do does for from had has have he her him his i if in into "
+    "is it its me my of on or our she so that the their them they this to was we were what when "
+    "where which who whom why will with you your about say said says quote quotes"
+)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stem(word))
+
+
+def _keywords(text: str) -> list[str]:
+    """Stemmed content words of ``text`` (folded; stopwords dropped)."""
+    words = _WORD_RE.findall(_fold(text))
+    return [_stem(w.replace("'", "")) for w in words if w not in _STOPWORDS]
+
+
+# --- names ---------------------------------------------------------------------------------
+
+_TITLES = _word_set(
+    "us u.s. uk u.k. eu un president presidents vice prime minister ministers secretary "
+    "senator sen. rep. representative congressman congresswoman gov. governor mayor chancellor "
+    "king queen prince princess pope mr. mrs. ms. mr mrs ms dr. dr prof. professor general gen. "
+    "col. colonel lt. capt. captain sgt. judge justice ambassador spokesman spokeswoman "
+    "spokesperson chairman chairwoman chair ceo director leader commissioner former foreign "
+    "defence defense state attorney chief sir lady lord dame rev. reverend father sheikh emir "
+    "crown deputy acting premier supreme commander speaker officer envoy"
+)
+_STARTERS = _word_set(
+    "a an the this that these those when while after before during despite although though "
+    "since because if as at in on of for from with without by to and but or so yet then also "
+    "earlier later meanwhile however still even only just now today yesterday here there "
+    "according asked questioned speaking writing in"
+)
+_PRONOUNS = frozenset({"he", "she"})
+_NON_PERSON_WORDS = _word_set(
+    "social europe union house street ministry party news times post council nations states "
+    "kingdom republic eastern western northern southern day deal media network university "
+    "company inc corp group bank court department office agency force army navy press church "
+    "square city county river sea ocean island islands district region province federation "
+    "committee parliament senate congress kremlin pentagon administration government"
+)
+_PREPOSITIONS = _word_set(
+    "of to with about against for by from on at in into over under toward towards than "
+    "between among"
+)
+
+_CAP = r"(?:\p{Lu}[\p{L}\p{M}]*(?:[’'\-.][\p{L}\p{M}]+)*\.?)"
+_PARTICLE = r"(?:(?:von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|ben|ter|zu)\s+)"
+_NAME = rf"{_CAP}(?:[ \t]+{_PARTICLE}*{_CAP})*"
+
+_VERBS = (
+    "said|says|say|stated|states|added|adds|clarified|clarifies|posted|posts|wrote|writes|told|"
+    "tells|warned|warns|asked|asks|replied|replies|answered|answers|explained|explains|noted|"
+    "notes|insisted|insists|argued|argues|claimed|claims|declared|declares|announced|announces|"
+    "tweeted|tweets|remarked|continued|responded|recalled|admitted|acknowledged|conceded|"
+    "suggested|emphasized|emphasised|stressed|urged|concluded|quipped|joked|shouted|exclaimed|"
+    "predicted|promised|vowed|pledged|cautioned|observed|commented|countered|retorted|complained|"
+    "boasted|lamented|mused|recounted|testified|reiterated|confirmed|denied|demanded|wondered|"
+    "whispered|yelled|saying|writing|posting|telling|adding|warning"
+)
+_INDIRECT_VERBS = (
+    _VERBS + "|expressed|expresses|called|calls|described|describes|dubbed|termed|labeled|"
+    "labelled|branded|characterized|characterised|referred|praised|criticized|criticised|"
+    "hailed|slammed|blasted|accused|believes|believed|thinks|thought|hopes|hoped|considers|"
+    "considered|welcomed|rejected|dismissed"
+)
+_AUX = (
+    r"(?:(?:has|had|have|was|is|would|will|also|later|then|once|again|previously|earlier|"
+    r"further|\p{Ll}+ly)\s+)*"
+)
+_APPOSITIVE = r"(?:\s*,[^,.!?\x00]{1,80},)?"
+_ROLE = (
+    r"(?:president|prime\s+minister|minister|chancellor|senator|governor|mayor|secretary|"
+    r"ambassador|spokesman|spokeswoman|spokesperson|leader|king|queen|pope|premier|general)"
+)
+_SUBJECT = rf"(?P<name>{_NAME}|\b[Hh]e\b|\b[Ss]he\b|\b[Tt]he\s+{_ROLE}\b)"
+
+_BEFORE_RE = regex.compile(rf"{_SUBJECT}{_APPOSITIVE}\s+{_AUX}(?:{_VERBS})\b(?P<gap>[^\x00]*)$")
+_BEFORE_INDIRECT_RE = regex.compile(
+    rf"{_SUBJECT}{_APPOSITIVE}\s+{_AUX}(?:{_INDIRECT_VERBS})\b(?P<gap>[^\x00]*)$"
+)
+_AFTER_RE = regex.compile(
+    rf"^[\s,]*(?:{_SUBJECT}{_APPOSITIVE}\s+{_AUX}(?:{_VERBS})\b"
+    rf"|(?:{_VERBS})\s+(?P<name2>{_NAME})"
+    rf"|according\s+to\s+(?P<name3>{_NAME}))"
+)
+_NAME_RE = regex.compile(_NAME)
+_TOKEN_SPLIT_RE = regex.compile(r"\s+")
+_POSSESSIVE_RE = regex.compile(r"[’']s?$")
+_SENTENCE_END_RE = regex.compile(r"[.!?][’'”\")\]]*\s+(?=[\p{Lu}\d“\"‘'\x00])")
+_ABBREVIATION_RE = regex.compile(
+    r"(?:\b\p{L}|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr|\bSen|\bRep|\bGov|\bGen|\bCol|\bLt|\bNo|"
+    r"\bProf|\bRev|\bvs|\betc|\bInc|\bCorp|\bCo)\.$"
+)
+
+
+def _clean_name(raw: str) -> tuple[str, tuple[str, ...]]:
+    """The proper name in ``raw`` without sentence starters, titles or a possessive.
+
+    Returns the name ("" if none) and the title words it carried (folded).
+    """
+    tokens = [t for t in _TOKEN_SPLIT_RE.split(raw.strip()) if t]
+    while tokens and tokens[0].casefold() in _STARTERS:
+        tokens.pop(0)
+    titles: tuple[str, ...] = ()
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].casefold().rstrip(",") in _TITLES:
+            titles = tuple(t.casefold().rstrip(".,") for t in tokens[: i + 1])
+            tokens = tokens[i + 1 :]
+            break
+    # A name sometimes ends a sentence ("... Trump."): drop a trailing dot after a long token.
+    if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 3:
+        tokens[-1] = tokens[-1][:-1]
+    if tokens:
+        tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1]) if len(tokens[-1]) > 2 else tokens[-1]
+    name = " ".join(tokens)
+    if name.casefold() in _PRONOUNS | {"i", "we", "you", "they", "it"}:
+        return "", titles
+    return name, titles
+
+
+def _is_person_like(name: str, titled: bool) -> bool:
+    """A guess without NER: titled, or two to four capitalised words naming no place/thing."""
+    if not name:
+        return False
+    if titled:
+        return True
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    return not any(t.casefold().strip(".") in _NON_PERSON_WORDS for t in tokens) and not any(
+        t.isupper() and len(t) > 1 for t in tokens
+    )
+
+
+# --- spans ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int  # index of the opening mark
+    end: int  # index just past the closing mark (or the paragraph's end)
+    inner_start: int
+    inner_end: int
+
+
+def _opens_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and after.isalnum()
+
+
+def _closes_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _closes(opener: str, text: str, i: int) -> bool:
+    """Whether ``text[i]`` closes a quotation opened by ``opener``."""
+    char = text[i]
+    if opener == "“":
+        return char == "”"
+    if opener == '"':
+        return char == '"'
+    return char in "’'" and _closes_single(text, i)
+
+
+def _find_spans(text: str) -> list[_Span]:
+    """Quotation spans in one paragraph (outermost quotes only)."""
+    spans: list[_Span] = []
+    opener: str | None = None
+    start = 0
+    for i, char in enumerate(text):
+        if opener is None:
+            if char == "“" or char == '"' or (char in "‘'" and _opens_single(text, i)):
+                opener, start = char, i
+        elif _closes(opener, text, i):
+            spans.append(_Span(start, i + 1, start + 1, i))
+            opener = None
+        elif opener in "‘'" and char in '“"':  # a double quote inside a single one: not a quote
+            opener, start = char, i
+    if opener in ("“", '"'):  # left open: runs to the end of the paragraph
+        spans.append(_Span(start, len(text), start + 1, len(text)))
+    return spans
+
+
+def _mask(text: str, spans: Sequence[_Span]) -> str:
+    """``text`` with every quotation's marks and words replaced by NUL characters."""
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = "\x00" * (span.end - span.start)
+    return "".join(chars)
+
+
+def _sentence_start(masked: str, position: int) -> int:
+    """Index where the sentence containing ``position`` starts (quotes masked)."""
+    start = 0
+    for match in _SENTENCE_END_RE.finditer(masked, 0, position):
+        if not _ABBREVIATION_RE.search(masked, 0, match.start() + 1):
+            start = match.end()
+    return start
+
+
+def _sentence_end(masked: str, position: int) -> int:
+    for match in _SENTENCE_END_RE.finditer(masked, position):
+        if not _ABBREVIATION_RE.search(masked, 0, match.start() + 1):
+            return match.start() + 1
+    return len(masked)
+
+
+def _inner_text(text: str, span: _Span) -> str:
+    inner = text[span.inner_start : span.inner_end].strip()
+    return inner.rstrip(",").rstrip()
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD_RE.findall(text))
+
+
+# --- extraction ----------------------------------------------------------------------------
+
+_FEMININE = _word_set("ms mrs miss queen princess lady dame spokeswoman chairwoman congresswoman")
+_MASCULINE = _word_set("mr king prince lord sir spokesman chairman congressman father")
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A person named outside quotation marks: where, as which name, with which titles."""
+
+    position: int
+    name: str
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """How a quote's speaker is referred to: a name, "he"/"she", or "the president"."""
+
+    kind: str  # "name" | "pronoun" | "role"
+    value: str
+
+
+@dataclass(slots=True)
+class _Mention:
+    name: str
+    article: str
+
+
+@dataclass(slots=True)
+class _RawQuote:
+    text: str
+    article: str
+    paragraph: int
+    fragment: bool
+    speaker: str  # a cleaned name as written, "" if unknown
+
+
+@dataclass(slots=True)
+class _ArticleState:
+    """What the extractor remembers within one article."""
+
+    recent: list[_Person] = field(default_factory=list)  # latest last
+    last_speaker: str = ""
+    last_quote_paragraph: int = -10
+    persons: set[str] = field(default_factory=set)
+    pending: list[int] = field(default_factory=list)  # open-ended quotes awaiting a speaker
+
+    def knows(self, name: str) -> bool:
+        return name in self.persons or any(
+            name in (p.split()[0], p.split()[-1]) for p in self.persons
+        )
+
+
+def _to_ref(raw: str) -> _Ref | None:
+    folded = " ".join(raw.casefold().split())
+    if folded in _PRONOUNS:
+        return _Ref("pronoun", folded)
+    if folded.startswith("the "):
+        return _Ref("role", folded[4:])
+    name, _ = _clean_name(raw)
+    return _Ref("name", name) if name else None
+
+
+class _Extractor:
+    """Two passes: raw quotes and person mentions, then canonical speaker names."""
+
+    def __init__(self) -> None:
+        self.raw: list[_RawQuote] = []
+        self.mentions: list[_Mention] = []
+        self.states: dict[str, _ArticleState] = defaultdict(_ArticleState)
+
+    def add(self, paragraph: Paragraph) -> None:
+        text = paragraph.text
+        state = self.states[paragraph.article]
+        spans = _find_spans(text)
+        masked = _mask(text, spans)
+        persons = self._record_persons(masked, paragraph.article, state)
+        pending, state.pending = state.pending, []
+        for group in self._group(text, masked, spans):
+            first, last = group[0], group[-1]
+            parts = [p for p in (_inner_text(text, span) for span in group) if _word_count(p)]
+            if not parts:
+                continue
+            quote_text = " … ".join(parts)
+            ref, direct = self._speaker(text, masked, first, last, len(group) > 1)
+            standalone = not _WORD_RE.search(masked.replace("\x00", " "))
+            fragment = not direct and not standalone and _word_count(quote_text) <= 3
+            if ref is None and fragment:
+                ref = self._indirect_speaker(masked, first, state)
+            speaker = self._resolve(ref, persons, first.start, state) if ref else ""
+            if not speaker and not fragment and self._continues(masked, paragraph, state):
+                speaker = state.last_speaker
+            if speaker and pending and not masked[: first.start].strip():
+                for index in pending:  # the quote this paragraph continues
+                    self.raw[index].speaker = speaker
+            pending = []
+            if speaker and not fragment:
+                state.last_speaker = speaker
+                state.last_quote_paragraph = paragraph.number
+            if speaker:
+                state.persons.add(speaker)
+                self.mentions.append(_Mention(speaker, paragraph.article))
+            if not speaker and not fragment and last.end == len(text):
+                state.pending.append(len(self.raw))
+            self.raw.append(
+                _RawQuote(quote_text, paragraph.article, paragraph.number, fragment, speaker)
+            )
+        state.recent = (state.recent + persons)[-20:]
+
+    def _record_persons(self, masked: str, article: str, state: _ArticleState) -> list[_Person]:
+        """People named outside quotes, in order; objects of prepositions are left out."""
+        persons: list[_Person] = []
+        for match in _NAME_RE.finditer(masked):
+            name, titles = _clean_name(match.group())
+            if not name or not (state.knows(name) or _is_person_like(name, bool(titles))):
+                continue
+            state.persons.add(name)
+            self.mentions.append(_Mention(name, article))
+            preceding = masked[max(0, match.start() - 20) : match.start()].split()
+            first_word = match.group().split()[0].casefold()
+            if (preceding and preceding[-1].casefold() in _PREPOSITIONS) or (
+                first_word in _PREPOSITIONS
+            ):
+                continue
+            persons.append(_Person(match.start(), name, titles))
+        return persons
+
+    @staticmethod
+    def _group(text: str, masked: str, spans: Sequence[_Span]) -> list[list[_Span]]:
+        """Join spans split around an attribution: “A,” X said, “B.”"""
+        groups: list[list[_Span]] = []
+        for span in spans:
+            if groups:
+                previous = groups[-1][-1]
+                between = masked[previous.end : span.start]
+                attribution = _AFTER_RE.match(between)
+                ends_open = text[previous.inner_start : previous.inner_end].rstrip().endswith(",")
+                if (
+                    ends_open
+                    and attribution
+                    and not between[attribution.end() :].strip(" ,.:;\t")
+                    and "\x00" not in between
+                ):
+                    groups[-1].append(span)
+                    continue
+            groups.append([span])
+        return groups
+
+    @staticmethod
+    def _speaker(
+        text: str, masked: str, first: _Span, last: _Span, split: bool
+    ) -> tuple[_Ref | None, bool]:
+        """Who a direct attribution names (“...,” X said / X said: “...”), if there is one."""
+        if split:
+            after_text = masked[first.end : last.start]
+        else:
+            after_text = masked[last.end : _sentence_end(masked, last.end)].split("\x00")[0]
+        after = _AFTER_RE.match(after_text)
+        before = _BEFORE_RE.search(masked[_sentence_start(masked, first.start) : first.start])
+        if before:
+            gap = before.group("gap").strip()
+            if len(gap) > 80 or not (not gap or gap[-1] in ",:" or gap.casefold().endswith("that")):
+                before = None
+        ends_with_comma = text[first.inner_start : first.inner_end].rstrip().endswith(",")
+        order = (after, before) if ends_with_comma or not before else (before, after)
+        for match in order:
+            if match is None:
+                continue
+            groups = match.groupdict()
+            raw = groups.get("name") or groups.get("name2") or groups.get("name3") or ""
+            ref = _to_ref(raw)
+            if ref:
+                return ref, True
+        return None, False
+
+    @staticmethod
+    def _indirect_speaker(masked: str, span: _Span, state: _ArticleState) -> _Ref | None:
+        """Subject of "called"/"expressed"/"said" earlier in a scare quote's sentence."""
+        before_text = masked[_sentence_start(masked, span.start) : span.start]
+        match = _BEFORE_INDIRECT_RE.search(before_text)
+        if not match:
+            return None
+        ref = _to_ref(match.group("name"))
+        if ref is None or ref.kind != "name":
+            return ref
+        name, titles = _clean_name(match.group("name"))
+        return ref if state.knows(name) or _is_person_like(name, bool(titles)) else None
+
+    @staticmethod
+    def _resolve(ref: _Ref, persons: Sequence[_Person], position: int, state: _ArticleState) -> str:
+        """A name as written for ``ref``: pronouns and roles refer back to the last person."""
+        if ref.kind == "name":
+            return ref.value
+        earlier = [p for p in persons if p.position < position]
+        candidates = list(reversed(state.recent + earlier))
+        if ref.kind == "pronoun":
+            excluded = _FEMININE if ref.value == "he" else _MASCULINE
+            fitting = [p for p in candidates if not excluded & set(p.titles)]
+            return fitting[0].name if fitting else ""
+        role_word = ref.value.split()[-1]
+        titled = [p for p in candidates if role_word in p.titles]
+        chosen = titled or candidates
+        return chosen[0].name if chosen else ""
+
+    @staticmethod
+    def _continues(masked: str, paragraph: Paragraph, state: _ArticleState) -> bool:
+        """An unattributed quote continuing the previous paragraph's speaker."""
+        outside = masked.replace("\x00", " ")
+        return (
+            bool(state.last_speaker)
+            and paragraph.number - state.last_quote_paragraph <= 1
+            and not _NAME_RE.search(outside)
+        )
+
+    def quotes(self) -> list[Quote]:
+        resolve = _AliasResolver(self.mentions)
+        return [
+            Quote(
+                speaker=resolve(raw.speaker, raw.article) if raw.speaker else "",
+                text=raw.text,
+                article=raw.article,
+                paragraph=raw.paragraph,
+                fragment=raw.fragment,
+            )
+            for raw in self.raw
+        ]
+
+
+class _AliasResolver:
+    """Maps a name as written to its canonical form: the longest full name it is part of."""
+
+    def __init__(self, mentions: Sequence[_Mention]) -> None:
+        self.full_names: Counter[str] = Counter()
+        self.by_article: dict[str, Counter[str]] = defaultdict(Counter)
+        for mention in mentions:
+            if len(mention.name.split()) >= 2:
+                self.full_names[mention.name] += 1
+                self.by_article[mention.article][mention.name] += 1
+
+    def __call__(self, name: str, article: str) -> str:
+        tokens = [_fold(t) for t in name.split()]
+        if not tokens:
+            return name
+
+        def fits(full: str) -> bool:
+            full_tokens = [_fold(t) for t in full.split()]
+            if len(full_tokens) < len(tokens) or not set(tokens) <= set(full_tokens):
+                return False
+            return tokens[-1] == full_tokens[-1] or len(tokens) == 1
+
+        for pool in (self.by_article.get(article, Counter()), self.full_names):
+            matches = [full for full in pool if fits(full)]
+            if matches:
+                surname = [m for m in matches if _fold(m.split()[-1]) == tokens[-1]]
+                best = surname or matches
+                return max(best, key=lambda m: (len(m.split()), pool[m], len(m)))
+        return name
+
+
 def extract_quotes(paragraphs: Iterable[Paragraph]) -> list[Quote]:
     """Return every direct quotation in ``paragraphs`` (in order), with speakers resolved."""
-    raise NotImplementedError
+    extractor = _Extractor()
+    for paragraph in paragraphs:
+        extractor.add(paragraph)
+    quotes = extractor.quotes()
+    log.debug("extracted %d quotes", len(quotes))
+    return quotes
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+def _name_tokens(name: str) -> list[str]:
+    """Folded name tokens without titles or possessives."""
+    tokens = [_POSSESSIVE_RE.sub("", t) for t in _WORD_RE.findall(_fold(name))]
+    return [t for t in tokens if t and t not in _TITLES and f"{t}." not in _TITLES]
+
+
+def _token_matches(wanted: str, have: str) -> bool:
+    if wanted == have:
+        return True
+    return len(wanted) >= 5 and difflib.SequenceMatcher(None, wanted, have).ratio() >= 0.8
 
 
 class QuoteBook:
@@ -33,18 +590,75 @@ class QuoteBook:
 
     def __init__(self, quotes: Sequence[Quote]) -> None:
         self.quotes = tuple(quotes)
+        self._by_paragraph: dict[tuple[str, int], list[Quote]] = defaultdict(list)
+        for quote in self.quotes:
+            self._by_paragraph[(quote.article, quote.paragraph)].append(quote)
+        self._speaker_tokens = {
+            speaker: _name_tokens(speaker) for speaker in {q.speaker for q in self.quotes}
+        }
+        keywords = [_keywords(q.text) for q in self.quotes]
+        self._keyword_sets = [frozenset(k) for k in keywords]
+        self._keyword_index = BM25Index(keywords) if self.quotes else None
+
+    @classmethod
+    def from_paragraphs(cls, paragraphs: Iterable[Paragraph]) -> QuoteBook:
+        """Extract every quote from ``paragraphs`` into a book."""
+        return cls(extract_quotes(paragraphs))
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def resolve_speaker(self, name: str) -> list[str]:
+        """Canonical speakers that ``name`` can mean (any alias, case, diacritics, small typos)."""
+        wanted = _name_tokens(name)
+        if not wanted:
+            return []
+        return [
+            speaker
+            for speaker, tokens in self._speaker_tokens.items()
+            if speaker and all(any(_token_matches(w, t) for t in tokens) for w in wanted)
+        ]
+
+    def speakers_in(self, text: str) -> list[str]:
+        """Canonical speakers named anywhere in ``text`` (e.g. a reader's question)."""
+        words = set(_name_tokens(text))
+        return [
+            speaker
+            for speaker in self.speakers()
+            if any(t in words for t in self._speaker_tokens[speaker])
+        ]
 
     def search(
         self, speaker: str | None = None, words: str | None = None, limit: int = 10
     ) -> list[Quote]:
         """Quotes whose speaker matches ``speaker`` (any alias, any case/diacritics) and/or that
         match ``words`` (best first); both None -> every quote in corpus order."""
-        raise NotImplementedError
+        if limit <= 0:
+            return []
+        allowed: set[int] | None = None
+        if speaker is not None and speaker.strip():
+            names = set(self.resolve_speaker(speaker))
+            allowed = {i for i, q in enumerate(self.quotes) if q.speaker in names}
+        query = _keywords(words) if words is not None else []
+        if words is not None and words.strip():
+            if not query or self._keyword_index is None:
+                return []
+            # More distinct query words matched first, then BM25 (best first, stable).
+            wanted = set(query)
+            ranked = self._keyword_index.top_k(query, len(self.quotes))
+            hits = [i for i, _ in ranked if allowed is None or i in allowed]
+            hits.sort(key=lambda i: -len(wanted & self._keyword_sets[i]))
+            return [self.quotes[i] for i in hits[:limit]]
+        if allowed is None:
+            return list(self.quotes[:limit])
+        return [q for i, q in enumerate(self.quotes) if i in allowed][:limit]
 
     def speakers(self) -> list[str]:
         """Canonical speaker names, most quoted first."""
-        raise NotImplementedError
+        counts = Counter(q.speaker for q in self.quotes if q.speaker)
+        first_seen = {s: i for i, s in reversed(list(enumerate(q.speaker for q in self.quotes)))}
+        return sorted(counts, key=lambda s: (-counts[s], first_seen[s]))
 
     def in_paragraph(self, article: str, paragraph: int) -> list[Quote]:
         """Quotes from one paragraph, in order."""
-        raise NotImplementedError
+        return list(self._by_paragraph.get((article, paragraph), []))

@@ -1,0 +1,342 @@
+"""Quote extraction (patterns, speakers, aliases, fragments) and quote search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.corpus import Paragraph
+from bot.core.quotes import Quote, QuoteBook, extract_quotes
+
+STORY_SLUG = "trump-russia-big-concession"
+
+
+def story_paragraphs(corpus_dir: Path) -> list[Paragraph]:
+    """The story's body paragraphs: blocks after the headline that end like prose.
+
+    TODO(corpus.py): use load_corpus once it lands; this drops the headline, the photo caption
+    and the comment-form chrome the same way for this file.
+    """
+    text = (corpus_dir / f"{STORY_SLUG}.txt").read_text(encoding="utf-8")
+    blocks = [b.strip() for b in text.split("\n\n")][1:]
+    body = [b for b in blocks if b.endswith((".", "”", '"')) and "Required fields" not in b]
+    return [Paragraph(STORY_SLUG, number, block) for number, block in enumerate(body, start=1)]
+
+
+STORY_QUOTES = [
+    Quote("Donald Trump", "big concession", STORY_SLUG, 1, fragment=True),
+    Quote(
+        "Donald Trump",
+        "I think [Putin] wants to make a deal, and we’re going to find out very soon, but it "
+        "takes two to tango.",
+        STORY_SLUG,
+        2,
+    ),
+    Quote(
+        "Donald Trump",
+        "I am not happy with the Russian strikes on Kyiv. Not necessary, and very bad timing. "
+        "Vladimir, STOP! 5000 soldiers a week are dying. Let’s get the Peace Deal DONE!",
+        STORY_SLUG,
+        4,
+    ),
+    Quote(
+        "Donald Trump",
+        "I wasn’t happy with it. We’re in the midst of talking peace, and missiles were fired. "
+        "That’s what I meant.",
+        STORY_SLUG,
+        5,
+    ),
+    Quote("Donald Trump", "I have my own deadline, and we want it to be fast", STORY_SLUG, 7),
+]
+
+
+def test_story_quotes_golden(corpus_dir: Path) -> None:
+    """The story's four quotations and its one scare quote, every one Trump's."""
+    assert extract_quotes(story_paragraphs(corpus_dir)) == STORY_QUOTES
+
+
+def test_story_quotes_never_putin(corpus_dir: Path) -> None:
+    """Putin is only mentioned inside quotes and as the object of a rebuke: he never speaks."""
+    book = QuoteBook.from_paragraphs(story_paragraphs(corpus_dir))
+    assert book.speakers() == ["Donald Trump"]
+    assert book.search(speaker="Putin") == []
+    assert book.search(speaker="Vladimir Putin") == []
+
+
+def quotes_of(*paragraphs: str) -> list[tuple[str, str, int, bool]]:
+    """(speaker, text, paragraph, fragment) of every quote in one article made of ``paragraphs``."""
+    found = extract_quotes(Paragraph("a", i, text) for i, text in enumerate(paragraphs, start=1))
+    return [(q.speaker, q.text, q.paragraph, q.fragment) for q in found]
+
+
+EXTRACTION_CASES = [
+    pytest.param(
+        ["“We will win,” said Jane Doe."],
+        [("Jane Doe", "We will win", 1, False)],
+        id="curly-said-after-name",
+    ),
+    pytest.param(
+        ['"We will win," Jane Doe said.'],
+        [("Jane Doe", "We will win", 1, False)],
+        id="straight-name-said-after",
+    ),
+    pytest.param(
+        ['Jane Doe stated: "We will win. They will lose."'],
+        [("Jane Doe", "We will win. They will lose.", 1, False)],
+        id="multi-sentence-after-colon",
+    ),
+    pytest.param(
+        ["Jane Doe posted on Truth Social: “Stop the strikes now, please.”"],
+        [("Jane Doe", "Stop the strikes now, please.", 1, False)],
+        id="colon-after-posted-on",
+    ),
+    pytest.param(
+        ["“We will win,” Jane Doe said, “and they know it.”"],
+        [("Jane Doe", "We will win … and they know it.", 1, False)],
+        id="split-around-attribution",
+    ),
+    pytest.param(
+        ["“We will win,” Jane Doe added. “They know it.”"],
+        [("Jane Doe", "We will win … They know it.", 1, False)],
+        id="split-across-sentences",
+    ),
+    pytest.param(
+        ["Jane Doe, a spokeswoman for the ministry, warned, “Talks are over.”"],
+        [("Jane Doe", "Talks are over.", 1, False)],
+        id="appositive-before",
+    ),
+    pytest.param(
+        ["“Talks are over,” Jane Doe, a spokeswoman for the ministry, told reporters."],
+        [("Jane Doe", "Talks are over", 1, False)],
+        id="appositive-after",
+    ),
+    pytest.param(
+        ["“We’re not going anywhere,” according to Volodymyr Zelensky."],
+        [("Volodymyr Zelensky", "We’re not going anywhere", 1, False)],
+        id="according-to",
+    ),
+    pytest.param(
+        ["Jane Doe wrote that “the deal is dead and buried for good.”"],
+        [("Jane Doe", "the deal is dead and buried for good.", 1, False)],
+        id="said-that",
+    ),
+    pytest.param(
+        ["Senator Jane Doe spoke on Monday.", "“We will win,” she said."],
+        [("Jane Doe", "We will win", 2, False)],
+        id="pronoun-across-paragraphs",
+    ),
+    pytest.param(
+        ["Mr. John Smith met Ms. Ann Jones.", "“It was fine,” he said."],
+        [("John Smith", "It was fine", 2, False)],
+        id="pronoun-skips-other-gender-title",
+    ),
+    pytest.param(
+        ["In a rebuke of Vladimir Putin, Donald Trump spoke. He clarified, “I was not happy.”"],
+        [("Donald Trump", "I was not happy.", 1, False)],
+        id="pronoun-skips-object-of-preposition",
+    ),
+    pytest.param(
+        ["Donald Trump met reporters.", "“We are close,” the president said."],
+        [("Donald Trump", "We are close", 2, False)],
+        id="role-refers-back",
+    ),
+    pytest.param(
+        ["“Vladimir, STOP!” Donald Trump wrote."],
+        [("Donald Trump", "Vladimir, STOP!", 1, False)],
+        id="name-inside-quote-is-not-speaker",
+    ),
+    pytest.param(
+        ["“Putin said it himself,” Trump added."],
+        [("Trump", "Putin said it himself", 1, False)],
+        id="speech-verb-inside-quote-ignored",
+    ),
+    pytest.param(
+        ["Critics called it a “witch hunt” and moved on."],
+        [("", "witch hunt", 1, True)],
+        id="scare-quote-unattributed",
+    ),
+    pytest.param(
+        ["US President Donald Trump called the pause a ‘big concession,’ on Thursday."],
+        [("Donald Trump", "big concession", 1, True)],
+        id="scare-quote-single-curly-with-subject",
+    ),
+    pytest.param(
+        ["“No,” Jane Doe said."],
+        [("Jane Doe", "No", 1, False)],
+        id="short-attributed-quote-is-not-fragment",
+    ),
+    pytest.param(
+        ["Russia’s army isn't winning, and the dogs’ toys aren't 'quotes' either."],
+        [("", "quotes", 1, True)],
+        id="apostrophes-are-not-quotes",
+    ),
+    pytest.param(
+        ["“The first part runs on", "“and ends here,” Jane Doe said."],
+        [("Jane Doe", "The first part runs on", 1, False), ("Jane Doe", "and ends here", 2, False)],
+        id="multi-paragraph-quote",
+    ),
+    pytest.param(
+        ["Jane Doe said, “We will win.”", "“They know it.”"],
+        [("Jane Doe", "We will win.", 1, False), ("Jane Doe", "They know it.", 2, False)],
+        id="continuation-paragraph",
+    ),
+    pytest.param(
+        ["U.S. Secretary of State Marco Rubio told reporters, “The war must end.”"],
+        [("Marco Rubio", "The war must end.", 1, False)],
+        id="abbreviation-and-title",
+    ),
+    pytest.param(["No quotation here at all."], [], id="no-quotes"),
+    pytest.param(["He said “” and left."], [], id="empty-quote-dropped"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), EXTRACTION_CASES)
+def test_extraction(paragraphs: list[str], expected: list[tuple[str, str, int, bool]]) -> None:
+    """Each quotation pattern yields its text and the right speaker."""
+    assert quotes_of(*paragraphs) == expected
+
+
+ALIAS_CASES = [
+    pytest.param(
+        ["US President Donald Trump arrived.", "“Good,” Trump said.", '"Fine," said Donald Trump.'],
+        {"Donald Trump"},
+        id="surname-title-and-full-name-merge",
+    ),
+    pytest.param(
+        ["Prime Minister Jonas Gahr Støre met him.", "“It went well,” Støre said."],
+        {"Jonas Gahr Støre"},
+        id="surname-with-diacritics",
+    ),
+    pytest.param(
+        [
+            "Vladimir Putin met Donald Trump.",
+            "“Close,” Putin said.",
+            '"Very close," Trump replied.',
+        ],
+        {"Vladimir Putin", "Donald Trump"},
+        id="two-speakers-stay-apart",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), ALIAS_CASES)
+def test_aliases_resolve_to_canonical_name(paragraphs: list[str], speakers: set[str]) -> None:
+    """Every alias of a speaker becomes the longest proper-name form, without titles."""
+    assert {speaker for speaker, *_ in quotes_of(*paragraphs)} == speakers
+
+
+def test_aliases_resolve_across_articles() -> None:
+    """A bare surname in one article takes the full name used in another."""
+    quotes = extract_quotes(
+        [
+            Paragraph("first", 1, "“Done,” US President Donald Trump said."),
+            Paragraph("second", 1, "“Not yet,” Trump said."),
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Donald Trump", "Donald Trump"]
+
+
+@pytest.fixture
+def book(corpus_dir: Path) -> QuoteBook:
+    """The story's quotes plus another article with two other speakers.
+
+    In the search table, a story quote is its paragraph number, the other article's is negated.
+    """
+    other = [
+        Paragraph("other", 1, "“Peace is near,” said Norwegian Prime Minister Jonas Gahr Støre."),
+        Paragraph("other", 2, "“Soldiers keep dying at the front,” Ann Jones warned."),
+        Paragraph("other", 3, "“Nobody wants this war,” Jones added."),
+    ]
+    return QuoteBook.from_paragraphs([*story_paragraphs(corpus_dir), *other])
+
+
+SEARCH_CASES = [
+    pytest.param("trump", None, [1, 2, 4, 5, 7], id="surname-lowercase"),
+    pytest.param("US President DONALD TRUMP", None, [1, 2, 4, 5, 7], id="titled-uppercase"),
+    pytest.param("Trumpp", None, [1, 2, 4, 5, 7], id="speaker-typo"),
+    pytest.param("store", None, [-1], id="diacritics-folded"),
+    pytest.param("Putin", None, [], id="never-a-speaker"),
+    pytest.param(None, "deadline", [7], id="keyword"),
+    pytest.param(None, "die", [-2, 4], id="stem-finds-dying-shorter-first"),
+    pytest.param("trump", "dying", [4], id="speaker-and-keyword"),
+    pytest.param("jones", "dying soldiers", [-2], id="other-speaker-keyword"),
+    pytest.param(None, "the and of", [], id="only-stopwords"),
+    pytest.param(None, "zebra", [], id="no-match"),
+    pytest.param(None, "“Peace DEAL”", [4, -1, 2, 5], id="curly-quotes-and-case-folded"),
+]
+
+
+@pytest.mark.parametrize(("speaker", "words", "expected"), SEARCH_CASES)
+def test_search(
+    book: QuoteBook, speaker: str | None, words: str | None, expected: list[int]
+) -> None:
+    """Speaker match is alias/case/diacritics-insensitive; keywords are stemmed, best first.
+
+    Best first: more distinct query words matched, then the BM25 score.
+    """
+    found = book.search(speaker, words)
+    assert [q.paragraph if q.article == STORY_SLUG else -q.paragraph for q in found] == expected
+
+
+def test_search_limit_and_all(book: QuoteBook) -> None:
+    """No filter returns every quote in corpus order; limit caps the list."""
+    assert book.search() == list(book.quotes)
+    assert len(book.search(limit=2)) == 2
+    assert book.search(limit=0) == []
+
+
+def test_speakers_most_quoted_first(book: QuoteBook) -> None:
+    """speakers() lists canonical names by number of quotes."""
+    assert book.speakers() == ["Donald Trump", "Ann Jones", "Jonas Gahr Støre"]
+
+
+def test_speakers_in_question(book: QuoteBook) -> None:
+    """A question naming a speaker (any case, title) finds the canonical name."""
+    assert book.speakers_in("What did president trump say about Kyiv?") == ["Donald Trump"]
+    assert book.speakers_in("What happened in Kyiv?") == []
+
+
+def test_in_paragraph(book: QuoteBook) -> None:
+    """in_paragraph returns one paragraph's quotes in order, or nothing."""
+    assert [q.text for q in book.in_paragraph(STORY_SLUG, 7)] == [STORY_QUOTES[4].text]
+    assert book.in_paragraph(STORY_SLUG, 3) == []
+    assert book.in_paragraph("missing", 1) == []
+
+
+def test_empty_book() -> None:
+    """A corpus without quotes searches to nothing, without error."""
+    empty = QuoteBook([])
+    assert empty.search("trump", "peace") == []
+    assert empty.speakers() == []
+    assert len(empty) == 0
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    paragraphs=st.lists(st.text(alphabet=st.characters(), max_size=120), max_size=4),
+    speaker=st.text(max_size=20),
+    words=st.text(max_size=30),
+)
+def test_never_crashes_on_arbitrary_text(paragraphs: list[str], speaker: str, words: str) -> None:
+    """Extraction and search accept any unicode without raising."""
+    book = QuoteBook.from_paragraphs(
+        Paragraph("x", i, text) for i, text in enumerate(paragraphs, start=1)
+    )
+    book.search(speaker, words)
+    book.speakers()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["“", "”", '"', "‘", "’", "'", "Trump", " said", ", ", ". ", "he", "A"]),
+        max_size=25,
+    )
+)
+def test_never_crashes_on_quote_soup(pieces: list[str]) -> None:
+    """Unbalanced and nested quotation marks never raise and never give empty quotes."""
+    quotes = extract_quotes([Paragraph("x", 1, "".join(pieces))])
+    assert all(q.text.strip() for q in quotes)
