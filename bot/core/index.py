@@ -82,7 +82,6 @@ class BM25Index:
         pair_terms = pairs // self.size
         self._doc_ids = (pairs - pair_terms * self.size).astype(np.int32)
         self._counts = counts.astype(np.int32)
-        self._tf = self._counts.astype(np.float64)
         doc_freqs = np.bincount(pair_terms, minlength=len(vocab))
         self._offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(doc_freqs, out=self._offsets[1:])
@@ -111,7 +110,6 @@ class BM25Index:
         arrays = (
             self._doc_ids,
             self._counts,
-            self._tf,
             self._offsets,
             self._idf,
             self._norm,
@@ -146,7 +144,7 @@ class BM25Index:
                 continue
             start, end = self._offsets[term_id], self._offsets[term_id + 1]
             docs = self._doc_ids[start:end]
-            tf = self._tf[start:end]
+            tf = self._counts[start:end].astype(np.float64)
             # The reference's expression, operation for operation.
             weights = float(self._idf[term_id]) * (tf * k1_plus_1 / (tf + self._norm[docs]))
             doc_parts.append(docs)
