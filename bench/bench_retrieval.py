@@ -7,7 +7,10 @@ method: index build time, query latency p50/p99 (top 5), and the memory the buil
 table with ratios against rank-bm25. Never asserts on time.
 
     python bench/bench_retrieval.py                    # 1k, 10k, 100k paragraphs
-    python bench/bench_retrieval.py --sizes 1000,10000 # a quick run
+    python bench/bench_retrieval.py --sizes 1000,10000 --answer-size 0  # a quick run
+
+Then, through ``Library`` (the whole engine): full-answer latency on the story and on a
+synthetic corpus of ``--answer-size`` paragraphs, and the cold start of ``storybot ask``.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ import argparse
 import gc
 import logging
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,6 +37,7 @@ log = logging.getLogger(__name__)
 
 Tokens = list[list[str]]
 TOP_K = 5
+ROOT = Path(__file__).resolve().parents[1]
 
 
 # --- synthetic corpus ----------------------------------------------------------------------
@@ -43,11 +50,11 @@ def pseudo_words(count: int, rng: np.random.Generator) -> list[str]:
     words: list[str] = []
     seen: set[str] = set()
     while len(words) < count:
-        syllables = int(rng.integers(1, 4))
+        syllables = int(rng.integers(1, 5))
         word = "".join(
             onsets[int(rng.integers(len(onsets)))] + vowels[int(rng.integers(len(vowels)))]
             for _ in range(syllables)
-        ) + str(len(words) % 7 if len(words) > 4000 else "")
+        )
         if word not in seen:
             seen.add(word)
             words.append(word)
@@ -254,6 +261,107 @@ def run(sizes: Sequence[int], queries: int, memory: bool, baseline_queries: int)
     return rows
 
 
+# --- full answers (retrieval + sentence choice + quotes) ----------------------------------
+
+STORY_QUESTIONS = [
+    "How many people were killed in Kyiv?",
+    "What did Trump say to Putin?",
+    "Who did Trump meet on April 24?",
+    "What is Trump's deadline?",
+    "what did europe think of the concession",
+    "How many soldiers are dying each week?",
+    "What is the capital of France?",
+    "kiev strikes",
+]
+SPEAKERS = ["Anna Berg", "Tomas Lind", "Maria Costa", "Jonas Holm", "Ruth Adler", "Omar Said"]
+
+
+def write_synthetic_corpus(directory: Path, paragraphs: int, per_article: int = 100) -> None:
+    """Articles of prose-like paragraphs (3-5 sentences of Zipf pseudo-words, some quotes)."""
+    workload = make_workload(paragraphs, queries=0, seed=11)
+    rng = np.random.default_rng(5)
+    for start in range(0, paragraphs, per_article):
+        blocks = [f"Synthetic article {start // per_article}"]
+        for tokens in workload.paragraphs[start : start + per_article]:
+            cuts = sorted(rng.choice(np.arange(8, len(tokens) - 4), size=3, replace=False))
+            pieces = np.split(np.array(tokens, dtype=object), cuts)
+            sentences = [" ".join(p).capitalize() + "." for p in pieces if len(p)]
+            if rng.random() < 0.2:
+                speaker = SPEAKERS[int(rng.integers(len(SPEAKERS)))]
+                sentences[-1] = f"“{sentences[-1][:-1]},” {speaker} said."
+            blocks.append(" ".join(sentences))
+        name = f"synthetic-{start // per_article:05d}.txt"
+        (directory / name).write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+
+
+def time_answers(library: Any, questions: Sequence[str], rounds: int) -> tuple[float, float]:
+    """p50 and p99 (ms) of ``library.answer`` over ``rounds`` passes of ``questions``."""
+    for question in questions:  # warm-up
+        library.answer(question)
+    latencies: list[float] = []
+    for _ in range(rounds):
+        for question in questions:
+            start = time.perf_counter()
+            library.answer(question)
+            latencies.append((time.perf_counter() - start) * 1000)
+    return statistics.median(latencies), float(np.percentile(latencies, 99))
+
+
+def answer_rows(size: int, story_dir: Path) -> list[str]:
+    """Markdown rows: full answer latency on the story and at ``size`` paragraphs; cold start."""
+    from bot.core.library import Library
+
+    rows = [
+        "| workload | build s | answer p50 ms | answer p99 ms | target |",
+        "|---|---:|---:|---:|---|",
+    ]
+    start = time.perf_counter()
+    story = Library(story_dir)
+    _ = story.corpus
+    build = time.perf_counter() - start
+    p50, p99 = time_answers(story, STORY_QUESTIONS, rounds=50)
+    rows.append(
+        f"| the story ({len(story.corpus.paragraphs)} ¶) | {build:.3f} | {p50:.3f} "
+        f"| {p99:.3f} | p50 <= 0.5 ms |"
+    )
+    if size:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_synthetic_corpus(Path(tmp), size)
+            start = time.perf_counter()
+            library = Library(Path(tmp))
+            _ = library.corpus
+            build = time.perf_counter() - start
+            words = make_workload(1000, queries=250, seed=3).queries
+            questions = [
+                f"What did {SPEAKERS[i % len(SPEAKERS)]} say about {' '.join(q[:2])}?"
+                if i % 3 == 0
+                else " ".join(q[:4]) + "?"
+                for i, q in enumerate(words)
+            ]
+            p50, p99 = time_answers(library, questions, rounds=1)
+            rows.append(
+                f"| synthetic {size:,} ¶ | {build:.2f} | {p50:.3f} | {p99:.3f} "
+                f"| p50 <= 5 ms, build <= 10 s |"
+            )
+    cold = cold_start(story_dir)
+    rows.append(
+        f"| `storybot ask` cold start (median of 5, wall) | – | {cold:.0f} | – | <= 1000 ms |"
+    )
+    return rows
+
+
+def cold_start(story_dir: Path, runs: int = 5) -> float:
+    """Median wall time (ms) of a fresh ``python -m bot ask ...`` process."""
+    command = [sys.executable, "-m", "bot", "ask", "--corpus", str(story_dir), STORY_QUESTIONS[0]]
+    subprocess.run(command, capture_output=True, check=True)  # warm the OS file cache
+    times: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -270,9 +378,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="queries for rank-bm25 (slow at 100k; its top-1 agreement uses these)",
     )
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc builds")
+    parser.add_argument(
+        "--answer-size",
+        type=int,
+        default=100_000,
+        help="paragraphs of the synthetic corpus for full-answer latency (0: story only)",
+    )
+    parser.add_argument("--no-answer", action="store_true", help="skip full-answer timings")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus", help="the story folder")
     args = parser.parse_args(argv)
     rows = run(args.sizes, args.queries, not args.no_memory, args.baseline_queries)
     print(markdown_table(rows))
+    if not args.no_answer:
+        print()
+        print("\n".join(answer_rows(args.answer_size, args.corpus)))
     return 0
 
 

@@ -24,6 +24,9 @@ from rank_bm25 import BM25Okapi
 
 log = logging.getLogger(__name__)
 
+# Up to this many documents a full-length score array is cheaper than sorting the postings.
+_SMALL_CORPUS = 4096
+
 
 class LuceneIdfBM25(BM25Okapi):
     """rank-bm25's BM25Okapi with Lucene's IDF: the scoring reference for :class:`BM25Index`."""
@@ -168,7 +171,7 @@ class BM25Index:
         docs, weights = self._postings(query)
         if len(docs) == 0:
             return docs, weights
-        if 8 * len(docs) < self.size:
+        if self.size > _SMALL_CORPUS and 8 * len(docs) < self.size:
             # Few postings: sort them rather than touch an array as long as the corpus.
             candidates, slots = np.unique(docs, return_inverse=True)
             return candidates, np.bincount(slots, weights=weights, minlength=len(candidates))
