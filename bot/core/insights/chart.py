@@ -57,6 +57,7 @@ def render_questions_per_day(report: InsightsReport, path: Path) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(temp_name, 0o644)  # mkstemp makes it 0600; a chart is not a secret
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
