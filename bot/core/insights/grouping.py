@@ -52,6 +52,7 @@ class _Phrasing:
     key: str  # phrasing_key(text)
     text: str  # the first spelling seen, shown to the admin
     count: int
+    first_asked: datetime
     last_asked: datetime
     tokens: frozenset[str]
 
@@ -66,8 +67,9 @@ def group_questions(
     """Group ``questions`` whose token sets have a Jaccard similarity >= ``threshold``.
 
     Identical phrasings (ignoring case and spacing) are merged first. Then phrasings are taken
-    most frequent first, and each joins the first group whose representative it resembles, or
-    starts a new group; the representative of a group is therefore its most frequent phrasing.
+    most frequent first (ties: asked first), and each joins the first group whose representative
+    it resembles, or starts a new group; the representative of a group is therefore its most
+    frequent phrasing.
     Questions without any token only group with their identical phrasings. Groups come back
     largest first (ties: most recently asked, then alphabetical), at most ``limit`` of them.
     """
@@ -95,14 +97,16 @@ def cluster_questions(
                 key=key,
                 text=_SPACES.sub(" ", question.text).strip(),
                 count=1,
+                first_asked=question.asked_at,
                 last_asked=question.asked_at,
                 tokens=frozenset(tokenize(question.text)),
             )
         else:
             seen.count += 1
+            seen.first_asked = min(seen.first_asked, question.asked_at)
             seen.last_asked = max(seen.last_asked, question.asked_at)
 
-    ordered = sorted(phrasings.values(), key=lambda p: (-p.count, p.key, p.text))
+    ordered = sorted(phrasings.values(), key=lambda p: (-p.count, p.first_asked, p.key, p.text))
     clusters: list[list[_Phrasing]] = []
     for phrasing in ordered:
         home = _first_similar(clusters, phrasing.tokens, threshold) if phrasing.tokens else None
