@@ -60,14 +60,17 @@ def _days(raw: str) -> int:
 
 
 def grouping_tokenizer() -> Tokenizer:
-    """The story engine's BM25 analyzer (``bot.core.text.analyze``), or a plain word splitter."""
+    """The story engine's BM25 analyzer (``bot.core.text.index_terms``), else a word splitter.
+
+    Looked up by name so that this command works before (and whatever the state of) the engine.
+    """
     from bot.core.insights import simple_tokens
 
     try:
         text = importlib.import_module("bot.core.text")
     except ImportError:
         return simple_tokens
-    analyze = getattr(text, "analyze", None)
+    analyze = getattr(text, "index_terms", None)
     return analyze if callable(analyze) else simple_tokens
 
 

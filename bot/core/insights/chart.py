@@ -21,7 +21,13 @@ DPI = 100
 def questions_per_day_png(report: InsightsReport) -> bytes:
     """The chart as PNG bytes (what the Discord layer attaches)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+    from matplotlib.dates import (
+        AutoDateLocator,
+        ConciseDateFormatter,
+        DateFormatter,
+        DayLocator,
+        date2num,
+    )
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
@@ -34,15 +40,21 @@ def questions_per_day_png(report: InsightsReport) -> bytes:
     axes = figure.add_subplot()
     axes.bar(days, answered, width=0.8, color="#2b7bba", label="answered")
     axes.bar(days, unanswered, width=0.8, bottom=answered, color="#e4572e", label="not answered")
-    axes.set_title(f"Questions per day, last {report.days} days (UTC)")
+    span = "today" if report.days == 1 else f"last {report.days} days"
+    axes.set_title(f"Questions per day, {span} (UTC)", loc="left")
     axes.set_ylabel("questions")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylim(bottom=0, top=max([d.asked for d in report.per_day] + [1]) * 1.1)
-    axes.legend(loc="upper left", frameon=False)
+    axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
-    locator = AutoDateLocator(maxticks=10)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.set_xlim(days[0] - 0.6, days[-1] + 0.6)
+    if report.days <= 10:
+        axes.xaxis.set_major_locator(DayLocator())
+        axes.xaxis.set_major_formatter(DateFormatter("%b %d"))
+    else:
+        locator = AutoDateLocator(maxticks=10)
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
