@@ -8,6 +8,7 @@ the same group. :func:`simple_tokens` is only a fallback for when no analyzer is
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -108,12 +109,15 @@ def cluster_questions(
 
     ordered = sorted(phrasings.values(), key=lambda p: (-p.count, p.first_asked, p.key, p.text))
     clusters: list[list[_Phrasing]] = []
+    leaders_with: dict[str, list[int]] = defaultdict(list)  # token -> clusters whose leader has it
     for phrasing in ordered:
-        home = _first_similar(clusters, phrasing.tokens, threshold) if phrasing.tokens else None
+        home = _first_similar(clusters, leaders_with, phrasing.tokens, threshold)
         if home is None:
+            for token in phrasing.tokens:
+                leaders_with[token].append(len(clusters))
             clusters.append([phrasing])
         else:
-            home.append(phrasing)
+            clusters[home].append(phrasing)
 
     result = [(_to_group(members), frozenset(m.key for m in members)) for members in clusters]
     result.sort(
@@ -123,13 +127,22 @@ def cluster_questions(
 
 
 def _first_similar(
-    clusters: Sequence[list[_Phrasing]], tokens: frozenset[str], threshold: float
-) -> list[_Phrasing] | None:
-    for members in clusters:
-        leader = members[0].tokens
-        if leader and jaccard(leader, tokens) >= threshold:
-            return members
-    return None
+    clusters: Sequence[list[_Phrasing]],
+    leaders_with: dict[str, list[int]],
+    tokens: frozenset[str],
+    threshold: float,
+) -> int | None:
+    """The first cluster whose leader's tokens have a Jaccard similarity >= threshold, if any."""
+    shared: Counter[int] = Counter()
+    for token in tokens:
+        shared.update(leaders_with.get(token, ()))
+    size = len(tokens)
+    similar = (
+        index
+        for index, overlap in shared.items()
+        if overlap >= threshold * (len(clusters[index][0].tokens) + size - overlap)
+    )
+    return min(similar, default=None)
 
 
 def _to_group(members: list[_Phrasing]) -> QuestionGroup:
