@@ -232,6 +232,15 @@ def test_prune_runs_on_open(db_path: Path, clock: FakeClock) -> None:
         assert store.report(100).asked == 1
 
 
+def test_long_running_store_prunes_daily(db_path: Path, clock: FakeClock) -> None:
+    """A store left open for weeks still drops expired rows as new questions come in."""
+    with InsightsStore(db_path, salt=SALT, retention_days=30, clock=clock) as store:
+        ask(store, "expires")
+        clock.advance(days=31)
+        ask(store, "fresh")
+        assert store.report(60).asked == 1
+
+
 # -- errors ----------------------------------------------------------------------------------
 
 

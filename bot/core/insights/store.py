@@ -18,6 +18,7 @@ import os
 import secrets
 import sqlite3
 import stat
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -55,6 +56,7 @@ SALT_FILENAME = "insights.salt"
 SCHEMA_VERSION = 1
 MAX_QUESTION_CHARS = 1000
 MIN_SALT_BYTES = 16
+PRUNE_EVERY = timedelta(days=1)
 
 Clock = Callable[[], datetime]
 
@@ -96,20 +98,30 @@ def hash_user_id(user_id: int, salt: bytes) -> str:
 def load_or_create_salt(data_dir: Path) -> bytes:
     """The salt kept in ``data_dir/insights.salt``, created (random, mode 0600) on first use.
 
-    Raises :class:`StoreError` if the file exists but is unreadable or too short: replacing it
-    would silently change every reader's hash.
+    The new file is written in full under a temporary name and then hard-linked into place, so a
+    second process never reads a half-written salt. Raises :class:`StoreError` if the file exists
+    but is unreadable or too short: replacing it would silently change every reader's hash.
     """
     path = data_dir / SALT_FILENAME
+    if path.exists():
+        return _read_salt(path)
+    salt = secrets.token_hex(32)
+    temp_name: str | None = None
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd, temp_name = tempfile.mkstemp(prefix=".insights-salt-", dir=data_dir)  # mode 0600
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(salt + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temp_name, path)
     except FileExistsError:
-        return _read_salt(path)
+        return _read_salt(path)  # another process created it first
     except OSError as error:
         raise StoreError(f"{path}: cannot create the insights salt ({error.strerror})") from error
-    salt = secrets.token_hex(32)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(salt + "\n")
+    finally:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
     log.info("created a new insights salt in %s", path)
     return salt.encode("ascii")
 
@@ -175,7 +187,10 @@ class InsightsStore:
         if retention_days < 1:
             raise ValueError(f"retention_days must be at least 1, got {retention_days}")
         if salt is not None and len(salt) < MIN_SALT_BYTES:
-            raise StoreError(f"the insights salt must be at least {MIN_SALT_BYTES} characters")
+            raise StoreError(
+                f"the insights salt (STORYBOT_INSIGHTS_SALT) must be at least {MIN_SALT_BYTES} "
+                "characters: use a long random string, or leave it empty to have one generated"
+            )
         self.path = Path(path)
         self.retention_days = retention_days
         self._salt = salt
@@ -184,6 +199,8 @@ class InsightsStore:
         self._busy_timeout = busy_timeout
         self._group_threshold = group_threshold
         self._lock = threading.Lock()
+        self._salt_lock = threading.Lock()
+        self._last_pruned: datetime | None = None
         self._conn = self._connect()
         try:
             self._migrate()
@@ -304,9 +321,11 @@ class InsightsStore:
 
     def user_hash(self, user_id: int) -> str:
         """The salted hash stored for ``user_id`` (the id itself is never stored)."""
-        if self._salt is None:
-            self._salt = load_or_create_salt(self.path.parent)
-        return hash_user_id(user_id, self._salt)
+        with self._salt_lock:
+            if self._salt is None:
+                self._salt = load_or_create_salt(self.path.parent)
+            salt = self._salt
+        return hash_user_id(user_id, salt)
 
     def record_question(
         self,
@@ -345,6 +364,7 @@ class InsightsStore:
             )
             answer_id = cursor.lastrowid
         assert answer_id is not None
+        self._prune_daily()
         return answer_id
 
     def record_answer(self, answer: Answer, *, user_id: int, channel_id: int | None = None) -> int:
@@ -396,9 +416,20 @@ class InsightsStore:
             ).fetchone()
         return int(row[0]), int(row[1])
 
+    def _prune_daily(self) -> None:
+        """Prune again when the last prune is a day old (a bot runs for weeks)."""
+        last = self._last_pruned
+        if last is None or self._clock() - last >= PRUNE_EVERY:
+            self.prune()
+
     def prune(self) -> int:
-        """Delete questions (and their votes) older than the retention; return how many."""
-        cutoff = _ts(self._clock() - timedelta(days=self.retention_days))
+        """Delete questions (and their votes) older than the retention; return how many.
+
+        Runs when the store opens and then at most once a day from :meth:`record_question`.
+        """
+        now = self._clock()
+        self._last_pruned = now
+        cutoff = _ts(now - timedelta(days=self.retention_days))
         with self._write("prune old insights") as conn:
             conn.execute(
                 "DELETE FROM insights_votes WHERE answer_id IN "
