@@ -45,6 +45,7 @@ from bot.core.text import (
     sentence_spans,
     term,
     tokenize,
+    words,
 )
 
 log = logging.getLogger(__name__)
@@ -65,9 +66,9 @@ CORRECTED_WEIGHT = 0.75
 #: Weight of a generic verb (give, take, make...) against a topical word.
 LIGHT_WEIGHT = 0.25
 #: Bonus (relative to the best sentence score) for a sentence that fits the question type.
-TYPE_BONUS = 0.3
+TYPE_BONUS = 0.4
 #: Weight of the paragraph's own score against its best sentence's.
-PARAGRAPH_WEIGHT = 0.5
+PARAGRAPH_WEIGHT = 0.4
 K1 = 1.2
 B = 0.75
 
@@ -181,6 +182,26 @@ def sentence_features(sentence: str) -> frozenset[str]:
     return frozenset(features)
 
 
+_REPORTING = words(
+    "said says stated told tells added posted wrote clarified expressed emphasized emphasised "
+    "warned revealed acknowledged believes believed cautioned argued insisted claimed announced "
+    "noted explained suggested suggesting replied responded urged"
+)
+_SPEAKER_WINDOW = 6
+
+
+def statement_subjects(sentence: str) -> frozenset[str]:
+    """Index terms just before a reporting verb ("Donald Trump expressed", "Brandt warned"):
+    the people a sentence reports as saying something."""
+    tokens = tokenize(sentence)
+    subjects: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token in _REPORTING:
+            window = " ".join(tokens[max(0, i - _SPEAKER_WINDOW) : i])
+            subjects.update(index_terms(window))
+    return frozenset(subjects)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a paragraph, analysed when the engine is built."""
@@ -189,6 +210,7 @@ class Sentence:
     terms: dict[str, int]
     length: int
     features: frozenset[str]
+    subjects: frozenset[str] = frozenset()  # who it reports as saying something
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +303,15 @@ class StoryEngine:
                 terms = index_terms(text)
                 surface.update(fold_variant(token) for token in tokenize(text))
                 paragraph_terms.extend(terms)
-                analysed.append(Sentence(text, Counter(terms), len(terms), sentence_features(text)))
+                analysed.append(
+                    Sentence(
+                        text,
+                        Counter(terms),
+                        len(terms),
+                        sentence_features(text),
+                        statement_subjects(text),
+                    )
+                )
             sentences.append(tuple(analysed))
             documents.append(paragraph_terms)
         self.sentences = tuple(sentences)
@@ -410,7 +440,7 @@ class StoryEngine:
             totals = []
             for sentence, value in zip(self.sentences[position], scores, strict=True):
                 total = value / best_sentence if best_sentence > 0 else 0.0
-                if feature is not None and feature in sentence.features and value > 0:
+                if value > 0 and self._fits(query, feature, sentence):
                     total += TYPE_BONUS
                 totals.append(total)
             chosen = max(range(len(totals)), key=lambda i: (totals[i], -i))
@@ -418,6 +448,15 @@ class StoryEngine:
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
+
+    @staticmethod
+    def _fits(query: Query, feature: str | None, sentence: Sentence) -> bool:
+        """Whether a sentence has what the question type asks for."""
+        if feature is None or feature not in sentence.features:
+            return False
+        if query.kind is QuestionType.STATEMENT:  # "what did X say": X must be the one saying
+            return any(t.term in sentence.subjects for t in query.terms if t.term)
+        return True
 
     def _sentence_bm25(self, weights: dict[str, float], sentence: Sentence) -> float:
         score = 0.0
