@@ -24,15 +24,13 @@ from __future__ import annotations
 
 import difflib
 import logging
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
-from nltk.stem.snowball import SnowballStemmer
 
+from bot.core import text as text_utils
 from bot.core.corpus import Paragraph
 from bot.core.index import BM25Index
 
@@ -50,50 +48,22 @@ class Quote:
     fragment: bool = False  # scare quotes of one to three words
 
 
-# --- normalisation -------------------------------------------------------------------------
-# TODO(text.py): switch to bot.core.text's shared normalisation and stemming once it lands on
-# main, so that folding is written once.
+# --- normalisation (shared with the engine: bot.core.text) ---------------------------------
+
+_word_set = text_utils.words
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+# Words that say "a quote" rather than what it is about ("what did Trump say about Kyiv").
+_SPEECH_TERMS = frozenset(text_utils.index_terms("say said says quote quotes quoted saying"))
 
 
-def _word_set(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string."""
-    return frozenset(words.split())
-
-
-_EXTRA_FOLDS = str.maketrans(
-    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
-     "đ": "d", "Đ": "D", "ð": "d", "þ": "th", "ı": "i",
-     "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
-     "«": '"', "»": '"'}
-)  # fmt: skip
-
-
-@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    """NFKC, straight quotes, no diacritics, case-folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_EXTRA_FOLDS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:'[\p{L}]+)*")
-_STEMMER = SnowballStemmer("english")
-_STOPWORDS = _word_set(
-    "a an and are as at be but by did do does for from had has have he her him his i if in into "
-    "is it its me my of on or our she so that the their them they this to was we were what when "
-    "where which who whom why will with you your about say said says quote quotes"
-)
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return str(_STEMMER.stem(word))
+    """Typography, diacritics and case folded (``"Støre"`` -> ``"store"``)."""
+    return text_utils.normalise(text)
 
 
 def _keywords(text: str) -> list[str]:
-    """Stemmed content words of ``text`` (folded; stopwords dropped)."""
-    words = _WORD_RE.findall(_fold(text))
-    return [_stem(w.replace("'", "")) for w in words if w not in _STOPWORDS]
+    """Index terms of ``text`` (stems, variants and related words joined; stopwords out)."""
+    return [t for t in text_utils.index_terms(text) if t not in _SPEECH_TERMS]
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -575,8 +545,8 @@ def extract_quotes(paragraphs: Iterable[Paragraph]) -> list[Quote]:
 
 def _name_tokens(name: str) -> list[str]:
     """Folded name tokens without titles or possessives."""
-    tokens = [_POSSESSIVE_RE.sub("", t) for t in _WORD_RE.findall(_fold(name))]
-    return [t for t in tokens if t and t not in _TITLES and f"{t}." not in _TITLES]
+    tokens = text_utils.tokenize(name)
+    return [t for t in tokens if t not in _TITLES and f"{t}." not in _TITLES and t != "usa"]
 
 
 def _token_matches(wanted: str, have: str) -> bool:

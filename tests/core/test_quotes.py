@@ -8,22 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.corpus import Paragraph
+from bot.core.corpus import Paragraph, load_corpus
 from bot.core.quotes import Quote, QuoteBook, extract_quotes
 
 STORY_SLUG = "trump-russia-big-concession"
 
 
 def story_paragraphs(corpus_dir: Path) -> list[Paragraph]:
-    """The story's body paragraphs: blocks after the headline that end like prose.
-
-    TODO(corpus.py): use load_corpus once it lands; this drops the headline, the photo caption
-    and the comment-form chrome the same way for this file.
-    """
-    text = (corpus_dir / f"{STORY_SLUG}.txt").read_text(encoding="utf-8")
-    blocks = [b.strip() for b in text.split("\n\n")][1:]
-    body = [b for b in blocks if b.endswith((".", "”", '"')) and "Required fields" not in b]
-    return [Paragraph(STORY_SLUG, number, block) for number, block in enumerate(body, start=1)]
+    """The shipped story's body paragraphs, as the corpus loader numbers them."""
+    article = load_corpus(corpus_dir).article(STORY_SLUG)
+    assert article is not None
+    return list(article.paragraphs)
 
 
 STORY_QUOTES = [
