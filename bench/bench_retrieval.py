@@ -283,7 +283,7 @@ def write_synthetic_corpus(directory: Path, paragraphs: int, per_article: int = 
     for start in range(0, paragraphs, per_article):
         blocks = [f"Synthetic article {start // per_article}"]
         for tokens in workload.paragraphs[start : start + per_article]:
-            cuts = sorted(rng.choice(np.arange(8, len(tokens) - 4), size=3, replace=False))
+            cuts = sorted(rng.choice(np.arange(3, len(tokens) - 2), size=3, replace=False))
             pieces = np.split(np.array(tokens, dtype=object), cuts)
             sentences = [" ".join(p).capitalize() + "." for p in pieces if len(p)]
             if rng.random() < 0.2:

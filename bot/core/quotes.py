@@ -23,6 +23,7 @@ Extraction works paragraph by paragraph, article by article:
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -146,6 +147,7 @@ _ABBREVIATION_RE = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def _clean_name(raw: str) -> tuple[str, tuple[str, ...]]:
     """The proper name in ``raw`` without sentence starters, titles or a possessive.
 
@@ -218,12 +220,16 @@ def _closes(opener: str, text: str, i: int) -> bool:
     return char in "’'" and _closes_single(text, i)
 
 
+_QUOTE_MARK_RE = regex.compile(r"[“”\"‘’']")
+
+
 def _find_spans(text: str) -> list[_Span]:
     """Quotation spans in one paragraph (outermost quotes only)."""
     spans: list[_Span] = []
     opener: str | None = None
     start = 0
-    for i, char in enumerate(text):
+    for mark in _QUOTE_MARK_RE.finditer(text):
+        i, char = mark.start(), mark.group()
         if opener is None:
             if char == "“" or char == '"' or (char in "‘'" and _opens_single(text, i)):
                 opener, start = char, i
@@ -239,6 +245,8 @@ def _find_spans(text: str) -> list[_Span]:
 
 def _mask(text: str, spans: Sequence[_Span]) -> str:
     """``text`` with every quotation's marks and words replaced by NUL characters."""
+    if not spans:
+        return text
     chars = list(text)
     for span in spans:
         chars[span.start : span.end] = "\x00" * (span.end - span.start)
@@ -316,12 +324,17 @@ class _ArticleState:
     last_speaker: str = ""
     last_quote_paragraph: int = -10
     persons: set[str] = field(default_factory=set)
+    name_parts: set[str] = field(default_factory=set)  # persons' first and last names
     pending: list[int] = field(default_factory=list)  # open-ended quotes awaiting a speaker
 
+    def add_person(self, name: str) -> None:
+        if name not in self.persons:
+            self.persons.add(name)
+            tokens = name.split()
+            self.name_parts.update((tokens[0], tokens[-1]))
+
     def knows(self, name: str) -> bool:
-        return name in self.persons or any(
-            name in (p.split()[0], p.split()[-1]) for p in self.persons
-        )
+        return name in self.persons or name in self.name_parts
 
 
 def _to_ref(raw: str) -> _Ref | None:
@@ -371,7 +384,7 @@ class _Extractor:
                 state.last_speaker = speaker
                 state.last_quote_paragraph = paragraph.number
             if speaker:
-                state.persons.add(speaker)
+                state.add_person(speaker)
                 self.mentions.append(_Mention(speaker, paragraph.article))
             if not speaker and not fragment and last.end == len(text):
                 state.pending.append(len(self.raw))
@@ -387,7 +400,7 @@ class _Extractor:
             name, titles = _clean_name(match.group())
             if not name or not (state.knows(name) or _is_person_like(name, bool(titles))):
                 continue
-            state.persons.add(name)
+            state.add_person(name)
             self.mentions.append(_Mention(name, article))
             preceding = masked[max(0, match.start() - 20) : match.start()].split()
             first_word = match.group().split()[0].casefold()
@@ -505,12 +518,23 @@ class _AliasResolver:
     def __init__(self, mentions: Sequence[_Mention]) -> None:
         self.full_names: Counter[str] = Counter()
         self.by_article: dict[str, Counter[str]] = defaultdict(Counter)
+        self.by_token: dict[str, set[str]] = defaultdict(set)  # folded token -> full names
         for mention in mentions:
-            if len(mention.name.split()) >= 2:
+            tokens = mention.name.split()
+            if len(tokens) >= 2:
                 self.full_names[mention.name] += 1
                 self.by_article[mention.article][mention.name] += 1
+                for token in tokens:
+                    self.by_token[_fold(token)].add(mention.name)
+        self.cache: dict[tuple[str, str], str] = {}
 
     def __call__(self, name: str, article: str) -> str:
+        key = (name, article)
+        if key not in self.cache:
+            self.cache[key] = self._resolve(name, article)
+        return self.cache[key]
+
+    def _resolve(self, name: str, article: str) -> str:
         tokens = [_fold(t) for t in name.split()]
         if not tokens:
             return name
@@ -521,8 +545,9 @@ class _AliasResolver:
                 return False
             return tokens[-1] == full_tokens[-1] or len(tokens) == 1
 
+        candidates = sorted(self.by_token.get(tokens[-1], set()))
         for pool in (self.by_article.get(article, Counter()), self.full_names):
-            matches = [full for full in pool if fits(full)]
+            matches = [full for full in candidates if full in pool and fits(full)]
             if matches:
                 surname = [m for m in matches if _fold(m.split()[-1]) == tokens[-1]]
                 best = surname or matches
