@@ -1,0 +1,415 @@
+"""Content detectors: each finds rule-breaking spans in one folded message.
+
+A detector's :meth:`find` takes a :class:`Scan` (the folded text, computed once per message) and
+returns :class:`Hit` objects in folded coordinates; the moderator maps them back to the original
+text. Detectors are built from the rules file by :mod:`bot.core.moderation.rules` and never
+change afterwards, so one instance is shared by every check.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import regex
+
+from bot.core.moderation.normalize import Folded, SpacedRun, fold, spaced_runs
+from bot.core.moderation.words import WordMatcher, canonical, parse_phrase
+
+log = logging.getLogger(__name__)
+
+STARS = "*"  # redact by starring the span
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule-breaking span of the folded text, why it breaks the rule, and how to redact it."""
+
+    start: int
+    end: int
+    reason: str
+    redact: str = STARS  # "*" stars the span; any other text replaces it
+
+
+@dataclass(slots=True)
+class Scan:
+    """One message prepared for the detectors (folded once, spaced runs found on demand)."""
+
+    folded: Folded
+    _runs: list[SpacedRun] | None = field(default=None)
+
+    @classmethod
+    def of(cls, text: str) -> Scan:
+        """Prepare ``text``."""
+        return cls(fold(text))
+
+    @property
+    def text(self) -> str:
+        """The folded text."""
+        return self.folded.folded
+
+    @property
+    def runs(self) -> list[SpacedRun]:
+        """Spaced-out runs of single letters ("f u c k") in the folded text."""
+        if self._runs is None:
+            self._runs = spaced_runs(self.folded.folded)
+        return self._runs
+
+
+class Detector(Protocol):
+    """Finds rule-breaking spans in a message."""
+
+    def find(self, scan: Scan) -> list[Hit]:
+        """Return the hits in ``scan`` (folded coordinates)."""
+        ...
+
+
+def mask_word(word: str) -> str:
+    """Show a matched word without repeating it: "b*******t"."""
+    word = word.strip()
+    if len(word) <= 2:
+        return "*" * len(word)
+    return word[0] + "*" * (len(word) - 2) + word[-1]
+
+
+class WordsDetector:
+    """Listed words, phrases and targeted insults (profanity, abuse, threats)."""
+
+    def __init__(self, matcher: WordMatcher, label: str) -> None:
+        self._matcher = matcher
+        self._label = label
+
+    def find(self, scan: Scan) -> list[Hit]:
+        """Return a hit per listed word or phrase."""
+        return [
+            Hit(hit.start, hit.end, f'{self._label} "{mask_word(hit.text)}"')
+            for hit in self._matcher.find(scan.text, scan.runs)
+        ]
+
+
+# --- e-mail -----------------------------------------------------------------------------------
+
+
+def _word_options(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split spelt-out separators into bare words ("at") and bracketed ones ("(at)")."""
+    bare = [re.escape(w.lower()) for w in words if w.isalpha()]
+    bracketed = [re.escape(w.lower()) for w in words if not w.isalpha()]
+    return bare, bracketed
+
+
+class EmailDetector:
+    """E-mail addresses, also spelt out ("bob at example dot org", "bob(at)example[dot]org").
+
+    A bare "at" with a real dot ("bob at example.org") counts only for the mail providers in
+    ``mail_domains``, so that "read it at bbc.co.uk" stays clean.
+    """
+
+    def __init__(
+        self,
+        at_words: Sequence[str],
+        dot_words: Sequence[str],
+        tlds: Sequence[str],
+        mail_domains: Sequence[str] = (),
+    ) -> None:
+        at_bare, at_bracketed = _word_options(at_words)
+        dot_bare, dot_bracketed = _word_options(dot_words)
+        at_options = [r"\s*@\s*"]
+        if at_bracketed:
+            at_options.append(r"\s*(?:" + "|".join(at_bracketed) + r")\s*")
+        if at_bare:
+            at_options.append(r"\s+(?P<bare>" + "|".join(at_bare) + r")\s+")
+        dot_options = [r"\."]
+        if dot_bracketed:
+            dot_options.append(r"\s*(?:" + "|".join(dot_bracketed) + r")\s*")
+        if dot_bare:
+            dot_options.append(r"\s+(?:" + "|".join(dot_bare) + r")\s+")
+        dot = "(?:" + "|".join(dot_options) + ")"
+        self._at = re.compile("(?:" + "|".join(at_options) + ")")
+        self._local = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}\Z")
+        self._domain = re.compile(
+            rf"[a-z0-9][a-z0-9-]{{0,62}}(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}"
+            rf"{dot}(?P<tld>[a-z]{{2,24}})(?![a-z0-9])"
+        )
+        self._tlds = frozenset(t.lower() for t in tlds)
+        self._mail_domains = frozenset(d.lower() for d in mail_domains)
+        spelt = [*at_bracketed, *(rf"\b{w}\b" for w in at_bare)]
+        self._maybe = re.compile("|".join(["@", *spelt]))
+
+    def find(self, scan: Scan) -> list[Hit]:
+        """Return a hit per address."""
+        text = scan.text
+        if "@" not in text and not self._maybe.search(text):
+            return []
+        hits = []
+        for separator in self._at.finditer(text):
+            local = self._local.search(text, max(0, separator.start() - 64), separator.start())
+            domain = self._domain.match(text, separator.end())
+            if local and domain and self._is_address(separator, domain):
+                hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
+        return hits
+
+    def _is_address(self, separator: re.Match[str], domain: re.Match[str]) -> bool:
+        real_dots = re.fullmatch(r"[a-z0-9.-]+", domain.group()) is not None
+        if "@" in separator.group() and real_dots:
+            return True  # an ordinary address
+        if domain.group("tld") not in self._tlds:
+            return False
+        if separator.group("bare") and real_dots:
+            # "bob at gmail.com" is an address, "read it at bbc.co.uk" is a link
+            return domain.group().split(".")[0] in self._mail_domains
+        return True
+
+
+# --- phone numbers ----------------------------------------------------------------------------
+
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w$£€¥.,/:#+\-])(?:\+\s?)?\(?[0-9][0-9().\s\-]{5,24}[0-9](?![\w/:%+\-]|[.,][0-9])"
+)
+_GROUPS = re.compile(r"[0-9]+")
+_DATE = re.compile(
+    r"[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}"
+)
+_WORD_BEFORE = re.compile(r"([a-z]+)\W*$")
+
+
+def _is_isbn10(digits: str) -> bool:
+    if len(digits) != 10:
+        return False
+    total = sum((10 - i) * int(d) for i, d in enumerate(digits))
+    return total % 11 == 0
+
+
+class PhoneDetector:
+    """Phone numbers, local and international; not dates, times, versions, ISBNs or counts."""
+
+    def __init__(self, not_after: Sequence[str]) -> None:
+        self._not_after = frozenset(w.lower() for w in not_after)
+
+    def find(self, scan: Scan) -> list[Hit]:
+        """Return a hit per phone number."""
+        text = scan.text
+        hits = []
+        for match in _PHONE_CANDIDATE.finditer(text):
+            candidate = match.group().rstrip(" .-(")
+            if self._is_phone(candidate, text[max(0, match.start() - 20) : match.start()]):
+                end = match.start() + len(candidate)
+                hits.append(Hit(match.start(), end, "phone number", "[phone number hidden]"))
+        return hits
+
+    def _is_phone(self, candidate: str, before: str) -> bool:
+        groups = _GROUPS.findall(candidate)
+        digits = "".join(groups)
+        count = len(digits)
+        if not 7 <= count <= 15:
+            return False
+        word = _WORD_BEFORE.search(before)
+        if word and word.group(1) in self._not_after:
+            return False
+        international = candidate.startswith("+")
+        if _DATE.fullmatch(candidate) or _DATE.match(candidate):
+            return False
+        if all(len(g) == 4 and 1800 <= int(g) <= 2100 for g in groups):
+            return False  # years: "2016 2017", "1990-1995"
+        if count == 13 and digits.startswith(("978", "979")):
+            return False  # ISBN-13
+        if count == 10 and len(groups) >= 3 and "-" in candidate and _is_isbn10(digits):
+            return False  # ISBN-10
+        if international:
+            return count >= 8
+        lengths = [len(g) for g in groups]
+        if "." in candidate:
+            # US 555.867.5309 or French 06.12.34.56.78; otherwise a version, address or decimal.
+            return lengths == [3, 3, 4] or (lengths == [2] * 5 and digits.startswith("0"))
+        if len(groups) == 1:
+            return 10 <= count <= 12
+        if len(groups) == 2:
+            return lengths == [3, 4] or count >= 9
+        if lengths[0] <= 3 and all(n == 3 for n in lengths[1:]) and not digits.startswith("0"):
+            # thousands written with spaces: "1 000 000"; "612 345 678" is still a phone number
+            return lengths[0] == 3 and count >= 9
+        return count >= 8 or lengths == [3, 4]
+
+
+# --- links, invites and scams -----------------------------------------------------------------
+
+_LINK = re.compile(
+    r"(?<![\w@.\-])(?P<scheme>https?://)?(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+"
+    r"(?P<tld>[a-z][a-z0-9\-]{1,23}))(?![\w\-])"
+)
+_UNLEET_DOMAIN = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance of ``a`` and ``b`` (returns ``limit`` + 1 once it exceeds ``limit``)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _domain_in(host: str, domains: frozenset[str]) -> bool:
+    """True when ``host`` is one of ``domains`` or a subdomain of one."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in domains for i in range(len(labels) - 1))
+
+
+class LinksDetector:
+    """Scam and look-alike links, denied domains, optionally every link not on the allow list."""
+
+    def __init__(
+        self,
+        *,
+        allow_domains: Sequence[str],
+        deny_domains: Sequence[str],
+        brands: Sequence[str],
+        brand_domains: Sequence[str],
+        scam_phrases: Sequence[str],
+        tlds: Sequence[str],
+        other_links: str,
+    ) -> None:
+        self._allow = frozenset(d.lower() for d in allow_domains)
+        self._deny = frozenset(d.lower() for d in deny_domains)
+        self._brands = tuple(b.lower() for b in brands)
+        self._brand_domains = frozenset(d.lower() for d in brand_domains)
+        self._tlds = frozenset(t.lower() for t in tlds)
+        self._other_links = other_links
+        self._scam = (
+            re.compile(r"(?<![^\W_])(?:" + "|".join(parse_phrase(p) for p in scam_phrases) + ")")
+            if scam_phrases
+            else None
+        )
+
+    def find(self, scan: Scan) -> list[Hit]:
+        """Return a hit per offending link."""
+        text = scan.text
+        if "." not in text:
+            return []
+        hits: list[Hit] = []
+        suspicious: list[tuple[int, int]] = []
+        for match in _LINK.finditer(text):
+            host = match.group("host").removeprefix("www.")
+            if not match.group("scheme") and match.group("tld") not in self._tlds:
+                continue
+            reason = self._judge(host)
+            if reason:
+                hits.append(Hit(match.start(), match.end(), reason, "[link removed]"))
+            elif not _domain_in(host, self._allow):
+                suspicious.append((match.start(), match.end()))
+        if suspicious and self._scam is not None and self._scam.search(text):
+            hits.extend(
+                Hit(s, e, "link in a gift/prize scam", "[link removed]") for s, e in suspicious
+            )
+        return hits
+
+    def _judge(self, host: str) -> str | None:
+        if _domain_in(host, self._deny):
+            return f"link to a blocked site ({host})"
+        if _domain_in(host, self._allow) or _domain_in(host, self._brand_domains):
+            return None
+        brand = self._imitated_brand(host)
+        if brand:
+            return f"look-alike of {brand} ({host})"
+        if self._other_links == "remove":
+            return f"link to a site not on the allow list ({host})"
+        return None
+
+    def _imitated_brand(self, host: str) -> str | None:
+        labels = host.split(".")[:-1]
+        for label in labels:
+            plain = label.translate(_UNLEET_DOMAIN)
+            tokens = {plain, plain.replace("-", ""), *plain.split("-")}
+            for brand in self._brands:
+                for token in tokens:
+                    if token == brand or (len(brand) >= 6 and brand in token):
+                        return brand
+                    if len(brand) >= 5:
+                        limit = 1 if len(brand) < 8 else 2
+                        if 0 < edit_distance(token, brand, limit) <= limit:
+                            return brand
+        return None
+
+
+# --- mentions ---------------------------------------------------------------------------------
+
+_EVERYONE = re.compile(r"(?<![\w])@\s?(?:everyone|here)\b")
+_USER_MENTION = re.compile(r"<@[!&]?[0-9]{5,21}>")
+
+
+def count_mentions(text: str) -> int:
+    """How many user/role mentions ``text`` contains."""
+    return len(_USER_MENTION.findall(text)) if "<@" in text else 0
+
+
+class MentionsDetector:
+    """@everyone/@here and messages that ping many people."""
+
+    def __init__(self, max_mentions: int) -> None:
+        self._max = max_mentions
+
+    def find(self, scan: Scan) -> list[Hit]:
+        """Return a hit per mass mention."""
+        text = scan.text
+        if "@" not in text:
+            return []
+        hits = [
+            Hit(m.start(), m.end(), f"mass mention ({m.group().replace(' ', '')})", "[mention]")
+            for m in _EVERYONE.finditer(text)
+        ]
+        if "<@" in text:
+            mentions = list(_USER_MENTION.finditer(text))
+            if len(mentions) > self._max:
+                hits.append(
+                    Hit(
+                        mentions[0].start(),
+                        mentions[-1].end(),
+                        f"{len(mentions)} mentions in one message (limit {self._max})",
+                        "[mentions]",
+                    )
+                )
+        return hits
+
+
+# --- admin-written patterns -------------------------------------------------------------------
+
+
+class RegexDetector:
+    """Admin-written patterns, run with the ``regex`` package's timeout and a length cap."""
+
+    def __init__(
+        self, patterns: Sequence[regex.Pattern[str]], reason: str, timeout: float, max_input: int
+    ) -> None:
+        self._patterns = tuple(patterns)
+        self._reason = reason
+        self._timeout = timeout
+        self._max_input = max_input
+
+    def find(self, scan: Scan) -> list[Hit]:
+        """Return a hit per pattern match; a pattern that runs out of time matches nothing."""
+        text = scan.text[: self._max_input]
+        hits = []
+        for pattern in self._patterns:
+            try:
+                match = pattern.search(text, timeout=self._timeout)
+            except TimeoutError:
+                log.warning("pattern %r ran out of time and was skipped", pattern.pattern[:80])
+                continue
+            if match and match.end() > match.start():
+                hits.append(Hit(match.start(), match.end(), self._reason, "[removed]"))
+        return hits
+
+
+def dedupe_text(text: str) -> str:
+    """The key under which repeated messages count as "the same" (case/space/disguise-blind)."""
+    return canonical(" ".join(fold(text).folded.split()))

@@ -1,0 +1,216 @@
+"""Undo disguises before matching, keeping a map back to the original text for redaction.
+
+:func:`fold` lower-cases, applies NFKD compatibility folding (full-width letters, ligatures),
+drops zero-width and other format characters and combining marks (accents, Zalgo), and maps
+Cyrillic/Greek look-alike letters to Latin. Leetspeak and repeated letters are left in place: the
+word patterns accept them (see :mod:`bot.core.moderation.words`), so that digits stay digits for
+the phone and e-mail rules. Pure-ASCII text (most chat) takes a fast path with no per-character
+work.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+# Look-alike letters (Cyrillic, Greek, a few symbols) -> Latin. Normalisation data, not a word list.
+CONFUSABLES: dict[str, str] = {
+    # Cyrillic
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "ё": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "ѕ": "s",
+    "і": "i",
+    "ї": "i",
+    "ј": "j",
+    "ԁ": "d",
+    "ɡ": "g",
+    "һ": "h",
+    "ӏ": "l",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ү": "y",
+    "ь": "b",
+    "п": "n",
+    "г": "r",
+    "и": "u",
+    "л": "n",
+    "з": "3",
+    "ч": "4",
+    "ш": "w",
+    "д": "d",
+    "ф": "f",
+    # Greek
+    "α": "a",
+    "β": "b",
+    "γ": "y",
+    "δ": "d",
+    "ε": "e",
+    "ζ": "z",
+    "η": "n",
+    "ι": "i",
+    "κ": "k",
+    "μ": "u",
+    "ν": "v",
+    "ο": "o",
+    "ρ": "p",
+    "ς": "s",
+    "σ": "o",
+    "τ": "t",
+    "υ": "u",
+    "χ": "x",
+    "ω": "w",
+    "ϲ": "c",
+    "ϳ": "j",
+    # Latin variants and symbols that stand for letters
+    "ı": "i",
+    "ł": "l",
+    "ø": "o",
+    "đ": "d",
+    "ħ": "h",
+    "ŧ": "t",
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ɑ": "a",
+    "ɩ": "i",
+    "ʀ": "r",
+    "ɴ": "n",
+    "ᴄ": "c",
+    "ᴅ": "d",
+    "ᴇ": "e",
+    "ᴋ": "k",
+    "ᴍ": "m",
+    "ᴏ": "o",
+    "ᴘ": "p",
+    "ᴛ": "t",
+    "ᴜ": "u",
+    "ᴠ": "v",
+    "ᴡ": "w",
+    "ᴢ": "z",
+    "ꜱ": "s",
+    "ɢ": "g",
+    "ʜ": "h",
+    "ʟ": "l",
+    "ʏ": "y",
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "‛": "'",
+    "`": "'",
+    "´": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "﹣": "-",
+    "・": ".",
+    "·": ".",
+    "。": ".",
+    "•": ".",
+    "∙": ".",
+    "＠": "@",
+    "ⓐ": "a",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A text and its folded form; ``offsets[i]`` is the original index of folded character i."""
+
+    original: str
+    folded: str
+    offsets: tuple[int, ...] | None  # None: same length and positions as the original
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the folded text back to the original text."""
+        if self.offsets is None:
+            return start, end
+        if start >= len(self.offsets):
+            return len(self.original), len(self.original)
+        orig_start = self.offsets[start]
+        orig_end = self.offsets[end] if end < len(self.offsets) else len(self.original)
+        return orig_start, max(orig_end, orig_start + 1)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    """Fold one non-ASCII character (may return "" or several characters)."""
+    lowered = char.lower()
+    out: list[str] = []
+    for piece in unicodedata.normalize("NFKD", lowered):
+        mapped = CONFUSABLES.get(piece)
+        if mapped is not None:
+            out.append(mapped)
+            continue
+        category = unicodedata.category(piece)
+        if category in ("Mn", "Me", "Cf", "Cc") and piece not in "\n\t":
+            continue  # combining marks, zero-width and other invisible characters
+        if category == "Zs":
+            out.append(" ")
+            continue
+        out.append(piece.lower())
+    return "".join(out)
+
+
+def fold(text: str) -> Folded:
+    """Return the folded form of ``text`` with the map back to it."""
+    if text.isascii():
+        return Folded(text, text.lower(), None)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char.isascii():
+            chars.append(char.lower())
+            offsets.append(index)
+            continue
+        for piece in _fold_char(char):
+            chars.append(piece)
+            offsets.append(index)
+    return Folded(text, "".join(chars), tuple(offsets))
+
+
+# Runs of single characters separated by spaces/dots/dashes: "f u c k", "k.y.s", "s-h-i-t".
+_SPACED_RUN = re.compile(r"(?<![^\W_])(?:[^\W_$@!|*][ .\-_*/\\,~+]{1,3}){2,}[^\W_$@!|*](?![^\W_])")
+_RUN_SEPARATORS = re.compile(r"[ .\-_*/\\,~+]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SpacedRun:
+    """A run of spaced-out single characters, joined, with the folded index of each kept one."""
+
+    joined: str
+    positions: tuple[int, ...]
+
+
+def spaced_runs(folded: str) -> list[SpacedRun]:
+    """Find runs like "f u c k" in folded text and return them joined ("fuck")."""
+    runs: list[SpacedRun] = []
+    for match in _SPACED_RUN.finditer(folded):
+        positions = tuple(
+            match.start() + i
+            for i, char in enumerate(match.group())
+            if not _RUN_SEPARATORS.fullmatch(char)
+        )
+        runs.append(SpacedRun("".join(folded[p] for p in positions), positions))
+    return runs
