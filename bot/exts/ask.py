@@ -24,6 +24,7 @@ from bot.client import StorybotBot
 from bot.core.answer import Answer
 from bot.core.errors import StorybotError
 from bot.core.questions import Cooldown, looks_like_question, strip_mentions
+from bot.exts.errors import GENERIC_ERROR
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class Ask(commands.Cog):
         # question message id -> its answer; answer message id -> the question it answered
         self.by_question: OrderedDict[int, Asked] = OrderedDict()
         self.by_answer: OrderedDict[int, str] = OrderedDict()
+        # questions being answered right now -> their latest text (edits made meanwhile)
+        self.pending: dict[int, str] = {}
 
     # ------------------------------------------------------------------ listeners
 
@@ -68,35 +71,53 @@ class Ask(commands.Cog):
                 )
             return
         context = self._earlier_question(message)
-        async with message.channel.typing():
-            embed = await self._answer_embed(question, context)
-        reply = await self._safe_reply(message, embed=embed)
-        if reply is not None:
-            self._remember(message, question, reply)
+        self.pending[message.id] = question
+        try:
+            async with message.channel.typing():
+                embed = await self._answer_embed(question, context)
+            reply = await self._safe_reply(message, embed=embed)
+        finally:
+            latest = self.pending.pop(message.id, question)
+        if reply is None:
+            return
+        self._remember(message, question, reply)
+        if latest != question:  # edited while we were answering
+            await self._edit_answer(message.id, latest, message.channel)
 
     @commands.Cog.listener()
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
         """When an answered question is edited, edit the answer to match."""
-        asked = self.by_question.get(payload.message_id)
         message = payload.message
-        if asked is None or self._ignored(message):
+        if self._ignored(message):
             return
         question = strip_mentions(message.content)
-        if not question or question == asked.question:
-            return  # e.g. an embed-only update
+        if payload.message_id in self.pending:
+            if question:
+                self.pending[payload.message_id] = question
+            return
+        asked = self.by_question.get(payload.message_id)
+        if asked is None or not question or question == asked.question:
+            return  # not ours, emptied, or an embed-only update
+        await self._edit_answer(payload.message_id, question, message.channel)
+
+    async def _edit_answer(
+        self, question_id: int, question: str, channel: discord.abc.Messageable
+    ) -> None:
+        """Answer ``question`` again and put the result in the existing answer message."""
+        asked = self.by_question[question_id]
         embed = await self._answer_embed(question, None)
-        channel = self.bot.get_channel(asked.channel_id) or message.channel
-        if not isinstance(channel, discord.abc.Messageable):
+        target = self.bot.get_channel(asked.channel_id) or channel
+        get_partial = getattr(target, "get_partial_message", None)
+        if get_partial is None:
             return
         try:
-            answer = channel.get_partial_message(asked.answer_message_id)
-            await answer.edit(embed=embed, allowed_mentions=render.NO_PINGS)
+            await get_partial(asked.answer_message_id).edit(
+                embed=embed, allowed_mentions=render.NO_PINGS
+            )
         except discord.HTTPException as error:
             log.warning("Could not edit answer %s: %s", asked.answer_message_id, error)
             return
-        self.by_question[payload.message_id] = Asked(
-            question, asked.answer_message_id, asked.channel_id
-        )
+        self.by_question[question_id] = Asked(question, asked.answer_message_id, asked.channel_id)
         self.by_answer[asked.answer_message_id] = question
 
     # ------------------------------------------------------------------ helpers
@@ -153,6 +174,9 @@ class Ask(commands.Cog):
                 )
         except StorybotError as error:
             return render.error_embed("I can't answer that", str(error))
+        except Exception:
+            log.exception("Could not answer %r", question[:200])
+            return render.error_embed("Sorry", GENERIC_ERROR)
         return render.answer_embed(answer)
 
     async def _safe_reply(self, message: discord.Message, **kwargs: Any) -> discord.Message | None:

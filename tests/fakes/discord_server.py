@@ -244,6 +244,16 @@ class FakeDiscord:
 
         return match
 
+    def bot_reply_to(self, message: Json) -> Json:
+        """The stored message the bot posted in reply to ``message``."""
+        for stored in self.messages.values():
+            reference = stored.get("message_reference") or {}
+            if stored["author"]["id"] == str(self.bot_user.id) and str(
+                reference.get("message_id")
+            ) == str(message["id"]):
+                return stored
+        raise LookupError(f"no reply to {message['id']}")
+
     def sent_messages(self) -> list[Call]:
         """Every recorded request that created or edited a message."""
         return [call for call in self.calls if call.sends_message]
@@ -552,6 +562,7 @@ class FakeDiscord:
                 headers = {
                     "Retry-After": str(failure.retry_after),
                     "X-RateLimit-Scope": "user",
+                    "Via": "1.1 google",  # discord.py treats a 429 without Via as a Cloudflare ban
                 }
             return _json(payload, status=failure.status, headers=headers)
         if request.headers.get("Authorization") not in (f"Bot {self.TOKEN}", None):
