@@ -34,6 +34,7 @@ EXTENSIONS = (
     "bot.exts.story",
     "bot.exts.admin",
     "bot.exts.help",
+    "bot.exts.moderation",
 )
 SYNC_STATE_FILE = "command-sync.json"
 GLOBAL_SCOPE = "global"
@@ -114,7 +115,7 @@ class StorybotBot(commands.Bot):
         settings: Settings,
         *,
         library: Library,
-        moderation: Any | None = None,
+        moderation: Any | None = None,  # bot.exts.moderation.ModerationState
         extensions: Sequence[str] = EXTENSIONS,
         force_sync: bool = False,
     ) -> None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 import discord
 
 from bot.core.answer import Answer, Citation
 from bot.core.corpus import Article, Corpus
 from bot.core.library import ReloadReport
+from bot.core.moderation import Case, Verdict
 from bot.core.quotes import Quote
 
 log = logging.getLogger(__name__)
@@ -248,3 +250,126 @@ def _join_lines(lines: Sequence[str]) -> str:
         kept.append(line)
         total += len(line) + 1
     return "\n".join(kept)
+
+
+# ---------------------------------------------------------------------- moderation
+
+NOTICE_SECONDS = 30.0
+MODLOG_COLOUR = discord.Colour.orange()
+WATCH_COLOUR = discord.Colour.gold()
+
+
+def reasons(verdict: Verdict) -> str:
+    """The distinct reasons of a verdict's enforced matches, joined (or its watched ones)."""
+    matches = verdict.enforced or verdict.matches
+    return "; ".join(dict.fromkeys(m.reason for m in matches)) or "it breaks the rules"
+
+
+def removal_notice(author_name: str, verdict: Verdict) -> str:
+    """The short channel notice (no ping: the name is plain, escaped text)."""
+    return cut(
+        f"A message from {escape(author_name)} was removed: {escape(reasons(verdict))}. "
+        "The author has been told why.",
+        CONTENT_LIMIT,
+    )
+
+
+def removal_dm(channel_name: str, verdict: Verdict) -> str:
+    """The DM to the author: why, and the redacted copy they can repost."""
+    head = (
+        f"Your message in #{escape(channel_name)} was removed: {escape(reasons(verdict))}.\n"
+        "Here is a copy with the problem parts masked, if you want to post it again:\n"
+    )
+    copy = cut(verdict.redacted or "", CONTENT_LIMIT - len(head) - 10)
+    return cut(head + quote_block(copy), CONTENT_LIMIT)
+
+
+def quote_block(text: str) -> str:
+    """``text`` as a markdown block quote (escaped, so it renders as typed)."""
+    return "\n".join("> " + line for line in escape(text).splitlines() or [""])
+
+
+def case_embed(
+    case: Case,
+    verdict: Verdict,
+    *,
+    user_id: int,
+    user_name: str,
+    channel_id: int,
+    strikes: int,
+    timeout_seconds: float | None,
+    problems: Sequence[str] = (),
+    edited: bool = False,
+) -> discord.Embed:
+    """The mod-log entry for a removal: case id, user, rule, redacted excerpt, strikes."""
+    embed = discord.Embed(
+        title=cut(
+            f"Case {case.id}: {case.action}" + (" (edited message)" if edited else ""), TITLE_LIMIT
+        ),
+        description=cut(quote_block(case.excerpt), DESCRIPTION_LIMIT),
+        colour=MODLOG_COLOUR,
+    )
+    embed.add_field(name="User", value=f"<@{user_id}> {escape(user_name)} (`{user_id}`)")
+    embed.add_field(name="Channel", value=f"<#{channel_id}>")
+    embed.add_field(name="Rule", value=cut(escape(case.rule), FIELD_VALUE_LIMIT))
+    embed.add_field(
+        name="Reason", value=cut(escape(reasons(verdict)), FIELD_VALUE_LIMIT), inline=False
+    )
+    strike_text = f"{strikes} active"
+    if timeout_seconds:
+        strike_text += f"; timed out for {_duration(timeout_seconds)}"
+    embed.add_field(name="Strikes", value=strike_text)
+    if problems:
+        embed.add_field(name="Problems", value=_join_lines(list(problems)), inline=False)
+    return fit(embed)
+
+
+def watch_embed(
+    verdict: Verdict, *, user_id: int, user_name: str, channel_id: int
+) -> discord.Embed:
+    """The mod-log entry for a message that only matched rules in watch mode (no action)."""
+    embed = discord.Embed(
+        title="Watch (no action taken)",
+        description=cut(quote_block(verdict.redacted or verdict.text), DESCRIPTION_LIMIT),
+        colour=WATCH_COLOUR,
+    )
+    embed.add_field(name="User", value=f"<@{user_id}> {escape(user_name)} (`{user_id}`)")
+    embed.add_field(name="Channel", value=f"<#{channel_id}>")
+    embed.add_field(
+        name="Rules",
+        value=cut(
+            escape(", ".join(dict.fromkeys(m.rule for m in verdict.matches))), FIELD_VALUE_LIMIT
+        ),
+    )
+    return fit(embed)
+
+
+def cases_embed(user_name: str, cases: Sequence[Case], strikes: int) -> discord.Embed:
+    """A user's cases for /cases, newest first, one field each (at most 25)."""
+    embed = discord.Embed(
+        title=cut(f"Cases of {escape(user_name)}", TITLE_LIMIT),
+        description=f"{len(cases)} case(s), {strikes} active strike(s).",
+        colour=MODLOG_COLOUR,
+    )
+    for case in cases[:FIELD_COUNT_LIMIT]:
+        when = discord.utils.format_dt(datetime.fromtimestamp(case.time, UTC), "R")
+        state = " (cleared)" if case.cleared else ""
+        embed.add_field(
+            name=cut(f"#{case.id} {case.action} · {case.rule}{state}", FIELD_NAME_LIMIT),
+            value=cut(f"{when}\n{quote_block(case.excerpt)}", FIELD_VALUE_LIMIT),
+            inline=False,
+        )
+    return fit(embed)
+
+
+def problem_text(problem: str) -> str:
+    """A one-line mod-log message about something the bot could not do."""
+    return content(f"⚠️ {problem}")
+
+
+def _duration(seconds: float) -> str:
+    if seconds >= 3600:
+        return f"{seconds / 3600:g} h"
+    if seconds >= 60:
+        return f"{seconds / 60:g} min"
+    return f"{seconds:g} s"

@@ -77,13 +77,16 @@ def explain_startup_error(error: BaseException) -> str | None:
 
 
 def build_bot(settings: Settings, *, force_sync: bool = False) -> StorybotBot:
-    """The bot with the live story library (loads the corpus: a broken file fails here)."""
+    """The bot with the live story library and the moderation rules and database (a broken
+    corpus, rules file or database fails here with a one-line error)."""
     from bot.client import StorybotBot
     from bot.core.library import Library
+    from bot.exts._moderation import ModerationState
 
     library = Library(settings.corpus_dir)
     library.corpus  # noqa: B018 - load now so that a broken corpus stops start-up
-    return StorybotBot(settings, library=library, force_sync=force_sync)
+    moderation = ModerationState(settings.rules_file, settings.data_dir)
+    return StorybotBot(settings, library=library, moderation=moderation, force_sync=force_sync)
 
 
 async def serve(

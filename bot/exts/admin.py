@@ -56,12 +56,11 @@ class Admin(commands.Cog):
 
     async def _reload_rules(self) -> list[str]:
         """Reload the moderation rules when moderation is configured; lines for the reply."""
-        moderation = self.bot.moderation
-        reloader = getattr(moderation, "reload_rules", None)
+        reloader = getattr(self.bot.moderation, "reload_rules", None)
         if reloader is None:
             return []
         try:
-            summary = await asyncio.to_thread(reloader)
+            summary = await reloader()
         except StorybotError as error:
             return [f"Rules NOT reloaded (the previous rules stay live): {error}"]
         return [str(summary)]

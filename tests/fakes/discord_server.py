@@ -32,6 +32,7 @@ Json = dict[str, Any]
 # Permission bits used by the fixtures.
 ADMINISTRATOR = 1 << 3
 MANAGE_GUILD = 1 << 5
+MODERATE_MEMBERS = 1 << 40
 BASIC_MEMBER = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)  # view, send, embed...
 
 
@@ -122,6 +123,7 @@ class FakeDiscord:
             "bob": FakeUser(700_000_000_000_000_002, "bob"),
             "admin": FakeUser(700_000_000_000_000_003, "admin", role_ids=[self.admin_role_id]),
             "otherbot": FakeUser(700_000_000_000_000_004, "otherbot", bot=True),
+            "mod": FakeUser(700_000_000_000_000_005, "mod", role_ids=[self.mod_role_id]),
         }
         self.calls: list[Call] = []
         self.identifies: list[Json] = []
@@ -402,8 +404,25 @@ class FakeDiscord:
         }
 
     async def slash(self, name: str, options: dict[str, Any] | None = None, **kwargs: Any) -> Json:
-        """Dispatch a slash-command interaction with simple (string/int/bool/user) options."""
-        payload = self.interaction_payload(name, _options(options or {}), **kwargs)
+        """Dispatch a slash-command interaction; option values may be str, int, bool or a
+        :class:`FakeUser` (a user option, resolved like Discord does). A ``subcommand`` keyword
+        wraps the options in that subcommand (``/strikes clear``)."""
+        subcommand = kwargs.pop("subcommand", None)
+        options = dict(options or {})
+        payload = self.interaction_payload(name, _options(options), **kwargs)
+        users = [value for value in options.values() if isinstance(value, FakeUser)]
+        if users:
+            payload["data"]["resolved"] = {
+                "users": {str(u.id): u.payload() for u in users},
+                "members": {
+                    str(u.id): {k: v for k, v in self.member_payload(u).items() if k != "user"}
+                    for u in users
+                },
+            }
+        if subcommand is not None:
+            payload["data"]["options"] = [
+                {"name": subcommand, "type": 1, "options": payload["data"]["options"]}
+            ]
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 
@@ -754,9 +773,12 @@ class FakeDiscord:
 
 
 def _options(values: dict[str, Any]) -> list[Json]:
-    """Slash-command options for simple values (str 3, int 4, bool 5)."""
+    """Slash-command options for simple values (str 3, int 4, bool 5, user 6)."""
     options = []
     for name, value in values.items():
+        if isinstance(value, FakeUser):
+            options.append({"name": name, "type": 6, "value": str(value.id)})
+            continue
         kind = 5 if isinstance(value, bool) else 4 if isinstance(value, int) else 3
         options.append({"name": name, "type": kind, "value": value})
     return options

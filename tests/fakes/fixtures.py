@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 
 from bot.client import StorybotBot
+from bot.core.moderation.rules import default_rules_text
+from bot.exts._moderation import ModerationState
 from bot.settings import Secret, Settings
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.library import StubLibrary
@@ -63,6 +65,17 @@ def bot_settings(fake: FakeDiscord, tmp_path: Path, corpus: Path, **overrides: A
     return Settings(**values)
 
 
+def test_rules_file(tmp_path: Path, fake: FakeDiscord) -> Path:
+    """The shipped rules with the moderator role exempt and the "custom" watch rule on."""
+    text = default_rules_text()
+    text = text.replace("exempt_roles = []", f"exempt_roles = [{fake.mod_role_id}]", 1)
+    head, custom = text.split("[rules.custom]", 1)
+    text = head + "[rules.custom]" + custom.replace("enabled = false", "enabled = true", 1)
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def make_library(corpus: Path) -> Any:
     """The story library for the bot under test."""
     return StubLibrary(corpus)
@@ -77,8 +90,13 @@ async def make_bot(
 
     async def start(*, connect: bool = True, **overrides: Any) -> StorybotBot:
         library = overrides.pop("library", None)
+        overrides.setdefault("rules_file", test_rules_file(tmp_path, fake))
         settings = bot_settings(fake, tmp_path, tmp_corpus, **overrides)
-        bot = StorybotBot(settings, library=library or make_library(settings.corpus_dir))
+        bot = StorybotBot(
+            settings,
+            library=library or make_library(settings.corpus_dir),
+            moderation=ModerationState(settings.rules_file, settings.data_dir),
+        )
         task = asyncio.create_task(bot.start(settings.require_token()))
         started.append((bot, task))
         if connect:
