@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from pathlib import Path
 
 from bot.core.moderation import CaseStore, Moderator, RuleSet, diff_rules, load_rules
 
 log = logging.getLogger(__name__)
+
+REMEMBERED_REMOVALS = 1000
 
 
 class ModerationState:
@@ -20,6 +23,17 @@ class ModerationState:
         self.rules_file = rules_file
         self.moderator = Moderator(load_rules(rules_file))
         self.store = CaseStore.in_folder(data_dir)
+        self._removed: OrderedDict[int, None] = OrderedDict()
+
+    def mark_removed(self, message_id: int) -> None:
+        """Remember that a message is being removed (so nobody answers it)."""
+        self._removed[message_id] = None
+        while len(self._removed) > REMEMBERED_REMOVALS:
+            self._removed.popitem(last=False)
+
+    def was_removed(self, message_id: int) -> bool:
+        """True when the message was removed by moderation."""
+        return message_id in self._removed
 
     @property
     def rules(self) -> RuleSet:

@@ -75,7 +75,7 @@ class Ask(commands.Cog):
         try:
             async with message.channel.typing():
                 embed = await self._answer_embed(question, context)
-            reply = await self._safe_reply(message, embed=embed)
+            reply = None if self._removed(message) else await self._safe_reply(message, embed=embed)
         finally:
             latest = self.pending.pop(message.id, question)
         if reply is None:
@@ -129,6 +129,11 @@ class Ask(commands.Cog):
             or message.webhook_id is not None
             or (me is not None and message.author.id == me.id)
         )
+
+    def _removed(self, message: discord.Message) -> bool:
+        """True when moderation removed the message meanwhile (then it gets no answer)."""
+        was_removed = getattr(self.bot.moderation, "was_removed", None)
+        return bool(was_removed(message.id)) if callable(was_removed) else False
 
     def _question_in(self, message: discord.Message) -> str | None:
         """The question text if this message asks the bot something, else None."""

@@ -112,6 +112,7 @@ class Moderation(commands.Cog):
                 )
             )
             return verdict
+        self.state.mark_removed(message.id)  # before any await: the Ask Cog must not answer it
         async with self._store_lock:  # one case at a time, in time order, so strikes add up
             enforcement = await asyncio.to_thread(
                 self.state.store.enforce, verdict, author.id, time.time(), self.state.rules.strikes

@@ -59,7 +59,7 @@ async def test_broken_corpus_keeps_the_old_index(
     fake: FakeDiscord, bot: StorybotBot, tmp_corpus: Path
 ) -> None:
     """A broken file makes /reload name the file and error while the old story stays live."""
-    (tmp_corpus / "broken.txt").write_text("", encoding="utf-8")
+    (tmp_corpus / "broken.txt").write_bytes(b"Title\n\n\x00\x01 binary junk")
     payload = await fake.slash("reload", user="admin")
     reply = await fake.wait_for(followup_of(fake, payload))
     embed = reply.json["embeds"][0]

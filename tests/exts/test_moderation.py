@@ -181,3 +181,16 @@ async def test_rules_lists_the_rules(fake: FakeDiscord, make_bot: BotFactory) ->
     payload = await fake.slash("rules")
     call = await fake.wait_for(callback_of(payload))
     assert "email" in call.json["data"]["embeds"][0]["description"].lower()
+
+
+async def test_removed_question_is_not_answered(fake: FakeDiscord, make_bot: BotFactory) -> None:
+    """A question that moderation removes (in a channel that is both ask and moderated) gets no
+    answer."""
+    await make_bot(ask_channel_ids=frozenset({fake.channels["discussion"]}))
+    message = await fake.send_message(
+        "What did Trump say? mail me at john.doe@example.com", channel="discussion"
+    )
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    control = await fake.send_message("What did Trump call a big concession?", channel="discussion")
+    await fake.wait_for(fake.replies_to(control))
+    assert not any(fake.replies_to(message)(call) for call in fake.calls)

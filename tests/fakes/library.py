@@ -19,9 +19,10 @@ _WORD = re.compile(r"\w+")
 def _load(directory: Path) -> Corpus:
     articles = []
     for path in sorted(directory.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        if not text.strip():
-            raise CorpusError(str(path), "the file is empty")
+        data = path.read_bytes()
+        if b"\x00" in data:
+            raise CorpusError(str(path), "looks like a binary file (it contains NUL bytes)")
+        text = data.decode("utf-8")
         blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
         body = [b for b in blocks[1:] if len(b) > 60]
         paragraphs = tuple(Paragraph(path.stem, i, t) for i, t in enumerate(body, 1))
