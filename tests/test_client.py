@@ -186,3 +186,15 @@ async def test_every_send_sets_allowed_mentions(fake: FakeDiscord, make_bot: Bot
         mentions = call.message_body()["allowed_mentions"]
         assert mentions["parse"] == [], call.path
         assert not mentions.get("replied_user"), call.path
+
+
+async def test_token_never_logged(
+    fake: FakeDiscord, make_bot: BotFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Even at DEBUG, a full start-up and an answered question never log the token."""
+    with caplog.at_level(logging.DEBUG):
+        await make_bot()
+        question = await fake.send_dm("What did Trump call a big concession?")
+        await fake.wait_for(fake.replies_to(question))
+    assert "IDENTIFY" in caplog.text
+    assert FakeDiscord.TOKEN not in caplog.text
