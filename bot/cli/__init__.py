@@ -18,7 +18,7 @@ from bot.settings import load_settings
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("bot.cli.story", "bot.cli.moderation", "bot.cli.discord_app")
+COMMAND_MODULES = ("bot.cli.story", "bot.cli.moderation", "bot.cli.discord_app", "bot.cli.insights")
 
 
 def build_parser() -> argparse.ArgumentParser:

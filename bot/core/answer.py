@@ -1,13 +1,76 @@
 """Question -> Answer (sentence, passage, citation, quotes) or a reasoned "the story does not say".
 
-CONTRACT (skeleton): the dataclasses are the interface the CLI and Discord layers render.
+The dataclasses are the interface the CLI and Discord layers render; :class:`StoryEngine` makes
+them. How an answer is chosen (see also the README, section "How answering works"):
+
+1. The question is validated (:class:`QuestionError` when empty or longer than
+   :data:`MAX_QUESTION_CHARS`), typed (who/when/how many/where/why, :func:`question_type`) and cut
+   to its content words: question words, stopwords and framing words ("say", "story") go; an
+   unknown word is mapped to a close story word when one is within a small edit distance.
+2. Paragraphs are ranked with BM25 (:class:`BM25Index`); only the best :data:`CANDIDATES` are
+   looked at further, so the rest of the work does not grow with the corpus.
+3. Each sentence of those paragraphs (split and analysed when the engine is built) gets a BM25
+   score with the paragraph IDF and sentence-length normalisation, plus a bonus when it has what
+   the question type asks for (a name, a date, a number, a place, a reason clause). A paragraph's
+   final score mixes its own BM25 score and its best sentence's, both relative to the best
+   candidate; the answer is the best sentence of the best paragraph.
+4. Abstention: the share of the question's content-word IDF mass that the chosen paragraph
+   contains (unknown words weigh as much as the rarest story word, corrected typos a little less).
+   Below :data:`MIN_COVERAGE` the engine says the story does not say and shows the closest
+   passages. A question that shares one common word with the story therefore is not answered.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import math
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
 
-from bot.core.quotes import Quote
+from bot.core.corpus import Corpus, Paragraph
+from bot.core.errors import QuestionError
+from bot.core.index import BM25Index
+from bot.core.quotes import Quote, QuoteBook
+from bot.core.text import (
+    LIGHT_WORDS,
+    NUMBER_WORDS,
+    QuestionType,
+    Speller,
+    content_tokens,
+    fold_variant,
+    index_terms,
+    question_type,
+    sentence_spans,
+    term,
+    tokenize,
+    words,
+)
+
+log = logging.getLogger(__name__)
+
+#: Longest question accepted, in characters.
+MAX_QUESTION_CHARS = 1000
+#: Paragraphs (by BM25) whose sentences are scored for each question.
+CANDIDATES = 6
+#: Most supporting passages and related quotes in an answer.
+MAX_PASSAGES = 3
+MAX_QUOTES = 3
+#: Share of the question's content-word IDF mass the chosen paragraph must contain.
+MIN_COVERAGE = 0.5
+#: Weight of a word the story does not have, relative to the rarest word it has.
+UNKNOWN_WEIGHT = 1.1
+#: Weight of a word that only matched after typo correction.
+CORRECTED_WEIGHT = 0.75
+#: Weight of a generic verb (give, take, make...) against a topical word.
+LIGHT_WEIGHT = 0.25
+#: Bonus (relative to the best sentence score) for a sentence that fits the question type.
+TYPE_BONUS = 0.4
+#: Weight of the paragraph's own score against its best sentence's.
+PARAGRAPH_WEIGHT = 0.4
+K1 = 1.2
+B = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +107,408 @@ class Answer:
     passages: tuple[Passage, ...]
     quotes: tuple[Quote, ...]
     reason: str
+
+
+# --------------------------------------------------------------------------------------------
+# Sentence features for question types (computed once per sentence when the engine is built)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE = re.compile(
+    rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
+    r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
+    r"morning|afternoon|evening|night|last (week|month|year)|next (week|month|year)|"
+    r"this (week|month|year)|ago|since|until|deadline|days?|weeks?|months?|years?|hours?|"
+    r"decades?|century)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|\b(" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|billions?|"
+    r"half|percent|several|few|many)\b",
+    re.IGNORECASE,
+)
+_REASON = re.compile(
+    r"\b(because|since|due to|as a result|in order to|so that|for the sake|reasons?|caused?|"
+    r"thanks to|owing to|given that|in response|after|amid|led to|so as|why|to end|to make|"
+    r"hope|believes?|wants?)\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(president|minister|prime|leader|chancellor|secretary|spokes(man|woman|person)|official|"
+    r"chief|ceo|director|head|king|queen|senator|governor|mayor|general|ambassador|envoy|"
+    r"reporters?|journalists?|police|army|government|ministry|company|organi[sz]ation)\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"\b(in|at|on|near|from|to|into|across|outside|inside) (the )?[A-Z][a-z]+|"
+    r"\b(city|country|capital|region|province|state|town|village|border|front)\b"
+)
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+( [A-Z][a-z]+)*")
+
+_TYPE_FEATURE = {
+    QuestionType.WHO: "person",
+    QuestionType.WHEN: "date",
+    QuestionType.HOW_MANY: "number",
+    QuestionType.WHERE: "place",
+    QuestionType.WHY: "reason",
+    QuestionType.STATEMENT: "statement",
+}
+_STATEMENT = re.compile(
+    r"[\"“”]|\b(said|says|stated|told|tells|added|posted|wrote|clarified|expressed|"
+    r"emphasi[sz]ed|warned|revealed|acknowledged|believes?|belief|cautioned|argued|insisted|"
+    r"claimed|announced|noted|explained|suggest(ed|ing)?|according to)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_features(sentence: str) -> frozenset[str]:
+    """What kinds of answer a sentence can give: person, date, number, place, reason."""
+    features = set()
+    if _NAME.search(sentence) or _ROLE.search(sentence):
+        features.add("person")
+    if _DATE.search(sentence):
+        features.add("date")
+    if _NUMBER.search(sentence):
+        features.add("number")
+    if _PLACE.search(sentence):
+        features.add("place")
+    if _REASON.search(sentence):
+        features.add("reason")
+    if _STATEMENT.search(sentence):
+        features.add("statement")
+    return frozenset(features)
+
+
+_REPORTING = words(
+    "said says stated told tells added posted wrote clarified expressed emphasized emphasised "
+    "warned revealed acknowledged believes believed cautioned argued insisted claimed announced "
+    "noted explained suggested suggesting replied responded urged"
+)
+_SPEAKER_WINDOW = 6
+
+
+def statement_subjects(sentence: str) -> frozenset[str]:
+    """Index terms just before a reporting verb ("Donald Trump expressed", "Brandt warned"):
+    the people a sentence reports as saying something."""
+    tokens = tokenize(sentence)
+    subjects: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token in _REPORTING:
+            window = " ".join(tokens[max(0, i - _SPEAKER_WINDOW) : i])
+            subjects.update(index_terms(window))
+    return frozenset(subjects)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a paragraph, analysed when the engine is built."""
+
+    text: str
+    terms: dict[str, int]
+    length: int
+    features: frozenset[str]
+    subjects: frozenset[str] = frozenset()  # who it reports as saying something
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerm:
+    """One content word of a question: its stem and how much it counts."""
+
+    word: str  # as asked (normalised)
+    term: str  # the stem looked up in the index ("" when unknown)
+    weight: float  # IDF, or the rarest story word's IDF for an unknown word
+    corrected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question, analysed."""
+
+    text: str
+    kind: QuestionType
+    terms: tuple[QueryTerm, ...]
+
+    @property
+    def index_terms(self) -> list[str]:
+        """The distinct known stems, for BM25."""
+        return list(dict.fromkeys(t.term for t in self.terms if t.term))
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
+
+
+def _group_names(question: str, terms: list[QueryTerm]) -> list[QueryTerm]:
+    """Let a multi-word name ("Vladimir Putin") weigh as much as its heaviest word, not the sum."""
+    for match in _CAPITALISED_RUN.finditer(question):
+        words = {fold_variant(token) for token in tokenize(match.group(0))}
+        group = [t for t in terms if t.word in words]
+        if len(group) < 2:
+            continue
+        total = sum(t.weight for t in group)
+        scale = max(t.weight for t in group) / total if total > 0 else 1.0
+        terms = [
+            QueryTerm(t.word, t.term, t.weight * scale, t.corrected) if t in group else t
+            for t in terms
+        ]
+    return terms
+
+
+@dataclass(frozen=True, slots=True)
+class EngineStats:
+    """Sizes of an engine, for ``storybot corpus stats``."""
+
+    articles: int
+    paragraphs: int
+    sentences: int
+    quotes: int
+    vocabulary: int
+    build_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    paragraph: int  # index into the engine's paragraphs
+    bm25: float
+    sentence: int  # index of the best sentence in the paragraph
+    score: float  # combined score
+
+
+@dataclass
+class StoryEngine:
+    """Answers questions about one corpus (immutable once built; safe to share between threads)."""
+
+    corpus: Corpus
+    quotes: QuoteBook
+    paragraphs: tuple[Paragraph, ...] = field(init=False)
+    sentences: tuple[tuple[Sentence, ...], ...] = field(init=False)
+    index: BM25Index = field(init=False)
+    build_seconds: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        started = time.perf_counter()
+        self.paragraphs = self.corpus.paragraphs
+        if not self.paragraphs:
+            raise ValueError("StoryEngine needs a corpus with at least one paragraph")
+        surface: Counter[str] = Counter()
+        sentences: list[tuple[Sentence, ...]] = []
+        documents: list[list[str]] = []
+        for paragraph in self.paragraphs:
+            analysed = []
+            paragraph_terms: list[str] = []
+            for start, end in sentence_spans(paragraph.text):
+                text = paragraph.text[start:end]
+                terms = index_terms(text)
+                surface.update(fold_variant(token) for token in tokenize(text))
+                paragraph_terms.extend(terms)
+                analysed.append(
+                    Sentence(
+                        text,
+                        Counter(terms),
+                        len(terms),
+                        sentence_features(text),
+                        statement_subjects(text),
+                    )
+                )
+            sentences.append(tuple(analysed))
+            documents.append(paragraph_terms)
+        self.sentences = tuple(sentences)
+        self._paragraph_terms = [frozenset(doc) for doc in documents]
+        self._document_frequency: Counter[str] = Counter(
+            term for terms in self._paragraph_terms for term in terms
+        )
+        self.index = BM25Index(documents, k1=K1, b=B)
+        total_sentences = sum(len(group) for group in self.sentences)
+        self._average_sentence_length = (
+            sum(s.length for group in self.sentences for s in group) / max(1, total_sentences)
+        ) or 1.0
+        self._speller = Speller(surface)
+        size = len(self.paragraphs)
+        self._rare_idf = math.log(1.0 + (size - 1 + 0.5) / (1 + 0.5))
+        self.build_seconds = time.perf_counter() - started
+        log.debug("engine built: %d paragraphs in %.3f s", size, self.build_seconds)
+
+    # ----------------------------------------------------------------------------------------
+
+    def stats(self) -> EngineStats:
+        """Sizes of the engine's corpus and indexes."""
+        return EngineStats(
+            articles=len(self.corpus.articles),
+            paragraphs=len(self.paragraphs),
+            sentences=sum(len(group) for group in self.sentences),
+            quotes=len(self.quotes.quotes),
+            vocabulary=len(self._document_frequency),
+            build_seconds=self.build_seconds,
+        )
+
+    def analyse(self, question: str) -> Query:
+        """Validate and analyse a question (raises :class:`QuestionError`)."""
+        text = question.strip()
+        if not text:
+            raise QuestionError("Please ask a question: the message was empty.")
+        if len(text) > MAX_QUESTION_CHARS:
+            raise QuestionError(
+                f"That question is {len(text):,} characters long; please keep it under "
+                f"{MAX_QUESTION_CHARS:,} characters."
+            )
+        terms: list[QueryTerm] = []
+        seen: set[str] = set()
+        for word in content_tokens(tokenize(text)):
+            found, corrected = self._lookup(word)
+            key = found or word
+            if key in seen:
+                continue
+            seen.add(key)
+            if found:
+                weight = self.index.idf(found) * (CORRECTED_WEIGHT if corrected else 1.0)
+            else:
+                weight = self._rare_idf * UNKNOWN_WEIGHT
+            if word in LIGHT_WORDS:
+                weight *= LIGHT_WEIGHT
+            terms.append(QueryTerm(word, found, weight, corrected))
+        return Query(text, question_type(text), tuple(_group_names(text, terms)))
+
+    def _lookup(self, word: str) -> tuple[str, bool]:
+        found = term(word)
+        if found in self._document_frequency:
+            return found, False
+        fixed = self._speller.correct(word)
+        if fixed is not None and fixed != word:
+            fixed_term = term(fixed)
+            if fixed_term in self._document_frequency:
+                return fixed_term, True
+        return "", False
+
+    def answer(self, question: str) -> Answer:
+        """Answer one question (raises :class:`QuestionError` for an empty or overlong one)."""
+        query = self.analyse(question)
+        if not query.terms:
+            return self._decline(query, [], "the question has no words to look up")
+        candidates = self._rank(query)
+        if not candidates:
+            return self._decline(query, [], "no passage shares a key word with the question")
+        best = candidates[0]
+        coverage, matched = self._coverage(query, best.paragraph)
+        if coverage < MIN_COVERAGE:
+            missing = [
+                t.word for t in query.terms if t.term not in self._paragraph_terms[best.paragraph]
+            ]
+            return self._decline(
+                query,
+                candidates,
+                f"the closest passage covers {coverage:.0%} of the question's key words "
+                f"(missing: {', '.join(missing[:5])})",
+            )
+        paragraph = self.paragraphs[best.paragraph]
+        sentence = self.sentences[best.paragraph][best.sentence].text
+        passages = self._passages(candidates)
+        return Answer(
+            question=query.text,
+            answered=True,
+            sentence=sentence,
+            citation=passages[0].citation,
+            passages=passages,
+            quotes=self._related_quotes(query, paragraph),
+            reason=(
+                f"matched {', '.join(matched)} in paragraph {paragraph.number} "
+                f"(coverage {coverage:.0%})"
+            ),
+        )
+
+    # ----------------------------------------------------------------------------------------
+
+    def _rank(self, query: Query) -> list[_Candidate]:
+        hits = self.index.top_k(query.index_terms, CANDIDATES)
+        if not hits:
+            return []
+        feature = _TYPE_FEATURE.get(query.kind)
+        weights = {t.term: t.weight for t in query.terms if t.term}
+        scored: list[tuple[int, float, list[float]]] = []
+        best_sentence = 0.0
+        for position, bm25 in hits:
+            scores = []
+            for sentence in self.sentences[position]:
+                value = self._sentence_bm25(weights, sentence)
+                scores.append(value)
+                best_sentence = max(best_sentence, value)
+            scored.append((position, bm25, scores))
+        top_bm25 = hits[0][1]
+        candidates = []
+        for position, bm25, scores in scored:
+            totals = []
+            for sentence, value in zip(self.sentences[position], scores, strict=True):
+                total = value / best_sentence if best_sentence > 0 else 0.0
+                if value > 0 and self._fits(query, feature, sentence):
+                    total += TYPE_BONUS
+                totals.append(total)
+            chosen = max(range(len(totals)), key=lambda i: (totals[i], -i))
+            combined = PARAGRAPH_WEIGHT * bm25 / top_bm25 + (1 - PARAGRAPH_WEIGHT) * totals[chosen]
+            candidates.append(_Candidate(position, bm25, chosen, combined))
+        candidates.sort(key=lambda c: (-c.score, c.paragraph))
+        return candidates
+
+    @staticmethod
+    def _fits(query: Query, feature: str | None, sentence: Sentence) -> bool:
+        """Whether a sentence has what the question type asks for."""
+        if feature is None or feature not in sentence.features:
+            return False
+        if query.kind is QuestionType.STATEMENT:  # "what did X say": X must be the one saying
+            return any(t.term in sentence.subjects for t in query.terms if t.term)
+        return True
+
+    def _sentence_bm25(self, weights: dict[str, float], sentence: Sentence) -> float:
+        score = 0.0
+        norm = K1 * (1 - B + B * sentence.length / self._average_sentence_length)
+        for key, weight in weights.items():
+            frequency = sentence.terms.get(key, 0)
+            if frequency:
+                score += weight * frequency * (K1 + 1) / (frequency + norm)
+        return score
+
+    def _coverage(self, query: Query, position: int) -> tuple[float, list[str]]:
+        present = self._paragraph_terms[position]
+        total = sum(t.weight for t in query.terms)
+        matched = [t for t in query.terms if t.term and t.term in present]
+        share = sum(t.weight for t in matched) / total if total > 0 else 0.0
+        return share, [t.word for t in matched]
+
+    def _citation(self, paragraph: Paragraph) -> Citation:
+        article = self.corpus.article(paragraph.article)
+        return Citation(
+            article=paragraph.article,
+            title=article.title if article else paragraph.article,
+            paragraph=paragraph.number,
+            url=article.url if article else None,
+        )
+
+    def _passages(self, candidates: list[_Candidate]) -> tuple[Passage, ...]:
+        return tuple(
+            Passage(
+                self._citation(self.paragraphs[c.paragraph]),
+                self.paragraphs[c.paragraph].text,
+                round(c.bm25, 4),
+            )
+            for c in candidates[:MAX_PASSAGES]
+        )
+
+    def _related_quotes(self, query: Query, paragraph: Paragraph) -> tuple[Quote, ...]:
+        found = list(self.quotes.in_paragraph(paragraph.article, paragraph.number))
+        words = " ".join(t.word for t in query.terms)
+        if len(found) < MAX_QUOTES and words:
+            for quote in self.quotes.search(words=words, limit=MAX_QUOTES):
+                if quote not in found:
+                    found.append(quote)
+        return tuple(found[:MAX_QUOTES])
+
+    def _decline(self, query: Query, candidates: list[_Candidate], why: str) -> Answer:
+        return Answer(
+            question=query.text,
+            answered=False,
+            sentence=None,
+            citation=None,
+            passages=self._passages(candidates),
+            quotes=(),
+            reason=f"The story does not say: {why}.",
+        )

@@ -1,13 +1,43 @@
 """Load and validate the corpus: articles -> body paragraphs with stable ids and metadata.
 
-CONTRACT (skeleton): the dataclasses below are the interface other layers rely on; the loader is
-filled in by the story-engine work.
+The dataclasses below are the interface other layers rely on.
+
+File format (documented in the README, section "Corpus format"):
+
+* every ``*.txt`` or ``*.md`` file under the folder (recursively; names starting with ``.`` or
+  ``_`` are skipped) is one article, UTF-8 (a BOM is allowed), at most :data:`MAX_FILE_BYTES`;
+* optional TOML front matter between two ``+++`` lines at the very top, with string keys
+  ``title``, ``url``, ``publisher``, ``date``, ``author`` and ``slug`` (read with ``tomllib``);
+* the first non-empty line after it is the headline (the title unless ``title`` is given);
+* body paragraphs are separated by blank lines (a body without any blank line has one paragraph
+  per line); lines of one paragraph are joined with a space;
+* site chrome is dropped by general rules (:func:`is_chrome`, :func:`is_caption`): a comment
+  section ("Leave a Reply" and everything after it), comment-form lines, share/subscribe/related
+  lines, and a photo caption (a short line without final punctuation right under the headline).
+
+Stable ids: the slug (front matter ``slug`` or the file name, lower-cased, runs of other
+characters turned into ``-``) and the paragraph's 1-based number among the kept body paragraphs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from bot.core.errors import CorpusError
+from bot.core.text import normalise, words
+
+log = logging.getLogger(__name__)
+
+#: Largest article file accepted (bytes).
+MAX_FILE_BYTES = 2_000_000
+#: Front-matter keys and what they mean.
+METADATA_KEYS = ("title", "url", "publisher", "date", "author", "slug")
+ARTICLE_SUFFIXES = (".txt", ".md")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +74,11 @@ class Corpus:
     """All articles, in a stable order (by slug)."""
 
     articles: tuple[Article, ...]
+    directory: str = ""
+    _by_slug: dict[str, Article] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_slug.update((a.slug, a) for a in self.articles)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -52,9 +87,183 @@ class Corpus:
 
     def article(self, slug: str) -> Article | None:
         """Return the article with this slug, or ``None``."""
-        return next((a for a in self.articles if a.slug == slug), None)
+        return self._by_slug.get(slug)
 
 
 def load_corpus(directory: Path) -> Corpus:
     """Read every article file under ``directory``; raise ``CorpusError`` naming a bad file."""
-    raise NotImplementedError
+    directory = Path(directory)
+    if not directory.exists():
+        raise CorpusError(str(directory), "no such folder")
+    if not directory.is_dir():
+        raise CorpusError(str(directory), "is not a folder")
+    files = sorted(
+        path
+        for path in directory.rglob("*")
+        if path.suffix.lower() in ARTICLE_SUFFIXES
+        and path.is_file()
+        and not any(part.startswith((".", "_")) for part in path.relative_to(directory).parts)
+    )
+    if not files:
+        raise CorpusError(str(directory), "no article files (*.txt or *.md) in the folder")
+    articles: dict[str, Article] = {}
+    for path in files:
+        article = load_article(path)
+        if article.slug in articles:
+            other = articles[article.slug].source
+            raise CorpusError(str(path), f"duplicate slug {article.slug!r} (also used by {other})")
+        articles[article.slug] = article
+    ordered = tuple(articles[slug] for slug in sorted(articles))
+    log.debug("loaded %d articles from %s", len(ordered), directory)
+    return Corpus(ordered, directory=str(directory))
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """The file's text and a digest of its bytes; raise ``CorpusError`` for unusable files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CorpusError(
+                str(path), f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise CorpusError(str(path), f"cannot be read ({error.strerror or error})") from None
+    if b"\x00" in data:
+        raise CorpusError(str(path), "looks like a binary file (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CorpusError(
+            str(path), f"is not valid UTF-8 (bad byte at offset {error.start}); save it as UTF-8"
+        ) from None
+    return text, hashlib.sha256(data).hexdigest()
+
+
+def slugify(name: str) -> str:
+    """``"Trump Russia: Big Concession!"`` -> ``"trump-russia-big-concession"``."""
+    return re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-")
+
+
+def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
+    """Split optional TOML front matter (between ``+++`` lines at the top) from the body."""
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or lines[first].strip() != "+++":
+        return {}, text
+    try:
+        end = next(i for i in range(first + 1, len(lines)) if lines[i].strip() == "+++")
+    except StopIteration:
+        raise CorpusError(source, "front matter opened with +++ but never closed") from None
+    try:
+        raw = tomllib.loads("\n".join(lines[first + 1 : end]))
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(source, f"front matter is not valid TOML ({error})") from None
+    unknown = sorted(set(raw) - set(METADATA_KEYS))
+    if unknown:
+        raise CorpusError(
+            source,
+            f"unknown front matter key(s) {', '.join(unknown)}; use {', '.join(METADATA_KEYS)}",
+        )
+    metadata: dict[str, str] = {}
+    for key, value in raw.items():
+        if isinstance(value, dict | list):
+            raise CorpusError(source, f"front matter key {key!r} must be a single value")
+        metadata[key] = str(value).strip()
+    return metadata, "\n".join(lines[end + 1 :])
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """Paragraphs separated by blank lines (one a line if there is no blank line at all)."""
+    lines = body.splitlines()
+    nonblank = [line.strip() for line in lines if line.strip()]
+    if len(nonblank) > 1 and all(line.strip() for line in lines[_first_nonblank(lines) :]):
+        return nonblank
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", body) if block.strip()]
+
+
+def _first_nonblank(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line.strip()), 0)
+
+
+_COMMENT_SECTION = re.compile(
+    r"^(leave a (reply|comment)|post a comment|add a comment|join the (discussion|conversation)|"
+    r"\d+ (comments?|responses?|replies)|comments?( \(\d+\))?|discussion|responses?)\s*:?$"
+)
+_CHROME = re.compile(
+    r"^(your email address will not be published|required fields are marked|"
+    r"you must be logged in to post a comment|cancel reply|save my name, email|"
+    r"share (this|on|via)\b|share$|shares?:|follow us\b|follow (on|@)|subscribe\b|"
+    r"sign up (for|to)\b|sign in to\b|click here\b|advertisement$|sponsored( content)?$|"
+    r"(related|recommended|more)( (articles?|stories|posts|news|reading))?:?$|read (more|also)\b|"
+    r"also read\b|see also\b|photo( credit)?:|image( credit)?:|credit:|getty images$|"
+    r"tags?:|filed under\b|posted in\b|copyright\b|all rights reserved|\(c\) \d{4}|"
+    r"(previous|next) (article|post|story)\b|print( this)?( article| page)?$|email( this)?$)"
+)
+_SOCIAL = words(
+    "facebook twitter x linkedin whatsapp telegram reddit pinterest email print share tweet "
+    "copy link messenger tumblr mastodon bluesky threads"
+)
+_CHROME_MAX_WORDS = 30
+
+
+def is_chrome(paragraph: str) -> bool:
+    """Whether a paragraph is site chrome (comment form, share/subscribe/related line)."""
+    folded = normalise(paragraph).strip()
+    if not folded or len(folded.split()) > _CHROME_MAX_WORDS:
+        return False
+    if _CHROME.match(folded) or _COMMENT_SECTION.match(folded):
+        return True
+    words = re.findall(r"[a-z]+", folded)
+    return bool(words) and all(word in _SOCIAL for word in words)
+
+
+def is_comment_section(paragraph: str) -> bool:
+    """Whether a paragraph opens the comment section (everything after it is chrome)."""
+    return bool(_COMMENT_SECTION.match(normalise(paragraph).strip()))
+
+
+def is_caption(paragraph: str) -> bool:
+    """A photo caption: one short line (<= 12 words) without sentence-final punctuation."""
+    text = paragraph.strip()
+    return (
+        "\n" not in text
+        and 0 < len(text.split()) <= 12
+        and len(text) <= 100
+        and text[-1] not in ".!?:;\"”’'…)"
+    )
+
+
+def load_article(path: Path) -> Article:
+    """Read one article file (see the module docstring for the format)."""
+    text, digest = read_text(path)
+    source = str(path)
+    metadata, body = split_front_matter(text, source)
+    blocks = split_paragraphs(body)
+    if not blocks:
+        raise CorpusError(source, "is empty" if not metadata else "has front matter but no text")
+    headline, rest = blocks[0], blocks[1:]
+    kept: list[str] = []
+    for position, block in enumerate(rest):
+        if is_comment_section(block):
+            break
+        if position == 0 and is_caption(block) and len(rest) > 1:
+            continue
+        if not is_chrome(block):
+            kept.append(block)
+    if not kept:
+        raise CorpusError(source, "has a headline but no body paragraphs")
+    slug = slugify(metadata.get("slug") or path.stem)
+    if not slug:
+        raise CorpusError(source, 'cannot make a slug from the file name; add slug = "..."')
+    return Article(
+        slug=slug,
+        title=metadata.get("title") or headline,
+        paragraphs=tuple(Paragraph(slug, n, block) for n, block in enumerate(kept, 1)),
+        url=metadata.get("url") or None,
+        publisher=metadata.get("publisher") or None,
+        date=metadata.get("date") or None,
+        author=metadata.get("author") or None,
+        source=source,
+        digest=digest,
+    )

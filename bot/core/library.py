@@ -1,18 +1,23 @@
-"""The live story: one immutable snapshot (corpus + index + quotes) swapped atomically on reload.
+"""The live story: one immutable snapshot (corpus + engine + quotes) swapped atomically on reload.
 
-CONTRACT (skeleton): filled in by the story-engine work. The Discord layer calls
-``Library.reload`` through ``asyncio.to_thread`` under its own lock; a failed build raises and the
-old snapshot stays live.
+The Discord layer calls :meth:`Library.reload` through ``asyncio.to_thread``; readers never take a
+lock: every read goes through one reference to an immutable :class:`StoryEngine`, which a reload
+replaces in a single assignment. A failed build raises and the old snapshot stays live.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.core.answer import Answer
-from bot.core.corpus import Corpus
-from bot.core.quotes import Quote
+from bot.core.answer import Answer, StoryEngine
+from bot.core.corpus import Corpus, load_corpus
+from bot.core.quotes import Quote, QuoteBook, extract_quotes
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,31 +34,92 @@ class ReloadReport:
     build_seconds: float
 
 
+def build_engine(corpus_dir: Path) -> StoryEngine:
+    """Load the corpus, extract its quotes and build the engine (raises ``CorpusError``)."""
+    corpus = load_corpus(corpus_dir)
+    return StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
+
+
 class Library:
-    """Holds the current snapshot; every read goes through one reference."""
+    """Holds the current snapshot; every read goes through one reference.
+
+    The first snapshot is built on first use (or by :meth:`reload`); building it raises the
+    ``CorpusError`` of a bad corpus.
+    """
 
     def __init__(self, corpus_dir: Path) -> None:
-        self.corpus_dir = corpus_dir
+        self.corpus_dir = Path(corpus_dir)
+        self._engine: StoryEngine | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def engine(self) -> StoryEngine:
+        """The live engine (built on first use)."""
+        engine = self._engine
+        if engine is None:
+            with self._lock:
+                if self._engine is None:
+                    self._engine = build_engine(self.corpus_dir)
+                engine = self._engine
+        return engine
 
     @property
     def corpus(self) -> Corpus:
         """The live corpus."""
-        raise NotImplementedError
+        return self.engine.corpus
+
+    @property
+    def quotes(self) -> QuoteBook:
+        """The live quote book."""
+        return self.engine.quotes
 
     def answer(self, question: str) -> Answer:
         """Answer one question against the live snapshot (raises ``QuestionError``)."""
-        raise NotImplementedError
+        return self.engine.answer(question)
 
     def find_quotes(
         self, speaker: str | None = None, words: str | None = None, limit: int = 10
     ) -> list[Quote]:
         """Quotes by speaker (alias- and case-insensitive) and/or keywords, best first."""
-        raise NotImplementedError
+        return self.engine.quotes.search(speaker=speaker, words=words, limit=limit)
 
     def speakers(self) -> list[str]:
         """Canonical speaker names, for autocomplete."""
-        raise NotImplementedError
+        return self.engine.quotes.speakers()
 
     def reload(self) -> ReloadReport:
         """Build a new snapshot from disk and swap it in; on error raise and keep the old one."""
-        raise NotImplementedError
+        with self._lock:
+            started = time.perf_counter()
+            old = self._engine
+            new = build_engine(self.corpus_dir)
+            self._engine = new
+            seconds = time.perf_counter() - started
+        report = diff(old, new, seconds)
+        log.info(
+            "reloaded %s: +%d -%d ~%d articles in %.2f s",
+            self.corpus_dir,
+            len(report.articles_added),
+            len(report.articles_removed),
+            len(report.articles_changed),
+            seconds,
+        )
+        return report
+
+
+def diff(old: StoryEngine | None, new: StoryEngine, build_seconds: float) -> ReloadReport:
+    """What changed from ``old`` (None before the first load) to ``new``."""
+    before = {a.slug: a.digest for a in old.corpus.articles} if old else {}
+    after = {a.slug: a.digest for a in new.corpus.articles}
+    return ReloadReport(
+        articles_added=tuple(sorted(set(after) - set(before))),
+        articles_removed=tuple(sorted(set(before) - set(after))),
+        articles_changed=tuple(
+            sorted(slug for slug in set(before) & set(after) if before[slug] != after[slug])
+        ),
+        paragraphs_before=len(old.paragraphs) if old else 0,
+        paragraphs_after=len(new.paragraphs),
+        quotes_before=len(old.quotes.quotes) if old else 0,
+        quotes_after=len(new.quotes.quotes),
+        build_seconds=round(build_seconds, 4),
+    )

@@ -1,0 +1,699 @@
+"""Text processing shared by the whole engine: normalisation, tokens, stems, sentences, typos.
+
+Everything here is deterministic and needs no downloaded data: nltk is used only for its
+Snowball stemmer (imported lazily, it is slowish to import). The pieces:
+
+* :func:`normalise`: NFKC, curly -> straight quotes and apostrophes, dashes -> ``-``, diacritic
+  folding (``"Støre"`` -> ``"store"``) and case folding. Every comparison goes through it.
+* :func:`tokenize`: words and numbers of a text, normalised (``"5,000"`` -> ``"5000"``,
+  ``"Trump's"`` -> ``"trump"``, ``"wasn't"`` -> ``"wasnt"``, ``"U.S."`` -> ``"usa"``).
+* :func:`index_terms`: tokens -> spelling variants folded (Kiev -> kyiv, favour -> favor) ->
+  stopwords dropped -> Snowball stems (cached per word). Paragraphs, sentences and questions all
+  use it, so they always agree.
+* :func:`question_type` and :data:`QUESTION_WORDS`: the question words are stopwords for
+  retrieval but are kept for typing the question (who -> person, how many -> number, ...).
+* :func:`sentence_spans` / :func:`split_sentences`: a rule-based splitter that never splits inside
+  a double-quoted quotation (so a quote stays with its attribution), knows abbreviations such as
+  "U.S.", "Mr." and "Dr.", initials, and numbers such as "10.30".
+* :class:`Speller`: maps an unknown word to a close vocabulary word (Damerau-Levenshtein distance
+  1, or 2 for long words) through a lazily built deletion index, so the cost does not grow with the
+  vocabulary.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import logging
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+def words(text: str) -> frozenset[str]:
+    """The set of space-separated words in ``text`` (for the word lists below)."""
+    return frozenset(text.split())
+
+
+# --------------------------------------------------------------------------------------------
+# Normalisation
+
+_TRANSLATE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+        "\u00a0": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+    }
+)
+
+
+def clean_typography(text: str) -> str:
+    """NFKC, straight quotes/apostrophes, ASCII dashes; keeps case and diacritics."""
+    return unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+
+
+def fold_diacritics(text: str) -> str:
+    """Remove accents and fold letters that do not decompose (ø -> o, æ -> ae, ß -> ss)."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """The one normalisation every comparison uses: typography, diacritics and case folded."""
+    return fold_diacritics(clean_typography(text)).casefold()
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens
+
+# Dotted acronyms (U.S., U.K., U.N.) lose their dots; the upper-case "US" is the country, not "us".
+_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_US = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[a-z0-9]+(?:'[a-z0-9]+)*")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+
+_NUMBER_NAMES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+NUMBER_WORDS: dict[str, str] = {
+    word: str(value) for value, word in enumerate(_NUMBER_NAMES.split())
+}
+
+
+def _number_token(token: str) -> list[str]:
+    if _THOUSANDS.match(token):
+        return [token.replace(",", "")]
+    if "," in token:  # "1,2" or a list without spaces: split into numbers
+        return [part for part in token.split(",") if part]
+    return [token]
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalised words and numbers of ``text`` (possessive 's dropped, apostrophes removed)."""
+    text = _US.sub(" usa ", text)
+    text = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    tokens: list[str] = []
+    for raw in _TOKEN.findall(normalise(text)):
+        if raw[0].isdigit() and ("," in raw or "." in raw):
+            tokens.extend(_number_token(raw))
+            continue
+        if raw.endswith("'s"):
+            raw = raw[:-2]
+        tokens.append(raw.replace("'", ""))
+    return [token for token in tokens if token]
+
+
+# --------------------------------------------------------------------------------------------
+# Spelling variants: applied to documents and questions alike, so any consistent mapping is safe.
+
+#: Transliterations and names with several spellings (documented in the README). Keys and values
+#: are normalised tokens; the value is the form both sides are mapped to.
+VARIANTS: dict[str, str] = {
+    "kiev": "kyiv",
+    "kyev": "kyiv",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "lvov": "lviv",
+    "lwow": "lviv",
+    "zaporozhye": "zaporizhzhia",
+    "zaporizhia": "zaporizhzhia",
+    "luhansk": "luhansk",
+    "lugansk": "luhansk",
+    "chernobyl": "chornobyl",
+    "moskva": "moscow",
+    "peking": "beijing",
+    "bombay": "mumbai",
+    "calcutta": "kolkata",
+    "madras": "chennai",
+    "burma": "myanmar",
+    "zelenskyy": "zelensky",
+    "zelenskiy": "zelensky",
+    "zelenski": "zelensky",
+    "zelenskyi": "zelensky",
+    "gadhafi": "gaddafi",
+    "qaddafi": "gaddafi",
+    "qadhafi": "gaddafi",
+    "mohammed": "muhammad",
+    "mohammad": "muhammad",
+    "muhammed": "muhammad",
+    "tchaikovsky": "chaikovsky",
+    "grey": "gray",
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "programme": "program",
+    "cheque": "check",
+    "tyre": "tire",
+    "aluminium": "aluminum",
+    "america": "usa",
+    "american": "usa",
+    "americans": "usa",
+}
+
+_BRITISH = (
+    (re.compile(r"^(.{3,})our(s|ed|ing|ite|ites|able|ably|er|ers)?$"), r"\1or\2"),
+    (re.compile(r"^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"^(.{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
+    (re.compile(r"^(.{2,}[^aeiou])tre(s)?$"), r"\1ter\2"),
+)
+#: Words the British/American rules must leave alone (they only look like -our/-ise words).
+_BRITISH_EXCEPTIONS = words(
+    "four hour hours your yours tour tours pour poured pouring sour flour flours detour contour "
+    "devour devoured scour course courses rise rises wise otherwise noise noises raise raised "
+    "raises raising praise praised poise cruise cruised premise promise promised promises "
+    "precise concise exercise exercised expertise advise advised enterprise enterprises "
+    "surprise surprised surprising compromise compromised franchise merchandise paradise "
+    "revise revised supervise televise despise disguise comprise comprised excise treatise "
+    "chastise improvise demise"
+)
+
+
+def fold_variant(token: str) -> str:
+    """Map a normalised token to its canonical spelling (Kiev -> kyiv, favour -> favor)."""
+    mapped = VARIANTS.get(token)
+    if mapped is not None:
+        return mapped
+    if token in NUMBER_WORDS:
+        return NUMBER_WORDS[token]
+    if len(token) < 6 or token in _BRITISH_EXCEPTIONS or not token.isalpha():
+        return token
+    for pattern, replacement in _BRITISH:
+        if pattern.match(token):
+            return pattern.sub(replacement, token)
+    return token
+
+
+# --------------------------------------------------------------------------------------------
+# Stopwords
+
+#: Question words: not content for retrieval, but kept for typing the question.
+QUESTION_WORDS = words(
+    "who whom whose what when where why how which many much whats whos whens wheres hows"
+)
+
+#: nltk's English stopword list (embedded: the nltk data is not installed), plus forms without
+#: apostrophes and a few more function words.
+_NLTK_STOPWORDS = (
+    "i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself "
+    "yourselves he him his himself she she's her hers herself it it's its itself they them their "
+    "theirs themselves what which who whom this that that'll these those am is are was were be "
+    "been being have has had having do does did doing a an the and but if or because as until "
+    "while of at by for with about against between into through during before after above below "
+    "to from up down in out on off over under again further then once here there when where why "
+    "how all any both each few more most other some such no nor not only own same so than too "
+    "very s t can will just don don't should should've now d ll m o re ve y ain aren aren't "
+    "couldn couldn't didn didn't doesn doesn't hadn hadn't hasn hasn't haven haven't isn isn't ma "
+    "mightn mightn't mustn mustn't needn needn't shan shan't shouldn shouldn't wasn wasn't weren "
+    "weren't won't wouldn wouldn't"
+)
+_EXTRA_STOPWORDS = (
+    "also would could may might must shall us let lets yet ever even per via upon onto whether "
+    "like get got gets one's im ive id youre theyre thats whats whos heres theres"
+)
+STOPWORDS = frozenset(
+    {w.replace("'", "") for w in _NLTK_STOPWORDS.split()}
+    | set(_EXTRA_STOPWORDS.replace("'", "").split())
+    | QUESTION_WORDS
+) - {"won"}  # "won" is also the past of "win"
+
+#: Words that frame a question rather than carry its topic ("What did the story say about X?").
+#: They are dropped from a question unless nothing else is left.
+QUESTION_FILLERS = words(
+    "say says said saying tell tells told telling know knows explain describe mention mentioned "
+    "mentions story article report reported piece text please happen happens happened "
+    "happening thing things anything something kind sort exactly really think thinks"
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Stems
+
+
+@functools.cache
+def _stemmer() -> Any:
+    from nltk.stem.snowball import SnowballStemmer  # slow import: only when first needed
+
+    return SnowballStemmer("english")
+
+
+@functools.lru_cache(maxsize=262144)
+def stem(word: str) -> str:
+    """Snowball stem of one normalised word (cached per distinct word)."""
+    if not word.isalpha():
+        return word
+    return str(_stemmer().stem(word))
+
+
+#: Words that mean the same thing in news text; each group is indexed as its first word's stem,
+#: in stories and questions alike (documented in the README). Demonyms join their country.
+RELATED_WORDS: tuple[tuple[str, ...], ...] = (
+    (
+        "die",
+        "died",
+        "dies",
+        "dying",
+        "dead",
+        "death",
+        "deaths",
+        "kill",
+        "killed",
+        "killing",
+        "kills",
+        "fatal",
+        "fatalities",
+        "fatality",
+        "perish",
+        "perished",
+        "slain",
+    ),
+    ("injure", "injured", "injuring", "injury", "injuries", "wound", "wounded", "wounds", "hurt"),
+    (
+        "attack",
+        "attacks",
+        "attacked",
+        "strike",
+        "strikes",
+        "struck",
+        "assault",
+        "bombing",
+        "bombings",
+        "bombardment",
+        "shelling",
+        "airstrike",
+        "airstrikes",
+    ),
+    ("missile", "missiles", "rocket", "rockets"),
+    ("soldier", "soldiers", "troop", "troops", "servicemen", "servicemembers"),
+    ("agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "treaty"),
+    ("ceasefire", "truce", "armistice"),
+    ("war", "wars", "conflict", "conflicts", "warfare"),
+    ("concession", "concessions", "concede", "conceded", "concedes", "give_up", "back_down"),
+    ("invasion", "invade", "invaded", "invading", "invader", "invaders"),
+    ("optimistic", "optimism", "hopeful", "hope", "hopes", "hoped"),
+    ("frustration", "frustrated", "angry", "anger", "furious", "annoyed", "upset", "unhappy"),
+    ("reporter", "reporters", "journalist", "journalists"),
+    ("people", "person", "persons"),
+    ("child", "children", "kid", "kids"),
+    ("country", "countries", "nation", "nations"),
+    ("meeting", "meet", "meets", "met", "summit"),
+    ("russia", "russian", "russians", "kremlin", "moscow"),
+    ("ukraine", "ukrainian", "ukrainians"),
+    ("norway", "norwegian", "norwegians"),
+    ("europe", "european", "europeans"),
+    ("china", "chinese"),
+    ("france", "french"),
+    ("germany", "german", "germans"),
+    ("britain", "british", "uk", "england", "english"),
+    ("israel", "israeli", "israelis"),
+    ("poland", "polish"),
+    ("canada", "canadian", "canadians"),
+    ("mexico", "mexican", "mexicans"),
+    ("japan", "japanese"),
+    ("india", "indian", "indians"),
+    ("iran", "iranian", "iranians"),
+)
+
+#: Generic ("light") verbs: they weigh little in a question ("What has Russia given up?").
+LIGHT_WORDS = words(
+    "give gives gave given giving take takes took taken taking make makes made making do done "
+    "go goes went gone going come comes came coming get gets got gotten put puts set keep keeps "
+    "kept seem seems seemed become becomes became want wants wanted need needs needed use used "
+    "try tried call called see saw seen look looked find found think thinks thought believe "
+    "believes believed feel feels felt consider considered view views opinion claim claims "
+    "claimed add adds added stance position react reacted reaction respond responded response"
+)
+
+
+#: Phrasal verbs: a verb followed by its particle is read as one word (the particles are
+#: stopwords, so "give up" would otherwise be just "give"). Inflected forms are listed.
+PHRASAL_VERBS: dict[tuple[str, str], str] = {
+    (verb, particle): f"{lemma}_{particle}"
+    for lemma, particle, forms in (
+        ("give", "up", "give gives gave given giving"),
+        ("back", "down", "back backs backed backing"),
+        ("call", "off", "call calls called calling"),
+        ("pull", "out", "pull pulls pulled pulling"),
+        ("step", "down", "step steps stepped stepping"),
+        ("carry", "out", "carry carries carried carrying"),
+        ("set", "up", "set sets setting"),
+        ("break", "down", "break breaks broke broken breaking"),
+        ("take", "over", "take takes took taken taking"),
+        ("shut", "down", "shut shuts shutting"),
+    )
+    for verb in forms.split()
+}
+
+
+@functools.cache
+def _related_stems() -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for group in RELATED_WORDS:
+        head = stem(fold_variant(group[0]))
+        for word in group:
+            mapping[stem(fold_variant(word))] = head
+    return mapping
+
+
+def term(token: str) -> str:
+    """The index term of one normalised, variant-folded token: its stem, related words joined."""
+    stemmed = stem(token)
+    return _related_stems().get(stemmed, stemmed)
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms a text is indexed and queried by: tokens, variants folded, stopwords out, stems."""
+    terms: list[str] = []
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        token = fold_variant(token)
+        if token in STOPWORDS:
+            continue
+        phrasal = PHRASAL_VERBS.get((token, tokens[i + 1])) if i + 1 < len(tokens) else None
+        terms.append(term(phrasal or token))
+    return terms
+
+
+# --------------------------------------------------------------------------------------------
+# Question types
+
+
+class QuestionType(enum.Enum):
+    """What kind of answer a question asks for (decided by its words, without ML)."""
+
+    WHO = "who"
+    WHEN = "when"
+    HOW_MANY = "how many"
+    WHERE = "where"
+    WHY = "why"
+    STATEMENT = "what did X say"
+    YES_NO = "yes/no"
+    OTHER = "other"
+
+
+_YES_NO_STARTS = words(
+    "is are was were do does did has have had can could will would should must may might"
+)
+_TIME_NOUNS = words("time date day year month week hour")
+#: After "how", these words belong to the question type, not the topic ("how long", "how old").
+HOW_ADVERBS = words("many much long old often far big large tall")
+_STATEMENT_VERBS = words(
+    "say says said tell tells told post posts posted write wrote claim claims claimed think "
+    "thinks thought believe believes mean meant view views opinion react reacted respond "
+    "responded add added clarify clarified announce announced warn warned"
+)
+
+
+def question_type(question: str) -> QuestionType:
+    """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
+    tokens = tokenize(question)
+    for i, word in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if word in ("who", "whom", "whose", "whos"):
+            return QuestionType.WHO
+        if word in ("when", "whens"):
+            return QuestionType.WHEN
+        if word in ("what", "which") and following in _TIME_NOUNS:
+            return QuestionType.WHEN
+        if word == "how" and following in HOW_ADVERBS:
+            return QuestionType.HOW_MANY
+        if word in ("where", "wheres"):
+            return QuestionType.WHERE
+        if word == "why" or (word == "how" and following == "come"):
+            return QuestionType.WHY
+        if word in ("what", "which") and following in ("reason", "reasons", "cause", "motive"):
+            return QuestionType.WHY
+    if tokens and tokens[0] in _YES_NO_STARTS:
+        return QuestionType.YES_NO
+    if any(word in _STATEMENT_VERBS for word in tokens):
+        return QuestionType.STATEMENT
+    return QuestionType.OTHER
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+
+#: Abbreviations that end with a dot but do not end a sentence (compared case-insensitively,
+#: without the final dot).
+ABBREVIATIONS = words(
+    "mr mrs ms dr prof sr jr st mt gen lt col sgt capt cmdr adm gov sen rep rev hon pres supt "
+    "insp det fr messrs mme mlle no nos vol vols fig figs p pp ed eds inc ltd co corp bros dept "
+    "est approx vs etc al e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a jan feb mar apr jun "
+    "jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft lbs oz km cm mm kg"
+)
+#: Abbreviations after which a capitalised word may well start a new sentence are not listed;
+#: "U.S." is (it is far more often mid-sentence in news text).
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»"
+_TERMINATORS = ".!?…"
+_TRAILERS = "\"'”’»)]"
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the dot at ``text[dot]`` ends an abbreviation or an initial, not a sentence."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot]
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
+        return True
+    return word.casefold().rstrip(".") in ABBREVIATIONS
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``text``, whitespace trimmed.
+
+    Never splits inside a double-quoted quotation, so a quote stays with its attribution; if the
+    quotation marks do not balance, splits as if there were none.
+    """
+    spans = _spans(text, track_quotes=True)
+    return spans if spans is not None else (_spans(text, track_quotes=False) or [])
+
+
+def _spans(text: str, *, track_quotes: bool) -> list[tuple[int, int]] | None:
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    straight_open = False
+    start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if track_quotes:
+            if ch in _OPEN_QUOTES:
+                depth += 1
+            elif ch in _CLOSE_QUOTES:
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                straight_open = not straight_open
+        if ch in _TERMINATORS and depth == 0 and not straight_open:
+            end = i + 1
+            while end < n and text[end] in _TERMINATORS:
+                end += 1
+            closing = end
+            while closing < n and text[closing] in _TRAILERS:
+                if text[closing] in _CLOSE_QUOTES:
+                    depth = max(0, depth - 1)
+                closing += 1
+            if closing >= n:
+                break
+            if (
+                text[closing].isspace()
+                and _starts_sentence(text, closing)
+                and not (ch == "." and _is_abbreviation(text, i))
+            ):
+                spans.append((start, closing))
+                start = closing
+            i = closing
+            continue
+        if (
+            track_quotes
+            and (ch in _CLOSE_QUOTES or (ch == '"' and not straight_open))
+            and depth == 0
+            and i > 0
+            and text[i - 1] in _TERMINATORS
+        ):
+            # a quotation that ends a sentence: “... DONE!” Next sentence.
+            closing = i + 1
+            if closing < n and text[closing].isspace() and _starts_sentence(text, closing):
+                spans.append((start, closing))
+                start = closing
+        i += 1
+    if track_quotes and (depth or straight_open):
+        return None
+    spans.append((start, n))
+    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e)) is not None]
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Whether the next non-space character after ``position`` can start a sentence."""
+    j = position
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j >= len(text):
+        return False
+    nxt = text[j]
+    return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([" or not nxt.isalpha()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, verbatim (see :func:`sentence_spans`)."""
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+# --------------------------------------------------------------------------------------------
+# Typos
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal-string-alignment (Damerau-Levenshtein) distance, capped at ``limit``."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current) >= limit:
+            return limit
+        previous2, previous = previous, current
+    return min(previous[-1], limit)
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class Speller:
+    """Corrects a word to the closest word of a vocabulary (frequency breaks ties).
+
+    Distance 1 for words of 4+ letters, 2 for words of 8+ letters. Candidates come from a deletion
+    index (every word with one letter deleted), built on the first correction, so a lookup costs
+    about the same whatever the vocabulary size.
+    """
+
+    def __init__(self, counts: Counter[str] | dict[str, int]) -> None:
+        self.counts = dict(counts)
+        self._by_deletion: dict[str, list[str]] | None = None
+
+    def _index(self) -> dict[str, list[str]]:
+        if self._by_deletion is None:
+            index: dict[str, list[str]] = {}
+            for word in self.counts:
+                if len(word) < 3 or not word.isalpha():
+                    continue
+                index.setdefault(word, []).append(word)
+                for deleted in _deletes(word):
+                    index.setdefault(deleted, []).append(word)
+            self._by_deletion = index
+        return self._by_deletion
+
+    def correct(self, word: str) -> str | None:
+        """The vocabulary word closest to ``word`` within the allowed distance, else ``None``."""
+        if word in self.counts:
+            return word
+        if len(word) < 4 or not word.isalpha():
+            return None
+        max_distance = 2 if len(word) >= 8 else 1
+        index = self._index()
+        probes = {word} | _deletes(word)
+        if max_distance == 2:
+            probes |= {d2 for d1 in _deletes(word) for d2 in _deletes(d1)}
+        candidates = {c for probe in probes for c in index.get(probe, ())}
+        best: tuple[int, int, str] | None = None
+        for candidate in candidates:
+            distance = edit_distance(word, candidate, max_distance + 1)
+            if distance > max_distance:
+                continue
+            key = (distance, -self.counts[candidate], candidate)
+            if best is None or key < best:
+                best = key
+        return best[2] if best else None
+
+
+def vocabulary(texts: Iterable[str]) -> Counter[str]:
+    """Counts of the normalised, variant-folded tokens of ``texts`` (for :class:`Speller`)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(fold_variant(token) for token in tokenize(text))
+    return counts
+
+
+def content_tokens(tokens: Sequence[str]) -> list[str]:
+    """Tokens that carry a question's topic: no stopwords, question words or fillers.
+
+    Phrasal verbs become one token ("give_up"). If only fillers are left ("What did he say?"),
+    the fillers are returned.
+    """
+    folded = []
+    for i, token in enumerate(tokens):
+        if i and tokens[i - 1] == "how" and token in HOW_ADVERBS:
+            continue
+        token = fold_variant(token)
+        if i + 1 < len(tokens):
+            token = PHRASAL_VERBS.get((token, tokens[i + 1]), token)
+        folded.append(token)
+    content = [t for t in folded if t not in STOPWORDS and t not in QUESTION_FILLERS]
+    if content:
+        return content
+    return [t for t in folded if t not in STOPWORDS]

@@ -1,0 +1,176 @@
+"""Tests for bot.core.answer: golden answers on the story, abstention, bad questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.core.answer import MAX_QUESTION_CHARS, StoryEngine
+from bot.core.corpus import load_corpus
+from bot.core.errors import QuestionError
+from tests.core.quotes_stub import quote_book
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def engine() -> StoryEngine:
+    """An engine over the shipped story."""
+    corpus = load_corpus(ROOT / "corpus")
+    return StoryEngine(corpus, quote_book(corpus.paragraphs))
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory: pytest.TempPathFactory) -> StoryEngine:
+    """An engine over the story plus a made-up article about a bridge."""
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "story.txt").write_bytes(
+        (ROOT / "corpus/trump-russia-big-concession.txt").read_bytes()
+    )
+    (folder / "bridge.md").write_text(
+        '+++\nurl = "https://example.org/bridge"\n+++\n'
+        "Council Approves Harbor Bridge\n\n"
+        "The council voted 7 to 2 on Tuesday to approve a $48 million bridge over the harbor.\n\n"
+        "Construction will begin in September and take 30 months, the mayor said.\n\n"
+        "Opponents, led by councillor Tomás Brandt, fear heavy traffic in the old town.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(folder)
+    return StoryEngine(corpus, quote_book(corpus.paragraphs))
+
+
+@pytest.mark.parametrize(
+    ("question", "paragraph", "in_sentence"),
+    [
+        ("How many people were killed in Kiev?", 4, "12"),
+        ("how many got injured in kyiv", 4, "90"),
+        ("Who did Trump meet on April 24?", 1, "Støre"),
+        ("When did Trump meet the Norwegian prime minister?", 1, "April 24"),
+        ("What did Trump post on Truth Social?", 4, "STOP"),
+        ("how many soldeirs die each week", 4, "5000"),
+        ("tango", 2, "tango"),
+        ("Is halting the invasion an act of goodwill?", 3, "goodwill"),
+        ("What did Trump clarify to reporters?", 5, "wasn’t happy"),
+        ("Was Trump optimistic about a peace agreement?", 6, "optimistic"),
+        ("Does Trump want a swift resolution?", 7, "swift"),
+        ("What tension has the war created?", 8, "tension"),
+        ("Whats Trumps deadline", 7, "deadline"),
+    ],
+    ids=[
+        "kiev-spelling",
+        "lowercase-related-word",
+        "who",
+        "when",
+        "what-posted",
+        "typo",
+        "single-keyword",
+        "yes-no",
+        "statement",
+        "paraphrase",
+        "swift",
+        "tension",
+        "no-apostrophes",
+    ],
+)
+def test_golden_answers(
+    engine: StoryEngine, question: str, paragraph: int, in_sentence: str
+) -> None:
+    """Questions about the story get the right paragraph and a sentence with the answer."""
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert answer.citation is not None
+    assert answer.citation.paragraph == paragraph
+    assert answer.passages[0].citation == answer.citation
+    assert answer.sentence is not None
+    assert in_sentence in answer.sentence
+    assert answer.sentence in answer.passages[0].text
+    assert len(answer.passages) <= 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is Trump's favourite food?",
+        "Who won the war in 1945?",
+        "When was Vladimir Putin born?",
+        "What is the population of Norway?",
+        "What did Trump say about China?",
+        "How do I reset my password?",
+        "lorem ipsum dolor",
+        "What is it?",
+    ],
+    ids=[
+        "one-common-word",
+        "war-1945",
+        "putin-born",
+        "norway",
+        "china",
+        "password",
+        "lorem",
+        "no-content",
+    ],
+)
+def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
+    """A question the story does not answer is declined with a reason, not answered."""
+    answer = engine.answer(question)
+    assert not answer.answered
+    assert answer.sentence is None
+    assert answer.citation is None
+    assert answer.reason.startswith("The story does not say")
+    assert len(answer.passages) <= 3
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("w" * 10_000, "10,000 characters"),
+        ("x" * (MAX_QUESTION_CHARS + 1), "under 1,000"),
+    ],
+    ids=["empty", "whitespace", "ten-thousand", "just-over"],
+)
+def test_bad_questions_raise_question_error(
+    engine: StoryEngine, question: str, message: str
+) -> None:
+    """Empty, whitespace-only and overlong questions raise a clear QuestionError."""
+    with pytest.raises(QuestionError, match=message):
+        engine.answer(question)
+
+
+def test_answers_cite_the_right_article(two_articles: StoryEngine) -> None:
+    """With two articles, each question is answered from its own article, with its URL."""
+    bridge = two_articles.answer("When will construction of the bridge begin?")
+    assert bridge.citation is not None
+    assert (bridge.citation.article, bridge.citation.paragraph) == ("bridge", 2)
+    assert bridge.citation.url == "https://example.org/bridge"
+    assert bridge.sentence is not None
+    assert "September" in bridge.sentence
+    story = two_articles.answer("How many people were killed in Kyiv?")
+    assert story.citation is not None
+    assert story.citation.article == "story"
+
+
+def test_stats_count_the_story(engine: StoryEngine) -> None:
+    """Stats report the story's articles, paragraphs and sentences."""
+    stats = engine.stats()
+    assert (stats.articles, stats.paragraphs) == (1, 8)
+    assert stats.sentences >= 12
+    assert stats.vocabulary > 100
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300))
+def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
+    """Any unicode question gives an Answer or a QuestionError, never another exception."""
+    try:
+        answer = engine.answer(question)
+    except QuestionError:
+        assert not question.strip()
+    else:
+        assert answer.answered == (answer.sentence is not None)

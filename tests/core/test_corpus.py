@@ -1,0 +1,223 @@
+"""Tests for bot.core.corpus: loading articles, site chrome, metadata, stable ids, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.corpus import MAX_FILE_BYTES, is_caption, is_chrome, load_corpus
+from bot.core.errors import CorpusError
+
+STORY_SLUG = "trump-russia-big-concession"
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    """Write one corpus file and return its path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_story_loads_as_published(corpus_dir: Path) -> None:
+    """The shipped story loads with its headline, 8 body paragraphs and no chrome."""
+    corpus = load_corpus(corpus_dir)
+    article = corpus.article(STORY_SLUG)
+    assert article is not None
+    assert article.title.startswith("Trump Calls Russia’s Pause on Ukraine")
+    assert len(article.paragraphs) == 8
+    assert article.paragraphs[0].text.startswith("During a meeting with Norwegian Prime Minister")
+    assert article.paragraphs[-1].text.startswith("The war in Ukraine has continued")
+    texts = " ".join(p.text for p in article.paragraphs)
+    for chrome in ("Leave a Reply", "email address", "Required fields"):
+        assert chrome not in texts
+    assert all(p.text != "US President Donald Trump" for p in article.paragraphs)
+
+
+def test_ids_are_stable_across_loads(corpus_dir: Path) -> None:
+    """Paragraph ids are slug#n, 1-based, identical on every load of unchanged text."""
+    first = load_corpus(corpus_dir)
+    second = load_corpus(corpus_dir)
+    assert [p.id for p in first.paragraphs] == [p.id for p in second.paragraphs]
+    assert first.paragraphs[0].id == f"{STORY_SLUG}#1"
+    assert first.articles[0].digest == second.articles[0].digest
+
+
+GENERIC_ARTICLE = """Council Approves New Bridge
+
+Photo by Jane Doe for the Ledger
+
+The council voted 7 to 2 on Tuesday to approve the bridge.
+
+Share this article
+
+Construction will begin in September.
+Lines of one paragraph are joined.
+
+Subscribe to our newsletter
+
+Related articles:
+
+2 Comments
+
+Great article!
+
+Your email address will not be published. Required fields are marked *
+"""
+
+
+def test_chrome_is_removed_by_general_rules(tmp_path: Path) -> None:
+    """Captions, share/subscribe/related lines and the comment section are not paragraphs."""
+    write(tmp_path, "bridge.txt", GENERIC_ARTICLE)
+    article = load_corpus(tmp_path).articles[0]
+    assert [p.text for p in article.paragraphs] == [
+        "The council voted 7 to 2 on Tuesday to approve the bridge.",
+        "Construction will begin in September. Lines of one paragraph are joined.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Leave a Reply", True),
+        ("Your email address will not be published. Required fields are marked *", True),
+        ("Share on Facebook", True),
+        ("Facebook Twitter WhatsApp Email", True),
+        ("Read more: Ferry fares rise again", True),
+        ("Subscribe to the newsletter", True),
+        ("The council will share the cost with the state.", False),
+        ("Readers were asked to leave a reply by Friday, the council said.", False),
+    ],
+    ids=[
+        "leave-reply",
+        "comment-form",
+        "share",
+        "social-row",
+        "read-more",
+        "subscribe",
+        "share-in-prose",
+        "reply-in-prose",
+    ],
+)
+def test_is_chrome(text: str, chrome: bool) -> None:
+    """Chrome lines are recognised; prose that uses the same words is not."""
+    assert is_chrome(text) is chrome
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("US President Donald Trump", True),
+        ("Mayor Elena Varga at the council meeting", True),
+        ("The mayor spoke.", False),
+        (
+            "A long line that keeps going with many words and never ends like a caption would do",
+            False,
+        ),
+    ],
+    ids=["name", "scene", "sentence", "long"],
+)
+def test_is_caption(text: str, caption: bool) -> None:
+    """A caption is a short line without final punctuation."""
+    assert is_caption(text) is caption
+
+
+def test_front_matter_sets_metadata(tmp_path: Path) -> None:
+    """TOML front matter gives title, url, date, author, publisher and slug."""
+    write(
+        tmp_path,
+        "x.md",
+        '+++\ntitle = "Shown Title"\nurl = "https://example.org/a"\ndate = 2025-04-24\n'
+        'author = "A. Writer"\npublisher = "Ledger"\nslug = "My Slug"\n+++\n\nHeadline\n\nBody.\n',
+    )
+    article = load_corpus(tmp_path).articles[0]
+    assert (article.slug, article.title, article.url, article.date, article.author) == (
+        "my-slug",
+        "Shown Title",
+        "https://example.org/a",
+        "2025-04-24",
+        "A. Writer",
+    )
+    assert article.paragraphs[0].id == "my-slug#1"
+
+
+def test_articles_sorted_by_slug_and_hidden_files_skipped(tmp_path: Path) -> None:
+    """Articles come in slug order; .hidden and _draft files are ignored; *.md is read."""
+    write(tmp_path, "b.txt", "B\n\nBody b.")
+    write(tmp_path, "sub/a.md", "A\n\nBody a.")
+    write(tmp_path, ".hidden.txt", "\x00")
+    write(tmp_path, "_draft.txt", "")
+    write(tmp_path, "notes.csv", "x")
+    assert [a.slug for a in load_corpus(tmp_path).articles] == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("empty.txt", "", "is empty"),
+        ("blank.txt", "  \n\n \n", "is empty"),
+        ("headline.txt", "Only a headline\n", "no body paragraphs"),
+        ("binary.txt", b"abc\x00def", "binary"),
+        ("latin1.txt", "Caf\xe9\n\nBody.".encode("latin-1"), "not valid UTF-8"),
+        ("big.txt", "H\n\n" + "x" * (MAX_FILE_BYTES + 1), "too large"),
+        ("toml.md", "+++\ntitle = \n+++\nH\n\nB.", "not valid TOML"),
+        ("open.md", "+++\ntitle = 'x'\nH\n\nB.", "never closed"),
+        ("keys.md", "+++\ntitel = 'x'\n+++\nH\n\nB.", "unknown front matter key"),
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "headline-only",
+        "binary",
+        "latin1",
+        "too-large",
+        "bad-toml",
+        "unclosed-front-matter",
+        "unknown-key",
+    ],
+)
+def test_bad_files_name_file_and_problem(
+    tmp_path: Path, name: str, content: str | bytes, problem: str
+) -> None:
+    """A bad file raises CorpusError whose message names the file and the problem."""
+    write(tmp_path, name, content)
+    with pytest.raises(CorpusError) as raised:
+        load_corpus(tmp_path)
+    assert name in str(raised.value)
+    assert problem in str(raised.value)
+
+
+def test_duplicate_slugs_are_rejected(tmp_path: Path) -> None:
+    """Two files with the same slug name both files."""
+    write(tmp_path, "Same Story.txt", "H\n\nBody.")
+    write(tmp_path, "same-story.md", "H\n\nBody.")
+    with pytest.raises(CorpusError, match="duplicate slug 'same-story'") as raised:
+        load_corpus(tmp_path)
+    assert "Same Story.txt" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("setup", "problem"),
+    [("missing", "no such folder"), ("empty", "no article files"), ("file", "not a folder")],
+    ids=["missing", "empty", "file"],
+)
+def test_bad_folders(tmp_path: Path, setup: str, problem: str) -> None:
+    """A missing, empty or non-folder corpus path gives a clear error."""
+    target = tmp_path / "corpus"
+    if setup == "empty":
+        target.mkdir()
+    elif setup == "file":
+        target.write_text("x")
+    with pytest.raises(CorpusError, match=problem):
+        load_corpus(target)
+
+
+def test_one_paragraph_a_line_without_blank_lines(tmp_path: Path) -> None:
+    """A file without blank lines has one paragraph per line after the headline."""
+    write(tmp_path, "lines.txt", "Headline\nFirst paragraph here.\nSecond one here.\n")
+    texts = [p.text for p in load_corpus(tmp_path).paragraphs]
+    assert texts == ["First paragraph here.", "Second one here."]

@@ -1,0 +1,222 @@
+"""Tests for bot.core.text: normalisation, tokens, terms, question types, sentences, typos."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.text import (
+    QuestionType,
+    Speller,
+    content_tokens,
+    edit_distance,
+    index_terms,
+    normalise,
+    question_type,
+    split_sentences,
+    tokenize,
+)
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Støre", "store"),
+        ("støre", "STORE"),
+        ("Trump’s", "trump's"),
+        ("“big concession”", '"big concession"'),
+        ("Zelenskyy—Kyiv", "zelenskyy-kyiv"),
+        ("ＦＵＬＬ width", "full width"),
+        ("Straße", "strasse"),
+        ("café", "cafe"),
+    ],
+    ids=["o-slash", "case", "apostrophe", "curly-quotes", "em-dash", "nfkc", "eszett", "accent"],
+)
+def test_normalise_folds_equivalent_spellings(left: str, right: str) -> None:
+    """Spellings that differ only in typography, diacritics or case normalise to the same text."""
+    assert normalise(left) == normalise(right)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5,000 soldiers", ["5000", "soldiers"]),
+        ("at 10.30 today", ["at", "10.30", "today"]),
+        ("Trump’s tone", ["trump", "tone"]),
+        ("I wasn’t happy", ["i", "wasnt", "happy"]),
+        ("the U.S. and the US", ["the", "usa", "and", "the", "usa"]),
+        ("Let us go", ["let", "us", "go"]),
+        ("", []),
+    ],
+    ids=[
+        "thousands",
+        "decimal-time",
+        "possessive",
+        "contraction",
+        "us-country",
+        "us-pronoun",
+        "empty",
+    ],
+)
+def test_tokenize(text: str, expected: list[str]) -> None:
+    """Tokens are normalised words and canonical numbers."""
+    assert tokenize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Kiev", "Kyiv"),
+        ("favourite colour", "favorite color"),
+        ("organise", "organize"),
+        ("killed", "died"),
+        ("Norwegian", "Norway"),
+        ("twelve", "12"),
+        ("5,000", "5000"),
+        ("Trumps", "Trump's"),
+        ("gave up", "concession"),
+    ],
+    ids=[
+        "transliteration",
+        "british",
+        "ise-ize",
+        "related",
+        "demonym",
+        "number-word",
+        "thousands",
+        "missing-apostrophe",
+        "phrasal-verb",
+    ],
+)
+def test_index_terms_match_variants(left: str, right: str) -> None:
+    """Variant spellings, related words and number forms index to the same terms."""
+    assert index_terms(left) == index_terms(right)
+
+
+def test_index_terms_drop_stopwords_and_question_words() -> None:
+    """Stopwords and question words are not index terms."""
+    assert index_terms("Who was it and how many were there?") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is Jonas Gahr Støre?", QuestionType.WHO),
+        ("When did they meet?", QuestionType.WHEN),
+        ("What date was the meeting?", QuestionType.WHEN),
+        ("How many died in Kyiv?", QuestionType.HOW_MANY),
+        ("how much will it cost", QuestionType.HOW_MANY),
+        ("Where did the strikes happen?", QuestionType.WHERE),
+        ("Why is Trump hopeful?", QuestionType.WHY),
+        ("What did Trump say about Russia?", QuestionType.STATEMENT),
+        ("Is Putin seeking a deal?", QuestionType.YES_NO),
+        ("deadline", QuestionType.OTHER),
+    ],
+    ids=[
+        "who",
+        "when",
+        "what-date",
+        "how-many",
+        "how-much",
+        "where",
+        "why",
+        "say",
+        "yes-no",
+        "keyword",
+    ],
+)
+def test_question_type(question: str, expected: QuestionType) -> None:
+    """Question words decide the expected kind of answer."""
+    assert question_type(question) == expected
+
+
+def test_content_tokens_keep_topic_words_only() -> None:
+    """Question words, stopwords, framing words and 'how long' are not content."""
+    assert content_tokens(tokenize("How long did the story say the war will last?")) == [
+        "war",
+        "last",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Smith met Dr. Jones in the U.S. on Jan. 5. They talked.",
+            ["Mr. Smith met Dr. Jones in the U.S. on Jan. 5.", "They talked."],
+        ),
+        (
+            "It cost $5,000. The talks began at 10.30 a.m. on Monday.",
+            ["It cost $5,000.", "The talks began at 10.30 a.m. on Monday."],
+        ),
+        (
+            "Trump posted: “I am not happy. Not necessary. STOP!” He left.",
+            ["Trump posted: “I am not happy. Not necessary. STOP!”", "He left."],
+        ),
+        (
+            '"We will win. We must," she said. Then she left.',
+            ['"We will win. We must," she said.', "Then she left."],
+        ),
+        (
+            "J. R. Smith agreed! Did he? Yes — he did.",
+            ["J. R. Smith agreed!", "Did he?", "Yes — he did."],
+        ),
+        ("An “unbalanced quote. Still splits.", ["An “unbalanced quote.", "Still splits."]),
+        ("No final stop", ["No final stop"]),
+        ("   ", []),
+    ],
+    ids=[
+        "abbreviations",
+        "numbers",
+        "quote-with-attribution",
+        "quote-then-attribution",
+        "initials-and-dash",
+        "unbalanced-quote",
+        "no-terminator",
+        "blank",
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    """Sentences split at terminators but not inside quotes, abbreviations or numbers."""
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("soldeirs", "soldiers"),
+        ("concesion", "concession"),
+        ("constrution", "construction"),
+        ("tango", "tango"),
+        ("pizza", None),
+        ("abc", None),
+    ],
+    ids=["transposition", "deletion", "long-word", "known", "unknown", "too-short"],
+)
+def test_speller_corrects_close_words(word: str, expected: str | None) -> None:
+    """An unknown word maps to a close vocabulary word, or to nothing."""
+    speller = Speller({"soldiers": 2, "concession": 3, "construction": 1, "tango": 1, "pause": 1})
+    assert speller.correct(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [("tango", "tango", 0), ("tango", "tnago", 1), ("kitten", "sitting", 3), ("", "ab", 2)],
+    ids=["same", "transposition", "capped", "empty"],
+)
+def test_edit_distance(a: str, b: str, distance: int) -> None:
+    """Optimal-string-alignment distance, capped at the limit."""
+    assert edit_distance(a, b, limit=3) == distance
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_text_functions_never_crash(text: str) -> None:
+    """Normalising, tokenizing, indexing and splitting accept any unicode."""
+    assert isinstance(normalise(text), str)
+    assert all(tokenize(text))
+    assert isinstance(index_terms(text), list)
+    sentences = split_sentences(text)
+    assert all(sentence.strip() == sentence and sentence for sentence in sentences)
+    assert isinstance(question_type(text), QuestionType)
