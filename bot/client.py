@@ -148,7 +148,9 @@ class StorybotBot(commands.Bot):
         await super().login(token)
 
     async def setup_hook(self) -> None:
-        """Load the feature Cogs, then sync slash commands if they changed."""
+        """Build the story snapshot (off the event loop), load the feature Cogs, then sync slash
+        commands if they changed."""
+        await asyncio.to_thread(lambda: self.library.corpus)
         for name in self.extension_names:
             await self.load_extension(name)
         await self.sync_commands(force=self.force_sync)

@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from bot.client import StorybotBot
+from bot.core.library import Library
 from bot.core.moderation.rules import default_rules_text
 from bot.exts._moderation import ModerationState
 from bot.settings import Secret, Settings
 from tests.fakes.discord_server import FakeDiscord
-from tests.fakes.library import StubLibrary
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,9 +76,9 @@ def test_rules_file(tmp_path: Path, fake: FakeDiscord) -> Path:
     return path
 
 
-def make_library(corpus: Path) -> Any:
-    """The story library for the bot under test."""
-    return StubLibrary(corpus)
+def make_library(corpus: Path) -> Library:
+    """The real story library over ``corpus`` for the bot under test."""
+    return Library(corpus)
 
 
 @pytest.fixture
