@@ -122,7 +122,10 @@ class StorybotBot(commands.Bot):
         shard: dict[str, Any] = {}
         if settings.shard_count is not None:
             shard["shard_count"] = settings.shard_count
-            if settings.shard_ids is not None and len(settings.shard_ids) == 1:
+            if isinstance(self, commands.AutoShardedBot):
+                if settings.shard_ids is not None:
+                    shard["shard_ids"] = list(settings.shard_ids)
+            elif settings.shard_ids is not None:
                 shard["shard_id"] = settings.shard_ids[0]
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -196,6 +199,19 @@ class StorybotBot(commands.Bot):
             if self._restore_endpoints is not None:
                 self._restore_endpoints()
                 self._restore_endpoints = None
+
+
+class ShardedStorybotBot(StorybotBot, commands.AutoShardedBot):
+    """The bot running several shards in one process (``STORYBOT_SHARD_COUNT`` > 1)."""
+
+
+def bot_class(settings: Settings) -> type[StorybotBot]:
+    """One shard (the usual case, or one chosen shard) -> :class:`StorybotBot`; several shards in
+    this process -> :class:`ShardedStorybotBot`."""
+    several = settings.shard_count is not None and settings.shard_count > 1
+    if several and (settings.shard_ids is None or len(settings.shard_ids) > 1):
+        return ShardedStorybotBot
+    return StorybotBot
 
 
 def is_admin(interaction: discord.Interaction[Any], admin_role_id: int | None) -> bool:

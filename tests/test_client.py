@@ -17,9 +17,16 @@ from bot.cli.discord_app import (
     explain_startup_error,
     serve,
 )
-from bot.client import EXTENSIONS, StorybotBot, command_hash, make_intents
+from bot.client import (
+    EXTENSIONS,
+    ShardedStorybotBot,
+    StorybotBot,
+    bot_class,
+    command_hash,
+    make_intents,
+)
 from bot.core.errors import SettingsError
-from bot.settings import Secret
+from bot.settings import Secret, Settings
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.fixtures import BotFactory, bot_settings, fake, make_bot, make_library, tmp_corpus
 
@@ -198,3 +205,27 @@ async def test_token_never_logged(
         await fake.wait_for(fake.replies_to(question))
     assert "IDENTIFY" in caplog.text
     assert FakeDiscord.TOKEN not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "expected"),
+    [
+        pytest.param(None, None, StorybotBot, id="unsharded"),
+        pytest.param(4, (2,), StorybotBot, id="one-chosen-shard"),
+        pytest.param(4, (0, 1), ShardedStorybotBot, id="two-shards"),
+        pytest.param(2, None, ShardedStorybotBot, id="all-shards"),
+    ],
+)
+async def test_shard_settings_pick_the_client(
+    count: int | None, ids: tuple[int, ...] | None, expected: type[StorybotBot], tmp_path: Path
+) -> None:
+    """Several shards in one process use the auto-sharded client with exactly those shards."""
+    settings = Settings(shard_count=count, shard_ids=ids, data_dir=tmp_path)
+    cls = bot_class(settings)
+    assert cls is expected
+    bot = cls(settings, library=make_library(tmp_path))
+    assert bot.shard_count == count
+    if expected is ShardedStorybotBot:
+        assert bot.shard_ids == (list(ids) if ids else None)
+    else:
+        assert bot.shard_id == (ids[0] if ids else None)

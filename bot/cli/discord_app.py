@@ -79,7 +79,6 @@ def explain_startup_error(error: BaseException) -> str | None:
 def build_bot(settings: Settings, *, force_sync: bool = False) -> StorybotBot:
     """The bot with the live story library and the moderation rules and database (a broken
     corpus, rules file or database fails here with a one-line error)."""
-    from bot.client import StorybotBot
     from bot.core.library import Library
     from bot.exts._moderation import ModerationState
 
