@@ -1,0 +1,216 @@
+"""Questions in chat: mentions, DMs, replies to the bot's answers, and the ask channels.
+
+The bot answers when mentioned, in DMs, when a user replies to one of its answers (a follow-up:
+answered alone, and with the earlier question as context when alone it finds nothing), and in
+the configured ask channels for messages that read as questions. It ignores bots, webhooks and
+itself. When the asker edits the question, the answer is edited too. A per-user cooldown replies
+politely once instead of dropping the question silently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot import render
+from bot.client import StorybotBot
+from bot.core.answer import Answer
+from bot.core.errors import StorybotError
+from bot.core.questions import Cooldown, looks_like_question, strip_mentions
+from bot.exts.errors import GENERIC_ERROR
+
+log = logging.getLogger(__name__)
+
+REMEMBERED_ANSWERS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """A question the bot answered: which reply holds the answer, and the question text."""
+
+    question: str
+    answer_message_id: int
+    channel_id: int
+
+
+class Ask(commands.Cog):
+    """Answers questions asked in chat."""
+
+    def __init__(self, bot: StorybotBot) -> None:
+        self.bot = bot
+        self.cooldown = Cooldown(bot.settings.answer_cooldown_seconds)
+        # question message id -> its answer; answer message id -> the question it answered
+        self.by_question: OrderedDict[int, Asked] = OrderedDict()
+        self.by_answer: OrderedDict[int, str] = OrderedDict()
+        # questions being answered right now -> their latest text (edits made meanwhile)
+        self.pending: dict[int, str] = {}
+
+    # ------------------------------------------------------------------ listeners
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer a message that asks the bot something."""
+        if self._ignored(message):
+            return
+        question = self._question_in(message)
+        if not question:
+            return
+        wait = self.cooldown.retry_after(message.author.id, time.monotonic())
+        if wait > 0:
+            if self.cooldown.should_warn(message.author.id):
+                await self._safe_reply(
+                    message,
+                    content=f"I'm still catching my breath: ask again in {wait:.0f} s, please.",
+                )
+            return
+        context = self._earlier_question(message)
+        self.pending[message.id] = question
+        try:
+            async with message.channel.typing():
+                embed = await self._answer_embed(question, context)
+            reply = None if self._removed(message) else await self._safe_reply(message, embed=embed)
+        finally:
+            latest = self.pending.pop(message.id, question)
+        if reply is None:
+            return
+        self._remember(message, question, reply)
+        if latest != question:  # edited while we were answering
+            await self._edit_answer(message.id, latest, message.channel)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """When an answered question is edited, edit the answer to match."""
+        message = payload.message
+        if self._ignored(message):
+            return
+        question = strip_mentions(message.content)
+        if payload.message_id in self.pending:
+            if question:
+                self.pending[payload.message_id] = question
+            return
+        asked = self.by_question.get(payload.message_id)
+        if asked is None or not question or question == asked.question:
+            return  # not ours, emptied, or an embed-only update
+        await self._edit_answer(payload.message_id, question, message.channel)
+
+    async def _edit_answer(
+        self, question_id: int, question: str, channel: discord.abc.Messageable
+    ) -> None:
+        """Answer ``question`` again and put the result in the existing answer message."""
+        asked = self.by_question[question_id]
+        embed = await self._answer_embed(question, None)
+        target = self.bot.get_channel(asked.channel_id) or channel
+        get_partial = getattr(target, "get_partial_message", None)
+        if get_partial is None:
+            return
+        try:
+            await get_partial(asked.answer_message_id).edit(
+                embed=embed, allowed_mentions=render.NO_PINGS
+            )
+        except discord.HTTPException as error:
+            log.warning("Could not edit answer %s: %s", asked.answer_message_id, error)
+            return
+        self.by_question[question_id] = Asked(question, asked.answer_message_id, asked.channel_id)
+        self.by_answer[asked.answer_message_id] = question
+
+    # ------------------------------------------------------------------ helpers
+
+    def _ignored(self, message: discord.Message) -> bool:
+        me = self.bot.user
+        return (
+            message.author.bot
+            or message.webhook_id is not None
+            or (me is not None and message.author.id == me.id)
+        )
+
+    def _removed(self, message: discord.Message) -> bool:
+        """True when moderation removed the message meanwhile (then it gets no answer)."""
+        was_removed = getattr(self.bot.moderation, "was_removed", None)
+        return bool(was_removed(message.id)) if callable(was_removed) else False
+
+    def _question_in(self, message: discord.Message) -> str | None:
+        """The question text if this message asks the bot something, else None."""
+        text = strip_mentions(message.content)
+        if not text:
+            return None
+        me = self.bot.user
+        if message.guild is None:
+            return text
+        if me is not None and me.mentioned_in(message) and not message.mention_everyone:
+            return text
+        if self._replied_to_answer(message) is not None:
+            return text
+        if message.channel.id in self.bot.settings.ask_channel_ids and looks_like_question(text):
+            return text
+        return None
+
+    def _replied_to_answer(self, message: discord.Message) -> discord.MessageReference | None:
+        reference = message.reference
+        if reference is None or reference.message_id is None:
+            return None
+        if reference.message_id in self.by_answer:
+            return reference
+        resolved = reference.resolved
+        me = self.bot.user
+        if isinstance(resolved, discord.Message) and me is not None and resolved.author == me:
+            return reference
+        return None
+
+    def _earlier_question(self, message: discord.Message) -> str | None:
+        reference = self._replied_to_answer(message)
+        if reference is None or reference.message_id is None:
+            return None
+        return self.by_answer.get(reference.message_id)
+
+    async def _answer_embed(self, question: str, context: str | None) -> discord.Embed:
+        try:
+            answer = await asyncio.to_thread(self.bot.library.answer, question)
+            if not answer.answered and context:
+                answer = _with_question(
+                    await asyncio.to_thread(self.bot.library.answer, f"{context} {question}"),
+                    question,
+                )
+        except StorybotError as error:
+            return render.error_embed("I can't answer that", str(error))
+        except Exception:
+            log.exception("Could not answer %r", question[:200])
+            return render.error_embed("Sorry", GENERIC_ERROR)
+        return render.answer_embed(answer)
+
+    async def _safe_reply(self, message: discord.Message, **kwargs: Any) -> discord.Message | None:
+        try:
+            return await message.reply(
+                mention_author=False, allowed_mentions=render.NO_PINGS, **kwargs
+            )
+        except discord.Forbidden:
+            log.warning("No permission to reply in channel %s", message.channel.id)
+        except discord.HTTPException as error:
+            log.warning("Could not reply in channel %s: %s", message.channel.id, error)
+        return None
+
+    def _remember(self, message: discord.Message, question: str, reply: discord.Message) -> None:
+        self.by_question[message.id] = Asked(question, reply.id, reply.channel.id)
+        self.by_answer[reply.id] = question
+        for table in (self.by_question, self.by_answer):
+            while len(table) > REMEMBERED_ANSWERS:
+                table.popitem(last=False)
+
+
+def _with_question(answer: Answer, question: str) -> Answer:
+    """``answer`` shown under the user's own words (not the combined follow-up query)."""
+    from dataclasses import replace
+
+    return replace(answer, question=question)
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Load the extension."""
+    assert isinstance(bot, StorybotBot)
+    await bot.add_cog(Ask(bot))

@@ -1,0 +1,286 @@
+"""Moderation in the channels: new and edited messages go through the moderation engine.
+
+On "remove"/"warn": delete the message, post a short notice in the channel (no ping, deleted
+after a while), DM the author the reason and a redacted copy (closed DMs are fine), log the case
+in the mod-log (case id, user, rule, redacted excerpt) and time the author out when their strikes
+call for it. "watch" rules only log. Bots, webhooks, the bot itself and exempt roles/users are
+skipped. A missing permission (403) or another Discord error is logged and reported in the
+mod-log once per kind and channel; the bot keeps running.
+
+Moderators (Moderate Members, Manage Server or the admin role) get ``/cases user:`` and
+``/strikes clear user:``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+from datetime import timedelta
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.client import StorybotBot
+from bot.core.moderation import Author, Enforcement, Verdict
+from bot.exts._moderation import ModerationState
+
+log = logging.getLogger(__name__)
+
+MAX_TIMEOUT = timedelta(days=28)  # Discord's limit for a member timeout
+REMEMBERED_CONTENTS = 2000
+
+
+def _is_moderator(interaction: discord.Interaction[Any]) -> bool:
+    permissions = interaction.permissions
+    if permissions.moderate_members or permissions.manage_guild or permissions.administrator:
+        return True
+    bot = interaction.client
+    role_id = bot.settings.admin_role_id if isinstance(bot, StorybotBot) else None
+    user = interaction.user
+    if role_id is not None and isinstance(user, discord.Member):
+        return any(role.id == role_id for role in user.roles)
+    return False
+
+
+def moderator_check(interaction: discord.Interaction[Any]) -> bool:
+    """Runtime check behind ``default_permissions``: Moderate Members, Manage Server or admin."""
+    if _is_moderator(interaction):
+        return True
+    raise app_commands.CheckFailure(
+        "Only moderators (Moderate Members, Manage Server or the bot's admin role) can do that."
+    )
+
+
+class Moderation(commands.Cog):
+    """Checks messages in the moderated channels and enforces the verdicts."""
+
+    strikes = app_commands.Group(
+        name="strikes",
+        description="Manage moderation strikes",
+        guild_only=True,
+        default_permissions=discord.Permissions(moderate_members=True),
+    )
+
+    def __init__(self, bot: StorybotBot, state: ModerationState) -> None:
+        self.bot = bot
+        self.state = state
+        self._checked: OrderedDict[int, str] = OrderedDict()  # message id -> content checked
+        self._reported: set[str] = set()
+        self._store_lock = asyncio.Lock()
+
+    # ------------------------------------------------------------------ listeners
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Moderate a new message."""
+        await self.moderate(message, edited=False)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        """Moderate an edited message again (only when its text changed)."""
+        await self.moderate(payload.message, edited=True)
+
+    async def moderate(self, message: discord.Message, *, edited: bool) -> Verdict | None:
+        """Check ``message`` and enforce the verdict; returns the verdict (None if skipped)."""
+        if not self._in_scope(message):
+            return None
+        if self._checked.get(message.id) == message.content:
+            return None  # e.g. an embed-only update of a message already checked
+        self._remember(message)
+        author = Author(
+            message.author.id,
+            frozenset(role.id for role in getattr(message.author, "roles", ())),
+            message.author.bot,
+        )
+        now = time.time()
+        verdict = self.state.moderator.check(message.content, author, message.channel.id, now)
+        if verdict.action == "allow":
+            return verdict
+        if verdict.action == "watch":
+            log.info("Watch: message %s matched %s", message.id, [m.rule for m in verdict.matches])
+            await self._modlog(
+                embed=render.watch_embed(
+                    verdict,
+                    user_id=message.author.id,
+                    user_name=str(message.author),
+                    channel_id=message.channel.id,
+                )
+            )
+            return verdict
+        self.state.mark_removed(message.id)  # before any await: the Ask Cog must not answer it
+        async with self._store_lock:  # one case at a time, in time order, so strikes add up
+            enforcement = await asyncio.to_thread(
+                self.state.store.enforce, verdict, author.id, time.time(), self.state.rules.strikes
+            )
+        if enforcement is None:
+            return verdict
+        await self._enforce(message, verdict, enforcement, edited=edited)
+        return verdict
+
+    # ------------------------------------------------------------------ enforcement
+
+    async def _enforce(
+        self, message: discord.Message, verdict: Verdict, enforcement: Enforcement, *, edited: bool
+    ) -> None:
+        problems: list[str] = []
+        channel_name = getattr(message.channel, "name", "the channel")
+        try:
+            await message.delete()
+        except discord.NotFound:
+            pass  # already gone
+        except discord.HTTPException as error:
+            problems.append(
+                self._problem(
+                    "delete",
+                    message.channel.id,
+                    error,
+                    f"delete messages in <#{message.channel.id}>",
+                )
+            )
+        try:
+            await message.channel.send(
+                render.removal_notice(message.author.display_name, verdict),
+                delete_after=render.NOTICE_SECONDS,
+                allowed_mentions=render.NO_PINGS,
+            )
+        except discord.HTTPException as error:
+            problems.append(
+                self._problem(
+                    "notice", message.channel.id, error, f"post in <#{message.channel.id}>"
+                )
+            )
+        try:
+            await message.author.send(
+                render.removal_dm(channel_name, verdict), allowed_mentions=render.NO_PINGS
+            )
+        except discord.HTTPException as error:
+            log.info(
+                "Could not DM %s about case %s: %s", message.author.id, enforcement.case.id, error
+            )
+            problems.append("The author's DMs are closed; they were not told privately.")
+        timed_out = await self._timeout(message, enforcement, problems)
+        await self._modlog(
+            embed=render.case_embed(
+                enforcement.case,
+                verdict,
+                user_id=message.author.id,
+                user_name=str(message.author),
+                channel_id=message.channel.id,
+                strikes=enforcement.strikes,
+                timeout_seconds=enforcement.timeout_seconds if timed_out else None,
+                problems=[p for p in problems if p],
+                edited=edited,
+            )
+        )
+
+    async def _timeout(
+        self, message: discord.Message, enforcement: Enforcement, problems: list[str]
+    ) -> bool:
+        if not enforcement.timeout_seconds or not isinstance(message.author, discord.Member):
+            return False
+        duration = min(timedelta(seconds=enforcement.timeout_seconds), MAX_TIMEOUT)
+        try:
+            await message.author.timeout(
+                duration,
+                reason=f"storybot: {enforcement.strikes} strikes (case {enforcement.case.id})",
+            )
+        except discord.HTTPException as error:
+            problems.append(
+                self._problem(
+                    "timeout",
+                    message.channel.id,
+                    error,
+                    "time members out (Moderate Members, role order)",
+                )
+            )
+            return False
+        return True
+
+    def _problem(self, kind: str, channel_id: int, error: discord.HTTPException, what: str) -> str:
+        """Log a failed Discord call; return a mod-log line the first time for this kind and
+        channel, else an empty string (so it is reported once)."""
+        log.warning("Moderation could not %s: %s %s", kind, error.status, error.text)
+        key = f"{kind}:{channel_id}:{error.status}"
+        if key in self._reported:
+            return ""
+        self._reported.add(key)
+        if isinstance(error, discord.Forbidden):
+            return f"I lack the permission to {what}."
+        return f"Discord error while trying to {kind} ({error.status})."
+
+    async def _modlog(self, **kwargs: Any) -> None:
+        channel_id = self.bot.settings.modlog_channel_id
+        if channel_id is None:
+            return
+        channel = self.bot.get_channel(channel_id)
+        if not isinstance(channel, discord.abc.Messageable):
+            log.warning("Mod-log channel %s not found", channel_id)
+            return
+        try:
+            await channel.send(allowed_mentions=render.NO_PINGS, **kwargs)
+        except discord.HTTPException as error:
+            log.warning("Could not post to the mod-log: %s %s", error.status, error.text)
+
+    def _in_scope(self, message: discord.Message) -> bool:
+        me = self.bot.user
+        return (
+            message.guild is not None
+            and message.channel.id in self.bot.settings.moderated_channel_ids
+            and not message.author.bot
+            and message.webhook_id is None
+            and not (me is not None and message.author.id == me.id)
+        )
+
+    def _remember(self, message: discord.Message) -> None:
+        self._checked[message.id] = message.content
+        while len(self._checked) > REMEMBERED_CONTENTS:
+            self._checked.popitem(last=False)
+
+    # ------------------------------------------------------------------ commands
+
+    @app_commands.command(name="cases")
+    @app_commands.describe(user="Whose cases to show")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(moderate_members=True)
+    @app_commands.check(moderator_check)
+    async def cases(self, interaction: discord.Interaction[Any], user: discord.User) -> None:
+        """Show a user's moderation cases."""
+        now = time.time()
+        store = self.state.store
+        window = self.state.rules.strikes.window_seconds
+        cases = await asyncio.to_thread(store.cases, user.id)
+        strikes = await asyncio.to_thread(store.active_strikes, user.id, now, window)
+        await interaction.response.send_message(
+            embed=render.cases_embed(str(user), cases, strikes),
+            ephemeral=True,
+            allowed_mentions=render.NO_PINGS,
+        )
+
+    @strikes.command(name="clear")
+    @app_commands.describe(user="Whose strikes to clear")
+    @app_commands.check(moderator_check)
+    async def strikes_clear(
+        self, interaction: discord.Interaction[Any], user: discord.User
+    ) -> None:
+        """Clear a user's active strikes (their cases stay on record)."""
+        cleared = await asyncio.to_thread(self.state.store.clear_strikes, user.id)
+        self.state.moderator.forget(user.id)
+        await interaction.response.send_message(
+            render.content(f"Cleared {cleared} strike(s) of {render.escape(str(user))}."),
+            ephemeral=True,
+            allowed_mentions=render.NO_PINGS,
+        )
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Load the extension (only when the bot has a moderation state)."""
+    assert isinstance(bot, StorybotBot)
+    if not isinstance(bot.moderation, ModerationState):
+        log.info("Moderation is not configured; the moderation Cog is not loaded")
+        return
+    await bot.add_cog(Moderation(bot, bot.moderation))

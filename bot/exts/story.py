@@ -1,0 +1,118 @@
+"""Slash commands over the story: /ask, /quote, /passage, /story."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import render
+from bot.client import StorybotBot
+from bot.core.errors import QuestionError
+
+log = logging.getLogger(__name__)
+
+Interaction = discord.Interaction[Any]
+
+
+class Story(commands.Cog):
+    """Ask about the story, find quotes and passages, list the articles."""
+
+    def __init__(self, bot: StorybotBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="ask")
+    @app_commands.describe(
+        question="What you want to know about the story",
+        ephemeral="Only you see the answer",
+    )
+    async def ask(self, interaction: Interaction, question: str, ephemeral: bool = False) -> None:
+        """Ask a question about the story."""
+        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+        answer = await asyncio.to_thread(self.bot.library.answer, question)
+        await interaction.followup.send(
+            embed=render.answer_embed(answer), ephemeral=ephemeral, allowed_mentions=render.NO_PINGS
+        )
+
+    @app_commands.command(name="quote")
+    @app_commands.describe(speaker="Who said it", query="Words in the quote")
+    async def quote(
+        self, interaction: Interaction, speaker: str | None = None, query: str | None = None
+    ) -> None:
+        """Find quotes by speaker and/or words."""
+        quotes = self.bot.library.find_quotes(speaker=speaker, words=query, limit=10)
+        heading = (
+            "Quotes"
+            + (f" by {speaker}" if speaker else "")
+            + (f" about “{query}”" if query else "")
+        )
+        embed = render.quotes_embed(quotes, self.bot.library.corpus, heading=heading)
+        await interaction.response.send_message(embed=embed, allowed_mentions=render.NO_PINGS)
+
+    @quote.autocomplete("speaker")
+    async def speaker_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Speakers from the extracted quotes whose name contains what was typed."""
+        typed = current.casefold().strip()
+        names = [name for name in self.bot.library.speakers() if typed in name.casefold()]
+        return [
+            app_commands.Choice(name=render.choice_name(name), value=name[:100])
+            for name in names[: render.AUTOCOMPLETE_LIMIT]
+        ]
+
+    @app_commands.command(name="passage")
+    @app_commands.describe(article="The article", paragraph="The paragraph number (from 1)")
+    async def passage(
+        self,
+        interaction: Interaction,
+        article: str,
+        paragraph: app_commands.Range[int, 1, 10_000],
+    ) -> None:
+        """Show one paragraph of an article."""
+        found = self.bot.library.corpus.article(article)
+        if found is None:
+            raise QuestionError(f"There is no article {article!r}: pick one from the list.")
+        if paragraph > len(found.paragraphs):
+            raise QuestionError(
+                f"{found.title} has {len(found.paragraphs)} paragraphs; pick 1 to "
+                f"{len(found.paragraphs)}."
+            )
+        await interaction.response.send_message(
+            embed=render.passage_embed(found, paragraph), allowed_mentions=render.NO_PINGS
+        )
+
+    @passage.autocomplete("article")
+    async def article_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Articles whose title or slug contains what was typed."""
+        typed = current.casefold().strip()
+        articles = [
+            a
+            for a in self.bot.library.corpus.articles
+            if typed in a.title.casefold() or typed in a.slug
+        ]
+        return [
+            app_commands.Choice(name=render.choice_name(a.title), value=a.slug[:100])
+            for a in articles[: render.AUTOCOMPLETE_LIMIT]
+        ]
+
+    @app_commands.command(name="story")
+    async def story(self, interaction: Interaction) -> None:
+        """List the articles with their metadata."""
+        library = self.bot.library
+        counts = Counter(q.article for q in library.find_quotes(limit=100_000))
+        embed = render.story_embed(library.corpus, dict(counts))
+        await interaction.response.send_message(embed=embed, allowed_mentions=render.NO_PINGS)
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Load the extension."""
+    assert isinstance(bot, StorybotBot)
+    await bot.add_cog(Story(bot))

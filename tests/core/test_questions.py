@@ -1,0 +1,54 @@
+"""Does a chat message read as a question; mention stripping; the per-user cooldown."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.questions import Cooldown, looks_like_question, strip_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("What did Trump call a big concession?", True, id="wh-question"),
+        pytest.param("did Putin agree to a deal", True, id="aux-no-mark"),
+        pytest.param("Trump met Støre on April 24?", True, id="statement-with-mark"),
+        pytest.param("“Is this true?”", True, id="quoted-mark"),
+        pytest.param("Who's he?", False, id="two-words"),
+        pytest.param("I liked this article a lot.", False, id="statement"),
+        pytest.param("what?", False, id="one-word"),
+        pytest.param("<@123> <@456> ok?", False, id="mentions-only"),
+        pytest.param("https://example.com/a?b=1 see?", False, id="link"),
+        pytest.param("", False, id="empty"),
+    ],
+)
+def test_looks_like_question(text: str, expected: bool) -> None:
+    """Questions are recognised by a question mark or an opening question word (3+ words)."""
+    assert looks_like_question(text) is expected
+
+
+def test_strip_mentions() -> None:
+    """User, nickname and role mentions are removed and spaces squeezed."""
+    assert strip_mentions("<@1>  what <@!2> is <@&3> this?") == "what is this?"
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=80, deadline=None)
+def test_never_crashes_on_unicode(text: str) -> None:
+    """Arbitrary unicode never raises."""
+    looks_like_question(text)
+    strip_mentions(text)
+
+
+def test_cooldown_per_user_and_single_warning() -> None:
+    """A user waits out the cooldown, is warned once per window, and others are not affected."""
+    cooldown = Cooldown(10.0)
+    assert cooldown.retry_after("alice", 0.0) == 0.0
+    assert cooldown.retry_after("alice", 4.0) == pytest.approx(6.0)
+    assert cooldown.should_warn("alice") is True
+    assert cooldown.should_warn("alice") is False
+    assert cooldown.retry_after("bob", 4.0) == 0.0
+    assert cooldown.retry_after("alice", 10.0) == 0.0
+    assert cooldown.should_warn("alice") is True

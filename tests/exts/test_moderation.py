@@ -1,0 +1,196 @@
+"""Moderation in the channels, end to end: remove, notice, DM, mod-log, strikes and timeouts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.client import StorybotBot
+from tests.exts.test_story import EPHEMERAL, callback_of
+from tests.fakes.discord_server import BASIC_MEMBER, MODERATE_MEMBERS, Call, FakeDiscord
+from tests.fakes.fixtures import BotFactory
+
+EMAIL = "write to me at john.doe@example.com for the real story"
+
+
+def _posted_in(fake: FakeDiscord, channel: str | int) -> Any:
+    channel_id = fake.channels[channel] if isinstance(channel, str) else channel
+    return lambda call: call.method == "POST" and call.path == f"/channels/{channel_id}/messages"
+
+
+def _deleted(fake: FakeDiscord, message: dict[str, Any]) -> Any:
+    path = f"/channels/{message['channel_id']}/messages/{message['id']}"
+    return lambda call: call.method == "DELETE" and call.path == path
+
+
+def _dm_channel(fake: FakeDiscord, user: str) -> int:
+    return fake.dm_channels[fake.users[user].id]
+
+
+async def test_removal_deletes_notifies_dms_and_logs(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """A rule-breaking message is deleted, a ping-free notice posted, the author DMed the reason
+    and redacted copy, and the case logged in the mod-log."""
+    message = await fake.send_message(EMAIL, channel="discussion")
+    await fake.wait_for(_deleted(fake, message))
+    notice = await fake.wait_for(_posted_in(fake, "discussion"))
+    assert "was removed" in notice.json["content"]
+    assert "<@" not in notice.json["content"]
+    assert notice.json["allowed_mentions"] == {"parse": []}
+    modlog = await fake.wait_for(_posted_in(fake, "modlog"))
+    embed = modlog.json["embeds"][0]
+    assert embed["title"].startswith("Case 1: remove")
+    fields = {field["name"]: field["value"] for field in embed["fields"]}
+    assert fields["Rule"] == "email"
+    assert str(fake.users["alice"].id) in fields["User"]
+    assert "john.doe@example.com" not in embed["description"]
+    dm = await fake.wait_for(_posted_in(fake, _dm_channel(fake, "alice")))
+    assert "was removed" in dm.json["content"]
+    assert "[email hidden]" in dm.json["content"]
+    assert "john.doe@example.com" not in dm.json["content"]
+
+
+async def test_repeated_strikes_time_the_author_out(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """The third removal within the window times the author out through a member PATCH."""
+    for number in range(3):
+        await fake.send_message(f"mail {number}: jane{number}@example.org", channel="discussion")
+    call = await fake.wait_for(
+        lambda c: c.method == "PATCH" and c.path.endswith(f"/members/{fake.users['alice'].id}")
+    )
+    assert call.json["communication_disabled_until"]
+    logs = await fake.wait_for_count(_posted_in(fake, "modlog"), 3)
+    strikes = sorted(
+        f["value"]
+        for log in logs
+        for f in log.json["embeds"][0]["fields"]
+        if f["name"] == "Strikes"
+    )
+    assert strikes == ["1 active", "2 active", "3 active; timed out for 10 min"]
+
+
+async def test_edited_message_is_moderated(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """A clean message edited into a rule-breaking one is removed too."""
+    message = await fake.send_message("a fine comment about the story", channel="discussion")
+    barrier = await fake.send_dm("What did Trump call a big concession?")
+    await fake.wait_for(fake.replies_to(barrier))  # the clean message has been checked by now
+    await fake.edit_message(message, "call me on 555-123-4567 instead")
+    await fake.wait_for(_deleted(fake, message))
+    modlog = await fake.wait_for(_posted_in(fake, "modlog"))
+    assert "(edited message)" in modlog.json["embeds"][0]["title"]
+
+
+async def test_forbidden_delete_is_reported_once(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """Without Manage Messages (403 50013) the bot says so in the mod-log once and keeps going."""
+    discussion = fake.channels["discussion"]
+    fake.fail("DELETE", r"/channels/\d+/messages/\d+", status=403, code=50013)
+    fake.fail("POST", rf"/channels/{fake.channels['discussion']}/messages", status=403, code=50013)
+    await fake.send_message(EMAIL, channel="discussion")
+    first = await fake.wait_for(_posted_in(fake, "modlog"))
+    await fake.send_message("again: john.doe@example.com", channel="discussion", author="bob")
+    logs = await fake.wait_for_count(_posted_in(fake, "modlog"), 2)
+    problems = [
+        f["value"]
+        for log in logs
+        for f in log.json["embeds"][0]["fields"]
+        if f["name"] == "Problems"
+    ]
+    assert problems == [
+        f"I lack the permission to delete messages in <#{discussion}>.\n"
+        f"I lack the permission to post in <#{discussion}>."
+    ]
+    assert first.json["embeds"][0]["title"].startswith("Case 1")
+    question = await fake.send_dm("What did Trump call a big concession?")
+    await fake.wait_for(fake.replies_to(question))
+
+
+async def test_closed_dms_are_handled(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """A 403 50007 on the DM is noted in the mod-log case; the removal still completes."""
+    fake.fail(
+        "POST",
+        r"/channels/\d+/messages",
+        status=403,
+        code=50007,
+        message="Cannot send messages to this user",
+    )
+    fake._failures[-1].pattern = __import__("re").compile(r"/channels/1\d+/messages")
+    await fake.send_message(EMAIL, channel="discussion")
+    modlog = await fake.wait_for(_posted_in(fake, "modlog"))
+    fields = {f["name"]: f["value"] for f in modlog.json["embeds"][0]["fields"]}
+    assert "DMs are closed" in fields["Problems"]
+
+
+@pytest.mark.parametrize(
+    ("author", "channel", "text"),
+    [
+        pytest.param("alice", "general", EMAIL, id="unmoderated-channel"),
+        pytest.param("mod", "discussion", EMAIL, id="exempt-role"),
+        pytest.param("otherbot", "discussion", EMAIL, id="other-bot"),
+        pytest.param("alice", "discussion", "what a thoughtful article", id="clean"),
+    ],
+)
+async def test_skipped_messages_are_left_alone(
+    fake: FakeDiscord, bot: StorybotBot, author: str, channel: str, text: str
+) -> None:
+    """Unmoderated channels, exempt roles, bots and clean messages are never removed."""
+    await fake.send_message(text, channel=channel, author=author)
+    control = await fake.send_message(EMAIL, channel="discussion", author="bob")
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    deletes = fake.calls_matching("DELETE", r"/messages/")
+    assert [call.path.rsplit("/", 1)[1] for call in deletes] == [control["id"]]
+
+
+async def test_bot_does_not_moderate_itself(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """The bot's own messages (echoed back by Discord) are never moderated."""
+    await fake.send_message(EMAIL, channel="discussion", author=fake.bot_user)
+    control = await fake.send_message(EMAIL, channel="discussion", author="bob")
+    await fake.wait_for(_deleted(fake, control))
+    assert len(fake.calls_matching("DELETE", r"/messages/")) == 1
+
+
+async def test_watch_rule_only_logs(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """A message matching only a watch-mode rule stays up and is logged for tuning."""
+    message = await fake.send_message("you can buy followers cheaply", channel="discussion")
+    modlog = await fake.wait_for(_posted_in(fake, "modlog"))
+    assert modlog.json["embeds"][0]["title"] == "Watch (no action taken)"
+    assert not fake.calls_matching("DELETE", rf"/messages/{message['id']}")
+
+
+async def test_cases_and_strike_clearing(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """Moderators list a user's cases and clear their strikes; members are refused."""
+    await fake.send_message(EMAIL, channel="discussion")
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    alice = fake.users["alice"]
+    refused = await fake.slash("cases", {"user": alice}, user="bob")
+    call: Call = await fake.wait_for(callback_of(refused))
+    assert "Only moderators" in call.json["data"]["embeds"][0]["description"]
+    listed = await fake.slash(
+        "cases", {"user": alice}, user="mod", permissions=BASIC_MEMBER | MODERATE_MEMBERS
+    )
+    call = await fake.wait_for(callback_of(listed))
+    assert call.json["data"]["flags"] & EPHEMERAL
+    assert call.json["data"]["embeds"][0]["description"] == "1 case(s), 1 active strike(s)."
+    cleared = await fake.slash("strikes", {"user": alice}, subcommand="clear", user="admin")
+    call = await fake.wait_for(callback_of(cleared))
+    assert call.json["data"]["content"] == "Cleared 1 strike(s) of alice."
+    assert bot.moderation.store.active_strikes(alice.id, 10**10, 10**11) == 0
+
+
+async def test_rules_lists_the_rules(fake: FakeDiscord, make_bot: BotFactory) -> None:
+    """/rules shows the rules in force, privately."""
+    await make_bot()
+    payload = await fake.slash("rules")
+    call = await fake.wait_for(callback_of(payload))
+    assert "email" in call.json["data"]["embeds"][0]["description"].lower()
+
+
+async def test_removed_question_is_not_answered(fake: FakeDiscord, make_bot: BotFactory) -> None:
+    """A question that moderation removes (in a channel that is both ask and moderated) gets no
+    answer."""
+    await make_bot(ask_channel_ids=frozenset({fake.channels["discussion"]}))
+    message = await fake.send_message(
+        "What did Trump say? mail me at john.doe@example.com", channel="discussion"
+    )
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    control = await fake.send_message("What did Trump call a big concession?", channel="discussion")
+    await fake.wait_for(fake.replies_to(control))
+    assert not any(fake.replies_to(message)(call) for call in fake.calls)

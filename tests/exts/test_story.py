@@ -1,0 +1,126 @@
+"""Slash commands /ask, /quote, /passage, /story end to end against the fake Discord."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from bot.client import StorybotBot
+from tests.fakes.discord_server import Call, FakeDiscord
+
+EPHEMERAL = 64
+
+
+def callback_of(payload: dict[str, Any]) -> Any:
+    """A predicate for the interaction callback of ``payload``."""
+    path = f"/interactions/{payload['id']}/{payload['token']}/callback"
+    return lambda call: call.method == "POST" and call.path == path
+
+
+def followup_of(fake: FakeDiscord, payload: dict[str, Any]) -> Any:
+    """A predicate for a webhook follow-up (or original edit) of ``payload``."""
+    prefix = f"/webhooks/{fake.app_id}/{payload['token']}"
+    return lambda call: call.method in ("POST", "PATCH") and call.path.startswith(prefix)
+
+
+async def test_ask_defers_then_answers_publicly(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """/ask acknowledges at once (thinking), then sends the answer embed as the follow-up."""
+    started = time.monotonic()
+    payload = await fake.slash("ask", {"question": "What did Trump call a big concession?"})
+    callback = await fake.wait_for(callback_of(payload))
+    assert time.monotonic() - started < 3
+    assert callback.json["type"] == 5
+    assert not (callback.json.get("data") or {}).get("flags", 0) & EPHEMERAL
+    answer = await fake.wait_for(followup_of(fake, payload))
+    assert "concession" in answer.json["embeds"][0]["description"].lower()
+    assert answer.json["allowed_mentions"] == {"parse": []}
+    assert fake.interaction_callbacks[int(payload["id"])] == 1
+
+
+async def test_ask_ephemeral_option(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """/ask ephemeral:true keeps both the thinking state and the answer private."""
+    payload = await fake.slash("ask", {"question": "Who did Trump meet?", "ephemeral": True})
+    callback = await fake.wait_for(callback_of(payload))
+    assert callback.json["data"]["flags"] & EPHEMERAL
+    answer = await fake.wait_for(followup_of(fake, payload))
+    assert answer.json["flags"] & EPHEMERAL
+
+
+async def test_quote_speaker_autocomplete(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """Typing part of a speaker's name offers the matching speakers from the quotes."""
+    payload = await fake.autocomplete("quote", "speaker", "tru")
+    callback = await fake.wait_for(callback_of(payload))
+    assert callback.json["type"] == 8
+    choices = callback.json["data"]["choices"]
+    assert {"name": "Donald Trump", "value": "Donald Trump"} in choices
+    assert len(choices) <= 25
+
+
+async def test_quote_by_speaker(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """/quote speaker: lists that speaker's quotes with citations."""
+    payload = await fake.slash("quote", {"speaker": "Donald Trump"})
+    callback = await fake.wait_for(callback_of(payload))
+    embed = callback.json["data"]["embeds"][0]
+    assert embed["fields"]
+    assert all("Donald Trump" in field["name"] for field in embed["fields"])
+    assert callback.json["data"]["allowed_mentions"] == {"parse": []}
+
+
+async def test_passage_article_autocomplete(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """Typing part of an article title offers it, with the slug as the value."""
+    payload = await fake.autocomplete("passage", "article", "concession")
+    callback = await fake.wait_for(callback_of(payload))
+    values = [choice["value"] for choice in callback.json["data"]["choices"]]
+    assert values == ["trump-russia-big-concession"]
+
+
+async def test_passage_shows_the_paragraph(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """/passage article: paragraph: shows that paragraph with its citation."""
+    paragraph = bot.library.corpus.articles[0].paragraphs[1]
+    payload = await fake.slash(
+        "passage", {"article": "trump-russia-big-concession", "paragraph": 2}
+    )
+    callback = await fake.wait_for(callback_of(payload))
+    embed = callback.json["data"]["embeds"][0]
+    assert embed["title"].endswith("paragraph 2")
+    assert embed["description"].startswith(paragraph.text[:40].replace("*", "\\*"))
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        pytest.param({"article": "nope", "paragraph": 1}, "no article", id="unknown-article"),
+        pytest.param(
+            {"article": "trump-russia-big-concession", "paragraph": 999}, "paragraphs", id="range"
+        ),
+    ],
+)
+async def test_passage_bad_input_is_an_ephemeral_error(
+    fake: FakeDiscord, bot: StorybotBot, options: dict[str, Any], expected: str
+) -> None:
+    """A wrong article or paragraph gets a private explanation, answered exactly once."""
+    payload = await fake.slash("passage", options)
+    callback = await fake.wait_for(callback_of(payload))
+    assert callback.json["data"]["flags"] & EPHEMERAL
+    assert expected in callback.json["data"]["embeds"][0]["description"]
+    assert fake.interaction_callbacks[int(payload["id"])] == 1
+
+
+async def test_story_lists_articles(fake: FakeDiscord, bot: StorybotBot) -> None:
+    """/story lists each article with paragraph and quote counts."""
+    payload = await fake.slash("story")
+    callback = await fake.wait_for(callback_of(payload))
+    field = callback.json["data"]["embeds"][0]["fields"][0]
+    assert "paragraphs" in field["value"]
+    assert "trump-russia-big-concession" in field["value"]
+
+
+@pytest.mark.parametrize("name", ["help", "rules"])
+async def test_help_and_rules_are_ephemeral(fake: FakeDiscord, bot: StorybotBot, name: str) -> None:
+    """/help and /rules answer privately, once."""
+    payload = await fake.slash(name)
+    callback: Call = await fake.wait_for(callback_of(payload))
+    assert callback.json["data"]["flags"] & EPHEMERAL
+    assert callback.json["data"]["embeds"]

@@ -1,0 +1,104 @@
+"""Rendering: every embed and message stays within Discord's limits; user text stays inert."""
+
+from __future__ import annotations
+
+import discord
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot import render
+from bot.core.answer import Answer, Citation, Passage
+from bot.core.quotes import Quote
+
+CITATION = Citation("story", "A Title", 3, "https://example.com/story")
+
+
+def _answer(text: str, *, answered: bool = True, quotes: int = 3) -> Answer:
+    passage = Passage(CITATION, text, 1.0)
+    return Answer(
+        question=text,
+        answered=answered,
+        sentence=text if answered else None,
+        citation=CITATION if answered else None,
+        passages=(passage,) * 5,
+        quotes=tuple(Quote("Some Speaker", text, "story", 3) for _ in range(quotes)),
+        reason="" if answered else "Nothing matches.",
+    )
+
+
+def _within_limits(embed: discord.Embed) -> None:
+    assert len(embed.title or "") <= render.TITLE_LIMIT
+    assert len(embed.description or "") <= render.DESCRIPTION_LIMIT
+    assert len(embed.fields) <= render.FIELD_COUNT_LIMIT
+    for field in embed.fields:
+        assert len(field.name or "") <= render.FIELD_NAME_LIMIT
+        assert len(field.value or "") <= render.FIELD_VALUE_LIMIT
+    assert len(embed) <= render.EMBED_TOTAL_LIMIT
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        pytest.param("Short.", 100, "Short.", id="fits"),
+        pytest.param("One two. Three four five six seven.", 14, "One two. …", id="sentence"),
+        pytest.param("alpha beta gamma delta epsilon", 18, "alpha beta gamma…", id="word"),
+        pytest.param("x" * 50, 10, "x" * 8 + "…", id="no-space"),
+    ],
+)
+def test_cut(text: str, limit: int, expected: str) -> None:
+    """Long text is cut at a sentence end, else a word, else hard, with an ellipsis."""
+    assert render.cut(text, limit) == expected
+
+
+@given(st.text(max_size=3000), st.integers(min_value=1, max_value=2500))
+@settings(max_examples=60, deadline=None)
+def test_cut_never_exceeds_the_limit(text: str, limit: int) -> None:
+    """Whatever the text (any unicode), the result fits."""
+    assert len(render.cut(text, limit)) <= limit
+
+
+@pytest.mark.parametrize("answered", [True, False], ids=["answered", "not-in-story"])
+@pytest.mark.parametrize("size", [10, 5000], ids=["short", "huge"])
+def test_answer_embed_within_limits(answered: bool, size: int) -> None:
+    """Answer embeds, however long the sentence, passages and quotes, fit every limit."""
+    text = ("Word " * size).strip() + "."
+    embed = render.answer_embed(_answer(text, answered=answered, quotes=10))
+    _within_limits(embed)
+
+
+def test_answer_embed_content() -> None:
+    """The answer shows the sentence, the passage with its citation and link, and the quotes."""
+    embed = render.answer_embed(_answer("Trump met Støre."))
+    assert embed.description == "Trump met Støre."
+    assert embed.fields[0].name == "Passage (A Title, paragraph 3)"
+    assert "(https://example.com/story)" in (embed.fields[0].value or "")
+    assert "— Some Speaker" in (embed.fields[-1].value or "")
+
+
+def test_not_in_story_says_so() -> None:
+    """An unanswered question says the story does not say, with the closest passages."""
+    embed = render.answer_embed(_answer("Nothing here.", answered=False))
+    assert (embed.description or "").startswith("The story does not say.")
+    assert (embed.fields[0].name or "").startswith("Closest:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("@everyone look", "@\u200beveryone look", id="everyone"),
+        pytest.param("@here", "@\u200bhere", id="here"),
+        pytest.param("**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_", id="markdown"),
+    ],
+)
+def test_escape(text: str, expected: str) -> None:
+    """User text cannot format or mass-mention."""
+    assert render.escape(text) == expected
+
+
+def test_fit_drops_fields_to_6000() -> None:
+    """An embed over 6,000 characters loses fields from the end until it fits."""
+    embed = discord.Embed(title="t", description="d" * 4000)
+    for i in range(30):
+        embed.add_field(name=f"f{i}", value="v" * 1000)
+    _within_limits(render.fit(embed))

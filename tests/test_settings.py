@@ -1,0 +1,134 @@
+"""Settings: every bad value is one line naming the variable and the fix; the token never leaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.core.errors import SettingsError
+from bot.settings import Secret, Settings, load_settings
+
+TOKEN = "MTIzNDU2Nzg5.abcdef.secret-token-value"
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        pytest.param(
+            {"STORYBOT_ASK_CHANNELS": "12,abc"},
+            "STORYBOT_ASK_CHANNELS must be a whole",
+            id="ask-channels-not-ids",
+        ),
+        pytest.param(
+            {"STORYBOT_MODLOG_CHANNEL": "0"},
+            "STORYBOT_MODLOG_CHANNEL must be at least",
+            id="modlog-zero",
+        ),
+        pytest.param(
+            {"STORYBOT_ADMIN_ROLE": str(2**64)},
+            "STORYBOT_ADMIN_ROLE must be a Discord id",
+            id="admin-role-too-big",
+        ),
+        pytest.param(
+            {"STORYBOT_DEV_GUILD": "my server"},
+            "STORYBOT_DEV_GUILD must be a whole",
+            id="dev-guild-name",
+        ),
+        pytest.param(
+            {"STORYBOT_LOG_LEVEL": "loud"}, "STORYBOT_LOG_LEVEL must be one of", id="log-level"
+        ),
+        pytest.param(
+            {"STORYBOT_SHARD_IDS": "0"},
+            "STORYBOT_SHARD_IDS needs STORYBOT_SHARD_COUNT",
+            id="shard-ids-alone",
+        ),
+        pytest.param(
+            {"STORYBOT_SHARD_COUNT": "2", "STORYBOT_SHARD_IDS": "2"},
+            "STORYBOT_SHARD_IDS must all be below",
+            id="shard-out-of-range",
+        ),
+        pytest.param(
+            {"STORYBOT_ANSWER_COOLDOWN": "-1"},
+            "STORYBOT_ANSWER_COOLDOWN must be a number",
+            id="negative-cooldown",
+        ),
+        pytest.param(
+            {"DISCORD_API_BASE": "localhost:8080"},
+            "DISCORD_API_BASE must be an http",
+            id="api-base-no-scheme",
+        ),
+    ],
+)
+def test_bad_setting_is_named(environ: dict[str, str], message: str) -> None:
+    """A malformed variable fails with one line that starts by naming it."""
+    with pytest.raises(SettingsError) as raised:
+        load_settings(environ)
+    assert str(raised.value).startswith(message)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("token", "message"),
+    [
+        pytest.param("", "DISCORD_TOKEN is not set", id="missing"),
+        pytest.param("   ", "DISCORD_TOKEN is not set", id="blank"),
+        pytest.param(f"Bot {TOKEN}", "DISCORD_TOKEN is malformed", id="bot-prefix"),
+        pytest.param(f"{TOKEN} extra", "DISCORD_TOKEN is malformed", id="space"),
+    ],
+)
+def test_bad_token_is_explained_without_leaking(token: str, message: str) -> None:
+    """A missing or malformed token says how to fix it and never repeats the token."""
+    settings = load_settings({"DISCORD_TOKEN": token})
+    with pytest.raises(SettingsError) as raised:
+        settings.require_token()
+    assert str(raised.value).startswith(message)
+    assert TOKEN not in str(raised.value)
+
+
+def test_token_hidden_in_repr() -> None:
+    """Printing the settings (e.g. in a log line) does not show the token."""
+    settings = Settings(discord_token=Secret(TOKEN))
+    assert TOKEN not in repr(settings)
+    assert settings.require_token() == TOKEN
+
+
+def test_ids_parse_with_any_separator() -> None:
+    """Channel lists accept commas, semicolons and spaces."""
+    settings = load_settings({"STORYBOT_ASK_CHANNELS": "11, 12;13 14"})
+    assert settings.ask_channel_ids == frozenset({11, 12, 13, 14})
+
+
+@pytest.mark.parametrize(
+    ("command", "environ", "expected"),
+    [
+        pytest.param(["run"], {}, "storybot: DISCORD_TOKEN is not set", id="run-no-token"),
+        pytest.param(["sync"], {}, "storybot: DISCORD_TOKEN is not set", id="sync-no-token"),
+        pytest.param(
+            ["run"],
+            {"DISCORD_TOKEN": TOKEN, "STORYBOT_LOG_LEVEL": "x"},
+            "storybot: STORYBOT_LOG_LEVEL must be one of",
+            id="run-bad-level",
+        ),
+    ],
+)
+def test_cli_exits_with_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    environ: dict[str, str],
+    expected: str,
+) -> None:
+    """`storybot run`/`sync` with bad settings print one line (no traceback) and exit 2."""
+    monkeypatch.chdir(tmp_path)  # no .env here
+    for name in ("DISCORD_TOKEN", "STORYBOT_LOG_LEVEL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(expected)
+    assert err.count("\n") == 1
+    assert TOKEN not in err
