@@ -86,7 +86,10 @@ class Ask(commands.Cog):
                 view = None
                 if answer is not None:
                     answer_id, view = await vote_view(
-                        self.bot, answer, user_id=message.author.id, channel_id=message.channel.id
+                        self.bot,
+                        answer,
+                        user_id=message.author.id,
+                        channel_id=message.channel.id if message.guild else None,
                     )
                 reply = await self._safe_reply(message, embed=embed, view=view)
         finally:

@@ -137,8 +137,9 @@ async def vote_view(
 ) -> tuple[int | None, discord.ui.View | None]:
     """Record an answered question; return its answer id and the vote buttons to send with it.
 
-    ``(None, None)`` when insights are off or the database fails (logged): send the answer
-    without buttons.
+    Pass ``channel_id=None`` for a DM: a DM channel belongs to one reader, so its id would name
+    them as surely as their user id. ``(None, None)`` when insights are off or the database fails
+    (logged): send the answer without buttons.
     """
     store = _store(bot)
     if store is None:

@@ -38,7 +38,10 @@ class Story(commands.Cog):
         await interaction.response.defer(ephemeral=ephemeral, thinking=True)
         answer = await asyncio.to_thread(self.bot.library.answer, question)
         _, view = await vote_view(
-            self.bot, answer, user_id=interaction.user.id, channel_id=interaction.channel_id
+            self.bot,
+            answer,
+            user_id=interaction.user.id,
+            channel_id=interaction.channel_id if interaction.guild_id else None,
         )
         await interaction.followup.send(
             embed=render.answer_embed(answer),

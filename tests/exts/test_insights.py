@@ -9,6 +9,7 @@ import email.parser
 import email.policy
 import io
 import json
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -27,7 +28,7 @@ from bot.core.insights import (
     PassageCount,
     QuestionGroup,
 )
-from bot.exts.insights import vote_custom_id
+from bot.exts.insights import buttons, vote_custom_id
 from bot.render import CHART_FILENAME, insights_embed
 from bot.settings import Settings
 from tests.exts.test_story import EPHEMERAL, callback_of, followup_of
@@ -156,6 +157,36 @@ async def test_chat_answer_carries_vote_buttons(fake: FakeDiscord, bot: Storybot
     assert bot.insights is not None
     report = await asyncio.to_thread(bot.insights.report, 1)
     assert (report.asked, report.answered) == (1, 1)
+
+
+async def test_dm_question_is_recorded_without_its_channel(
+    fake: FakeDiscord, bot: StorybotBot
+) -> None:
+    """A DM channel id names the reader, so a question asked in a DM is stored without it."""
+    asked = await fake.send_dm(ANSWERED_QUESTION)
+    call = await fake.wait_for(fake.replies_to(asked))
+    assert len(_buttons(call.json)) == 2
+    assert bot.insights is not None
+    with sqlite3.connect(bot.insights.path) as conn:
+        rows = conn.execute("SELECT channel_id, user_hash FROM insights_questions").fetchall()
+    assert len(rows) == 1
+    assert rows[0][0] is None
+    assert str(fake.users["alice"].id) not in rows[0][1]
+
+
+async def test_expired_private_answer_keeps_buttons_working(
+    fake: FakeDiscord, bot: StorybotBot
+) -> None:
+    """discord.py times out the view of a private answer after 15 minutes; that must not
+    unregister the vote buttons of every other answer."""
+    view = buttons(1)
+    view.timeout = 900.0  # what discord.py sets for a private message's view
+    bot._connection.store_view(view, fake.new_id())
+    view.stop()  # removes the view from the store, as its timeout does
+    body = await _chat_answer(fake)
+    message = _answer_message(fake, body, "ask")
+    reply = await _click_reply(fake, message, _buttons(body)[0]["custom_id"])
+    assert reply["content"] == "Thanks, recorded as helpful."
 
 
 async def test_slash_ask_answer_carries_vote_buttons(fake: FakeDiscord, bot: StorybotBot) -> None:
