@@ -79,6 +79,7 @@ def explain_startup_error(error: BaseException) -> str | None:
 def build_bot(settings: Settings, *, force_sync: bool = False) -> StorybotBot:
     """The bot with the live story library, the moderation rules and database and the insights
     store (a broken corpus, rules file or database fails here with a one-line error)."""
+    from bot.client import bot_class
     from bot.core.insights import InsightsStore
     from bot.core.library import Library
     from bot.exts._moderation import ModerationState
@@ -91,7 +92,7 @@ def build_bot(settings: Settings, *, force_sync: bool = False) -> StorybotBot:
     except BaseException:
         moderation.close()
         raise
-    return StorybotBot(
+    return bot_class(settings)(
         settings,
         library=library,
         moderation=moderation,

@@ -13,14 +13,18 @@ import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp import web
 
 import tests.fakes.fixtures as fixtures
+from bot.cli.discord_app import build_bot
 from bot.client import StorybotBot
+from bot.core.errors import StoreError
 from bot.core.insights import (
+    DB_FILENAME,
     DayCount,
     FlaggedAnswer,
     InsightsReport,
@@ -142,6 +146,21 @@ async def _click_reply(fake: FakeDiscord, message: Json, custom_id: str, **kw: A
     assert data["flags"] & EPHEMERAL
     assert data["allowed_mentions"] == {"parse": []}
     return data
+
+
+async def test_build_bot_opens_the_store_and_close_closes_it(
+    fake: FakeDiscord, tmp_path: Path, tmp_corpus: Path
+) -> None:
+    """build_bot opens the insights store in the data folder once; closing the bot closes it."""
+    settings = fixtures.bot_settings(fake, tmp_path, tmp_corpus)
+    bot = build_bot(settings)
+    assert bot.insights is not None
+    assert bot.insights.path == settings.data_dir / DB_FILENAME
+    async with bot:
+        await bot.login(settings.require_token())
+        assert bot.get_cog("Insights") is not None
+    with pytest.raises(StoreError, match="closed database"):
+        bot.insights.report(1)
 
 
 async def test_chat_answer_carries_vote_buttons(fake: FakeDiscord, bot: StorybotBot) -> None:

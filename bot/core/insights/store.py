@@ -281,6 +281,8 @@ class InsightsStore:
                     "writing to it? Try again when it is done"
                 ) from error
             raise StoreError(f"{self.path}: cannot {action} ({text})") from error
+        except sqlite3.ProgrammingError as error:  # e.g. used after close(): not damage
+            raise StoreError(f"{self.path}: cannot {action} ({error})") from error
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"{self.path}: the database is damaged ({error}); it was left as it is: restore "
