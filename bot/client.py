@@ -1,7 +1,8 @@
 """The Discord client: intents, safe defaults, extension loading and command sync on change.
 
 :class:`StorybotBot` holds the live :class:`~bot.core.library.Library` (and, once configured, the
-moderation service) and loads one Cog per feature from :data:`EXTENSIONS`. Slash commands are
+moderation service and the reader-insights store) and loads one Cog per feature from
+:data:`EXTENSIONS`. Slash commands are
 synced only when their definitions changed since the last sync: a hash of the command payloads
 per application and scope is kept in ``<data_dir>/command-sync.json``.
 """
@@ -16,7 +17,7 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 import yarl
@@ -25,6 +26,9 @@ from discord.ext import commands
 
 from bot.core.library import Library
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.core.insights import InsightsStore
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,7 @@ EXTENSIONS = (
     "bot.exts.admin",
     "bot.exts.help",
     "bot.exts.moderation",
+    "bot.exts.insights",
 )
 SYNC_STATE_FILE = "command-sync.json"
 GLOBAL_SCOPE = "global"
@@ -116,6 +121,7 @@ class StorybotBot(commands.Bot):
         *,
         library: Library,
         moderation: Any | None = None,  # bot.exts.moderation.ModerationState
+        insights: InsightsStore | None = None,
         extensions: Sequence[str] = EXTENSIONS,
         force_sync: bool = False,
     ) -> None:
@@ -138,6 +144,7 @@ class StorybotBot(commands.Bot):
         self.settings = settings
         self.library = library
         self.moderation = moderation
+        self.insights = insights  # None: answers carry no vote buttons and /insights says so
         self.extension_names = tuple(extensions)
         self.force_sync = force_sync
         self.reload_lock = asyncio.Lock()
@@ -187,7 +194,7 @@ class StorybotBot(commands.Bot):
         return [scope]
 
     async def close(self) -> None:
-        """Close the gateway, then the moderation database."""
+        """Close the gateway, then the moderation and insights databases."""
         try:
             await super().close()
         finally:
@@ -196,6 +203,9 @@ class StorybotBot(commands.Bot):
                 result = closer()
                 if asyncio.iscoroutine(result):
                     await result
+            if self.insights is not None:
+                # Off the loop: a report may still hold the store's lock in a worker thread.
+                await asyncio.to_thread(self.insights.close)
             if self._restore_endpoints is not None:
                 self._restore_endpoints()
                 self._restore_endpoints = None

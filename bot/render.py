@@ -1,4 +1,4 @@
-"""Answers, quotes, passages and reload reports -> Discord messages and embeds.
+"""Answers, quotes, passages, reload reports and reader insights -> Discord messages and embeds.
 
 The one owner of Discord's size limits: message content 2,000 characters; embed title 256,
 description 4,096, field name 256, field value 1,024, footer 2,048, 25 fields and 6,000 characters
@@ -17,6 +17,7 @@ import discord
 
 from bot.core.answer import Answer, Citation
 from bot.core.corpus import Article, Corpus
+from bot.core.insights import InsightsReport, VoteOutcome
 from bot.core.library import ReloadReport
 from bot.core.moderation import Case, Verdict
 from bot.core.quotes import Quote
@@ -373,3 +374,99 @@ def _duration(seconds: float) -> str:
     if seconds >= 60:
         return f"{seconds / 60:g} min"
     return f"{seconds:g} s"
+
+
+# ---------------------------------------------------------------------- reader insights
+
+INSIGHTS_COLOUR = discord.Colour.teal()
+CHART_FILENAME = "questions-per-day.png"
+HELPFUL_LABEL = "Helpful"
+NOT_HELPFUL_LABEL = "Not helpful"
+UNKNOWN_ANSWER_TEXT = (
+    "Sorry, I no longer have a record of that answer (answers are kept for a limited time), so "
+    "this vote was not counted. Ask again if you like!"
+)
+VOTE_FAILED_TEXT = "Sorry, I could not record your vote just now. Please try again later."
+INSIGHTS_OFF_TEXT = "Reader insights are not enabled on this bot."
+_PER_DAY_LINES = 14
+_LIST_LINES = 10
+
+
+def vote_reply(outcome: VoteOutcome, helpful: bool) -> str:
+    """The private reply to a helpful / not-helpful click."""
+    label = "helpful" if helpful else "not helpful"
+    if outcome is VoteOutcome.RECORDED:
+        return f"Thanks, recorded as {label}."
+    if outcome is VoteOutcome.CHANGED:
+        return f"Thanks, your vote was changed to {label}."
+    if outcome is VoteOutcome.UNCHANGED:
+        return f"You already voted {label}; click the other button to change your vote."
+    return UNKNOWN_ANSWER_TEXT
+
+
+def insights_embed(report: InsightsReport, *, chart: bool = True) -> discord.Embed:
+    """The admin's /insights reply: totals, busiest recent days, the most-asked unanswered
+    questions, the passages cited most and the answers voted not helpful (with ``chart``, the
+    attached questions-per-day PNG as the embed image)."""
+    embed = discord.Embed(
+        title=cut(f"Reader insights: last {report.days} day(s)", TITLE_LIMIT),
+        description=(
+            f"Since {report.since:%Y-%m-%d} UTC. **{report.asked}** question(s), "
+            f"**{report.answered}** answered ({report.share_answered:.0%}). "
+            f"Votes: {report.helpful_votes} helpful, {report.not_helpful_votes} not helpful."
+        ),
+        colour=INSIGHTS_COLOUR,
+        timestamp=report.generated_at,
+    )
+    busy = [d for d in reversed(report.per_day) if d.asked][:_PER_DAY_LINES]
+    embed.add_field(
+        name="Questions per day (newest first)",
+        value=_join_lines(
+            [f"`{d.day:%Y-%m-%d}` {d.asked} asked, {d.answered} answered" for d in busy]
+        )
+        or "No questions.",
+        inline=False,
+    )
+    embed.add_field(
+        name="Most-asked unanswered",
+        value=_join_lines(
+            [
+                f"{rank}. ×{g.count} {escape(_one_line(g.representative))}"
+                for rank, g in enumerate(report.unanswered_groups[:_LIST_LINES], 1)
+            ]
+        )
+        or "None.",
+        inline=False,
+    )
+    embed.add_field(
+        name="Passages cited most",
+        value=_join_lines(
+            [
+                f"{rank}. ×{p.count} `{escape(p.article)}` paragraph {p.paragraph}"
+                for rank, p in enumerate(report.top_passages[:_LIST_LINES], 1)
+            ]
+        )
+        or "None.",
+        inline=False,
+    )
+    embed.add_field(
+        name="Voted not helpful",
+        value=_join_lines(
+            [
+                f"#{a.answer_id} 👎{a.not_helpful_votes} 👍{a.helpful_votes}: "
+                f"{escape(_one_line(a.question))}"
+                + (f" (`{escape(a.article)}` ¶{a.paragraph})" if a.article else " (not answered)")
+                for a in report.not_helpful[:_LIST_LINES]
+            ]
+        )
+        or "None.",
+        inline=False,
+    )
+    if chart:
+        embed.set_image(url=f"attachment://{CHART_FILENAME}")
+    return fit(embed)
+
+
+def _one_line(text: str, limit: int = 150) -> str:
+    """``text`` on one line (newlines and runs of spaces collapsed), cut to ``limit``."""
+    return cut(" ".join(text.split()), limit)

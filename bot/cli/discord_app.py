@@ -77,15 +77,28 @@ def explain_startup_error(error: BaseException) -> str | None:
 
 
 def build_bot(settings: Settings, *, force_sync: bool = False) -> StorybotBot:
-    """The bot with the live story library and the moderation rules and database (a broken
-    corpus, rules file or database fails here with a one-line error)."""
+    """The bot with the live story library, the moderation rules and database and the insights
+    store (a broken corpus, rules file or database fails here with a one-line error)."""
+    from bot.client import bot_class
+    from bot.core.insights import InsightsStore
     from bot.core.library import Library
     from bot.exts._moderation import ModerationState
 
     library = Library(settings.corpus_dir)
     library.corpus  # noqa: B018 - load now so that a broken corpus stops start-up
     moderation = ModerationState(settings.rules_file, settings.data_dir)
-    return StorybotBot(settings, library=library, moderation=moderation, force_sync=force_sync)
+    try:
+        insights = InsightsStore.from_settings(settings)
+    except BaseException:
+        moderation.close()
+        raise
+    return bot_class(settings)(
+        settings,
+        library=library,
+        moderation=moderation,
+        insights=insights,
+        force_sync=force_sync,
+    )
 
 
 async def serve(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import logging
 import sys
@@ -15,12 +14,10 @@ from typing import TYPE_CHECKING
 from bot.core.errors import StorybotError
 
 if TYPE_CHECKING:
-    from bot.core.insights import InsightsReport, Tokenizer
+    from bot.core.insights import InsightsReport
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-
-MAX_DAYS = 3660
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _days(raw: str) -> int:
+    from bot.core.insights import MAX_DAYS
+
     try:
         value = int(raw)
     except ValueError:
@@ -59,26 +58,12 @@ def _days(raw: str) -> int:
     return value
 
 
-def grouping_tokenizer() -> Tokenizer:
-    """The story engine's BM25 analyzer (``bot.core.text.index_terms``), else a word splitter.
-
-    Looked up by name so that this command works before (and whatever the state of) the engine.
-    """
-    from bot.core.insights import simple_tokens
-
-    try:
-        text = importlib.import_module("bot.core.text")
-    except ImportError:
-        return simple_tokens
-    analyze = getattr(text, "index_terms", None)
-    return analyze if callable(analyze) else simple_tokens
-
-
 def run_insights(args: argparse.Namespace, settings: Settings) -> int:
     """Print the report; optionally write the chart and the CSV."""
     from bot.core.insights import InsightsStore, render_questions_per_day
 
-    with InsightsStore.from_settings(settings, tokenizer=grouping_tokenizer()) as store:
+    # Unanswered questions are grouped by the engine's BM25 terms (the store's default).
+    with InsightsStore.from_settings(settings) as store:
         report = store.report(args.days)
         csv_text = store.export_csv(args.days) if args.csv else None
 

@@ -4,7 +4,9 @@ The bot answers when mentioned, in DMs, when a user replies to one of its answer
 answered alone, and with the earlier question as context when alone it finds nothing), and in
 the configured ask channels for messages that read as questions. It ignores bots, webhooks and
 itself. When the asker edits the question, the answer is edited too. A per-user cooldown replies
-politely once instead of dropping the question silently.
+politely once instead of dropping the question silently. Each answer is recorded for reader
+insights and carries helpful / not-helpful buttons (:mod:`bot.exts.insights`); a question that
+moderation removes is neither answered nor recorded.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from bot.core.answer import Answer
 from bot.core.errors import StorybotError
 from bot.core.questions import Cooldown, looks_like_question, strip_mentions
 from bot.exts.errors import GENERIC_ERROR
+from bot.exts.insights import revise_vote_view, vote_view
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +36,13 @@ REMEMBERED_ANSWERS = 1000
 
 @dataclass(frozen=True, slots=True)
 class Asked:
-    """A question the bot answered: which reply holds the answer, and the question text."""
+    """A question the bot answered: which reply holds the answer, the question text, and the
+    insights answer id its vote buttons carry (None when it has none)."""
 
     question: str
     answer_message_id: int
     channel_id: int
+    answer_id: int | None = None
 
 
 class Ask(commands.Cog):
@@ -72,15 +77,26 @@ class Ask(commands.Cog):
             return
         context = self._earlier_question(message)
         self.pending[message.id] = question
+        reply: discord.Message | None = None
+        answer_id: int | None = None
         try:
             async with message.channel.typing():
-                embed = await self._answer_embed(question, context)
-            reply = None if self._removed(message) else await self._safe_reply(message, embed=embed)
+                embed, answer = await self._answer_embed(question, context)
+            if not self._removed(message):
+                view = None
+                if answer is not None:
+                    answer_id, view = await vote_view(
+                        self.bot,
+                        answer,
+                        user_id=message.author.id,
+                        channel_id=message.channel.id if message.guild else None,
+                    )
+                reply = await self._safe_reply(message, embed=embed, view=view)
         finally:
             latest = self.pending.pop(message.id, question)
         if reply is None:
             return
-        self._remember(message, question, reply)
+        self._remember(message, question, reply, answer_id)
         if latest != question:  # edited while we were answering
             await self._edit_answer(message.id, latest, message.channel)
 
@@ -105,19 +121,24 @@ class Ask(commands.Cog):
     ) -> None:
         """Answer ``question`` again and put the result in the existing answer message."""
         asked = self.by_question[question_id]
-        embed = await self._answer_embed(question, None)
+        embed, answer = await self._answer_embed(question, None)
         target = self.bot.get_channel(asked.channel_id) or channel
         get_partial = getattr(target, "get_partial_message", None)
         if get_partial is None:
             return
+        view = None
+        if answer is not None:
+            view = await revise_vote_view(self.bot, asked.answer_id, answer)
         try:
             await get_partial(asked.answer_message_id).edit(
-                embed=embed, allowed_mentions=render.NO_PINGS
+                embed=embed, view=view, allowed_mentions=render.NO_PINGS
             )
         except discord.HTTPException as error:
             log.warning("Could not edit answer %s: %s", asked.answer_message_id, error)
             return
-        self.by_question[question_id] = Asked(question, asked.answer_message_id, asked.channel_id)
+        self.by_question[question_id] = Asked(
+            question, asked.answer_message_id, asked.channel_id, asked.answer_id
+        )
         self.by_answer[asked.answer_message_id] = question
 
     # ------------------------------------------------------------------ helpers
@@ -169,7 +190,10 @@ class Ask(commands.Cog):
             return None
         return self.by_answer.get(reference.message_id)
 
-    async def _answer_embed(self, question: str, context: str | None) -> discord.Embed:
+    async def _answer_embed(
+        self, question: str, context: str | None
+    ) -> tuple[discord.Embed, Answer | None]:
+        """The reply embed and the answer it shows (None when answering failed)."""
         try:
             answer = await asyncio.to_thread(self.bot.library.answer, question)
             if not answer.answered and context:
@@ -178,11 +202,11 @@ class Ask(commands.Cog):
                     question,
                 )
         except StorybotError as error:
-            return render.error_embed("I can't answer that", str(error))
+            return render.error_embed("I can't answer that", str(error)), None
         except Exception:
             log.exception("Could not answer %r", question[:200])
-            return render.error_embed("Sorry", GENERIC_ERROR)
-        return render.answer_embed(answer)
+            return render.error_embed("Sorry", GENERIC_ERROR), None
+        return render.answer_embed(answer), answer
 
     async def _safe_reply(self, message: discord.Message, **kwargs: Any) -> discord.Message | None:
         try:
@@ -195,8 +219,14 @@ class Ask(commands.Cog):
             log.warning("Could not reply in channel %s: %s", message.channel.id, error)
         return None
 
-    def _remember(self, message: discord.Message, question: str, reply: discord.Message) -> None:
-        self.by_question[message.id] = Asked(question, reply.id, reply.channel.id)
+    def _remember(
+        self,
+        message: discord.Message,
+        question: str,
+        reply: discord.Message,
+        answer_id: int | None,
+    ) -> None:
+        self.by_question[message.id] = Asked(question, reply.id, reply.channel.id, answer_id)
         self.by_answer[reply.id] = question
         for table in (self.by_question, self.by_answer):
             while len(table) > REMEMBERED_ANSWERS:

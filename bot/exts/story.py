@@ -1,4 +1,5 @@
-"""Slash commands over the story: /ask, /quote, /passage, /story."""
+"""Slash commands over the story: /ask (with helpful / not-helpful buttons), /quote, /passage,
+/story."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from discord.ext import commands
 from bot import render
 from bot.client import StorybotBot
 from bot.core.errors import QuestionError
+from bot.exts.insights import vote_view
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +37,17 @@ class Story(commands.Cog):
         """Ask a question about the story."""
         await interaction.response.defer(ephemeral=ephemeral, thinking=True)
         answer = await asyncio.to_thread(self.bot.library.answer, question)
+        _, view = await vote_view(
+            self.bot,
+            answer,
+            user_id=interaction.user.id,
+            channel_id=interaction.channel_id if interaction.guild_id else None,
+        )
         await interaction.followup.send(
-            embed=render.answer_embed(answer), ephemeral=ephemeral, allowed_mentions=render.NO_PINGS
+            embed=render.answer_embed(answer),
+            ephemeral=ephemeral,
+            allowed_mentions=render.NO_PINGS,
+            view=view if view is not None else discord.utils.MISSING,
         )
 
     @app_commands.command(name="quote")

@@ -19,6 +19,7 @@ from bot.core.answer import Answer, Citation, Passage
 from bot.core.errors import StoreError
 from bot.core.insights import (
     DB_FILENAME,
+    MAX_DAYS,
     SALT_FILENAME,
     AskedQuestion,
     InsightsStore,
@@ -165,6 +166,31 @@ def test_record_answer_takes_the_top_citation(store: InsightsStore) -> None:
     store.record_answer(answer, user_id=SNOWFLAKES[0], channel_id=5)
     report = store.report(1)
     assert [(p.article, p.paragraph, p.count) for p in report.top_passages] == [("story", 7, 1)]
+
+
+def test_revise_answer_keeps_the_id_and_drops_old_votes(store: InsightsStore) -> None:
+    """An edited question replaces the row under the same id; votes on the old answer go."""
+    answer_id = ask(store, "Who paid for teh trip?")
+    store.record_vote(answer_id, user_id=SNOWFLAKES[0], helpful=False)
+    citation = Citation(article="story", title="Story", paragraph=2)
+    revised = Answer(
+        question="Who paid for the trip?",
+        answered=True,
+        sentence="The state did.",
+        citation=citation,
+        passages=(Passage(citation, "The state did.", 5.0),),
+        quotes=(),
+        reason="",
+    )
+    assert store.revise_answer(answer_id, revised) is True
+    assert store.vote_counts(answer_id) == (0, 0)
+    report = store.report(1)
+    assert (report.asked, report.answered, report.unanswered_groups) == (1, 1, ())
+    assert [(p.article, p.paragraph) for p in report.top_passages] == [("story", 2)]
+    assert store.record_vote(answer_id, user_id=SNOWFLAKES[0], helpful=True) is (
+        VoteOutcome.RECORDED
+    )
+    assert store.revise_answer(999, revised) is False
 
 
 # -- hashing ---------------------------------------------------------------------------------
@@ -345,10 +371,21 @@ def test_report_groups_unanswered_questions(store: InsightsStore) -> None:
     ]
 
 
-def test_report_rejects_empty_window(store: InsightsStore) -> None:
-    """days must be at least 1."""
+@pytest.mark.parametrize("days", [0, MAX_DAYS + 1], ids=["empty", "too-long"])
+def test_report_rejects_bad_window(store: InsightsStore, days: int) -> None:
+    """days must be between 1 and MAX_DAYS."""
     with pytest.raises(ValueError, match="days"):
-        store.report(0)
+        store.report(days)
+
+
+def test_store_groups_by_the_engine_terms_by_default(db_path: Path, clock: FakeClock) -> None:
+    """Without an injected tokenizer, phrasings the BM25 engine reads alike (plural, stopwords)
+    share a group."""
+    with InsightsStore(db_path, salt=SALT, clock=clock) as default_store:
+        for text in ("What sanctions were lifted?", "which sanction was lifted"):
+            ask(default_store, text)
+        groups = default_store.report(1).unanswered_groups
+    assert [(g.representative, g.count) for g in groups] == [("What sanctions were lifted?", 2)]
 
 
 # -- grouping --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from bot.core.insights.grouping import (
     simple_tokens,
 )
 from bot.core.insights.model import (
+    MAX_DAYS,
     DayCount,
     FlaggedAnswer,
     InsightsReport,
@@ -33,6 +34,7 @@ from bot.core.insights.store import (
 
 __all__ = [
     "DB_FILENAME",
+    "MAX_DAYS",
     "SALT_FILENAME",
     "AskedQuestion",
     "DayCount",

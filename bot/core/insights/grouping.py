@@ -1,8 +1,9 @@
 """Group similar unanswered questions by the overlap of their search tokens.
 
-The tokenizer is injected (``Callable[[str], list[str]]``) so that the caller passes the story
-engine's own BM25 analyzer: two phrasings that the search engine sees as the same words land in
-the same group. :func:`simple_tokens` is only a fallback for when no analyzer is given.
+The tokenizer (``Callable[[str], list[str]]``) defaults to the story engine's own BM25 analyzer,
+:func:`bot.core.text.index_terms`: two phrasings that the search engine sees as the same words land
+in the same group. :func:`simple_tokens` (casefolded words, nothing dropped) can be injected where
+the engine's stemming and stopwords are not wanted.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.core.insights.model import QuestionGroup
+from bot.core.text import index_terms
 
 Tokenizer = Callable[[str], list[str]]
 
@@ -25,7 +27,7 @@ _SPACES = re.compile(r"\s+")
 
 
 def simple_tokens(text: str) -> list[str]:
-    """Casefolded word tokens: a fallback when the engine's analyzer is not passed in."""
+    """Casefolded word tokens, with no stemming and no stopwords dropped."""
     return _WORD.findall(text.casefold())
 
 
@@ -60,7 +62,7 @@ class _Phrasing:
 
 def group_questions(
     questions: Iterable[AskedQuestion],
-    tokenize: Tokenizer = simple_tokens,
+    tokenize: Tokenizer = index_terms,
     *,
     threshold: float = DEFAULT_THRESHOLD,
     limit: int | None = None,
@@ -80,7 +82,7 @@ def group_questions(
 
 def cluster_questions(
     questions: Iterable[AskedQuestion],
-    tokenize: Tokenizer = simple_tokens,
+    tokenize: Tokenizer = index_terms,
     *,
     threshold: float = DEFAULT_THRESHOLD,
 ) -> list[tuple[QuestionGroup, frozenset[str]]]:

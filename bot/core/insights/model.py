@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+#: The longest report window, in days (``storybot insights --days`` and ``/insights days:``).
+MAX_DAYS = 3660
+
 
 class VoteOutcome(enum.Enum):
     """What :meth:`InsightsStore.record_vote` did with a click."""

@@ -35,15 +35,16 @@ from bot.core.insights.grouping import (
     cluster_questions,
     group_questions,
     phrasing_key,
-    simple_tokens,
 )
 from bot.core.insights.model import (
+    MAX_DAYS,
     DayCount,
     FlaggedAnswer,
     InsightsReport,
     PassageCount,
     VoteOutcome,
 )
+from bot.core.text import index_terms
 
 if TYPE_CHECKING:
     from bot.core.answer import Answer
@@ -166,7 +167,9 @@ class InsightsStore:
     retention_days:
         Questions (and their votes) older than this are pruned.
     tokenizer:
-        Turns a question into search tokens for grouping; pass the story engine's BM25 analyzer.
+        Turns a question into search tokens for grouping; by default the story engine's BM25
+        analyzer (:func:`bot.core.text.index_terms`), so that phrasings the search engine sees as
+        the same words land in the same group.
     clock:
         Returns the current timezone-aware time (tests inject a fake).
     busy_timeout:
@@ -179,7 +182,7 @@ class InsightsStore:
         *,
         salt: bytes | None = None,
         retention_days: int = 90,
-        tokenizer: Tokenizer = simple_tokens,
+        tokenizer: Tokenizer = index_terms,
         clock: Clock = utc_now,
         busy_timeout: float = 5.0,
         group_threshold: float = DEFAULT_THRESHOLD,
@@ -214,7 +217,7 @@ class InsightsStore:
         cls,
         settings: Settings,
         *,
-        tokenizer: Tokenizer = simple_tokens,
+        tokenizer: Tokenizer = index_terms,
         clock: Clock = utc_now,
     ) -> InsightsStore:
         """Open ``settings.data_dir/storybot.sqlite3`` with the configured salt and retention."""
@@ -278,6 +281,8 @@ class InsightsStore:
                     "writing to it? Try again when it is done"
                 ) from error
             raise StoreError(f"{self.path}: cannot {action} ({text})") from error
+        except sqlite3.ProgrammingError as error:  # e.g. used after close(): not damage
+            raise StoreError(f"{self.path}: cannot {action} ({error})") from error
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"{self.path}: the database is damaged ({error}); it was left as it is: restore "
@@ -380,6 +385,32 @@ class InsightsStore:
             score=answer.passages[0].score if answer.passages else None,
         )
 
+    def revise_answer(self, answer_id: int, answer: Answer) -> bool:
+        """Replace a recorded question and its answer after the asker edited the question.
+
+        The row keeps its id (and so its buttons) and its time; the votes on the old answer are
+        dropped, since they judged something no longer shown. Returns False when the row is gone
+        (pruned).
+        """
+        citation = answer.citation if answer.answered else None
+        values = (
+            answer.question.strip()[:MAX_QUESTION_CHARS],
+            int(bool(answer.answered)),
+            citation.article if citation else None,
+            citation.paragraph if citation else None,
+            answer.passages[0].score if answer.passages else None,
+            answer_id,
+        )
+        with self._write("revise a question") as conn:
+            updated = conn.execute(
+                "UPDATE insights_questions SET question = ?, answered = ?, article = ?, "
+                "paragraph = ?, score = ? WHERE id = ?",
+                values,
+            ).rowcount
+            if updated:
+                conn.execute("DELETE FROM insights_votes WHERE answer_id = ?", (answer_id,))
+        return bool(updated)
+
     def record_vote(self, answer_id: int, *, user_id: int, helpful: bool) -> VoteOutcome:
         """Count one vote per reader per answer: a second click replaces the first."""
         user_hash = self.user_hash(user_id)
@@ -447,8 +478,8 @@ class InsightsStore:
 
     def window_start(self, days: int) -> datetime:
         """Midnight UTC at the start of the ``days``-day window that ends today."""
-        if days < 1:
-            raise ValueError(f"days must be at least 1, got {days}")
+        if not 1 <= days <= MAX_DAYS:
+            raise ValueError(f"days must be between 1 and {MAX_DAYS}, got {days}")
         today = self._clock().astimezone(UTC).date()
         return datetime.combine(today - timedelta(days=days - 1), time.min, tzinfo=UTC)
 
