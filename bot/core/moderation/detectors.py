@@ -28,7 +28,7 @@ from bot.core.moderation.words import (
 log = logging.getLogger(__name__)
 
 STARS = "*"  # redact by starring the span
-_DOTTED = re.compile(r"[a-z0-9]\.[a-z]")
+_DOTTED = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")  # starts with a literal: fast scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ class EmailDetector:
         if at_bracketed:
             at_options.append("(?:" + "|".join(at_bracketed) + ")")
         if at_bare:
-            at_options.append(r"(?<=\s)(?P<bare>" + "|".join(at_bare) + r")(?=\s)")
+            at_options.append(r"[ \t\n](?P<bare>" + "|".join(at_bare) + r")(?=\s)")
         dot_options = [r"\."]
         if dot_bracketed:
             dot_options.append(r"\s*(?:" + "|".join(dot_bracketed) + r")\s*")

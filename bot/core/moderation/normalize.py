@@ -99,6 +99,7 @@ def fold(text: str) -> Folded:
 
 # Runs of single characters separated by spaces/dots/dashes: "f u c k", "k.y.s", "s-h-i-t".
 _SPACED_RUN = re.compile(r"(?<![^\W_])(?:[^\W_$@!|*][ .\-_*/\\,~+]{1,3}){2,}[^\W_$@!|*](?![^\W_])")
+_SINGLES = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _RUN_SEPARATORS = re.compile(r"[ .\-_*/\\,~+]+")
 
 
@@ -117,7 +118,7 @@ def spaced_runs(folded: str, tokens: frozenset[str] | None = None) -> list[Space
     one-character words occur.
     """
     runs: list[SpacedRun] = []
-    if tokens is not None and sum(len(token) == 1 for token in tokens) < 2:
+    if tokens is not None and len(tokens & _SINGLES) < 2:
         return runs
     for match in _SPACED_RUN.finditer(folded):
         positions = tuple(

@@ -101,7 +101,11 @@ def gate_text(folded: str) -> str | None:
     """The message's gate text, or None when the gate cannot be trusted for this text."""
     if ("!" in folded or "|" in folded) and _GATE_BLIND.search(folded):
         return None
-    return _GATE_RUNS.sub(r"\1\1", folded.translate(_GATE_TABLE))
+    return _GATE_RUNS.sub(_two_of, folded.translate(_GATE_TABLE))
+
+
+def _two_of(run: re.Match[str]) -> str:
+    return run.group(1) * 2
 
 
 def _gate_regex(word: str) -> str:
@@ -276,9 +280,13 @@ class WordMatcher:
             (_slot_forms(phrase), re.compile(WORD_START + regex + WORD_END))
             for phrase, regex in zip(phrases, compiled_phrases, strict=True)
         ]
-        self._phrase_anchor = frozenset(
-            form for slots, _ in self._phrase_list if slots for form in slots[0]
+        self._phrase_anchor: dict[str, list[tuple[list[frozenset[str]], re.Pattern[str]]]] = (
+            defaultdict(list)
         )
+        for slots, pattern in self._phrase_list:
+            for form in slots[0] if slots else ():
+                self._phrase_anchor[form].append((slots[1:], pattern))
+        self._phrase_anchor_set = frozenset(self._phrase_anchor)
         self._phrases = (
             re.compile(WORD_START + _alternation(compiled_phrases) + WORD_END)
             if compiled_phrases
@@ -345,12 +353,17 @@ class WordMatcher:
             gate is None or (self._inner_gate is not None and self._inner_gate.search(gate))
         ):
             hits.extend(self._inner_hits(folded))
-        if tokens is None or not tokens.isdisjoint(self._phrase_anchor):
-            for slots, pattern in self._phrase_list:
-                if tokens is None or all(not tokens.isdisjoint(slot) for slot in slots):
-                    hits.extend(
-                        WordHit(m.start(), m.end(), m.group()) for m in pattern.finditer(folded)
-                    )
+        if tokens is None:
+            candidates = [pattern for _, pattern in self._phrase_list]
+        else:
+            candidates = [
+                pattern
+                for form in tokens & self._phrase_anchor_set
+                for slots, pattern in self._phrase_anchor[form]
+                if all(not tokens.isdisjoint(slot) for slot in slots)
+            ]
+        for pattern in dict.fromkeys(candidates):
+            hits.extend(WordHit(m.start(), m.end(), m.group()) for m in pattern.finditer(folded))
         if self._targeted is not None and (
             tokens is None
             or not (tokens.isdisjoint(self._target_gate) or tokens.isdisjoint(self._targeted_gate))
