@@ -17,11 +17,18 @@ from typing import Protocol
 import regex
 
 from bot.core.moderation.normalize import Folded, SpacedRun, fold, spaced_runs
-from bot.core.moderation.words import WordMatcher, canonical, parse_phrase
+from bot.core.moderation.words import (
+    _GATE_TABLE,
+    WordMatcher,
+    gate_text,
+    masked_tokens,
+    parse_phrase,
+)
 
 log = logging.getLogger(__name__)
 
 STARS = "*"  # redact by starring the span
+_DOTTED = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")  # starts with a literal: fast scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +47,10 @@ class Scan:
 
     folded: Folded
     _runs: list[SpacedRun] | None = field(default=None)
+    _gate: str | None = field(default=None)
+    _tokens: frozenset[str] | None = field(default=None)
+    _gated: bool = False
+    _masked: list[tuple[int, int, str]] | None = field(default=None)
 
     @classmethod
     def of(cls, text: str) -> Scan:
@@ -55,8 +66,31 @@ class Scan:
     def runs(self) -> list[SpacedRun]:
         """Spaced-out runs of single letters ("f u c k") in the folded text."""
         if self._runs is None:
-            self._runs = spaced_runs(self.folded.folded)
+            self._runs = spaced_runs(self.folded.folded, self.tokens)
         return self._runs
+
+    @property
+    def gate(self) -> str | None:
+        """Gate text of the folded text (None: the gate cannot judge this text)."""
+        if not self._gated:
+            self._gate = gate_text(self.folded.folded)
+            self._tokens = frozenset(self._gate.split()) if self._gate is not None else None
+            self._gated = True
+        return self._gate
+
+    @property
+    def tokens(self) -> frozenset[str] | None:
+        """Gate tokens (None: the gate cannot judge this text)."""
+        if not self._gated:
+            _ = self.gate
+        return self._tokens
+
+    @property
+    def masked(self) -> list[tuple[int, int, str]]:
+        """Tokens with masked letters ("f*ck")."""
+        if self._masked is None:
+            self._masked = masked_tokens(self.folded.folded)
+        return self._masked
 
 
 class Detector(Protocol):
@@ -67,12 +101,16 @@ class Detector(Protocol):
         ...
 
 
-def mask_word(word: str) -> str:
-    """Show a matched word without repeating it: "b*******t"."""
-    word = word.strip()
+def _mask_token(token: re.Match[str]) -> str:
+    word = token.group()
     if len(word) <= 2:
-        return "*" * len(word)
+        return word[0] + "*" * (len(word) - 1)
     return word[0] + "*" * (len(word) - 2) + word[-1]
+
+
+def mask_word(text: str) -> str:
+    """Show a matched word or phrase without repeating it: "b******t", "k**l y******f"."""
+    return re.sub(r"\S+", _mask_token, " ".join(text.split()))
 
 
 class WordsDetector:
@@ -86,7 +124,7 @@ class WordsDetector:
         """Return a hit per listed word or phrase."""
         return [
             Hit(hit.start, hit.end, f'{self._label} "{mask_word(hit.text)}"')
-            for hit in self._matcher.find(scan.text, scan.runs)
+            for hit in self._matcher.find(scan.text, scan.runs, scan.gate, scan.masked, scan.tokens)
         ]
 
 
@@ -113,14 +151,15 @@ class EmailDetector:
         dot_words: Sequence[str],
         tlds: Sequence[str],
         mail_domains: Sequence[str] = (),
+        not_domains: Sequence[str] = (),
     ) -> None:
         at_bare, at_bracketed = _word_options(at_words)
         dot_bare, dot_bracketed = _word_options(dot_words)
-        at_options = [r"\s*@\s*"]
+        at_options = ["@"]
         if at_bracketed:
-            at_options.append(r"\s*(?:" + "|".join(at_bracketed) + r")\s*")
+            at_options.append("(?:" + "|".join(at_bracketed) + ")")
         if at_bare:
-            at_options.append(r"\s+(?P<bare>" + "|".join(at_bare) + r")\s+")
+            at_options.append(r"[ \t\n](?P<bare>" + "|".join(at_bare) + r")(?=\s)")
         dot_options = [r"\."]
         if dot_bracketed:
             dot_options.append(r"\s*(?:" + "|".join(dot_bracketed) + r")\s*")
@@ -128,21 +167,31 @@ class EmailDetector:
             dot_options.append(r"\s+(?:" + "|".join(dot_bare) + r")\s+")
         dot = "(?:" + "|".join(dot_options) + ")"
         self._at = re.compile("(?:" + "|".join(at_options) + ")")
-        self._local = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}\Z")
+        self._local = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}(?=\s*\Z)")
         self._domain = re.compile(
-            rf"[a-z0-9][a-z0-9-]{{0,62}}(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}"
+            rf"\s*(?P<name>[a-z0-9][a-z0-9-]{{0,62}})(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}"
             rf"{dot}(?P<tld>[a-z]{{2,24}})(?![a-z0-9])"
         )
         self._tlds = frozenset(t.lower() for t in tlds)
         self._mail_domains = frozenset(d.lower() for d in mail_domains)
-        spelt = [*at_bracketed, *(rf"\b{w}\b" for w in at_bare)]
-        self._maybe = re.compile("|".join(["@", *spelt]))
+        self._not_domains = frozenset(d.lower() for d in not_domains)
+        self._at_tokens = frozenset(
+            w.lower().translate(_GATE_TABLE).strip() for w in at_words if w.strip("()[]{}<>@ ")
+        ) | {"at"}
+        self._dot_tokens = frozenset(
+            w.lower().translate(_GATE_TABLE).strip() for w in dot_words if w.strip("()[]{}<>. ")
+        ) | {"dot"}
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per address."""
         text = scan.text
-        if "@" not in text and not self._maybe.search(text):
-            return []
+        if "@" not in text:
+            tokens = scan.tokens
+            if tokens is not None and (
+                tokens.isdisjoint(self._at_tokens)
+                or (tokens.isdisjoint(self._dot_tokens) and not _DOTTED.search(text))
+            ):
+                return []
         hits = []
         for separator in self._at.finditer(text):
             local = self._local.search(text, max(0, separator.start() - 64), separator.start())
@@ -152,23 +201,29 @@ class EmailDetector:
         return hits
 
     def _is_address(self, separator: re.Match[str], domain: re.Match[str]) -> bool:
-        real_dots = re.fullmatch(r"[a-z0-9.-]+", domain.group()) is not None
+        real_dots = re.fullmatch(r"\s*[a-z0-9.-]+", domain.group()) is not None
         if "@" in separator.group() and real_dots:
             return True  # an ordinary address
-        if domain.group("tld") not in self._tlds:
+        if not separator.group("bare"):
+            return True  # "(at)", "[at]", "@" with a spelt-out dot: deliberately disguised
+        name = domain.group("name")
+        if domain.group("tld") not in self._tlds or name in self._not_domains:
             return False
-        if separator.group("bare") and real_dots:
+        if real_dots:
             # "bob at gmail.com" is an address, "read it at bbc.co.uk" is a link
-            return domain.group().split(".")[0] in self._mail_domains
+            return name in self._mail_domains
         return True
 
 
 # --- phone numbers ----------------------------------------------------------------------------
 
+# Starts with a character class (fast scan); the look-behind then rejects numbers that continue
+# a word, a price, a decimal or a path.
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w$£€¥.,/:#+\-])(?:\+\s?)?\(?[0-9][0-9().\s\-]{5,24}[0-9](?![\w/:%+\-]|[.,][0-9])"
+    r"[+(0-9](?<![\w$£€¥.,/:#+\-][+(0-9])[0-9().\s\-]{5,25}[0-9](?![\w/:%+\-]|[.,][0-9])"
 )
 _GROUPS = re.compile(r"[0-9]+")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _DATE = re.compile(
     r"[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}"
 )
@@ -191,6 +246,8 @@ class PhoneDetector:
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per phone number."""
         text = scan.text
+        if len(text) - len(text.translate(_NO_DIGITS)) < 7:
+            return []
         hits = []
         for match in _PHONE_CANDIDATE.finditer(text):
             candidate = match.group().rstrip(" .-(")
@@ -294,7 +351,7 @@ class LinksDetector:
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per offending link."""
         text = scan.text
-        if "." not in text:
+        if "." not in text or not _DOTTED.search(text):
             return []
         hits: list[Hit] = []
         suspicious: list[tuple[int, int]] = []
@@ -334,8 +391,8 @@ class LinksDetector:
                 for token in tokens:
                     if token == brand or (len(brand) >= 6 and brand in token):
                         return brand
-                    if len(brand) >= 5:
-                        limit = 1 if len(brand) < 8 else 2
+                    if len(brand) >= 6:
+                        limit = 1 if len(brand) < 10 else 2
                         if 0 < edit_distance(token, brand, limit) <= limit:
                             return brand
         return None
@@ -388,16 +445,30 @@ class RegexDetector:
     """Admin-written patterns, run with the ``regex`` package's timeout and a length cap."""
 
     def __init__(
-        self, patterns: Sequence[regex.Pattern[str]], reason: str, timeout: float, max_input: int
+        self,
+        patterns: Sequence[regex.Pattern[str]],
+        reason: str,
+        timeout: float,
+        max_input: int,
+        requires: Sequence[str] = (),
     ) -> None:
+        self._requires = tuple(r.lower() for r in requires)
         self._patterns = tuple(patterns)
+        if len(self._patterns) > 1:
+            try:  # one pass over the text instead of one per pattern
+                combined = "|".join(f"(?:{p.pattern})" for p in self._patterns)
+                self._patterns = (regex.compile(combined, self._patterns[0].flags),)
+            except regex.error:
+                log.debug("patterns kept apart: they cannot be combined")
         self._reason = reason
         self._timeout = timeout
         self._max_input = max_input
 
     def find(self, scan: Scan) -> list[Hit]:
-        """Return a hit per pattern match; a pattern that runs out of time matches nothing."""
+        """Return a hit per pattern that matches; one that runs out of time matches nothing."""
         text = scan.text[: self._max_input]
+        if self._requires and not any(word in text for word in self._requires):
+            return []
         hits = []
         for pattern in self._patterns:
             try:
@@ -410,6 +481,6 @@ class RegexDetector:
         return hits
 
 
-def dedupe_text(text: str) -> str:
+def dedupe_key(scan: Scan) -> int:
     """The key under which repeated messages count as "the same" (case/space/disguise-blind)."""
-    return canonical(" ".join(fold(text).folded.split()))
+    return hash(" ".join(scan.text.split()))

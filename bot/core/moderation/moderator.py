@@ -6,7 +6,7 @@ import logging
 import time as _time
 from collections.abc import Callable
 
-from bot.core.moderation.detectors import STARS, Hit, Scan, count_mentions, dedupe_text
+from bot.core.moderation.detectors import STARS, Hit, Scan, count_mentions, dedupe_key
 from bot.core.moderation.model import (
     ACTION_RANK,
     ANONYMOUS,
@@ -35,6 +35,7 @@ class Moderator:
         self._clock = clock
         self._rules = rules
         self._rate = self._new_tracker(rules)
+        self._plan = _Plan(rules)
 
     @property
     def rules(self) -> RuleSet:
@@ -50,6 +51,7 @@ class Moderator:
         """Put ``rules`` in force (after a reload); per-user history is kept when it fits."""
         old = self._rules
         self._rules = rules
+        self._plan = _Plan(rules)
         if (old.max_tracked_users, self._horizon(old)) != (
             rules.max_tracked_users,
             self._horizon(rules),
@@ -89,20 +91,22 @@ class Moderator:
         scanned = text[: rules.max_text_length]
         scan = Scan.of(scanned)
         found: list[tuple[Rule, Hit]] = []
-        rate_rules: list[Rule] = []
-        for rule in rules.rules:
-            if not rule.applies(author, channel_id):
-                continue
-            if rule.detector is not None:
-                found.extend((rule, hit) for hit in rule.detector.find(scan))
-            if rule.kind in ("duplicates", "flood") or (rule.kind == "mentions" and rule.limit):
-                rate_rules.append(rule)
+        plan = self._plan
+        if plan.plain:
+            content, rate_rules = plan.content, plan.rate
+        else:
+            content = tuple(r for r in plan.content if r.applies(author, channel_id))
+            rate_rules = tuple(r for r in plan.rate if r.applies(author, channel_id))
+        for rule in content:
+            assert rule.detector is not None
+            for hit in rule.detector.find(scan):
+                found.append((rule, hit))
         matches = [
             RuleMatch(rule.name, rule.action, hit.reason, scan.folded.span(hit.start, hit.end))
             for rule, hit in found
         ]
         if rate_rules:
-            matches.extend(self._rate_matches(rate_rules, author, scanned, now))
+            matches.extend(self._rate_matches(rate_rules, author, scan, now))
         if not matches:
             return Verdict(text, "allow", (), text)
         action: Action = max((m.action for m in matches), key=ACTION_RANK.__getitem__)
@@ -111,13 +115,14 @@ class Moderator:
         return Verdict(text, action, tuple(matches), redacted)
 
     def _rate_matches(
-        self, rate_rules: list[Rule], author: Author, text: str, now: float
+        self, rate_rules: tuple[Rule, ...], author: Author, scan: Scan, now: float
     ) -> list[RuleMatch]:
+        text = scan.folded.original
         windows = {rule.kind: rule.window for rule in rate_rules}
         counts = self._rate.observe(
             author.id,
             now,
-            hash(dedupe_text(text)),
+            dedupe_key(scan),
             count_mentions(text),
             repeat_window=windows.get("duplicates", 0.0),
             flood_window=windows.get("flood", 0.0),
@@ -142,6 +147,20 @@ class Moderator:
                 reason = f"{counts.mentions} mentions within {rule.window:g} s (limit {rule.limit})"
                 matches.append(RuleMatch(rule.name, rule.action, reason, None))
         return matches
+
+
+class _Plan:
+    """The rules split once into content and rate rules, for the per-message loop."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.plain = rules.plain
+        self.content = tuple(r for r in rules.rules if r.enabled and r.detector is not None)
+        self.rate = tuple(
+            r
+            for r in rules.rules
+            if r.enabled
+            and (r.kind in ("duplicates", "flood") or (r.kind == "mentions" and r.limit))
+        )
 
 
 def _redactions(text: str, scan: Scan, found: list[tuple[Rule, Hit]]) -> str:

@@ -18,120 +18,22 @@ from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
 
-# Look-alike letters (Cyrillic, Greek, a few symbols) -> Latin. Normalisation data, not a word list.
-CONFUSABLES: dict[str, str] = {
+# Look-alike characters -> Latin, as "<look-alike><latin>" pairs (normalisation data, not a word
+# list). Latin letters with strokes, small capitals and the like are handled by name, below.
+_PAIRS = (
     # Cyrillic
-    "а": "a",
-    "в": "b",
-    "е": "e",
-    "ё": "e",
-    "к": "k",
-    "м": "m",
-    "н": "h",
-    "о": "o",
-    "р": "p",
-    "с": "c",
-    "т": "t",
-    "у": "y",
-    "х": "x",
-    "ѕ": "s",
-    "і": "i",
-    "ї": "i",
-    "ј": "j",
-    "ԁ": "d",
-    "ɡ": "g",
-    "һ": "h",
-    "ӏ": "l",
-    "ԛ": "q",
-    "ԝ": "w",
-    "ү": "y",
-    "ь": "b",
-    "п": "n",
-    "г": "r",
-    "и": "u",
-    "л": "n",
-    "з": "3",
-    "ч": "4",
-    "ш": "w",
-    "д": "d",
-    "ф": "f",
+    "аa вb еe ёe кk мm нh оo рp сc тt уy хx ѕs іi їi јj ԁd ɡg һh ӏl ԛq ԝw үy ьb пn гr иu цu "
+    "лn з3 ч4 шw дd фf "
     # Greek
-    "α": "a",
-    "β": "b",
-    "γ": "y",
-    "δ": "d",
-    "ε": "e",
-    "ζ": "z",
-    "η": "n",
-    "ι": "i",
-    "κ": "k",
-    "μ": "u",
-    "ν": "v",
-    "ο": "o",
-    "ρ": "p",
-    "ς": "s",
-    "σ": "o",
-    "τ": "t",
-    "υ": "u",
-    "χ": "x",
-    "ω": "w",
-    "ϲ": "c",
-    "ϳ": "j",
-    # Latin variants and symbols that stand for letters
-    "ı": "i",
-    "ł": "l",
-    "ø": "o",
-    "đ": "d",
-    "ħ": "h",
-    "ŧ": "t",
-    "ß": "ss",
-    "æ": "ae",
-    "œ": "oe",
-    "ɑ": "a",
-    "ɩ": "i",
-    "ʀ": "r",
-    "ɴ": "n",
-    "ᴄ": "c",
-    "ᴅ": "d",
-    "ᴇ": "e",
-    "ᴋ": "k",
-    "ᴍ": "m",
-    "ᴏ": "o",
-    "ᴘ": "p",
-    "ᴛ": "t",
-    "ᴜ": "u",
-    "ᴠ": "v",
-    "ᴡ": "w",
-    "ᴢ": "z",
-    "ꜱ": "s",
-    "ɢ": "g",
-    "ʜ": "h",
-    "ʟ": "l",
-    "ʏ": "y",
-    "’": "'",
-    "‘": "'",
-    "ʼ": "'",
-    "‛": "'",
-    "`": "'",
-    "´": "'",
-    "“": '"',
-    "”": '"',
-    "„": '"',
-    "‐": "-",
-    "‑": "-",
-    "‒": "-",
-    "–": "-",
-    "—": "-",
-    "−": "-",
-    "﹣": "-",
-    "・": ".",
-    "·": ".",
-    "。": ".",
-    "•": ".",
-    "∙": ".",
-    "＠": "@",
-    "ⓐ": "a",
-}
+    "αa βb γy δd εe ζz ηn ιi κk μu νv οo ρp ςs σo τt υu χx ωw ϲc ϳj "
+    # symbols that stand for letters or punctuation
+    "’' ‘' ʼ' ‛' `' ´' “\" ”\" „\" ‐- ‑- ‒- –- —- −- ﹣- ・. ·. 。. •. ∙. ＠@"
+)
+CONFUSABLES: dict[str, str] = {pair[0]: pair[1:] for pair in _PAIRS.split()}
+CONFUSABLES.update({"ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+_LATIN_NAME = re.compile(
+    r"(?:LATIN|REGIONAL INDICATOR SYMBOL).*LETTER (?:SMALL CAPITAL )?([A-Z])(?: WITH .*)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +71,11 @@ def _fold_char(char: str) -> str:
         if category == "Zs":
             out.append(" ")
             continue
+        if category.startswith("L") or category == "So":
+            named = _LATIN_NAME.search(unicodedata.name(piece, ""))
+            if named:
+                out.append(named.group(1).lower())
+                continue
         out.append(piece.lower())
     return "".join(out)
 
@@ -192,6 +99,7 @@ def fold(text: str) -> Folded:
 
 # Runs of single characters separated by spaces/dots/dashes: "f u c k", "k.y.s", "s-h-i-t".
 _SPACED_RUN = re.compile(r"(?<![^\W_])(?:[^\W_$@!|*][ .\-_*/\\,~+]{1,3}){2,}[^\W_$@!|*](?![^\W_])")
+_SINGLES = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _RUN_SEPARATORS = re.compile(r"[ .\-_*/\\,~+]+")
 
 
@@ -203,9 +111,15 @@ class SpacedRun:
     positions: tuple[int, ...]
 
 
-def spaced_runs(folded: str) -> list[SpacedRun]:
-    """Find runs like "f u c k" in folded text and return them joined ("fuck")."""
+def spaced_runs(folded: str, tokens: frozenset[str] | None = None) -> list[SpacedRun]:
+    """Find runs like "f u c k" in folded text and return them joined ("fuck").
+
+    ``tokens`` (the text's words, if known) skip the search when fewer than two distinct
+    one-character words occur.
+    """
     runs: list[SpacedRun] = []
+    if tokens is not None and len(tokens & _SINGLES) < 2:
+        return runs
     for match in _SPACED_RUN.finditer(folded):
         positions = tuple(
             match.start() + i

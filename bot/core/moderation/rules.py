@@ -44,7 +44,7 @@ COMMON_KEYS = frozenset(
     {"kind", "enabled", "action", "channels", "exempt_roles", "exempt_users", "description"}
 )
 KIND_KEYS: dict[str, frozenset[str]] = {
-    "email": frozenset({"at_words", "dot_words", "tlds", "mail_domains"}),
+    "email": frozenset({"at_words", "dot_words", "tlds", "mail_domains", "not_domains"}),
     "phone": frozenset({"not_after"}),
     "words": frozenset(
         {"words", "phrases", "suffixes", "allow", "targeted", "targets", "fillers", "target_gap"}
@@ -61,7 +61,7 @@ KIND_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "mentions": frozenset({"max_mentions", "burst_mentions", "burst_seconds"}),
-    "regex": frozenset({"patterns", "reason", "timeout_ms", "max_input"}),
+    "regex": frozenset({"patterns", "reason", "timeout_ms", "max_input", "requires"}),
     "duplicates": frozenset({"max_repeats", "window_seconds", "min_length"}),
     "flood": frozenset({"max_messages", "window_seconds"}),
 }
@@ -125,6 +125,13 @@ class RuleSet:
     max_text_length: int = 4000
     max_tracked_users: int = 50_000
     source: str = DEFAULT_RULES_NAME
+
+    @property
+    def plain(self) -> bool:
+        """True when no rule is limited to channels or exempts anyone (the common fast case)."""
+        return not any(
+            r.enabled and (r.channels or r.exempt_roles or r.exempt_users) for r in self.rules
+        )
 
     def rule(self, name: str) -> Rule | None:
         """The rule called ``name``, if any."""
@@ -399,6 +406,7 @@ class _Builder:
                 self.strings(body, table, "dot_words") or ["dot", "(dot)", "[dot]"],
                 self.strings(body, table, "tlds") or ["com", "org", "net"],
                 self.strings(body, table, "mail_domains"),
+                self.strings(body, table, "not_domains"),
             )
         }
 
@@ -479,6 +487,7 @@ class _Builder:
                 self.get(body, table, "reason", str, f"matched {name}", "a string"),
                 min(timeout_ms, 1000) / 1000,
                 self.integer(body, table, "max_input", 4000, 1),
+                self.strings(body, table, "requires"),
             )
         }
 

@@ -53,13 +53,83 @@ WORD_START = r"(?<![^\W_])"
 WORD_END = r"(?![^\W_])"
 SEPARATOR = r"[\W_]{1,6}"
 CLAUSE_END = r"(?=[^\w]{0,6}(?:$|[.!?,;:)\n]|and\b|or\b))"
-_MASKED_TOKEN = re.compile(r"(?<![^\W_*])[^\W_][\w*]*\*[\w*]*(?![^\W_*])")
+MASKS = "*#%_"
+_MASKED_TOKEN = re.compile(r"(?<![^\W_])[^\W_]+[*#%_][\w*#%]*")
+
+
+def masked_tokens(folded: str) -> list[tuple[int, int, str]]:
+    """Tokens with masked letters ("f*ck", "sh#t") as (start, end, token)."""
+    if not any(mask in folded for mask in MASKS):
+        return []
+    return [(m.start(), m.end(), m.group()) for m in _MASKED_TOKEN.finditer(folded)]
+
+
+def _slot_forms(phrase: str) -> list[frozenset[str]]:
+    """Gate forms of each required word slot of a phrase, rarest-looking (longest) first."""
+    slots = [
+        [option for option in slot.split("|") if option]
+        for slot in phrase.lower().split()
+        if slot != "." and not slot.endswith("?")
+    ]
+    slots.sort(key=lambda options: -min(len(o) for o in options))
+    return [frozenset(f for option in slot for f in gate_forms(option)) for slot in slots]
+
+
 _TOKEN_CHARS = re.compile(r"[\w$@!|*']")
 
 
 def canonical(word: str) -> str:
     """Undo leetspeak and collapse repeated letters (used to compare with the allow list)."""
     return _REPEATS.sub(r"\1", word.lower().translate(_UNLEET))
+
+
+# The gate: a cheap, C-speed pass that says which messages may contain a listed word. Letters that
+# leetspeak or the word patterns confuse are merged (1/l/| -> i, v -> u, ...), runs of 3+ letters
+# become 2, and the text is split into tokens. A rule's regexes run only when a token is one of
+# its words' gate forms (or when "!"/"|" sits inside a word, which the gate cannot see).
+_GATE_TABLE: dict[int, int | str | None] = {
+    ord(c): " " for c in '!"#%&()*+,-./:;<=>?[\\]^_`{}~\t\n\r\x0b\x0c'
+}
+_GATE_TABLE.update({ord(k): v for k, v in zip("0134578@$9|lv", "oieastbasgiiu", strict=True)})
+_GATE_TABLE[ord("'")] = None
+_GATE_RUNS = re.compile(r"(.)\1\1+")
+_GATE_BLIND = re.compile(r"[^\W_][!|]+[^\W_]")
+MAX_GATE_VARIANTS = 1024
+
+
+def gate_text(folded: str) -> str | None:
+    """The message's gate text, or None when the gate cannot be trusted for this text."""
+    if ("!" in folded or "|" in folded) and _GATE_BLIND.search(folded):
+        return None
+    return _GATE_RUNS.sub(_two_of, folded.translate(_GATE_TABLE))
+
+
+def _two_of(run: re.Match[str]) -> str:
+    return run.group(1) * 2
+
+
+def _gate_regex(word: str) -> str:
+    """A regex over gate text for ``word`` with each letter once or twice ("ff?uu?cc?kk?")."""
+    plain = word.lower().translate(_GATE_TABLE).replace(" ", "")
+    return "".join(
+        re.escape(m.group(1)) * 2 if len(m.group()) > 1 else re.escape(m.group(1)) * 2 + "?"
+        for m in re.finditer(r"(.)\1*", plain)
+    )
+
+
+def gate_forms(word: str) -> set[str]:
+    """Every gate token ``word`` can appear as: each single letter may also be doubled."""
+    plain = word.lower().translate(_GATE_TABLE).replace(" ", "")
+    runs = [(m.group(1), len(m.group())) for m in re.finditer(r"(.)\1*", plain)]
+    if not runs:
+        return set()
+    forms = {""}
+    if 2 ** sum(1 for _, n in runs if n == 1) > MAX_GATE_VARIANTS:
+        return {_GATE_RUNS.sub(r"\1\1", plain)}
+    for char, count in runs:
+        options = (char, char * 2) if count == 1 else (char * 2,)
+        forms = {form + option for form in forms for option in options}
+    return forms
 
 
 def _letter_units(word: str) -> list[str]:
@@ -182,13 +252,23 @@ class WordMatcher:
             suffix_regex = _alternation(word_regex(s) for s in suffixes) + "?"
         grouped: dict[str, list[str]] = defaultdict(list)
         inner: list[str] = []
+        self._whole_gate: set[str] = set()
         for entry in entries:
             units = _letter_units(entry.word)
-            tail = suffix_regex if entry.suffixes else (r"[^\W_]*" if entry.any_end else "")
-            if entry.any_start:
-                inner.append((r"[^\W_]*" if entry.any_end else "") + "".join(units) + tail)
+            if entry.any_start or entry.any_end:
+                # searched without boundaries; the boundaries are checked on each match
+                inner.append("".join(units))
                 continue
+            tail = suffix_regex if entry.suffixes else ""
             grouped[units[0]].append("".join(units[1:]) + tail + WORD_END)
+            for form in entry.forms(suffixes):
+                self._whole_gate |= gate_forms(form)
+        self._inner_entries = [e for e in entries if e.any_start or e.any_end]
+        self._inner_gate = (
+            re.compile("|".join(_gate_regex(e.word) for e in self._inner_entries))
+            if self._inner_entries
+            else None
+        )
         whole = "|".join(
             head + (_alternation(rests) if len(rests) > 1 else f"(?:{rests[0]})")
             for head, rests in sorted(grouped.items())
@@ -196,12 +276,25 @@ class WordMatcher:
         self._whole = re.compile(WORD_START + f"(?:{whole})") if whole else None
         self._inner = re.compile(_alternation(inner)) if inner else None
         compiled_phrases = [parse_phrase(phrase) for phrase in phrases]
+        self._phrase_list = [
+            (_slot_forms(phrase), re.compile(WORD_START + regex + WORD_END))
+            for phrase, regex in zip(phrases, compiled_phrases, strict=True)
+        ]
+        self._phrase_anchor: dict[str, list[tuple[list[frozenset[str]], re.Pattern[str]]]] = (
+            defaultdict(list)
+        )
+        for slots, pattern in self._phrase_list:
+            for form in slots[0] if slots else ():
+                self._phrase_anchor[form].append((slots[1:], pattern))
+        self._phrase_anchor_set = frozenset(self._phrase_anchor)
         self._phrases = (
             re.compile(WORD_START + _alternation(compiled_phrases) + WORD_END)
             if compiled_phrases
             else None
         )
         self._targeted = None
+        self._target_gate = {f for t in targets for f in gate_forms(t.split()[0])}
+        self._targeted_gate = {f for t in targeted for f in gate_forms(t)}
         if targeted and targets:
             targeted_regex = _alternation(word_regex(w) for w in targeted)
             filler_regex = _alternation(
@@ -214,11 +307,11 @@ class WordMatcher:
                 + f"{SEPARATOR}(?P<hit>{targeted_regex}){WORD_END}"
             )
         self._allow = frozenset(canonical(word) for word in allow)
-        self._forms: dict[int, list[str]] = defaultdict(list)
+        self._forms: dict[tuple[int, str], list[str]] = defaultdict(list)
         for entry in entries:
             for form in entry.forms(suffixes):
                 if " " not in form:
-                    self._forms[len(form)].append(form)
+                    self._forms[len(form), form[0]].append(form)
         self._runs_pattern = (
             re.compile("|".join(p.pattern for p in (self._whole, self._inner, self._phrases) if p))
             if (self._whole or self._inner or self._phrases)
@@ -234,42 +327,89 @@ class WordMatcher:
             end += 1
         return canonical(folded[start:end].strip("'!")) in self._allow
 
-    def find(self, folded: str, runs: Sequence[SpacedRun] = ()) -> list[WordHit]:
-        """Every listed word or phrase in ``folded`` (and in its spaced-out runs)."""
+    def find(
+        self,
+        folded: str,
+        runs: Sequence[SpacedRun] = (),
+        gate: str | None = None,
+        masked: Sequence[tuple[int, int, str]] = (),
+        tokens: frozenset[str] | None = None,
+    ) -> list[WordHit]:
+        """Every listed word or phrase in ``folded`` (and in its spaced-out runs).
+
+        ``gate`` is the message's :func:`gate_text` (None: run every pattern); ``masked`` its
+        masked tokens (:func:`masked_tokens`).
+        """
         hits: list[WordHit] = []
-        for pattern in (self._whole, self._inner):
-            if pattern is None:
-                continue
-            for match in pattern.finditer(folded):
+        if gate is None:
+            tokens = None
+        elif tokens is None:
+            tokens = frozenset(gate.split())
+        if self._whole is not None and (tokens is None or not tokens.isdisjoint(self._whole_gate)):
+            for match in self._whole.finditer(folded):
                 if not self._allowed(folded, match.start(), match.end()):
                     hits.append(WordHit(match.start(), match.end(), match.group()))
-        if self._phrases is not None:
-            hits.extend(
-                WordHit(m.start(), m.end(), m.group()) for m in self._phrases.finditer(folded)
-            )
-        if self._targeted is not None:
+        if self._inner is not None and (
+            gate is None or (self._inner_gate is not None and self._inner_gate.search(gate))
+        ):
+            hits.extend(self._inner_hits(folded))
+        if tokens is None:
+            candidates = [pattern for _, pattern in self._phrase_list]
+        else:
+            candidates = [
+                pattern
+                for form in tokens & self._phrase_anchor_set
+                for slots, pattern in self._phrase_anchor[form]
+                if all(not tokens.isdisjoint(slot) for slot in slots)
+            ]
+        for pattern in dict.fromkeys(candidates):
+            hits.extend(WordHit(m.start(), m.end(), m.group()) for m in pattern.finditer(folded))
+        if self._targeted is not None and (
+            tokens is None
+            or not (tokens.isdisjoint(self._target_gate) or tokens.isdisjoint(self._targeted_gate))
+        ):
             hits.extend(
                 WordHit(m.start("hit"), m.end("hit"), m.group("hit"))
                 for m in self._targeted.finditer(folded)
             )
-        if "*" in folded and self._forms:
-            hits.extend(self._masked(folded))
+        if masked and self._forms:
+            hits.extend(self._masked(masked))
         if runs and self._runs_pattern is not None:
             hits.extend(self._spaced(runs))
         return hits
 
-    def _masked(self, folded: str) -> list[WordHit]:
+    def _inner_hits(self, folded: str) -> list[WordHit]:
+        assert self._inner is not None
+        hits = []
+        for match in self._inner.finditer(folded):
+            start, end = match.start(), match.end()
+            while start > 0 and folded[start - 1].isalnum():
+                start -= 1
+            while end < len(folded) and folded[end].isalnum():
+                end += 1
+            token = folded[start:end]
+            word = canonical(match.group())
+            allowed = False
+            for entry in self._inner_entries:
+                if canonical(entry.word) != word:
+                    continue
+                starts_ok = entry.any_start or start == match.start()
+                ends_ok = entry.any_end or end == match.end()
+                allowed = not (starts_ok and ends_ok)
+                break
+            if not allowed and canonical(token) not in self._allow:
+                hits.append(WordHit(start, end, token))
+        return hits
+
+    def _masked(self, masked: Sequence[tuple[int, int, str]]) -> list[WordHit]:
         hits: list[WordHit] = []
-        for match in _MASKED_TOKEN.finditer(folded):
-            token = match.group()
-            if sum(char != "*" for char in token) < 2:
+        for start, end, token in masked:
+            if sum(char not in MASKS for char in token) < 2:
                 continue
-            for form in self._forms.get(len(token), ()):
-                if token[0] == form[0] and all(
-                    t == "*" or t == f for t, f in zip(token, form, strict=True)
-                ):
+            for form in self._forms.get((len(token), token[0]), ()):
+                if all(t in MASKS or t == f for t, f in zip(token, form, strict=True)):
                     if canonical(form) not in self._allow:
-                        hits.append(WordHit(match.start(), match.end(), token))
+                        hits.append(WordHit(start, end, token))
                     break
         return hits
 
@@ -277,8 +417,15 @@ class WordMatcher:
         assert self._runs_pattern is not None
         hits: list[WordHit] = []
         for run in runs:
-            match = self._runs_pattern.search(run.joined)
-            if match and canonical(run.joined) not in self._allow:
-                start, end = run.positions[0], run.positions[-1] + 1
-                hits.append(WordHit(start, end, run.joined))
+            # also without a leading/trailing single word: "you're a m o r o n" -> "amoron"
+            for first, last in (
+                (0, len(run.joined)),
+                (1, len(run.joined)),
+                (0, len(run.joined) - 1),
+            ):
+                joined = run.joined[first:last]
+                if self._runs_pattern.fullmatch(joined) and canonical(joined) not in self._allow:
+                    start, end = run.positions[first], run.positions[last - 1] + 1
+                    hits.append(WordHit(start, end, joined))
+                    break
         return hits
