@@ -27,7 +27,10 @@ import math
 import re
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from bot.core.corpus import Corpus, Paragraph
 from bot.core.errors import QuestionError
@@ -41,9 +44,13 @@ from bot.core.text import (
     content_tokens,
     fold_variant,
     index_terms,
+    phrasal_heads,
     question_type,
+    sentence_count,
     sentence_spans,
     term,
+    terms_of_tokens,
+    token_term,
     tokenize,
     words,
 )
@@ -190,10 +197,9 @@ _REPORTING = words(
 _SPEAKER_WINDOW = 6
 
 
-def statement_subjects(sentence: str) -> frozenset[str]:
+def statement_subjects(tokens: Sequence[str]) -> frozenset[str]:
     """Index terms just before a reporting verb ("Donald Trump expressed", "Brandt warned"):
-    the people a sentence reports as saying something."""
-    tokens = tokenize(sentence)
+    the people a sentence (given as its tokens) reports as saying something."""
     subjects: set[str] = set()
     for i, token in enumerate(tokens):
         if token in _REPORTING:
@@ -256,6 +262,74 @@ def _group_names(question: str, terms: list[QueryTerm]) -> list[QueryTerm]:
     return terms
 
 
+class _Ids(dict[str, int]):
+    """Key -> id, a new key getting the next id (``map(ids.__getitem__, ...)`` runs in C)."""
+
+    def __missing__(self, key: str) -> int:
+        self[key] = key_id = len(self)
+        return key_id
+
+
+def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Counter[str]]:
+    """The BM25 index of the paragraphs' terms, and the counts of their (variant-folded)
+    words for the speller.
+
+    Each paragraph is tokenized once; the tokens are mapped to ids in one pass and then to
+    term ids with numpy. A paragraph's terms are its sentences' terms in a row (sentences are
+    separated by white space only), except where a phrasal verb ("give up") could straddle two
+    sentences: those paragraphs are analysed sentence by sentence, as :meth:`StoryEngine.sentences`
+    does.
+    """
+    all_tokens: list[str] = []
+    token_counts = np.zeros(len(paragraphs) + 1, dtype=np.int64)
+    for position, paragraph in enumerate(paragraphs, 1):
+        tokens = tokenize(paragraph.text)
+        all_tokens += tokens
+        token_counts[position] = len(tokens)
+    offsets = np.cumsum(token_counts)
+    token_ids = _Ids()
+    ids = np.fromiter(map(token_ids.__getitem__, all_tokens), dtype=np.int64, count=len(all_tokens))
+    del all_tokens
+    distinct = list(token_ids)
+    terms = _Ids()
+    term_of_token = np.array(
+        [terms[found] if (found := token_term(token)) else -1 for token in distinct],
+        dtype=np.int64,
+    ).reshape(-1)
+    term_ids = term_of_token[ids] if len(ids) else np.empty(0, dtype=np.int64)
+    kept = np.concatenate(([0], np.cumsum(term_ids >= 0)))
+    lengths = kept[offsets[1:]] - kept[offsets[:-1]]
+
+    heads = [token_ids[token] for token in phrasal_heads(distinct)]
+    if heads:
+        # Paragraphs with a possible phrasal verb: their terms come sentence by sentence.
+        tokens_with_head = np.flatnonzero(np.isin(ids, heads))
+        positions = np.unique(np.searchsorted(offsets, tokens_with_head, side="right") - 1)
+        pieces: list[np.ndarray] = []
+        done = 0
+        for position in positions.tolist():
+            pieces.append(term_ids[done : offsets[position]])
+            text = paragraphs[position].text
+            own = [
+                terms[t]
+                for s, e in sentence_spans(text)
+                for t in terms_of_tokens(tokenize(text[s:e]))
+            ]
+            pieces.append(np.array(own, dtype=np.int64))
+            lengths[position] = len(own)
+            done = offsets[position + 1]
+        pieces.append(term_ids[done:])
+        term_ids = np.concatenate(pieces)
+    term_ids = term_ids[term_ids >= 0]
+
+    counts = np.bincount(ids, minlength=len(distinct)).tolist()
+    surface: Counter[str] = Counter()
+    for token, count in zip(distinct, counts, strict=True):
+        surface[fold_variant(token)] += count
+    index = BM25Index.from_term_ids(term_ids, lengths, terms, k1=K1, b=B)
+    return index, surface
+
+
 @dataclass(frozen=True, slots=True)
 class EngineStats:
     """Sizes of an engine, for ``storybot corpus stats``."""
@@ -283,7 +357,6 @@ class StoryEngine:
     corpus: Corpus
     quotes: QuoteBook
     paragraphs: tuple[Paragraph, ...] = field(init=False)
-    sentences: tuple[tuple[Sentence, ...], ...] = field(init=False)
     index: BM25Index = field(init=False)
     build_seconds: float = field(init=False)
 
@@ -292,43 +365,48 @@ class StoryEngine:
         self.paragraphs = self.corpus.paragraphs
         if not self.paragraphs:
             raise ValueError("StoryEngine needs a corpus with at least one paragraph")
-        surface: Counter[str] = Counter()
-        sentences: list[tuple[Sentence, ...]] = []
-        documents: list[list[str]] = []
-        for paragraph in self.paragraphs:
-            analysed = []
-            paragraph_terms: list[str] = []
-            for start, end in sentence_spans(paragraph.text):
-                text = paragraph.text[start:end]
-                terms = index_terms(text)
-                surface.update(fold_variant(token) for token in tokenize(text))
-                paragraph_terms.extend(terms)
-                analysed.append(
-                    Sentence(
-                        text,
-                        Counter(terms),
-                        len(terms),
-                        sentence_features(text),
-                        statement_subjects(text),
-                    )
-                )
-            sentences.append(tuple(analysed))
-            documents.append(paragraph_terms)
-        self.sentences = tuple(sentences)
-        self._paragraph_terms = [frozenset(doc) for doc in documents]
-        self._document_frequency: Counter[str] = Counter(
-            term for terms in self._paragraph_terms for term in terms
-        )
-        self.index = BM25Index(documents, k1=K1, b=B)
-        total_sentences = sum(len(group) for group in self.sentences)
+        # One tokenizing pass per paragraph, then term ids for all tokens at once; everything
+        # else a sentence needs (features, speakers, term counts) is worked out when its
+        # paragraph is first a candidate (see :meth:`sentences`).
+        self._sentence_counts = [sentence_count(p.text) for p in self.paragraphs]
+        self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
+        self.index, surface = _index_paragraphs(self.paragraphs)
+        self._document_frequency = self.index.document_frequencies()
+        # A paragraph's terms are its sentences' terms, one after the other.
         self._average_sentence_length = (
-            sum(s.length for group in self.sentences for s in group) / max(1, total_sentences)
+            int(self.index.doc_lengths.sum()) / max(1, sum(self._sentence_counts))
         ) or 1.0
         self._speller = Speller(surface)
         size = len(self.paragraphs)
         self._rare_idf = math.log(1.0 + (size - 1 + 0.5) / (1 + 0.5))
         self.build_seconds = time.perf_counter() - started
         log.debug("engine built: %d paragraphs in %.3f s", size, self.build_seconds)
+
+    def _terms_of(self, position: int) -> set[str]:
+        """The distinct terms of paragraph ``position``."""
+        return {key for sentence in self.sentences(position) for key in sentence.terms}
+
+    def sentences(self, position: int) -> tuple[Sentence, ...]:
+        """The analysed sentences of paragraph ``position`` (worked out once, then cached)."""
+        found = self._sentence_cache.get(position)
+        if found is None:
+            text = self.paragraphs[position].text
+            analysed = []
+            for start, end in sentence_spans(text):
+                sentence = text[start:end]
+                tokens = tokenize(sentence)
+                terms = terms_of_tokens(tokens)
+                analysed.append(
+                    Sentence(
+                        sentence,
+                        Counter(terms),
+                        len(terms),
+                        sentence_features(sentence),
+                        statement_subjects(tokens),
+                    )
+                )
+            found = self._sentence_cache[position] = tuple(analysed)
+        return found
 
     # ----------------------------------------------------------------------------------------
 
@@ -337,7 +415,7 @@ class StoryEngine:
         return EngineStats(
             articles=len(self.corpus.articles),
             paragraphs=len(self.paragraphs),
-            sentences=sum(len(group) for group in self.sentences),
+            sentences=sum(self._sentence_counts),
             quotes=len(self.quotes.quotes),
             vocabulary=len(self._document_frequency),
             build_seconds=self.build_seconds,
@@ -392,9 +470,7 @@ class StoryEngine:
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         if coverage < MIN_COVERAGE:
-            missing = [
-                t.word for t in query.terms if t.term not in self._paragraph_terms[best.paragraph]
-            ]
+            missing = [t.word for t in query.terms if t.term not in self._terms_of(best.paragraph)]
             return self._decline(
                 query,
                 candidates,
@@ -402,7 +478,7 @@ class StoryEngine:
                 f"(missing: {', '.join(missing[:5])})",
             )
         paragraph = self.paragraphs[best.paragraph]
-        sentence = self.sentences[best.paragraph][best.sentence].text
+        sentence = self.sentences(best.paragraph)[best.sentence].text
         passages = self._passages(candidates)
         return Answer(
             question=query.text,
@@ -429,7 +505,7 @@ class StoryEngine:
         best_sentence = 0.0
         for position, bm25 in hits:
             scores = []
-            for sentence in self.sentences[position]:
+            for sentence in self.sentences(position):
                 value = self._sentence_bm25(weights, sentence)
                 scores.append(value)
                 best_sentence = max(best_sentence, value)
@@ -438,7 +514,7 @@ class StoryEngine:
         candidates = []
         for position, bm25, scores in scored:
             totals = []
-            for sentence, value in zip(self.sentences[position], scores, strict=True):
+            for sentence, value in zip(self.sentences(position), scores, strict=True):
                 total = value / best_sentence if best_sentence > 0 else 0.0
                 if value > 0 and self._fits(query, feature, sentence):
                     total += TYPE_BONUS
@@ -468,7 +544,7 @@ class StoryEngine:
         return score
 
     def _coverage(self, query: Query, position: int) -> tuple[float, list[str]]:
-        present = self._paragraph_terms[position]
+        present = self._terms_of(position)
         total = sum(t.weight for t in query.terms)
         matched = [t for t in query.terms if t.term and t.term in present]
         share = sum(t.weight for t in matched) / total if total > 0 else 0.0
