@@ -44,6 +44,7 @@ from bot.core.text import (
     content_tokens,
     fold_variant,
     index_terms,
+    normalise,
     phrasal_heads,
     question_type,
     sentence_count,
@@ -68,6 +69,10 @@ MAX_QUOTES = 3
 MIN_COVERAGE = 0.5
 #: Weight of a word the story does not have, relative to the rarest word it has.
 UNKNOWN_WEIGHT = 1.1
+#: Weight of an unknown lower-case word (often a paraphrase: "individuals", "publish"), relative
+#: to the rarest word the story has; an unknown capitalised word (a name: "France", "Tesla")
+#: weighs :data:`UNKNOWN_WEIGHT`.
+UNKNOWN_COMMON_WEIGHT = 0.6
 #: Weight of a word that only matched after typo correction.
 CORRECTED_WEIGHT = 0.75
 #: Weight of a generic verb (give, take, make...) against a topical word.
@@ -189,22 +194,76 @@ def sentence_features(sentence: str) -> frozenset[str]:
     return frozenset(features)
 
 
+#: What a sentence must contain to answer a "when" question (stricter than the "date" feature,
+#: which also counts durations such as "a week").
+_WHEN_ANSWER = re.compile(
+    rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
+    r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
+    r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|now)\b",
+    re.IGNORECASE,
+)
+#: "how old/tall/..." -> what a fitting sentence must contain besides a number.
+_HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
+_MEASURE_UNITS = {
+    "old": re.compile(r"\b(years? old|aged?|born)\b", re.IGNORECASE),
+    "long": re.compile(
+        r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|miles?|km|kilometres?|"
+        r"kilometers?|met(er|re)s?|feet|foot)\b",
+        re.IGNORECASE,
+    ),
+}
+_LENGTH_UNITS = re.compile(
+    r"\b(met(er|re)s?|m|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|stories|"
+    r"floors?|tons?|tonnes?|kg|kilograms?|pounds?|lbs?|acres?|hectares?|square)\b",
+    re.IGNORECASE,
+)
+for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
+    _MEASURE_UNITS[_measure] = _LENGTH_UNITS
+#: "What did X say/tell/think ..." -> X.
+_ASKED_SPEAKER = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
+    r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
+    r"posting|writing)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_speaker(question: str) -> str:
+    """Who a "what did X say" question asks about ("" if it names nobody)."""
+    found = _ASKED_SPEAKER.search(question)
+    if not found:
+        return ""
+    who = found.group(1)
+    return "" if normalise(who) in ("he", "she", "they", "it", "i", "you", "we") else who
+
+
 _REPORTING = words(
     "said says stated told tells added posted wrote clarified expressed emphasized emphasised "
     "warned revealed acknowledged believes believed cautioned argued insisted claimed announced "
     "noted explained suggested suggesting replied responded urged"
 )
-_SPEAKER_WINDOW = 6
 
 
-def statement_subjects(tokens: Sequence[str]) -> frozenset[str]:
-    """Index terms just before a reporting verb ("Donald Trump expressed", "Brandt warned"):
-    the people a sentence (given as its tokens) reports as saying something."""
+#: Stands in :attr:`Sentence.subjects` for "he"/"she"/"they" reporting something.
+PRONOUN_SUBJECT = "\x00pronoun"
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
+    r"(?:\s*,[^,]{1,60},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
+    r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
+)
+
+
+def statement_subjects(sentence: str) -> frozenset[str]:
+    """Index terms of the name right before a reporting verb ("Donald Trump expressed",
+    "Brandt warned"): the people a sentence reports as saying something; "he"/"she"/"they"
+    give :data:`PRONOUN_SUBJECT`."""
     subjects: set[str] = set()
-    for i, token in enumerate(tokens):
-        if token in _REPORTING:
-            window = " ".join(tokens[max(0, i - _SPEAKER_WINDOW) : i])
-            subjects.update(index_terms(window))
+    for found in _SUBJECT_BEFORE_VERB.finditer(sentence):
+        name = found.group(1)
+        if name.casefold() in ("he", "she", "they"):
+            subjects.add(PRONOUN_SUBJECT)
+        else:
+            subjects.update(index_terms(name))
     return frozenset(subjects)
 
 
@@ -241,6 +300,19 @@ class Query:
     def index_terms(self) -> list[str]:
         """The distinct known stems, for BM25."""
         return list(dict.fromkeys(t.term for t in self.terms if t.term))
+
+
+_CAPITALISED_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*")
+
+
+def _capitalised_words(question: str) -> set[str]:
+    """Folded tokens of the words written with a capital inside ``question`` (names, mostly);
+    the first word does not count."""
+    return {
+        fold_variant(token)
+        for match in _CAPITALISED_WORD.finditer(question.strip())
+        for token in tokenize(match.group(0))
+    }
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
@@ -402,7 +474,7 @@ class StoryEngine:
                         Counter(terms),
                         len(terms),
                         sentence_features(sentence),
-                        statement_subjects(tokens),
+                        statement_subjects(sentence),
                     )
                 )
             found = self._sentence_cache[position] = tuple(analysed)
@@ -433,6 +505,7 @@ class StoryEngine:
             )
         terms: list[QueryTerm] = []
         seen: set[str] = set()
+        names = _capitalised_words(text)
         for word in content_tokens(tokenize(text)):
             found, corrected = self._lookup(word)
             key = found or word
@@ -441,8 +514,10 @@ class StoryEngine:
             seen.add(key)
             if found:
                 weight = self.index.idf(found) * (CORRECTED_WEIGHT if corrected else 1.0)
-            else:
+            elif word in names:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
+            else:
+                weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT
             if word in LIGHT_WORDS:
                 weight *= LIGHT_WEIGHT
             terms.append(QueryTerm(word, found, weight, corrected))
@@ -469,6 +544,14 @@ class StoryEngine:
             return self._decline(query, [], "no passage shares a key word with the question")
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
+        unknown = [t.word for t in query.terms if not t.term]
+        if len(matched) == 1 and unknown:
+            return self._decline(
+                query,
+                candidates,
+                f"only one key word of the question is in the story ({matched[0]}; "
+                f"not in it: {', '.join(unknown[:5])})",
+            )
         if coverage < MIN_COVERAGE:
             missing = [t.word for t in query.terms if t.term not in self._terms_of(best.paragraph)]
             return self._decline(
@@ -478,7 +561,11 @@ class StoryEngine:
                 f"(missing: {', '.join(missing[:5])})",
             )
         paragraph = self.paragraphs[best.paragraph]
-        sentence = self.sentences(best.paragraph)[best.sentence].text
+        chosen = self.sentences(best.paragraph)[best.sentence]
+        missing_kind = self._unmet_requirement(query, chosen, paragraph)
+        if missing_kind:
+            return self._decline(query, candidates, missing_kind)
+        sentence = chosen.text
         passages = self._passages(candidates)
         return Answer(
             question=query.text,
@@ -524,6 +611,34 @@ class StoryEngine:
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
+
+    def _unmet_requirement(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
+        """Why the chosen sentence cannot answer the question's type ("" when it can).
+
+        A "when" question needs a date or time in the sentence, a "how many/much" one a number
+        (a measure for "how old/tall/far/big"), and "what did X say" needs X to be the one who
+        says something in the sentence or is quoted in its paragraph.
+        """
+        if query.kind is QuestionType.WHEN and not _WHEN_ANSWER.search(sentence.text):
+            return "the closest passage gives no date or time for that"
+        if query.kind is QuestionType.HOW_MANY:
+            measure = _HOW_MEASURE.search(normalise(query.text))
+            unit = _MEASURE_UNITS.get(measure.group(1)) if measure else None
+            if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
+                return "the closest passage gives no such number"
+        if query.kind is QuestionType.STATEMENT:
+            speaker = _asked_speaker(query.text)
+            wanted = {term(fold_variant(t)) for t in tokenize(speaker)} - {""}
+            if wanted and all(w in self._document_frequency for w in wanted):
+                quoted = {
+                    term(fold_variant(t))
+                    for quote in self.quotes.in_paragraph(paragraph.article, paragraph.number)
+                    for t in tokenize(quote.speaker)
+                }
+                subjects = sentence.subjects | quoted
+                if not wanted & subjects and PRONOUN_SUBJECT not in subjects:
+                    return f"the story does not report {speaker} saying that"
+        return ""
 
     @staticmethod
     def _fits(query: Query, feature: str | None, sentence: Sentence) -> bool:

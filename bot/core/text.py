@@ -217,6 +217,8 @@ VARIANTS: dict[str, str] = {
     "calcutta": "kolkata",
     "madras": "chennai",
     "burma": "myanmar",
+    "ppl": "people",
+    "govt": "government",
     "zelenskyy": "zelensky",
     "zelenskiy": "zelensky",
     "zelenski": "zelensky",
@@ -547,10 +549,15 @@ _STATEMENT_VERBS = words(
 )
 
 
+#: Only a question word among the first few words types a question ("What did he say when
+#: reporters asked?" is not a "when" question; "And on what date..." is).
+_QUESTION_WORD_REACH = 3
+
+
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
     tokens = tokenize(question)
-    for i, word in enumerate(tokens):
+    for i, word in enumerate(tokens[:_QUESTION_WORD_REACH]):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if word in ("who", "whom", "whose", "whos"):
             return QuestionType.WHO
@@ -785,7 +792,8 @@ def _deletes(word: str) -> set[str]:
 class Speller:
     """Corrects a word to the closest word of a vocabulary (frequency breaks ties).
 
-    Distance 1 for words of 4+ letters, 2 for words of 8+ letters. Candidates come from a deletion
+    Distance 1 for words of 4+ letters (and a missing letter in three-letter words), 2 for
+    words of 8+ letters; the first letter must match. Candidates come from a deletion
     index (every word with one letter deleted), built on the first correction, so a lookup costs
     about the same whatever the vocabulary size.
     """
@@ -810,7 +818,7 @@ class Speller:
         """The vocabulary word closest to ``word`` within the allowed distance, else ``None``."""
         if word in self.counts:
             return word
-        if len(word) < 4 or not word.isalpha():
+        if len(word) < 3 or not word.isalpha():
             return None
         max_distance = 2 if len(word) >= 8 else 1
         index = self._index()
@@ -820,6 +828,10 @@ class Speller:
         candidates = {c for probe in probes for c in index.get(probe, ())}
         best: tuple[int, int, str] | None = None
         for candidate in candidates:
+            # Typos rarely touch the first letter ("light" is not "night"), and a three-letter
+            # word is only corrected by a missing letter ("kyv" -> "kyiv").
+            if candidate[0] != word[0] or (len(word) == 3 and len(candidate) != 4):
+                continue
             distance = edit_distance(word, candidate, max_distance + 1)
             if distance > max_distance:
                 continue
