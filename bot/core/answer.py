@@ -27,7 +27,10 @@ import math
 import re
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from bot.core.corpus import Corpus, Paragraph
 from bot.core.errors import QuestionError
@@ -41,9 +44,14 @@ from bot.core.text import (
     content_tokens,
     fold_variant,
     index_terms,
+    normalise,
+    phrasal_heads,
     question_type,
+    sentence_count,
     sentence_spans,
     term,
+    terms_of_tokens,
+    token_term,
     tokenize,
     words,
 )
@@ -61,6 +69,10 @@ MAX_QUOTES = 3
 MIN_COVERAGE = 0.5
 #: Weight of a word the story does not have, relative to the rarest word it has.
 UNKNOWN_WEIGHT = 1.1
+#: Weight of an unknown lower-case word (often a paraphrase: "individuals", "publish"), relative
+#: to the rarest word the story has; an unknown capitalised word (a name: "France", "Tesla")
+#: weighs :data:`UNKNOWN_WEIGHT`.
+UNKNOWN_COMMON_WEIGHT = 0.6
 #: Weight of a word that only matched after typo correction.
 CORRECTED_WEIGHT = 0.75
 #: Weight of a generic verb (give, take, make...) against a topical word.
@@ -182,23 +194,76 @@ def sentence_features(sentence: str) -> frozenset[str]:
     return frozenset(features)
 
 
+#: What a sentence must contain to answer a "when" question (stricter than the "date" feature,
+#: which also counts durations such as "a week").
+_WHEN_ANSWER = re.compile(
+    rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
+    r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
+    r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|now)\b",
+    re.IGNORECASE,
+)
+#: "how old/tall/..." -> what a fitting sentence must contain besides a number.
+_HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
+_MEASURE_UNITS = {
+    "old": re.compile(r"\b(years? old|aged?|born)\b", re.IGNORECASE),
+    "long": re.compile(
+        r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|miles?|km|kilometres?|"
+        r"kilometers?|met(er|re)s?|feet|foot)\b",
+        re.IGNORECASE,
+    ),
+}
+_LENGTH_UNITS = re.compile(
+    r"\b(met(er|re)s?|m|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|stories|"
+    r"floors?|tons?|tonnes?|kg|kilograms?|pounds?|lbs?|acres?|hectares?|square)\b",
+    re.IGNORECASE,
+)
+for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
+    _MEASURE_UNITS[_measure] = _LENGTH_UNITS
+#: "What did X say/tell/think ..." -> X.
+_ASKED_SPEAKER = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
+    r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
+    r"posting|writing)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_speaker(question: str) -> str:
+    """Who a "what did X say" question asks about ("" if it names nobody)."""
+    found = _ASKED_SPEAKER.search(question)
+    if not found:
+        return ""
+    who = found.group(1)
+    return "" if normalise(who) in ("he", "she", "they", "it", "i", "you", "we") else who
+
+
 _REPORTING = words(
     "said says stated told tells added posted wrote clarified expressed emphasized emphasised "
     "warned revealed acknowledged believes believed cautioned argued insisted claimed announced "
     "noted explained suggested suggesting replied responded urged"
 )
-_SPEAKER_WINDOW = 6
+
+
+#: Stands in :attr:`Sentence.subjects` for "he"/"she"/"they" reporting something.
+PRONOUN_SUBJECT = "\x00pronoun"
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
+    r"(?:\s*,[^,]{1,60},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
+    r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
+)
 
 
 def statement_subjects(sentence: str) -> frozenset[str]:
-    """Index terms just before a reporting verb ("Donald Trump expressed", "Brandt warned"):
-    the people a sentence reports as saying something."""
-    tokens = tokenize(sentence)
+    """Index terms of the name right before a reporting verb ("Donald Trump expressed",
+    "Brandt warned"): the people a sentence reports as saying something; "he"/"she"/"they"
+    give :data:`PRONOUN_SUBJECT`."""
     subjects: set[str] = set()
-    for i, token in enumerate(tokens):
-        if token in _REPORTING:
-            window = " ".join(tokens[max(0, i - _SPEAKER_WINDOW) : i])
-            subjects.update(index_terms(window))
+    for found in _SUBJECT_BEFORE_VERB.finditer(sentence):
+        name = found.group(1)
+        if name.casefold() in ("he", "she", "they"):
+            subjects.add(PRONOUN_SUBJECT)
+        else:
+            subjects.update(index_terms(name))
     return frozenset(subjects)
 
 
@@ -237,6 +302,19 @@ class Query:
         return list(dict.fromkeys(t.term for t in self.terms if t.term))
 
 
+_CAPITALISED_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*")
+
+
+def _capitalised_words(question: str) -> set[str]:
+    """Folded tokens of the words written with a capital inside ``question`` (names, mostly);
+    the first word does not count."""
+    return {
+        fold_variant(token)
+        for match in _CAPITALISED_WORD.finditer(question.strip())
+        for token in tokenize(match.group(0))
+    }
+
+
 _CAPITALISED_RUN = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 
 
@@ -254,6 +332,74 @@ def _group_names(question: str, terms: list[QueryTerm]) -> list[QueryTerm]:
             for t in terms
         ]
     return terms
+
+
+class _Ids(dict[str, int]):
+    """Key -> id, a new key getting the next id (``map(ids.__getitem__, ...)`` runs in C)."""
+
+    def __missing__(self, key: str) -> int:
+        self[key] = key_id = len(self)
+        return key_id
+
+
+def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Counter[str]]:
+    """The BM25 index of the paragraphs' terms, and the counts of their (variant-folded)
+    words for the speller.
+
+    Each paragraph is tokenized once; the tokens are mapped to ids in one pass and then to
+    term ids with numpy. A paragraph's terms are its sentences' terms in a row (sentences are
+    separated by white space only), except where a phrasal verb ("give up") could straddle two
+    sentences: those paragraphs are analysed sentence by sentence, as :meth:`StoryEngine.sentences`
+    does.
+    """
+    all_tokens: list[str] = []
+    token_counts = np.zeros(len(paragraphs) + 1, dtype=np.int64)
+    for position, paragraph in enumerate(paragraphs, 1):
+        tokens = tokenize(paragraph.text)
+        all_tokens += tokens
+        token_counts[position] = len(tokens)
+    offsets = np.cumsum(token_counts)
+    token_ids = _Ids()
+    ids = np.fromiter(map(token_ids.__getitem__, all_tokens), dtype=np.int64, count=len(all_tokens))
+    del all_tokens
+    distinct = list(token_ids)
+    terms = _Ids()
+    term_of_token = np.array(
+        [terms[found] if (found := token_term(token)) else -1 for token in distinct],
+        dtype=np.int64,
+    ).reshape(-1)
+    term_ids = term_of_token[ids] if len(ids) else np.empty(0, dtype=np.int64)
+    kept = np.concatenate(([0], np.cumsum(term_ids >= 0)))
+    lengths = kept[offsets[1:]] - kept[offsets[:-1]]
+
+    heads = [token_ids[token] for token in phrasal_heads(distinct)]
+    if heads:
+        # Paragraphs with a possible phrasal verb: their terms come sentence by sentence.
+        tokens_with_head = np.flatnonzero(np.isin(ids, heads))
+        positions = np.unique(np.searchsorted(offsets, tokens_with_head, side="right") - 1)
+        pieces: list[np.ndarray] = []
+        done = 0
+        for position in positions.tolist():
+            pieces.append(term_ids[done : offsets[position]])
+            text = paragraphs[position].text
+            own = [
+                terms[t]
+                for s, e in sentence_spans(text)
+                for t in terms_of_tokens(tokenize(text[s:e]))
+            ]
+            pieces.append(np.array(own, dtype=np.int64))
+            lengths[position] = len(own)
+            done = offsets[position + 1]
+        pieces.append(term_ids[done:])
+        term_ids = np.concatenate(pieces)
+    term_ids = term_ids[term_ids >= 0]
+
+    counts = np.bincount(ids, minlength=len(distinct)).tolist()
+    surface: Counter[str] = Counter()
+    for token, count in zip(distinct, counts, strict=True):
+        surface[fold_variant(token)] += count
+    index = BM25Index.from_term_ids(term_ids, lengths, terms, k1=K1, b=B)
+    return index, surface
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +429,6 @@ class StoryEngine:
     corpus: Corpus
     quotes: QuoteBook
     paragraphs: tuple[Paragraph, ...] = field(init=False)
-    sentences: tuple[tuple[Sentence, ...], ...] = field(init=False)
     index: BM25Index = field(init=False)
     build_seconds: float = field(init=False)
 
@@ -292,43 +437,48 @@ class StoryEngine:
         self.paragraphs = self.corpus.paragraphs
         if not self.paragraphs:
             raise ValueError("StoryEngine needs a corpus with at least one paragraph")
-        surface: Counter[str] = Counter()
-        sentences: list[tuple[Sentence, ...]] = []
-        documents: list[list[str]] = []
-        for paragraph in self.paragraphs:
-            analysed = []
-            paragraph_terms: list[str] = []
-            for start, end in sentence_spans(paragraph.text):
-                text = paragraph.text[start:end]
-                terms = index_terms(text)
-                surface.update(fold_variant(token) for token in tokenize(text))
-                paragraph_terms.extend(terms)
-                analysed.append(
-                    Sentence(
-                        text,
-                        Counter(terms),
-                        len(terms),
-                        sentence_features(text),
-                        statement_subjects(text),
-                    )
-                )
-            sentences.append(tuple(analysed))
-            documents.append(paragraph_terms)
-        self.sentences = tuple(sentences)
-        self._paragraph_terms = [frozenset(doc) for doc in documents]
-        self._document_frequency: Counter[str] = Counter(
-            term for terms in self._paragraph_terms for term in terms
-        )
-        self.index = BM25Index(documents, k1=K1, b=B)
-        total_sentences = sum(len(group) for group in self.sentences)
+        # One tokenizing pass per paragraph, then term ids for all tokens at once; everything
+        # else a sentence needs (features, speakers, term counts) is worked out when its
+        # paragraph is first a candidate (see :meth:`sentences`).
+        self._sentence_counts = [sentence_count(p.text) for p in self.paragraphs]
+        self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
+        self.index, surface = _index_paragraphs(self.paragraphs)
+        self._document_frequency = self.index.document_frequencies()
+        # A paragraph's terms are its sentences' terms, one after the other.
         self._average_sentence_length = (
-            sum(s.length for group in self.sentences for s in group) / max(1, total_sentences)
+            int(self.index.doc_lengths.sum()) / max(1, sum(self._sentence_counts))
         ) or 1.0
         self._speller = Speller(surface)
         size = len(self.paragraphs)
         self._rare_idf = math.log(1.0 + (size - 1 + 0.5) / (1 + 0.5))
         self.build_seconds = time.perf_counter() - started
         log.debug("engine built: %d paragraphs in %.3f s", size, self.build_seconds)
+
+    def _terms_of(self, position: int) -> set[str]:
+        """The distinct terms of paragraph ``position``."""
+        return {key for sentence in self.sentences(position) for key in sentence.terms}
+
+    def sentences(self, position: int) -> tuple[Sentence, ...]:
+        """The analysed sentences of paragraph ``position`` (worked out once, then cached)."""
+        found = self._sentence_cache.get(position)
+        if found is None:
+            text = self.paragraphs[position].text
+            analysed = []
+            for start, end in sentence_spans(text):
+                sentence = text[start:end]
+                tokens = tokenize(sentence)
+                terms = terms_of_tokens(tokens)
+                analysed.append(
+                    Sentence(
+                        sentence,
+                        Counter(terms),
+                        len(terms),
+                        sentence_features(sentence),
+                        statement_subjects(sentence),
+                    )
+                )
+            found = self._sentence_cache[position] = tuple(analysed)
+        return found
 
     # ----------------------------------------------------------------------------------------
 
@@ -337,7 +487,7 @@ class StoryEngine:
         return EngineStats(
             articles=len(self.corpus.articles),
             paragraphs=len(self.paragraphs),
-            sentences=sum(len(group) for group in self.sentences),
+            sentences=sum(self._sentence_counts),
             quotes=len(self.quotes.quotes),
             vocabulary=len(self._document_frequency),
             build_seconds=self.build_seconds,
@@ -355,6 +505,7 @@ class StoryEngine:
             )
         terms: list[QueryTerm] = []
         seen: set[str] = set()
+        names = _capitalised_words(text)
         for word in content_tokens(tokenize(text)):
             found, corrected = self._lookup(word)
             key = found or word
@@ -363,8 +514,10 @@ class StoryEngine:
             seen.add(key)
             if found:
                 weight = self.index.idf(found) * (CORRECTED_WEIGHT if corrected else 1.0)
-            else:
+            elif word in names:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
+            else:
+                weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT
             if word in LIGHT_WORDS:
                 weight *= LIGHT_WEIGHT
             terms.append(QueryTerm(word, found, weight, corrected))
@@ -391,10 +544,16 @@ class StoryEngine:
             return self._decline(query, [], "no passage shares a key word with the question")
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
+        unknown = [t.word for t in query.terms if not t.term]
+        if len(matched) == 1 and unknown:
+            return self._decline(
+                query,
+                candidates,
+                f"only one key word of the question is in the story ({matched[0]}; "
+                f"not in it: {', '.join(unknown[:5])})",
+            )
         if coverage < MIN_COVERAGE:
-            missing = [
-                t.word for t in query.terms if t.term not in self._paragraph_terms[best.paragraph]
-            ]
+            missing = [t.word for t in query.terms if t.term not in self._terms_of(best.paragraph)]
             return self._decline(
                 query,
                 candidates,
@@ -402,7 +561,11 @@ class StoryEngine:
                 f"(missing: {', '.join(missing[:5])})",
             )
         paragraph = self.paragraphs[best.paragraph]
-        sentence = self.sentences[best.paragraph][best.sentence].text
+        chosen = self.sentences(best.paragraph)[best.sentence]
+        missing_kind = self._unmet_requirement(query, chosen, paragraph)
+        if missing_kind:
+            return self._decline(query, candidates, missing_kind)
+        sentence = chosen.text
         passages = self._passages(candidates)
         return Answer(
             question=query.text,
@@ -429,7 +592,7 @@ class StoryEngine:
         best_sentence = 0.0
         for position, bm25 in hits:
             scores = []
-            for sentence in self.sentences[position]:
+            for sentence in self.sentences(position):
                 value = self._sentence_bm25(weights, sentence)
                 scores.append(value)
                 best_sentence = max(best_sentence, value)
@@ -438,7 +601,7 @@ class StoryEngine:
         candidates = []
         for position, bm25, scores in scored:
             totals = []
-            for sentence, value in zip(self.sentences[position], scores, strict=True):
+            for sentence, value in zip(self.sentences(position), scores, strict=True):
                 total = value / best_sentence if best_sentence > 0 else 0.0
                 if value > 0 and self._fits(query, feature, sentence):
                     total += TYPE_BONUS
@@ -448,6 +611,34 @@ class StoryEngine:
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
+
+    def _unmet_requirement(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
+        """Why the chosen sentence cannot answer the question's type ("" when it can).
+
+        A "when" question needs a date or time in the sentence, a "how many/much" one a number
+        (a measure for "how old/tall/far/big"), and "what did X say" needs X to be the one who
+        says something in the sentence or is quoted in its paragraph.
+        """
+        if query.kind is QuestionType.WHEN and not _WHEN_ANSWER.search(sentence.text):
+            return "the closest passage gives no date or time for that"
+        if query.kind is QuestionType.HOW_MANY:
+            measure = _HOW_MEASURE.search(normalise(query.text))
+            unit = _MEASURE_UNITS.get(measure.group(1)) if measure else None
+            if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
+                return "the closest passage gives no such number"
+        if query.kind is QuestionType.STATEMENT:
+            speaker = _asked_speaker(query.text)
+            wanted = {term(fold_variant(t)) for t in tokenize(speaker)} - {""}
+            if wanted and all(w in self._document_frequency for w in wanted):
+                quoted = {
+                    term(fold_variant(t))
+                    for quote in self.quotes.in_paragraph(paragraph.article, paragraph.number)
+                    for t in tokenize(quote.speaker)
+                }
+                subjects = sentence.subjects | quoted
+                if not wanted & subjects and PRONOUN_SUBJECT not in subjects:
+                    return f"the story does not report {speaker} saying that"
+        return ""
 
     @staticmethod
     def _fits(query: Query, feature: str | None, sentence: Sentence) -> bool:
@@ -468,7 +659,7 @@ class StoryEngine:
         return score
 
     def _coverage(self, query: Query, position: int) -> tuple[float, list[str]]:
-        present = self._paragraph_terms[position]
+        present = self._terms_of(position)
         total = sum(t.weight for t in query.terms)
         matched = [t for t in query.terms if t.term and t.term in present]
         share = sum(t.weight for t in matched) / total if total > 0 else 0.0

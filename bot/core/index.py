@@ -28,6 +28,14 @@ log = logging.getLogger(__name__)
 _SMALL_CORPUS = 4096
 
 
+class _TermIds(dict[str, int]):
+    """Term -> id, a new term getting the next id (``map(ids.__getitem__, ...)`` runs in C)."""
+
+    def __missing__(self, term: str) -> int:
+        self[term] = term_id = len(self)
+        return term_id
+
+
 class LuceneIdfBM25(BM25Okapi):
     """rank-bm25's BM25Okapi with Lucene's IDF: the scoring reference for :class:`BM25Index`."""
 
@@ -57,11 +65,60 @@ class BM25Index:
     ) -> None:
         if not documents:
             raise ValueError("BM25Index needs at least one document; it was given none.")
+        lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+        vocab = _TermIds()  # term ids in first-seen order, one per token
+        term_ids = np.fromiter(
+            map(vocab.__getitem__, chain.from_iterable(documents)),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
+        self._build(term_ids, lengths, vocab, k1=k1, b=b)
+
+    @classmethod
+    def from_term_ids(
+        cls,
+        term_ids: np.ndarray,
+        lengths: np.ndarray,
+        vocabulary: dict[str, int],
+        *,
+        k1: float = 1.5,
+        b: float = 0.75,
+    ) -> BM25Index:
+        """The index of documents given as term ids, one document after the other.
+
+        ``lengths`` holds each document's number of terms (documents are ``term_ids`` cut into
+        runs of those lengths); ``vocabulary`` maps each term to its id. Terms of the vocabulary
+        that no document uses are left out. Same result as ``BM25Index(documents)``.
+        """
+        if len(lengths) == 0:
+            raise ValueError("BM25Index needs at least one document; it was given none.")
+        if int(np.sum(lengths)) != len(term_ids):
+            raise ValueError(
+                f"the document lengths add up to {int(np.sum(lengths))} terms, "
+                f"but {len(term_ids)} term ids were given"
+            )
+        index = cls.__new__(cls)
+        index._build(
+            np.asarray(term_ids, dtype=np.int64),
+            np.asarray(lengths, dtype=np.int64),
+            vocabulary,
+            k1=k1,
+            b=b,
+        )
+        return index
+
+    def _build(
+        self,
+        term_ids: np.ndarray,
+        lengths: np.ndarray,
+        vocabulary: dict[str, int],
+        *,
+        k1: float,
+        b: float,
+    ) -> None:
         self.k1 = k1
         self.b = b
-        self.size = len(documents)
-
-        lengths = np.fromiter(map(len, documents), dtype=np.int64, count=self.size)
+        self.size = len(lengths)
         total = int(lengths.sum())
         # As rank-bm25: average length from the integer total, normaliser per document.
         self.avgdl = total / self.size
@@ -71,22 +128,21 @@ class BM25Index:
         else:  # no tokens at all: no term ever matches, the normaliser is never used
             self._norm = np.zeros(self.size, dtype=np.float64)
 
-        # Term ids in first-seen order, one per token, then (term, document) pairs counted.
-        self._vocab: dict[str, int] = {}
-        vocab_id = self._vocab.setdefault
-        vocab = self._vocab
-        token_terms = np.fromiter(
-            (vocab_id(token, len(vocab)) for token in chain.from_iterable(documents)),
-            dtype=np.int64,
-            count=total,
-        )
+        used = np.bincount(term_ids, minlength=len(vocabulary)) > 0
+        if not used.all():  # renumber the terms that occur
+            new_ids = np.cumsum(used) - 1
+            term_ids = new_ids[term_ids]
+            keep = used.tolist()
+            vocabulary = {term: int(new_ids[i]) for term, i in vocabulary.items() if keep[i]}
+        self._vocab: dict[str, int] = dict(vocabulary)
+        # (term, document) pairs counted.
         token_docs = np.repeat(np.arange(self.size, dtype=np.int64), lengths)
-        pairs, counts = np.unique(token_terms * self.size + token_docs, return_counts=True)
+        pairs, counts = np.unique(term_ids * self.size + token_docs, return_counts=True)
         pair_terms = pairs // self.size
         self._doc_ids = (pairs - pair_terms * self.size).astype(np.int32)
         self._counts = counts.astype(np.int32)
-        doc_freqs = np.bincount(pair_terms, minlength=len(vocab))
-        self._offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
+        doc_freqs = np.bincount(pair_terms, minlength=len(self._vocab))
+        self._offsets = np.zeros(len(self._vocab) + 1, dtype=np.int64)
         np.cumsum(doc_freqs, out=self._offsets[1:])
         # math.log per term (not np.log) so each IDF is the reference's to the last bit.
         n = self.size
@@ -95,7 +151,10 @@ class BM25Index:
             dtype=np.float64,
         )
         log.debug(
-            "BM25 index: %d documents, %d terms, %d postings", n, len(vocab), len(self._doc_ids)
+            "BM25 index: %d documents, %d terms, %d postings",
+            n,
+            len(self._vocab),
+            len(self._doc_ids),
         )
 
     @property
@@ -125,6 +184,11 @@ class BM25Index:
         """The IDF of ``term`` (0.0 for a term not in any document)."""
         term_id = self._vocab.get(term)
         return 0.0 if term_id is None else float(self._idf[term_id])
+
+    def document_frequencies(self) -> dict[str, int]:
+        """Number of documents containing each term, for every term."""
+        frequencies = np.diff(self._offsets).tolist()
+        return {term: frequencies[term_id] for term, term_id in self._vocab.items()}
 
     def document_frequency(self, term: str) -> int:
         """Number of documents that contain ``term``."""

@@ -173,6 +173,13 @@ def _clean_name(raw: str) -> tuple[str, tuple[str, ...]]:
     return name, titles
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_candidate(raw: str) -> tuple[str, tuple[str, ...], bool]:
+    """:func:`_clean_name` of ``raw`` and whether the name looks like a person's."""
+    name, titles = _clean_name(raw)
+    return name, titles, _is_person_like(name, bool(titles))
+
+
 def _is_person_like(name: str, titled: bool) -> bool:
     """A guess without NER: titled, or two to four capitalised words naming no place/thing."""
     if not name:
@@ -397,8 +404,8 @@ class _Extractor:
         """People named outside quotes, in order; objects of prepositions are left out."""
         persons: list[_Person] = []
         for match in _NAME_RE.finditer(masked):
-            name, titles = _clean_name(match.group())
-            if not name or not (state.knows(name) or _is_person_like(name, bool(titles))):
+            name, titles, person_like = _name_candidate(match.group())
+            if not name or not (person_like or state.knows(name)):
                 continue
             state.add_person(name)
             self.mentions.append(_Mention(name, article))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import logging
 import re
 import unicodedata
@@ -90,6 +91,18 @@ _TRANSLATE = str.maketrans(
 )
 
 
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]")
+
+
+def _replace(match: re.Match[str]) -> str:
+    return str(_TRANSLATE[ord(match.group(0))])
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_TRANSLATE)``, faster when few characters change (most text)."""
+    return _TRANSLATED.sub(_replace, text)
+
+
 def clean_typography(text: str) -> str:
     """NFKC, straight quotes/apostrophes, ASCII dashes; keeps case and diacritics."""
     return unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
@@ -104,7 +117,19 @@ def fold_diacritics(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The one normalisation every comparison uses: typography, diacritics and case folded."""
-    return fold_diacritics(clean_typography(text)).casefold()
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    """:func:`normalise` without its cache (for long texts seen once)."""
+    if text.isascii():  # NFKC and NFKD leave ASCII alone; only the backtick is translated
+        return text.replace("`", "'").casefold()
+    # (translating twice changes nothing: every replacement is plain ASCII)
+    typographic = _translate(unicodedata.normalize("NFKC", text))
+    decomposed = unicodedata.normalize("NFKD", typographic)
+    if decomposed.isascii():
+        return decomposed.casefold()
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,6 +150,10 @@ NUMBER_WORDS: dict[str, str] = {
 }
 
 
+def _undot(match: re.Match[str]) -> str:
+    return match.group(0).replace(".", "")
+
+
 def _number_token(token: str) -> list[str]:
     if _THOUSANDS.match(token):
         return [token.replace(",", "")]
@@ -133,12 +162,29 @@ def _number_token(token: str) -> list[str]:
     return [token]
 
 
+_NUMBER_PUNCTUATION = re.compile(r"\d[.,]\d")
+#: A dotted acronym always contains this (cheap to look for: it starts with a literal).
+_ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
+#: ASCII bytes -> themselves for [a-z0-9], a space for everything else.
+_WORD_BYTES = bytes(
+    b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256)
+)
+
+
 def tokenize(text: str) -> list[str]:
     """Normalised words and numbers of ``text`` (possessive 's dropped, apostrophes removed)."""
-    text = _US.sub(" usa ", text)
-    text = _ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "US" in text or "U.S." in text:
+        text = _US.sub(" usa ", text)
+    if _ACRONYM_HINT.search(text):
+        text = _ACRONYM.sub(_undot, text)
+    folded = _normalise(text)
+    if "'" not in folded and not _NUMBER_PUNCTUATION.search(folded):
+        # Nothing to split or strip: every run of [a-z0-9] is a token as it is.
+        if folded.isascii():
+            return folded.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
+        return _TOKEN.findall(folded)
     tokens: list[str] = []
-    for raw in _TOKEN.findall(normalise(text)):
+    for raw in _TOKEN.findall(folded):
         if raw[0].isdigit() and ("," in raw or "." in raw):
             tokens.extend(_number_token(raw))
             continue
@@ -171,6 +217,8 @@ VARIANTS: dict[str, str] = {
     "calcutta": "kolkata",
     "madras": "chennai",
     "burma": "myanmar",
+    "ppl": "people",
+    "govt": "government",
     "zelenskyy": "zelensky",
     "zelenskiy": "zelensky",
     "zelenski": "zelensky",
@@ -405,17 +453,70 @@ def term(token: str) -> str:
     return _related_stems().get(stemmed, stemmed)
 
 
+_PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VERBS)
+#: Most distinct tokens kept in the per-token caches below (they are cleared when full).
+_CACHE_LIMIT = 1_000_000
+
+
+class _TokenTerms(dict[str, str]):
+    """Token -> its index term ("" for a stopword), computed on first sight.
+
+    A dict subclass with ``__missing__`` so that ``map(cache.__getitem__, tokens)`` runs in C for
+    every token seen before. Tokens whose folded form can start a phrasal verb are collected in
+    ``phrasal_heads`` so callers know when the slow path is needed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phrasal_heads: set[str] = set()
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _CACHE_LIMIT:
+            self.clear()
+        folded = fold_variant(token)
+        if folded in _PHRASAL_HEADS:
+            self.phrasal_heads.add(token)
+        value = "" if folded in STOPWORDS else term(folded)
+        self[token] = value
+        return value
+
+
+_TOKEN_TERMS = _TokenTerms()
+
+
+def token_term(token: str) -> str:
+    """The index term of one token from :func:`tokenize` ("" for a stopword); phrasal verbs
+    are not joined (see :func:`phrasal_heads`)."""
+    return _TOKEN_TERMS[token]
+
+
+def phrasal_heads(tokens: Iterable[str]) -> set[str]:
+    """The tokens among ``tokens`` that can start a phrasal verb ("give" in "give up").
+
+    Only tokens already seen by :func:`token_term` or :func:`terms_of_tokens` are known.
+    """
+    return _TOKEN_TERMS.phrasal_heads.intersection(tokens)
+
+
+def terms_of_tokens(tokens: Sequence[str]) -> list[str]:
+    """The index terms of already tokenized text (see :func:`index_terms`)."""
+    terms = list(filter(None, map(_TOKEN_TERMS.__getitem__, tokens)))
+    if _TOKEN_TERMS.phrasal_heads.isdisjoint(tokens):  # (the cache knows every token by now)
+        return terms
+    result: list[str] = []
+    last = len(tokens) - 1
+    for i, token in enumerate(tokens):
+        found = _TOKEN_TERMS[token]
+        if not found:
+            continue
+        phrasal = PHRASAL_VERBS.get((fold_variant(token), tokens[i + 1])) if i < last else None
+        result.append(term(phrasal) if phrasal else found)
+    return result
+
+
 def index_terms(text: str) -> list[str]:
     """The terms a text is indexed and queried by: tokens, variants folded, stopwords out, stems."""
-    terms: list[str] = []
-    tokens = tokenize(text)
-    for i, token in enumerate(tokens):
-        token = fold_variant(token)
-        if token in STOPWORDS:
-            continue
-        phrasal = PHRASAL_VERBS.get((token, tokens[i + 1])) if i + 1 < len(tokens) else None
-        terms.append(term(phrasal or token))
-    return terms
+    return terms_of_tokens(tokenize(text))
 
 
 # --------------------------------------------------------------------------------------------
@@ -448,10 +549,15 @@ _STATEMENT_VERBS = words(
 )
 
 
+#: Only a question word among the first few words types a question ("What did he say when
+#: reporters asked?" is not a "when" question; "And on what date..." is).
+_QUESTION_WORD_REACH = 3
+
+
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
     tokens = tokenize(question)
-    for i, word in enumerate(tokens):
+    for i, word in enumerate(tokens[:_QUESTION_WORD_REACH]):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if word in ("who", "whom", "whose", "whos"):
             return QuestionType.WHO
@@ -496,10 +602,13 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the dot at ``text[dot]`` ends an abbreviation or an initial, not a sentence."""
-    start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
+    start = text.rfind(" ", 0, dot) + 1
     word = text[start:dot]
+    if not word.replace(".", "").isalpha():  # something else before the space: walk back
+        start = dot
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+            start -= 1
+        word = text[start:dot]
     if not word:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
@@ -513,82 +622,138 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     Never splits inside a double-quoted quotation, so a quote stays with its attribution; if the
     quotation marks do not balance, splits as if there were none.
     """
-    spans = _spans(text, track_quotes=True)
-    return spans if spans is not None else (_spans(text, track_quotes=False) or [])
+    if not _QUOTE_MARKS.search(text):
+        return _plain_spans(text)
+    spans = _quoted_spans(text)
+    return spans if spans is not None else _plain_spans(text)
 
 
-def _spans(text: str, *, track_quotes: bool) -> list[tuple[int, int]] | None:
+def sentence_count(text: str) -> int:
+    """``len(sentence_spans(text))``, a little faster."""
+    if not _QUOTE_MARKS.search(text):
+        if not text.strip():
+            return 0
+        # Every piece between two sentence ends holds a terminator, and one follows the last
+        # end (see _SENTENCE_END): no piece is blank.
+        count = 1
+        for found in _SENTENCE_END.finditer(text):
+            if _ends_sentence(text, found):
+                count += 1
+        return count
+    spans = _quoted_spans(text)
+    return len(spans if spans is not None else _plain_spans(text))
+
+
+def _ends_sentence(text: str, found: re.Match[str]) -> bool:
+    """Whether a match of :data:`_SENTENCE_END` ends a sentence."""
+    nxt = found.group(2)
+    return (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([" or not nxt.isalpha()) and not (
+        text[found.start()] == "." and _is_abbreviation(text, found.start())
+    )
+
+
+def _plain_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ignoring quotation marks (what :func:`_spans` does when it need not
+    track them), with one regex pass over the sentence ends."""
+    ends = [0]
+    for found in _SENTENCE_END.finditer(text):
+        if _ends_sentence(text, found):
+            ends.append(found.end())
+    ends.append(len(text))
+    return _trimmed(text, itertools.pairwise(ends))
+
+
+#: The characters the quote-tracking splitter acts on (it jumps from one to the next).
+_QUOTES_OR_TERMINATORS = re.compile(r'[“«„”»".!?…]')
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]] | None:
+    """Sentence spans, never inside a quotation; ``None`` if the quotation marks do not balance."""
     spans: list[tuple[int, int]] = []
     depth = 0
     straight_open = False
     start = 0
     i = 0
     n = len(text)
+    search = _QUOTES_OR_TERMINATORS.search
     while i < n:
+        found = search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
-        if track_quotes:
-            if ch in _OPEN_QUOTES:
-                depth += 1
-            elif ch in _CLOSE_QUOTES:
-                depth = max(0, depth - 1)
-            elif ch == '"':
-                straight_open = not straight_open
+        if ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight_open = not straight_open
         if ch in _TERMINATORS and depth == 0 and not straight_open:
-            end = i + 1
-            while end < n and text[end] in _TERMINATORS:
-                end += 1
-            closing = end
-            while closing < n and text[closing] in _TRAILERS:
-                if text[closing] in _CLOSE_QUOTES:
-                    depth = max(0, depth - 1)
-                closing += 1
+            run = _TERMINATOR_RUN.match(text, i)
+            assert run is not None  # text[i] is a terminator
+            closing = run.end()
+            trailers = run.group(1)
+            if trailers and ("”" in trailers or "»" in trailers):
+                for mark in trailers:
+                    if mark in _CLOSE_QUOTES:
+                        depth = max(0, depth - 1)
             if closing >= n:
                 break
-            if (
-                text[closing].isspace()
-                and _starts_sentence(text, closing)
-                and not (ch == "." and _is_abbreviation(text, i))
-            ):
+            if _starts_sentence(text, closing) and not (ch == "." and _is_abbreviation(text, i)):
                 spans.append((start, closing))
                 start = closing
             i = closing
             continue
         if (
-            track_quotes
-            and (ch in _CLOSE_QUOTES or (ch == '"' and not straight_open))
+            (ch in _CLOSE_QUOTES or (ch == '"' and not straight_open))
             and depth == 0
             and i > 0
             and text[i - 1] in _TERMINATORS
         ):
             # a quotation that ends a sentence: “... DONE!” Next sentence.
             closing = i + 1
-            if closing < n and text[closing].isspace() and _starts_sentence(text, closing):
+            if _starts_sentence(text, closing):
                 spans.append((start, closing))
                 start = closing
         i += 1
-    if track_quotes and (depth or straight_open):
+    if depth or straight_open:
         return None
     spans.append((start, n))
-    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e)) is not None]
+    return _trimmed(text, spans)
+
+
+def _trimmed(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without surrounding white space; empty ones dropped."""
+    trimmed = []
+    for start, end in spans:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            offset = start + len(piece) - len(piece.lstrip())
+            trimmed.append((offset, offset + len(stripped)))
+    return trimmed
+
+
+#: A run of terminators and the closing marks after it ("...", '?"', ".)").
+_TERMINATOR_RUN = re.compile(f"[{re.escape(_TERMINATORS)}]+([{re.escape(_TRAILERS)}]*)")
+#: Quotation marks the splitter tracks.
+_QUOTE_MARKS = re.compile(f'[{_OPEN_QUOTES}{_CLOSE_QUOTES}"]')
+#: A terminator run with its closing marks, when white space and a character follow.
+_SENTENCE_END = re.compile(
+    f"[{re.escape(_TERMINATORS)}]+[{re.escape(_TRAILERS)}]*" + r"(?=(\s+)(\S))"
+)
+#: White space, then the first character after it.
+_AFTER_SPACE = re.compile(r"\s+(\S)")
 
 
 def _starts_sentence(text: str, position: int) -> bool:
-    """Whether the next non-space character after ``position`` can start a sentence."""
-    j = position
-    while j < len(text) and text[j].isspace():
-        j += 1
-    if j >= len(text):
+    """Whether white space starts at ``position`` and the character after it can start a
+    sentence (anything but a lower-case letter)."""
+    found = _AFTER_SPACE.match(text, position)
+    if found is None:
         return False
-    nxt = text[j]
+    nxt = found.group(1)
     return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([" or not nxt.isalpha()
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
 
 
 def split_sentences(text: str) -> list[str]:
@@ -627,7 +792,8 @@ def _deletes(word: str) -> set[str]:
 class Speller:
     """Corrects a word to the closest word of a vocabulary (frequency breaks ties).
 
-    Distance 1 for words of 4+ letters, 2 for words of 8+ letters. Candidates come from a deletion
+    Distance 1 for words of 4+ letters (and a missing letter in three-letter words), 2 for
+    words of 8+ letters; the first letter must match. Candidates come from a deletion
     index (every word with one letter deleted), built on the first correction, so a lookup costs
     about the same whatever the vocabulary size.
     """
@@ -652,7 +818,7 @@ class Speller:
         """The vocabulary word closest to ``word`` within the allowed distance, else ``None``."""
         if word in self.counts:
             return word
-        if len(word) < 4 or not word.isalpha():
+        if len(word) < 3 or not word.isalpha():
             return None
         max_distance = 2 if len(word) >= 8 else 1
         index = self._index()
@@ -662,6 +828,10 @@ class Speller:
         candidates = {c for probe in probes for c in index.get(probe, ())}
         best: tuple[int, int, str] | None = None
         for candidate in candidates:
+            # Typos rarely touch the first letter ("light" is not "night"), and a three-letter
+            # word is only corrected by a missing letter ("kyv" -> "kyiv").
+            if candidate[0] != word[0] or (len(word) == 3 and len(candidate) != 4):
+                continue
             distance = edit_distance(word, candidate, max_distance + 1)
             if distance > max_distance:
                 continue

@@ -174,3 +174,47 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         assert not question.strip()
     else:
         assert answer.answered == (answer.sentence is not None)
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        pytest.param("When will the war end?", "no date or time", id="when-without-date"),
+        pytest.param("How old is Donald Trump?", "no such number", id="how-old-without-age"),
+        pytest.param("How tall is the harbor bridge?", "no such number", id="how-tall-no-unit"),
+        pytest.param("What did Støre say about Russia?", "not report", id="speaker-never-speaks"),
+        pytest.param(
+            "What is the population of Norway?", "only one key word", id="one-shared-word"
+        ),
+    ],
+)
+def test_questions_the_story_cannot_answer_are_declined_with_a_reason(
+    two_articles: StoryEngine, question: str, why: str
+) -> None:
+    """A sentence that lacks what the question type needs, or a question sharing one word with
+    the story, gives "the story does not say" and says why."""
+    answer = two_articles.answer(question)
+    assert not answer.answered
+    assert why in answer.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        pytest.param(
+            "What did Trump say when reporters questioned him?", "happy", id="when-clause"
+        ),
+        pytest.param("how many ppl died in Kyv", "12", id="slang-and-short-typo"),
+        pytest.param("When does construction begin?", "September", id="when-with-month"),
+        pytest.param("How long will construction take?", "30 months", id="how-long-duration"),
+    ],
+)
+def test_answers_that_fit_the_question_type(
+    two_articles: StoryEngine, question: str, expected: str
+) -> None:
+    """Typing uses the leading question word, typo correction reaches 3-letter words and slang,
+    and a sentence with the asked-for value is answered."""
+    answer = two_articles.answer(question)
+    assert answer.answered, answer.reason
+    assert answer.sentence is not None
+    assert expected in answer.sentence

@@ -221,3 +221,16 @@ def test_one_paragraph_a_line_without_blank_lines(tmp_path: Path) -> None:
     write(tmp_path, "lines.txt", "Headline\nFirst paragraph here.\nSecond one here.\n")
     texts = [p.text for p in load_corpus(tmp_path).paragraphs]
     assert texts == ["First paragraph here.", "Second one here."]
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        pytest.param("Related: Lakeport ferry fares rise for the third time", True, id="related"),
+        pytest.param("Recommended stories: Ten things to do", True, id="recommended"),
+        pytest.param("Related talks continued on Monday.", False, id="prose"),
+    ],
+)
+def test_related_links_are_chrome(line: str, chrome: bool) -> None:
+    """A "Related: <headline>" line is site chrome; prose starting with "Related" is not."""
+    assert is_chrome(line) is chrome

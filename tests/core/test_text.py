@@ -14,6 +14,8 @@ from bot.core.text import (
     index_terms,
     normalise,
     question_type,
+    sentence_count,
+    sentence_spans,
     split_sentences,
     tokenize,
 )
@@ -220,3 +222,47 @@ def test_text_functions_never_crash(text: str) -> None:
     sentences = split_sentences(text)
     assert all(sentence.strip() == sentence and sentence for sentence in sentences)
     assert isinstance(question_type(text), QuestionType)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("kyv", "kyiv", id="three-letters-missing-one"),
+        pytest.param("deadlin", "deadline", id="dropped-last-letter"),
+        pytest.param("light", None, id="first-letter-differs"),
+        pytest.param("kv", None, id="too-short"),
+    ],
+)
+def test_speller_corrections(word: str, expected: str | None) -> None:
+    """Typos are corrected to a close word with the same first letter; other words are left."""
+    speller = Speller({"kyiv": 3, "deadline": 2, "night": 5})
+    assert speller.correct(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        pytest.param("What did Trump say when reporters asked?", QuestionType.STATEMENT, id="sub"),
+        pytest.param("On what date did they meet?", QuestionType.WHEN, id="what-date"),
+        pytest.param("how many ppl died", QuestionType.HOW_MANY, id="how-many"),
+    ],
+)
+def test_question_type_uses_the_leading_question_word(question: str, kind: QuestionType) -> None:
+    """A question word deep inside the question (a "when" clause) does not type it."""
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("One. Two three! “Four. Five,” he said. Six?", id="quotes"),
+        pytest.param(
+            "Mr. Smith met Dr. Jones in the U.S. at 10.30 today. Then J. Doe left.", id="abbr"
+        ),
+        pytest.param("Unbalanced “quote. Next one. And “another.", id="unbalanced"),
+        pytest.param("  \n ", id="blank"),
+    ],
+)
+def test_sentence_count_equals_the_number_of_spans(text: str) -> None:
+    """The fast sentence counter agrees with the splitter."""
+    assert sentence_count(text) == len(sentence_spans(text))
