@@ -39,11 +39,14 @@ from bot.core.quotes import Quote, QuoteBook
 from bot.core.text import (
     LIGHT_WORDS,
     NUMBER_WORDS,
+    QUESTION_FILLERS,
+    STOPWORDS,
     QuestionType,
     Speller,
     content_tokens,
     fold_variant,
     index_terms,
+    is_common_english,
     normalise,
     phrasal_heads,
     question_type,
@@ -79,6 +82,8 @@ CORRECTED_WEIGHT = 0.75
 LIGHT_WEIGHT = 0.25
 #: Bonus (relative to the best sentence score) for a sentence that fits the question type.
 TYPE_BONUS = 0.4
+#: Credit for a question word found only in the article's headline, not in the paragraph.
+TITLE_CREDIT = 0.5
 #: Weight of the paragraph's own score against its best sentence's.
 PARAGRAPH_WEIGHT = 0.4
 K1 = 1.2
@@ -219,6 +224,62 @@ _LENGTH_UNITS = re.compile(
 )
 for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
     _MEASURE_UNITS[_measure] = _LENGTH_UNITS
+#: "how many/much NOUN": the noun whose number is asked for.
+_HOW_MANY_NOUN = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
+_NUMBER_TOKEN = re.compile(
+    r"^(\$?\d[\d,.]*%?|" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|"
+    r"billions?|several|few|many)$"
+)
+
+
+def _counted_noun(question: str) -> str:
+    """The term of the noun a "how many NOUN" question counts ("" when none follows)."""
+    found = _HOW_MANY_NOUN.search(normalise(question))
+    if not found or found.group(1) in STOPWORDS or found.group(1).endswith("ed"):
+        return ""  # "how many were", "how many died": no noun to count
+    return term(fold_variant(found.group(1)))
+
+
+def _counts(sentence: str, counted: str) -> bool:
+    """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people"); a
+    sentence that does not mention the noun at all passes (the question may paraphrase it)."""
+    tokens = tokenize(sentence)
+    places = [i for i, token in enumerate(tokens) if term(fold_variant(token)) == counted]
+    if not places:
+        return True
+    return any(_NUMBER_TOKEN.match(token) for i in places for token in tokens[max(0, i - 4) : i])
+
+
+_PLACE_NAME = re.compile(
+    r"\b(?:in|at|on|near|from|to|into|across|outside|inside|towards?)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+)|\b(city|country|capital|region|province|state|town|village|border|"
+    r"front|harbou?r|street|square|building|house|hospital|airport|station|port)\b"
+)
+_NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
+
+
+def _place_in(sentence: str) -> bool:
+    """Whether a sentence names a place ("in Kyiv", "across the harbor", "the border")."""
+    return any(
+        not found.group(1) or found.group(1).casefold() not in _NOT_PLACES
+        for found in _PLACE_NAME.finditer(sentence)
+    )
+
+
+#: "what is/was the NOUN ...": the thing a question is about. ("Which NOUN" and "what NOUN"
+#: name a category whose member is the answer: "Which region ...?" -> "Eastern Europe".)
+_FOCUS = re.compile(r"^what(?:\s+(?:is|was|are|were)|s)\s+(?:the|a|an)\s+([a-z][a-z'’-]+)")
+
+
+def _focus_word(question: str) -> str:
+    """The head word of a "what is the X" question ("" for other questions)."""
+    found = _FOCUS.match(normalise(question))
+    if not found:
+        return ""
+    word = fold_variant(found.group(1))
+    return "" if word in STOPWORDS or word in QUESTION_FILLERS else word
+
+
 #: "What did X say/tell/think ..." -> X.
 _ASKED_SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
@@ -267,6 +328,23 @@ def statement_subjects(sentence: str) -> frozenset[str]:
     return frozenset(subjects)
 
 
+_QUOTE_MARKS = "\"“”‘’'«» "
+
+
+def _quoted_speakers(sentence: str, quotes: Sequence[Quote]) -> frozenset[str]:
+    """Index terms of the speakers of the quotations a sentence is part of: a quoted sentence
+    with its attribution elsewhere ("“Ambulances will ...”") is still said by its speaker."""
+    inner = sentence.strip(_QUOTE_MARKS)[:40]
+    if not inner:
+        return frozenset()
+    return frozenset(
+        found
+        for quote in quotes
+        if quote.speaker and not quote.fragment and inner in quote.text
+        for found in index_terms(quote.speaker)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a paragraph, analysed when the engine is built."""
@@ -301,6 +379,10 @@ class Query:
         """The distinct known stems, for BM25."""
         return list(dict.fromkeys(t.term for t in self.terms if t.term))
 
+
+#: Prefixes that turn a word into its opposite ("trust"/"mistrust", "happy"/"unhappy"): a
+#: question about one is answered by a passage about the other.
+_NEGATION_PREFIXES = ("mis", "dis", "un", "non")
 
 _CAPITALISED_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*")
 
@@ -449,6 +531,11 @@ class StoryEngine:
             int(self.index.doc_lengths.sum()) / max(1, sum(self._sentence_counts))
         ) or 1.0
         self._speller = Speller(surface)
+        # A headline is context for every paragraph of its article ("the harbour crossing").
+        self._title_terms = {
+            article.slug: frozenset(terms_of_tokens(tokenize(article.title)))
+            for article in self.corpus.articles
+        }
         size = len(self.paragraphs)
         self._rare_idf = math.log(1.0 + (size - 1 + 0.5) / (1 + 0.5))
         self.build_seconds = time.perf_counter() - started
@@ -462,7 +549,9 @@ class StoryEngine:
         """The analysed sentences of paragraph ``position`` (worked out once, then cached)."""
         found = self._sentence_cache.get(position)
         if found is None:
-            text = self.paragraphs[position].text
+            paragraph = self.paragraphs[position]
+            text = paragraph.text
+            quotes = self.quotes.in_paragraph(paragraph.article, paragraph.number)
             analysed = []
             for start, end in sentence_spans(text):
                 sentence = text[start:end]
@@ -474,7 +563,7 @@ class StoryEngine:
                         Counter(terms),
                         len(terms),
                         sentence_features(sentence),
-                        statement_subjects(sentence),
+                        statement_subjects(sentence) | _quoted_speakers(sentence, quotes),
                     )
                 )
             found = self._sentence_cache[position] = tuple(analysed)
@@ -524,10 +613,16 @@ class StoryEngine:
         return Query(text, question_type(text), tuple(_group_names(text, terms)))
 
     def _lookup(self, word: str) -> tuple[str, bool]:
+        """The index term for a question word: itself, a negated or un-negated form the story
+        uses ("trust" -> "mistrust"), or a typo correction; ("", False) when none."""
         found = term(word)
         if found in self._document_frequency:
             return found, False
-        fixed = self._speller.correct(word)
+        for prefix in _NEGATION_PREFIXES:
+            relative = word[len(prefix) :] if word.startswith(prefix) else prefix + word
+            if len(relative) > 3 and (other := term(relative)) in self._document_frequency:
+                return other, True
+        fixed = None if is_common_english(word) else self._speller.correct(word)
         if fixed is not None and fixed != word:
             fixed_term = term(fixed)
             if fixed_term in self._document_frequency:
@@ -552,8 +647,12 @@ class StoryEngine:
                 f"only one key word of the question is in the story ({matched[0]}; "
                 f"not in it: {', '.join(unknown[:5])})",
             )
+        focus = _focus_word(query.text)
+        if focus and any(t.word == focus and not t.term for t in query.terms):
+            return self._decline(query, candidates, f"it does not mention {focus}")
         if coverage < MIN_COVERAGE:
-            missing = [t.word for t in query.terms if t.term not in self._terms_of(best.paragraph)]
+            present = self._present_terms(best.paragraph)
+            missing = [t.word for t in query.terms if t.term not in present]
             return self._decline(
                 query,
                 candidates,
@@ -626,6 +725,11 @@ class StoryEngine:
             unit = _MEASURE_UNITS.get(measure.group(1)) if measure else None
             if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
                 return "the closest passage gives no such number"
+            counted = _counted_noun(query.text)
+            if counted and not _counts(sentence.text, counted):
+                return f"the closest passage gives no number of {counted}"
+        if query.kind is QuestionType.WHERE and not _place_in(sentence.text):
+            return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:
             speaker = _asked_speaker(query.text)
             wanted = {term(fold_variant(t)) for t in tokenize(speaker)} - {""}
@@ -658,12 +762,28 @@ class StoryEngine:
                 score += weight * frequency * (K1 + 1) / (frequency + norm)
         return score
 
+    def _present_terms(self, position: int) -> set[str]:
+        """The terms a paragraph offers an answer: its own and its article's headline."""
+        title = self._title_terms.get(self.paragraphs[position].article, frozenset())
+        return self._terms_of(position) | title
+
     def _coverage(self, query: Query, position: int) -> tuple[float, list[str]]:
-        present = self._terms_of(position)
+        """Share of the question's weight found in a paragraph (headline-only words count
+        :data:`TITLE_CREDIT`), and the words found."""
+        own = self._terms_of(position)
+        title = self._title_terms.get(self.paragraphs[position].article, frozenset())
         total = sum(t.weight for t in query.terms)
-        matched = [t for t in query.terms if t.term and t.term in present]
-        share = sum(t.weight for t in matched) / total if total > 0 else 0.0
-        return share, [t.word for t in matched]
+        found = 0.0
+        matched = []
+        for t in query.terms:
+            if t.term and t.term in own:
+                found += t.weight
+            elif t.term and t.term in title:
+                found += t.weight * TITLE_CREDIT
+            else:
+                continue
+            matched.append(t.word)
+        return (found / total if total > 0 else 0.0), matched
 
     def _citation(self, paragraph: Paragraph) -> Citation:
         article = self.corpus.article(paragraph.article)

@@ -382,7 +382,23 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("war", "wars", "conflict", "conflicts", "warfare"),
     ("concession", "concessions", "concede", "conceded", "concedes", "give_up", "back_down"),
     ("invasion", "invade", "invaded", "invading", "invader", "invaders"),
-    ("optimistic", "optimism", "hopeful", "hope", "hopes", "hoped"),
+    ("optimistic", "optimism", "hopeful", "hope", "hopes", "hoped", "upbeat", "confident"),
+    (
+        "dispute",
+        "disputes",
+        "disputed",
+        "argue",
+        "argued",
+        "argues",
+        "arguing",
+        "argument",
+        "arguments",
+        "debate",
+        "debated",
+        "debates",
+        "quarrel",
+        "disagreement",
+    ),
     ("frustration", "frustrated", "angry", "anger", "furious", "annoyed", "upset", "unhappy"),
     ("reporter", "reporters", "journalist", "journalists"),
     ("people", "person", "persons"),
@@ -787,6 +803,28 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+#: Zipf frequency (log10 of uses per billion words) from which a word counts as ordinary English.
+COMMON_WORD_ZIPF = 3.5
+
+
+@functools.lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """How common ``word`` is in general English (Zipf scale: 0 unknown, 7+ "the").
+
+    Uses the wordfreq package's bundled word lists (no download); 0.0 if it is not installed.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade gracefully
+        return 0.0
+    return float(zipf_frequency(word, "en"))
+
+
+def is_common_english(word: str) -> bool:
+    """Whether ``word`` is an ordinary English word (so not a typo to be corrected)."""
+    return english_zipf(word) >= COMMON_WORD_ZIPF
 
 
 class Speller:

@@ -218,3 +218,61 @@ def test_answers_that_fit_the_question_type(
     assert answer.answered, answer.reason
     assert answer.sentence is not None
     assert expected in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "answered", "expected"),
+    [
+        ("How many people were killed in Kyiv?", True, "12"),
+        ("How many died in Kyiv?", True, "12"),
+        ("How many missiles did Russia fire at Kyiv?", False, "no number of missil"),
+        ("What was the weather in Kyiv during the strikes?", False, "does not mention weather"),
+        ("Do Russia and Ukraine trust each other?", True, "mistrust"),
+    ],
+    ids=["count-noun", "count-verb", "count-missing", "focus-unknown", "negated-form"],
+)
+def test_question_shape_rules(
+    engine: StoryEngine, question: str, answered: bool, expected: str
+) -> None:
+    """A counted noun needs its number, an unknown topic declines, 'trust' finds 'mistrust'."""
+    answer = engine.answer(question)
+    assert answer.answered is answered, answer.reason
+    shown = answer.sentence if answered else answer.reason
+    assert expected in (shown or "")
+
+
+def test_a_quoted_sentence_is_said_by_the_quotes_speaker(tmp_path: Path) -> None:
+    """A bare quoted sentence counts as said by the speaker named elsewhere in the paragraph."""
+    (tmp_path / "bridge.txt").write_text(
+        "Council Approves Harbor Bridge\n\n"
+        "Mayor Elena Varga said the bridge would cut the drive to the hospital. "
+        "“This is the most important thing this council has done,” Varga said. "
+        "“Ambulances will no longer have to wait for the ferry.”\n\n"
+        "Construction will begin in September.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    from bot.core.quotes import QuoteBook
+
+    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    answer = engine.answer("What did Varga say about ambulances?")
+    assert answer.answered, answer.reason
+    assert answer.sentence is not None
+    assert "Ambulances will no longer" in answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names_a_place"),
+    [
+        ("The strikes on Kyiv killed 12 people.", True),
+        ("A bridge across the harbor was approved.", True),
+        ("They met on April 24 to talk.", False),
+        ("He said it was very bad timing.", False),
+    ],
+    ids=["city", "place-noun", "date-not-place", "none"],
+)
+def test_place_detection(sentence: str, names_a_place: bool) -> None:
+    """'Where' answers need a place; a month after 'on' is not one."""
+    from bot.core.answer import _place_in
+
+    assert _place_in(sentence) is names_a_place

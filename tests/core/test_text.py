@@ -266,3 +266,14 @@ def test_question_type_uses_the_leading_question_word(question: str, kind: Quest
 def test_sentence_count_equals_the_number_of_spans(text: str) -> None:
     """The fast sentence counter agrees with the splitter."""
     assert sentence_count(text) == len(sentence_spans(text))
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [("last", True), ("start", True), ("concesion", False), ("deadlin", False), ("kyv", False)],
+)
+def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
+    """Ordinary English words are never 'corrected' into story words ("last" -> "least")."""
+    from bot.core.text import is_common_english
+
+    assert is_common_english(word) is common
