@@ -82,6 +82,9 @@ CORRECTED_WEIGHT = 0.75
 LIGHT_WEIGHT = 0.25
 #: Bonus (relative to the best sentence score) for a sentence that fits the question type.
 TYPE_BONUS = 0.4
+#: A runner-up within this share of the best score may answer when the best does not cover the
+#: question (see :meth:`StoryEngine._prefer_covering`).
+RUNNER_UP_SHARE = 0.7
 #: Credit for a question word found only in the article's headline, not in the paragraph.
 TITLE_CREDIT = 0.5
 #: Weight of the paragraph's own score against its best sentence's.
@@ -637,6 +640,7 @@ class StoryEngine:
         candidates = self._rank(query)
         if not candidates:
             return self._decline(query, [], "no passage shares a key word with the question")
+        candidates = self._prefer_covering(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         unknown = [t.word for t in query.terms if not t.term]
@@ -709,6 +713,19 @@ class StoryEngine:
             combined = PARAGRAPH_WEIGHT * bm25 / top_bm25 + (1 - PARAGRAPH_WEIGHT) * totals[chosen]
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
+        return candidates
+
+    def _prefer_covering(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Move a close runner-up that covers the question to the front when the best-scored
+        candidate does not ("What did Trump warn ...?" should not land on another person's
+        warning because "warn" is rare)."""
+        if self._coverage(query, candidates[0].paragraph)[0] >= MIN_COVERAGE:
+            return candidates
+        for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
+            if candidate.score < RUNNER_UP_SHARE * candidates[0].score:
+                break
+            if self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE:
+                return [candidate, *candidates[:i], *candidates[i + 1 :]]
         return candidates
 
     def _unmet_requirement(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
