@@ -314,7 +314,11 @@ STOPWORDS = frozenset(
 QUESTION_FILLERS = words(
     "say says said saying tell tells told telling know knows explain describe mention mentioned "
     "mentions story article report reported piece text please happen happens happened "
-    "happening thing things anything something kind sort exactly really think thinks"
+    "happening thing things anything something kind sort exactly really think thinks "
+    # chat framing: greetings, addressees, politeness ("hey guys, quick question: ...")
+    "hey hi hello hiya guys folks everyone everybody anyone anybody someone somebody yall "
+    "question questions quick wondering wonder curious pls plz thanks thank thx lol btw ok "
+    "okay bot storybot"
 )
 
 

@@ -276,3 +276,17 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
     from bot.core.answer import _place_in
 
     assert _place_in(sentence) is names_a_place
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "@everyone what is the deadline",
+        "hey guys, quick question: how many people died in kyiv??",
+        "does anyone know who Støre is?",
+    ],
+    ids=["mass-mention", "greeting", "anyone-know"],
+)
+def test_chat_framing_does_not_count_against_a_question(engine: StoryEngine, question: str) -> None:
+    """Greetings, addressees and '@everyone' are not topic words the story must contain."""
+    assert engine.answer(question).answered
