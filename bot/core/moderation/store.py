@@ -1,27 +1,26 @@
 """Cases and strikes in SQLite (stdlib sqlite3, WAL), surviving restarts.
 
 A corrupt, locked, unwritable or newer-version database raises :class:`StoreError` with a message
-saying what to do; it is never silently reset. One :class:`CaseStore` may be shared between
-threads (a lock serialises access), e.g. called through ``asyncio.to_thread``.
+saying what to do; it is never silently reset (see :mod:`bot.core.sqlite`). One
+:class:`CaseStore` may be shared between threads (a lock serialises access), e.g. called through
+``asyncio.to_thread``. The schema version is ``PRAGMA user_version``; other stores in the same
+file keep their own.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.errors import StoreError
 from bot.core.moderation.model import Verdict
 from bot.core.moderation.strikes import StrikePolicy
+from bot.core.sqlite import DB_FILENAME, DEFAULT_BUSY_TIMEOUT, Database
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "storybot.sqlite3"
+DB_NAME = DB_FILENAME
 SCHEMA_VERSION = 1
 EXCERPT_LENGTH = 200
 STRIKE_ACTIONS = ("remove", "warn")
@@ -65,20 +64,12 @@ class Enforcement:
 class CaseStore:
     """Moderation cases in ``path`` (a SQLite file; created with its folder if missing)."""
 
-    def __init__(self, path: Path | str, *, timeout: float = 5.0) -> None:
-        self.path = Path(path)
-        self._lock = threading.Lock()
+    def __init__(self, path: Path | str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+        self._db = Database(path, busy_timeout=busy_timeout)
+        self.path = self._db.path
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"cannot create {self.path.parent}: {error.strerror}") from None
-        try:
-            self._db = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
-        except sqlite3.Error as error:
-            raise StoreError(f"cannot open {self.path}: {error}") from None
-        try:
-            self._setup()
-        except StoreError:
+            self._migrate()
+        except BaseException:
             self._db.close()
             raise
 
@@ -89,8 +80,7 @@ class CaseStore:
 
     def close(self) -> None:
         """Close the database."""
-        with self._lock:
-            self._db.close()
+        self._db.close()
 
     def __enter__(self) -> CaseStore:
         return self
@@ -98,52 +88,17 @@ class CaseStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                with self._db:
-                    yield self._db
-            except sqlite3.OperationalError as error:
-                raise StoreError(self._explain(error)) from None
-            except sqlite3.DatabaseError as error:
-                raise StoreError(self._explain(error)) from None
-
-    def _explain(self, error: sqlite3.Error) -> str:
-        text = str(error)
-        if "locked" in text or "busy" in text:
-            return (
-                f"the database {self.path} is locked by another process "
-                "(is a second storybot running?)"
-            )
-        if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return (
-                f"the database {self.path} is corrupt ({text}); move it aside to start a new "
-                "one, or restore a backup"
-            )
-        if "readonly" in text or "read-only" in text or "unable to open" in text:
-            return f"cannot write the database {self.path} ({text}); check its permissions"
-        return f"database error in {self.path}: {text}"
-
-    def _setup(self) -> None:
-        with self._transaction() as db:
+    def _migrate(self) -> None:
+        with self._db.write("set up the moderation tables") as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise StoreError(
-                    f"the database {self.path} was written by a newer storybot "
+                    f"{self.path}: the database was written by a newer storybot "
                     f"(schema {version}, this one knows {SCHEMA_VERSION}); upgrade storybot"
                 )
-            check = db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise StoreError(
-                    f"the database {self.path} is corrupt ({check}); move it aside to start a "
-                    "new one, or restore a backup"
-                )
-        with self._transaction() as db:
-            mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                log.warning("SQLite journal mode is %s, not WAL, for %s", mode, self.path)
-            db.executescript(_SCHEMA)
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # cases -----------------------------------------------------------------------------------
@@ -151,7 +106,7 @@ class CaseStore:
     def record_case(self, user_id: int, rule: str, action: str, time: float, excerpt: str) -> Case:
         """Record a removal and return it with its new id."""
         excerpt = excerpt[:EXCERPT_LENGTH]
-        with self._transaction() as db:
+        with self._db.write("record a case") as db:
             cursor = db.execute(
                 "INSERT INTO moderation_cases (user_id, rule, action, time, excerpt) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -163,7 +118,7 @@ class CaseStore:
 
     def cases(self, user_id: int, limit: int = 50) -> list[Case]:
         """A user's cases, newest first."""
-        with self._transaction() as db:
+        with self._db.read("read cases") as db:
             rows = db.execute(
                 "SELECT id, user_id, rule, action, time, excerpt, cleared FROM moderation_cases "
                 "WHERE user_id = ? ORDER BY time DESC, id DESC LIMIT ?",
@@ -173,7 +128,7 @@ class CaseStore:
 
     def active_strikes(self, user_id: int, now: float, window_seconds: float = 86400.0) -> int:
         """How many uncleared removals (remove/warn) the user has within the window before now."""
-        with self._transaction() as db:
+        with self._db.read("count strikes") as db:
             row = db.execute(
                 "SELECT COUNT(*) FROM moderation_cases WHERE user_id = ? AND cleared = 0 "
                 "AND action IN ('remove', 'warn') AND time > ? AND time <= ?",
@@ -183,7 +138,7 @@ class CaseStore:
 
     def clear_strikes(self, user_id: int) -> int:
         """Clear a user's strikes (their cases stay on record); return how many were cleared."""
-        with self._transaction() as db:
+        with self._db.write("clear strikes") as db:
             cursor = db.execute(
                 "UPDATE moderation_cases SET cleared = 1 WHERE user_id = ? AND cleared = 0",
                 (user_id,),

@@ -77,7 +77,7 @@ def test_corrupt_database_is_reported_not_reset(tmp_path: Path) -> None:
     """A file that is not a database raises StoreError and is left untouched."""
     path = tmp_path / "storybot.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="corrupt"):
+    with pytest.raises(StoreError, match="damaged"):
         CaseStore(path)
     assert path.read_bytes() == b"this is not a database" * 100
 
@@ -93,11 +93,10 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 def test_locked_database_is_reported(tmp_path: Path) -> None:
     """A database locked by another writer raises StoreError naming the lock."""
-    with CaseStore.in_folder(tmp_path) as store:
+    with CaseStore(tmp_path / "storybot.sqlite3", busy_timeout=0.05) as store:
         other = sqlite3.connect(tmp_path / "storybot.sqlite3", isolation_level=None)
         other.execute("BEGIN EXCLUSIVE")
         try:
-            store._db.execute("PRAGMA busy_timeout = 50")
             with pytest.raises(StoreError, match="locked"):
                 store.record_case(1, "x", "remove", 1.0, "x")
         finally:
