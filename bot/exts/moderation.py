@@ -71,7 +71,6 @@ class Moderation(commands.Cog):
         self.state = state
         self._checked: OrderedDict[int, str] = OrderedDict()  # message id -> content checked
         self._reported: set[str] = set()
-        self._store_lock = asyncio.Lock()
 
     # ------------------------------------------------------------------ listeners
 
@@ -113,10 +112,9 @@ class Moderation(commands.Cog):
             )
             return verdict
         self.state.mark_removed(message.id)  # before any await: the Ask Cog must not answer it
-        async with self._store_lock:  # one case at a time, in time order, so strikes add up
-            enforcement = await asyncio.to_thread(
-                self.state.store.enforce, verdict, author.id, time.time(), self.state.rules.strikes
-            )
+        enforcement = await asyncio.to_thread(  # atomic in the store: overlapping calls add up
+            self.state.store.enforce, verdict, author.id, time.time(), self.state.rules.strikes
+        )
         if enforcement is None:
             return verdict
         await self._enforce(message, verdict, enforcement, edited=edited)

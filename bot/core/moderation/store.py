@@ -10,6 +10,7 @@ file keep their own.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 DB_NAME = DB_FILENAME
 SCHEMA_VERSION = 1
 EXCERPT_LENGTH = 200
-STRIKE_ACTIONS = ("remove", "warn")
+STRIKE_ACTIONS = ("remove", "warn")  # the actions counted as strikes (see _count_strikes)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS moderation_cases (
@@ -105,16 +106,8 @@ class CaseStore:
 
     def record_case(self, user_id: int, rule: str, action: str, time: float, excerpt: str) -> Case:
         """Record a removal and return it with its new id."""
-        excerpt = excerpt[:EXCERPT_LENGTH]
         with self._db.write("record a case") as db:
-            cursor = db.execute(
-                "INSERT INTO moderation_cases (user_id, rule, action, time, excerpt) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (user_id, rule, action, time, excerpt),
-            )
-            case_id = cursor.lastrowid
-        assert case_id is not None
-        return Case(case_id, user_id, rule, action, time, excerpt)
+            return _insert_case(db, user_id, rule, action, time, excerpt)
 
     def cases(self, user_id: int, limit: int = 50) -> list[Case]:
         """A user's cases, newest first."""
@@ -129,12 +122,7 @@ class CaseStore:
     def active_strikes(self, user_id: int, now: float, window_seconds: float = 86400.0) -> int:
         """How many uncleared removals (remove/warn) the user has within the window before now."""
         with self._db.read("count strikes") as db:
-            row = db.execute(
-                "SELECT COUNT(*) FROM moderation_cases WHERE user_id = ? AND cleared = 0 "
-                "AND action IN ('remove', 'warn') AND time > ? AND time <= ?",
-                (user_id, now - window_seconds, now),
-            ).fetchone()
-        return int(row[0])
+            return _count_strikes(db, user_id, since=now - window_seconds, until=now)
 
     def clear_strikes(self, user_id: int) -> int:
         """Clear a user's strikes (their cases stay on record); return how many were cleared."""
@@ -150,12 +138,52 @@ class CaseStore:
     ) -> Enforcement | None:
         """Record a removing verdict as a case and say which timeout (if any) it earns.
 
+        Atomic: the case is recorded and the strikes counted in one transaction, so overlapping
+        calls for one user get consecutive strike counts. The count is every active strike in the
+        window recorded up to and including this case, whatever the order of the ``time`` values.
         Returns None for verdicts that do not remove ("allow", "watch").
         """
         if not verdict.removes:
             return None
-        enforced = verdict.enforced
-        rule = ",".join(dict.fromkeys(m.rule for m in enforced)) or "?"
-        case = self.record_case(user_id, rule, verdict.action, time, verdict.redacted)
-        strikes = self.active_strikes(user_id, time, policy.window_seconds)
+        rule = ",".join(dict.fromkeys(m.rule for m in verdict.enforced)) or "?"
+        with self._db.write("record a case") as db:
+            case = _insert_case(db, user_id, rule, verdict.action, time, verdict.redacted)
+            strikes = _count_strikes(
+                db, user_id, since=time - policy.window_seconds, up_to_id=case.id
+            )
         return Enforcement(case, strikes, policy.timeout_for(strikes))
+
+
+def _insert_case(
+    db: sqlite3.Connection, user_id: int, rule: str, action: str, time: float, excerpt: str
+) -> Case:
+    excerpt = excerpt[:EXCERPT_LENGTH]
+    cursor = db.execute(
+        "INSERT INTO moderation_cases (user_id, rule, action, time, excerpt) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (user_id, rule, action, time, excerpt),
+    )
+    assert cursor.lastrowid is not None
+    return Case(cursor.lastrowid, user_id, rule, action, time, excerpt)
+
+
+def _count_strikes(
+    db: sqlite3.Connection,
+    user_id: int,
+    *,
+    since: float,
+    until: float | None = None,
+    up_to_id: int | None = None,
+) -> int:
+    """Uncleared strike cases of a user with ``since < time <= until``, ``id <= up_to_id``."""
+    row = db.execute(
+        "SELECT COUNT(*) FROM moderation_cases WHERE user_id = ? AND cleared = 0 "
+        "AND action IN ('remove', 'warn') AND time > ? AND time <= ? AND id <= ?",
+        (
+            user_id,
+            since,
+            float("inf") if until is None else until,
+            up_to_id if up_to_id is not None else 2**63 - 1,
+        ),
+    ).fetchone()
+    return int(row[0])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,27 @@ def test_locked_database_is_reported(tmp_path: Path) -> None:
         finally:
             other.execute("ROLLBACK")
             other.close()
+
+
+@pytest.mark.parametrize(
+    "times",
+    [[10.0, 11.0, 12.0, 13.0, 14.0, 15.0], [15.0, 14.0, 13.0, 12.0, 11.0, 10.0], [12.0] * 6],
+    ids=["ascending", "descending", "same-second"],
+)
+def test_concurrent_enforce_counts_every_strike_once(
+    tmp_path: Path, default_rules: RuleSet, times: list[float]
+) -> None:
+    """Overlapping enforce calls for one user get strike counts 1..n, whatever their times."""
+    verdict = Moderator(default_rules).check("you moron", Author(9))
+    policy = default_rules.strikes
+    start = threading.Barrier(len(times))
+
+    def enforce(time: float) -> int:
+        start.wait()
+        enforcement = store.enforce(verdict, 9, time, policy)
+        assert enforcement is not None
+        return enforcement.strikes
+
+    with CaseStore.in_folder(tmp_path) as store, ThreadPoolExecutor(len(times)) as pool:
+        counts = list(pool.map(enforce, times))
+    assert sorted(counts) == list(range(1, len(times) + 1))
