@@ -75,6 +75,22 @@ def looks_like_question(text: str) -> bool:
     return words[0].lower().replace("’", "'") in QUESTION_WORDS
 
 
+def question_for_bot(text: str, *, addressed: bool, in_ask_channel: bool) -> str | None:
+    """The question in a chat message if the bot should answer it, else None.
+
+    ``addressed`` is True when the message is meant for the bot: a DM, a mention of the bot itself
+    (not just @everyone/@here), or a reply to one of its answers. In an ask channel a message that
+    :func:`looks_like_question` is answered without being addressed. The question is the text
+    without mention tokens; a message that is nothing but mentions asks nothing.
+    """
+    question = strip_mentions(text)
+    if not question:
+        return None
+    if addressed or (in_ask_channel and looks_like_question(question)):
+        return question
+    return None
+
+
 class Cooldown:
     """At most one action per ``seconds`` for each key (e.g. a user id); time is passed in."""
 

@@ -25,7 +25,7 @@ from bot import render
 from bot.client import StorybotBot
 from bot.core.answer import Answer
 from bot.core.errors import StorybotError
-from bot.core.questions import Cooldown, looks_like_question, strip_mentions
+from bot.core.questions import Cooldown, question_for_bot, strip_mentions
 from bot.exts.errors import GENERIC_ERROR
 from bot.exts.insights import revise_vote_view, vote_view
 
@@ -158,19 +158,17 @@ class Ask(commands.Cog):
 
     def _question_in(self, message: discord.Message) -> str | None:
         """The question text if this message asks the bot something, else None."""
-        text = strip_mentions(message.content)
-        if not text:
-            return None
         me = self.bot.user
-        if message.guild is None:
-            return text
-        if me is not None and me.mentioned_in(message) and not message.mention_everyone:
-            return text
-        if self._replied_to_answer(message) is not None:
-            return text
-        if message.channel.id in self.bot.settings.ask_channel_ids and looks_like_question(text):
-            return text
-        return None
+        addressed = (
+            message.guild is None
+            or (me is not None and any(user.id == me.id for user in message.mentions))
+            or self._replied_to_answer(message) is not None
+        )
+        return question_for_bot(
+            message.content,
+            addressed=addressed,
+            in_ask_channel=message.channel.id in self.bot.settings.ask_channel_ids,
+        )
 
     def _replied_to_answer(self, message: discord.Message) -> discord.MessageReference | None:
         reference = message.reference

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.questions import Cooldown, looks_like_question, strip_mentions
+from bot.core.questions import Cooldown, looks_like_question, question_for_bot, strip_mentions
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,25 @@ from bot.core.questions import Cooldown, looks_like_question, strip_mentions
 def test_looks_like_question(text: str, expected: bool) -> None:
     """Questions are recognised by a question mark or an opening question word (3+ words)."""
     assert looks_like_question(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed", "in_ask_channel", "expected"),
+    [
+        pytest.param("<@1> who paid?", True, False, "who paid?", id="mention"),
+        pytest.param("@everyone <@1> who paid?", True, False, "@everyone who paid?", id="everyone"),
+        pytest.param("ok", True, False, "ok", id="addressed-anything"),
+        pytest.param("<@1>", True, False, None, id="mention-only"),
+        pytest.param("who paid for the bridge?", False, True, "who paid for the bridge?", id="ask"),
+        pytest.param("nice story", False, True, None, id="ask-statement"),
+        pytest.param("who paid for the bridge?", False, False, None, id="elsewhere"),
+    ],
+)
+def test_question_for_bot(
+    text: str, addressed: bool, in_ask_channel: bool, expected: str | None
+) -> None:
+    """Addressed messages are questions; in ask channels only question-like ones."""
+    assert question_for_bot(text, addressed=addressed, in_ask_channel=in_ask_channel) == expected
 
 
 def test_strip_mentions() -> None:

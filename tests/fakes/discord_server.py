@@ -317,11 +317,13 @@ class FakeDiscord:
         channel: str | int = "general",
         guild: bool = True,
         mentions: list[FakeUser] | None = None,
+        mention_everyone: bool = False,
         reference: int | None = None,
         webhook: bool = False,
         message_id: int | None = None,
     ) -> Json:
-        """A MESSAGE_CREATE payload (a DM when ``guild`` is False)."""
+        """A MESSAGE_CREATE payload (a DM when ``guild`` is False; ``mention_everyone`` as
+        Discord sets it for a member allowed to ping @everyone/@here)."""
         user = self.users[author] if isinstance(author, str) else author
         channel_id = self.channels[channel] if isinstance(channel, str) else channel
         data: Json = {
@@ -332,7 +334,7 @@ class FakeDiscord:
             "timestamp": _now(),
             "edited_timestamp": None,
             "tts": False,
-            "mention_everyone": False,
+            "mention_everyone": mention_everyone,
             "mentions": [u.payload() for u in mentions or []],
             "mention_roles": [],
             "attachments": [],
