@@ -255,7 +255,7 @@ def _join_lines(lines: Sequence[str]) -> str:
 
 # ---------------------------------------------------------------------- moderation
 
-NOTICE_SECONDS = 30.0
+NOTICE_SECONDS = 30.0  # the channel notice of a removal deletes itself after this many seconds
 MODLOG_COLOUR = discord.Colour.orange()
 WATCH_COLOUR = discord.Colour.gold()
 
@@ -419,52 +419,48 @@ def insights_embed(report: InsightsReport, *, chart: bool = True) -> discord.Emb
         timestamp=report.generated_at,
     )
     busy = [d for d in reversed(report.per_day) if d.asked][:_PER_DAY_LINES]
-    embed.add_field(
-        name="Questions per day (newest first)",
-        value=_join_lines(
-            [f"`{d.day:%Y-%m-%d}` {d.asked} asked, {d.answered} answered" for d in busy]
-        )
-        or "No questions.",
-        inline=False,
+    _add_list_field(
+        embed,
+        "Questions per day (newest first)",
+        [f"`{d.day:%Y-%m-%d}` {d.asked} asked, {d.answered} answered" for d in busy],
+        empty="No questions.",
     )
-    embed.add_field(
-        name="Most-asked unanswered",
-        value=_join_lines(
-            [
-                f"{rank}. ×{g.count} {escape(_one_line(g.representative))}"
-                for rank, g in enumerate(report.unanswered_groups[:_LIST_LINES], 1)
-            ]
-        )
-        or "None.",
-        inline=False,
+    _add_list_field(
+        embed,
+        "Most-asked unanswered",
+        [
+            f"{rank}. ×{g.count} {escape(_one_line(g.representative))}"
+            for rank, g in enumerate(report.unanswered_groups[:_LIST_LINES], 1)
+        ],
     )
-    embed.add_field(
-        name="Passages cited most",
-        value=_join_lines(
-            [
-                f"{rank}. ×{p.count} `{escape(p.article)}` paragraph {p.paragraph}"
-                for rank, p in enumerate(report.top_passages[:_LIST_LINES], 1)
-            ]
-        )
-        or "None.",
-        inline=False,
+    _add_list_field(
+        embed,
+        "Passages cited most",
+        [
+            f"{rank}. ×{p.count} `{escape(p.article)}` paragraph {p.paragraph}"
+            for rank, p in enumerate(report.top_passages[:_LIST_LINES], 1)
+        ],
     )
-    embed.add_field(
-        name="Voted not helpful",
-        value=_join_lines(
-            [
-                f"#{a.answer_id} 👎{a.not_helpful_votes} 👍{a.helpful_votes}: "
-                f"{escape(_one_line(a.question))}"
-                + (f" (`{escape(a.article)}` ¶{a.paragraph})" if a.article else " (not answered)")
-                for a in report.not_helpful[:_LIST_LINES]
-            ]
-        )
-        or "None.",
-        inline=False,
+    _add_list_field(
+        embed,
+        "Voted not helpful",
+        [
+            f"#{a.answer_id} 👎{a.not_helpful_votes} 👍{a.helpful_votes}: "
+            f"{escape(_one_line(a.question))}"
+            + (f" (`{escape(a.article)}` ¶{a.paragraph})" if a.article else " (not answered)")
+            for a in report.not_helpful[:_LIST_LINES]
+        ],
     )
     if chart:
         embed.set_image(url=f"attachment://{CHART_FILENAME}")
     return fit(embed)
+
+
+def _add_list_field(
+    embed: discord.Embed, name: str, lines: list[str], *, empty: str = "None."
+) -> None:
+    """A full-width field listing ``lines`` (as many as fit), or ``empty`` when there are none."""
+    embed.add_field(name=name, value=_join_lines(lines) or empty, inline=False)
 
 
 def _one_line(text: str, limit: int = 150) -> str:

@@ -148,6 +148,17 @@ def _ts(moment: datetime) -> float:
     return moment.timestamp()
 
 
+def _top_citation(answer: Answer) -> tuple[str | None, int | None, float | None]:
+    """The (article, paragraph, score) stored for an answer: its citation if it answered, and the
+    BM25 score of its best passage."""
+    citation = answer.citation if answer.answered else None
+    return (
+        citation.article if citation else None,
+        citation.paragraph if citation else None,
+        answer.passages[0].score if answer.passages else None,
+    )
+
+
 def _dt(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, UTC)
 
@@ -306,15 +317,15 @@ class InsightsStore:
 
     def record_answer(self, answer: Answer, *, user_id: int, channel_id: int | None = None) -> int:
         """:meth:`record_question` for an engine :class:`~bot.core.answer.Answer`; return its id."""
-        citation = answer.citation if answer.answered else None
+        article, paragraph, score = _top_citation(answer)
         return self.record_question(
             answer.question,
             answered=answer.answered,
             user_id=user_id,
             channel_id=channel_id,
-            article=citation.article if citation else None,
-            paragraph=citation.paragraph if citation else None,
-            score=answer.passages[0].score if answer.passages else None,
+            article=article,
+            paragraph=paragraph,
+            score=score,
         )
 
     def revise_answer(self, answer_id: int, answer: Answer) -> bool:
@@ -324,13 +335,10 @@ class InsightsStore:
         dropped, since they judged something no longer shown. Returns False when the row is gone
         (pruned).
         """
-        citation = answer.citation if answer.answered else None
         values = (
             answer.question.strip()[:MAX_QUESTION_CHARS],
             int(bool(answer.answered)),
-            citation.article if citation else None,
-            citation.paragraph if citation else None,
-            answer.passages[0].score if answer.passages else None,
+            *_top_citation(answer),
             answer_id,
         )
         with self._db.write("revise a question") as conn:
