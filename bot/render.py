@@ -8,12 +8,14 @@ corpus text is escaped for markdown; pings are prevented by :data:`NO_PINGS` on 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 import discord
+from discord import app_commands
 
 from bot.core.answer import Answer, Citation
 from bot.core.corpus import Article, Corpus
@@ -204,6 +206,42 @@ def reload_embed(report: ReloadReport, extra: Sequence[str] = ()) -> discord.Emb
     return fit(embed)
 
 
+def reload_failed_embed(message: str) -> discord.Embed:
+    """The admin's /reload reply when the new story was refused: why, and that the old stays."""
+    return error_embed("Reload failed: the previous story stays live", message)
+
+
+HOW_TO_ASK = (
+    "Mention me with a question, reply to one of my answers to follow up, send me a DM, or ask "
+    "in an ask channel. I answer from the story only and cite the paragraph I used."
+)
+NO_RULES = "This server has no comment rules configured."
+
+
+def help_embed(commands: Iterable[tuple[str, str]]) -> discord.Embed:
+    """The /help reply: how to ask, then one field per ``(command name, description)``."""
+    embed = discord.Embed(title="storybot", description=HOW_TO_ASK, colour=ANSWER_COLOUR)
+    for name, description in sorted(commands):
+        embed.add_field(
+            name=f"/{name}", value=cut(description or "-", FIELD_VALUE_LIMIT), inline=False
+        )
+    return fit(embed)
+
+
+def rules_embed(lines: Sequence[str]) -> discord.Embed:
+    """The /rules reply: one line per rule and the strike policy (or that there are none)."""
+    return discord.Embed(
+        title="Comment rules",
+        description=cut("\n".join(lines) or NO_RULES, DESCRIPTION_LIMIT),
+        colour=ANSWER_COLOUR,
+    )
+
+
+def cooldown_text(wait_seconds: float) -> str:
+    """The one polite reply to an asker still in their cooldown."""
+    return f"I'm still catching my breath: ask again in {wait_seconds:.0f} s, please."
+
+
 def error_embed(title: str, message: str) -> discord.Embed:
     """A short error message."""
     return discord.Embed(
@@ -216,6 +254,19 @@ def error_embed(title: str, message: str) -> discord.Embed:
 def content(text: str) -> str:
     """Plain message content within 2,000 characters."""
     return cut(text, CONTENT_LIMIT)
+
+
+def choices(items: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices from ``(label, value)`` pairs: the first 25, each cut to fit."""
+    return [
+        app_commands.Choice(name=choice_name(label), value=value[:CHOICE_NAME_LIMIT])
+        for label, value in itertools.islice(items, AUTOCOMPLETE_LIMIT)
+    ]
+
+
+def quotes_heading(speaker: str | None, words: str | None) -> str:
+    """The /quote reply's heading, naming the speaker and words searched for."""
+    return "Quotes" + (f" by {speaker}" if speaker else "") + (f" about “{words}”" if words else "")
 
 
 def choice_name(text: str) -> str:
@@ -361,6 +412,19 @@ def cases_embed(user_name: str, cases: Sequence[Case], strikes: int) -> discord.
             inline=False,
         )
     return fit(embed)
+
+
+def strikes_cleared(user_name: str, cleared: int) -> str:
+    """The moderator's /strikes clear reply."""
+    return content(f"Cleared {cleared} strike(s) of {escape(user_name)}.")
+
+
+def discord_problem(kind: str, status: int, *, forbidden: bool, missing: str) -> str:
+    """A mod-log line about a failed Discord call: the permission to ``missing`` when Discord
+    refused (403), else the HTTP status of trying to ``kind``."""
+    if forbidden:
+        return f"I lack the permission to {missing}."
+    return f"Discord error while trying to {kind} ({status})."
 
 
 def problem_text(problem: str) -> str:

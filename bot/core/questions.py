@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.core.answer import Answer
 
 QUESTION_WORDS = frozenset(
     [
@@ -89,6 +94,15 @@ def question_for_bot(text: str, *, addressed: bool, in_ask_channel: bool) -> str
     if addressed or (in_ask_channel and looks_like_question(question)):
         return question
     return None
+
+
+def answer_follow_up(answer: Callable[[str], Answer], question: str, context: str | None) -> Answer:
+    """Answer ``question``; when the story has nothing for it alone and it follows up an earlier
+    question (``context``), answer both together, shown under the user's own words."""
+    result = answer(question)
+    if result.answered or not context:
+        return result
+    return replace(answer(f"{context} {question}"), question=question)
 
 
 class Cooldown:
