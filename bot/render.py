@@ -8,12 +8,14 @@ corpus text is escaped for markdown; pings are prevented by :data:`NO_PINGS` on 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 import discord
+from discord import app_commands
 
 from bot.core.answer import Answer, Citation
 from bot.core.corpus import Article, Corpus
@@ -204,6 +206,42 @@ def reload_embed(report: ReloadReport, extra: Sequence[str] = ()) -> discord.Emb
     return fit(embed)
 
 
+def reload_failed_embed(message: str) -> discord.Embed:
+    """The admin's /reload reply when the new story was refused: why, and that the old stays."""
+    return error_embed("Reload failed: the previous story stays live", message)
+
+
+HOW_TO_ASK = (
+    "Mention me with a question, reply to one of my answers to follow up, send me a DM, or ask "
+    "in an ask channel. I answer from the story only and cite the paragraph I used."
+)
+NO_RULES = "This server has no comment rules configured."
+
+
+def help_embed(commands: Iterable[tuple[str, str]]) -> discord.Embed:
+    """The /help reply: how to ask, then one field per ``(command name, description)``."""
+    embed = discord.Embed(title="storybot", description=HOW_TO_ASK, colour=ANSWER_COLOUR)
+    for name, description in sorted(commands):
+        embed.add_field(
+            name=f"/{name}", value=cut(description or "-", FIELD_VALUE_LIMIT), inline=False
+        )
+    return fit(embed)
+
+
+def rules_embed(lines: Sequence[str]) -> discord.Embed:
+    """The /rules reply: one line per rule and the strike policy (or that there are none)."""
+    return discord.Embed(
+        title="Comment rules",
+        description=cut("\n".join(lines) or NO_RULES, DESCRIPTION_LIMIT),
+        colour=ANSWER_COLOUR,
+    )
+
+
+def cooldown_text(wait_seconds: float) -> str:
+    """The one polite reply to an asker still in their cooldown."""
+    return f"I'm still catching my breath: ask again in {wait_seconds:.0f} s, please."
+
+
 def error_embed(title: str, message: str) -> discord.Embed:
     """A short error message."""
     return discord.Embed(
@@ -216,6 +254,19 @@ def error_embed(title: str, message: str) -> discord.Embed:
 def content(text: str) -> str:
     """Plain message content within 2,000 characters."""
     return cut(text, CONTENT_LIMIT)
+
+
+def choices(items: Iterable[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    """Autocomplete choices from ``(label, value)`` pairs: the first 25, each cut to fit."""
+    return [
+        app_commands.Choice(name=choice_name(label), value=value[:CHOICE_NAME_LIMIT])
+        for label, value in itertools.islice(items, AUTOCOMPLETE_LIMIT)
+    ]
+
+
+def quotes_heading(speaker: str | None, words: str | None) -> str:
+    """The /quote reply's heading, naming the speaker and words searched for."""
+    return "Quotes" + (f" by {speaker}" if speaker else "") + (f" about “{words}”" if words else "")
 
 
 def choice_name(text: str) -> str:
@@ -255,7 +306,7 @@ def _join_lines(lines: Sequence[str]) -> str:
 
 # ---------------------------------------------------------------------- moderation
 
-NOTICE_SECONDS = 30.0
+NOTICE_SECONDS = 30.0  # the channel notice of a removal deletes itself after this many seconds
 MODLOG_COLOUR = discord.Colour.orange()
 WATCH_COLOUR = discord.Colour.gold()
 
@@ -363,6 +414,19 @@ def cases_embed(user_name: str, cases: Sequence[Case], strikes: int) -> discord.
     return fit(embed)
 
 
+def strikes_cleared(user_name: str, cleared: int) -> str:
+    """The moderator's /strikes clear reply."""
+    return content(f"Cleared {cleared} strike(s) of {escape(user_name)}.")
+
+
+def discord_problem(kind: str, status: int, *, forbidden: bool, missing: str) -> str:
+    """A mod-log line about a failed Discord call: the permission to ``missing`` when Discord
+    refused (403), else the HTTP status of trying to ``kind``."""
+    if forbidden:
+        return f"I lack the permission to {missing}."
+    return f"Discord error while trying to {kind} ({status})."
+
+
 def problem_text(problem: str) -> str:
     """A one-line mod-log message about something the bot could not do."""
     return content(f"⚠️ {problem}")
@@ -419,52 +483,48 @@ def insights_embed(report: InsightsReport, *, chart: bool = True) -> discord.Emb
         timestamp=report.generated_at,
     )
     busy = [d for d in reversed(report.per_day) if d.asked][:_PER_DAY_LINES]
-    embed.add_field(
-        name="Questions per day (newest first)",
-        value=_join_lines(
-            [f"`{d.day:%Y-%m-%d}` {d.asked} asked, {d.answered} answered" for d in busy]
-        )
-        or "No questions.",
-        inline=False,
+    _add_list_field(
+        embed,
+        "Questions per day (newest first)",
+        [f"`{d.day:%Y-%m-%d}` {d.asked} asked, {d.answered} answered" for d in busy],
+        empty="No questions.",
     )
-    embed.add_field(
-        name="Most-asked unanswered",
-        value=_join_lines(
-            [
-                f"{rank}. ×{g.count} {escape(_one_line(g.representative))}"
-                for rank, g in enumerate(report.unanswered_groups[:_LIST_LINES], 1)
-            ]
-        )
-        or "None.",
-        inline=False,
+    _add_list_field(
+        embed,
+        "Most-asked unanswered",
+        [
+            f"{rank}. ×{g.count} {escape(_one_line(g.representative))}"
+            for rank, g in enumerate(report.unanswered_groups[:_LIST_LINES], 1)
+        ],
     )
-    embed.add_field(
-        name="Passages cited most",
-        value=_join_lines(
-            [
-                f"{rank}. ×{p.count} `{escape(p.article)}` paragraph {p.paragraph}"
-                for rank, p in enumerate(report.top_passages[:_LIST_LINES], 1)
-            ]
-        )
-        or "None.",
-        inline=False,
+    _add_list_field(
+        embed,
+        "Passages cited most",
+        [
+            f"{rank}. ×{p.count} `{escape(p.article)}` paragraph {p.paragraph}"
+            for rank, p in enumerate(report.top_passages[:_LIST_LINES], 1)
+        ],
     )
-    embed.add_field(
-        name="Voted not helpful",
-        value=_join_lines(
-            [
-                f"#{a.answer_id} 👎{a.not_helpful_votes} 👍{a.helpful_votes}: "
-                f"{escape(_one_line(a.question))}"
-                + (f" (`{escape(a.article)}` ¶{a.paragraph})" if a.article else " (not answered)")
-                for a in report.not_helpful[:_LIST_LINES]
-            ]
-        )
-        or "None.",
-        inline=False,
+    _add_list_field(
+        embed,
+        "Voted not helpful",
+        [
+            f"#{a.answer_id} 👎{a.not_helpful_votes} 👍{a.helpful_votes}: "
+            f"{escape(_one_line(a.question))}"
+            + (f" (`{escape(a.article)}` ¶{a.paragraph})" if a.article else " (not answered)")
+            for a in report.not_helpful[:_LIST_LINES]
+        ],
     )
     if chart:
         embed.set_image(url=f"attachment://{CHART_FILENAME}")
     return fit(embed)
+
+
+def _add_list_field(
+    embed: discord.Embed, name: str, lines: list[str], *, empty: str = "None."
+) -> None:
+    """A full-width field listing ``lines`` (as many as fit), or ``empty`` when there are none."""
+    embed.add_field(name=name, value=_join_lines(lines) or empty, inline=False)
 
 
 def _one_line(text: str, limit: int = 150) -> str:

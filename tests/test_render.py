@@ -102,3 +102,47 @@ def test_fit_drops_fields_to_6000() -> None:
     for i in range(30):
         embed.add_field(name=f"f{i}", value="v" * 1000)
     _within_limits(render.fit(embed))
+
+
+def test_choices_are_capped_and_cut() -> None:
+    """Autocomplete gets at most 25 choices, labels and values within 100 characters."""
+    made = render.choices((f"{i} " + "x" * 300, "v" * 300) for i in range(40))
+    assert len(made) == render.AUTOCOMPLETE_LIMIT
+    assert all(len(c.name) <= 100 and len(c.value) <= 100 for c in made)
+    assert made[0].name.startswith("0 ")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "words", "expected"),
+    [
+        pytest.param(None, None, "Quotes", id="none"),
+        pytest.param("Putin", None, "Quotes by Putin", id="speaker"),
+        pytest.param("Putin", "deal", "Quotes by Putin about “deal”", id="both"),
+    ],
+)
+def test_quotes_heading(speaker: str | None, words: str | None, expected: str) -> None:
+    """The /quote heading names what was searched for."""
+    assert render.quotes_heading(speaker, words) == expected
+
+
+@pytest.mark.parametrize(
+    ("forbidden", "expected"),
+    [
+        pytest.param(True, "I lack the permission to delete messages.", id="403"),
+        pytest.param(False, "Discord error while trying to delete (500).", id="other"),
+    ],
+)
+def test_discord_problem(forbidden: bool, expected: str) -> None:
+    """A refused call names the missing permission; another failure its status."""
+    assert render.discord_problem(
+        "delete", 500, forbidden=forbidden, missing="delete messages"
+    ) == (expected)
+
+
+def test_help_and_rules_embeds() -> None:
+    """/help lists the commands sorted, within limits; /rules says when there are none."""
+    embed = render.help_embed([("story", "List"), ("ask", "x" * 2000), ("quote", "")])
+    assert [f.name for f in embed.fields] == ["/ask", "/quote", "/story"]
+    assert embed.fields[1].value == "-"
+    _within_limits(embed)
+    assert render.rules_embed([]).description == render.NO_RULES

@@ -19,6 +19,7 @@ from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.client import StorybotBot
+    from bot.core.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +77,21 @@ def explain_startup_error(error: BaseException) -> str | None:
     return None
 
 
-def build_bot(settings: Settings, *, force_sync: bool = False) -> StorybotBot:
+def build_bot(
+    settings: Settings, *, force_sync: bool = False, library: Library | None = None
+) -> StorybotBot:
     """The bot with the live story library, the moderation rules and database and the insights
-    store (a broken corpus, rules file or database fails here with a one-line error)."""
+    store (a broken corpus, rules file or database fails here with a one-line error).
+
+    ``library`` replaces the one built from ``settings.corpus_dir`` (tests inject failures).
+    Closing the bot closes both databases.
+    """
     from bot.client import bot_class
     from bot.core.insights import InsightsStore
     from bot.core.library import Library
     from bot.exts._moderation import ModerationState
 
-    library = Library(settings.corpus_dir)
+    library = library or Library(settings.corpus_dir)
     library.corpus  # noqa: B018 - load now so that a broken corpus stops start-up
     moderation = ModerationState(settings.rules_file, settings.data_dir)
     try:

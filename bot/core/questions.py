@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.core.answer import Answer
 
 QUESTION_WORDS = frozenset(
     [
@@ -73,6 +78,31 @@ def looks_like_question(text: str) -> bool:
     if cleaned.rstrip(" \"'”’)").endswith(("?", "？")):
         return True
     return words[0].lower().replace("’", "'") in QUESTION_WORDS
+
+
+def question_for_bot(text: str, *, addressed: bool, in_ask_channel: bool) -> str | None:
+    """The question in a chat message if the bot should answer it, else None.
+
+    ``addressed`` is True when the message is meant for the bot: a DM, a mention of the bot itself
+    (not just @everyone/@here), or a reply to one of its answers. In an ask channel a message that
+    :func:`looks_like_question` is answered without being addressed. The question is the text
+    without mention tokens; a message that is nothing but mentions asks nothing.
+    """
+    question = strip_mentions(text)
+    if not question:
+        return None
+    if addressed or (in_ask_channel and looks_like_question(question)):
+        return question
+    return None
+
+
+def answer_follow_up(answer: Callable[[str], Answer], question: str, context: str | None) -> Answer:
+    """Answer ``question``; when the story has nothing for it alone and it follows up an earlier
+    question (``context``), answer both together, shown under the user's own words."""
+    result = answer(question)
+    if result.answered or not context:
+        return result
+    return replace(answer(f"{context} {question}"), question=question)
 
 
 class Cooldown:

@@ -39,11 +39,10 @@ class Admin(commands.Cog):
                 report = await asyncio.to_thread(self.bot.library.reload)
             except StorybotError as error:
                 log.warning("Reload failed, keeping the old index: %s", error)
-                embed = render.error_embed(
-                    "Reload failed: the previous story stays live", str(error)
-                )
                 await interaction.followup.send(
-                    embed=embed, ephemeral=True, allowed_mentions=render.NO_PINGS
+                    embed=render.reload_failed_embed(str(error)),
+                    ephemeral=True,
+                    allowed_mentions=render.NO_PINGS,
                 )
                 return
             extra = await self._reload_rules()

@@ -25,7 +25,7 @@ from bot import render
 from bot.client import StorybotBot
 from bot.core.answer import Answer
 from bot.core.errors import StorybotError
-from bot.core.questions import Cooldown, looks_like_question, strip_mentions
+from bot.core.questions import Cooldown, answer_follow_up, question_for_bot, strip_mentions
 from bot.exts.errors import GENERIC_ERROR
 from bot.exts.insights import revise_vote_view, vote_view
 
@@ -70,28 +70,11 @@ class Ask(commands.Cog):
         wait = self.cooldown.retry_after(message.author.id, time.monotonic())
         if wait > 0:
             if self.cooldown.should_warn(message.author.id):
-                await self._safe_reply(
-                    message,
-                    content=f"I'm still catching my breath: ask again in {wait:.0f} s, please.",
-                )
+                await self._safe_reply(message, content=render.cooldown_text(wait))
             return
-        context = self._earlier_question(message)
         self.pending[message.id] = question
-        reply: discord.Message | None = None
-        answer_id: int | None = None
         try:
-            async with message.channel.typing():
-                embed, answer = await self._answer_embed(question, context)
-            if not self._removed(message):
-                view = None
-                if answer is not None:
-                    answer_id, view = await vote_view(
-                        self.bot,
-                        answer,
-                        user_id=message.author.id,
-                        channel_id=message.channel.id if message.guild else None,
-                    )
-                reply = await self._safe_reply(message, embed=embed, view=view)
+            reply, answer_id = await self._send_answer(message, question)
         finally:
             latest = self.pending.pop(message.id, question)
         if reply is None:
@@ -99,6 +82,25 @@ class Ask(commands.Cog):
         self._remember(message, question, reply, answer_id)
         if latest != question:  # edited while we were answering
             await self._edit_answer(message.id, latest, message.channel)
+
+    async def _send_answer(
+        self, message: discord.Message, question: str
+    ) -> tuple[discord.Message | None, int | None]:
+        """Reply with the answer and its vote buttons, unless moderation removed the question
+        meanwhile; return the reply (None if not sent) and the insights answer id."""
+        async with message.channel.typing():
+            embed, answer = await self._answer_embed(question, self._earlier_question(message))
+        if self._removed(message):
+            return None, None
+        answer_id, view = None, None
+        if answer is not None:
+            answer_id, view = await vote_view(
+                self.bot,
+                answer,
+                user_id=message.author.id,
+                channel_id=message.channel.id if message.guild else None,
+            )
+        return await self._safe_reply(message, embed=embed, view=view), answer_id
 
     @commands.Cog.listener()
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
@@ -158,19 +160,17 @@ class Ask(commands.Cog):
 
     def _question_in(self, message: discord.Message) -> str | None:
         """The question text if this message asks the bot something, else None."""
-        text = strip_mentions(message.content)
-        if not text:
-            return None
         me = self.bot.user
-        if message.guild is None:
-            return text
-        if me is not None and me.mentioned_in(message) and not message.mention_everyone:
-            return text
-        if self._replied_to_answer(message) is not None:
-            return text
-        if message.channel.id in self.bot.settings.ask_channel_ids and looks_like_question(text):
-            return text
-        return None
+        addressed = (
+            message.guild is None
+            or (me is not None and any(user.id == me.id for user in message.mentions))
+            or self._replied_to_answer(message) is not None
+        )
+        return question_for_bot(
+            message.content,
+            addressed=addressed,
+            in_ask_channel=message.channel.id in self.bot.settings.ask_channel_ids,
+        )
 
     def _replied_to_answer(self, message: discord.Message) -> discord.MessageReference | None:
         reference = message.reference
@@ -195,12 +195,9 @@ class Ask(commands.Cog):
     ) -> tuple[discord.Embed, Answer | None]:
         """The reply embed and the answer it shows (None when answering failed)."""
         try:
-            answer = await asyncio.to_thread(self.bot.library.answer, question)
-            if not answer.answered and context:
-                answer = _with_question(
-                    await asyncio.to_thread(self.bot.library.answer, f"{context} {question}"),
-                    question,
-                )
+            answer = await asyncio.to_thread(
+                answer_follow_up, self.bot.library.answer, question, context
+            )
         except StorybotError as error:
             return render.error_embed("I can't answer that", str(error)), None
         except Exception:
@@ -231,13 +228,6 @@ class Ask(commands.Cog):
         for table in (self.by_question, self.by_answer):
             while len(table) > REMEMBERED_ANSWERS:
                 table.popitem(last=False)
-
-
-def _with_question(answer: Answer, question: str) -> Answer:
-    """``answer`` shown under the user's own words (not the combined follow-up query)."""
-    from dataclasses import replace
-
-    return replace(answer, question=question)
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -56,6 +56,12 @@ def moderator_check(interaction: discord.Interaction[Any]) -> bool:
     )
 
 
+def _author(message: discord.Message) -> Author:
+    """The moderation engine's view of a message's author: id, role ids, bot or not."""
+    roles = frozenset(role.id for role in getattr(message.author, "roles", ()))
+    return Author(message.author.id, roles, message.author.bot)
+
+
 class Moderation(commands.Cog):
     """Checks messages in the moderated channels and enforces the verdicts."""
 
@@ -71,7 +77,6 @@ class Moderation(commands.Cog):
         self.state = state
         self._checked: OrderedDict[int, str] = OrderedDict()  # message id -> content checked
         self._reported: set[str] = set()
-        self._store_lock = asyncio.Lock()
 
     # ------------------------------------------------------------------ listeners
 
@@ -92,35 +97,33 @@ class Moderation(commands.Cog):
         if self._checked.get(message.id) == message.content:
             return None  # e.g. an embed-only update of a message already checked
         self._remember(message)
-        author = Author(
-            message.author.id,
-            frozenset(role.id for role in getattr(message.author, "roles", ())),
-            message.author.bot,
+        author = _author(message)
+        verdict = self.state.moderator.check(
+            message.content, author, message.channel.id, time.time()
         )
-        now = time.time()
-        verdict = self.state.moderator.check(message.content, author, message.channel.id, now)
-        if verdict.action == "allow":
-            return verdict
         if verdict.action == "watch":
-            log.info("Watch: message %s matched %s", message.id, [m.rule for m in verdict.matches])
-            await self._modlog(
-                embed=render.watch_embed(
-                    verdict,
-                    user_id=message.author.id,
-                    user_name=str(message.author),
-                    channel_id=message.channel.id,
-                )
-            )
+            await self._watch(message, verdict)
+        if not verdict.removes:
             return verdict
         self.state.mark_removed(message.id)  # before any await: the Ask Cog must not answer it
-        async with self._store_lock:  # one case at a time, in time order, so strikes add up
-            enforcement = await asyncio.to_thread(
-                self.state.store.enforce, verdict, author.id, time.time(), self.state.rules.strikes
-            )
-        if enforcement is None:
-            return verdict
-        await self._enforce(message, verdict, enforcement, edited=edited)
+        enforcement = await asyncio.to_thread(  # atomic in the store: overlapping calls add up
+            self.state.store.enforce, verdict, author.id, time.time(), self.state.rules.strikes
+        )
+        if enforcement is not None:
+            await self._enforce(message, verdict, enforcement, edited=edited)
         return verdict
+
+    async def _watch(self, message: discord.Message, verdict: Verdict) -> None:
+        """Log a "watch" verdict in the mod-log (the message stays)."""
+        log.info("Watch: message %s matched %s", message.id, [m.rule for m in verdict.matches])
+        await self._modlog(
+            embed=render.watch_embed(
+                verdict,
+                user_id=message.author.id,
+                user_name=str(message.author),
+                channel_id=message.channel.id,
+            )
+        )
 
     # ------------------------------------------------------------------ enforcement
 
@@ -209,9 +212,8 @@ class Moderation(commands.Cog):
         if key in self._reported:
             return ""
         self._reported.add(key)
-        if isinstance(error, discord.Forbidden):
-            return f"I lack the permission to {what}."
-        return f"Discord error while trying to {kind} ({error.status})."
+        forbidden = isinstance(error, discord.Forbidden)
+        return render.discord_problem(kind, error.status, forbidden=forbidden, missing=what)
 
     async def _modlog(self, **kwargs: Any) -> None:
         channel_id = self.bot.settings.modlog_channel_id
@@ -271,7 +273,7 @@ class Moderation(commands.Cog):
         cleared = await asyncio.to_thread(self.state.store.clear_strikes, user.id)
         self.state.moderator.forget(user.id)
         await interaction.response.send_message(
-            render.content(f"Cleared {cleared} strike(s) of {render.escape(str(user))}."),
+            render.strikes_cleared(str(user), cleared),
             ephemeral=True,
             allowed_mentions=render.NO_PINGS,
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import Counter
 from typing import Any
 
 import discord
@@ -14,7 +13,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.client import StorybotBot
-from bot.core.errors import QuestionError
+from bot.core import browse
 from bot.exts.insights import vote_view
 
 log = logging.getLogger(__name__)
@@ -57,11 +56,7 @@ class Story(commands.Cog):
     ) -> None:
         """Find quotes by speaker and/or words."""
         quotes = self.bot.library.find_quotes(speaker=speaker, words=query, limit=10)
-        heading = (
-            "Quotes"
-            + (f" by {speaker}" if speaker else "")
-            + (f" about “{query}”" if query else "")
-        )
+        heading = render.quotes_heading(speaker, query)
         embed = render.quotes_embed(quotes, self.bot.library.corpus, heading=heading)
         await interaction.response.send_message(embed=embed, allowed_mentions=render.NO_PINGS)
 
@@ -70,12 +65,8 @@ class Story(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """Speakers from the extracted quotes whose name contains what was typed."""
-        typed = current.casefold().strip()
-        names = [name for name in self.bot.library.speakers() if typed in name.casefold()]
-        return [
-            app_commands.Choice(name=render.choice_name(name), value=name[:100])
-            for name in names[: render.AUTOCOMPLETE_LIMIT]
-        ]
+        names = browse.matching_names(self.bot.library.speakers(), current)
+        return render.choices((name, name) for name in names)
 
     @app_commands.command(name="passage")
     @app_commands.describe(article="The article", paragraph="The paragraph number (from 1)")
@@ -86,14 +77,7 @@ class Story(commands.Cog):
         paragraph: app_commands.Range[int, 1, 10_000],
     ) -> None:
         """Show one paragraph of an article."""
-        found = self.bot.library.corpus.article(article)
-        if found is None:
-            raise QuestionError(f"There is no article {article!r}: pick one from the list.")
-        if paragraph > len(found.paragraphs):
-            raise QuestionError(
-                f"{found.title} has {len(found.paragraphs)} paragraphs; pick 1 to "
-                f"{len(found.paragraphs)}."
-            )
+        found = browse.find_paragraph(self.bot.library.corpus, article, paragraph)
         await interaction.response.send_message(
             embed=render.passage_embed(found, paragraph), allowed_mentions=render.NO_PINGS
         )
@@ -103,23 +87,15 @@ class Story(commands.Cog):
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """Articles whose title or slug contains what was typed."""
-        typed = current.casefold().strip()
-        articles = [
-            a
-            for a in self.bot.library.corpus.articles
-            if typed in a.title.casefold() or typed in a.slug
-        ]
-        return [
-            app_commands.Choice(name=render.choice_name(a.title), value=a.slug[:100])
-            for a in articles[: render.AUTOCOMPLETE_LIMIT]
-        ]
+        articles = browse.matching_articles(self.bot.library.corpus, current)
+        return render.choices((a.title, a.slug) for a in articles)
 
     @app_commands.command(name="story")
     async def story(self, interaction: Interaction) -> None:
         """List the articles with their metadata."""
         library = self.bot.library
-        counts = Counter(q.article for q in library.find_quotes(limit=100_000))
-        embed = render.story_embed(library.corpus, dict(counts))
+        counts = browse.quotes_per_article(library.find_quotes(limit=100_000))
+        embed = render.story_embed(library.corpus, counts)
         await interaction.response.send_message(embed=embed, allowed_mentions=render.NO_PINGS)
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from tests.core.quotes_stub import patch_quotes
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = str(ROOT / "corpus")
@@ -17,8 +16,7 @@ ANSWER_KEYS = {"question", "answered", "answer", "citation", "passages", "quotes
 
 
 @pytest.fixture(autouse=True)
-def _quotes(monkeypatch: pytest.MonkeyPatch) -> None:
-    patch_quotes(monkeypatch)
+def _no_corpus_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("STORYBOT_CORPUS_DIR", raising=False)
 
 

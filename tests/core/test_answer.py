@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.core.answer import MAX_QUESTION_CHARS, StoryEngine
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
-from tests.core.quotes_stub import quote_book
+from bot.core.quotes import QuoteBook, extract_quotes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def engine() -> StoryEngine:
     """An engine over the shipped story."""
     corpus = load_corpus(ROOT / "corpus")
-    return StoryEngine(corpus, quote_book(corpus.paragraphs))
+    return StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def two_articles(tmp_path_factory: pytest.TempPathFactory) -> StoryEngine:
         encoding="utf-8",
     )
     corpus = load_corpus(folder)
-    return StoryEngine(corpus, quote_book(corpus.paragraphs))
+    return StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
 
 
 @pytest.mark.parametrize(

@@ -151,18 +151,23 @@ def test_vote_on_unknown_answer(store: InsightsStore) -> None:
     )
 
 
-def test_record_answer_takes_the_top_citation(store: InsightsStore) -> None:
-    """record_answer stores the engine Answer's citation and best score."""
-    citation = Citation(article="story", title="Story", paragraph=7)
-    answer = Answer(
-        question="Where was the summit?",
+def answered(question: str, sentence: str, *, paragraph: int, score: float) -> Answer:
+    """An engine answer citing ``paragraph`` of the article "story" with one passage."""
+    citation = Citation(article="story", title="Story", paragraph=paragraph)
+    return Answer(
+        question=question,
         answered=True,
-        sentence="In Helsinki.",
+        sentence=sentence,
         citation=citation,
-        passages=(Passage(citation, "In Helsinki.", 6.25),),
+        passages=(Passage(citation, sentence, score),),
         quotes=(),
         reason="",
     )
+
+
+def test_record_answer_takes_the_top_citation(store: InsightsStore) -> None:
+    """record_answer stores the engine Answer's citation and best score."""
+    answer = answered("Where was the summit?", "In Helsinki.", paragraph=7, score=6.25)
     store.record_answer(answer, user_id=SNOWFLAKES[0], channel_id=5)
     report = store.report(1)
     assert [(p.article, p.paragraph, p.count) for p in report.top_passages] == [("story", 7, 1)]
@@ -172,16 +177,7 @@ def test_revise_answer_keeps_the_id_and_drops_old_votes(store: InsightsStore) ->
     """An edited question replaces the row under the same id; votes on the old answer go."""
     answer_id = ask(store, "Who paid for teh trip?")
     store.record_vote(answer_id, user_id=SNOWFLAKES[0], helpful=False)
-    citation = Citation(article="story", title="Story", paragraph=2)
-    revised = Answer(
-        question="Who paid for the trip?",
-        answered=True,
-        sentence="The state did.",
-        citation=citation,
-        passages=(Passage(citation, "The state did.", 5.0),),
-        quotes=(),
-        reason="",
-    )
+    revised = answered("Who paid for the trip?", "The state did.", paragraph=2, score=5.0)
     assert store.revise_answer(answer_id, revised) is True
     assert store.vote_counts(answer_id) == (0, 0)
     report = store.report(1)

@@ -9,14 +9,8 @@ import pytest
 
 from bot.core.errors import CorpusError
 from bot.core.library import Library
-from tests.core.quotes_stub import patch_quotes
 
 STORY = Path(__file__).resolve().parents[2] / "corpus" / "trump-russia-big-concession.txt"
-
-
-@pytest.fixture(autouse=True)
-def _quotes(monkeypatch: pytest.MonkeyPatch) -> None:
-    patch_quotes(monkeypatch)
 
 
 @pytest.fixture

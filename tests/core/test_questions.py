@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.questions import Cooldown, looks_like_question, strip_mentions
+from bot.core.answer import Answer
+from bot.core.questions import (
+    Cooldown,
+    answer_follow_up,
+    looks_like_question,
+    question_for_bot,
+    strip_mentions,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,6 +34,25 @@ from bot.core.questions import Cooldown, looks_like_question, strip_mentions
 def test_looks_like_question(text: str, expected: bool) -> None:
     """Questions are recognised by a question mark or an opening question word (3+ words)."""
     assert looks_like_question(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed", "in_ask_channel", "expected"),
+    [
+        pytest.param("<@1> who paid?", True, False, "who paid?", id="mention"),
+        pytest.param("@everyone <@1> who paid?", True, False, "@everyone who paid?", id="everyone"),
+        pytest.param("ok", True, False, "ok", id="addressed-anything"),
+        pytest.param("<@1>", True, False, None, id="mention-only"),
+        pytest.param("who paid for the bridge?", False, True, "who paid for the bridge?", id="ask"),
+        pytest.param("nice story", False, True, None, id="ask-statement"),
+        pytest.param("who paid for the bridge?", False, False, None, id="elsewhere"),
+    ],
+)
+def test_question_for_bot(
+    text: str, addressed: bool, in_ask_channel: bool, expected: str | None
+) -> None:
+    """Addressed messages are questions; in ask channels only question-like ones."""
+    assert question_for_bot(text, addressed=addressed, in_ask_channel=in_ask_channel) == expected
 
 
 def test_strip_mentions() -> None:
@@ -52,3 +78,44 @@ def test_cooldown_per_user_and_single_warning() -> None:
     assert cooldown.retry_after("bob", 4.0) == 0.0
     assert cooldown.retry_after("alice", 10.0) == 0.0
     assert cooldown.should_warn("alice") is True
+
+
+def _answer(question: str, answered: bool) -> Answer:
+    return Answer(
+        question=question,
+        answered=answered,
+        sentence="Yes." if answered else None,
+        citation=None,
+        passages=(),
+        quotes=(),
+        reason="" if answered else "Nothing matches.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("known", "context", "expected_asked", "answered"),
+    [
+        pytest.param({"who paid?"}, "the trip", ["who paid?"], True, id="alone-suffices"),
+        pytest.param(set(), None, ["who paid?"], False, id="no-context"),
+        pytest.param(
+            {"the trip who paid?"},
+            "the trip",
+            ["who paid?", "the trip who paid?"],
+            True,
+            id="with-context",
+        ),
+    ],
+)
+def test_answer_follow_up(
+    known: set[str], context: str | None, expected_asked: list[str], answered: bool
+) -> None:
+    """A follow-up is answered alone first, then with the earlier question, under its own words."""
+    asked: list[str] = []
+
+    def engine(question: str) -> Answer:
+        asked.append(question)
+        return _answer(question, question in known)
+
+    result = answer_follow_up(engine, "who paid?", context)
+    assert asked == expected_asked
+    assert (result.question, result.answered) == ("who paid?", answered)

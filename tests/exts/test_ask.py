@@ -160,3 +160,44 @@ async def test_pings_in_a_question_stay_inert(fake: FakeDiscord, bot: StorybotBo
     assert "@\u200beveryone" in title
     assert "\\*\\*big concession\\*\\*" in title
     assert call.json["allowed_mentions"] == NO_PINGS
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions_bot", "answered"),
+    [
+        pytest.param(
+            "@everyone {bot} what did Trump call a big concession?",
+            True,
+            True,
+            id="everyone-and-bot",
+        ),
+        pytest.param(
+            "{bot} @here what did Trump call a big concession?", True, True, id="bot-and-here"
+        ),
+        pytest.param(
+            "@everyone what did Trump call a big concession?", False, False, id="everyone-only"
+        ),
+    ],
+)
+async def test_mass_mention_with_the_bot_is_answered_without_pings(
+    fake: FakeDiscord, bot: StorybotBot, text: str, mentions_bot: bool, answered: bool
+) -> None:
+    """A question pinging @everyone/@here that also mentions the bot is answered (nothing pings);
+    a mass mention alone does not address the bot."""
+    question = await fake.send_message(
+        text.format(bot=f"<@{fake.bot_user.id}>"),
+        mentions=[fake.bot_user] if mentions_bot else [],
+        mention_everyone=True,
+    )
+    control = await fake.send_dm("What did Trump call a big concession?")
+    await fake.wait_for(fake.replies_to(control))
+    if not answered:
+        assert not any(fake.replies_to(question)(call) for call in fake.calls)
+        assert _typing_in(fake, "general") == []
+        return
+    call = await fake.wait_for(fake.replies_to(question))
+    assert call.json["allowed_mentions"] == NO_PINGS
+    title = call.json["embeds"][0]["title"]
+    assert "concession" in title
+    assert "@everyone" not in title
+    assert "@here" not in title

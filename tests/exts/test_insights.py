@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import email.parser
-import email.policy
 import io
 import json
 import sqlite3
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp import web
 
 import tests.fakes.fixtures as fixtures
 from bot.cli.discord_app import build_bot
@@ -28,77 +23,17 @@ from bot.core.insights import (
     DayCount,
     FlaggedAnswer,
     InsightsReport,
-    InsightsStore,
     PassageCount,
     QuestionGroup,
 )
 from bot.exts.insights import buttons, vote_custom_id
 from bot.render import CHART_FILENAME, insights_embed
-from bot.settings import Settings
 from tests.exts.test_story import EPHEMERAL, callback_of, followup_of
 from tests.fakes.discord_server import BASIC_MEMBER, MANAGE_GUILD, FakeDiscord, Json
 from tests.fakes.fixtures import BotFactory
 
 BUTTON = 2
 ANSWERED_QUESTION = "What did Trump call a big concession?"
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A multipart request (a message with files): its JSON part and its files by name."""
-
-    path: str
-    payload: Json
-    files: dict[str, bytes]
-
-
-class UploadingFakeDiscord(FakeDiscord):
-    """The fake Discord, also keeping the parts of multipart requests (attachments)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.uploads: list[Upload] = []
-
-    async def _rest(self, request: web.Request) -> web.Response:
-        if request.content_type.startswith("multipart/"):
-            raw = await request.read()  # cached by aiohttp: the fake reads it again
-            self.uploads.append(_parse_upload(request.path, request.headers["Content-Type"], raw))
-        return await super()._rest(request)
-
-
-def _parse_upload(path: str, content_type: str, raw: bytes) -> Upload:
-    head = f"Content-Type: {content_type}\r\n\r\n".encode()
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + raw)
-    payload: Json = {}
-    files: dict[str, bytes] = {}
-    for part in message.iter_parts():
-        data = part.get_payload(decode=True)
-        if part.get_param("name", header="content-disposition") == "payload_json":
-            payload = json.loads(data)
-        else:
-            files[part.get_filename()] = data
-    return Upload(path.removeprefix("/api/v10"), payload, files)
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[UploadingFakeDiscord]:
-    """A running fake Discord that keeps uploaded files (overrides the shared fixture)."""
-    server = UploadingFakeDiscord()
-    await server.start()
-    try:
-        yield server
-    finally:
-        await asyncio.wait_for(server.stop(), timeout=3)
-
-
-@pytest.fixture(autouse=True)
-def with_insights(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Bots started by ``make_bot`` get an insights store, as ``build_bot`` gives them."""
-
-    def build(settings: Settings, **kwargs: Any) -> StorybotBot:
-        return StorybotBot(settings, insights=InsightsStore.from_settings(settings), **kwargs)
-
-    monkeypatch.setattr(fixtures, "StorybotBot", build)
 
 
 def _buttons(body: Json) -> list[Json]:
@@ -297,7 +232,7 @@ async def test_moderated_message_is_not_recorded(fake: FakeDiscord, bot: Storybo
     assert "example.com" not in json.dumps(report.to_dict())
 
 
-async def test_insights_refused_for_a_member(fake: UploadingFakeDiscord, bot: StorybotBot) -> None:
+async def test_insights_refused_for_a_member(fake: FakeDiscord, bot: StorybotBot) -> None:
     """A member without Manage Server or the admin role is told so privately."""
     payload = await fake.slash("insights", user="alice")
     callback = await fake.wait_for(callback_of(payload))
@@ -314,7 +249,7 @@ async def test_insights_refused_for_a_member(fake: UploadingFakeDiscord, bot: St
     ],
 )
 async def test_insights_for_an_admin_with_the_chart(
-    fake: UploadingFakeDiscord, bot: StorybotBot, user: str, permissions: int
+    fake: FakeDiscord, bot: StorybotBot, user: str, permissions: int
 ) -> None:
     """An admin gets a deferred private report with the questions-per-day PNG attached."""
     await _chat_answer(fake)
@@ -324,17 +259,19 @@ async def test_insights_for_an_admin_with_the_chart(
     assert callback.json["data"]["flags"] & EPHEMERAL
     await fake.wait_for(followup_of(fake, payload))
     upload = fake.uploads[-1]
-    assert set(upload.files) == {CHART_FILENAME}
-    assert upload.files[CHART_FILENAME].startswith(b"\x89PNG\r\n\x1a\n")
-    assert upload.payload["flags"] & EPHEMERAL
-    assert upload.payload["allowed_mentions"] == {"parse": []}
-    embed = upload.payload["embeds"][0]
+    assert [(f.filename, f.content_type) for f in upload.files] == [
+        (CHART_FILENAME, "application/octet-stream")
+    ]
+    assert upload.file(CHART_FILENAME).data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert upload.json["flags"] & EPHEMERAL
+    assert upload.json["allowed_mentions"] == {"parse": []}
+    embed = upload.json["embeds"][0]
     assert "**1** question(s), **1** answered (100%)" in embed["description"]
     assert embed["image"]["url"] == f"attachment://{CHART_FILENAME}"
 
 
 async def test_insights_csv_export_neutralises_formulas(
-    fake: UploadingFakeDiscord, bot: StorybotBot
+    fake: FakeDiscord, bot: StorybotBot
 ) -> None:
     """csv:true attaches the unanswered questions as UTF-8 CSV with formula cells neutralised."""
     assert bot.insights is not None
@@ -342,7 +279,7 @@ async def test_insights_csv_export_neutralises_formulas(
         bot.insights.record_question(text, answered=False, user_id=1, channel_id=5)
     payload = await fake.slash("insights", {"csv": True}, user="admin")
     await fake.wait_for(followup_of(fake, payload))
-    data = fake.uploads[-1].files["unanswered-questions.csv"]
+    data = fake.uploads[-1].file("unanswered-questions.csv").data
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     questions = sorted(row[1] for row in rows[1:])

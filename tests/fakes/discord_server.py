@@ -14,6 +14,8 @@ anything else.
 from __future__ import annotations
 
 import asyncio
+import email.parser
+import email.policy
 import itertools
 import json
 import logging
@@ -37,13 +39,30 @@ BASIC_MEMBER = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)  # view
 
 
 @dataclass(frozen=True)
+class UploadedFile:
+    """One file part of a multipart request (an attachment the bot sent)."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Call:
-    """One REST request the bot made."""
+    """One REST request the bot made (for a multipart request: its ``payload_json`` and files)."""
 
     method: str
     path: str  # without the /api/v10 prefix, e.g. "/channels/10/messages"
     json: Any
     query: dict[str, str]
+    files: tuple[UploadedFile, ...] = ()
+
+    def file(self, filename: str) -> UploadedFile:
+        """The uploaded file called ``filename`` (KeyError if the request has none)."""
+        for uploaded in self.files:
+            if uploaded.filename == filename:
+                return uploaded
+        raise KeyError(filename)
 
     @property
     def sends_message(self) -> bool:
@@ -206,6 +225,11 @@ class FakeDiscord:
             if (method is None or call.method == method) and pattern.search(call.path)
         ]
 
+    @property
+    def uploads(self) -> list[Call]:
+        """The requests that carried files, oldest first."""
+        return [call for call in self.calls if call.files]
+
     async def wait_for(self, predicate: Callable[[Call], bool], within: float = 3.0) -> Call:
         """The first recorded call (past or future) matching ``predicate``, within ``within`` s."""
         async with asyncio.timeout(within):
@@ -293,11 +317,13 @@ class FakeDiscord:
         channel: str | int = "general",
         guild: bool = True,
         mentions: list[FakeUser] | None = None,
+        mention_everyone: bool = False,
         reference: int | None = None,
         webhook: bool = False,
         message_id: int | None = None,
     ) -> Json:
-        """A MESSAGE_CREATE payload (a DM when ``guild`` is False)."""
+        """A MESSAGE_CREATE payload (a DM when ``guild`` is False; ``mention_everyone`` as
+        Discord sets it for a member allowed to ping @everyone/@here)."""
         user = self.users[author] if isinstance(author, str) else author
         channel_id = self.channels[channel] if isinstance(channel, str) else channel
         data: Json = {
@@ -308,7 +334,7 @@ class FakeDiscord:
             "timestamp": _now(),
             "edited_timestamp": None,
             "tts": False,
-            "mention_everyone": False,
+            "mention_everyone": mention_everyone,
             "mentions": [u.payload() for u in mentions or []],
             "mention_roles": [],
             "attachments": [],
@@ -562,13 +588,14 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.Response:
         path = "/" + request.match_info["tail"]
         body: Any = None
+        files: tuple[UploadedFile, ...] = ()
         if request.can_read_body:
             raw = await request.read()
             if raw and request.content_type == "application/json":
                 body = json.loads(raw)
             elif raw and request.content_type.startswith("multipart/"):
-                body = {"multipart": True}
-        call = Call(request.method, path, body, dict(request.query))
+                body, files = _parse_multipart(request.headers["Content-Type"], raw)
+        call = Call(request.method, path, body, dict(request.query), files)
         async with self._changed:
             self.calls.append(call)
             self._changed.notify_all()
@@ -790,3 +817,18 @@ def _json(data: Any, *, status: int = 200, headers: dict[str, str] | None = None
         status=status,
         headers={"Content-Type": "application/json", **(headers or {})},
     )
+
+
+def _parse_multipart(content_type: str, raw: bytes) -> tuple[Json, tuple[UploadedFile, ...]]:
+    """The ``payload_json`` part and the file parts of a multipart/form-data body."""
+    head = f"Content-Type: {content_type}\r\n\r\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + raw)
+    payload: Json = {}
+    files: list[UploadedFile] = []
+    for part in message.iter_parts():
+        data = part.get_payload(decode=True)
+        if part.get_param("name", header="content-disposition") == "payload_json":
+            payload = json.loads(data)
+        else:
+            files.append(UploadedFile(part.get_filename() or "", part.get_content_type(), data))
+    return payload, tuple(files)

@@ -1,8 +1,10 @@
 """Pytest fixtures: a fake Discord on 127.0.0.1 and the real bot connected to it.
 
-``fake`` is a running :class:`FakeDiscord`; ``make_bot(**settings)`` starts a
-:class:`StorybotBot` against it (ask channel, moderated channel and mod-log preconfigured) and
-waits until it has its guild, never for ``on_ready``. Everything has a timeout so nothing hangs.
+``fake`` is a running :class:`FakeDiscord`; ``make_bot(**settings)`` builds the bot exactly as
+production does (:func:`bot.cli.discord_app.build_bot`: story library, moderation state and
+insights store), starts it against the fake (ask channel, moderated channel and mod-log
+preconfigured) and waits until it has its guild, never for ``on_ready``. Everything has a timeout
+so nothing hangs; every bot (and so its databases) is closed at teardown.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from typing import Any
 
 import pytest
 
+from bot.cli.discord_app import build_bot
 from bot.client import StorybotBot
 from bot.core.library import Library
 from bot.core.moderation.rules import default_rules_text
-from bot.exts._moderation import ModerationState
 from bot.settings import Secret, Settings
 from tests.fakes.discord_server import FakeDiscord
 
@@ -92,11 +94,7 @@ async def make_bot(
         library = overrides.pop("library", None)
         overrides.setdefault("rules_file", test_rules_file(tmp_path, fake))
         settings = bot_settings(fake, tmp_path, tmp_corpus, **overrides)
-        bot = StorybotBot(
-            settings,
-            library=library or make_library(settings.corpus_dir),
-            moderation=ModerationState(settings.rules_file, settings.data_dir),
-        )
+        bot = build_bot(settings, library=library)
         task = asyncio.create_task(bot.start(settings.require_token()))
         started.append((bot, task))
         if connect:

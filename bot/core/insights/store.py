@@ -16,12 +16,10 @@ import hmac
 import logging
 import os
 import secrets
-import sqlite3
 import stat
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +42,7 @@ from bot.core.insights.model import (
     PassageCount,
     VoteOutcome,
 )
+from bot.core.sqlite import DB_FILENAME, Database
 from bot.core.text import index_terms
 
 if TYPE_CHECKING:
@@ -52,7 +51,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DB_FILENAME = "storybot.sqlite3"
 SALT_FILENAME = "insights.salt"
 SCHEMA_VERSION = 1
 MAX_QUESTION_CHARS = 1000
@@ -150,6 +148,17 @@ def _ts(moment: datetime) -> float:
     return moment.timestamp()
 
 
+def _top_citation(answer: Answer) -> tuple[str | None, int | None, float | None]:
+    """The (article, paragraph, score) stored for an answer: its citation if it answered, and the
+    BM25 score of its best passage."""
+    citation = answer.citation if answer.answered else None
+    return (
+        citation.article if citation else None,
+        citation.paragraph if citation else None,
+        answer.passages[0].score if answer.passages else None,
+    )
+
+
 def _dt(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, UTC)
 
@@ -199,17 +208,15 @@ class InsightsStore:
         self._salt = salt
         self._tokenizer = tokenizer
         self._clock = clock
-        self._busy_timeout = busy_timeout
         self._group_threshold = group_threshold
-        self._lock = threading.Lock()
         self._salt_lock = threading.Lock()
         self._last_pruned: datetime | None = None
-        self._conn = self._connect()
+        self._db = Database(self.path, busy_timeout=busy_timeout)
         try:
             self._migrate()
             self.prune()
         except BaseException:
-            self._conn.close()
+            self._db.close()
             raise
 
     @classmethod
@@ -234,8 +241,7 @@ class InsightsStore:
 
     def close(self) -> None:
         """Close the connection (the store cannot be used afterwards)."""
-        with self._lock:
-            self._conn.close()
+        self._db.close()
 
     def __enter__(self) -> InsightsStore:
         return self
@@ -243,71 +249,8 @@ class InsightsStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _connect(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(
-                f"{self.path.parent}: cannot create the data folder ({error})"
-            ) from error
-        with self._guard("open the database"):
-            conn = sqlite3.connect(
-                self.path,
-                timeout=self._busy_timeout,
-                isolation_level=None,  # autocommit; writes use explicit BEGIN IMMEDIATE
-                check_same_thread=False,  # guarded by self._lock
-            )
-            try:
-                conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout * 1000)}")
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("PRAGMA synchronous = NORMAL")
-            except BaseException:
-                conn.close()
-                raise
-        return conn
-
-    @contextmanager
-    def _guard(self, action: str) -> Iterator[None]:
-        """Turn sqlite3 errors into a :class:`StoreError` that says what to do."""
-        try:
-            yield
-        except sqlite3.OperationalError as error:
-            text = str(error)
-            if "locked" in text or "busy" in text:
-                raise StoreError(
-                    f"{self.path}: the database stayed locked by another process for "
-                    f"{self._busy_timeout:g}s while trying to {action}; is another storybot "
-                    "writing to it? Try again when it is done"
-                ) from error
-            raise StoreError(f"{self.path}: cannot {action} ({text})") from error
-        except sqlite3.ProgrammingError as error:  # e.g. used after close(): not damage
-            raise StoreError(f"{self.path}: cannot {action} ({error})") from error
-        except sqlite3.DatabaseError as error:
-            raise StoreError(
-                f"{self.path}: the database is damaged ({error}); it was left as it is: restore "
-                "a backup, or move it aside so that storybot starts a new one"
-            ) from error
-
-    @contextmanager
-    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on error) under the lock."""
-        with self._lock, self._guard(action):
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-
-    @contextmanager
-    def _read(self, action: str) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._guard(action):
-            yield self._conn
-
     def _migrate(self) -> None:
-        with self._write("set up the insights tables") as conn:
+        with self._db.write("set up the insights tables") as conn:
             conn.execute("CREATE TABLE IF NOT EXISTS insights_schema (version INTEGER NOT NULL)")
             row = conn.execute("SELECT MAX(version) FROM insights_schema").fetchone()
             version = row[0] if row else None
@@ -361,7 +304,7 @@ class InsightsStore:
             channel_id,
             user_hash,
         )
-        with self._write("record a question") as conn:
+        with self._db.write("record a question") as conn:
             cursor = conn.execute(
                 "INSERT INTO insights_questions (asked_at, question, answered, article, "
                 "paragraph, score, channel_id, user_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -374,15 +317,15 @@ class InsightsStore:
 
     def record_answer(self, answer: Answer, *, user_id: int, channel_id: int | None = None) -> int:
         """:meth:`record_question` for an engine :class:`~bot.core.answer.Answer`; return its id."""
-        citation = answer.citation if answer.answered else None
+        article, paragraph, score = _top_citation(answer)
         return self.record_question(
             answer.question,
             answered=answer.answered,
             user_id=user_id,
             channel_id=channel_id,
-            article=citation.article if citation else None,
-            paragraph=citation.paragraph if citation else None,
-            score=answer.passages[0].score if answer.passages else None,
+            article=article,
+            paragraph=paragraph,
+            score=score,
         )
 
     def revise_answer(self, answer_id: int, answer: Answer) -> bool:
@@ -392,16 +335,13 @@ class InsightsStore:
         dropped, since they judged something no longer shown. Returns False when the row is gone
         (pruned).
         """
-        citation = answer.citation if answer.answered else None
         values = (
             answer.question.strip()[:MAX_QUESTION_CHARS],
             int(bool(answer.answered)),
-            citation.article if citation else None,
-            citation.paragraph if citation else None,
-            answer.passages[0].score if answer.passages else None,
+            *_top_citation(answer),
             answer_id,
         )
-        with self._write("revise a question") as conn:
+        with self._db.write("revise a question") as conn:
             updated = conn.execute(
                 "UPDATE insights_questions SET question = ?, answered = ?, article = ?, "
                 "paragraph = ?, score = ? WHERE id = ?",
@@ -415,7 +355,7 @@ class InsightsStore:
         """Count one vote per reader per answer: a second click replaces the first."""
         user_hash = self.user_hash(user_id)
         now = _ts(self._clock())
-        with self._write("record a vote") as conn:
+        with self._db.write("record a vote") as conn:
             if (
                 conn.execute(
                     "SELECT 1 FROM insights_questions WHERE id = ?", (answer_id,)
@@ -439,7 +379,7 @@ class InsightsStore:
 
     def vote_counts(self, answer_id: int) -> tuple[int, int]:
         """(helpful, not helpful) votes on one answer."""
-        with self._read("count votes") as conn:
+        with self._db.read("count votes") as conn:
             row = conn.execute(
                 "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0) "
                 "FROM insights_votes WHERE answer_id = ?",
@@ -461,7 +401,7 @@ class InsightsStore:
         now = self._clock()
         self._last_pruned = now
         cutoff = _ts(now - timedelta(days=self.retention_days))
-        with self._write("prune old insights") as conn:
+        with self._db.write("prune old insights") as conn:
             conn.execute(
                 "DELETE FROM insights_votes WHERE answer_id IN "
                 "(SELECT id FROM insights_questions WHERE asked_at < ?)",
@@ -495,7 +435,7 @@ class InsightsStore:
         now = self._clock()
         since = self.window_start(days)
         start = _ts(since)
-        with self._read("read the insights") as conn:
+        with self._db.read("read the insights") as conn:
             per_day_rows = conn.execute(
                 "SELECT date(asked_at, 'unixepoch'), COUNT(*), SUM(answered) "
                 "FROM insights_questions WHERE asked_at >= ? GROUP BY 1",
@@ -575,7 +515,7 @@ class InsightsStore:
         it as ``utf-8-sig`` for spreadsheets.
         """
         start = _ts(self.window_start(days)) if days is not None else float("-inf")
-        with self._read("export unanswered questions") as conn:
+        with self._db.read("export unanswered questions") as conn:
             rows = conn.execute(
                 "SELECT question, asked_at, channel_id FROM insights_questions "
                 "WHERE answered = 0 AND asked_at >= ? ORDER BY asked_at, id",

@@ -1,30 +1,30 @@
 """Cases and strikes in SQLite (stdlib sqlite3, WAL), surviving restarts.
 
 A corrupt, locked, unwritable or newer-version database raises :class:`StoreError` with a message
-saying what to do; it is never silently reset. One :class:`CaseStore` may be shared between
-threads (a lock serialises access), e.g. called through ``asyncio.to_thread``.
+saying what to do; it is never silently reset (see :mod:`bot.core.sqlite`). One
+:class:`CaseStore` may be shared between threads (a lock serialises access), e.g. called through
+``asyncio.to_thread``. The schema version is ``PRAGMA user_version``; other stores in the same
+file keep their own.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.errors import StoreError
 from bot.core.moderation.model import Verdict
 from bot.core.moderation.strikes import StrikePolicy
+from bot.core.sqlite import DB_FILENAME, DEFAULT_BUSY_TIMEOUT, Database
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "storybot.sqlite3"
+DB_NAME = DB_FILENAME
 SCHEMA_VERSION = 1
 EXCERPT_LENGTH = 200
-STRIKE_ACTIONS = ("remove", "warn")
+STRIKE_ACTIONS = ("remove", "warn")  # the actions counted as strikes (see _count_strikes)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS moderation_cases (
@@ -65,20 +65,12 @@ class Enforcement:
 class CaseStore:
     """Moderation cases in ``path`` (a SQLite file; created with its folder if missing)."""
 
-    def __init__(self, path: Path | str, *, timeout: float = 5.0) -> None:
-        self.path = Path(path)
-        self._lock = threading.Lock()
+    def __init__(self, path: Path | str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
+        self._db = Database(path, busy_timeout=busy_timeout)
+        self.path = self._db.path
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"cannot create {self.path.parent}: {error.strerror}") from None
-        try:
-            self._db = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False)
-        except sqlite3.Error as error:
-            raise StoreError(f"cannot open {self.path}: {error}") from None
-        try:
-            self._setup()
-        except StoreError:
+            self._migrate()
+        except BaseException:
             self._db.close()
             raise
 
@@ -89,8 +81,7 @@ class CaseStore:
 
     def close(self) -> None:
         """Close the database."""
-        with self._lock:
-            self._db.close()
+        self._db.close()
 
     def __enter__(self) -> CaseStore:
         return self
@@ -98,72 +89,29 @@ class CaseStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                with self._db:
-                    yield self._db
-            except sqlite3.OperationalError as error:
-                raise StoreError(self._explain(error)) from None
-            except sqlite3.DatabaseError as error:
-                raise StoreError(self._explain(error)) from None
-
-    def _explain(self, error: sqlite3.Error) -> str:
-        text = str(error)
-        if "locked" in text or "busy" in text:
-            return (
-                f"the database {self.path} is locked by another process "
-                "(is a second storybot running?)"
-            )
-        if "not a database" in text or "malformed" in text or "corrupt" in text:
-            return (
-                f"the database {self.path} is corrupt ({text}); move it aside to start a new "
-                "one, or restore a backup"
-            )
-        if "readonly" in text or "read-only" in text or "unable to open" in text:
-            return f"cannot write the database {self.path} ({text}); check its permissions"
-        return f"database error in {self.path}: {text}"
-
-    def _setup(self) -> None:
-        with self._transaction() as db:
+    def _migrate(self) -> None:
+        with self._db.write("set up the moderation tables") as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise StoreError(
-                    f"the database {self.path} was written by a newer storybot "
+                    f"{self.path}: the database was written by a newer storybot "
                     f"(schema {version}, this one knows {SCHEMA_VERSION}); upgrade storybot"
                 )
-            check = db.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise StoreError(
-                    f"the database {self.path} is corrupt ({check}); move it aside to start a "
-                    "new one, or restore a backup"
-                )
-        with self._transaction() as db:
-            mode = db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                log.warning("SQLite journal mode is %s, not WAL, for %s", mode, self.path)
-            db.executescript(_SCHEMA)
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # cases -----------------------------------------------------------------------------------
 
     def record_case(self, user_id: int, rule: str, action: str, time: float, excerpt: str) -> Case:
         """Record a removal and return it with its new id."""
-        excerpt = excerpt[:EXCERPT_LENGTH]
-        with self._transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO moderation_cases (user_id, rule, action, time, excerpt) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (user_id, rule, action, time, excerpt),
-            )
-            case_id = cursor.lastrowid
-        assert case_id is not None
-        return Case(case_id, user_id, rule, action, time, excerpt)
+        with self._db.write("record a case") as db:
+            return _insert_case(db, user_id, rule, action, time, excerpt)
 
     def cases(self, user_id: int, limit: int = 50) -> list[Case]:
         """A user's cases, newest first."""
-        with self._transaction() as db:
+        with self._db.read("read cases") as db:
             rows = db.execute(
                 "SELECT id, user_id, rule, action, time, excerpt, cleared FROM moderation_cases "
                 "WHERE user_id = ? ORDER BY time DESC, id DESC LIMIT ?",
@@ -173,17 +121,12 @@ class CaseStore:
 
     def active_strikes(self, user_id: int, now: float, window_seconds: float = 86400.0) -> int:
         """How many uncleared removals (remove/warn) the user has within the window before now."""
-        with self._transaction() as db:
-            row = db.execute(
-                "SELECT COUNT(*) FROM moderation_cases WHERE user_id = ? AND cleared = 0 "
-                "AND action IN ('remove', 'warn') AND time > ? AND time <= ?",
-                (user_id, now - window_seconds, now),
-            ).fetchone()
-        return int(row[0])
+        with self._db.read("count strikes") as db:
+            return _count_strikes(db, user_id, since=now - window_seconds, until=now)
 
     def clear_strikes(self, user_id: int) -> int:
         """Clear a user's strikes (their cases stay on record); return how many were cleared."""
-        with self._transaction() as db:
+        with self._db.write("clear strikes") as db:
             cursor = db.execute(
                 "UPDATE moderation_cases SET cleared = 1 WHERE user_id = ? AND cleared = 0",
                 (user_id,),
@@ -195,12 +138,52 @@ class CaseStore:
     ) -> Enforcement | None:
         """Record a removing verdict as a case and say which timeout (if any) it earns.
 
+        Atomic: the case is recorded and the strikes counted in one transaction, so overlapping
+        calls for one user get consecutive strike counts. The count is every active strike in the
+        window recorded up to and including this case, whatever the order of the ``time`` values.
         Returns None for verdicts that do not remove ("allow", "watch").
         """
         if not verdict.removes:
             return None
-        enforced = verdict.enforced
-        rule = ",".join(dict.fromkeys(m.rule for m in enforced)) or "?"
-        case = self.record_case(user_id, rule, verdict.action, time, verdict.redacted)
-        strikes = self.active_strikes(user_id, time, policy.window_seconds)
+        rule = ",".join(dict.fromkeys(m.rule for m in verdict.enforced)) or "?"
+        with self._db.write("record a case") as db:
+            case = _insert_case(db, user_id, rule, verdict.action, time, verdict.redacted)
+            strikes = _count_strikes(
+                db, user_id, since=time - policy.window_seconds, up_to_id=case.id
+            )
         return Enforcement(case, strikes, policy.timeout_for(strikes))
+
+
+def _insert_case(
+    db: sqlite3.Connection, user_id: int, rule: str, action: str, time: float, excerpt: str
+) -> Case:
+    excerpt = excerpt[:EXCERPT_LENGTH]
+    cursor = db.execute(
+        "INSERT INTO moderation_cases (user_id, rule, action, time, excerpt) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (user_id, rule, action, time, excerpt),
+    )
+    assert cursor.lastrowid is not None
+    return Case(cursor.lastrowid, user_id, rule, action, time, excerpt)
+
+
+def _count_strikes(
+    db: sqlite3.Connection,
+    user_id: int,
+    *,
+    since: float,
+    until: float | None = None,
+    up_to_id: int | None = None,
+) -> int:
+    """Uncleared strike cases of a user with ``since < time <= until``, ``id <= up_to_id``."""
+    row = db.execute(
+        "SELECT COUNT(*) FROM moderation_cases WHERE user_id = ? AND cleared = 0 "
+        "AND action IN ('remove', 'warn') AND time > ? AND time <= ? AND id <= ?",
+        (
+            user_id,
+            since,
+            float("inf") if until is None else until,
+            up_to_id if up_to_id is not None else 2**63 - 1,
+        ),
+    ).fetchone()
+    return int(row[0])

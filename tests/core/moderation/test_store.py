@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -77,7 +79,7 @@ def test_corrupt_database_is_reported_not_reset(tmp_path: Path) -> None:
     """A file that is not a database raises StoreError and is left untouched."""
     path = tmp_path / "storybot.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="corrupt"):
+    with pytest.raises(StoreError, match="damaged"):
         CaseStore(path)
     assert path.read_bytes() == b"this is not a database" * 100
 
@@ -93,13 +95,36 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 
 def test_locked_database_is_reported(tmp_path: Path) -> None:
     """A database locked by another writer raises StoreError naming the lock."""
-    with CaseStore.in_folder(tmp_path) as store:
+    with CaseStore(tmp_path / "storybot.sqlite3", busy_timeout=0.05) as store:
         other = sqlite3.connect(tmp_path / "storybot.sqlite3", isolation_level=None)
         other.execute("BEGIN EXCLUSIVE")
         try:
-            store._db.execute("PRAGMA busy_timeout = 50")
             with pytest.raises(StoreError, match="locked"):
                 store.record_case(1, "x", "remove", 1.0, "x")
         finally:
             other.execute("ROLLBACK")
             other.close()
+
+
+@pytest.mark.parametrize(
+    "times",
+    [[10.0, 11.0, 12.0, 13.0, 14.0, 15.0], [15.0, 14.0, 13.0, 12.0, 11.0, 10.0], [12.0] * 6],
+    ids=["ascending", "descending", "same-second"],
+)
+def test_concurrent_enforce_counts_every_strike_once(
+    tmp_path: Path, default_rules: RuleSet, times: list[float]
+) -> None:
+    """Overlapping enforce calls for one user get strike counts 1..n, whatever their times."""
+    verdict = Moderator(default_rules).check("you moron", Author(9))
+    policy = default_rules.strikes
+    start = threading.Barrier(len(times))
+
+    def enforce(time: float) -> int:
+        start.wait()
+        enforcement = store.enforce(verdict, 9, time, policy)
+        assert enforcement is not None
+        return enforcement.strikes
+
+    with CaseStore.in_folder(tmp_path) as store, ThreadPoolExecutor(len(times)) as pool:
+        counts = list(pool.map(enforce, times))
+    assert sorted(counts) == list(range(1, len(times) + 1))
