@@ -125,6 +125,9 @@ class StorybotBot(commands.Bot):
         extensions: Sequence[str] = EXTENSIONS,
         force_sync: bool = False,
     ) -> None:
+        # storybot never joins voice: skip discord.py's "PyNaCl/davey is not installed" warnings.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         shard: dict[str, Any] = {}
         if settings.shard_count is not None:
             shard["shard_count"] = settings.shard_count

@@ -137,6 +137,21 @@ async def test_startup_failures_are_one_line(
     assert token not in str(raised.value)
 
 
+async def test_unreachable_discord_is_one_line(tmp_path: Path, tmp_corpus: Path) -> None:
+    """No route to Discord stops the bot with one line, not a traceback."""
+    settings = Settings(
+        discord_token=Secret(FakeDiscord.TOKEN),
+        corpus_dir=tmp_corpus,
+        data_dir=tmp_path / "data",
+        discord_api_base="http://127.0.0.1:9/api/v10",  # the discard port: nothing listens
+        discord_gateway_url="ws://127.0.0.1:9/",
+    )
+    with pytest.raises(SettingsError) as raised:
+        await asyncio.wait_for(serve(settings), timeout=10)
+    assert str(raised.value).startswith("Cannot reach Discord")
+    assert "\n" not in str(raised.value)
+
+
 @pytest.mark.parametrize(
     ("error", "expected"),
     [

@@ -69,6 +69,12 @@ def explain_startup_error(error: BaseException) -> str | None:
         if error.code == 4014:
             return NO_MESSAGE_CONTENT
         return f"Discord closed the gateway connection (code {error.code}); try again later"
+    if isinstance(error, discord.GatewayNotFound | OSError):  # aiohttp's connect errors too
+        reason = str(error).split(" [", 1)[-1].rstrip("]") or type(error).__name__
+        return (
+            f"Cannot reach Discord ({reason}); check the network connection and try again "
+            "(DISCORD_API_BASE/DISCORD_GATEWAY_URL, if set, must point at a running server)"
+        )
     if isinstance(error, discord.Forbidden) and error.code == 50001:
         return (
             "The bot lacks access: re-invite it with the bot and applications.commands scopes "
