@@ -26,6 +26,8 @@ from bot.core.quotes import Quote
 
 log = logging.getLogger(__name__)
 
+NOT_SAID = "The story does not say"
+
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -87,6 +89,13 @@ def cite(citation: Citation, *, link: bool = True) -> str:
     return text
 
 
+def _not_said(reason: str) -> str:
+    """The reason a question went unanswered, opening with "The story does not say"."""
+    if reason.startswith(NOT_SAID):
+        return reason
+    return f"{NOT_SAID}. {reason}".strip()
+
+
 def answer_embed(answer: Answer) -> discord.Embed:
     """The reply to a question: the answering sentence, its passage and citation, related quotes;
     or "the story does not say" with the closest passages."""
@@ -108,10 +117,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
     else:
         embed = discord.Embed(
             title=cut(escape(answer.question), TITLE_LIMIT),
-            description=cut(
-                "The story does not say." + (f" {escape(answer.reason)}" if answer.reason else ""),
-                DESCRIPTION_LIMIT,
-            ),
+            description=cut(escape(_not_said(answer.reason)), DESCRIPTION_LIMIT),
             colour=NOT_FOUND_COLOUR,
         )
         for passage in answer.passages[:3]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import discord
 import pytest
 from hypothesis import given, settings
@@ -76,10 +78,20 @@ def test_answer_embed_content() -> None:
     assert "— Some Speaker" in (embed.fields[-1].value or "")
 
 
-def test_not_in_story_says_so() -> None:
-    """An unanswered question says the story does not say, with the closest passages."""
-    embed = render.answer_embed(_answer("Nothing here.", answered=False))
-    assert (embed.description or "").startswith("The story does not say.")
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("", "The story does not say."),
+        ("no passage matches", "The story does not say. no passage matches"),
+        ("The story does not say: it is off topic.", "The story does not say: it is off topic."),
+    ],
+    ids=["no-reason", "bare-reason", "engine-reason"],
+)
+def test_not_in_story_says_so(reason: str, expected: str) -> None:
+    """An unanswered question says the story does not say (once), with the closest passages."""
+    answer = dataclasses.replace(_answer("Nothing here.", answered=False), reason=reason)
+    embed = render.answer_embed(answer)
+    assert embed.description == expected
     assert (embed.fields[0].name or "").startswith("Closest:")
 
 
