@@ -44,6 +44,7 @@ from bot.core.text import (
     QuestionType,
     Speller,
     content_tokens,
+    english_zipf,
     fold_variant,
     index_terms,
     is_common_english,
@@ -52,6 +53,7 @@ from bot.core.text import (
     question_type,
     sentence_count,
     sentence_spans,
+    spell_out_abbreviations,
     term,
     terms_of_tokens,
     token_term,
@@ -207,7 +209,7 @@ def sentence_features(sentence: str) -> frozenset[str]:
 _WHEN_ANSWER = re.compile(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
     r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
-    r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|now)\b",
+    r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon)\b",
     re.IGNORECASE,
 )
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
@@ -228,6 +230,9 @@ _LENGTH_UNITS = re.compile(
 for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
     _MEASURE_UNITS[_measure] = _LENGTH_UNITS
 #: "how many/much NOUN": the noun whose number is asked for.
+#: How far (in tokens) before and after a counted noun its number may stand.
+COUNT_BEFORE = 4
+COUNT_AFTER = 6
 _HOW_MANY_NOUN = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
 _NUMBER_TOKEN = re.compile(
     r"^(\$?\d[\d,.]*%?|" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|"
@@ -244,13 +249,18 @@ def _counted_noun(question: str) -> str:
 
 
 def _counts(sentence: str, counted: str) -> bool:
-    """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people"); a
-    sentence that does not mention the noun at all passes (the question may paraphrase it)."""
+    """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people",
+    "redundancy pay of £18,000"); a sentence that does not mention the noun at all passes (the
+    question may paraphrase it)."""
     tokens = tokenize(sentence)
     places = [i for i, token in enumerate(tokens) if term(fold_variant(token)) == counted]
     if not places:
         return True
-    return any(_NUMBER_TOKEN.match(token) for i in places for token in tokens[max(0, i - 4) : i])
+    return any(
+        _NUMBER_TOKEN.match(token)
+        for i in places
+        for token in tokens[max(0, i - COUNT_BEFORE) : i + 1 + COUNT_AFTER]
+    )
 
 
 _PLACE_NAME = re.compile(
@@ -272,6 +282,25 @@ def _place_in(sentence: str) -> bool:
 #: "what is/was the NOUN ...": the thing a question is about. ("Which NOUN" and "what NOUN"
 #: name a category whose member is the answer: "Which region ...?" -> "Eastern Europe".)
 _FOCUS = re.compile(r"^what(?:\s+(?:is|was|are|were)|s)\s+(?:the|a|an)\s+([a-z][a-z'’-]+)")
+
+
+#: Below this English frequency (Zipf), a capitalised word the story lacks is a name it does
+#: not mention ("Kharkiv", "Macron"), not an ordinary word written with a capital.
+NAME_ZIPF = 4.0
+#: Endings of adjectives of place ("Scandinavian", "Polish"): they describe, they do not name.
+_DEMONYM = re.compile(r"(ian|ean|ish|ese)$")
+
+
+def _unknown_name(query_term: QueryTerm) -> bool:
+    """Whether a question word is a name (person, place, organisation) the story never uses."""
+    word = query_term.word
+    return (
+        query_term.name
+        and not query_term.term
+        and word.isalpha()
+        and not _DEMONYM.search(word)
+        and english_zipf(word) < NAME_ZIPF
+    )
 
 
 def _focus_word(question: str) -> str:
@@ -367,6 +396,7 @@ class QueryTerm:
     term: str  # the stem looked up in the index ("" when unknown)
     weight: float  # IDF, or the rarest story word's IDF for an unknown word
     corrected: bool = False
+    name: bool = False  # written with a capital inside the question
 
 
 @dataclass(frozen=True, slots=True)
@@ -598,7 +628,7 @@ class StoryEngine:
         terms: list[QueryTerm] = []
         seen: set[str] = set()
         names = _capitalised_words(text)
-        for word in content_tokens(tokenize(text)):
+        for word in content_tokens(tokenize(spell_out_abbreviations(text))):
             found, corrected = self._lookup(word)
             key = found or word
             if key in seen:
@@ -612,7 +642,7 @@ class StoryEngine:
                 weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT
             if word in LIGHT_WORDS:
                 weight *= LIGHT_WEIGHT
-            terms.append(QueryTerm(word, found, weight, corrected))
+            terms.append(QueryTerm(word, found, weight, corrected, word in names))
         return Query(text, question_type(text), tuple(_group_names(text, terms)))
 
     def _lookup(self, word: str) -> tuple[str, bool]:
@@ -651,6 +681,9 @@ class StoryEngine:
                 f"only one key word of the question is in the story ({matched[0]}; "
                 f"not in it: {', '.join(unknown[:5])})",
             )
+        stranger = next((t.word for t in query.terms if _unknown_name(t)), "")
+        if stranger:
+            return self._decline(query, candidates, f"it does not mention {stranger}")
         focus = _focus_word(query.text)
         if focus and any(t.word == focus and not t.term for t in query.terms):
             return self._decline(query, candidates, f"it does not mention {focus}")
@@ -704,9 +737,14 @@ class StoryEngine:
         candidates = []
         for position, bm25, scores in scored:
             totals = []
+            paragraph = self.paragraphs[position]
             for sentence, value in zip(self.sentences(position), scores, strict=True):
                 total = value / best_sentence if best_sentence > 0 else 0.0
-                if value > 0 and self._fits(query, feature, sentence):
+                if (
+                    value > 0
+                    and self._fits(query, feature, sentence)
+                    and not self._unmet_requirement(query, sentence, paragraph)
+                ):
                     total += TYPE_BONUS
                 totals.append(total)
             chosen = max(range(len(totals)), key=lambda i: (totals[i], -i))

@@ -276,6 +276,27 @@ def fold_variant(token: str) -> str:
     return token
 
 
+#: Abbreviations a reader types for what a story spells out; a question's abbreviation is
+#: read as the words ("Who is the CEO?" finds "Chief executive Daniel Ferreira").
+ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "pm": "prime minister",
+    "mp": "member of parliament",
+    "mps": "members of parliament",
+    "un": "united nations",
+    "eu": "european union",
+    "gp": "general practitioner",
+    "nhs": "national health service",
+}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b", re.IGNORECASE)
+
+
+def spell_out_abbreviations(question: str) -> str:
+    """Replace the abbreviations of :data:`ABBREVIATIONS_SPELT_OUT` by their words."""
+    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS_SPELT_OUT[m.group(1).lower()], question)
+
+
 # --------------------------------------------------------------------------------------------
 # Stopwords
 
@@ -362,6 +383,8 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
         "perish",
         "perished",
         "slain",
+        "casualties",
+        "casualty",
     ),
     ("injure", "injured", "injuring", "injury", "injuries", "wound", "wounded", "wounds", "hurt"),
     (
@@ -405,6 +428,10 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ),
     ("frustration", "frustrated", "angry", "anger", "furious", "annoyed", "upset", "unhappy"),
     ("reporter", "reporters", "journalist", "journalists"),
+    ("employee", "employees", "worker", "workers", "staff", "staffers", "workforce"),
+    ("close", "closes", "closed", "closing", "closure", "closures", "shut", "shuts", "shutting"),
+    ("plant", "plants", "factory", "factories", "mill", "mills"),
+    ("cost", "costs", "expense", "expenses", "price", "prices"),
     ("people", "person", "persons"),
     ("child", "children", "kid", "kids"),
     ("country", "countries", "nation", "nations"),

@@ -290,3 +290,36 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
 def test_chat_framing_does_not_count_against_a_question(engine: StoryEngine, question: str) -> None:
     """Greetings, addressees and '@everyone' are not topic words the story must contain."""
     assert engine.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("How many people were killed in Kharkiv?", False),
+        ("What did Macron say about the deadline?", False),
+        ("Who is the Norwegian PM?", True),
+    ],
+    ids=["unknown-place", "unknown-person", "abbreviation-spelt-out"],
+)
+def test_names_the_story_never_uses(engine: StoryEngine, question: str, answered: bool) -> None:
+    """A name the story never uses means it cannot answer; 'PM' reads as 'prime minister'."""
+    assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    ("word", "capitalised", "known", "is_name"),
+    [
+        ("kharkiv", True, False, True),
+        ("scandinavian", True, False, False),
+        ("kharkiv", False, False, False),
+        ("trump", True, True, False),
+        ("weather", True, False, False),
+    ],
+    ids=["unknown-name", "demonym", "lowercase", "known-name", "common-word"],
+)
+def test_unknown_name_detection(word: str, capitalised: bool, known: bool, is_name: bool) -> None:
+    """Only a capitalised, rare word the story lacks counts as a name it never mentions."""
+    from bot.core.answer import QueryTerm, _unknown_name
+
+    query_term = QueryTerm(word, word if known else "", 1.0, name=capitalised)
+    assert _unknown_name(query_term) is is_name
