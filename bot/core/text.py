@@ -918,6 +918,9 @@ def vocabulary(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+_TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken taking"))
+
+
 def content_tokens(tokens: Sequence[str]) -> list[str]:
     """Tokens that carry a question's topic: no stopwords, question words or fillers.
 
@@ -926,8 +929,14 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
     """
     folded = []
     for i, token in enumerate(tokens):
-        if i and tokens[i - 1] == "how" and token in HOW_ADVERBS:
+        previous = tokens[i - 1] if i else ""
+        if previous == "how" and token in HOW_ADVERBS:
             continue
+        if previous in ("what", "which") and token in _TIME_NOUNS:
+            continue  # "what year ...": the question type, not the topic
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (token, following) in _TAKE_PLACE or (previous, token) in _TAKE_PLACE:
+            continue  # "take place" = happen
         token = fold_variant(token)
         if i + 1 < len(tokens):
             token = PHRASAL_VERBS.get((token, tokens[i + 1]), token)

@@ -277,3 +277,19 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
     from bot.core.text import is_common_english
 
     assert is_common_english(word) is common
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what year did the ferry start", ["ferry", "start"]),
+        ("When did the study take place?", ["study"]),
+        ("How many soldiers died?", ["soldiers", "died"]),
+    ],
+    ids=["what-year", "take-place", "how-many"],
+)
+def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
+    """'what year', 'take place' and 'how many' frame a question; they are not its topic."""
+    from bot.core.text import content_tokens, tokenize
+
+    assert content_tokens(tokenize(question)) == expected
