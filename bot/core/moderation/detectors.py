@@ -16,7 +16,7 @@ from typing import Protocol
 
 import regex
 
-from bot.core.moderation.normalize import Folded, SpacedRun, fold, spaced_runs
+from bot.core.moderation.normalize import Compound, Folded, SpacedRun, compounds, fold, spaced_runs
 from bot.core.moderation.words import (
     _GATE_TABLE,
     WordMatcher,
@@ -51,6 +51,7 @@ class Scan:
     _tokens: frozenset[str] | None = field(default=None)
     _gated: bool = False
     _masked: list[tuple[int, int, str]] | None = field(default=None)
+    _compounds: list[Compound] | None = field(default=None)
 
     @classmethod
     def of(cls, text: str) -> Scan:
@@ -67,7 +68,18 @@ class Scan:
         """Spaced-out runs of single letters ("f u c k") in the folded text."""
         if self._runs is None:
             self._runs = spaced_runs(self.folded.folded, self.tokens)
+            # "sh-i-t": pieces joined by "-" or "." (all-single-letter ones are spaced runs)
+            self._runs.extend(
+                c.run() for c in self.compounds if any(len(piece) > 1 for piece in c.pieces)
+            )
         return self._runs
+
+    @property
+    def compounds(self) -> list[Compound]:
+        """Letters joined by "-" or "." ("f-ck", "sh-i-t", "bbc.co.uk")."""
+        if self._compounds is None:
+            self._compounds = compounds(self.folded.folded)
+        return self._compounds
 
     @property
     def gate(self) -> str | None:
@@ -90,6 +102,10 @@ class Scan:
         """Tokens with masked letters ("f*ck")."""
         if self._masked is None:
             self._masked = masked_tokens(self.folded.folded)
+            for compound in self.compounds:  # "f-ck", "sh.t": "-" or "." for one letter
+                masked = compound.masked()
+                if masked is not None:
+                    self._masked.append(masked)
         return self._masked
 
 

@@ -47,7 +47,19 @@ KIND_KEYS: dict[str, frozenset[str]] = {
     "email": frozenset({"at_words", "dot_words", "tlds", "mail_domains", "not_domains"}),
     "phone": frozenset({"not_after"}),
     "words": frozenset(
-        {"words", "phrases", "suffixes", "allow", "targeted", "targets", "fillers", "target_gap"}
+        {
+            "words",
+            "phrases",
+            "suffixes",
+            "allow",
+            "targeted",
+            "targets",
+            "fillers",
+            "target_gap",
+            "split_words",
+            "reversed_words",
+            "common_words",
+        }
     ),
     "links": frozenset(
         {
@@ -416,9 +428,18 @@ class _Builder:
     def kind_words(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
         lists = {
             key: self.strings(body, table, key)
-            for key in ("words", "phrases", "suffixes", "allow", "targeted", "targets", "fillers")
+            for key in (
+                "words",
+                "phrases",
+                "suffixes",
+                "allow",
+                "targeted",
+                "targets",
+                "fillers",
+                "common_words",
+            )
         }
-        for key in ("suffixes", "allow", "targeted", "targets", "fillers"):
+        for key in ("suffixes", "allow", "targeted", "targets", "fillers", "common_words"):
             for item in lists[key]:
                 if not re.fullmatch(r"[a-z0-9' ]{1,60}", item.lower()):
                     raise self.error(
@@ -434,6 +455,11 @@ class _Builder:
                 targets=lists["targets"],
                 fillers=lists["fillers"],
                 target_gap=self.integer(body, table, "target_gap", 2, 0),
+                split_words=self.get(body, table, "split_words", bool, False, "true or false"),
+                reversed_words=self.get(
+                    body, table, "reversed_words", bool, False, "true or false"
+                ),
+                common_words=lists["common_words"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"
