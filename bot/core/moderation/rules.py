@@ -45,7 +45,7 @@ COMMON_KEYS = frozenset(
 )
 KIND_KEYS: dict[str, frozenset[str]] = {
     "email": frozenset({"at_words", "dot_words", "tlds", "mail_domains", "not_domains"}),
-    "phone": frozenset({"not_after"}),
+    "phone": frozenset({"not_after", "not_before"}),
     "words": frozenset(
         {
             "words",
@@ -423,7 +423,11 @@ class _Builder:
         }
 
     def kind_phone(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
-        return {"detector": PhoneDetector(self.strings(body, table, "not_after"))}
+        return {
+            "detector": PhoneDetector(
+                self.strings(body, table, "not_after"), self.strings(body, table, "not_before")
+            )
+        }
 
     def kind_words(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
         lists = {
