@@ -209,7 +209,7 @@ class EmailDetector:
             ):
                 return []
         hits = self._addresses(text)
-        if not hits and any(run.trim for run in scan.runs):
+        if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
             # "j o h n @ g m a i l . c o m": close the gaps between single letters
             closed, offsets = close_gaps(text)
             hits = [
@@ -218,12 +218,19 @@ class EmailDetector:
             ]
         return hits
 
+    def _may_be_spaced_out(self, scan: Scan) -> bool:
+        """Whether an address may hide in spaced-out letters: an "@" or a spelt-out dot."""
+        tokens = scan.tokens
+        return "@" in scan.text or tokens is None or not tokens.isdisjoint(self._dot_tokens)
+
     def _addresses(self, text: str) -> list[Hit]:
         hits = []
         for separator in self._at.finditer(text):
-            local = self._local.search(text, max(0, separator.start() - 64), separator.start())
             domain = self._domain.match(text, separator.end())
-            if local and domain and self._is_address(separator, local, domain):
+            if domain is None:
+                continue  # most "at"s: "at the summit"
+            local = self._local.search(text, max(0, separator.start() - 64), separator.start())
+            if local and self._is_address(separator, local, domain):
                 hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
         return hits
 

@@ -99,7 +99,9 @@ def fold(text: str) -> Folded:
 
 # Runs of single characters separated by spaces/dots/dashes: "f u c k", "k.y.s", "s-h-i-t".
 _SPACED_RUN = re.compile(r"(?<![^\W_])(?:[^\W_$@!|*][ .\-_*/\\,~+]{1,3}){2,}[^\W_$@!|*](?![^\W_])")
-_SINGLES = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# One-letter gate tokens (leet digits are letters in gate text; "2" and "6" stand for none).
+_SINGLES = frozenset("abcdefghijklmnopqrstuvwxyz")
+_WORDS_OF_ONE = frozenset("ai")  # "a" and "i" alone make no run worth searching
 _RUN_SEPARATORS = re.compile(r"[ .\-_*/\\,~+]+")
 
 
@@ -115,12 +117,14 @@ class SpacedRun:
 def spaced_runs(folded: str, tokens: frozenset[str] | None = None) -> list[SpacedRun]:
     """Find runs like "f u c k" in folded text and return them joined ("fuck").
 
-    ``tokens`` (the text's words, if known) skip the search when fewer than two distinct
-    one-character words occur.
+    ``tokens`` (the text's gate tokens, if known) skip the search when fewer than two distinct
+    one-letter words occur, or only "a" and "i".
     """
     runs: list[SpacedRun] = []
-    if tokens is not None and len(tokens & _SINGLES) < 2:
-        return runs
+    if tokens is not None:
+        singles = tokens & _SINGLES
+        if len(singles) < 2 or singles <= _WORDS_OF_ONE:
+            return runs
     for match in _SPACED_RUN.finditer(folded):
         positions = tuple(
             match.start() + i
