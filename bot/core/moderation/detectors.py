@@ -16,7 +16,7 @@ from typing import Protocol
 
 import regex
 
-from bot.core.moderation.normalize import Folded, SpacedRun, fold, spaced_runs
+from bot.core.moderation.normalize import Compound, Folded, SpacedRun, compounds, fold, spaced_runs
 from bot.core.moderation.words import (
     _GATE_TABLE,
     WordMatcher,
@@ -51,6 +51,7 @@ class Scan:
     _tokens: frozenset[str] | None = field(default=None)
     _gated: bool = False
     _masked: list[tuple[int, int, str]] | None = field(default=None)
+    _compounds: list[Compound] | None = field(default=None)
 
     @classmethod
     def of(cls, text: str) -> Scan:
@@ -67,7 +68,18 @@ class Scan:
         """Spaced-out runs of single letters ("f u c k") in the folded text."""
         if self._runs is None:
             self._runs = spaced_runs(self.folded.folded, self.tokens)
+            # "sh-i-t": pieces joined by "-" or "." (all-single-letter ones are spaced runs)
+            self._runs.extend(
+                c.run() for c in self.compounds if any(len(piece) > 1 for piece in c.pieces)
+            )
         return self._runs
+
+    @property
+    def compounds(self) -> list[Compound]:
+        """Letters joined by "-" or "." ("f-ck", "sh-i-t", "bbc.co.uk")."""
+        if self._compounds is None:
+            self._compounds = compounds(self.folded.folded)
+        return self._compounds
 
     @property
     def gate(self) -> str | None:
@@ -90,6 +102,10 @@ class Scan:
         """Tokens with masked letters ("f*ck")."""
         if self._masked is None:
             self._masked = masked_tokens(self.folded.folded)
+            for compound in self.compounds:  # "f-ck", "sh.t": "-" or "." for one letter
+                masked = compound.masked()
+                if masked is not None:
+                    self._masked.append(masked)
         return self._masked
 
 
@@ -160,7 +176,7 @@ class EmailDetector:
             at_options.append("(?:" + "|".join(at_bracketed) + ")")
         if at_bare:
             at_options.append(r"[ \t\n](?P<bare>" + "|".join(at_bare) + r")(?=\s)")
-        dot_options = [r"\."]
+        dot_options = [r"\.", r"[ \t]+\.[ \t]*|\.[ \t]+"]  # a real dot, or one with spaces
         if dot_bracketed:
             dot_options.append(r"\s*(?:" + "|".join(dot_bracketed) + r")\s*")
         if dot_bare:
@@ -192,27 +208,66 @@ class EmailDetector:
                 or (tokens.isdisjoint(self._dot_tokens) and not _DOTTED.search(text))
             ):
                 return []
+        hits = self._addresses(text)
+        if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
+            # "j o h n @ g m a i l . c o m": close the gaps between single letters
+            closed, offsets = close_gaps(text)
+            hits = [
+                Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
+                for hit in self._addresses(closed)
+            ]
+        return hits
+
+    def _may_be_spaced_out(self, scan: Scan) -> bool:
+        """Whether an address may hide in spaced-out letters: an "@" or a spelt-out dot."""
+        tokens = scan.tokens
+        return "@" in scan.text or tokens is None or not tokens.isdisjoint(self._dot_tokens)
+
+    def _addresses(self, text: str) -> list[Hit]:
         hits = []
         for separator in self._at.finditer(text):
-            local = self._local.search(text, max(0, separator.start() - 64), separator.start())
             domain = self._domain.match(text, separator.end())
-            if local and domain and self._is_address(separator, domain):
+            if domain is None:
+                continue  # most "at"s: "at the summit"
+            local = self._local.search(text, max(0, separator.start() - 64), separator.start())
+            if local and self._is_address(separator, local, domain):
                 hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
         return hits
 
-    def _is_address(self, separator: re.Match[str], domain: re.Match[str]) -> bool:
-        real_dots = re.fullmatch(r"\s*[a-z0-9.-]+", domain.group()) is not None
+    def _is_address(
+        self, separator: re.Match[str], local: re.Match[str], domain: re.Match[str]
+    ) -> bool:
+        real_dots = _REAL_DOTS.fullmatch(domain.group()) is not None
         if "@" in separator.group() and real_dots:
             return True  # an ordinary address
-        if not separator.group("bare"):
-            return True  # "(at)", "[at]", "@" with a spelt-out dot: deliberately disguised
         name = domain.group("name")
-        if domain.group("tld") not in self._tlds or name in self._not_domains:
+        known = domain.group("tld") in self._tlds and name not in self._not_domains
+        if not separator.group("bare"):
+            # "(at)", "[at]", "@" with a spelt-out dot: deliberately disguised; "@ home. then"
+            # (a dot with spaces) only with a known ending
+            return known or _SPACED_DOT.search(domain.group()) is None
+        if not known:
             return False
         if real_dots:
-            # "bob at gmail.com" is an address, "read it at bbc.co.uk" is a link
-            return name in self._mail_domains
+            # "bob at gmail.com" and "j.doe at example.org" are addresses; "read it at bbc.co.uk"
+            # is a link
+            return name in self._mail_domains or _USER_NAME.fullmatch(local.group()) is not None
         return True
+
+
+_REAL_DOTS = re.compile(r"\s*[a-z0-9.-]+")
+_SPACED_DOT = re.compile(r"\s\.|\.\s")
+# A local part that reads as a user name, not a word: "j.doe", "katie_88", "mike1985".
+_USER_NAME = re.compile(r"[a-z][a-z0-9]*[._][a-z0-9]+|[a-z]+[0-9]{2,}")
+# A space between two single characters ("j o h n @ g m a i l . c o m").
+_GAP = re.compile(r"(?<=(?<!\S)\S) (?=\S(?!\S))")
+
+
+def close_gaps(text: str) -> tuple[str, list[int]]:
+    """``text`` without the spaces between single characters, and each kept character's index."""
+    gaps = {match.start() for match in _GAP.finditer(text)}
+    offsets = [index for index in range(len(text)) if index not in gaps]
+    return "".join(text[index] for index in offsets), offsets
 
 
 # --- phone numbers ----------------------------------------------------------------------------
@@ -228,6 +283,26 @@ _DATE = re.compile(
     r"[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}"
 )
 _WORD_BEFORE = re.compile(r"([a-z]+)\W*$")
+_WORD_AFTER = re.compile(r"[^\w\n]{0,3}([a-z]+)")
+# A date written with spaces: "2024 07 07", "07 07 2024" (checked for a real month and day).
+_SPACED_DATE = re.compile(
+    r"(?P<y1>[12][0-9]{3}) (?P<m1>[0-9]{1,2}) (?P<d1>[0-9]{1,2})"
+    r"|(?P<d2>[0-9]{1,2}) (?P<m2>[0-9]{1,2}) (?P<y2>[12][0-9]{3})"
+)
+
+
+def _is_spaced_date(candidate: str) -> bool:
+    match = _SPACED_DATE.fullmatch(candidate)
+    if match is None:
+        return False
+    year = int(match.group("y1") or match.group("y2"))
+    first = int(match.group("m1") or match.group("d2"))
+    second = int(match.group("d1") or match.group("m2"))
+    # day-month or month-day: either order must give a real date
+    days = (first, second) if match.group("y1") is None else (second, first)
+    return 1800 <= year <= 2100 and any(
+        1 <= month <= 12 and 1 <= day <= 31 for day, month in (days, days[::-1])
+    )
 
 
 def _is_isbn10(digits: str) -> bool:
@@ -240,8 +315,9 @@ def _is_isbn10(digits: str) -> bool:
 class PhoneDetector:
     """Phone numbers, local and international; not dates, times, versions, ISBNs or counts."""
 
-    def __init__(self, not_after: Sequence[str]) -> None:
+    def __init__(self, not_after: Sequence[str], not_before: Sequence[str] = ()) -> None:
         self._not_after = frozenset(w.lower() for w in not_after)
+        self._not_before = frozenset(w.lower() for w in not_before)
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per phone number."""
@@ -251,8 +327,11 @@ class PhoneDetector:
         hits = []
         for match in _PHONE_CANDIDATE.finditer(text):
             candidate = match.group().rstrip(" .-(")
+            end = match.start() + len(candidate)
+            after = _WORD_AFTER.match(text, end) if candidate[0] not in "+(" else None
+            if after and after.group(1) in self._not_before:
+                continue  # "100 000 000 euros", "12 345 678 people": an amount
             if self._is_phone(candidate, text[max(0, match.start() - 20) : match.start()]):
-                end = match.start() + len(candidate)
                 hits.append(Hit(match.start(), end, "phone number", "[phone number hidden]"))
         return hits
 
@@ -266,7 +345,7 @@ class PhoneDetector:
         if word and word.group(1) in self._not_after:
             return False
         international = candidate.startswith("+")
-        if _DATE.fullmatch(candidate) or _DATE.match(candidate):
+        if _DATE.fullmatch(candidate) or _DATE.match(candidate) or _is_spaced_date(candidate):
             return False
         if all(len(g) == 4 and 1800 <= int(g) <= 2100 for g in groups):
             return False  # years: "2016 2017", "1990-1995"
@@ -285,8 +364,9 @@ class PhoneDetector:
         if len(groups) == 2:
             return lengths == [3, 4] or count >= 9
         if lengths[0] <= 3 and all(n == 3 for n in lengths[1:]) and not digits.startswith("0"):
-            # thousands written with spaces: "1 000 000"; "612 345 678" is still a phone number
-            return lengths[0] == 3 and count >= 9
+            # thousands written with spaces: "1 000 000", "100 000 000"; "612 345 678" is
+            # still a phone number
+            return lengths[0] == 3 and count >= 9 and "000" not in groups[1:]
         return count >= 8 or lengths == [3, 4]
 
 

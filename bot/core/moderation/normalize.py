@@ -99,7 +99,9 @@ def fold(text: str) -> Folded:
 
 # Runs of single characters separated by spaces/dots/dashes: "f u c k", "k.y.s", "s-h-i-t".
 _SPACED_RUN = re.compile(r"(?<![^\W_])(?:[^\W_$@!|*][ .\-_*/\\,~+]{1,3}){2,}[^\W_$@!|*](?![^\W_])")
-_SINGLES = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+# One-letter gate tokens (leet digits are letters in gate text; "2" and "6" stand for none).
+_SINGLES = frozenset("abcdefghijklmnopqrstuvwxyz")
+_WORDS_OF_ONE = frozenset("ai")  # "a" and "i" alone make no run worth searching
 _RUN_SEPARATORS = re.compile(r"[ .\-_*/\\,~+]+")
 
 
@@ -109,17 +111,20 @@ class SpacedRun:
 
     joined: str
     positions: tuple[int, ...]
+    trim: bool = True  # may drop one leading/trailing letter ("a m o r o n" -> "moron")
 
 
 def spaced_runs(folded: str, tokens: frozenset[str] | None = None) -> list[SpacedRun]:
     """Find runs like "f u c k" in folded text and return them joined ("fuck").
 
-    ``tokens`` (the text's words, if known) skip the search when fewer than two distinct
-    one-character words occur.
+    ``tokens`` (the text's gate tokens, if known) skip the search when fewer than two distinct
+    one-letter words occur, or only "a" and "i".
     """
     runs: list[SpacedRun] = []
-    if tokens is not None and len(tokens & _SINGLES) < 2:
-        return runs
+    if tokens is not None:
+        singles = tokens & _SINGLES
+        if len(singles) < 2 or singles <= _WORDS_OF_ONE:
+            return runs
     for match in _SPACED_RUN.finditer(folded):
         positions = tuple(
             match.start() + i
@@ -128,3 +133,73 @@ def spaced_runs(folded: str, tokens: frozenset[str] | None = None) -> list[Space
         )
         runs.append(SpacedRun("".join(folded[p] for p in positions), positions))
     return runs
+
+
+# "-" or "." between letters: a masked letter ("f-ck", "sh.t") or a word cut in pieces ("sh-i-t").
+# The scan starts with a two-character class, so it is fast; most texts have no such separator.
+_SOFT_SEPARATOR = re.compile(r"[.\-](?<=[^\W\d_][.\-])[^\W\d_]")
+# The same, with a piece of one or two letters on either side (the quick test).
+_SHORT_PIECE = re.compile(
+    r"[.\-](?:(?<=[^\W\d_][.\-])[^\W\d_]{1,2}(?![^\W_])"
+    r"|(?<=(?<![^\W_])[^\W\d_][.\-])(?=[^\W\d_])"
+    r"|(?<=(?<![^\W_])[^\W\d_]{2}[.\-])(?=[^\W\d_]))"
+)
+_COMPOUND = re.compile(r"[^\W\d_]+(?:[.\-][^\W\d_]+)+")
+_SOFT_SPLIT = re.compile(r"[.\-]")
+MAX_SHORT_PIECE = 2
+MAX_PIECE_SCAN = 200  # how far before the first short piece its compound may start
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """Letters joined by "-" or "." ("sh-i-t", "f-ck", "bbc.co.uk"): its span and its pieces."""
+
+    start: int
+    end: int
+    pieces: tuple[str, ...]
+
+    def run(self) -> SpacedRun:
+        """The pieces joined, as a run that must match whole ("sh-i-t" -> "shit")."""
+        positions: list[int] = []
+        index = self.start
+        for piece in self.pieces:
+            positions.extend(range(index, index + len(piece)))
+            index += len(piece) + 1  # each separator is one character
+        return SpacedRun("".join(self.pieces), tuple(positions), trim=False)
+
+    def masked(self) -> tuple[int, int, str] | None:
+        """Two pieces read as one word with a masked letter ("f-ck" -> "f*ck"), or None."""
+        if len(self.pieces) != 2:
+            return None
+        return self.start, self.end, "*".join(self.pieces)
+
+
+def compounds(folded: str) -> list[Compound]:
+    """Words of letters joined by "-" or "." that stand alone (no digit or "_" either side).
+
+    Only compounds with a piece of at most two letters are kept: a disguise cuts a word into
+    short bits ("f-ck", "sh-i-t"), while "russia-ukraine" or "apnews.com" are ordinary.
+    """
+    found: list[Compound] = []
+    first = _SHORT_PIECE.search(folded)
+    if first is None:
+        return found
+    position = 0
+    for separator in _SOFT_SEPARATOR.finditer(folded, max(0, first.start() - MAX_PIECE_SCAN)):
+        if separator.start() < position:
+            continue
+        left = separator.start()
+        while left > 0 and folded[left - 1].isalpha():
+            left -= 1
+        match = _COMPOUND.match(folded, left)
+        if match is None:  # pragma: no cover - the separator sits between two letters
+            continue
+        position = match.end()
+        if (left > 0 and (folded[left - 1].isalnum() or folded[left - 1] == "_")) or (
+            position < len(folded) and (folded[position].isalnum() or folded[position] == "_")
+        ):
+            continue  # "f-16", "sh.t2": part of a code or a number
+        pieces = _SOFT_SPLIT.split(match.group())
+        if min(map(len, pieces)) <= MAX_SHORT_PIECE:
+            found.append(Compound(left, position, tuple(pieces)))
+    return found

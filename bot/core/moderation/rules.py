@@ -45,9 +45,21 @@ COMMON_KEYS = frozenset(
 )
 KIND_KEYS: dict[str, frozenset[str]] = {
     "email": frozenset({"at_words", "dot_words", "tlds", "mail_domains", "not_domains"}),
-    "phone": frozenset({"not_after"}),
+    "phone": frozenset({"not_after", "not_before"}),
     "words": frozenset(
-        {"words", "phrases", "suffixes", "allow", "targeted", "targets", "fillers", "target_gap"}
+        {
+            "words",
+            "phrases",
+            "suffixes",
+            "allow",
+            "targeted",
+            "targets",
+            "fillers",
+            "target_gap",
+            "split_words",
+            "reversed_words",
+            "common_words",
+        }
     ),
     "links": frozenset(
         {
@@ -411,14 +423,27 @@ class _Builder:
         }
 
     def kind_phone(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
-        return {"detector": PhoneDetector(self.strings(body, table, "not_after"))}
+        return {
+            "detector": PhoneDetector(
+                self.strings(body, table, "not_after"), self.strings(body, table, "not_before")
+            )
+        }
 
     def kind_words(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
         lists = {
             key: self.strings(body, table, key)
-            for key in ("words", "phrases", "suffixes", "allow", "targeted", "targets", "fillers")
+            for key in (
+                "words",
+                "phrases",
+                "suffixes",
+                "allow",
+                "targeted",
+                "targets",
+                "fillers",
+                "common_words",
+            )
         }
-        for key in ("suffixes", "allow", "targeted", "targets", "fillers"):
+        for key in ("suffixes", "allow", "targeted", "targets", "fillers", "common_words"):
             for item in lists[key]:
                 if not re.fullmatch(r"[a-z0-9' ]{1,60}", item.lower()):
                     raise self.error(
@@ -434,6 +459,11 @@ class _Builder:
                 targets=lists["targets"],
                 fillers=lists["fillers"],
                 target_gap=self.integer(body, table, "target_gap", 2, 0),
+                split_words=self.get(body, table, "split_words", bool, False, "true or false"),
+                reversed_words=self.get(
+                    body, table, "reversed_words", bool, False, "true or false"
+                ),
+                common_words=lists["common_words"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"

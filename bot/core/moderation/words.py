@@ -9,6 +9,7 @@ such a token is present.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections import defaultdict
@@ -55,6 +56,10 @@ SEPARATOR = r"[\W_]{1,6}"
 CLAUSE_END = r"(?=[^\w]{0,6}(?:$|[.!?,;:)\n]|and\b|or\b))"
 MASKS = "*#%_"
 _MASKED_TOKEN = re.compile(r"(?<![^\W_])[^\W_]+[*#%_][\w*#%]*")
+_PIECE = re.compile(r"[^\W_]+")
+_PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}")  # not "," or quotes: "Sh, it is"
+MIN_PIECE = 2  # pieces of a split word are at least this long ("f u c k" is a spaced run)
+MIN_REVERSED = 4  # shorter words read backwards are too often real words
 
 
 def masked_tokens(folded: str) -> list[tuple[int, int, str]]:
@@ -106,6 +111,11 @@ def gate_text(folded: str) -> str | None:
 
 def _two_of(run: re.Match[str]) -> str:
     return run.group(1) * 2
+
+
+def gate_token(word: str) -> str:
+    """The gate form of one word (no separators inside)."""
+    return _GATE_RUNS.sub(_two_of, word.translate(_GATE_TABLE))
 
 
 def _gate_regex(word: str) -> str:
@@ -245,6 +255,9 @@ class WordMatcher:
         targets: Sequence[str] = (),
         fillers: Sequence[str] = (),
         target_gap: int = 2,
+        split_words: bool = False,
+        reversed_words: bool = False,
+        common_words: Sequence[str] = (),
     ) -> None:
         entries = [WordEntry.parse(word) for word in words]
         suffix_regex = ""
@@ -312,10 +325,56 @@ class WordMatcher:
             for form in entry.forms(suffixes):
                 if " " not in form:
                     self._forms[len(form), form[0]].append(form)
-        self._runs_pattern = (
-            re.compile("|".join(p.pattern for p in (self._whole, self._inner, self._phrases) if p))
-            if (self._whole or self._inner or self._phrases)
-            else None
+        # Joined pieces ("f u c k i n g", "sh-i-t", "fu ck") must match whole; "*word*" entries
+        # may have any letters around them there ("fucking").
+        inner_whole = [
+            ("[^\\W_]*" if e.any_start else "")
+            + word_regex(e.word)
+            + ("[^\\W_]*" if e.any_end else "")
+            for e in self._inner_entries
+        ]
+        run_patterns = [p.pattern for p in (self._whole, self._phrases) if p]
+        if inner_whole:
+            run_patterns.append(_alternation(inner_whole))
+        self._runs_pattern = re.compile("|".join(run_patterns)) if run_patterns else None
+        self._init_pieces(entries, suffixes, split_words, reversed_words, common_words)
+
+    def _init_pieces(
+        self,
+        entries: Sequence[WordEntry],
+        suffixes: Sequence[str],
+        split_words: bool,
+        reversed_words: bool,
+        common_words: Sequence[str],
+    ) -> None:
+        """Gates for words split in two ("fu ck") and written backwards ("kcuf")."""
+        plain = {
+            form
+            for entry in entries
+            if canonical(entry.word) not in self._allow  # "crap" allowed: so are "craps"
+            for form in entry.forms(suffixes)
+            if " " not in form and canonical(form) not in self._allow
+        }
+        self._common = frozenset(
+            word.lower().translate(_GATE_TABLE).replace(" ", "") for word in common_words
+        )
+        tails_of: dict[str, set[str]] = defaultdict(set)
+        if split_words:
+            for form in plain:
+                for cut in range(MIN_PIECE, len(form) - MIN_PIECE + 1):
+                    tails_of[gate_token(form[:cut])].add(gate_token(form[cut:]))
+        self._tails_of = {head: frozenset(tails) for head, tails in tails_of.items()}
+        # The gate: a first half that is not an ordinary word ("fu", "sh", "ph"), then a second
+        # half that completes it. ("as shole", an ordinary first half, is let go: cheaper.)
+        self._heads = frozenset(self._tails_of) - self._common
+        # Plain spellings only (no doubled-letter variants): these gates stay small.
+        self._reversed = frozenset(
+            gate_token(form[::-1])
+            for form in (plain if reversed_words else ())
+            if len(form) >= MIN_REVERSED
+        )
+        self._pieces_gate = (
+            self._heads | self._reversed if self._runs_pattern is not None else frozenset()
         )
 
     def _allowed(self, folded: str, start: int, end: int) -> bool:
@@ -376,6 +435,57 @@ class WordMatcher:
             hits.extend(self._masked(masked))
         if runs and self._runs_pattern is not None:
             hits.extend(self._spaced(runs))
+        if self._pieces_gate and (tokens is None or not tokens.isdisjoint(self._pieces_gate)):
+            if self._heads and self._may_be_split(tokens):
+                hits.extend(self._split(folded))
+            if self._reversed and (tokens is None or not tokens.isdisjoint(self._reversed)):
+                hits.extend(self._backwards(folded))
+        if len(hits) > 1:
+            hits = list({(hit.start, hit.end): hit for hit in hits}.values())
+        return hits
+
+    def _may_be_split(self, tokens: frozenset[str] | None) -> bool:
+        """Whether two neighbouring tokens may be the halves of a listed word."""
+        if tokens is None:
+            return True
+        if tokens.isdisjoint(self._heads):
+            return False
+        return any(not tokens.isdisjoint(self._tails_of[head]) for head in tokens & self._heads)
+
+    def _split(self, folded: str) -> list[WordHit]:
+        """Listed words cut in two by a space or a symbol: "fu ck", "ph uck", "bull shit"."""
+        assert self._runs_pattern is not None
+        hits: list[WordHit] = []
+        for first, second in itertools.pairwise(_PIECE.finditer(folded)):
+            head, tail = first.group(), second.group()
+            if len(head) < MIN_PIECE or len(tail) < MIN_PIECE:
+                continue  # single letters are spaced runs ("f u c k")
+            if gate_token(head) in self._common:
+                continue  # "who re-elected" is not "whore"
+            if not _PIECE_GAP.fullmatch(folded, first.end(), second.start()):
+                continue
+            if gate_token(tail) not in self._tails_of.get(gate_token(head), ()):
+                continue
+            if self._runs_pattern.fullmatch(tail) or self._runs_pattern.fullmatch(head):
+                continue  # "bull shit": the half alone is already a hit
+            joined = head + tail
+            if self._runs_pattern.fullmatch(joined) and canonical(joined) not in self._allow:
+                hits.append(WordHit(first.start(), second.end(), f"{head} {tail}"))
+        return hits
+
+    def _backwards(self, folded: str) -> list[WordHit]:
+        """Listed words written backwards: "kcuf", "tihs"."""
+        assert self._runs_pattern is not None
+        hits: list[WordHit] = []
+        for piece in _PIECE.finditer(folded):
+            word = piece.group()
+            if len(word) < MIN_REVERSED or canonical(word) in self._allow:
+                continue
+            if gate_token(word) not in self._reversed:
+                continue
+            backwards = word[::-1]
+            if self._runs_pattern.fullmatch(backwards) and canonical(backwards) not in self._allow:
+                hits.append(WordHit(piece.start(), piece.end(), word))
         return hits
 
     def _inner_hits(self, folded: str) -> list[WordHit]:
@@ -418,11 +528,10 @@ class WordMatcher:
         hits: list[WordHit] = []
         for run in runs:
             # also without a leading/trailing single word: "you're a m o r o n" -> "amoron"
-            for first, last in (
-                (0, len(run.joined)),
-                (1, len(run.joined)),
-                (0, len(run.joined) - 1),
-            ):
+            ends: tuple[tuple[int, int], ...] = ((0, len(run.joined)),)
+            if run.trim:
+                ends += ((1, len(run.joined)), (0, len(run.joined) - 1))
+            for first, last in ends:
                 joined = run.joined[first:last]
                 if self._runs_pattern.fullmatch(joined) and canonical(joined) not in self._allow:
                     start, end = run.positions[first], run.positions[last - 1] + 1

@@ -46,6 +46,8 @@ RULE_BREAKING = [
     ("you moron", "abuse"),
     ("you're a complete idiot", "abuse"),
     ("shut up you clown", "abuse"),
+    ("you degenerate", "abuse"),
+    ("you are a waste of oxygen", "abuse"),
     ("u r so stupid", "abuse"),
     ("you're a m o r o n", "abuse"),
     ("idi0t", "abuse"),
@@ -106,6 +108,9 @@ CLEAN = [
     "Does anyone know where Støre is from?",
     "Kill the bill, protesters chanted",
     "Discord is where we discuss this",
+    "Experts will assess the damage",
+    "The talks may degenerate into chaos",
+    "Twatt is a village in Orkney",
 ]
 
 

@@ -48,6 +48,9 @@ def test_defaults_load_with_every_kind(default_rules: RuleSet) -> None:
         ("version = 2\n", 1, "version must be 1"),
         ("[moderation]\nignore_bots = 1\n", 2, "true or false"),
         ("[rules.flood]\nmax_messages = true\n", 2, "not true/false"),
+        ('[rules.p]\nkind = "words"\nsplit_words = "yes"\n', 3, "split_words must be true"),
+        ('[rules.p]\nkind = "words"\n\ncommon_words = ["wh@t"]\n', 4, "common_words entry"),
+        ('[rules.phone]\nnot_before = "euros"\n', 2, "not_before"),
     ],
     ids=[
         "toml-syntax",
@@ -64,6 +67,9 @@ def test_defaults_load_with_every_kind(default_rules: RuleSet) -> None:
         "version",
         "moderation-bool",
         "bool-as-number",
+        "split-words-type",
+        "common-words-entry",
+        "not-before-type",
     ],
 )
 def test_bad_file_error_names_line_and_problem(text: str, line: int, fragment: str) -> None:
