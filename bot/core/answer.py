@@ -71,7 +71,7 @@ CANDIDATES = 6
 MAX_PASSAGES = 3
 MAX_QUOTES = 3
 #: Share of the question's content-word IDF mass the chosen paragraph must contain.
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.45
 #: Weight of a word the story does not have, relative to the rarest word it has.
 UNKNOWN_WEIGHT = 1.1
 #: Weight of an unknown lower-case word (often a paraphrase: "individuals", "publish"), relative
