@@ -91,7 +91,7 @@ RUNNER_UP_SHARE = 0.7
 TITLE_CREDIT = 0.5
 #: Weight of the paragraph's own score against its best sentence's.
 PARAGRAPH_WEIGHT = 0.4
-K1 = 1.2
+K1 = 1.5
 B = 0.75
 
 
