@@ -323,3 +323,27 @@ def test_unknown_name_detection(word: str, capitalised: bool, known: bool, is_na
 
     query_term = QueryTerm(word, word if known else "", 1.0, name=capitalised)
     assert _unknown_name(query_term) is is_name
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("What did the Kremlin say about the strikes?", "the Kremlin"),
+        ("What did Jonas Gahr Støre say?", "Jonas Gahr Støre"),
+        ("What does Europe think about the concession claim?", ""),
+        ("What did he say?", ""),
+    ],
+    ids=["the-organisation", "full-name", "opinion-not-speaker", "pronoun"],
+)
+def test_asked_speaker(question: str, speaker: str) -> None:
+    """'What did X say' finds X; a long stretch before a verb is not a speaker."""
+    from bot.core.answer import _asked_speaker
+
+    assert _asked_speaker(question) == speaker
+
+
+def test_a_statement_needs_its_speaker(engine: StoryEngine) -> None:
+    """The story never reports the Kremlin saying anything, so it does not answer for it."""
+    answer = engine.answer("What did the Kremlin say about Trump's Truth Social post?")
+    assert not answer.answered
+    assert "Kremlin" in answer.reason
