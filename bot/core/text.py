@@ -322,7 +322,8 @@ _NLTK_STOPWORDS = (
 )
 _EXTRA_STOPWORDS = (
     "also would could may might must shall us let lets yet ever even per via upon onto whether "
-    "like get got gets one's im ive id youre theyre thats whats whos heres theres"
+    "like get got gets one's im ive id youre theyre thats whats whos heres theres another every "
+    "either neither else whoever whatever"
 )
 STOPWORDS = frozenset(
     {w.replace("'", "") for w in _NLTK_STOPWORDS.split()}
