@@ -225,13 +225,20 @@ def is_comment_section(paragraph: str) -> bool:
     return bool(_COMMENT_SECTION.match(normalise(paragraph).strip()))
 
 
+#: Longest caption under a headline ("Dead fish on the banks of the River Alder near Millbrook
+#: in August 2023" is 14 words).
+CAPTION_MAX_WORDS = 30
+CAPTION_MAX_CHARS = 220
+
+
 def is_caption(paragraph: str) -> bool:
-    """A photo caption: one short line (<= 12 words) without sentence-final punctuation."""
+    """A photo caption: one line of at most :data:`CAPTION_MAX_WORDS` words without
+    sentence-final punctuation (a body paragraph ends with a full stop, a caption does not)."""
     text = paragraph.strip()
     return (
         "\n" not in text
-        and 0 < len(text.split()) <= 12
-        and len(text) <= 100
+        and 0 < len(text.split()) <= CAPTION_MAX_WORDS
+        and len(text) <= CAPTION_MAX_CHARS
         and text[-1] not in ".!?:;\"”’'…)"
     )
 

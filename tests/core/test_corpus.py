@@ -114,12 +114,11 @@ def test_is_chrome(text: str, chrome: bool) -> None:
         ("US President Donald Trump", True),
         ("Mayor Elena Varga at the council meeting", True),
         ("The mayor spoke.", False),
-        (
-            "A long line that keeps going with many words and never ends like a caption would do",
-            False,
-        ),
+        ("Dead fish on the banks of the River Alder near Millbrook in August 2023", True),
+        (" ".join(["word"] * 31), False),
+        ("First line of a paragraph\nthat goes on", False),
     ],
-    ids=["name", "scene", "sentence", "long"],
+    ids=["name", "scene", "sentence", "long-caption", "too-long", "two-lines"],
 )
 def test_is_caption(text: str, caption: bool) -> None:
     """A caption is a short line without final punctuation."""
