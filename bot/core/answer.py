@@ -22,6 +22,7 @@ them. How an answer is chosen (see also the README, section "How answering works
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import re
@@ -403,6 +404,7 @@ class QueryTerm:
     weight: float  # IDF, or the rarest story word's IDF for an unknown word
     corrected: bool = False
     name: bool = False  # written with a capital inside the question
+    group: str = ""  # the multi-word name it is part of ("louise garnett"), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,8 +450,9 @@ def _group_names(question: str, terms: list[QueryTerm]) -> list[QueryTerm]:
             continue
         total = sum(t.weight for t in group)
         scale = max(t.weight for t in group) / total if total > 0 else 1.0
+        name = " ".join(t.word for t in group)
         terms = [
-            QueryTerm(t.word, t.term, t.weight * scale, t.corrected) if t in group else t
+            dataclasses.replace(t, weight=t.weight * scale, group=name) if t in group else t
             for t in terms
         ]
     return terms
@@ -680,7 +683,9 @@ class StoryEngine:
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         unknown = [t.word for t in query.terms if not t.term]
-        if len(matched) == 1 and unknown:
+        # A multi-word name counts once: "Will Louise Garnett go to prison?" has one known thing.
+        things = {t.group or t.word for t in query.terms if t.word in matched}
+        if len(things) == 1 and unknown:
             return self._decline(
                 query,
                 candidates,
@@ -793,8 +798,12 @@ class StoryEngine:
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:
             speaker = _asked_speaker(query.text)
-            wanted = {term(fold_variant(t)) for t in tokenize(speaker) if t not in STOPWORDS} - {""}
-            if wanted and all(w in self._document_frequency for w in wanted):
+            found = [self._lookup(fold_variant(t))[0] for t in tokenize(speaker)]
+            found = [f for f, t in zip(found, tokenize(speaker), strict=True) if t not in STOPWORDS]
+            if found and not all(found):  # "What did the prime minister say": there is none
+                return f"the story does not mention {speaker}"
+            wanted = set(found)
+            if wanted:
                 quoted = {
                     term(fold_variant(t))
                     for quote in self.quotes.in_paragraph(paragraph.article, paragraph.number)
@@ -803,7 +812,10 @@ class StoryEngine:
                 subjects = sentence.subjects | quoted
                 # A role ("the mayor") may stand before the name: "Mayor Elena Varga said".
                 role = speaker.islower() and bool(subjects) and wanted <= sentence.terms.keys()
-                if not wanted & subjects and PRONOUN_SUBJECT not in subjects and not role:
+                # The speaker's most telling word must be the one speaking: "the prime minister"
+                # is not "Housing Minister Rachel Osei".
+                key = max(wanted, key=lambda w: (self.index.idf(w), w))
+                if key not in subjects and PRONOUN_SUBJECT not in subjects and not role:
                     return f"the story does not report {speaker} saying that"
         return ""
 

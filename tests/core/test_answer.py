@@ -347,3 +347,9 @@ def test_a_statement_needs_its_speaker(engine: StoryEngine) -> None:
     answer = engine.answer("What did the Kremlin say about Trump's Truth Social post?")
     assert not answer.answered
     assert "Kremlin" in answer.reason
+
+
+def test_a_multi_word_name_counts_as_one_known_thing(engine: StoryEngine) -> None:
+    """'Jonas Gahr Støre' plus an unknown topic is still one known thing: declined."""
+    answer = engine.answer("What is Jonas Gahr Støre's favourite football club?")
+    assert not answer.answered
