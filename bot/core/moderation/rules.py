@@ -59,6 +59,8 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "split_words",
             "reversed_words",
             "common_words",
+            "real_word_zipf",
+            "allow_phrases",
         }
     ),
     "links": frozenset(
@@ -441,6 +443,7 @@ class _Builder:
                 "targets",
                 "fillers",
                 "common_words",
+                "allow_phrases",
             )
         }
         for key in ("suffixes", "allow", "targeted", "targets", "fillers", "common_words"):
@@ -464,9 +467,13 @@ class _Builder:
                     body, table, "reversed_words", bool, False, "true or false"
                 ),
                 common_words=lists["common_words"],
+                real_word_zipf=self.number(body, table, "real_word_zipf", 0, 0),
+                allow_phrases=lists["allow_phrases"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"
+            if any(phrase in str(error) for phrase in lists["allow_phrases"]):
+                key = "allow_phrases"
             raise self.error(table, key, str(error)) from None
         except re.error as error:  # pragma: no cover - entries are validated above
             raise self.error(table, "words", f"cannot compile the word list: {error}") from None

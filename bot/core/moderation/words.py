@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.core.moderation.normalize import SpacedRun
+from bot.core.text import english_zipf
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ _PIECE = re.compile(r"[^\W_]+")
 _PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}")  # not "," or quotes: "Sh, it is"
 MIN_PIECE = 2  # pieces of a split word are at least this long ("f u c k" is a spaced run)
 MIN_REVERSED = 4  # shorter words read backwards are too often real words
+MIN_PLAIN_CORE = 4  # a "*word*" entry of this many letters, written plainly, marks a real swear
+_STRETCHED = re.compile(r"([a-z])\1\1")  # "fuuuck", "shiiit": stretched on purpose
 
 
 def masked_tokens(folded: str) -> list[tuple[int, int, str]]:
@@ -258,8 +261,15 @@ class WordMatcher:
         split_words: bool = False,
         reversed_words: bool = False,
         common_words: Sequence[str] = (),
+        real_word_zipf: float = 0.0,
+        allow_phrases: Sequence[str] = (),
     ) -> None:
         entries = [WordEntry.parse(word) for word in words]
+        allowed = [parse_phrase(phrase) for phrase in allow_phrases]
+        self._allow_phrases = (
+            re.compile(WORD_START + _alternation(allowed) + WORD_END) if allowed else None
+        )
+        self._init_real_words(entries, suffixes, real_word_zipf)
         suffix_regex = ""
         if suffixes:
             suffix_regex = _alternation(word_regex(s) for s in suffixes) + "?"
@@ -339,6 +349,47 @@ class WordMatcher:
         self._runs_pattern = re.compile("|".join(run_patterns)) if run_patterns else None
         self._init_pieces(entries, suffixes, split_words, reversed_words, common_words)
 
+    def _init_real_words(
+        self, entries: Sequence[WordEntry], suffixes: Sequence[str], real_word_zipf: float
+    ) -> None:
+        """What :meth:`_real_word` needs: the listed spellings and the plainly written cores."""
+        self._real_word_zipf = real_word_zipf
+        listed = {form.replace("'", "") for entry in entries for form in entry.forms(suffixes)}
+        # English doubles a final consonant before a vowel ending: "shitting", "crapped"
+        listed |= {
+            entry.word + entry.word[-1] + suffix
+            for entry in entries
+            if entry.suffixes and entry.word[-1] not in "aeiouy'"
+            for suffix in suffixes
+            if suffix[0] in "aeiouy"
+        }
+        self._listed = frozenset(listed)
+        self._cores = tuple(
+            (entry.word, entry.any_start)
+            for entry in entries
+            if (entry.any_start or entry.any_end) and len(entry.word) >= MIN_PLAIN_CORE
+        )
+
+    def _real_word(self, token: str) -> bool:
+        """Whether ``token`` is an ordinary English word or name that only looks like a listed one.
+
+        "Fukushima" (a "*fuk*" entry inside) and "Shiite" ("shite" with a doubled letter) are
+        common in English text (Zipf frequency of at least ``real_word_zipf``) and are not
+        themselves listed; "motherfucker" is common too, but has a listed core ("*fuck*") written
+        plainly. Disguised tokens (digits, symbols, letters stretched to three) never count.
+        """
+        if self._real_word_zipf <= 0:
+            return False
+        word = token.replace("'", "")
+        if not (word.isascii() and word.isalpha()) or word in self._listed:
+            return False
+        if _STRETCHED.search(word):
+            return False
+        for core, any_start in self._cores:
+            if (core in word) if any_start else word.startswith(core):
+                return False
+        return english_zipf(word) >= self._real_word_zipf
+
     def _init_pieces(
         self,
         entries: Sequence[WordEntry],
@@ -406,7 +457,9 @@ class WordMatcher:
             tokens = frozenset(gate.split())
         if self._whole is not None and (tokens is None or not tokens.isdisjoint(self._whole_gate)):
             for match in self._whole.finditer(folded):
-                if not self._allowed(folded, match.start(), match.end()):
+                if not self._allowed(folded, match.start(), match.end()) and not self._real_word(
+                    match.group()
+                ):
                     hits.append(WordHit(match.start(), match.end(), match.group()))
         if self._inner is not None and (
             gate is None or (self._inner_gate is not None and self._inner_gate.search(gate))
@@ -442,7 +495,21 @@ class WordMatcher:
                 hits.extend(self._backwards(folded))
         if len(hits) > 1:
             hits = list({(hit.start, hit.end): hit for hit in hits}.values())
+        if hits and self._allow_phrases is not None:
+            hits = self._outside_allowed_phrases(folded, hits)
         return hits
+
+    def _outside_allowed_phrases(self, folded: str, hits: list[WordHit]) -> list[WordHit]:
+        """Drop hits inside an allowed phrase ("Pussy Riot", "a chink in the armour")."""
+        assert self._allow_phrases is not None
+        spans = [(m.start(), m.end()) for m in self._allow_phrases.finditer(folded)]
+        if not spans:
+            return hits
+        return [
+            hit
+            for hit in hits
+            if not any(start <= hit.start and hit.end <= end for start, end in spans)
+        ]
 
     def _may_be_split(self, tokens: frozenset[str] | None) -> bool:
         """Whether two neighbouring tokens may be the halves of a listed word."""
@@ -484,6 +551,8 @@ class WordMatcher:
             if gate_token(word) not in self._reversed:
                 continue
             backwards = word[::-1]
+            if self._real_word(word):
+                continue  # "knaw", "tips": an ordinary word that reads as a listed one backwards
             if self._runs_pattern.fullmatch(backwards) and canonical(backwards) not in self._allow:
                 hits.append(WordHit(piece.start(), piece.end(), word))
         return hits
@@ -507,7 +576,7 @@ class WordMatcher:
                 ends_ok = entry.any_end or end == match.end()
                 allowed = not (starts_ok and ends_ok)
                 break
-            if not allowed and canonical(token) not in self._allow:
+            if not allowed and canonical(token) not in self._allow and not self._real_word(token):
                 hits.append(WordHit(start, end, token))
         return hits
 
