@@ -61,6 +61,7 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "common_words",
             "real_word_zipf",
             "allow_phrases",
+            "targets_after",
         }
     ),
     "links": frozenset(
@@ -444,9 +445,18 @@ class _Builder:
                 "fillers",
                 "common_words",
                 "allow_phrases",
+                "targets_after",
             )
         }
-        for key in ("suffixes", "allow", "targeted", "targets", "fillers", "common_words"):
+        for key in (
+            "suffixes",
+            "allow",
+            "targeted",
+            "targets",
+            "fillers",
+            "common_words",
+            "targets_after",
+        ):
             for item in lists[key]:
                 if not re.fullmatch(r"[a-z0-9' ]{1,60}", item.lower()):
                     raise self.error(
@@ -469,6 +479,7 @@ class _Builder:
                 common_words=lists["common_words"],
                 real_word_zipf=self.number(body, table, "real_word_zipf", 0, 0),
                 allow_phrases=lists["allow_phrases"],
+                targets_after=lists["targets_after"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"

@@ -263,6 +263,7 @@ class WordMatcher:
         common_words: Sequence[str] = (),
         real_word_zipf: float = 0.0,
         allow_phrases: Sequence[str] = (),
+        targets_after: Sequence[str] = (),
     ) -> None:
         entries = [WordEntry.parse(word) for word in words]
         allowed = [parse_phrase(phrase) for phrase in allow_phrases]
@@ -316,6 +317,8 @@ class WordMatcher:
             else None
         )
         self._targeted = None
+        self._target_lead: re.Pattern[str] | None = None
+        self._targeted_word: re.Pattern[str] | None = None
         self._target_gate = {f for t in targets for f in gate_forms(t.split()[0])}
         self._targeted_gate = {f for t in targeted for f in gate_forms(t)}
         if targeted and targets:
@@ -323,11 +326,26 @@ class WordMatcher:
             filler_regex = _alternation(
                 [word_regex(w) for w in fillers] + [word_regex(w) for w in targeted]
             )
-            self._targeted = re.compile(
+            lead = (
                 WORD_START
                 + _alternation(word_regex(t) for t in targets)
                 + f"(?:{SEPARATOR}{filler_regex}){{0,{max(0, target_gap)}}}"
-                + f"{SEPARATOR}(?P<hit>{targeted_regex}){WORD_END}"
+                + SEPARATOR
+            )
+            self._targeted = re.compile(lead + f"(?P<hit>{targeted_regex}){WORD_END}")
+            # "you're a s.t.u.p.i.d": a spaced-out targeted word right after the lead
+            self._target_lead = re.compile(lead + r"\Z")
+            self._targeted_word = re.compile(targeted_regex)
+        # "what a pathetic loser you are": the target after the word, ending the clause
+        self._targeted_after = None
+        self._after_gate = {f for t in targets_after for f in gate_forms(t.split()[0])}
+        if targeted and targets_after:
+            self._targeted_after = re.compile(
+                WORD_START
+                + f"(?P<hit>{_alternation(word_regex(w) for w in targeted)})"
+                + SEPARATOR
+                + _alternation(parse_phrase(t) for t in targets_after)
+                + CLAUSE_END
             )
         self._allow = frozenset(canonical(word) for word in allow)
         self._forms: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -484,6 +502,18 @@ class WordMatcher:
                 WordHit(m.start("hit"), m.end("hit"), m.group("hit"))
                 for m in self._targeted.finditer(folded)
             )
+        if runs and self._targeted_word is not None and (
+            tokens is None or not tokens.isdisjoint(self._target_gate)
+        ):
+            hits.extend(self._spaced_targeted(folded, runs))
+        if self._targeted_after is not None and (
+            tokens is None
+            or not (tokens.isdisjoint(self._after_gate) or tokens.isdisjoint(self._targeted_gate))
+        ):
+            hits.extend(
+                WordHit(m.start("hit"), m.end("hit"), m.group("hit"))
+                for m in self._targeted_after.finditer(folded)
+            )
         if masked and self._forms:
             hits.extend(self._masked(masked))
         if runs and self._runs_pattern is not None:
@@ -510,6 +540,21 @@ class WordMatcher:
             for hit in hits
             if not any(start <= hit.start and hit.end <= end for start, end in spans)
         ]
+
+    def _spaced_targeted(self, folded: str, runs: Sequence[SpacedRun]) -> list[WordHit]:
+        """Targeted words spelt out letter by letter right after a target: "you s.t.u.p.i.d"."""
+        assert self._targeted_word is not None and self._target_lead is not None
+        hits: list[WordHit] = []
+        for run in runs:
+            for first in (0, 1) if run.trim else (0,):
+                joined = run.joined[first:]
+                start = run.positions[first]
+                if self._targeted_word.fullmatch(joined) and self._target_lead.search(
+                    folded, max(0, start - 80), start
+                ):
+                    hits.append(WordHit(start, run.positions[-1] + 1, joined))
+                    break
+        return hits
 
     def _may_be_split(self, tokens: frozenset[str] | None) -> bool:
         """Whether two neighbouring tokens may be the halves of a listed word."""
