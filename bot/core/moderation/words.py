@@ -502,8 +502,10 @@ class WordMatcher:
                 WordHit(m.start("hit"), m.end("hit"), m.group("hit"))
                 for m in self._targeted.finditer(folded)
             )
-        if runs and self._targeted_word is not None and (
-            tokens is None or not tokens.isdisjoint(self._target_gate)
+        if (
+            runs
+            and self._targeted_word is not None
+            and (tokens is None or not tokens.isdisjoint(self._target_gate))
         ):
             hits.extend(self._spaced_targeted(folded, runs))
         if self._targeted_after is not None and (
@@ -543,7 +545,8 @@ class WordMatcher:
 
     def _spaced_targeted(self, folded: str, runs: Sequence[SpacedRun]) -> list[WordHit]:
         """Targeted words spelt out letter by letter right after a target: "you s.t.u.p.i.d"."""
-        assert self._targeted_word is not None and self._target_lead is not None
+        assert self._targeted_word is not None
+        assert self._target_lead is not None
         hits: list[WordHit] = []
         for run in runs:
             for first in (0, 1) if run.trim else (0,):
