@@ -24,6 +24,7 @@ from bot.core.moderation.words import (
     masked_tokens,
     parse_phrase,
 )
+from bot.core.text import english_zipf
 
 log = logging.getLogger(__name__)
 
@@ -168,6 +169,7 @@ class EmailDetector:
         tlds: Sequence[str],
         mail_domains: Sequence[str] = (),
         not_domains: Sequence[str] = (),
+        no_tld_domains: Sequence[str] = (),
     ) -> None:
         at_bare, at_bracketed = _word_options(at_words)
         dot_bare, dot_bracketed = _word_options(dot_words)
@@ -191,6 +193,9 @@ class EmailDetector:
         self._tlds = frozenset(t.lower() for t in tlds)
         self._mail_domains = frozenset(d.lower() for d in mail_domains)
         self._not_domains = frozenset(d.lower() for d in not_domains)
+        self._no_tld = frozenset(d.lower() for d in no_tld_domains)
+        self._no_tld_tokens = frozenset(d.translate(_GATE_TABLE) for d in self._no_tld)
+        self._provider = re.compile(r"\s*(?P<name>[a-z0-9]+)(?![\w@.-])")
         self._at_tokens = frozenset(
             w.lower().translate(_GATE_TABLE).strip() for w in at_words if w.strip("()[]{}<>@ ")
         ) | {"at"}
@@ -205,7 +210,11 @@ class EmailDetector:
             tokens = scan.tokens
             if tokens is not None and (
                 tokens.isdisjoint(self._at_tokens)
-                or (tokens.isdisjoint(self._dot_tokens) and not _DOTTED.search(text))
+                or (
+                    tokens.isdisjoint(self._dot_tokens)
+                    and not _DOTTED.search(text)
+                    and tokens.isdisjoint(self._no_tld_tokens)
+                )
             ):
                 return []
         hits = self._addresses(text)
@@ -228,11 +237,32 @@ class EmailDetector:
         for separator in self._at.finditer(text):
             domain = self._domain.match(text, separator.end())
             if domain is None:
+                hit = self._provider_only(text, separator)
+                if hit is not None:
+                    hits.append(hit)
                 continue  # most "at"s: "at the summit"
             local = self._local.search(text, max(0, separator.start() - 64), separator.start())
             if local and self._is_address(separator, local, domain):
                 hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
         return hits
+
+    def _provider_only(self, text: str, separator: re.Match[str]) -> Hit | None:
+        """ "rickyb at gmail": a mail provider without its ending, after a user name.
+
+        The name must not be an ordinary word ("someone at gmail told me", "john at gmail").
+        """
+        if not self._no_tld:
+            return None
+        provider = self._provider.match(text, separator.end())
+        if provider is None or provider.group("name") not in self._no_tld:
+            return None
+        local = self._local.search(text, max(0, separator.start() - 64), separator.start())
+        if local is None:
+            return None
+        name = local.group()
+        if _USER_NAME.fullmatch(name) is None and english_zipf(name) >= USER_NAME_ZIPF:
+            return None
+        return Hit(local.start(), provider.end(), "e-mail address", "[email hidden]")
 
     def _is_address(
         self, separator: re.Match[str], local: re.Match[str], domain: re.Match[str]
@@ -255,6 +285,7 @@ class EmailDetector:
         return True
 
 
+USER_NAME_ZIPF = 2.5  # a local part at least this common in English is a word, not a name
 _REAL_DOTS = re.compile(r"\s*[a-z0-9.-]+")
 _SPACED_DOT = re.compile(r"\s\.|\.\s")
 # A local part that reads as a user name, not a word: "j.doe", "katie_88", "mike1985".

@@ -44,7 +44,9 @@ COMMON_KEYS = frozenset(
     {"kind", "enabled", "action", "channels", "exempt_roles", "exempt_users", "description"}
 )
 KIND_KEYS: dict[str, frozenset[str]] = {
-    "email": frozenset({"at_words", "dot_words", "tlds", "mail_domains", "not_domains"}),
+    "email": frozenset(
+        {"at_words", "dot_words", "tlds", "mail_domains", "not_domains", "no_tld_domains"}
+    ),
     "phone": frozenset({"not_after", "not_before"}),
     "words": frozenset(
         {
@@ -422,6 +424,7 @@ class _Builder:
                 self.strings(body, table, "tlds") or ["com", "org", "net"],
                 self.strings(body, table, "mail_domains"),
                 self.strings(body, table, "not_domains"),
+                self.strings(body, table, "no_tld_domains"),
             )
         }
 
