@@ -336,6 +336,35 @@ def _is_spaced_date(candidate: str) -> bool:
     )
 
 
+_DIGIT_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    )
+}
+_DIGIT_WORD_TOKENS = frozenset(word.translate(_GATE_TABLE) for word in _DIGIT_WORDS)
+_ONE_DIGIT = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|[0-9])"
+_SPELT_NUMBER = re.compile(
+    rf"(?<![\w-]){_ONE_DIGIT}(?:[\s,.\-/]{{1,3}}{_ONE_DIGIT}){{6,14}}(?![\w-])"
+)
+_SPELT_DIGIT = re.compile(_ONE_DIGIT)
+_COUNTING = frozenset(
+    run for size in range(7, 11) for run in ("0123456789"[:size], "1234567890"[:size])
+) | frozenset("9876543210"[i : i + size] for size in range(7, 11) for i in range(11 - size))
+MIN_DIGITS_WITH_O = 4  # "415.555.O1O7" has only eight digits; fewer than this is no number
+_O_NEXT_TO_DIGIT = re.compile(r"[0-9]o|o[0-9]")
+# A run of digits with the letter O among them, standing alone ("415.555.o1o7", "o2o 7946 o958").
+_DIGIT_RUN_WITH_O = re.compile(r"(?<![^\W\d_])[0-9o][0-9o().\- ]{5,}[0-9o](?![^\W\d_])")
+
+
+def _o_to_zero(run: re.Match[str]) -> str:
+    """The run with each O read as 0, when the run has enough real digits to be a number."""
+    text = run.group()
+    if sum(char.isdigit() for char in text) < MIN_DIGITS_WITH_O:
+        return text
+    return text.replace("o", "0")
+
+
 def _is_isbn10(digits: str) -> bool:
     if len(digits) != 10:
         return False
@@ -353,9 +382,12 @@ class PhoneDetector:
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per phone number."""
         text = scan.text
-        if len(text) - len(text.translate(_NO_DIGITS)) < 7:
-            return []
-        hits = []
+        hits = self._spelt_out(scan)
+        digits = len(text) - len(text.translate(_NO_DIGITS))
+        if digits < 7 and (digits < MIN_DIGITS_WITH_O or "o" not in text):
+            return hits  # (with an "o" there may be more: "415.555.O1O7")
+        if "o" in text and _O_NEXT_TO_DIGIT.search(text):
+            text = _DIGIT_RUN_WITH_O.sub(_o_to_zero, text)
         for match in _PHONE_CANDIDATE.finditer(text):
             candidate = match.group().rstrip(" .-(")
             end = match.start() + len(candidate)
@@ -364,6 +396,26 @@ class PhoneDetector:
                 continue  # "100 000 000 euros", "12 345 678 people": an amount
             if self._is_phone(candidate, text[max(0, match.start() - 20) : match.start()]):
                 hits.append(Hit(match.start(), end, "phone number", "[phone number hidden]"))
+        return hits
+
+    def _spelt_out(self, scan: Scan) -> list[Hit]:
+        """Numbers spelt out in words: "four one five, five five five, zero one three two"."""
+        tokens = scan.tokens
+        if tokens is not None and len(tokens & _DIGIT_WORD_TOKENS) < 2:
+            return []
+        hits = []
+        for match in _SPELT_NUMBER.finditer(scan.text):
+            digits = "".join(
+                _DIGIT_WORDS.get(word, word) for word in _SPELT_DIGIT.findall(match.group())
+            )
+            if not 7 <= len(digits) <= 15 or digits in _COUNTING:
+                continue  # "one, two, three, four, five, six, seven" is counting
+            if (
+                len(digits) - sum(word.isdigit() for word in _SPELT_DIGIT.findall(match.group()))
+                < 3
+            ):
+                continue  # mostly figures: the digit rules judge those
+            hits.append(Hit(match.start(), match.end(), "phone number", "[phone number hidden]"))
         return hits
 
     def _is_phone(self, candidate: str, before: str) -> bool:
