@@ -351,8 +351,9 @@ _SPELT_DIGIT = re.compile(_ONE_DIGIT)
 _COUNTING = frozenset(
     run for size in range(7, 11) for run in ("0123456789"[:size], "1234567890"[:size])
 ) | frozenset("9876543210"[i : i + size] for size in range(7, 11) for i in range(11 - size))
+MIN_DISTINCT_DIGIT_WORDS = 3  # a spelt-out number has three different digits, or is no phone
 MIN_DIGITS_WITH_O = 4  # "415.555.O1O7" has only eight digits; fewer than this is no number
-_O_NEXT_TO_DIGIT = re.compile(r"[0-9]o|o[0-9]")
+_O_NEXT_TO_DIGIT = re.compile(r"o(?:(?<=[0-9]o)|(?=[0-9]))")  # starts with a literal: fast
 # A run of digits with the letter O among them, standing alone ("415.555.o1o7", "o2o 7946 o958").
 _DIGIT_RUN_WITH_O = re.compile(r"(?<![^\W\d_])[0-9o][0-9o().\- ]{5,}[0-9o](?![^\W\d_])")
 
@@ -384,9 +385,14 @@ class PhoneDetector:
         text = scan.text
         hits = self._spelt_out(scan)
         digits = len(text) - len(text.translate(_NO_DIGITS))
-        if digits < 7 and (digits < MIN_DIGITS_WITH_O or "o" not in text):
-            return hits  # (with an "o" there may be more: "415.555.O1O7")
-        if "o" in text and _O_NEXT_TO_DIGIT.search(text):
+        if digits < 7:
+            # "415.555.O1O7": the letter O for a zero may make up the count
+            if digits < MIN_DIGITS_WITH_O or not _O_NEXT_TO_DIGIT.search(text):
+                return hits
+            text = _DIGIT_RUN_WITH_O.sub(_o_to_zero, text)
+            if len(text) - len(text.translate(_NO_DIGITS)) < 7:
+                return hits
+        elif _O_NEXT_TO_DIGIT.search(text):
             text = _DIGIT_RUN_WITH_O.sub(_o_to_zero, text)
         for match in _PHONE_CANDIDATE.finditer(text):
             candidate = match.group().rstrip(" .-(")
@@ -401,7 +407,10 @@ class PhoneDetector:
     def _spelt_out(self, scan: Scan) -> list[Hit]:
         """Numbers spelt out in words: "four one five, five five five, zero one three two"."""
         tokens = scan.tokens
-        if tokens is not None and len(tokens & _DIGIT_WORD_TOKENS) < 2:
+        if tokens is not None and (
+            tokens.isdisjoint(_DIGIT_WORD_TOKENS)
+            or len(tokens & _DIGIT_WORD_TOKENS) < MIN_DISTINCT_DIGIT_WORDS
+        ):
             return []
         hits = []
         for match in _SPELT_NUMBER.finditer(scan.text):
