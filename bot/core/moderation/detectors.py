@@ -538,7 +538,7 @@ class LinksDetector:
                 suspicious.append((match.start(), match.end()))
         if suspicious and self._scam is not None and self._scam.search(text):
             hits.extend(
-                Hit(s, e, "link in a gift/prize scam", "[link removed]") for s, e in suspicious
+                Hit(s, e, "link in a scam message", "[link removed]") for s, e in suspicious
             )
         return hits
 
@@ -574,6 +574,8 @@ class LinksDetector:
 
 _EVERYONE = re.compile(r"(?<![\w])@\s?(?:everyone|here)\b")
 _USER_MENTION = re.compile(r"<@[!&]?[0-9]{5,21}>")
+# A name typed after "@" ("@Tom"), not in an address ("a@b.com") nor "@ 5pm", "@everyone"
+_PLAIN_MENTION = re.compile(r"@(?<![\w@<]@)(?!everyone\b|here\b)[^\W\d_][\w.\-]{0,31}")
 
 
 def count_mentions(text: str) -> int:
@@ -596,8 +598,12 @@ class MentionsDetector:
             Hit(m.start(), m.end(), f"mass mention ({m.group().replace(' ', '')})", "[mention]")
             for m in _EVERYONE.finditer(text)
         ]
-        if "<@" in text:
-            mentions = list(_USER_MENTION.finditer(text))
+        if "<@" in text or _PLAIN_MENTION.search(text):
+            # real mentions (<@id>) and typed names ("@Tom @Priya ...") alike ping many people
+            mentions = sorted(
+                [*_USER_MENTION.finditer(text), *_PLAIN_MENTION.finditer(text)],
+                key=lambda match: match.start(),
+            )
             if len(mentions) > self._max:
                 hits.append(
                     Hit(
