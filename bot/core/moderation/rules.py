@@ -64,6 +64,7 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "real_word_zipf",
             "allow_phrases",
             "targets_after",
+            "reporting_words",
         }
     ),
     "links": frozenset(
@@ -449,6 +450,7 @@ class _Builder:
                 "common_words",
                 "allow_phrases",
                 "targets_after",
+                "reporting_words",
             )
         }
         for key in (
@@ -459,6 +461,7 @@ class _Builder:
             "fillers",
             "common_words",
             "targets_after",
+            "reporting_words",
         ):
             for item in lists[key]:
                 if not re.fullmatch(r"[a-z0-9' ]{1,60}", item.lower()):
@@ -483,6 +486,7 @@ class _Builder:
                 real_word_zipf=self.number(body, table, "real_word_zipf", 0, 0),
                 allow_phrases=lists["allow_phrases"],
                 targets_after=lists["targets_after"],
+                reporting_words=lists["reporting_words"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"

@@ -62,6 +62,7 @@ _PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}")  # not "," or quotes: "Sh, it is"
 MIN_PIECE = 2  # pieces of a split word are at least this long ("f u c k" is a spaced run)
 MIN_REVERSED = 4  # shorter words read backwards are too often real words
 MIN_PLAIN_CORE = 4  # a "*word*" entry of this many letters, written plainly, marks a real swear
+_QUOTATION = re.compile(r'"[^"\n]{1,300}"')  # folding made curly quotes straight
 _STRETCHED = re.compile(r"([a-z])\1\1")  # "fuuuck", "shiiit": stretched on purpose
 
 
@@ -264,8 +265,14 @@ class WordMatcher:
         real_word_zipf: float = 0.0,
         allow_phrases: Sequence[str] = (),
         targets_after: Sequence[str] = (),
+        reporting_words: Sequence[str] = (),
     ) -> None:
         entries = [WordEntry.parse(word) for word in words]
+        self._reporting = (
+            re.compile(WORD_START + _alternation(map(re.escape, reporting_words)) + WORD_END)
+            if reporting_words
+            else None
+        )
         allowed = [parse_phrase(phrase) for phrase in allow_phrases]
         self._allow_phrases = (
             re.compile(WORD_START + _alternation(allowed) + WORD_END) if allowed else None
@@ -529,7 +536,27 @@ class WordMatcher:
             hits = list({(hit.start, hit.end): hit for hit in hits}.values())
         if hits and self._allow_phrases is not None:
             hits = self._outside_allowed_phrases(folded, hits)
+        if hits and self._reporting is not None and '"' in folded:
+            hits = self._outside_reported_speech(folded, hits)
         return hits
+
+    def _outside_reported_speech(self, folded: str, hits: list[WordHit]) -> list[WordHit]:
+        """Drop hits inside a quotation that the text reports: 'the suspect shouted "I'll kill
+        you all"' quotes a threat, it does not make one."""
+        assert self._reporting is not None
+        quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(folded)]
+        if not quotes:
+            return hits
+        outside = list(folded)
+        for start, end in quotes:
+            outside[start:end] = " " * (end - start)
+        if self._reporting.search("".join(outside)) is None:
+            return hits
+        return [
+            hit
+            for hit in hits
+            if not any(start < hit.start and hit.end < end for start, end in quotes)
+        ]
 
     def _outside_allowed_phrases(self, folded: str, hits: list[WordHit]) -> list[WordHit]:
         """Drop hits inside an allowed phrase ("Pussy Riot", "a chink in the armour")."""
