@@ -21,6 +21,7 @@ from bot.core.moderation.words import (
     _GATE_TABLE,
     WordMatcher,
     gate_text,
+    gate_token,
     masked_tokens,
     parse_phrase,
 )
@@ -149,10 +150,32 @@ class WordsDetector:
 
 
 def _word_options(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Split spelt-out separators into bare words ("at") and bracketed ones ("(at)")."""
-    bare = [re.escape(w.lower()) for w in words if w.isalpha()]
-    bracketed = [re.escape(w.lower()) for w in words if not w.isalpha()]
+    """Split spelt-out separators into bare words ("at", "d0t") and bracketed ones ("(at)").
+
+    Bracketed words are matched in any of the brackets ``( [ { <`` (one character class, which
+    keeps the scan fast however many words there are).
+    """
+    bare = [re.escape(w.lower()) for w in words if w.isalnum()]
+    inner = sorted(
+        {
+            re.escape(w[1:-1].lower())
+            for w in words
+            if len(w) > 2 and w[0] in _OPEN and w[-1] in _CLOSE
+        }
+    )
+    other = [
+        re.escape(w.lower())
+        for w in words
+        if not w.isalnum() and not (len(w) > 2 and w[0] in _OPEN and w[-1] in _CLOSE)
+    ]
+    bracketed = other
+    if inner:
+        bracketed = [r"[(\[{<]\s?(?:" + "|".join(inner) + r")\s?[)\]}>]", *other]
     return bare, bracketed
+
+
+_OPEN = "([{<"
+_CLOSE = ")]}>"
 
 
 class EmailDetector:
@@ -217,13 +240,15 @@ class EmailDetector:
                 )
             ):
                 return []
-        hits = self._addresses(text)
+        tokens = scan.tokens
+        providers = tokens is None or not tokens.isdisjoint(self._no_tld_tokens)
+        hits = self._addresses(text, providers)
         if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
             # "j o h n @ g m a i l . c o m": close the gaps between single letters
             closed, offsets = close_gaps(text)
             hits = [
                 Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
-                for hit in self._addresses(closed)
+                for hit in self._addresses(closed, providers)
             ]
         return hits
 
@@ -232,12 +257,13 @@ class EmailDetector:
         tokens = scan.tokens
         return "@" in scan.text or tokens is None or not tokens.isdisjoint(self._dot_tokens)
 
-    def _addresses(self, text: str) -> list[Hit]:
+    def _addresses(self, text: str, providers: bool = True) -> list[Hit]:
+        """Addresses in ``text``; ``providers``: look for "name at gmail" without an ending."""
         hits = []
         for separator in self._at.finditer(text):
             domain = self._domain.match(text, separator.end())
             if domain is None:
-                hit = self._provider_only(text, separator)
+                hit = self._provider_only(text, separator) if providers else None
                 if hit is not None:
                     hits.append(hit)
                 continue  # most "at"s: "at the summit"
@@ -629,8 +655,10 @@ class RegexDetector:
         timeout: float,
         max_input: int,
         requires: Sequence[str] = (),
+        requires_words: Sequence[str] = (),
     ) -> None:
         self._requires = tuple(r.lower() for r in requires)
+        self._requires_words = frozenset(gate_token(w.lower()) for w in requires_words)
         self._patterns = tuple(patterns)
         if len(self._patterns) > 1:
             try:  # one pass over the text instead of one per pattern
@@ -644,9 +672,9 @@ class RegexDetector:
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per pattern that matches; one that runs out of time matches nothing."""
-        text = scan.text[: self._max_input]
-        if self._requires and not any(word in text for word in self._requires):
+        if (self._requires or self._requires_words) and not self._may_match(scan, scan.text):
             return []
+        text = scan.text[: self._max_input]
         hits = []
         for pattern in self._patterns:
             try:
@@ -657,6 +685,14 @@ class RegexDetector:
             if match and match.end() > match.start():
                 hits.append(Hit(match.start(), match.end(), self._reason, "[removed]"))
         return hits
+
+    def _may_match(self, scan: Scan, text: str) -> bool:
+        """Whether ``text`` has one of the required words (a set test) or strings."""
+        if self._requires_words:
+            tokens = scan.tokens
+            if tokens is None or not tokens.isdisjoint(self._requires_words):
+                return True
+        return any(word in text for word in self._requires)
 
 
 def dedupe_key(scan: Scan) -> int:

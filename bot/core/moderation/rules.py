@@ -79,7 +79,9 @@ KIND_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "mentions": frozenset({"max_mentions", "burst_mentions", "burst_seconds"}),
-    "regex": frozenset({"patterns", "reason", "timeout_ms", "max_input", "requires"}),
+    "regex": frozenset(
+        {"patterns", "reason", "timeout_ms", "max_input", "requires", "requires_words"}
+    ),
     "duplicates": frozenset({"max_repeats", "window_seconds", "min_length"}),
     "flood": frozenset({"max_messages", "window_seconds"}),
 }
@@ -543,6 +545,7 @@ class _Builder:
                 min(timeout_ms, 1000) / 1000,
                 self.integer(body, table, "max_input", 4000, 1),
                 self.strings(body, table, "requires"),
+                self.strings(body, table, "requires_words"),
             )
         }
 
