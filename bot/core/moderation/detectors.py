@@ -21,9 +21,11 @@ from bot.core.moderation.words import (
     _GATE_TABLE,
     WordMatcher,
     gate_text,
+    gate_token,
     masked_tokens,
     parse_phrase,
 )
+from bot.core.text import english_zipf
 
 log = logging.getLogger(__name__)
 
@@ -148,10 +150,32 @@ class WordsDetector:
 
 
 def _word_options(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Split spelt-out separators into bare words ("at") and bracketed ones ("(at)")."""
-    bare = [re.escape(w.lower()) for w in words if w.isalpha()]
-    bracketed = [re.escape(w.lower()) for w in words if not w.isalpha()]
+    """Split spelt-out separators into bare words ("at", "d0t") and bracketed ones ("(at)").
+
+    Bracketed words are matched in any of the brackets ``( [ { <`` (one character class, which
+    keeps the scan fast however many words there are).
+    """
+    bare = [re.escape(w.lower()) for w in words if w.isalnum()]
+    inner = sorted(
+        {
+            re.escape(w[1:-1].lower())
+            for w in words
+            if len(w) > 2 and w[0] in _OPEN and w[-1] in _CLOSE
+        }
+    )
+    other = [
+        re.escape(w.lower())
+        for w in words
+        if not w.isalnum() and not (len(w) > 2 and w[0] in _OPEN and w[-1] in _CLOSE)
+    ]
+    bracketed = other
+    if inner:
+        bracketed = [r"[(\[{<]\s?(?:" + "|".join(inner) + r")\s?[)\]}>]", *other]
     return bare, bracketed
+
+
+_OPEN = "([{<"
+_CLOSE = ")]}>"
 
 
 class EmailDetector:
@@ -168,6 +192,7 @@ class EmailDetector:
         tlds: Sequence[str],
         mail_domains: Sequence[str] = (),
         not_domains: Sequence[str] = (),
+        no_tld_domains: Sequence[str] = (),
     ) -> None:
         at_bare, at_bracketed = _word_options(at_words)
         dot_bare, dot_bracketed = _word_options(dot_words)
@@ -191,6 +216,9 @@ class EmailDetector:
         self._tlds = frozenset(t.lower() for t in tlds)
         self._mail_domains = frozenset(d.lower() for d in mail_domains)
         self._not_domains = frozenset(d.lower() for d in not_domains)
+        self._no_tld = frozenset(d.lower() for d in no_tld_domains)
+        self._no_tld_tokens = frozenset(d.translate(_GATE_TABLE) for d in self._no_tld)
+        self._provider = re.compile(r"\s*(?P<name>[a-z0-9]+)(?![\w@.-])")
         self._at_tokens = frozenset(
             w.lower().translate(_GATE_TABLE).strip() for w in at_words if w.strip("()[]{}<>@ ")
         ) | {"at"}
@@ -205,16 +233,22 @@ class EmailDetector:
             tokens = scan.tokens
             if tokens is not None and (
                 tokens.isdisjoint(self._at_tokens)
-                or (tokens.isdisjoint(self._dot_tokens) and not _DOTTED.search(text))
+                or (
+                    tokens.isdisjoint(self._dot_tokens)
+                    and not _DOTTED.search(text)
+                    and tokens.isdisjoint(self._no_tld_tokens)
+                )
             ):
                 return []
-        hits = self._addresses(text)
+        tokens = scan.tokens
+        providers = tokens is None or not tokens.isdisjoint(self._no_tld_tokens)
+        hits = self._addresses(text, providers)
         if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
             # "j o h n @ g m a i l . c o m": close the gaps between single letters
             closed, offsets = close_gaps(text)
             hits = [
                 Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
-                for hit in self._addresses(closed)
+                for hit in self._addresses(closed, providers)
             ]
         return hits
 
@@ -223,16 +257,38 @@ class EmailDetector:
         tokens = scan.tokens
         return "@" in scan.text or tokens is None or not tokens.isdisjoint(self._dot_tokens)
 
-    def _addresses(self, text: str) -> list[Hit]:
+    def _addresses(self, text: str, providers: bool = True) -> list[Hit]:
+        """Addresses in ``text``; ``providers``: look for "name at gmail" without an ending."""
         hits = []
         for separator in self._at.finditer(text):
             domain = self._domain.match(text, separator.end())
             if domain is None:
+                hit = self._provider_only(text, separator) if providers else None
+                if hit is not None:
+                    hits.append(hit)
                 continue  # most "at"s: "at the summit"
             local = self._local.search(text, max(0, separator.start() - 64), separator.start())
             if local and self._is_address(separator, local, domain):
                 hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
         return hits
+
+    def _provider_only(self, text: str, separator: re.Match[str]) -> Hit | None:
+        """ "rickyb at gmail": a mail provider without its ending, after a user name.
+
+        The name must not be an ordinary word ("someone at gmail told me", "john at gmail").
+        """
+        if not self._no_tld:
+            return None
+        provider = self._provider.match(text, separator.end())
+        if provider is None or provider.group("name") not in self._no_tld:
+            return None
+        local = self._local.search(text, max(0, separator.start() - 64), separator.start())
+        if local is None:
+            return None
+        name = local.group()
+        if _USER_NAME.fullmatch(name) is None and english_zipf(name) >= USER_NAME_ZIPF:
+            return None
+        return Hit(local.start(), provider.end(), "e-mail address", "[email hidden]")
 
     def _is_address(
         self, separator: re.Match[str], local: re.Match[str], domain: re.Match[str]
@@ -255,6 +311,7 @@ class EmailDetector:
         return True
 
 
+USER_NAME_ZIPF = 2.5  # a local part at least this common in English is a word, not a name
 _REAL_DOTS = re.compile(r"\s*[a-z0-9.-]+")
 _SPACED_DOT = re.compile(r"\s\.|\.\s")
 # A local part that reads as a user name, not a word: "j.doe", "katie_88", "mike1985".
@@ -305,6 +362,36 @@ def _is_spaced_date(candidate: str) -> bool:
     )
 
 
+_DIGIT_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    )
+}
+_DIGIT_WORD_TOKENS = frozenset(word.translate(_GATE_TABLE) for word in _DIGIT_WORDS)
+_ONE_DIGIT = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|[0-9])"
+_SPELT_NUMBER = re.compile(
+    rf"(?<![\w-]){_ONE_DIGIT}(?:[\s,.\-/]{{1,3}}{_ONE_DIGIT}){{6,14}}(?![\w-])"
+)
+_SPELT_DIGIT = re.compile(_ONE_DIGIT)
+_COUNTING = frozenset(
+    run for size in range(7, 11) for run in ("0123456789"[:size], "1234567890"[:size])
+) | frozenset("9876543210"[i : i + size] for size in range(7, 11) for i in range(11 - size))
+MIN_DISTINCT_DIGIT_WORDS = 3  # a spelt-out number has three different digits, or is no phone
+MIN_DIGITS_WITH_O = 4  # "415.555.O1O7" has only eight digits; fewer than this is no number
+_O_NEXT_TO_DIGIT = re.compile(r"o(?:(?<=[0-9]o)|(?=[0-9]))")  # starts with a literal: fast
+# A run of digits with the letter O among them, standing alone ("415.555.o1o7", "o2o 7946 o958").
+_DIGIT_RUN_WITH_O = re.compile(r"(?<![^\W\d_])[0-9o][0-9o().\- ]{5,}[0-9o](?![^\W\d_])")
+
+
+def _o_to_zero(run: re.Match[str]) -> str:
+    """The run with each O read as 0, when the run has enough real digits to be a number."""
+    text = run.group()
+    if sum(char.isdigit() for char in text) < MIN_DIGITS_WITH_O:
+        return text
+    return text.replace("o", "0")
+
+
 def _is_isbn10(digits: str) -> bool:
     if len(digits) != 10:
         return False
@@ -322,9 +409,17 @@ class PhoneDetector:
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per phone number."""
         text = scan.text
-        if len(text) - len(text.translate(_NO_DIGITS)) < 7:
-            return []
-        hits = []
+        hits = self._spelt_out(scan)
+        digits = len(text) - len(text.translate(_NO_DIGITS))
+        if digits < 7:
+            # "415.555.O1O7": the letter O for a zero may make up the count
+            if digits < MIN_DIGITS_WITH_O or not _O_NEXT_TO_DIGIT.search(text):
+                return hits
+            text = _DIGIT_RUN_WITH_O.sub(_o_to_zero, text)
+            if len(text) - len(text.translate(_NO_DIGITS)) < 7:
+                return hits
+        elif _O_NEXT_TO_DIGIT.search(text):
+            text = _DIGIT_RUN_WITH_O.sub(_o_to_zero, text)
         for match in _PHONE_CANDIDATE.finditer(text):
             candidate = match.group().rstrip(" .-(")
             end = match.start() + len(candidate)
@@ -333,6 +428,29 @@ class PhoneDetector:
                 continue  # "100 000 000 euros", "12 345 678 people": an amount
             if self._is_phone(candidate, text[max(0, match.start() - 20) : match.start()]):
                 hits.append(Hit(match.start(), end, "phone number", "[phone number hidden]"))
+        return hits
+
+    def _spelt_out(self, scan: Scan) -> list[Hit]:
+        """Numbers spelt out in words: "four one five, five five five, zero one three two"."""
+        tokens = scan.tokens
+        if tokens is not None and (
+            tokens.isdisjoint(_DIGIT_WORD_TOKENS)
+            or len(tokens & _DIGIT_WORD_TOKENS) < MIN_DISTINCT_DIGIT_WORDS
+        ):
+            return []
+        hits = []
+        for match in _SPELT_NUMBER.finditer(scan.text):
+            digits = "".join(
+                _DIGIT_WORDS.get(word, word) for word in _SPELT_DIGIT.findall(match.group())
+            )
+            if not 7 <= len(digits) <= 15 or digits in _COUNTING:
+                continue  # "one, two, three, four, five, six, seven" is counting
+            if (
+                len(digits) - sum(word.isdigit() for word in _SPELT_DIGIT.findall(match.group()))
+                < 3
+            ):
+                continue  # mostly figures: the digit rules judge those
+            hits.append(Hit(match.start(), match.end(), "phone number", "[phone number hidden]"))
         return hits
 
     def _is_phone(self, candidate: str, before: str) -> bool:
@@ -446,7 +564,7 @@ class LinksDetector:
                 suspicious.append((match.start(), match.end()))
         if suspicious and self._scam is not None and self._scam.search(text):
             hits.extend(
-                Hit(s, e, "link in a gift/prize scam", "[link removed]") for s, e in suspicious
+                Hit(s, e, "link in a scam message", "[link removed]") for s, e in suspicious
             )
         return hits
 
@@ -482,6 +600,8 @@ class LinksDetector:
 
 _EVERYONE = re.compile(r"(?<![\w])@\s?(?:everyone|here)\b")
 _USER_MENTION = re.compile(r"<@[!&]?[0-9]{5,21}>")
+# A name typed after "@" ("@Tom"), not in an address ("a@b.com") nor "@ 5pm", "@everyone"
+_PLAIN_MENTION = re.compile(r"@(?<![\w@<]@)(?!everyone\b|here\b)[^\W\d_][\w.\-]{0,31}")
 
 
 def count_mentions(text: str) -> int:
@@ -504,8 +624,12 @@ class MentionsDetector:
             Hit(m.start(), m.end(), f"mass mention ({m.group().replace(' ', '')})", "[mention]")
             for m in _EVERYONE.finditer(text)
         ]
-        if "<@" in text:
-            mentions = list(_USER_MENTION.finditer(text))
+        if "<@" in text or _PLAIN_MENTION.search(text):
+            # real mentions (<@id>) and typed names ("@Tom @Priya ...") alike ping many people
+            mentions = sorted(
+                [*_USER_MENTION.finditer(text), *_PLAIN_MENTION.finditer(text)],
+                key=lambda match: match.start(),
+            )
             if len(mentions) > self._max:
                 hits.append(
                     Hit(
@@ -531,8 +655,10 @@ class RegexDetector:
         timeout: float,
         max_input: int,
         requires: Sequence[str] = (),
+        requires_words: Sequence[str] = (),
     ) -> None:
         self._requires = tuple(r.lower() for r in requires)
+        self._requires_words = frozenset(gate_token(w.lower()) for w in requires_words)
         self._patterns = tuple(patterns)
         if len(self._patterns) > 1:
             try:  # one pass over the text instead of one per pattern
@@ -546,9 +672,9 @@ class RegexDetector:
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per pattern that matches; one that runs out of time matches nothing."""
-        text = scan.text[: self._max_input]
-        if self._requires and not any(word in text for word in self._requires):
+        if (self._requires or self._requires_words) and not self._may_match(scan, scan.text):
             return []
+        text = scan.text[: self._max_input]
         hits = []
         for pattern in self._patterns:
             try:
@@ -559,6 +685,14 @@ class RegexDetector:
             if match and match.end() > match.start():
                 hits.append(Hit(match.start(), match.end(), self._reason, "[removed]"))
         return hits
+
+    def _may_match(self, scan: Scan, text: str) -> bool:
+        """Whether ``text`` has one of the required words (a set test) or strings."""
+        if self._requires_words:
+            tokens = scan.tokens
+            if tokens is None or not tokens.isdisjoint(self._requires_words):
+                return True
+        return any(word in text for word in self._requires)
 
 
 def dedupe_key(scan: Scan) -> int:

@@ -31,6 +31,9 @@ _PAIRS = (
 )
 CONFUSABLES: dict[str, str] = {pair[0]: pair[1:] for pair in _PAIRS.split()}
 CONFUSABLES.update({"ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+# Capitals that look like a different Latin letter than their small forms do: Greek "Η" is an H
+# but "η" an n, "Μ" an M but "μ" a u ("ΒULLЅΗΙΤ"). Checked before lower-casing.
+CAPITAL_CONFUSABLES: dict[str, str] = {"Η": "h", "Μ": "m", "Ν": "n", "Υ": "y", "Ϲ": "c"}
 _LATIN_NAME = re.compile(
     r"(?:LATIN|REGIONAL INDICATOR SYMBOL).*LETTER (?:SMALL CAPITAL )?([A-Z])(?: WITH .*)?$"
 )
@@ -58,6 +61,9 @@ class Folded:
 @functools.lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
     """Fold one non-ASCII character (may return "" or several characters)."""
+    capital = CAPITAL_CONFUSABLES.get(char)
+    if capital is not None:
+        return capital
     lowered = char.lower()
     out: list[str] = []
     for piece in unicodedata.normalize("NFKD", lowered):

@@ -44,7 +44,9 @@ COMMON_KEYS = frozenset(
     {"kind", "enabled", "action", "channels", "exempt_roles", "exempt_users", "description"}
 )
 KIND_KEYS: dict[str, frozenset[str]] = {
-    "email": frozenset({"at_words", "dot_words", "tlds", "mail_domains", "not_domains"}),
+    "email": frozenset(
+        {"at_words", "dot_words", "tlds", "mail_domains", "not_domains", "no_tld_domains"}
+    ),
     "phone": frozenset({"not_after", "not_before"}),
     "words": frozenset(
         {
@@ -59,6 +61,10 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "split_words",
             "reversed_words",
             "common_words",
+            "real_word_zipf",
+            "allow_phrases",
+            "targets_after",
+            "reporting_words",
         }
     ),
     "links": frozenset(
@@ -73,7 +79,9 @@ KIND_KEYS: dict[str, frozenset[str]] = {
         }
     ),
     "mentions": frozenset({"max_mentions", "burst_mentions", "burst_seconds"}),
-    "regex": frozenset({"patterns", "reason", "timeout_ms", "max_input", "requires"}),
+    "regex": frozenset(
+        {"patterns", "reason", "timeout_ms", "max_input", "requires", "requires_words"}
+    ),
     "duplicates": frozenset({"max_repeats", "window_seconds", "min_length"}),
     "flood": frozenset({"max_messages", "window_seconds"}),
 }
@@ -419,6 +427,7 @@ class _Builder:
                 self.strings(body, table, "tlds") or ["com", "org", "net"],
                 self.strings(body, table, "mail_domains"),
                 self.strings(body, table, "not_domains"),
+                self.strings(body, table, "no_tld_domains"),
             )
         }
 
@@ -441,9 +450,21 @@ class _Builder:
                 "targets",
                 "fillers",
                 "common_words",
+                "allow_phrases",
+                "targets_after",
+                "reporting_words",
             )
         }
-        for key in ("suffixes", "allow", "targeted", "targets", "fillers", "common_words"):
+        for key in (
+            "suffixes",
+            "allow",
+            "targeted",
+            "targets",
+            "fillers",
+            "common_words",
+            "targets_after",
+            "reporting_words",
+        ):
             for item in lists[key]:
                 if not re.fullmatch(r"[a-z0-9' ]{1,60}", item.lower()):
                     raise self.error(
@@ -464,9 +485,15 @@ class _Builder:
                     body, table, "reversed_words", bool, False, "true or false"
                 ),
                 common_words=lists["common_words"],
+                real_word_zipf=self.number(body, table, "real_word_zipf", 0, 0),
+                allow_phrases=lists["allow_phrases"],
+                targets_after=lists["targets_after"],
+                reporting_words=lists["reporting_words"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"
+            if any(phrase in str(error) for phrase in lists["allow_phrases"]):
+                key = "allow_phrases"
             raise self.error(table, key, str(error)) from None
         except re.error as error:  # pragma: no cover - entries are validated above
             raise self.error(table, "words", f"cannot compile the word list: {error}") from None
@@ -518,6 +545,7 @@ class _Builder:
                 min(timeout_ms, 1000) / 1000,
                 self.integer(body, table, "max_input", 4000, 1),
                 self.strings(body, table, "requires"),
+                self.strings(body, table, "requires_words"),
             )
         }
 

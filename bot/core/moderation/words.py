@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.core.moderation.normalize import SpacedRun
+from bot.core.text import english_zipf
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,9 @@ _PIECE = re.compile(r"[^\W_]+")
 _PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}")  # not "," or quotes: "Sh, it is"
 MIN_PIECE = 2  # pieces of a split word are at least this long ("f u c k" is a spaced run)
 MIN_REVERSED = 4  # shorter words read backwards are too often real words
+MIN_PLAIN_CORE = 4  # a "*word*" entry of this many letters, written plainly, marks a real swear
+_QUOTATION = re.compile(r'"[^"\n]{1,300}"')  # folding made curly quotes straight
+_STRETCHED = re.compile(r"([a-z])\1\1")  # "fuuuck", "shiiit": stretched on purpose
 
 
 def masked_tokens(folded: str) -> list[tuple[int, int, str]]:
@@ -258,8 +262,22 @@ class WordMatcher:
         split_words: bool = False,
         reversed_words: bool = False,
         common_words: Sequence[str] = (),
+        real_word_zipf: float = 0.0,
+        allow_phrases: Sequence[str] = (),
+        targets_after: Sequence[str] = (),
+        reporting_words: Sequence[str] = (),
     ) -> None:
         entries = [WordEntry.parse(word) for word in words]
+        self._reporting = (
+            re.compile(WORD_START + _alternation(map(re.escape, reporting_words)) + WORD_END)
+            if reporting_words
+            else None
+        )
+        allowed = [parse_phrase(phrase) for phrase in allow_phrases]
+        self._allow_phrases = (
+            re.compile(WORD_START + _alternation(allowed) + WORD_END) if allowed else None
+        )
+        self._init_real_words(entries, suffixes, real_word_zipf)
         suffix_regex = ""
         if suffixes:
             suffix_regex = _alternation(word_regex(s) for s in suffixes) + "?"
@@ -306,6 +324,8 @@ class WordMatcher:
             else None
         )
         self._targeted = None
+        self._target_lead: re.Pattern[str] | None = None
+        self._targeted_word: re.Pattern[str] | None = None
         self._target_gate = {f for t in targets for f in gate_forms(t.split()[0])}
         self._targeted_gate = {f for t in targeted for f in gate_forms(t)}
         if targeted and targets:
@@ -313,11 +333,26 @@ class WordMatcher:
             filler_regex = _alternation(
                 [word_regex(w) for w in fillers] + [word_regex(w) for w in targeted]
             )
-            self._targeted = re.compile(
+            lead = (
                 WORD_START
                 + _alternation(word_regex(t) for t in targets)
                 + f"(?:{SEPARATOR}{filler_regex}){{0,{max(0, target_gap)}}}"
-                + f"{SEPARATOR}(?P<hit>{targeted_regex}){WORD_END}"
+                + SEPARATOR
+            )
+            self._targeted = re.compile(lead + f"(?P<hit>{targeted_regex}){WORD_END}")
+            # "you're a s.t.u.p.i.d": a spaced-out targeted word right after the lead
+            self._target_lead = re.compile(lead + r"\Z")
+            self._targeted_word = re.compile(targeted_regex)
+        # "what a pathetic loser you are": the target after the word, ending the clause
+        self._targeted_after = None
+        self._after_gate = {f for t in targets_after for f in gate_forms(t.split()[0])}
+        if targeted and targets_after:
+            self._targeted_after = re.compile(
+                WORD_START
+                + f"(?P<hit>{_alternation(word_regex(w) for w in targeted)})"
+                + SEPARATOR
+                + _alternation(parse_phrase(t) for t in targets_after)
+                + CLAUSE_END
             )
         self._allow = frozenset(canonical(word) for word in allow)
         self._forms: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -338,6 +373,47 @@ class WordMatcher:
             run_patterns.append(_alternation(inner_whole))
         self._runs_pattern = re.compile("|".join(run_patterns)) if run_patterns else None
         self._init_pieces(entries, suffixes, split_words, reversed_words, common_words)
+
+    def _init_real_words(
+        self, entries: Sequence[WordEntry], suffixes: Sequence[str], real_word_zipf: float
+    ) -> None:
+        """What :meth:`_real_word` needs: the listed spellings and the plainly written cores."""
+        self._real_word_zipf = real_word_zipf
+        listed = {form.replace("'", "") for entry in entries for form in entry.forms(suffixes)}
+        # English doubles a final consonant before a vowel ending: "shitting", "crapped"
+        listed |= {
+            entry.word + entry.word[-1] + suffix
+            for entry in entries
+            if entry.suffixes and entry.word[-1] not in "aeiouy'"
+            for suffix in suffixes
+            if suffix[0] in "aeiouy"
+        }
+        self._listed = frozenset(listed)
+        self._cores = tuple(
+            (entry.word, entry.any_start)
+            for entry in entries
+            if (entry.any_start or entry.any_end) and len(entry.word) >= MIN_PLAIN_CORE
+        )
+
+    def _real_word(self, token: str) -> bool:
+        """Whether ``token`` is an ordinary English word or name that only looks like a listed one.
+
+        "Fukushima" (a "*fuk*" entry inside) and "Shiite" ("shite" with a doubled letter) are
+        common in English text (Zipf frequency of at least ``real_word_zipf``) and are not
+        themselves listed; "motherfucker" is common too, but has a listed core ("*fuck*") written
+        plainly. Disguised tokens (digits, symbols, letters stretched to three) never count.
+        """
+        if self._real_word_zipf <= 0:
+            return False
+        word = token.replace("'", "")
+        if not (word.isascii() and word.isalpha()) or word in self._listed:
+            return False
+        if _STRETCHED.search(word):
+            return False
+        for core, any_start in self._cores:
+            if (core in word) if any_start else word.startswith(core):
+                return False
+        return english_zipf(word) >= self._real_word_zipf
 
     def _init_pieces(
         self,
@@ -406,7 +482,9 @@ class WordMatcher:
             tokens = frozenset(gate.split())
         if self._whole is not None and (tokens is None or not tokens.isdisjoint(self._whole_gate)):
             for match in self._whole.finditer(folded):
-                if not self._allowed(folded, match.start(), match.end()):
+                if not self._allowed(folded, match.start(), match.end()) and not self._real_word(
+                    match.group()
+                ):
                     hits.append(WordHit(match.start(), match.end(), match.group()))
         if self._inner is not None and (
             gate is None or (self._inner_gate is not None and self._inner_gate.search(gate))
@@ -431,6 +509,20 @@ class WordMatcher:
                 WordHit(m.start("hit"), m.end("hit"), m.group("hit"))
                 for m in self._targeted.finditer(folded)
             )
+        if (
+            runs
+            and self._targeted_word is not None
+            and (tokens is None or not tokens.isdisjoint(self._target_gate))
+        ):
+            hits.extend(self._spaced_targeted(folded, runs))
+        if self._targeted_after is not None and (
+            tokens is None
+            or not (tokens.isdisjoint(self._after_gate) or tokens.isdisjoint(self._targeted_gate))
+        ):
+            hits.extend(
+                WordHit(m.start("hit"), m.end("hit"), m.group("hit"))
+                for m in self._targeted_after.finditer(folded)
+            )
         if masked and self._forms:
             hits.extend(self._masked(masked))
         if runs and self._runs_pattern is not None:
@@ -442,6 +534,56 @@ class WordMatcher:
                 hits.extend(self._backwards(folded))
         if len(hits) > 1:
             hits = list({(hit.start, hit.end): hit for hit in hits}.values())
+        if hits and self._allow_phrases is not None:
+            hits = self._outside_allowed_phrases(folded, hits)
+        if hits and self._reporting is not None and '"' in folded:
+            hits = self._outside_reported_speech(folded, hits)
+        return hits
+
+    def _outside_reported_speech(self, folded: str, hits: list[WordHit]) -> list[WordHit]:
+        """Drop hits inside a quotation that the text reports: 'the suspect shouted "I'll kill
+        you all"' quotes a threat, it does not make one."""
+        assert self._reporting is not None
+        quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(folded)]
+        if not quotes:
+            return hits
+        outside = list(folded)
+        for start, end in quotes:
+            outside[start:end] = " " * (end - start)
+        if self._reporting.search("".join(outside)) is None:
+            return hits
+        return [
+            hit
+            for hit in hits
+            if not any(start < hit.start and hit.end < end for start, end in quotes)
+        ]
+
+    def _outside_allowed_phrases(self, folded: str, hits: list[WordHit]) -> list[WordHit]:
+        """Drop hits inside an allowed phrase ("Pussy Riot", "a chink in the armour")."""
+        assert self._allow_phrases is not None
+        spans = [(m.start(), m.end()) for m in self._allow_phrases.finditer(folded)]
+        if not spans:
+            return hits
+        return [
+            hit
+            for hit in hits
+            if not any(start <= hit.start and hit.end <= end for start, end in spans)
+        ]
+
+    def _spaced_targeted(self, folded: str, runs: Sequence[SpacedRun]) -> list[WordHit]:
+        """Targeted words spelt out letter by letter right after a target: "you s.t.u.p.i.d"."""
+        assert self._targeted_word is not None
+        assert self._target_lead is not None
+        hits: list[WordHit] = []
+        for run in runs:
+            for first in (0, 1) if run.trim else (0,):
+                joined = run.joined[first:]
+                start = run.positions[first]
+                if self._targeted_word.fullmatch(joined) and self._target_lead.search(
+                    folded, max(0, start - 80), start
+                ):
+                    hits.append(WordHit(start, run.positions[-1] + 1, joined))
+                    break
         return hits
 
     def _may_be_split(self, tokens: frozenset[str] | None) -> bool:
@@ -484,6 +626,8 @@ class WordMatcher:
             if gate_token(word) not in self._reversed:
                 continue
             backwards = word[::-1]
+            if self._real_word(word):
+                continue  # "knaw", "tips": an ordinary word that reads as a listed one backwards
             if self._runs_pattern.fullmatch(backwards) and canonical(backwards) not in self._allow:
                 hits.append(WordHit(piece.start(), piece.end(), word))
         return hits
@@ -507,7 +651,7 @@ class WordMatcher:
                 ends_ok = entry.any_end or end == match.end()
                 allowed = not (starts_ok and ends_ok)
                 break
-            if not allowed and canonical(token) not in self._allow:
+            if not allowed and canonical(token) not in self._allow and not self._real_word(token):
                 hits.append(WordHit(start, end, token))
         return hits
 

@@ -28,7 +28,7 @@ def test_defaults_load_with_every_kind(default_rules: RuleSet) -> None:
     """The shipped file loads and covers privacy, civility and spam."""
     names = {rule.name for rule in default_rules.rules}
     assert {"email", "phone", "profanity", "abuse", "threats", "invites", "links"} <= names
-    assert {"mentions", "duplicates", "flood"} <= names
+    assert {"mentions", "duplicates", "flood", "spam"} <= names
 
 
 @pytest.mark.parametrize(
@@ -120,4 +120,4 @@ def test_describe_has_a_line_per_rule_and_the_strike_policy(default_rules: RuleS
     assert len(lines) == len(default_rules.rules) + 1
     assert lines[0].startswith("email [remove]: ")
     assert "3 strikes within 24 h" in lines[-1]
-    assert "11 rules" in default_rules.summary()
+    assert "12 rules" in default_rules.summary()
