@@ -88,6 +88,8 @@ TYPE_BONUS = 0.4
 #: A runner-up within this share of the best score may answer when the best does not cover the
 #: question (see :meth:`StoryEngine._prefer_covering`).
 RUNNER_UP_SHARE = 0.7
+#: Weight, when choosing the sentence, of the speaker's name in a "what did X say" question.
+SPEAKER_WEIGHT = 0.3
 #: Credit for a question word found only in the article's headline, not in the paragraph.
 TITLE_CREDIT = 0.5
 #: Weight of the paragraph's own score against its best sentence's.
@@ -405,6 +407,7 @@ class QueryTerm:
     corrected: bool = False
     name: bool = False  # written with a capital inside the question
     group: str = ""  # the multi-word name it is part of ("louise garnett"), if any
+    rank_weight: float = 0.0  # its weight for choosing sentences (names not scaled down)
 
 
 @dataclass(frozen=True, slots=True)
@@ -651,7 +654,7 @@ class StoryEngine:
                 weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT
             if word in LIGHT_WORDS:
                 weight *= LIGHT_WEIGHT
-            terms.append(QueryTerm(word, found, weight, corrected, word in names))
+            terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
         return Query(text, question_type(text), tuple(_group_names(text, terms)))
 
     def _lookup(self, word: str) -> tuple[str, bool]:
@@ -734,7 +737,12 @@ class StoryEngine:
         if not hits:
             return []
         feature = _TYPE_FEATURE.get(query.kind)
-        weights = {t.term: t.weight for t in query.terms if t.term}
+        weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
+        if query.kind is QuestionType.STATEMENT:
+            # "What did Osei say about nurses?": her name found the paragraph; the sentence is
+            # chosen by the topic (that she is the one saying it is checked separately).
+            speaker = self._speaker_terms(query)
+            weights = {k: w * (SPEAKER_WEIGHT if k in speaker else 1.0) for k, w in weights.items()}
         scored: list[tuple[int, float, list[float]]] = []
         best_sentence = 0.0
         for position, bm25 in hits:
@@ -777,6 +785,12 @@ class StoryEngine:
                 return [candidate, *candidates[:i], *candidates[i + 1 :]]
         return candidates
 
+    def _speaker_terms(self, query: Query) -> set[str]:
+        """Index terms of the speaker a "what did X say" question names."""
+        speaker = _asked_speaker(query.text)
+        found = (self._lookup(fold_variant(t))[0] for t in tokenize(speaker) if t not in STOPWORDS)
+        return {f for f in found if f}
+
     def _unmet_requirement(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
         """Why the chosen sentence cannot answer the question's type ("" when it can).
 
@@ -811,7 +825,11 @@ class StoryEngine:
                 }
                 subjects = sentence.subjects | quoted
                 # A role ("the mayor") may stand before the name: "Mayor Elena Varga said".
-                role = speaker.islower() and bool(subjects) and wanted <= sentence.terms.keys()
+                role = (
+                    speaker.islower()
+                    and bool(subjects)
+                    and wanted <= set(terms_of_tokens(tokenize(paragraph.text)))
+                )
                 # The speaker's most telling word must be the one speaking: "the prime minister"
                 # is not "Housing Minister Rachel Osei".
                 key = max(wanted, key=lambda w: (self.index.idf(w), w))

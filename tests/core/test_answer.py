@@ -353,3 +353,21 @@ def test_a_multi_word_name_counts_as_one_known_thing(engine: StoryEngine) -> Non
     """'Jonas Gahr Støre' plus an unknown topic is still one known thing: declined."""
     answer = engine.answer("What is Jonas Gahr Støre's favourite football club?")
     assert not answer.answered
+
+
+def test_what_a_role_said_is_chosen_by_topic(tmp_path: Path) -> None:
+    """'What did the mayor say about X': the mayor's sentence about X, even a bare quote."""
+    (tmp_path / "bridge.txt").write_text(
+        "Council Approves Harbor Bridge\n\n"
+        "Mayor Elena Varga said the bridge would cut the drive to the hospital. "
+        "“This is the most important thing this council has done,” Varga said. "
+        "“Ambulances will no longer have to wait for the ferry.”\n\n"
+        "Construction will begin in September.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    answer = engine.answer("What did the mayor say about ambulances?")
+    assert answer.answered, answer.reason
+    assert answer.sentence is not None
+    assert "Ambulances" in answer.sentence
