@@ -158,6 +158,7 @@ _NUMBER = re.compile(
 _REASON = re.compile(
     r"\b(because|since|due to|as a result|in order to|so that|for the sake|reasons?|caused?|"
     r"thanks to|owing to|given that|in response|after|amid|led to|so as|why|to end|to make|"
+    r"blamed|blames|blaming|citing|cited|on the grounds|the result of|driven by|"
     r"hope|believes?|wants?)\b",
     re.IGNORECASE,
 )
