@@ -696,6 +696,15 @@ class StoryEngine:
                 f"only one key word of the question is in the story ({matched[0]}; "
                 f"not in it: {', '.join(unknown[:5])})",
             )
+        # "What sanctions has Trump imposed on Russia?": the story knows the names, but none of
+        # the words saying what is asked about them (a yes/no question may paraphrase freely).
+        topic = [t for t in query.terms if not t.name and t.word not in LIGHT_WORDS]
+        if topic and query.kind is not QuestionType.YES_NO and not any(t.term for t in topic):
+            return self._decline(
+                query,
+                candidates,
+                f"it names who you ask about, but not {', '.join(t.word for t in topic[:3])}",
+            )
         stranger = next((t.word for t in query.terms if _unknown_name(t)), "")
         if stranger:
             return self._decline(query, candidates, f"it does not mention {stranger}")
