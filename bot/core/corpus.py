@@ -197,6 +197,8 @@ _CHROME = re.compile(
     r"sign up (for|to)\b|sign in to\b|click here\b|advertisement$|sponsored( content)?$|"
     r"(related|recommended|more)( (articles?|stories|posts|news|reading|coverage))?:?$|"
     r"(related|recommended)( (articles?|stories|posts|news|reading|coverage))?: |"
+    r"(most (read|popular|viewed|shared)|trending( now)?|you (may|might) also like|"
+    r"more (from|on|in) [\w ]{1,30}|don'?t miss|editor'?s picks?|top stories)\s*:|"
     r"read (more|also)\b|"
     r"also read\b|see also\b|photo( credit)?:|image( credit)?:|credit:|getty images$|"
     r"tags?:|filed under\b|posted in\b|copyright\b|all rights reserved|\(c\) \d{4}|"
@@ -231,10 +233,13 @@ CAPTION_MAX_WORDS = 30
 CAPTION_MAX_CHARS = 220
 
 
+_PHOTO_CREDIT = re.compile(r"\s*\((?:[^()]{0,40})\)$")
+
+
 def is_caption(paragraph: str) -> bool:
     """A photo caption: one line of at most :data:`CAPTION_MAX_WORDS` words without
     sentence-final punctuation (a body paragraph ends with a full stop, a caption does not)."""
-    text = paragraph.strip()
+    text = _PHOTO_CREDIT.sub("", paragraph.strip())  # "(File photo)", "(Photo: Reuters)"
     return (
         "\n" not in text
         and 0 < len(text.split()) <= CAPTION_MAX_WORDS

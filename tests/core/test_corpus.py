@@ -233,3 +233,33 @@ def test_one_paragraph_a_line_without_blank_lines(tmp_path: Path) -> None:
 def test_related_links_are_chrome(line: str, chrome: bool) -> None:
     """A "Related: <headline>" line is site chrome; prose starting with "Related" is not."""
     assert is_chrome(line) is chrome
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("Most read: Five ways to spot a phishing text | Telecom prices set to rise", True),
+        ("Trending now: Storm warning for the coast", True),
+        ("You may also like: Ten walks near Harrowby", True),
+        ("Most readers said the fine was too small.", False),
+        ("More from the court hearing was reported on Monday.", False),
+    ],
+    ids=["most-read", "trending", "also-like", "most-readers-prose", "more-from-prose"],
+)
+def test_link_list_lines_are_chrome(text: str, chrome: bool) -> None:
+    """'Most read:', 'Trending now:' link lists are chrome; prose starting alike is not."""
+    assert is_chrome(text) is chrome
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Brightwave chief executive Marcus Feld (File photo)", True),
+        ("The leaders shake hands after the signing (Photo: Reuters)", True),
+        ("The council approved the plan (by 7 votes to 2).", False),
+    ],
+    ids=["file-photo", "photo-credit", "sentence-with-brackets"],
+)
+def test_captions_with_a_photo_credit(text: str, caption: bool) -> None:
+    """A caption may end with a credit in brackets; a sentence ending in brackets is not one."""
+    assert is_caption(text) is caption
