@@ -577,6 +577,9 @@ class StoryEngine:
             int(self.index.doc_lengths.sum()) / max(1, sum(self._sentence_counts))
         ) or 1.0
         self._speller = Speller(surface)
+        self._stem_speller = Speller(self._document_frequency)
+        slugs = {article.slug: i for i, article in enumerate(self.corpus.articles)}
+        self._article_of = np.array([slugs[p.article] for p in self.paragraphs], dtype=np.int32)
         # A headline is context for every paragraph of its article ("the harbour crossing").
         self._title_terms = {
             article.slug: frozenset(terms_of_tokens(tokenize(article.title)))
@@ -668,11 +671,18 @@ class StoryEngine:
             relative = word[len(prefix) :] if word.startswith(prefix) else prefix + word
             if len(relative) > 3 and (other := term(relative)) in self._document_frequency:
                 return other, True
-        fixed = None if is_common_english(word) else self._speller.correct(word)
+        if is_common_english(word):
+            return "", False
+        fixed = self._speller.correct(word)
         if fixed is not None and fixed != word:
             fixed_term = term(fixed)
             if fixed_term in self._document_frequency:
                 return fixed_term, True
+        # A typo the story's words are too far from may be close to a stem: "frustated" ->
+        # "frustat" ~ "frustrat" (the stem of "frustration").
+        fixed_stem = self._stem_speller.correct(found)
+        if fixed_stem is not None and fixed_stem in self._document_frequency:
+            return fixed_stem, True
         return "", False
 
     def answer(self, question: str) -> Answer:
@@ -705,6 +715,9 @@ class StoryEngine:
                 candidates,
                 f"it names who you ask about, but not {', '.join(t.word for t in topic[:3])}",
             )
+        elsewhere = self._names_elsewhere(query, best.paragraph)
+        if elsewhere:
+            return self._decline(query, candidates, f"{elsewhere} appears only in another article")
         stranger = next((t.word for t in query.terms if _unknown_name(t)), "")
         if stranger:
             return self._decline(query, candidates, f"it does not mention {stranger}")
@@ -782,6 +795,17 @@ class StoryEngine:
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
 
+    def _names_elsewhere(self, query: Query, position: int) -> str:
+        """A name the question uses that the corpus has, but not in the article of paragraph
+        ``position`` ("the Harrowby floods" answered from a story about Kyiv); "" if none."""
+        article = self._article_of[position]
+        for t in query.terms:
+            if t.name and t.term:
+                documents = self.index.documents_with(t.term)
+                if len(documents) and not (self._article_of[documents] == article).any():
+                    return t.word
+        return ""
+
     def _prefer_covering(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
         """Move a close runner-up that covers the question to the front when the best-scored
         candidate does not ("What did Trump warn ...?" should not land on another person's
@@ -824,8 +848,10 @@ class StoryEngine:
             speaker = _asked_speaker(query.text)
             found = [self._lookup(fold_variant(t))[0] for t in tokenize(speaker)]
             found = [f for f, t in zip(found, tokenize(speaker), strict=True) if t not in STOPWORDS]
-            if found and not all(found):  # "What did the prime minister say": there is none
-                return f"the story does not mention {speaker}"
+            if found and not all(found):
+                if not speaker.islower():  # a name the story never uses: "What did Macron say"
+                    return f"the story does not mention {speaker}"
+                found = []  # a role it may word differently: "the analyst" for "a senior fellow"
             wanted = set(found)
             if wanted:
                 quoted = {

@@ -197,6 +197,13 @@ class BM25Index:
             return 0
         return int(self._offsets[term_id + 1] - self._offsets[term_id])
 
+    def documents_with(self, term: str) -> np.ndarray:
+        """Ids of the documents that contain ``term`` (ascending; empty for an unknown term)."""
+        term_id = self._vocab.get(term)
+        if term_id is None:
+            return np.empty(0, dtype=np.int32)
+        return self._doc_ids[self._offsets[term_id] : self._offsets[term_id + 1]]
+
     def _postings(self, query: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Document ids and score contributions of every query token, in query order.
 

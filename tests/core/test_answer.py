@@ -371,3 +371,27 @@ def test_what_a_role_said_is_chosen_by_topic(tmp_path: Path) -> None:
     assert answer.answered, answer.reason
     assert answer.sentence is not None
     assert "Ambulances" in answer.sentence
+
+
+def test_a_name_from_another_article_is_not_answered_here(tmp_path: Path) -> None:
+    """'the Harrowby floods' is not answered by a Kyiv sentence just because people died there."""
+    (tmp_path / "story.txt").write_bytes(
+        (ROOT / "corpus/trump-russia-big-concession.txt").read_bytes()
+    )
+    (tmp_path / "flood.txt").write_text(
+        "Harrowby Floods\n\n"
+        "More than 140 homes in Harrowby were evacuated after the river burst its banks.\n\n"
+        "The council opened a rest centre at the leisure centre.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    answer = engine.answer("How many people died in the Harrowby floods?")
+    assert not answer.answered
+    assert engine.answer("How many people died in Kyiv?").answered
+
+
+def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) -> None:
+    """'frustated' is two letters from 'frustration' but one from its stem."""
+    query = engine.analyse("Why was Trump frustated?")
+    assert [t.term for t in query.terms if t.word == "frustated"] == ["frustrat"]
