@@ -220,6 +220,20 @@ def test_answers_that_fit_the_question_type(
     assert expected in answer.sentence
 
 
+def _quoted_mayor(folder: Path) -> StoryEngine:
+    """An engine over a short article where a mayor is quoted, once in a bare quote."""
+    (folder / "bridge.txt").write_text(
+        "Council Approves Harbor Bridge\n\n"
+        "Mayor Elena Varga said the bridge would cut the drive to the hospital. "
+        "“This is the most important thing this council has done,” Varga said. "
+        "“Ambulances will no longer have to wait for the ferry.”\n\n"
+        "Construction will begin in September.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(folder)
+    return StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+
+
 @pytest.mark.parametrize(
     ("question", "answered", "expected"),
     [
@@ -243,18 +257,7 @@ def test_question_shape_rules(
 
 def test_a_quoted_sentence_is_said_by_the_quotes_speaker(tmp_path: Path) -> None:
     """A bare quoted sentence counts as said by the speaker named elsewhere in the paragraph."""
-    (tmp_path / "bridge.txt").write_text(
-        "Council Approves Harbor Bridge\n\n"
-        "Mayor Elena Varga said the bridge would cut the drive to the hospital. "
-        "“This is the most important thing this council has done,” Varga said. "
-        "“Ambulances will no longer have to wait for the ferry.”\n\n"
-        "Construction will begin in September.\n",
-        encoding="utf-8",
-    )
-    corpus = load_corpus(tmp_path)
-    from bot.core.quotes import QuoteBook
-
-    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    engine = _quoted_mayor(tmp_path)
     answer = engine.answer("What did Varga say about ambulances?")
     assert answer.answered, answer.reason
     assert answer.sentence is not None
@@ -357,16 +360,7 @@ def test_a_multi_word_name_counts_as_one_known_thing(engine: StoryEngine) -> Non
 
 def test_what_a_role_said_is_chosen_by_topic(tmp_path: Path) -> None:
     """'What did the mayor say about X': the mayor's sentence about X, even a bare quote."""
-    (tmp_path / "bridge.txt").write_text(
-        "Council Approves Harbor Bridge\n\n"
-        "Mayor Elena Varga said the bridge would cut the drive to the hospital. "
-        "“This is the most important thing this council has done,” Varga said. "
-        "“Ambulances will no longer have to wait for the ferry.”\n\n"
-        "Construction will begin in September.\n",
-        encoding="utf-8",
-    )
-    corpus = load_corpus(tmp_path)
-    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    engine = _quoted_mayor(tmp_path)
     answer = engine.answer("What did the mayor say about ambulances?")
     assert answer.answered, answer.reason
     assert answer.sentence is not None
