@@ -213,13 +213,15 @@ def sentence_features(sentence: str) -> frozenset[str]:
 _WHEN_ANSWER = re.compile(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
     r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
-    r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon)\b",
+    r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|"
+    r"\d{1,3}(st|nd|rd|th) minute|half-?time|(first|second) half|extra time|stoppage time)\b",
     re.IGNORECASE,
 )
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 _HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 _MEASURE_UNITS = {
-    "old": re.compile(r"\b(years? old|aged?|born)\b", re.IGNORECASE),
+    # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"
+    "old": re.compile(r"\b(years?[ -]old|aged?|born)\b|[A-Z][\w'’-]+, \d{1,3},", re.IGNORECASE),
     "long": re.compile(
         r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|miles?|km|kilometres?|"
         r"kilometers?|met(er|re)s?|feet|foot)\b",
@@ -307,13 +309,20 @@ def _unknown_name(query_term: QueryTerm) -> bool:
     )
 
 
-def _focus_word(question: str) -> str:
-    """The head word of a "what is the X" question ("" for other questions)."""
+def _focus_words(question: str) -> list[str]:
+    """The words of the thing a "what is the X Y ..." question asks for, up to the first
+    function word ("the new interest rate" -> new, interest, rate); [] for other questions."""
     found = _FOCUS.match(normalise(question))
     if not found:
-        return ""
-    word = fold_variant(found.group(1))
-    return "" if word in STOPWORDS or word in QUESTION_FILLERS else word
+        return []
+    phrase: list[str] = []
+    for token in tokenize(normalise(question)[found.start(1) :]):
+        word = fold_variant(token)
+        if word in STOPWORDS or not word.isalpha():
+            break
+        if word not in QUESTION_FILLERS:
+            phrase.append(word)
+    return phrase
 
 
 #: "What did X say/tell/think ..." -> X.
@@ -351,7 +360,7 @@ _REPORTING = words(
 PRONOUN_SUBJECT = "\x00pronoun"
 _SUBJECT_BEFORE_VERB = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
-    r"(?:\s*,[^,]{1,60},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
+    r"(?:\s*,[^,]{1,60},){0,2}\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
     r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )
 
@@ -721,9 +730,10 @@ class StoryEngine:
         stranger = next((t.word for t in query.terms if _unknown_name(t)), "")
         if stranger:
             return self._decline(query, candidates, f"it does not mention {stranger}")
-        focus = _focus_word(query.text)
-        if focus and any(t.word == focus and not t.term for t in query.terms):
-            return self._decline(query, candidates, f"it does not mention {focus}")
+        focus = _focus_words(query.text)
+        unknown_words = {t.word for t in query.terms if not t.term}
+        if focus and all(word in unknown_words for word in focus):
+            return self._decline(query, candidates, f"it does not mention {' '.join(focus)}")
         if coverage < MIN_COVERAGE:
             present = self._present_terms(best.paragraph)
             missing = [t.word for t in query.terms if t.term not in present]
