@@ -360,7 +360,7 @@ _REPORTING = words(
 PRONOUN_SUBJECT = "\x00pronoun"
 _SUBJECT_BEFORE_VERB = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
-    r"(?:\s*,[^,]{1,60},){0,2}\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
+    r"(?:\s*(?:,[^,]{1,60}){1,2},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
     r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )
 
