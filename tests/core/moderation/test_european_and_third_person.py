@@ -55,6 +55,8 @@ CLEAN = [
     ("european-swear", "The Kut offensive began in 1915"),
     ("european-swear", "Ostia is the old port of Rome"),
     ("european-swear", "Con Coughlin wrote the analysis"),
+    ("european-swear", "o puto jogou muito bem, disse o treinador"),
+    ("european-swear", "il governo è debile, scrive il giornale"),
     ("european-insult", "the cabinet is a team of rivals, says the PM"),
     ("third-person-insult", "AI is a tool, nothing more"),
     ("third-person-insult", "a prick of the needle and it was over"),
