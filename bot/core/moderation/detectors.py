@@ -557,7 +557,7 @@ class LinksDetector:
             host = match.group("host").removeprefix("www.")
             if not match.group("scheme") and match.group("tld") not in self._tlds:
                 continue
-            reason = self._judge(host)
+            reason = self._homograph(scan, match, host) or self._judge(host)
             if reason:
                 hits.append(Hit(match.start(), match.end(), reason, "[link removed]"))
             elif not _domain_in(host, self._allow):
@@ -567,6 +567,21 @@ class LinksDetector:
                 Hit(s, e, "link in a scam message", "[link removed]") for s, e in suspicious
             )
         return hits
+
+    def _homograph(self, scan: Scan, match: re.Match[str], host: str) -> str | None:
+        """A link written with look-alike letters that fold to a known site: "dіscord.com" with
+        a Cyrillic "і" is not discord.com (an IDN homograph); "münchen.de" is no known site."""
+        if scan.folded.offsets is None:
+            return None  # ASCII text: nothing was folded
+        start, end = scan.folded.span(match.start("host"), match.end("host"))
+        if scan.folded.original[start:end].isascii():
+            return None
+        known = (
+            _domain_in(host, self._allow)
+            or _domain_in(host, self._brand_domains)
+            or self._imitated_brand(host) is not None
+        )
+        return f"look-alike letters in a link to {host}" if known else None
 
     def _judge(self, host: str) -> str | None:
         if _domain_in(host, self._deny):

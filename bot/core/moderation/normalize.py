@@ -26,6 +26,10 @@ _PAIRS = (
     "лn з3 ч4 шw дd фf "
     # Greek
     "αa βb γy δd εe ζz ηn ιi κk μu νv οo ρp ςs σo τt υu χx ωw ϲc ϳj "
+    # Armenian (Unicode's confusables for Latin letters)
+    "սu օo ոn հh զq ցg "
+    # Latin letters that are not named after the letter they look like
+    "ɑa ɩi ɛe ȷj ʋu ꞵb ɾr ꭓx "
     # symbols that stand for letters or punctuation
     "’' ‘' ʼ' ‛' `' ´' “\" ”\" „\" ‐- ‑- ‒- –- —- −- ﹣- ・. ·. 。. •. ∙. ＠@"
 )
@@ -34,6 +38,18 @@ CONFUSABLES.update({"ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 # Capitals that look like a different Latin letter than their small forms do: Greek "Η" is an H
 # but "η" an n, "Μ" an M but "μ" a u ("ΒULLЅΗΙΤ"). Checked before lower-casing.
 CAPITAL_CONFUSABLES: dict[str, str] = {"Η": "h", "Μ": "m", "Ν": "n", "Υ": "y", "Ϲ": "c"}
+# Armenian, Cherokee and Lisu capitals that look like Latin ones (Cherokee capitals lower-case to
+# small Cherokee letters that look like nothing Latin, so they are mapped first).
+_CAPITAL_PAIRS = (
+    "Սu Օo Տs Լl Ցg Ոn "
+    "Ꭺa Ᏼb Ꮯc Ꭰd Ꭼe Ꮐg Ꮋh Ꭵi Ꭻj Ꮶk Ꮮl Ꮇm Ꮲp Ꭱr Ꮪs Ꭲt Ꮩv Ꮃw Ꮓz Ꮤw "
+    "ꓮa ꓐb ꓚc ꓓd ꓰe ꓝf ꓖg ꓧh ꓲi ꓙj ꓗk ꓡl ꓟm ꓠn ꓳo ꓑp ꓣr ꓢs ꓔt ꓴu ꓦv ꓪw ꓫx ꓬy ꓜz"
+)
+CAPITAL_CONFUSABLES.update({pair[0]: pair[1:] for pair in _CAPITAL_PAIRS.split()})
+# Small Cherokee letters (typed directly) look like their capitals.
+CAPITAL_CONFUSABLES.update(
+    {key.lower(): value for key, value in list(CAPITAL_CONFUSABLES.items()) if "Ꭰ" <= key <= "Ᏽ"}
+)
 _LATIN_NAME = re.compile(
     r"(?:LATIN|REGIONAL INDICATOR SYMBOL).*LETTER (?:SMALL CAPITAL )?([A-Z])(?: WITH .*)?$"
 )

@@ -65,6 +65,8 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "allow_phrases",
             "targets_after",
             "reporting_words",
+            "self_words",
+            "others_words",
         }
     ),
     "links": frozenset(
@@ -453,6 +455,8 @@ class _Builder:
                 "allow_phrases",
                 "targets_after",
                 "reporting_words",
+                "self_words",
+                "others_words",
             )
         }
         for key in (
@@ -464,6 +468,8 @@ class _Builder:
             "common_words",
             "targets_after",
             "reporting_words",
+            "self_words",
+            "others_words",
         ):
             for item in lists[key]:
                 if not re.fullmatch(r"[a-z0-9' ]{1,60}", item.lower()):
@@ -489,6 +495,8 @@ class _Builder:
                 allow_phrases=lists["allow_phrases"],
                 targets_after=lists["targets_after"],
                 reporting_words=lists["reporting_words"],
+                self_words=lists["self_words"],
+                others_words=lists["others_words"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"

@@ -63,6 +63,7 @@ MIN_PIECE = 2  # pieces of a split word are at least this long ("f u c k" is a s
 MIN_REVERSED = 4  # shorter words read backwards are too often real words
 MIN_PLAIN_CORE = 4  # a "*word*" entry of this many letters, written plainly, marks a real swear
 _QUOTATION = re.compile(r'"[^"\n]{1,300}"')  # folding made curly quotes straight
+_SELF_WORD = re.compile(r"[a-z0-9']+")
 _STRETCHED = re.compile(r"([a-z])\1\1")  # "fuuuck", "shiiit": stretched on purpose
 
 
@@ -266,8 +267,12 @@ class WordMatcher:
         allow_phrases: Sequence[str] = (),
         targets_after: Sequence[str] = (),
         reporting_words: Sequence[str] = (),
+        self_words: Sequence[str] = (),
+        others_words: Sequence[str] = (),
     ) -> None:
         entries = [WordEntry.parse(word) for word in words]
+        self._self_words = frozenset(w.lower().replace("'", "") for w in self_words)
+        self._others_words = frozenset(w.lower().replace("'", "") for w in others_words)
         self._reporting = (
             re.compile(WORD_START + _alternation(map(re.escape, reporting_words)) + WORD_END)
             if reporting_words
@@ -538,7 +543,26 @@ class WordMatcher:
             hits = self._outside_allowed_phrases(folded, hits)
         if hits and self._reporting is not None and '"' in folded:
             hits = self._outside_reported_speech(folded, hits)
+        if hits and self._self_words and "like" in folded:
+            hits = [hit for hit in hits if not self._self_simile(folded, hit)]
         return hits
+
+    def _self_simile(self, folded: str, hit: WordHit) -> bool:
+        """Whether the hit is "like a|an <word>" said of the writer: "I changed every password
+        at 3am like an idiot". The nearest pronoun before "like" in the sentence must be in
+        ``self_words``, with no word of ``others_words`` ("you", "he", "is", "think": "I think
+        he acts like an idiot") between them."""
+        sentence_start = max(folded.rfind(mark, 0, hit.start) for mark in ".!?;\n") + 1
+        before = _SELF_WORD.findall(folded[sentence_start : hit.start])
+        if len(before) < 3 or before[-1] not in ("a", "an") or before[-2] != "like":
+            return False
+        for word in reversed(before[:-2]):
+            word = word.replace("'", "")
+            if word in self._others_words:
+                return False
+            if word in self._self_words:
+                return True
+        return False
 
     def _outside_reported_speech(self, folded: str, hits: list[WordHit]) -> list[WordHit]:
         """Drop hits inside a quotation that the text reports: 'the suspect shouted "I'll kill
