@@ -805,6 +805,46 @@ class StoryEngine:
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
 
+    def _unreported_speaker(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
+        """Why ``sentence`` does not report the speaker a "what did X say" question asks about
+        ("" when it does, or when the question names nobody).
+
+        A name must be the one speaking (or quoted in the paragraph): "the prime minister" is
+        not "Housing Minister Rachel Osei", and a name the story never uses is not there at all.
+        A role ("the union leader", "the company's boss") may be worded differently or stand
+        before the name ("Mayor Elena Varga said"): someone must speak in the sentence and one
+        of the role's words (if the story has it) must be in the paragraph.
+        """
+        speaker = _asked_speaker(query.text)
+        names: list[str] = []  # index terms ("" when unknown) of the capitalised words
+        roles: list[str] = []  # and of the others ("union", "leader")
+        for word in speaker.split():
+            for token in tokenize(word):
+                if token not in STOPWORDS:
+                    found = self._lookup(fold_variant(token))[0]
+                    (names if word[:1].isupper() else roles).append(found)
+        if not names and not roles:
+            return ""
+        if names and not all(names):  # "What did Macron say": a name the story never uses
+            return f"the story does not mention {speaker}"
+        quoted = {
+            term(fold_variant(t))
+            for quote in self.quotes.in_paragraph(paragraph.article, paragraph.number)
+            for t in tokenize(quote.speaker)
+        }
+        subjects = sentence.subjects | quoted
+        if names:
+            key = max(names, key=lambda w: (self.index.idf(w), w))
+            if key in subjects or PRONOUN_SUBJECT in subjects:
+                return ""
+        if subjects and roles:
+            known_roles = {r for r in roles if r}
+            present = set(terms_of_tokens(tokenize(paragraph.text)))
+            role_present = not known_roles or bool(known_roles & present)
+            if role_present and all(n in present or n in subjects for n in names):
+                return ""
+        return f"the story does not report {speaker} saying that"
+
     def _names_elsewhere(self, query: Query, position: int) -> str:
         """A name the question uses that the corpus has, but not in the article of paragraph
         ``position`` ("the Harrowby floods" answered from a story about Kyiv); "" if none."""
@@ -855,32 +895,7 @@ class StoryEngine:
         if query.kind is QuestionType.WHERE and not _place_in(sentence.text):
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:
-            speaker = _asked_speaker(query.text)
-            found = [self._lookup(fold_variant(t))[0] for t in tokenize(speaker)]
-            found = [f for f, t in zip(found, tokenize(speaker), strict=True) if t not in STOPWORDS]
-            if found and not all(found):
-                if not speaker.islower():  # a name the story never uses: "What did Macron say"
-                    return f"the story does not mention {speaker}"
-                found = []  # a role it may word differently: "the analyst" for "a senior fellow"
-            wanted = set(found)
-            if wanted:
-                quoted = {
-                    term(fold_variant(t))
-                    for quote in self.quotes.in_paragraph(paragraph.article, paragraph.number)
-                    for t in tokenize(quote.speaker)
-                }
-                subjects = sentence.subjects | quoted
-                # A role ("the mayor") may stand before the name: "Mayor Elena Varga said".
-                role = (
-                    speaker.islower()
-                    and bool(subjects)
-                    and wanted <= set(terms_of_tokens(tokenize(paragraph.text)))
-                )
-                # The speaker's most telling word must be the one speaking: "the prime minister"
-                # is not "Housing Minister Rachel Osei".
-                key = max(wanted, key=lambda w: (self.index.idf(w), w))
-                if key not in subjects and PRONOUN_SUBJECT not in subjects and not role:
-                    return f"the story does not report {speaker} saying that"
+            return self._unreported_speaker(query, sentence, paragraph)
         return ""
 
     @staticmethod

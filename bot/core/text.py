@@ -589,7 +589,7 @@ _YES_NO_STARTS = words(
 )
 _TIME_NOUNS = words("time date day year month week hour")
 #: After "how", these words belong to the question type, not the topic ("how long", "how old").
-HOW_ADVERBS = words("many much long old often far big large tall")
+HOW_ADVERBS = words("many much long old often far big large tall high deep wide heavy")
 _STATEMENT_VERBS = words(
     "say says said tell tells told post posts posted write wrote claim claims claimed think "
     "thinks thought believe believes mean meant view views opinion react reacted respond "
@@ -942,7 +942,11 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
         if i + 1 < len(tokens):
             token = PHRASAL_VERBS.get((token, tokens[i + 1]), token)
         folded.append(token)
-    content = [t for t in folded if t not in STOPWORDS and t not in QUESTION_FILLERS]
+    content = [
+        t
+        for t in folded
+        if t not in STOPWORDS and t not in QUESTION_FILLERS and (len(t) > 1 or t.isdigit())
+    ]
     if content:
         return content
     return [t for t in folded if t not in STOPWORDS]
