@@ -494,6 +494,14 @@ _LINK = re.compile(
     r"(?<![\w@.\-])(?P<scheme>https?://)?(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+"
     r"(?P<tld>[a-z][a-z0-9\-]{1,23}))(?![\w\-])"
 )
+# A defanged link: the dots written "[.]", "(.)", "[dot]" or "(dot)" ("dlscordapp[.]com/gift").
+_DEFANG = r"\s?[\[(]\s?(?:\.|dot)\s?[\])]\s?"
+_DEFANGED_LINK = re.compile(
+    r"(?<![\w@.\-])(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.|" + _DEFANG + r"))*"
+    r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?" + _DEFANG + r"(?:[a-z0-9\-]+(?:\.|" + _DEFANG + r"))*"
+    r"(?P<tld>[a-z][a-z0-9\-]{1,23}))(?![\w\-])"
+)
+_DEFANG_DOT = re.compile(_DEFANG)
 _UNLEET_DOMAIN = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
 
 
@@ -549,11 +557,11 @@ class LinksDetector:
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per offending link."""
         text = scan.text
-        if "." not in text or not _DOTTED.search(text):
-            return []
         hits: list[Hit] = []
         suspicious: list[tuple[int, int]] = []
-        for match in _LINK.finditer(text):
+        if ("[" in text or "(" in text) and ("." in text or "dot" in text):
+            self._defanged(text, hits, suspicious)
+        for match in _LINK.finditer(text) if "." in text and _DOTTED.search(text) else ():
             host = match.group("host").removeprefix("www.")
             if not match.group("scheme") and match.group("tld") not in self._tlds:
                 continue
@@ -567,6 +575,18 @@ class LinksDetector:
                 Hit(s, e, "link in a scam message", "[link removed]") for s, e in suspicious
             )
         return hits
+
+    def _defanged(self, text: str, hits: list[Hit], suspicious: list[tuple[int, int]]) -> None:
+        """Links with their dots written "[.]" or "(dot)": judged as the link they spell."""
+        for match in _DEFANGED_LINK.finditer(text):
+            if match.group("tld") not in self._tlds:
+                continue
+            host = _DEFANG_DOT.sub(".", match.group("host")).removeprefix("www.")
+            reason = self._judge(host)
+            if reason:
+                hits.append(Hit(match.start(), match.end(), reason, "[link removed]"))
+            elif not _domain_in(host, self._allow):
+                suspicious.append((match.start(), match.end()))
 
     def _homograph(self, scan: Scan, match: re.Match[str], host: str) -> str | None:
         """A link written with look-alike letters that fold to a known site: "dіscord.com" with

@@ -11,6 +11,7 @@ work.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 import unicodedata
@@ -154,7 +155,26 @@ def spaced_runs(folded: str, tokens: frozenset[str] | None = None) -> list[Space
             if not _RUN_SEPARATORS.fullmatch(char)
         )
         runs.append(SpacedRun("".join(folded[p] for p in positions), positions))
+        runs.extend(_words_of_run(folded, positions))
     return runs
+
+
+def _words_of_run(folded: str, positions: tuple[int, ...]) -> list[SpacedRun]:
+    """The words of a spaced-out phrase whose words are set apart by wider gaps than its letters:
+    "y o u  a r e  a  m o r o n" -> "you", "are", "moron" (pieces of one letter are dropped)."""
+    gaps = [after - before for before, after in itertools.pairwise(positions)]
+    narrow = min(gaps)
+    if max(gaps) == narrow:
+        return []
+    words: list[SpacedRun] = []
+    start = 0
+    for index, gap in enumerate([*gaps, 0]):
+        if gap > narrow or index == len(gaps):
+            piece = positions[start : index + 1]
+            if len(piece) > 1:
+                words.append(SpacedRun("".join(folded[p] for p in piece), piece, trim=False))
+            start = index + 1
+    return words
 
 
 # "-" or "." between letters: a masked letter ("f-ck", "sh.t") or a word cut in pieces ("sh-i-t").
