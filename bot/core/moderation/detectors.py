@@ -647,8 +647,9 @@ def count_mentions(text: str) -> int:
 class MentionsDetector:
     """@everyone/@here and messages that ping many people."""
 
-    def __init__(self, max_mentions: int) -> None:
+    def __init__(self, max_mentions: int, max_with_role: int = 1) -> None:
         self._max = max_mentions
+        self._max_with_role = max_with_role  # a role pings a whole group: a far lower limit
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per mass mention."""
@@ -665,12 +666,15 @@ class MentionsDetector:
                 [*_USER_MENTION.finditer(text), *_PLAIN_MENTION.finditer(text)],
                 key=lambda match: match.start(),
             )
-            if len(mentions) > self._max:
+            roles = "<@&" in text and any(m.group().startswith("<@&") for m in mentions)
+            limit = self._max_with_role if roles else self._max
+            if len(mentions) > limit:
+                what = "mentions with a role mention" if roles else "mentions"
                 hits.append(
                     Hit(
                         mentions[0].start(),
                         mentions[-1].end(),
-                        f"{len(mentions)} mentions in one message (limit {self._max})",
+                        f"{len(mentions)} {what} in one message (limit {limit})",
                         "[mentions]",
                     )
                 )

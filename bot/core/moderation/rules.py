@@ -80,7 +80,9 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "tlds",
         }
     ),
-    "mentions": frozenset({"max_mentions", "burst_mentions", "burst_seconds"}),
+    "mentions": frozenset(
+        {"max_mentions", "max_mentions_with_role", "burst_mentions", "burst_seconds"}
+    ),
     "regex": frozenset(
         {"patterns", "reason", "timeout_ms", "max_input", "requires", "requires_words"}
     ),
@@ -527,7 +529,10 @@ class _Builder:
 
     def kind_mentions(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
         return {
-            "detector": MentionsDetector(self.integer(body, table, "max_mentions", 5, 1)),
+            "detector": MentionsDetector(
+                self.integer(body, table, "max_mentions", 5, 1),
+                self.integer(body, table, "max_mentions_with_role", 1, 1),
+            ),
             "limit": self.integer(body, table, "burst_mentions", 0, 0),
             "window": self.number(body, table, "burst_seconds", 60, 0),
         }
