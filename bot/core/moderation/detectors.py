@@ -369,11 +369,19 @@ _DIGIT_WORDS = {
     )
 }
 _DIGIT_WORD_TOKENS = frozenset(word.translate(_GATE_TABLE) for word in _DIGIT_WORDS)
-_ONE_DIGIT = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|[0-9])"
-_SPELT_NUMBER = re.compile(
-    rf"(?<![\w-]){_ONE_DIGIT}(?:[\s,.\-/]{{1,3}}{_ONE_DIGIT}){{6,14}}(?![\w-])"
+# Spoken numbers say "oh" for zero and "double"/"triple" for a repeated digit: "oh seven seven
+# double oh" is 07700.
+_ONE_DIGIT = (
+    r"(?:(?:double|triple)[\s\-]+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|[0-9])"
 )
-_SPELT_DIGIT = re.compile(_ONE_DIGIT)
+_SPELT_NUMBER = re.compile(
+    rf"(?<![\w-]){_ONE_DIGIT}(?:[\s,.\-/]{{1,3}}{_ONE_DIGIT}){{3,14}}(?![\w-])"
+)
+_SPELT_DIGIT = re.compile(
+    r"(?:(?P<times>double|triple)[\s\-]+)?"
+    r"(?P<digit>zero|oh|one|two|three|four|five|six|seven|eight|nine|[0-9])"
+)
+_TIMES = {None: 1, "double": 2, "triple": 3}
 _COUNTING = frozenset(
     run for size in range(7, 11) for run in ("0123456789"[:size], "1234567890"[:size])
 ) | frozenset("9876543210"[i : i + size] for size in range(7, 11) for i in range(11 - size))
@@ -392,11 +400,42 @@ def _o_to_zero(run: re.Match[str]) -> str:
     return text.replace("o", "0")
 
 
+def _spoken_digits(number: str) -> tuple[str, int]:
+    """The digits a spoken number stands for ("double oh" is "00"), and how many were figures."""
+    digits = []
+    figures = 0
+    for unit in _SPELT_DIGIT.finditer(number):
+        word = unit.group("digit")
+        digit = "0" if word == "oh" else _DIGIT_WORDS.get(word, word)
+        figures += word.isdigit()
+        digits.append(digit * _TIMES[unit.group("times")])
+    return "".join(digits), figures
+
+
 def _is_isbn10(digits: str) -> bool:
     if len(digits) != 10:
         return False
     total = sum((10 - i) * int(d) for i, d in enumerate(digits))
     return total % 11 == 0
+
+
+MIN_DOTTED_DIGITS = 9  # dates (8 digits at most) and most IPs and versions are shorter
+
+
+def _is_dotted_phone(groups: list[str], lengths: list[int], count: int) -> bool:
+    """Whether digits joined only by dots are a phone number: US 555.867.5309, French
+    06.12.34.56.78, Belgian 0470.12.34.56, German 030.1234.5678; not a date (2024.07.07), a
+    version (10.0.19045.3803) or an IP address (192.168.100.200)."""
+    if lengths == [3, 3, 4]:
+        return True
+    if count < MIN_DOTTED_DIGITS or min(lengths) < 2:
+        return False
+    if all(len(g) == 4 and 1800 <= int(g) <= 2100 for g in groups):
+        return False  # years: "1990.2000.2010"
+    if len(groups) == 3:
+        return count >= 10 and lengths[-1] >= 3
+    is_ip = len(groups) == 4 and all(len(g) <= 3 and int(g) <= 255 for g in groups)
+    return not is_ip
 
 
 class PhoneDetector:
@@ -440,15 +479,10 @@ class PhoneDetector:
             return []
         hits = []
         for match in _SPELT_NUMBER.finditer(scan.text):
-            digits = "".join(
-                _DIGIT_WORDS.get(word, word) for word in _SPELT_DIGIT.findall(match.group())
-            )
+            digits, figures = _spoken_digits(match.group())
             if not 7 <= len(digits) <= 15 or digits in _COUNTING:
                 continue  # "one, two, three, four, five, six, seven" is counting
-            if (
-                len(digits) - sum(word.isdigit() for word in _SPELT_DIGIT.findall(match.group()))
-                < 3
-            ):
+            if len(digits) - figures < 3:
                 continue  # mostly figures: the digit rules judge those
             hits.append(Hit(match.start(), match.end(), "phone number", "[phone number hidden]"))
         return hits
@@ -463,6 +497,9 @@ class PhoneDetector:
         if word and word.group(1) in self._not_after:
             return False
         international = candidate.startswith("+")
+        lengths = [len(g) for g in groups]
+        if not international and not candidate.translate(_NO_DIGITS).strip("."):
+            return _is_dotted_phone(groups, lengths, count)
         if _DATE.fullmatch(candidate) or _DATE.match(candidate) or _is_spaced_date(candidate):
             return False
         if all(len(g) == 4 and 1800 <= int(g) <= 2100 for g in groups):
@@ -473,7 +510,6 @@ class PhoneDetector:
             return False  # ISBN-10
         if international:
             return count >= 8
-        lengths = [len(g) for g in groups]
         if "." in candidate:
             # US 555.867.5309 or French 06.12.34.56.78; otherwise a version, address or decimal.
             return lengths == [3, 3, 4] or (lengths == [2] * 5 and digits.startswith("0"))

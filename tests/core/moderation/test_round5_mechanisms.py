@@ -22,6 +22,13 @@ CAUGHT = [
     ("gambling", "welcome bonus 300% on your first deposit, luckyspin.vip", "links"),
     ("gambling", "100 free spins waiting at slotking.casino", "links"),
     ("gambling", "enter promo code WIN50 at betmax.bet", "links"),
+    ("engagement-no-link", "selling real tiktok followers, 500 for $3, pm me", "spam"),
+    ("engagement-no-link", "10k views for $5 only, message me", "spam"),
+    ("spoken-phone", "call oh two oh, triple seven, double four, one two nine", "phone"),
+    ("spoken-phone", "text me on nine one seven, double five, oh eight three two", "phone"),
+    ("dotted-phone", "appelez le 01.45.67.89.10 ce soir", "phone"),
+    ("dotted-phone", "bel me op 0470.12.34.56", "phone"),
+    ("dotted-phone", "Tel. 030.1234.5678", "phone"),
 ]
 
 # (mechanism, clean text that must stand)
@@ -33,6 +40,13 @@ CLEAN = [
     ("gambling", "The casino bonus scheme was banned, the regulator says on gov.uk"),
     ("gambling", "The poker night raised money for the hospice"),
     ("gambling", "Use the code in the appendix to reproduce the figures"),
+    ("engagement-no-link", "He gained 10,000 followers in a week, dm me if you saw the clip"),
+    ("engagement-no-link", "Tickets are $5, message me for the venue"),
+    ("spoken-phone", "Oh, one more thing: two of the three seats went to the left"),
+    ("spoken-phone", "double or nothing, he said, three times in a row"),
+    ("dotted-phone", "The release is 10.0.19045.3803, out since 2024.07.07"),
+    ("dotted-phone", "The server at 192.168.100.200 went down on 12.05.2024"),
+    ("dotted-phone", "Scores were 12.34.56 in the three rounds"),
 ]
 
 
