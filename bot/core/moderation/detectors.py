@@ -731,7 +731,10 @@ class RegexDetector:
         max_input: int,
         requires: Sequence[str] = (),
         requires_words: Sequence[str] = (),
+        *,
+        spaced_out: bool = False,
     ) -> None:
+        self._spaced_out = spaced_out  # also match with the letters' gaps closed ("d i s c o r d")
         self._requires = tuple(r.lower() for r in requires)
         self._requires_words = frozenset(gate_token(w.lower()) for w in requires_words)
         self._patterns = tuple(patterns)
@@ -747,9 +750,20 @@ class RegexDetector:
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per pattern that matches; one that runs out of time matches nothing."""
-        if (self._requires or self._requires_words) and not self._may_match(scan, scan.text):
+        hits = self._search(scan, scan.text)
+        if not hits and self._spaced_out and scan.runs:
+            # "d i s c o r d . g g / x": matched with the gaps closed, mapped back
+            closed, offsets = close_gaps(scan.text[: self._max_input])
+            hits = [
+                Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
+                for hit in self._search(scan, closed)
+            ]
+        return hits
+
+    def _search(self, scan: Scan, text: str) -> list[Hit]:
+        if (self._requires or self._requires_words) and not self._may_match(scan, text):
             return []
-        text = scan.text[: self._max_input]
+        text = text[: self._max_input]
         hits = []
         for pattern in self._patterns:
             try:

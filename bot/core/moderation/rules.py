@@ -84,7 +84,15 @@ KIND_KEYS: dict[str, frozenset[str]] = {
         {"max_mentions", "max_mentions_with_role", "burst_mentions", "burst_seconds"}
     ),
     "regex": frozenset(
-        {"patterns", "reason", "timeout_ms", "max_input", "requires", "requires_words"}
+        {
+            "patterns",
+            "reason",
+            "timeout_ms",
+            "max_input",
+            "requires",
+            "requires_words",
+            "spaced_out",
+        }
     ),
     "duplicates": frozenset({"max_repeats", "window_seconds", "min_length"}),
     "flood": frozenset({"max_messages", "window_seconds"}),
@@ -559,6 +567,7 @@ class _Builder:
                 self.integer(body, table, "max_input", 4000, 1),
                 self.strings(body, table, "requires"),
                 self.strings(body, table, "requires_words"),
+                spaced_out=self.get(body, table, "spaced_out", bool, False, "true or false"),
             )
         }
 

@@ -29,6 +29,8 @@ CAUGHT = [
     ("dotted-phone", "appelez le 01.45.67.89.10 ce soir", "phone"),
     ("dotted-phone", "bel me op 0470.12.34.56", "phone"),
     ("dotted-phone", "Tel. 030.1234.5678", "phone"),
+    ("spaced-invite", "join us: d i s c o r d . g g / newsroom", "invites"),
+    ("spaced-invite", "d i s c o r d . c o m / i n v i t e / abc123", "invites"),
 ]
 
 # (mechanism, clean text that must stand)
@@ -47,6 +49,8 @@ CLEAN = [
     ("dotted-phone", "The release is 10.0.19045.3803, out since 2024.07.07"),
     ("dotted-phone", "The server at 192.168.100.200 went down on 12.05.2024"),
     ("dotted-phone", "Scores were 12.34.56 in the three rounds"),
+    ("spaced-invite", "d i s c o r d is spelt out in the ad, the report at bbc.co.uk says"),
+    ("spaced-invite", "The D i s c o r d server was closed after the leak"),
 ]
 
 
