@@ -43,31 +43,29 @@ MAX_PATTERN_LENGTH = 500
 COMMON_KEYS = frozenset(
     {"kind", "enabled", "action", "channels", "exempt_roles", "exempt_users", "description"}
 )
+#: The list-valued keys of a "words" rule.
+WORD_LISTS = (
+    "words",
+    "phrases",
+    "suffixes",
+    "allow",
+    "targeted",
+    "targets",
+    "fillers",
+    "common_words",
+    "allow_phrases",
+    "targets_after",
+    "reporting_words",
+    "self_words",
+    "others_words",
+)
 KIND_KEYS: dict[str, frozenset[str]] = {
     "email": frozenset(
         {"at_words", "dot_words", "tlds", "mail_domains", "not_domains", "no_tld_domains"}
     ),
     "phone": frozenset({"not_after", "not_before"}),
     "words": frozenset(
-        {
-            "words",
-            "phrases",
-            "suffixes",
-            "allow",
-            "targeted",
-            "targets",
-            "fillers",
-            "target_gap",
-            "split_words",
-            "reversed_words",
-            "common_words",
-            "real_word_zipf",
-            "allow_phrases",
-            "targets_after",
-            "reporting_words",
-            "self_words",
-            "others_words",
-        }
+        {*WORD_LISTS, "target_gap", "split_words", "reversed_words", "real_word_zipf"}
     ),
     "links": frozenset(
         {
@@ -451,24 +449,7 @@ class _Builder:
         }
 
     def kind_words(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
-        lists = {
-            key: self.strings(body, table, key)
-            for key in (
-                "words",
-                "phrases",
-                "suffixes",
-                "allow",
-                "targeted",
-                "targets",
-                "fillers",
-                "common_words",
-                "allow_phrases",
-                "targets_after",
-                "reporting_words",
-                "self_words",
-                "others_words",
-            )
-        }
+        lists = {key: self.strings(body, table, key) for key in WORD_LISTS}
         for key in (
             "suffixes",
             "allow",
