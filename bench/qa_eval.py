@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.core.answer import Answer, StoryEngine
-from bot.core.corpus import load_corpus
-from bot.core.quotes import QuoteBook, extract_quotes
+from bot.core.answer import Answer
+from bot.core.library import build_engine
 from bot.core.text import normalise
 
 
@@ -84,8 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("file", type=Path)
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     args = parser.parse_args(argv)
-    corpus = load_corpus(args.corpus)
-    engine = StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
+    engine = build_engine(args.corpus)
     cases = [json.loads(line) for line in args.file.read_text("utf-8").splitlines() if line.strip()]
     tally = Tally()
     started = time.perf_counter()
