@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.errors import RulesError
 from bot.core.moderation import Author, Moderator, parse_rules
 from bot.core.moderation.normalize import fold
 
@@ -36,22 +35,6 @@ def test_simile_aimed_at_others_stays(moderator: Moderator, text: str, rule: str
 def test_more_look_alike_letters_fold(text: str, folded: str) -> None:
     """Armenian, Cherokee, Lisu and Latin-extended look-alikes fold to Latin letters."""
     assert fold(text).folded == folded
-
-
-@pytest.mark.parametrize(
-    ("text", "line", "fragment"),
-    [
-        ('[rules.p]\nkind = "words"\nself_words = "i"\n', 3, "self_words"),
-        ('[rules.p]\nkind = "words"\n\nothers_words = ["y@u"]\n', 4, "others_words"),
-    ],
-    ids=["self-words-type", "others-words-letters"],
-)
-def test_self_word_keys_are_validated(text: str, line: int, fragment: str) -> None:
-    """A bad self_words/others_words value names its line and the key."""
-    with pytest.raises(RulesError) as caught:
-        parse_rules(text, "rules.toml")
-    assert caught.value.line == line
-    assert fragment in caught.value.problem
 
 
 def test_self_words_switch_the_simile_guard() -> None:
