@@ -37,6 +37,7 @@ from bot.core.corpus import Corpus, Paragraph
 from bot.core.errors import QuestionError
 from bot.core.index import BM25Index
 from bot.core.quotes import Quote, QuoteBook
+from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
     LIGHT_WORDS,
     NUMBER_WORDS,
@@ -654,7 +655,8 @@ class StoryEngine:
         seen: set[str] = set()
         names = _capitalised_words(text)
         for word in content_tokens(tokenize(spell_out_abbreviations(text))):
-            found, corrected = self._lookup(word)
+            # A name has no synonyms ("Bill" is not "note").
+            found, corrected = self._lookup(word, synonyms=word not in names)
             key = found or word
             if key in seen:
                 continue
@@ -670,9 +672,10 @@ class StoryEngine:
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
         return Query(text, question_type(text), tuple(_group_names(text, terms)))
 
-    def _lookup(self, word: str) -> tuple[str, bool]:
+    def _lookup(self, word: str, *, synonyms: bool = True) -> tuple[str, bool]:
         """The index term for a question word: itself, a negated or un-negated form the story
-        uses ("trust" -> "mistrust"), or a typo correction; ("", False) when none."""
+        uses ("trust" -> "mistrust"), a WordNet synonym it uses ("detained" -> "detention"),
+        or a typo correction; ("", False) when none. The flag says it is not the word itself."""
         found = term(word)
         if found in self._document_frequency:
             return found, False
@@ -680,6 +683,10 @@ class StoryEngine:
             relative = word[len(prefix) :] if word.startswith(prefix) else prefix + word
             if len(relative) > 3 and (other := term(relative)) in self._document_frequency:
                 return other, True
+        if synonyms:
+            for other in wordnet_synonyms(word):
+                if (other_term := term(other)) in self._document_frequency:
+                    return other_term, True
         if is_common_english(word):
             return "", False
         fixed = self._speller.correct(word)

@@ -389,3 +389,38 @@ def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) 
     """'frustated' is two letters from 'frustration' but one from its stem."""
     query = engine.analyse("Why was Trump frustated?")
     assert [t.term for t in query.terms if t.word == "frustated"] == ["frustrat"]
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "term"),
+    [
+        ("When does construction start?", "start", "begin"),  # WordNet synonym
+        ("What do the adversaries dread?", "dread", "fear"),  # another synonym
+        ("Who are the adversaries?", "adversaries", "oppon"),  # a derived form
+        ("Who is against the bridge?", "bridge", "bridg"),  # the word itself wins
+    ],
+)
+def test_words_the_story_never_uses_are_looked_up_as_synonyms(
+    two_articles: StoryEngine, question: str, word: str, term: str
+) -> None:
+    query = two_articles.analyse(question)
+    assert [t.term for t in query.terms if t.word == word] == [term]
+
+
+def test_a_synonym_answers_a_question_in_other_words(two_articles: StoryEngine) -> None:
+    """'start' is not in the story but 'begin' is: answered with the date, not declined."""
+    answer = two_articles.answer("When does construction start?")
+    assert answer.answered, answer.reason
+    assert answer.sentence is not None
+    assert "September" in answer.sentence
+
+
+def test_names_are_not_replaced_by_synonyms(tmp_path: Path) -> None:
+    """'Bill' is a name, not a banknote."""
+    (tmp_path / "notes.txt").write_text(
+        "Bank Prints New Notes\n\nThe bank printed new notes on Monday.\n", encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    assert [t.term for t in engine.analyse("What did Bill Ortiz print?").terms][:1] == [""]
+    assert engine.analyse("what did the bill say").terms[0].term == "note"

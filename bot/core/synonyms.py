@@ -1,0 +1,186 @@
+"""Synonyms from WordNet 3.0, bundled as a small table (no download at run time).
+
+A reader may ask "Who mediated the swap?" of a story that says "talks were brokered by Oman",
+or "Which prison was he held in?" of one that says "his detention in Evin prison". When a
+question word is not in the story at all, :func:`synonyms` offers the words WordNet puts in the
+same synsets (its three most frequent senses) and their derivations ("detained" -> "confine",
+"detention"); the engine looks those up instead, at a reduced weight.
+
+The table ``data/wordnet_synonyms.txt.gz`` is built from Princeton WordNet 3.0 (licence in
+``data/WORDNET-LICENSE``) by ``python -m bot.core.synonyms build /usr/share/wordnet`` (Debian's
+``wordnet-base`` package installs that folder). Lines are ``pos<TAB>lemma<TAB>syn syn ...`` or,
+for irregular forms, ``pos!<TAB>form<TAB>lemma ...`` ("v!  held  hold").
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+TABLE = Path(__file__).with_name("data") / "wordnet_synonyms.txt.gz"
+
+#: How many senses of a word are used (WordNet lists them most frequent first).
+SENSES = 3
+
+#: WordNet's parts of speech, in the order their synonyms are offered.
+PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+
+#: WordNet's detachment rules ("morphy"): inflection -> ending of the base form.
+_DETACHMENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "n": (
+        ("s", ""),
+        ("ses", "s"),
+        ("xes", "x"),
+        ("zes", "z"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("men", "man"),
+        ("ies", "y"),
+    ),
+    "v": (
+        ("s", ""),
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+
+class Thesaurus:
+    """Base forms and synonyms by part of speech, as read from the bundled table."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._synonyms: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
+        self._irregular: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 3:
+                continue
+            pos, word, values = fields
+            target = self._irregular if pos.endswith("!") else self._synonyms
+            part = target.get(pos.rstrip("!"))
+            if part is not None:
+                part[word] = tuple(values.split())
+
+    def __len__(self) -> int:
+        return sum(len(words) for words in self._synonyms.values())
+
+    def _base_forms(self, word: str, pos: str) -> list[str]:
+        """The lemmas ``word`` may be an inflection of, in one part of speech."""
+        lemmas = self._synonyms[pos]
+        found = [word] if word in lemmas else []
+        found += [b for b in self._irregular[pos].get(word, ()) if b in lemmas]
+        for ending, replacement in _DETACHMENTS[pos]:
+            if word.endswith(ending) and len(word) > len(ending) + 1:
+                base = word[: len(word) - len(ending)] + replacement
+                if base in lemmas:
+                    found.append(base)
+        return list(dict.fromkeys(found))
+
+    def synonyms(self, word: str) -> tuple[str, ...]:
+        """Words WordNet gives for ``word`` (lower case), most frequent senses first; its base
+        forms ("held" -> "hold") come first."""
+        found: list[str] = []
+        for pos in PARTS_OF_SPEECH:
+            for base in self._base_forms(word, pos):
+                found.append(base)  # "sold" -> "sell": a stemmer does not know that
+                found.extend(self._synonyms[pos][base])
+        return tuple(w for w in dict.fromkeys(found) if w != word)
+
+
+@cache
+def thesaurus() -> Thesaurus:
+    """The bundled thesaurus, read once (an empty one if the table is missing or unreadable)."""
+    try:
+        with gzip.open(TABLE, "rt", encoding="utf-8") as lines:
+            return Thesaurus(lines)
+    except (OSError, EOFError, UnicodeDecodeError) as error:
+        log.warning("synonym table %s unreadable (%s); answering without synonyms", TABLE, error)
+        return Thesaurus(())
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """Synonyms of ``word`` from the bundled WordNet table (empty when it has none)."""
+    return thesaurus().synonyms(word)
+
+
+# --- building the table from a WordNet 3.0 dictionary folder ----------------------------------
+
+
+def _records(path: Path) -> Iterator[list[str]]:
+    """The fields of each entry line of a WordNet index or data file (licence lines skipped)."""
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith(" "):
+                yield line.split("|")[0].split()
+
+
+def _single_word(lemma: str) -> bool:
+    return "_" not in lemma and lemma.replace("-", "").isalpha()
+
+
+def build_table(wordnet: Path) -> list[str]:
+    """The table's lines for the WordNet dictionary folder ``wordnet`` (``index.noun``, ...)."""
+    synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, str, str, str]]]] = {}
+    for pos, name in PARTS_OF_SPEECH.items():
+        for head in _records(wordnet / f"data.{name}"):
+            count = int(head[3], 16)
+            lemmas = [head[4 + 2 * i].lower().split("(")[0] for i in range(count)]
+            at = 4 + 2 * count
+            pointers = [
+                (head[i], head[i + 1], "a" if head[i + 2] == "s" else head[i + 2], head[i + 3])
+                for i in range(at + 1, at + 1 + 4 * int(head[at]), 4)
+            ]
+            synsets[(pos, head[0])] = (lemmas, pointers)
+    lines = []
+    for pos, name in PARTS_OF_SPEECH.items():
+        for fields in _records(wordnet / f"index.{name}"):
+            lemma, pointer_count = fields[0], int(fields[3])
+            if not _single_word(lemma):
+                continue
+            found: list[str] = []
+            for offset in fields[6 + pointer_count :][:SENSES]:
+                lemmas, pointers = synsets[(pos, offset)]
+                found += lemmas
+                for symbol, other, other_pos, source_target in pointers:
+                    target = int(source_target[2:], 16)
+                    if symbol == "+" and target:
+                        found.append(synsets[(other_pos, other)][0][target - 1])
+            kept = [w for w in dict.fromkeys(found) if w != lemma and _single_word(w)]
+            if kept:
+                lines.append(f"{pos}\t{lemma}\t{' '.join(kept)}")
+        with (wordnet / f"{name}.exc").open(encoding="utf-8") as exceptions:
+            for line in exceptions:
+                form, *bases = line.split()
+                if _single_word(form) and bases:
+                    lines.append(f"{pos}!\t{form}\t{' '.join(bases)}")
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    """``python -m bot.core.synonyms build WORDNET_DIR``: rewrite the bundled table."""
+    if len(argv) != 2 or argv[0] != "build":
+        print("usage: python -m bot.core.synonyms build WORDNET_DIR", file=sys.stderr)
+        return 2
+    lines = build_table(Path(argv[1]))
+    TABLE.parent.mkdir(exist_ok=True)
+    with gzip.GzipFile(TABLE, "wb", mtime=0) as out:
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"wrote {len(lines):,} lines to {TABLE} ({TABLE.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

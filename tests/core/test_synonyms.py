@@ -1,0 +1,109 @@
+"""Tests for bot.core.synonyms: the bundled WordNet table, base forms, and building the table."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from bot.core import synonyms as synonyms_module
+from bot.core.synonyms import Thesaurus, build_table, synonyms
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("detained", "detention"),  # derivation of a synset member
+        ("held", "hold"),  # irregular form -> base form
+        ("sold", "sell"),
+        ("mediated", "arbitrate"),  # inflection -> lemma -> synonym
+        ("killed", "kill"),
+        ("neighbourhood", "neighborhood"),  # British and American spellings
+        ("job", "occupation"),
+        ("died", "perish"),
+    ],
+)
+def test_bundled_synonyms(word: str, expected: str) -> None:
+    assert expected in synonyms(word)
+
+
+@pytest.mark.parametrize("word", ["", "xqzv", "the-end-of-it", "ŝtelo", "a" * 500])
+def test_words_wordnet_does_not_know_have_none(word: str) -> None:
+    assert synonyms(word) == ()
+
+
+def test_a_word_is_not_its_own_synonym() -> None:
+    assert "arrest" not in synonyms("arrest")
+    assert "apprehend" in synonyms("arrest")
+
+
+def test_base_forms_come_before_synonyms() -> None:
+    assert synonyms("held")[0] == "hold"
+
+
+def test_a_missing_table_means_no_synonyms(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A broken install answers without synonyms (and says so in the log), never crashes."""
+    synonyms_module.thesaurus.cache_clear()
+    monkeypatch.setattr(synonyms_module, "TABLE", tmp_path / "missing.txt.gz")
+    try:
+        assert synonyms("detained") == ()
+        assert "synonym table" in caplog.text
+    finally:
+        synonyms_module.thesaurus.cache_clear()
+
+
+def test_malformed_table_lines_are_skipped() -> None:
+    thesaurus = Thesaurus(["n\tcar\tauto automobile\n", "garbage line\n", "x\tfoo\tbar\n", "v!\n"])
+    assert thesaurus.synonyms("cars") == ("car", "auto", "automobile")
+    assert len(thesaurus) == 1
+
+
+# A two-synset WordNet in the dictionary format: enough to check the reader and the builder.
+_DATA_NOUN = """  1 This software and database is being provided to you
+00000100 05 n 02 car 0 auto 0 001 + 00000200 v 0101 | a motor vehicle
+"""
+_DATA_VERB = """  1 licence
+00000200 35 v 01 drive 0 001 + 00000100 n 0101 | operate a vehicle
+"""
+_INDEX_NOUN = """  1 licence
+car n 1 1 + 1 1 00000100
+auto n 1 1 + 1 0 00000100
+motor_vehicle n 1 0 1 0 00000100
+"""
+_INDEX_VERB = """  1 licence
+drive v 1 1 + 1 1 00000200
+"""
+
+
+def test_build_table_from_a_wordnet_folder(tmp_path: Path) -> None:
+    for name, text in {
+        "data.noun": _DATA_NOUN,
+        "data.verb": _DATA_VERB,
+        "data.adj": "",
+        "data.adv": "",
+        "index.noun": _INDEX_NOUN,
+        "index.verb": _INDEX_VERB,
+        "index.adj": "",
+        "index.adv": "",
+        "noun.exc": "",
+        "verb.exc": "drove drive\n",
+        "adj.exc": "",
+        "adv.exc": "",
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    lines = build_table(tmp_path)
+    assert "n\tcar\tauto drive" in lines
+    assert "v\tdrive\tcar" in lines
+    assert "v!\tdrove\tdrive" in lines
+    assert not any(line.split("\t")[1] == "motor_vehicle" for line in lines)
+    thesaurus = Thesaurus(lines)
+    assert thesaurus.synonyms("drove") == ("drive", "car")
+
+
+def test_the_bundled_table_is_a_real_gzip_file() -> None:
+    with gzip.open(synonyms_module.TABLE, "rt", encoding="utf-8") as lines:
+        first = next(lines)
+    assert first.count("\t") == 2
