@@ -247,6 +247,9 @@ _NUMBER_TOKEN = re.compile(
 )
 
 
+_ASKS_A_COUNT = re.compile(r"\bhow many\b")
+
+
 def _counted_noun(question: str) -> str:
     """The term of the noun a "how many NOUN" question counts ("" when none follows)."""
     found = _HOW_MANY_NOUN.search(normalise(question))
@@ -268,6 +271,24 @@ def _counts(sentence: str, counted: str) -> bool:
         for i in places
         for token in tokens[max(0, i - COUNT_BEFORE) : i + 1 + COUNT_AFTER]
     )
+
+
+#: Numbers that are not counts of things: money, shares, years, dates and clock times. "How many
+#: fish died?" is not answered by "fined £1.1 million in 2021".
+_NOT_A_COUNT = re.compile(
+    r"[$£€]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|bn|m|k)\b)?"
+    r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
+    r"|\b(?:1[89]|20)\d\d\b"
+    r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
+    r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def _gives_a_count(sentence: str) -> bool:
+    """Whether ``sentence`` has a number that may count something (not only money, shares,
+    years, dates or times)."""
+    return bool(_NUMBER.search(_NOT_A_COUNT.sub(" ", sentence)))
 
 
 _PLACE_NAME = re.compile(
@@ -899,6 +920,8 @@ class StoryEngine:
             counted = _counted_noun(query.text)
             if counted and not _counts(sentence.text, counted):
                 return f"the closest passage gives no number of {counted}"
+            if _ASKS_A_COUNT.search(normalise(query.text)) and not _gives_a_count(sentence.text):
+                return "the closest passage gives no such number"
         if query.kind is QuestionType.WHERE and not _place_in(sentence.text):
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:

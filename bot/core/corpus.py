@@ -234,17 +234,25 @@ CAPTION_MAX_CHARS = 220
 
 
 _PHOTO_CREDIT = re.compile(r"\s*\((?:[^()]{0,40})\)$")
+#: A credit that says it is one ("(Photo: Elin Marsh)", "(File picture)", "(Getty Images)"): the
+#: line it ends is a caption even when the caption itself ends with a full stop.
+_NAMED_CREDIT = re.compile(
+    r"\((?:[^()]{0,40}\b)?(?:photo|photograph|picture|image|credit|getty|reuters|afp)\b[^()]{0,40}\)$",
+    re.IGNORECASE,
+)
 
 
 def is_caption(paragraph: str) -> bool:
     """A photo caption: one line of at most :data:`CAPTION_MAX_WORDS` words without
-    sentence-final punctuation (a body paragraph ends with a full stop, a caption does not)."""
+    sentence-final punctuation (a body paragraph ends with a full stop, a caption does not),
+    or with it when a photo credit ends the line."""
     text = _PHOTO_CREDIT.sub("", paragraph.strip())  # "(File photo)", "(Photo: Reuters)"
+    credited = bool(_NAMED_CREDIT.search(paragraph.strip()))
     return (
         "\n" not in text
         and 0 < len(text.split()) <= CAPTION_MAX_WORDS
         and len(text) <= CAPTION_MAX_CHARS
-        and text[-1] not in ".!?:;\"”’'…)"
+        and (credited or text[-1] not in ".!?:;\"”’'…)")
     )
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.answer import MAX_QUESTION_CHARS, StoryEngine
+from bot.core.answer import MAX_QUESTION_CHARS, StoryEngine, _gives_a_count
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
 from bot.core.quotes import QuoteBook, extract_quotes
@@ -424,3 +424,20 @@ def test_names_are_not_replaced_by_synonyms(tmp_path: Path) -> None:
     engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
     assert [t.term for t in engine.analyse("What did Bill Ortiz print?").terms][:1] == [""]
     assert engine.analyse("what did the bill say").terms[0].term == "note"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Missiles killed at least 12 people.", True),
+        ("5000 soldiers a week are dying.", True),
+        ("Dozens of homes were flooded.", True),
+        ("It was fined £1.1 million in 2021 for spills.", False),
+        ("Shares fell 4.5 percent on June 18.", False),
+        ("The meeting ended at 1 a.m. on March 3.", False),
+        ("The plan costs $48 million and 300 jobs go.", True),
+        ("The council met on Tuesday.", False),
+    ],
+)
+def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) -> None:
+    assert _gives_a_count(sentence) is counts

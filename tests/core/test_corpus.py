@@ -117,8 +117,21 @@ def test_is_chrome(text: str, chrome: bool) -> None:
         ("Dead fish on the banks of the River Alder near Millbrook in August 2023", True),
         (" ".join(["word"] * 31), False),
         ("First line of a paragraph\nthat goes on", False),
+        ("Police tape outside the museum on Tuesday. (Photo: Elin Marsh)", True),
+        ("The mayor spoke on Tuesday. (File picture)", True),
+        ("The mayor spoke to reporters (and to the council).", False),
     ],
-    ids=["name", "scene", "sentence", "long-caption", "too-long", "two-lines"],
+    ids=[
+        "name",
+        "scene",
+        "sentence",
+        "long-caption",
+        "too-long",
+        "two-lines",
+        "credited-sentence",
+        "file-picture",
+        "parenthesis-in-prose",
+    ],
 )
 def test_is_caption(text: str, caption: bool) -> None:
     """A caption is a short line without final punctuation."""
