@@ -91,6 +91,9 @@ TYPE_BONUS = 0.4
 RUNNER_UP_SHARE = 0.7
 #: Weight, when choosing the sentence, of the speaker's name in a "what did X say" question.
 SPEAKER_WEIGHT = 0.3
+#: A runner-up within this share of the best score whose sentence has what the question type
+#: needs (a date for "when", money for "how much did it cost") answers instead of the best.
+FITTING_SHARE = 0.8
 #: Credit for a question word found only in the article's headline, not in the paragraph.
 TITLE_CREDIT = 0.5
 #: Weight of the paragraph's own score against its best sentence's.
@@ -236,6 +239,21 @@ _LENGTH_UNITS = re.compile(
 )
 for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
     _MEASURE_UNITS[_measure] = _LENGTH_UNITS
+#: A question about money ("How much did the council pay?", "What is the mayor's salary?")...
+_ASKS_MONEY = re.compile(
+    r"^(?:how much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|charged?|charges|charging|"
+    r"earn|earns|earned|earning|spend|spends|spent|spending|worth|price|priced|fee|fees|salary|"
+    r"wages?|fined?|sell|sells|sold|buy|buys|bought|money)"
+    r"|what(?: is| was| are| were|'s|s) (?:the |an? )?(?:[\w'-]+ ){0,3}"
+    r"(?:salary|salaries|wages?|price|cost|fee|fees)"
+    r")\b"
+)
+#: ... needs an amount of money in the answer ("£1.1 million", "$48", "300 euros").
+_MONEY = re.compile(
+    r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:dollars?|pounds?|euros?|"
+    r"yen|francs?|rupees?|kron[aeo]r?|crowns?|pence|cents?|p)\b",
+    re.IGNORECASE,
+)
 #: "how many/much NOUN": the noun whose number is asked for.
 #: How far (in tokens) before and after a counted noun its number may stand.
 COUNT_BEFORE = 4
@@ -731,6 +749,7 @@ class StoryEngine:
         if not candidates:
             return self._decline(query, [], "no passage shares a key word with the question")
         candidates = self._prefer_covering(query, candidates)
+        candidates = self._prefer_fitting(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         unknown = [t.word for t in query.terms if not t.term]
@@ -897,6 +916,28 @@ class StoryEngine:
                 return [candidate, *candidates[:i], *candidates[i + 1 :]]
         return candidates
 
+    def _prefer_fitting(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Move a close runner-up whose sentence has what the question type needs to the front
+        when the best candidate's does not ("How much was Brightwave fined?" should not land on
+        "Brightwave, which has about 9 million customers, will not appeal the fine")."""
+        if not self._unmet(query, candidates[0]):
+            return candidates
+        for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
+            if candidate.score < FITTING_SHARE * candidates[0].score:
+                break
+            if (
+                not self._unmet(query, candidate)
+                and self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE
+            ):
+                return [candidate, *candidates[:i], *candidates[i + 1 :]]
+        return candidates
+
+    def _unmet(self, query: Query, candidate: _Candidate) -> str:
+        """:meth:`_unmet_requirement` of a candidate's chosen sentence."""
+        paragraph = self.paragraphs[candidate.paragraph]
+        sentence = self.sentences(candidate.paragraph)[candidate.sentence]
+        return self._unmet_requirement(query, sentence, paragraph)
+
     def _speaker_terms(self, query: Query) -> set[str]:
         """Index terms of the speaker a "what did X say" question names."""
         speaker = _asked_speaker(query.text)
@@ -922,6 +963,8 @@ class StoryEngine:
                 return f"the closest passage gives no number of {counted}"
             if _ASKS_A_COUNT.search(normalise(query.text)) and not _gives_a_count(sentence.text):
                 return "the closest passage gives no such number"
+        if _ASKS_MONEY.search(normalise(query.text)) and not _MONEY.search(sentence.text):
+            return "the closest passage gives no amount of money for that"
         if query.kind is QuestionType.WHERE and not _place_in(sentence.text):
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:

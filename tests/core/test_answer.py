@@ -8,10 +8,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.answer import MAX_QUESTION_CHARS, StoryEngine, _gives_a_count
+from bot.core.answer import (
+    _ASKS_MONEY,
+    _MONEY,
+    MAX_QUESTION_CHARS,
+    StoryEngine,
+    _gives_a_count,
+)
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
 from bot.core.quotes import QuoteBook, extract_quotes
+from bot.core.text import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -441,3 +448,55 @@ def test_names_are_not_replaced_by_synonyms(tmp_path: Path) -> None:
 )
 def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) -> None:
     assert _gives_a_count(sentence) is counts
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_money"),
+    [
+        ("How much did the bridge cost?", True),
+        ("How much was Brightwave fined?", True),
+        ("how much does a driver earn a year", True),
+        ("What is the mayor's salary?", True),
+        ("What was the ticket price?", True),
+        ("How much rain fell?", False),
+        ("What share of the cost is the state covering?", False),
+        ("What did the union say about the fine?", False),
+        ("what does whitcomb think of the price", False),
+    ],
+)
+def test_questions_about_money(question: str, asks_money: bool) -> None:
+    assert bool(_ASKS_MONEY.search(normalise(question))) is asks_money
+
+
+@pytest.mark.parametrize(
+    ("sentence", "money"),
+    [
+        ("It was fined €18.5 million.", True),
+        ("The bridge will cost $48 million.", True),
+        ("Drivers earn 42,000 pounds a year.", True),
+        ("Tickets cost 300 euros.", True),
+        ("About 9 million customers were affected.", False),
+        ("The fine was criticised as too small.", False),
+    ],
+)
+def test_amounts_of_money(sentence: str, money: bool) -> None:
+    assert bool(_MONEY.search(sentence)) is money
+
+
+def test_money_questions_need_an_amount(tmp_path: Path) -> None:
+    """The sentence with the amount answers, though another paragraph matches more words; a
+    story that gives no amount declines."""
+    (tmp_path / "fine.txt").write_text(
+        "Telecom Fined\n\n"
+        "Acme Telecom has been fined €18.5 million by the regulator after a data breach.\n\n"
+        "Acme, which has about 9 million customers, said it would not appeal the Acme fine.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    answer = engine.answer("How much was Acme fined?")
+    assert answer.answered, answer.reason
+    assert answer.sentence is not None
+    assert "€18.5 million" in answer.sentence
+    declined = engine.answer("What is the Acme chief executive's salary?")
+    assert not declined.answered
