@@ -94,6 +94,8 @@ SPEAKER_WEIGHT = 0.3
 #: A runner-up within this share of the best score whose sentence has what the question type
 #: needs (a date for "when", money for "how much did it cost") answers instead of the best.
 FITTING_SHARE = 0.8
+#: A chosen sentence this short ("Not everyone is convinced.") is shown with the next one.
+LEAD_IN_WORDS = 10
 #: Credit for a question word found only in the article's headline, not in the paragraph.
 TITLE_CREDIT = 0.5
 #: Weight of the paragraph's own score against its best sentence's.
@@ -792,10 +794,17 @@ class StoryEngine:
             )
         paragraph = self.paragraphs[best.paragraph]
         chosen = self.sentences(best.paragraph)[best.sentence]
+        follow_up = self._follow_up(best.paragraph, best.sentence)
         missing_kind = self._unmet_requirement(query, chosen, paragraph)
-        if missing_kind:
+        if missing_kind and not (
+            follow_up and not self._unmet_requirement(query, follow_up, paragraph)
+        ):
             return self._decline(query, candidates, missing_kind)
         sentence = chosen.text
+        if follow_up:
+            start = paragraph.text.find(chosen.text)
+            end = paragraph.text.find(follow_up.text, start) + len(follow_up.text)
+            sentence = paragraph.text[start:end] if start >= 0 and end > start else chosen.text
         passages = self._passages(candidates)
         return Answer(
             question=query.text,
@@ -915,6 +924,14 @@ class StoryEngine:
             if self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE:
                 return [candidate, *candidates[:i], *candidates[i + 1 :]]
         return candidates
+
+    def _follow_up(self, position: int, index: int) -> Sentence | None:
+        """The sentence after the chosen one when that one is a short lead-in to it ("Not
+        everyone is convinced." before the reasons); None otherwise."""
+        sentences = self.sentences(position)
+        if index + 1 < len(sentences) and len(sentences[index].text.split()) <= LEAD_IN_WORDS:
+            return sentences[index + 1]
+        return None
 
     def _prefer_fitting(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
         """Move a close runner-up whose sentence has what the question type needs to the front

@@ -500,3 +500,26 @@ def test_money_questions_need_an_amount(tmp_path: Path) -> None:
     assert "€18.5 million" in answer.sentence
     declined = engine.answer("What is the Acme chief executive's salary?")
     assert not declined.answered
+
+
+def test_a_short_lead_in_is_shown_with_the_next_sentence(tmp_path: Path) -> None:
+    """ "Not everyone is convinced." alone does not say why: the answer goes on to the reasons."""
+    (tmp_path / "plan.txt").write_text(
+        "Council Backs Plan\n\n"
+        "The council backed the harbour plan on Monday by seven votes to two.\n\n"
+        "Not everyone is convinced. Residents argue the plan will double traffic on Quay Street "
+        "and push rents up for the shops along it.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    answer = engine.answer("Why is not everyone convinced?")
+    assert answer.answered, answer.reason
+    assert answer.sentence == (
+        "Not everyone is convinced. Residents argue the plan will double traffic on Quay Street "
+        "and push rents up for the shops along it."
+    )
+    long_one = engine.answer("How many votes did the council plan get?")
+    assert long_one.sentence == (
+        "The council backed the harbour plan on Monday by seven votes to two."
+    )
