@@ -257,8 +257,9 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 #: "how many/much NOUN": the noun whose number is asked for.
-#: How far (in tokens) before and after a counted noun its number may stand.
-COUNT_BEFORE = 4
+#: How far (in tokens) before and after a counted noun its number may stand ("about 1,100
+#: Millbrook public works, clerical and library employees": 8 before).
+COUNT_BEFORE = 8
 COUNT_AFTER = 6
 _HOW_MANY_NOUN = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
 _NUMBER_TOKEN = re.compile(
