@@ -395,7 +395,13 @@ def _asked_speaker(question: str) -> str:
 _REPORTING = words(
     "said says stated told tells added posted wrote clarified expressed emphasized emphasised "
     "warned revealed acknowledged believes believed cautioned argued insisted claimed announced "
-    "noted explained suggested suggesting replied responded urged"
+    "noted explained suggested suggesting replied responded urged "
+    # the present tense of the same verbs ("Critics argue", "Residents warn")
+    "say state states tell add adds post posts write writes clarify clarifies express expresses "
+    "emphasize emphasizes emphasise emphasises warn warns reveal reveals acknowledge "
+    "acknowledges believe caution cautions argue argues insist insists claim claims announce "
+    "announces note notes explain explains suggest suggests reply replies respond responds urge "
+    "urges"
 )
 
 
@@ -403,6 +409,8 @@ _REPORTING = words(
 PRONOUN_SUBJECT = "\x00pronoun"
 _SUBJECT_BEFORE_VERB = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
+    # "Critics of such swaps argue", "Residents in Eastgate say"
+    r"(?:\s+(?:of|in|at|from|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
     r"(?:\s*(?:,[^,]{1,60}){1,2},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
     r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )

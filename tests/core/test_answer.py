@@ -12,8 +12,10 @@ from bot.core.answer import (
     _ASKS_MONEY,
     _MONEY,
     MAX_QUESTION_CHARS,
+    PRONOUN_SUBJECT,
     StoryEngine,
     _gives_a_count,
+    statement_subjects,
 )
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
@@ -523,3 +525,19 @@ def test_a_short_lead_in_is_shown_with_the_next_sentence(tmp_path: Path) -> None
     assert long_one.sentence == (
         "The council backed the harbour plan on Monday by seven votes to two."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        ("Donald Trump expressed frustration with the strikes.", {"donald", "trump"}),
+        ("Brandt warned that traffic would double.", {"brandt"}),
+        ("Critics of such swaps argue they reward hostage diplomacy.", {"critic"}),
+        ("Residents in Eastgate say the plan is unfair.", {"resid"}),
+        ("Mayor Elena Varga, who chose it, said it was fair.", {"mayor", "elena", "varga"}),
+        ("She said the union would ballot members.", {PRONOUN_SUBJECT}),
+        ("The bridge will open in 2027.", set()),
+    ],
+)
+def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set[str]) -> None:
+    assert statement_subjects(sentence) == subjects
