@@ -31,11 +31,10 @@ from bot.core.answer import Answer
 from bot.core.errors import StorybotError
 from bot.core.insights import (
     MAX_DAYS,
-    InsightsReport,
     InsightsStore,
     VoteOutcome,
-    questions_per_day_png,
 )
+from bot.core.insights.report import build_report_files
 
 log = logging.getLogger(__name__)
 
@@ -170,17 +169,6 @@ async def revise_vote_view(
     return buttons(answer_id) if kept else None
 
 
-def build_report(
-    store: InsightsStore, days: int, with_csv: bool
-) -> tuple[InsightsReport, bytes, bytes | None]:
-    """The report, its chart as PNG and (``with_csv``) the unanswered questions as UTF-8 CSV with
-    a byte-order mark (so spreadsheets read the accents right). Blocking: run it in a thread."""
-    report = store.report(days)
-    chart = questions_per_day_png(report)
-    csv_bytes = store.export_csv(days).encode("utf-8-sig") if with_csv else None
-    return report, chart, csv_bytes
-
-
 class Insights(commands.Cog):
     """Helpful / not-helpful votes on answers, and what readers asked (/insights)."""
 
@@ -210,7 +198,8 @@ class Insights(commands.Cog):
     ) -> None:
         """Show what readers asked and what the story did not answer."""
         await interaction.response.defer(ephemeral=True, thinking=True)
-        report, chart, csv_bytes = await asyncio.to_thread(build_report, self.store, days, csv)
+        built = await asyncio.to_thread(build_report_files, self.store, days, with_csv=csv)
+        report, chart, csv_bytes = built.report, built.chart_png, built.csv
         files = [discord.File(io.BytesIO(chart), filename=render.CHART_FILENAME)]
         if csv_bytes is not None:
             files.append(discord.File(io.BytesIO(csv_bytes), filename=CSV_FILENAME))

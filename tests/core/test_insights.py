@@ -33,6 +33,7 @@ from bot.core.insights import (
     render_questions_per_day,
     simple_tokens,
 )
+from bot.core.insights.report import build_report_files
 
 SALT = b"test-salt-0123456789abcdef"
 OTHER_SALT = b"another-salt-0123456789abcdef"
@@ -520,3 +521,19 @@ def test_chart_is_a_real_png(store: InsightsStore, tmp_path: Path) -> None:
     assert questions_per_day_png(report)[:8] == data[:8]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".chart-")]
     assert os.access(path, os.R_OK)
+
+
+@pytest.mark.parametrize("with_csv", [True, False])
+def test_report_files_hold_the_report_chart_and_csv(store: InsightsStore, with_csv: bool) -> None:
+    ask(store, "Who won the Super Bowl?")
+    ask(store, "How many died in Kyiv?", answered=True, article="story", paragraph=4)
+    files = build_report_files(store, 7, with_csv=with_csv)
+    assert files.report == store.report(7)
+    assert files.chart_png.startswith(b"\x89PNG\r\n\x1a\n")
+    if with_csv:
+        assert files.csv is not None
+        assert files.csv.startswith("\ufeff".encode())  # a BOM, for spreadsheets
+        assert "Who won the Super Bowl?" in files.csv.decode("utf-8-sig")
+        assert "How many died in Kyiv?" not in files.csv.decode("utf-8-sig")
+    else:
+        assert files.csv is None
