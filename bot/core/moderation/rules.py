@@ -59,6 +59,9 @@ WORD_LISTS = (
     "self_words",
     "others_words",
 )
+#: The word-rule lists whose entries may hold any characters (the rest: letters, digits, ' and
+#: spaces only).
+FREE_FORM_WORD_LISTS = frozenset({"words", "phrases", "allow_phrases"})
 KIND_KEYS: dict[str, frozenset[str]] = {
     "email": frozenset(
         {"at_words", "dot_words", "tlds", "mail_domains", "not_domains", "no_tld_domains"}
@@ -450,18 +453,9 @@ class _Builder:
 
     def kind_words(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
         lists = {key: self.strings(body, table, key) for key in WORD_LISTS}
-        for key in (
-            "suffixes",
-            "allow",
-            "targeted",
-            "targets",
-            "fillers",
-            "common_words",
-            "targets_after",
-            "reporting_words",
-            "self_words",
-            "others_words",
-        ):
+        for key in WORD_LISTS:
+            if key in FREE_FORM_WORD_LISTS:
+                continue
             for item in lists[key]:
                 if not re.fullmatch(r"[a-z0-9' ]{1,60}", item.lower()):
                     raise self.error(
