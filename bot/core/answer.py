@@ -268,9 +268,6 @@ _NUMBER_TOKEN = re.compile(
 )
 
 
-_ASKS_A_COUNT = re.compile(r"\bhow many\b")
-
-
 def _counted_noun(question: str) -> str:
     """The term of the noun a "how many NOUN" question counts ("" when none follows)."""
     found = _HOW_MANY_NOUN.search(normalise(question))
@@ -294,6 +291,7 @@ def _counts(sentence: str, counted: str) -> bool:
     )
 
 
+_ASKS_A_COUNT = re.compile(r"\bhow many\b")
 #: Numbers that are not counts of things: money, shares, years, dates and clock times. "How many
 #: fish died?" is not answered by "fined £1.1 million in 2021".
 _NOT_A_COUNT = re.compile(
@@ -456,6 +454,8 @@ class Sentence:
     length: int
     features: frozenset[str]
     subjects: frozenset[str] = frozenset()  # who it reports as saying something
+    start: int = 0  # where it stands in its paragraph's text
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +478,8 @@ class Query:
     text: str
     kind: QuestionType
     terms: tuple[QueryTerm, ...]
+    asks_count: bool = False  # "how many": money, shares, years and dates do not count
+    asks_money: bool = False  # "how much did it cost", "what is her salary"
 
     @property
     def index_terms(self) -> list[str]:
@@ -673,6 +675,8 @@ class StoryEngine:
                         len(terms),
                         sentence_features(sentence),
                         statement_subjects(sentence) | _quoted_speakers(sentence, quotes),
+                        start,
+                        end,
                     )
                 )
             found = self._sentence_cache[position] = tuple(analysed)
@@ -720,7 +724,14 @@ class StoryEngine:
             if word in LIGHT_WORDS:
                 weight *= LIGHT_WEIGHT
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
-        return Query(text, question_type(text), tuple(_group_names(text, terms)))
+        folded = normalise(text)
+        return Query(
+            text,
+            question_type(text),
+            tuple(_group_names(text, terms)),
+            asks_count=bool(_ASKS_A_COUNT.search(folded)),
+            asks_money=bool(_ASKS_MONEY.search(folded)),
+        )
 
     def _lookup(self, word: str, *, synonyms: bool = True) -> tuple[str, bool]:
         """The index term for a question word: itself, a negated or un-negated form the story
@@ -809,11 +820,7 @@ class StoryEngine:
             follow_up and not self._unmet_requirement(query, follow_up, paragraph)
         ):
             return self._decline(query, candidates, missing_kind)
-        sentence = chosen.text
-        if follow_up:
-            start = paragraph.text.find(chosen.text)
-            end = paragraph.text.find(follow_up.text, start) + len(follow_up.text)
-            sentence = paragraph.text[start:end] if start >= 0 and end > start else chosen.text
+        sentence = paragraph.text[chosen.start : follow_up.end] if follow_up else chosen.text
         passages = self._passages(candidates)
         return Answer(
             question=query.text,
@@ -987,9 +994,9 @@ class StoryEngine:
             counted = _counted_noun(query.text)
             if counted and not _counts(sentence.text, counted):
                 return f"the closest passage gives no number of {counted}"
-            if _ASKS_A_COUNT.search(normalise(query.text)) and not _gives_a_count(sentence.text):
+            if query.asks_count and not _gives_a_count(sentence.text):
                 return "the closest passage gives no such number"
-        if _ASKS_MONEY.search(normalise(query.text)) and not _MONEY.search(sentence.text):
+        if query.asks_money and not _MONEY.search(sentence.text):
             return "the closest passage gives no amount of money for that"
         if query.kind is QuestionType.WHERE and not _place_in(sentence.text):
             return "the closest passage names no place for that"
