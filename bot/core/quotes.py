@@ -85,12 +85,21 @@ _STARTERS = _word_set(
     "according asked questioned speaking writing in"
 )
 _PRONOUNS = frozenset({"he", "she"})
-_NON_PERSON_WORDS = _word_set(
-    "social europe union house street ministry party news times post council nations states "
-    "kingdom republic eastern western northern southern day deal media network university "
-    "company inc corp group bank court department office agency force army navy press church "
-    "square city county river sea ocean island islands district region province federation "
-    "committee parliament senate congress kremlin pentagon administration government"
+#: Last words of an organisation's name ("Corvane Therapeutics", "Calder Metals", "Wyndham
+#: Water"): it may speak ("Corvell Chemicals said ..."), but "he" or "she" never refers to it.
+_ORGANISATION_WORDS = _word_set(
+    "union party council nations states ministry university company inc corp group bank court "
+    "department office agency force army navy press church committee parliament senate congress "
+    "administration government therapeutics pharmaceuticals pharma telecom ltd plc llc holdings "
+    "industries systems technologies labs airlines airways motors energy foods water metals "
+    "chemicals institute foundation trust association centre center hospital school college "
+    "museum zoo airport railway railways club fc united service services authority commission "
+    "police brigade"
+)
+_NON_PERSON_WORDS = _ORGANISATION_WORDS | _word_set(
+    "social europe house street news times post kingdom republic eastern western northern "
+    "southern day deal media network square city county river sea ocean island islands district "
+    "region province federation kremlin pentagon fire rescue"
 )
 _PREPOSITIONS = _word_set(
     "of to with about against for by from on at in into over under toward towards than "
@@ -192,6 +201,12 @@ def _is_person_like(name: str, titled: bool) -> bool:
     return not any(t.casefold().strip(".") in _NON_PERSON_WORDS for t in tokens) and not any(
         t.isupper() and len(t) > 1 for t in tokens
     )
+
+
+def _is_organisation(name: str) -> bool:
+    """Two to five capitalised words ending in an organisation word ("Corvell Chemicals")."""
+    tokens = name.split()
+    return 2 <= len(tokens) <= 5 and tokens[-1].casefold().strip(".") in _ORGANISATION_WORDS
 
 
 # --- spans ---------------------------------------------------------------------------------
@@ -409,10 +424,13 @@ class _Extractor:
                 continue
             state.add_person(name)
             self.mentions.append(_Mention(name, article))
-            preceding = masked[max(0, match.start() - 20) : match.start()].split()
+            preceding = [
+                w.casefold() for w in masked[max(0, match.start() - 20) : match.start()].split()
+            ]
             first_word = match.group().split()[0].casefold()
-            if (preceding and preceding[-1].casefold() in _PREPOSITIONS) or (
-                first_word in _PREPOSITIONS
+            according_to = preceding[-2:] == ["according", "to"]  # the source: a speaker
+            if not according_to and (
+                (preceding and preceding[-1] in _PREPOSITIONS) or first_word in _PREPOSITIONS
             ):
                 continue
             persons.append(_Person(match.start(), name, titles))
@@ -477,7 +495,8 @@ class _Extractor:
         if ref is None or ref.kind != "name":
             return ref
         name, titles = _clean_name(match.group("name"))
-        return ref if state.knows(name) or _is_person_like(name, bool(titles)) else None
+        known = state.knows(name) or _is_person_like(name, bool(titles))
+        return ref if known or _is_organisation(name) else None
 
     @staticmethod
     def _resolve(ref: _Ref, persons: Sequence[_Person], position: int, state: _ArticleState) -> str:

@@ -183,6 +183,27 @@ EXTRACTION_CASES = [
         [("Marco Rubio", "The war must end.", 1, False)],
         id="abbreviation-and-title",
     ),
+    pytest.param(
+        [
+            "Alan Whitcombe, who was not involved, said the study was paid for by its maker, "
+            "Corvane Therapeutics. “The numbers look good,” he said."
+        ],
+        [("Alan Whitcombe", "The numbers look good", 1, False)],
+        id="he-is-not-a-company",
+    ),
+    pytest.param(
+        [
+            "According to Marcus Feld, a nurse at Calderwick General Hospital, the ward is full. "
+            "“Most of the children are dehydrated,” he told the Post."
+        ],
+        [("Marcus Feld", "Most of the children are dehydrated", 1, False)],
+        id="according-to-names-the-source",
+    ),
+    pytest.param(
+        ["Corvell Chemicals said in a statement that it was “cooperating fully” with police."],
+        [("Corvell Chemicals", "cooperating fully", 1, True)],
+        id="an-organisation-may-speak",
+    ),
     pytest.param(["No quotation here at all."], [], id="no-quotes"),
     pytest.param(["He said “” and left."], [], id="empty-quote-dropped"),
 ]
