@@ -863,7 +863,7 @@ class Speller:
     """Corrects a word to the closest word of a vocabulary (frequency breaks ties).
 
     Distance 1 for words of 4+ letters (and a missing letter in three-letter words), 2 for
-    words of 8+ letters; the first letter must match. Candidates come from a deletion
+    words of 6+ letters; the first letter must match. Candidates come from a deletion
     index (every word with one letter deleted), built on the first correction, so a lookup costs
     about the same whatever the vocabulary size.
     """
@@ -890,7 +890,7 @@ class Speller:
             return word
         if len(word) < 3 or not word.isalpha():
             return None
-        max_distance = 2 if len(word) >= 8 else 1
+        max_distance = 2 if len(word) >= 6 else 1
         index = self._index()
         probes = {word} | _deletes(word)
         if max_distance == 2:

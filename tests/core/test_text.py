@@ -193,8 +193,23 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
         ("tango", "tango"),
         ("pizza", None),
         ("abc", None),
+        ("pausse", "pause"),
+        ("tnagoo", "tango"),
+        ("tnago", "tango"),
+        ("tnagoo" + "x", None),
     ],
-    ids=["transposition", "deletion", "long-word", "known", "unknown", "too-short"],
+    ids=[
+        "transposition",
+        "deletion",
+        "long-word",
+        "known",
+        "unknown",
+        "too-short",
+        "six-letters-one-edit",
+        "six-letters-two-edits",
+        "five-letters-transposition",
+        "seven-letters-three-edits",
+    ],
 )
 def test_speller_corrects_close_words(word: str, expected: str | None) -> None:
     """An unknown word maps to a close vocabulary word, or to nothing."""
