@@ -96,6 +96,8 @@ SPEAKER_WEIGHT = 0.3
 FITTING_SHARE = 0.8
 #: A chosen sentence this short ("Not everyone is convinced.") is shown with the next one.
 LEAD_IN_WORDS = 10
+#: Below this Zipf frequency a question word is taken for a typo before a synonym is looked up.
+TYPO_ZIPF = 2.5
 #: Credit for a question word found only in the article's headline, not in the paragraph.
 TITLE_CREDIT = 0.5
 #: Weight of the paragraph's own score against its best sentence's.
@@ -744,23 +746,33 @@ class StoryEngine:
             relative = word[len(prefix) :] if word.startswith(prefix) else prefix + word
             if len(relative) > 3 and (other := term(relative)) in self._document_frequency:
                 return other, True
+        # A word English hardly uses is more likely a typo of a story word ("pries" for
+        # "prices") than a synonym of one ("pries" -> "prize").
+        likely_typo = english_zipf(word) < TYPO_ZIPF
+        if likely_typo and (fixed_term := self._corrected(word)):
+            return fixed_term, True
         if synonyms:
             for other in wordnet_synonyms(word):
                 if (other_term := term(other)) in self._document_frequency:
                     return other_term, True
         if is_common_english(word):
             return "", False
-        fixed = self._speller.correct(word)
-        if fixed is not None and fixed != word:
-            fixed_term = term(fixed)
-            if fixed_term in self._document_frequency:
-                return fixed_term, True
+        if not likely_typo and (fixed_term := self._corrected(word)):
+            return fixed_term, True
         # A typo the story's words are too far from may be close to a stem: "frustated" ->
         # "frustat" ~ "frustrat" (the stem of "frustration").
         fixed_stem = self._stem_speller.correct(found)
         if fixed_stem is not None and fixed_stem in self._document_frequency:
             return fixed_stem, True
         return "", False
+
+    def _corrected(self, word: str) -> str:
+        """The index term of the story word ``word`` is a typo of ("" when none)."""
+        fixed = self._speller.correct(word)
+        if fixed is None or fixed == word:
+            return ""
+        fixed_term = term(fixed)
+        return fixed_term if fixed_term in self._document_frequency else ""
 
     def answer(self, question: str) -> Answer:
         """Answer one question (raises :class:`QuestionError` for an empty or overlong one)."""

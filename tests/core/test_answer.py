@@ -20,7 +20,7 @@ from bot.core.answer import (
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
 from bot.core.quotes import QuoteBook, extract_quotes
-from bot.core.text import normalise
+from bot.core.text import normalise, term
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -541,3 +541,17 @@ def test_a_short_lead_in_is_shown_with_the_next_sentence(tmp_path: Path) -> None
 )
 def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set[str]) -> None:
     assert statement_subjects(sentence) == subjects
+
+
+def test_a_rare_word_close_to_a_story_word_is_a_typo_not_a_synonym(tmp_path: Path) -> None:
+    """'pries' is an English word whose WordNet synonyms include 'prize', but a reader who
+    asks about food pries means prices."""
+    (tmp_path / "prices.txt").write_text(
+        "Prices Rise\n\nFood prices rose 4 percent in March.\n\nThe prize went to Ana Ruiz.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+    query = engine.analyse("How much did food pries rise?")
+    assert [t.term for t in query.terms if t.word == "pries"] == [term("prices")]
+    assert term("prices") != term("prize")
