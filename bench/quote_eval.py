@@ -61,11 +61,19 @@ def read_labels(path: Path) -> list[Label]:
 
 
 def same_quote(label: Label, quote: Quote) -> bool:
-    """Whether ``quote`` is the labelled quotation (same paragraph, one a prefix of the other)."""
+    """Whether ``quote`` is (or contains) the labelled quotation: same paragraph, same start.
+
+    A quotation split around its attribution is one quote whose parts are joined by " … ", so
+    a label may match the start of any part.
+    """
     if (label.article, label.paragraph) != (quote.article, quote.paragraph):
         return False
-    wanted, found = normalise(label.quote), normalise(quote.text[:40])
-    return wanted.startswith(found) or found.startswith(wanted)
+    wanted = normalise(label.quote)
+    for part in quote.text.split(" … "):
+        found = normalise(part[:40])
+        if wanted.startswith(found) or found.startswith(wanted):
+            return True
+    return False
 
 
 def score_corpus(corpus: str, labels: list[Label], tally: Tally) -> None:
@@ -78,15 +86,16 @@ def score_corpus(corpus: str, labels: list[Label], tally: Tally) -> None:
         if article.slug in articles
         for quote in extract_quotes(article.paragraphs)
     ]
-    unmatched = list(quotes)
+    matched: set[int] = set()
     for label in labels:
         tally.labelled += 1
-        match = next((q for q in unmatched if same_quote(label, q)), None)
-        if match is None:
+        index = next((i for i, q in enumerate(quotes) if same_quote(label, q)), None)
+        if index is None:
             tally.missed += 1
             tally.notes.append(f"MISSED {label.article}#{label.paragraph} {label.quote!r}")
             continue
-        unmatched.remove(match)
+        matched.add(index)
+        match = quotes[index]
         if normalise(match.speaker) == normalise(label.speaker):
             tally.right += 1
         else:
@@ -94,7 +103,7 @@ def score_corpus(corpus: str, labels: list[Label], tally: Tally) -> None:
                 f"WRONG {label.article}#{label.paragraph} {label.quote[:30]!r}: "
                 f"{match.speaker!r} (want {label.speaker!r})"
             )
-    for quote in unmatched:
+    for quote in (q for i, q in enumerate(quotes) if i not in matched):
         tally.invented += 1
         tally.notes.append(f"INVENTED {quote.article}#{quote.paragraph} {quote.text[:30]!r}")
 
