@@ -10,13 +10,19 @@ Extraction works paragraph by paragraph, article by article:
    joined by " … ".
 3. Find the speaker outside the quotation marks only (so nobody mentioned inside a quote is
    ever its speaker): "“...,” X said" / "said X" after it, "X said, “...”" / "X posted on
-   Truth Social: “...”" before it in the same sentence. "he"/"she" refer back to the last named
-   person in the article who is not the object of a preposition.
+   Truth Social: “...”" before it in the same sentence ("Its chair, X, said:" and "Rovers manager
+   X said" too). "he"/"she" refer back to the person who speaks (subject of a speech verb) in the
+   same or previous sentence, else to the last named person who is not the object of a
+   preposition; places ("Fennel Lane", "St Aldric’s") and clubs or companies are not persons.
+   A quote with no attribution next to it takes the speaker of its sentence (the subject of a
+   speech verb before it, "According to X, ...", or an opening "He"/"She"), or of the previous
+   quote in the paragraph when only that quote's attribution stands between them.
 4. Quotes of one to three words that are not directly attributed (scare quotes) are kept with
    ``fragment=True``; their speaker is the subject of a verb like "called" or "expressed" earlier
    in the same sentence, when there is one.
-5. Aliases resolve to one canonical speaker: titles are dropped ("US President Donald Trump" ->
-   "Donald Trump") and a partial name ("Trump") becomes the longest full name it is part of,
+5. Aliases resolve to one canonical speaker: titles (also "Detective Chief Inspector") and
+   letters after a name ("KC") are dropped ("US President Donald Trump" -> "Donald Trump") and
+   a partial name ("Trump") becomes the longest full name it is part of,
    preferring names from the same article.
 """
 
@@ -76,13 +82,18 @@ _TITLES = _word_set(
     "col. colonel lt. capt. captain sgt. judge justice ambassador spokesman spokeswoman "
     "spokesperson chairman chairwoman chair ceo director leader commissioner former foreign "
     "defence defense state attorney chief sir lady lord dame rev. reverend father sheikh emir "
-    "crown deputy acting premier supreme commander speaker officer envoy"
+    "crown deputy acting premier supreme commander speaker officer envoy executive manager "
+    "inspector detective constable superintendent sergeant councillor councilor alderman "
+    "prosecutor keeper teacher coach parent nurse economist analyst"
 )
+#: Letters after a name ("Nadia Qureshi KC"): dropped, they never change who speaks.
+_POST_NOMINALS = _word_set("kc qc mp mep msp obe mbe cbe jr jr. sr sr. phd")
 _STARTERS = _word_set(
     "a an the this that these those when while after before during despite although though "
     "since because if as at in on of for from with without by to and but or so yet then also "
     "earlier later meanwhile however still even only just now today yesterday here there "
-    "according asked questioned speaking writing in"
+    "according asked questioned speaking writing in one two three four five six seven eight "
+    "nine ten"
 )
 _PRONOUNS = frozenset({"he", "she"})
 #: Last words of an organisation's name ("Corvane Therapeutics", "Calder Metals", "Wyndham
@@ -94,21 +105,25 @@ _ORGANISATION_WORDS = _word_set(
     "industries systems technologies labs airlines airways motors energy foods water metals "
     "chemicals institute foundation trust association centre center hospital school college "
     "museum zoo airport railway railways club fc united service services authority commission "
-    "police brigade"
+    "police brigade society rovers wanderers athletic rangers albion"
 )
 _NON_PERSON_WORDS = _ORGANISATION_WORDS | _word_set(
     "social europe house street news times post kingdom republic eastern western northern "
     "southern day deal media network square city county river sea ocean island islands district "
-    "region province federation kremlin pentagon fire rescue"
+    "region province federation kremlin pentagon fire rescue lane road avenue parade bridge "
+    "park terrace quay crescent boulevard junction estate hall stadium arena station bay "
+    "spaceport gallery st saint"
 )
 _PREPOSITIONS = _word_set(
     "of to with about against for by from on at in into over under toward towards than "
     "between among"
 )
 
-_CAP = r"(?:\p{Lu}[\p{L}\p{M}]*(?:[’'\-.][\p{L}\p{M}]+)*\.?)"
+_CAP = r"(?:(?:\p{Lu}|(?:al|el|bin|ibn|abu)-\p{Lu})[\p{L}\p{M}]*(?:[’'\-.][\p{L}\p{M}]+)*\.?)"
 _PARTICLE = r"(?:(?:von|van|der|den|de|del|della|di|da|du|la|le|al|el|bin|ibn|ben|ter|zu)\s+)"
-_NAME = rf"{_CAP}(?:[ \t]+{_PARTICLE}*{_CAP})*"
+#: A word of four or more letters and a full stop ends a sentence, so it ends the name too
+#: ("on Fennel Lane. Pike said").
+_NAME = rf"{_CAP}(?:(?<!\p{{L}}{{4}}\.)[ \t]+{_PARTICLE}*{_CAP})*"
 
 _VERBS = (
     "said|says|say|stated|states|added|adds|clarified|clarifies|posted|posts|wrote|writes|told|"
@@ -130,23 +145,39 @@ _AUX = (
     r"(?:(?:has|had|have|was|is|would|will|also|later|then|once|again|previously|earlier|"
     r"further|\p{Ll}+ly)\s+)*"
 )
-_APPOSITIVE = r"(?:\s*,[^,.!?\x00]{1,80},)?"
+#: ", a nurse at the hospital," between a name and its verb, or a bare comma when the name is
+#: itself the appositive ("Its chair, Helen Stavrou, said").
+_APPOSITIVE = r"(?:\s*,[^,.!?\x00]{1,120},|,)?"
 _ROLE = (
     r"(?:president|prime\s+minister|minister|chancellor|senator|governor|mayor|secretary|"
     r"ambassador|spokesman|spokeswoman|spokesperson|leader|king|queen|pope|premier|general)"
 )
 _SUBJECT = rf"(?P<name>{_NAME}|\b[Hh]e\b|\b[Ss]he\b|\b[Tt]he\s+{_ROLE}\b)"
 
+#: Lower-case words describing a person ("Rovers manager Ellen Carver said", "said volunteer
+#: coordinator Ben Osei"), never a starter or preposition.
+_DESCRIPTOR = (
+    r"(?:(?!(?:"
+    + "|".join(sorted(regex.escape(w) for w in _STARTERS | _PREPOSITIONS | {"he", "she", "it"}))
+    + r")\s)\p{Ll}[\p{Ll}\-]*\s+)"
+)
 _BEFORE_RE = regex.compile(rf"{_SUBJECT}{_APPOSITIVE}\s+{_AUX}(?:{_VERBS})\b(?P<gap>[^\x00]*)$")
 _BEFORE_INDIRECT_RE = regex.compile(
     rf"{_SUBJECT}{_APPOSITIVE}\s+{_AUX}(?:{_INDIRECT_VERBS})\b(?P<gap>[^\x00]*)$"
 )
 _AFTER_RE = regex.compile(
-    rf"^[\s,]*(?:{_SUBJECT}{_APPOSITIVE}\s+{_AUX}(?:{_VERBS})\b"
-    rf"|(?:{_VERBS})\s+(?P<name2>{_NAME})"
+    rf"^[\s,]*(?:(?:(?:{_NAME}\s+)?{_DESCRIPTOR}{{1,3}})?{_SUBJECT}{_APPOSITIVE}\s+{_AUX}"
+    rf"(?:{_VERBS})\b"
+    rf"|(?:{_VERBS})\s+{_DESCRIPTOR}{{0,3}}(?P<name2>{_NAME})"
     rf"|according\s+to\s+(?P<name3>{_NAME}))"
 )
 _NAME_RE = regex.compile(_NAME)
+#: What follows a person who speaks in this sentence ("Dana Whitlock, who ..., called it").
+_SPEAKS_RE = regex.compile(
+    rf"{_APPOSITIVE}\s+{_AUX}(?:{_INDIRECT_VERBS}|pointed\s+out)\b", regex.IGNORECASE
+)
+#: A speech verb anywhere in a sentence ("..., telling reporters only that").
+_SPEECH_VERB_RE = regex.compile(rf"\b(?:{_INDIRECT_VERBS}|calling|urging|describing)\b")
 _TOKEN_SPLIT_RE = regex.compile(r"\s+")
 _POSSESSIVE_RE = regex.compile(r"[’']s?$")
 _SENTENCE_END_RE = regex.compile(r"[.!?][’'”\")\]]*\s+(?=[\p{Lu}\d“\"‘'\x00])")
@@ -163,8 +194,18 @@ def _clean_name(raw: str) -> tuple[str, tuple[str, ...]]:
     Returns the name ("" if none) and the title words it carried (folded).
     """
     tokens = [t for t in _TOKEN_SPLIT_RE.split(raw.strip()) if t]
+    # A sentence ended inside the match ("Fennel Lane. Pike") or a possessive qualifies the
+    # name ("Ethiopia's Meseret Alemu"): the name is what follows.
+    for i in range(len(tokens) - 2, -1, -1):
+        token = tokens[i]
+        ends_sentence = token.endswith(".") and len(token) > 4 and token.casefold() not in _TITLES
+        if ends_sentence or (_POSSESSIVE_RE.search(token) and token[-2:] in ("'s", "’s")):
+            tokens = tokens[i + 1 :]
+            break
     while tokens and tokens[0].casefold() in _STARTERS:
         tokens.pop(0)
+    while len(tokens) > 1 and tokens[-1].casefold().rstrip(",") in _POST_NOMINALS:
+        tokens.pop()
     titles: tuple[str, ...] = ()
     for i in range(len(tokens) - 1, -1, -1):
         if tokens[i].casefold().rstrip(",") in _TITLES:
@@ -313,6 +354,7 @@ class _Person:
     position: int
     name: str
     titles: tuple[str, ...]
+    speaks: bool = False  # the subject of a speech verb ("Dana Whitlock, who ..., called it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +411,22 @@ def _to_ref(raw: str) -> _Ref | None:
     return _Ref("name", name) if name else None
 
 
+_NOT_SUBJECTS = _word_set(
+    "and but or then also who which that has had have was is were would will later once again "
+    "previously earlier further not to"
+)
+_LAST_WORD_RE = regex.compile(r"(\p{Ll}+)\s+$")
+
+
+def _unnamed_subject(text: str) -> bool:
+    """Whether the verb after ``text`` has a common noun for subject ("..., police said")."""
+    match = _LAST_WORD_RE.search(text)
+    if not match:
+        return False
+    word = match.group(1)
+    return word not in _NOT_SUBJECTS and not word.endswith("ly")
+
+
 class _Extractor:
     """Two passes: raw quotes and person mentions, then canonical speaker names."""
 
@@ -384,6 +442,7 @@ class _Extractor:
         masked = _mask(text, spans)
         persons = self._record_persons(masked, paragraph.article, state)
         pending, state.pending = state.pending, []
+        previous: tuple[_Span, str] | None = None  # the last quote of this paragraph, its speaker
         for group in self._group(text, masked, spans):
             first, last = group[0], group[-1]
             parts = [p for p in (_inner_text(text, span) for span in group) if _word_count(p)]
@@ -393,9 +452,13 @@ class _Extractor:
             ref, direct = self._speaker(text, masked, first, last, len(group) > 1)
             standalone = not _WORD_RE.search(masked.replace("\x00", " "))
             fragment = not direct and not standalone and _word_count(quote_text) <= 3
-            if ref is None and fragment:
-                ref = self._indirect_speaker(masked, first, state)
-            speaker = self._resolve(ref, persons, first.start, state) if ref else ""
+            if ref is None and not standalone:
+                ref = self._indirect_speaker(masked, first, persons, state)
+            window = _sentence_start(masked, max(0, _sentence_start(masked, first.start) - 1))
+            speaker = self._resolve(ref, persons, first.start, window, state) if ref else ""
+            if not speaker and not fragment and previous:
+                speaker = self._continues_in_paragraph(masked, previous, first)
+            previous = (last, speaker)
             if not speaker and not fragment and self._continues(masked, paragraph, state):
                 speaker = state.last_speaker
             if speaker and pending and not masked[: first.start].strip():
@@ -433,7 +496,8 @@ class _Extractor:
                 (preceding and preceding[-1] in _PREPOSITIONS) or first_word in _PREPOSITIONS
             ):
                 continue
-            persons.append(_Person(match.start(), name, titles))
+            speaks = according_to or bool(_SPEAKS_RE.match(masked, match.end()))
+            persons.append(_Person(match.start(), name, titles, speaks))
         return persons
 
     @staticmethod
@@ -485,22 +549,62 @@ class _Extractor:
         return None, False
 
     @staticmethod
-    def _indirect_speaker(masked: str, span: _Span, state: _ArticleState) -> _Ref | None:
-        """Subject of "called"/"expressed"/"said" earlier in a scare quote's sentence."""
-        before_text = masked[_sentence_start(masked, span.start) : span.start]
+    def _indirect_speaker(
+        masked: str, span: _Span, persons: Sequence[_Person], state: _ArticleState
+    ) -> _Ref | None:
+        """Who speaks in a quote's sentence when no attribution is next to the quote.
+
+        The subject of "called"/"expressed"/"said" earlier in the sentence; else, when the
+        sentence has a speech verb before the quote, the person it is about ("Osei-Hale
+        declined to say ..., telling reporters that “...”", "According to X, ... “...”"), or
+        its opening "He"/"She".
+        """
+        sentence_start = _sentence_start(masked, span.start)
+        before_text = masked[sentence_start : span.start]
         match = _BEFORE_INDIRECT_RE.search(before_text)
-        if not match:
+        if match and not _POSSESSIVE_RE.search(match.group("name").rstrip()[-2:]):
+            ref = _to_ref(match.group("name"))
+            if ref is None or ref.kind != "name":
+                return ref
+            name, titles = _clean_name(match.group("name"))
+            known = state.knows(name) or _is_person_like(name, bool(titles))
+            if known or _is_organisation(name):
+                return ref
+        in_sentence = [p for p in persons if sentence_start <= p.position < span.start]
+        if before_text.lstrip().casefold().startswith("according to") and in_sentence:
+            return _Ref("name", in_sentence[0].name)
+        verbs = list(_SPEECH_VERB_RE.finditer(before_text))
+        if not verbs or any(_unnamed_subject(before_text[: v.start()]) for v in verbs):
             return None
-        ref = _to_ref(match.group("name"))
-        if ref is None or ref.kind != "name":
-            return ref
-        name, titles = _clean_name(match.group("name"))
-        known = state.knows(name) or _is_person_like(name, bool(titles))
-        return ref if known or _is_organisation(name) else None
+        if in_sentence:
+            return _Ref("name", in_sentence[0].name)
+        opening = before_text.lstrip().split(" ", 1)[0].casefold()
+        return _Ref("pronoun", opening) if opening in _PRONOUNS else None
 
     @staticmethod
-    def _resolve(ref: _Ref, persons: Sequence[_Person], position: int, state: _ArticleState) -> str:
-        """A name as written for ``ref``: pronouns and roles refer back to the last person."""
+    def _continues_in_paragraph(masked: str, previous: tuple[_Span, str], span: _Span) -> str:
+        """The previous quote's speaker when only its attribution stands between them.
+
+        “A,” said X, the city's director. “B.” -> B is X's too.
+        """
+        previous_span, speaker = previous
+        between = masked[previous_span.end : span.start].strip()
+        if not speaker or "\x00" in between or not _AFTER_RE.match(between):
+            return ""
+        for end in _SENTENCE_END_RE.finditer(between):  # one sentence: the attribution only
+            if not _ABBREVIATION_RE.search(between, 0, end.start() + 1):
+                return ""
+        return speaker
+
+    @staticmethod
+    def _resolve(
+        ref: _Ref, persons: Sequence[_Person], position: int, window: int, state: _ArticleState
+    ) -> str:
+        """A name as written for ``ref``: pronouns and roles refer back to a person.
+
+        "he"/"she" is the first fitting person who speaks (the subject of a speech verb) in the
+        same or the previous sentence (``window`` on), else the last fitting person named.
+        """
         if ref.kind == "name":
             return ref.value
         earlier = [p for p in persons if p.position < position]
@@ -508,6 +612,10 @@ class _Extractor:
         if ref.kind == "pronoun":
             excluded = _FEMININE if ref.value == "he" else _MASCULINE
             fitting = [p for p in candidates if not excluded & set(p.titles)]
+            speaking = [p for p in reversed(fitting) if p.position >= window and p.speaks]
+            in_window = [p for p in speaking if p in earlier]
+            if in_window:
+                return in_window[0].name
             return fitting[0].name if fitting else ""
         role_word = ref.value.split()[-1]
         titled = [p for p in candidates if role_word in p.titles]

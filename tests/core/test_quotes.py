@@ -204,6 +204,149 @@ EXTRACTION_CASES = [
         [("Corvell Chemicals", "cooperating fully", 1, True)],
         id="an-organisation-may-speak",
     ),
+    pytest.param(
+        ["“Safety comes first,” said Airport Chief Executive Ann Rowe."],
+        [("Ann Rowe", "Safety comes first", 1, False)],
+        id="multi-word-title-chief-executive",
+    ),
+    pytest.param(
+        ["Detective Chief Inspector Ann Rowe said: “They planned it.”"],
+        [("Ann Rowe", "They planned it.", 1, False)],
+        id="multi-word-title-detective-chief-inspector",
+    ),
+    pytest.param(
+        ["Group Manager Ian Rowe said: “The crews did well.”"],
+        [("Ian Rowe", "The crews did well.", 1, False)],
+        id="multi-word-title-group-manager",
+    ),
+    pytest.param(
+        [
+            "Prosecutor Ian Hale spoke first. Defending, Ann Rowe KC said the firm was sorry. "
+            "“My client accepts it,” she said."
+        ],
+        [("Ann Rowe", "My client accepts it", 1, False)],
+        id="post-nominal-letters-dropped",
+    ),
+    pytest.param(
+        ["He saw it on Fennel Lane. Pike said: “It was no fox.”"],
+        [("Pike", "It was no fox.", 1, False)],
+        id="name-stops-at-sentence-end",
+    ),
+    pytest.param(
+        [
+            "Ann Rowe beat Ethiopia's Meseret Alemu near Saltmarsh Bridge.",
+            "Alemu, who was chasing a third win, said she was ill. “She was stronger,” she said.",
+        ],
+        [("Meseret Alemu", "She was stronger", 2, False)],
+        id="pronoun-prefers-speaking-subject-not-place",
+    ),
+    pytest.param(
+        [
+            "Daniel Okonjo joined Harwick Rovers in January.",
+            "Okonjo, 24, joined Rovers for a big fee. “People said it was high,” he said.",
+        ],
+        [("Daniel Okonjo", "People said it was high", 2, False)],
+        id="pronoun-skips-club",
+    ),
+    pytest.param(
+        [
+            "Parent Ann Rowe, whose children attend St Aldric’s, said the news was bad. "
+            "“I work early shifts,” she said."
+        ],
+        [("Ann Rowe", "I work early shifts", 1, False)],
+        id="pronoun-skips-saint-place",
+    ),
+    pytest.param(
+        ["Its chair, the Reverend Alison Marsh, said: “These objects belong here.”"],
+        [("Alison Marsh", "These objects belong here.", 1, False)],
+        id="name-as-appositive-before-said",
+    ),
+    pytest.param(
+        ["“We played like ourselves,” Rovers manager Ellen Carver said."],
+        [("Ellen Carver", "We played like ourselves", 1, False)],
+        id="descriptor-before-name-after-quote",
+    ),
+    pytest.param(
+        ["“It was incredible,” said volunteer coordinator Ben Osei."],
+        [("Ben Osei", "It was incredible", 1, False)],
+        id="descriptor-between-said-and-name",
+    ),
+    pytest.param(
+        ["“It was a good day for us,” said the mayor on Tuesday."],
+        [("", "It was a good day for us", 1, False)],
+        id="negative-said-on-a-day-names-nobody",
+    ),
+    pytest.param(
+        [
+            "“We are seeing it,” said Dr. Helena Okafor, the city’s director of health. "
+            "“Measles spreads very fast.”"
+        ],
+        [
+            ("Helena Okafor", "We are seeing it", 1, False),
+            ("Helena Okafor", "Measles spreads very fast.", 1, False),
+        ],
+        id="second-quote-after-attribution-sentence",
+    ),
+    pytest.param(
+        [
+            "“We are seeing it,” said Ann Rowe. Later, Ian Hale spoke to the press. "
+            "“Measles spreads very fast.”"
+        ],
+        [("Ann Rowe", "We are seeing it", 1, False), ("", "Measles spreads very fast.", 1, False)],
+        id="negative-second-quote-after-another-sentence",
+    ),
+    pytest.param(
+        ["Ann Rowe declined to say more, telling reporters only that “nothing is decided yet.”"],
+        [("Ann Rowe", "nothing is decided yet.", 1, False)],
+        id="sentence-subject-with-speech-verb",
+    ),
+    pytest.param(
+        ["Mayor Ann Rowe called the vote “a responsible plan for a hard year.”"],
+        [("Ann Rowe", "a responsible plan for a hard year.", 1, False)],
+        id="called-longer-partial-quote",
+    ),
+    pytest.param(
+        [
+            "Ann Rowe, a fellow at the Trade Centre, said more. "
+            "She urged calm, warning of “a long and hard year.”"
+        ],
+        [("Ann Rowe", "a long and hard year.", 1, False)],
+        id="sentence-opening-pronoun-with-speech-verb",
+    ),
+    pytest.param(
+        [
+            "According to Dr. Ann Rowe, a fellow at the Trade Centre, "
+            "the deal is “more about what it ends.”"
+        ],
+        [("Ann Rowe", "more about what it ends.", 1, False)],
+        id="according-to-partial-quote",
+    ),
+    pytest.param(
+        [
+            "Wyndham Water's chief executive, Louise Garnett, "
+            "called the spill “completely unacceptable.”"
+        ],
+        [("Louise Garnett", "completely unacceptable.", 1, True)],
+        id="possessive-organisation-is-not-the-speaker",
+    ),
+    pytest.param(
+        [
+            "Three Bronze Age rings were stolen, police said, "
+            "in what investigators called a “planned” raid."
+        ],
+        [("", "planned", 1, True)],
+        id="negative-common-noun-subject-names-nobody",
+    ),
+    pytest.param(
+        ["Ann Rowe left early. Protesters held banners that read “Our fields are not for sale.”"],
+        [("", "Our fields are not for sale.", 1, False)],
+        id="negative-no-speech-verb-names-nobody",
+    ),
+    pytest.param(
+        ["“Both sides showed patience,” al-Harthy said."],
+        [("al-Harthy", "Both sides showed patience", 1, False)],
+        id="lowercase-particle-name",
+    ),
     pytest.param(["No quotation here at all."], [], id="no-quotes"),
     pytest.param(["He said “” and left."], [], id="empty-quote-dropped"),
 ]
