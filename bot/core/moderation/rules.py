@@ -58,6 +58,8 @@ WORD_LISTS = (
     "reporting_words",
     "self_words",
     "others_words",
+    "vocatives",
+    "vocative_leads",
 )
 #: The word-rule lists whose entries may hold any characters (the rest: letters, digits, ' and
 #: spaces only).
@@ -482,6 +484,8 @@ class _Builder:
                 reporting_words=lists["reporting_words"],
                 self_words=lists["self_words"],
                 others_words=lists["others_words"],
+                vocatives=lists["vocatives"],
+                vocative_leads=lists["vocative_leads"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"

@@ -269,6 +269,8 @@ class WordMatcher:
         reporting_words: Sequence[str] = (),
         self_words: Sequence[str] = (),
         others_words: Sequence[str] = (),
+        vocatives: Sequence[str] = (),
+        vocative_leads: Sequence[str] = (),
     ) -> None:
         entries = [WordEntry.parse(word) for word in words]
         self._self_words = frozenset(w.lower().replace("'", "") for w in self_words)
@@ -322,6 +324,7 @@ class WordMatcher:
         for slots, pattern in self._phrase_list:
             for form in slots[0] if slots else ():
                 self._phrase_anchor[form].append((slots[1:], pattern))
+        self._init_vocatives(vocatives, vocative_leads)
         self._phrase_anchor_set = frozenset(self._phrase_anchor)
         self._phrases = (
             re.compile(WORD_START + _alternation(compiled_phrases) + WORD_END)
@@ -378,6 +381,33 @@ class WordMatcher:
             run_patterns.append(_alternation(inner_whole))
         self._runs_pattern = re.compile("|".join(run_patterns)) if run_patterns else None
         self._init_pieces(entries, suffixes, split_words, reversed_words, common_words)
+
+    def _init_vocatives(self, vocatives: Sequence[str], leads: Sequence[str]) -> None:
+        """Insults said to the reader as a form of address ("nobody cares, loser", "Clown.",
+        "bye loser"): the word after a comma and ending the clause, or a sentence of its own, or
+        after an interjection (``leads``) that opens the clause. Checked like a phrase anchored on
+        the word (no gate of its own)."""
+        if not vocatives:
+            return
+        nouns = _alternation(word_regex(w) for w in vocatives) + WORD_END
+        patterns = [
+            # "..., loser" ending the clause
+            rf"(?:(?<=,)|(?<=, ))(?:{nouns})(?=[ \t]*(?:\Z|[.!?\n]))",
+            # "Loser." / "Clown!" as a sentence of its own (not "Winner? Trump. Loser? Ukraine.")
+            rf"(?:(?<![\s\S])|(?<=[.!?\n])|(?<=[.!?\n] ))(?:{nouns})(?=[ \t]*(?:\Z|[.!\n]))",
+        ]
+        if leads:
+            # "bye loser", "ok clown, whatever": an interjection opening the clause
+            lead = _alternation(parse_phrase(w) for w in leads)
+            patterns.append(
+                rf"(?:(?<![\s\S])|(?<=[.!?,;\n])|(?<=[.!?,;\n] )){lead}[ \t,]+(?:{nouns})"
+                rf"(?=[ \t]*(?:\Z|[.!?,;\n]))"
+            )
+        pattern = re.compile("|".join(patterns))
+        forms = frozenset(f for word in vocatives for f in gate_forms(word))
+        self._phrase_list.append(([forms], pattern))
+        for form in forms:
+            self._phrase_anchor[form].append(([], pattern))
 
     def _init_real_words(
         self, entries: Sequence[WordEntry], suffixes: Sequence[str], real_word_zipf: float

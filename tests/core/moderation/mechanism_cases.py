@@ -240,15 +240,78 @@ PHONES_MENTIONS_AND_GIVEAWAYS_CLEAN = [
     ("spaced-invite", "The D i s c o r d server was closed after the leak"),
 ]
 
+# (mechanism, text, the rule that must fire)
+LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CAUGHT = [
+    ("letters-for-digits", "ring me 3l0 555 O1l9 after work", "phone"),
+    ("letters-for-digits", "call 7I8-555-0I99 tonight", "phone"),
+    ("letters-for-digits", "whatsapp 0l7l 496 O958", "phone"),
+    ("slash-separators", "my cell is 212/555/0199", "phone"),
+    ("slash-separators", "ruf mich an: 030/12345678", "phone"),
+    ("slash-separators", "text 415/555-0133 anytime", "phone"),
+    ("vocative-insult", "who asked, clown", "abuse"),
+    ("vocative-insult", "Liar!", "abuse"),
+    ("vocative-insult", "bye muppet", "abuse"),
+    ("vocative-insult", "nice try, troll.", "abuse"),
+    ("vocative-insult", "read the article first, losers", "abuse"),
+    ("beating-threat", "im gonna kick him to death", "threats"),
+    ("beating-threat", "I'll beat you up after school", "threats"),
+    ("beating-threat", "we'll punch you in the face", "threats"),
+    ("beating-threat", "I'd beat you within an inch of your life", "threats"),
+    ("beating-threat", "gonna beat u black and blue", "threats"),
+    ("beating-threat", "I will beat the crap out of you", "threats"),
+    ("money-pitch-link", "make $300 a week from your laptop, tinyurl.com/richfast", "spam"),
+    ("money-pitch-link", "I earn $90 an hour online, click paydayjobs.biz", "spam"),
+    ("money-pitch-link", "you can earn extra cash from your phone: cutt.ly/x1", "spam"),
+    ("money-pitch-link", "earn money from home! tap homecash.club now", "spam"),
+    ("money-pitch-link", "make easy money at home, dm me", "spam"),
+]
+
+# (mechanism, clean text that must stand)
+LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CLEAN = [
+    ("letters-for-digits", "call 555 for a cab"),
+    ("letters-for-digits", "in 2016 i 2017 i 2018 they won the cup"),
+    ("letters-for-digits", "the i7 9700k runs at 4.9 GHz"),
+    ("letters-for-digits", "I have 3 kids and 1o grandkids, born 2019"),
+    ("slash-separators", "the vote is on 12/05/2024 at 10:30"),
+    ("slash-separators", "about 3/4 of voters agreed; 250/1000 tickets sold"),
+    ("slash-separators", "the 2022/2023 season was 50/50"),
+    ("slash-separators", "see example.org/news/2024/555/867/5309"),
+    ("slash-separators", "order no 555/867/5309 shipped"),
+    ("vocative-insult", "He's a sore loser."),
+    ("vocative-insult", "Trump is a sore loser, critics say"),
+    ("vocative-insult", "the loser's bracket starts at noon"),
+    ("vocative-insult", "Winner? Trump. Loser? Ukraine."),
+    ("vocative-insult", "It was won by Smith, loser of the 2020 race."),
+    ("vocative-insult", "the farmers raise cattle, sheep, pigs."),
+    ("vocative-insult", "Send in the clowns."),
+    ("vocative-insult", "Okay, fool me once, shame on you"),
+    ("beating-threat", "beat the traffic by leaving early"),
+    ("beating-threat", "you beat me to it"),
+    ("beating-threat", "I beat you at chess yesterday"),
+    ("beating-threat", "I'll beat you to it"),
+    ("beating-threat", "we're going to beat them easily in the final"),
+    ("beating-threat", "I'll beat you up the hill next time"),
+    ("beating-threat", "the new tax will hit you in the face"),
+    ("beating-threat", "this will kick you in the teeth"),
+    ("money-pitch-link", "earn a degree from home at open.ac.uk"),
+    ("money-pitch-link", "you can earn a degree from home, details at bit.ly/ou-degree"),
+    ("money-pitch-link", "the full report is here: bit.ly/3xYzQ"),
+    ("money-pitch-link", "Nurses make $1,200 a week in Texas, bit.ly/nurses-pay says"),
+    ("money-pitch-link", "Working from home is rising, says bit.ly/wfh-report"),
+    ("money-pitch-link", "click bit.ly/abc for the live blog"),
+]
+
 CAUGHT = [
     *EVASIONS_AND_GUARDS_CAUGHT,
     *EUROPEAN_AND_THIRD_PERSON_CAUGHT,
     *SCAMS_AND_SPACED_PHRASES_CAUGHT,
     *PHONES_MENTIONS_AND_GIVEAWAYS_CAUGHT,
+    *LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CAUGHT,
 ]
 CLEAN = [
     *EVASIONS_AND_GUARDS_CLEAN,
     *EUROPEAN_AND_THIRD_PERSON_CLEAN,
     *SCAMS_AND_SPACED_PHRASES_CLEAN,
     *PHONES_MENTIONS_AND_GIVEAWAYS_CLEAN,
+    *LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CLEAN,
 ]
