@@ -244,7 +244,12 @@ VARIANTS: dict[str, str] = {
 }
 
 _BRITISH = (
-    (re.compile(r"^(.{3,})our(s|ed|ing|ite|ites|able|ably|er|ers)?$"), r"\1or\2"),
+    (
+        re.compile(
+            r"^(.{3,})our(s|ed|ing|ite|ites|able|ably|er|ers|hood|hoods|ful|fully|less|al|ally|ist|ists)?$"
+        ),
+        r"\1or\2",
+    ),
     (re.compile(r"^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
     (re.compile(r"^(.{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
     (re.compile(r"^(.{2,}[^aeiou])tre(s)?$"), r"\1ter\2"),

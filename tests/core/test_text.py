@@ -78,6 +78,8 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("5,000", "5000"),
         ("Trumps", "Trump's"),
         ("gave up", "concession"),
+        ("colourful neighbourhoods", "colorful neighborhoods"),
+        ("behavioural", "behavioral"),
     ],
     ids=[
         "transliteration",
@@ -89,6 +91,8 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "thousands",
         "missing-apostrophe",
         "phrasal-verb",
+        "british-our-inside",
+        "british-oural",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
