@@ -182,7 +182,9 @@ class EmailDetector:
     """E-mail addresses, also spelt out ("bob at example dot org", "bob(at)example[dot]org").
 
     A bare "at" with a real dot ("bob at example.org") counts only for the mail providers in
-    ``mail_domains``, so that "read it at bbc.co.uk" stays clean.
+    ``mail_domains``, so that "read it at bbc.co.uk" stays clean. ``word_dot_words`` are dots
+    spelt as an ordinary word ("period"): an address spelt with one needs a user name before "at"
+    or a mail provider after it ("wbrown at fastmail period fm", not "there at noon period it").
     """
 
     def __init__(
@@ -193,9 +195,15 @@ class EmailDetector:
         mail_domains: Sequence[str] = (),
         not_domains: Sequence[str] = (),
         no_tld_domains: Sequence[str] = (),
+        word_dot_words: Sequence[str] = (),
     ) -> None:
         at_bare, at_bracketed = _word_options(at_words)
-        dot_bare, dot_bracketed = _word_options(dot_words)
+        dot_bare, dot_bracketed = _word_options([*dot_words, *word_dot_words])
+        self._word_dots = (
+            re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in word_dot_words) + r")\b")
+            if word_dot_words
+            else None
+        )
         at_options = ["@"]
         if at_bracketed:
             at_options.append("(?:" + "|".join(at_bracketed) + ")")
@@ -223,7 +231,9 @@ class EmailDetector:
             w.lower().translate(_GATE_TABLE).strip() for w in at_words if w.strip("()[]{}<>@ ")
         ) | {"at"}
         self._dot_tokens = frozenset(
-            w.lower().translate(_GATE_TABLE).strip() for w in dot_words if w.strip("()[]{}<>. ")
+            w.lower().translate(_GATE_TABLE).strip()
+            for w in [*dot_words, *word_dot_words]
+            if w.strip("()[]{}<>. ")
         ) | {"dot"}
 
     def find(self, scan: Scan) -> list[Hit]:
@@ -298,6 +308,10 @@ class EmailDetector:
             return True  # an ordinary address
         name = domain.group("name")
         known = domain.group("tld") in self._tlds and name not in self._not_domains
+        if self._word_dots is not None and self._word_dots.search(domain.group()):
+            # "there at noon period it": the dot is an ordinary word; only a user name or a mail
+            # provider makes this an address
+            known = known and (name in self._mail_domains or _is_user_name(local.group()))
         if not separator.group("bare"):
             # "(at)", "[at]", "@" with a spelt-out dot: deliberately disguised; "@ home. then"
             # (a dot with spaces) only with a known ending
@@ -316,12 +330,21 @@ _REAL_DOTS = re.compile(r"\s*[a-z0-9.-]+")
 _SPACED_DOT = re.compile(r"\s\.|\.\s")
 # A local part that reads as a user name, not a word: "j.doe", "katie_88", "mike1985".
 _USER_NAME = re.compile(r"[a-z][a-z0-9]*[._][a-z0-9]+|[a-z]+[0-9]{2,}")
-# A space between two single characters ("j o h n @ g m a i l . c o m").
-_GAP = re.compile(r"(?<=(?<!\S)\S) (?=\S(?!\S))")
+
+
+def _is_user_name(local: str) -> bool:
+    """Whether a local part reads as a user name ("wbrown", "j.doe"), not an English word."""
+    return _USER_NAME.fullmatch(local) is not None or english_zipf(local) < USER_NAME_ZIPF
+
+
+# A space or "-" between two single characters ("j o h n @ g m a i l . c o m",
+# "j-o-h-n-@-a-o-l-.-c-o-m"); a character is single when spaces, "-" or the ends surround it.
+_GAP = re.compile(r"(?<=(?<![^\s\-])[^\s\-])[ \-](?=[^\s\-](?![^\s\-]))")
 
 
 def close_gaps(text: str) -> tuple[str, list[int]]:
-    """``text`` without the spaces between single characters, and each kept character's index."""
+    """``text`` without the spaces and dashes between single characters, and each kept
+    character's index."""
     gaps = {match.start() for match in _GAP.finditer(text)}
     offsets = [index for index in range(len(text)) if index not in gaps]
     return "".join(text[index] for index in offsets), offsets
@@ -339,6 +362,9 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 _DATE = re.compile(
     r"[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4}"
 )
+# A date opening a longer candidate ("2024-07-07 10 people"); not the first groups of a number
+# that goes on with the same kind of separator ("06-12-34-56-78" is a French phone number).
+_DATE_PREFIX = re.compile(_DATE.pattern + r"(?![-./]?[0-9])")
 _WORD_BEFORE = re.compile(r"([a-z]+)\W*$")
 _WORD_AFTER = re.compile(r"[^\w\n]{0,3}([a-z]+)")
 # A date written with spaces: "2024 07 07", "07 07 2024" (checked for a real month and day).
@@ -448,6 +474,13 @@ def _is_isbn10(digits: str) -> bool:
         return False
     total = sum((10 - i) * int(d) for i, d in enumerate(digits))
     return total % 11 == 0
+
+
+def _looks_like_isbn10(candidate: str, lengths: list[int]) -> bool:
+    """Whether hyphenated digits have an ISBN-10's shape: the last part one check digit
+    (0-306-40615-2). A US number, (415) 555-2671 or 415-555-2671, passes the checksum for one in
+    eleven numbers, so the checksum alone is no test."""
+    return "-" in candidate and "(" not in candidate and len(lengths) in (3, 4) and lengths[-1] == 1
 
 
 MIN_DOTTED_DIGITS = 9  # dates (8 digits at most) and most IPs and versions are shorter
@@ -580,13 +613,17 @@ class PhoneDetector:
         lengths = [len(g) for g in groups]
         if not international and not candidate.translate(_NO_DIGITS).strip("."):
             return _is_dotted_phone(groups, lengths, count)
-        if _DATE.fullmatch(candidate) or _DATE.match(candidate) or _is_spaced_date(candidate):
+        if (
+            _DATE.fullmatch(candidate)
+            or _DATE_PREFIX.match(candidate)
+            or _is_spaced_date(candidate)
+        ):
             return False
         if all(len(g) == 4 and 1800 <= int(g) <= 2100 for g in groups):
             return False  # years: "2016 2017", "1990-1995"
         if count == 13 and digits.startswith(("978", "979")):
             return False  # ISBN-13
-        if count == 10 and len(groups) >= 3 and "-" in candidate and _is_isbn10(digits):
+        if count == 10 and _looks_like_isbn10(candidate, lengths) and _is_isbn10(digits):
             return False  # ISBN-10
         if international:
             return count >= 8
@@ -657,7 +694,19 @@ class LinksDetector:
         scam_phrases: Sequence[str],
         tlds: Sequence[str],
         other_links: str,
+        scam_report_words: Sequence[str] = (),
+        spam_tlds: Sequence[str] = (),
+        spam_tld_links: int = 0,
     ) -> None:
+        self._report = (
+            re.compile(
+                r"\b(?:" + "|".join(re.escape(w.lower()) for w in scam_report_words) + r")\b"
+            )
+            if scam_report_words
+            else None
+        )
+        self._spam_tlds = frozenset(t.lower() for t in spam_tlds)
+        self._spam_tld_links = spam_tld_links
         self._allow = frozenset(d.lower() for d in allow_domains)
         self._deny = frozenset(d.lower() for d in deny_domains)
         self._brands = tuple(b.lower() for b in brands)
@@ -674,7 +723,7 @@ class LinksDetector:
         """Return a hit per offending link."""
         text = scan.text
         hits: list[Hit] = []
-        suspicious: list[tuple[int, int]] = []
+        suspicious: list[tuple[int, int, str]] = []
         if ("[" in text or "(" in text) and ("." in text or "dot" in text):
             self._defanged(text, hits, suspicious)
         for match in _LINK.finditer(text) if "." in text and _DOTTED.search(text) else ():
@@ -685,14 +734,29 @@ class LinksDetector:
             if reason:
                 hits.append(Hit(match.start(), match.end(), reason, "[link removed]"))
             elif not _domain_in(host, self._allow):
-                suspicious.append((match.start(), match.end()))
-        if suspicious and self._scam is not None and self._scam.search(text):
-            hits.extend(
-                Hit(s, e, "link in a scam message", "[link removed]") for s, e in suspicious
-            )
+                suspicious.append((match.start(), match.end(), match.group("tld")))
+        if not suspicious:
+            return hits
+        scam = self._scam is not None and self._scam.search(text) is not None
+        dump = bool(self._spam_tld_links) and len(suspicious) >= self._spam_tld_links
+        if (scam or dump) and (self._report is None or self._report.search(text) is None):
+            if scam:
+                hits.extend(
+                    Hit(s, e, "link in a scam message", "[link removed]") for s, e, _ in suspicious
+                )
+            else:
+                hits.extend(self._link_dump(suspicious))
         return hits
 
-    def _defanged(self, text: str, hits: list[Hit], suspicious: list[tuple[int, int]]) -> None:
+    def _link_dump(self, suspicious: list[tuple[int, int, str]]) -> list[Hit]:
+        """Links to cheap throw-away domains posted in bulk: "best-loans.xyz cash-now.top
+        payday-fast.click" (``spam_tld_links`` or more links on ``spam_tlds``)."""
+        cheap = [(start, end) for start, end, tld in suspicious if tld in self._spam_tlds]
+        if len(cheap) < self._spam_tld_links:
+            return []
+        return [Hit(s, e, "links to throw-away sites in bulk", "[link removed]") for s, e in cheap]
+
+    def _defanged(self, text: str, hits: list[Hit], suspicious: list[tuple[int, int, str]]) -> None:
         """Links with their dots written "[.]" or "(dot)": judged as the link they spell."""
         for match in _DEFANGED_LINK.finditer(text):
             if match.group("tld") not in self._tlds:
@@ -702,7 +766,7 @@ class LinksDetector:
             if reason:
                 hits.append(Hit(match.start(), match.end(), reason, "[link removed]"))
             elif not _domain_in(host, self._allow):
-                suspicious.append((match.start(), match.end()))
+                suspicious.append((match.start(), match.end(), match.group("tld")))
 
     def _homograph(self, scan: Scan, match: re.Match[str], host: str) -> str | None:
         """A link written with look-alike letters that fold to a known site: "dіscord.com" with

@@ -1,11 +1,11 @@
 """Undo disguises before matching, keeping a map back to the original text for redaction.
 
 :func:`fold` lower-cases, applies NFKD compatibility folding (full-width letters, ligatures),
-drops zero-width and other format characters and combining marks (accents, Zalgo), and maps
-Cyrillic/Greek look-alike letters to Latin. Leetspeak and repeated letters are left in place: the
-word patterns accept them (see :mod:`bot.core.moderation.words`), so that digits stay digits for
-the phone and e-mail rules. Pure-ASCII text (most chat) takes a fast path with no per-character
-work.
+drops zero-width and other format characters and combining marks (accents, Zalgo), maps
+Cyrillic/Greek look-alike letters to Latin, and reads pictographs between letters as spaces.
+Leetspeak and repeated letters are left in place: the word patterns accept them (see
+:mod:`bot.core.moderation.words`), so that digits stay digits for the phone and e-mail rules.
+Pure-ASCII text (most chat) takes a fast path with no per-character work.
 """
 
 from __future__ import annotations
@@ -54,6 +54,15 @@ CAPITAL_CONFUSABLES.update(
 _LATIN_NAME = re.compile(
     r"(?:LATIN|REGIONAL INDICATOR SYMBOL).*LETTER (?:SMALL CAPITAL )?([A-Z])(?: WITH .*)?$"
 )
+
+
+# Pictographs (emoji, arrows, dingbats) between two letters cut a word in pieces like a space:
+# "f🤬u🤬c🤬k" reads "f u c k" (each becomes one space, so positions stay put).
+_PICTOGRAPHS_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u2190-\u2bff\U0001f000-\U0001faff]+(?=[^\W\d_])")
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +126,8 @@ def fold(text: str) -> Folded:
         for piece in _fold_char(char):
             chars.append(piece)
             offsets.append(index)
-    return Folded(text, "".join(chars), tuple(offsets))
+    folded = _PICTOGRAPHS_IN_WORD.sub(_spaces, "".join(chars))
+    return Folded(text, folded, tuple(offsets))
 
 
 # Runs of single characters separated by spaces/dots/dashes: "f u c k", "k.y.s", "s-h-i-t".

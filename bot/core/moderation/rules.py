@@ -60,13 +60,22 @@ WORD_LISTS = (
     "others_words",
     "vocatives",
     "vocative_leads",
+    "mention_words",
 )
 #: The word-rule lists whose entries may hold any characters (the rest: letters, digits, ' and
 #: spaces only).
 FREE_FORM_WORD_LISTS = frozenset({"words", "phrases", "allow_phrases"})
 KIND_KEYS: dict[str, frozenset[str]] = {
     "email": frozenset(
-        {"at_words", "dot_words", "tlds", "mail_domains", "not_domains", "no_tld_domains"}
+        {
+            "at_words",
+            "dot_words",
+            "word_dot_words",
+            "tlds",
+            "mail_domains",
+            "not_domains",
+            "no_tld_domains",
+        }
     ),
     "phone": frozenset({"not_after", "not_before"}),
     "words": frozenset(
@@ -80,6 +89,9 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "brands",
             "brand_domains",
             "scam_phrases",
+            "scam_report_words",
+            "spam_tlds",
+            "spam_tld_links",
             "tlds",
         }
     ),
@@ -443,6 +455,7 @@ class _Builder:
                 self.strings(body, table, "mail_domains"),
                 self.strings(body, table, "not_domains"),
                 self.strings(body, table, "no_tld_domains"),
+                self.strings(body, table, "word_dot_words"),
             )
         }
 
@@ -486,6 +499,7 @@ class _Builder:
                 others_words=lists["others_words"],
                 vocatives=lists["vocatives"],
                 vocative_leads=lists["vocative_leads"],
+                mention_words=lists["mention_words"],
             )
         except ValueError as error:
             key = "phrases" if "phrase" in str(error) else "words"
@@ -509,6 +523,9 @@ class _Builder:
                 scam_phrases=self.strings(body, table, "scam_phrases"),
                 tlds=self.strings(body, table, "tlds") or ["com", "org", "net"],
                 other_links=other,
+                scam_report_words=self.strings(body, table, "scam_report_words"),
+                spam_tlds=self.strings(body, table, "spam_tlds"),
+                spam_tld_links=self.integer(body, table, "spam_tld_links", 0, 0),
             )
         except ValueError as error:
             raise self.error(table, "scam_phrases", str(error)) from None

@@ -62,6 +62,7 @@ _PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}")  # not "," or quotes: "Sh, it is"
 MIN_PIECE = 2  # pieces of a split word are at least this long ("f u c k" is a spaced run)
 MIN_REVERSED = 4  # shorter words read backwards are too often real words
 MIN_PLAIN_CORE = 4  # a "*word*" entry of this many letters, written plainly, marks a real swear
+MIN_UNMASKED = 3  # a masked token is read as a phrase word of at least this many letters
 _QUOTATION = re.compile(r'"[^"\n]{1,300}"')  # folding made curly quotes straight
 _SELF_WORD = re.compile(r"[a-z0-9']+")
 _STRETCHED = re.compile(r"([a-z])\1\1")  # "fuuuck", "shiiit": stretched on purpose
@@ -271,8 +272,11 @@ class WordMatcher:
         others_words: Sequence[str] = (),
         vocatives: Sequence[str] = (),
         vocative_leads: Sequence[str] = (),
+        mention_words: Sequence[str] = (),
     ) -> None:
         entries = [WordEntry.parse(word) for word in words]
+        self._mention_words = frozenset(w.lower().replace("'", "") for w in mention_words)
+        self._target_words = frozenset(w.lower().replace("'", "") for w in targets)
         self._self_words = frozenset(w.lower().replace("'", "") for w in self_words)
         self._others_words = frozenset(w.lower().replace("'", "") for w in others_words)
         self._reporting = (
@@ -325,6 +329,7 @@ class WordMatcher:
             for form in slots[0] if slots else ():
                 self._phrase_anchor[form].append((slots[1:], pattern))
         self._init_vocatives(vocatives, vocative_leads)
+        self._init_unmasking(phrases, targeted, vocatives)
         self._phrase_anchor_set = frozenset(self._phrase_anchor)
         self._phrases = (
             re.compile(WORD_START + _alternation(compiled_phrases) + WORD_END)
@@ -381,6 +386,23 @@ class WordMatcher:
             run_patterns.append(_alternation(inner_whole))
         self._runs_pattern = re.compile("|".join(run_patterns)) if run_patterns else None
         self._init_pieces(entries, suffixes, split_words, reversed_words, common_words)
+
+    def _init_unmasking(
+        self, phrases: Sequence[str], targeted: Sequence[str], vocatives: Sequence[str]
+    ) -> None:
+        """The words of phrases, targeted words and vocatives, by length and first letter: a
+        masked token that fits exactly one of them ("st*pid") is read as it."""
+        words = {
+            option.removesuffix("?")
+            for phrase in phrases
+            for slot in phrase.lower().split()
+            for option in slot.split("|")
+        }
+        words |= {w.lower() for w in [*targeted, *vocatives]}
+        self._unmask_forms: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for word in sorted(words):
+            if len(word) >= MIN_UNMASKED and word.isalpha():
+                self._unmask_forms[len(word), word[0]].append(word)
 
     def _init_vocatives(self, vocatives: Sequence[str], leads: Sequence[str]) -> None:
         """Insults said to the reader as a form of address ("nobody cares, loser", "Clown.",
@@ -567,8 +589,15 @@ class WordMatcher:
                 hits.extend(self._split(folded))
             if self._reversed and (tokens is None or not tokens.isdisjoint(self._reversed)):
                 hits.extend(self._backwards(folded))
+        if masked and self._unmask_forms:
+            unmasked = self._unmasked(folded, masked)
+            if unmasked != folded:
+                # "st*pid cow": the phrases and targeted words, with masked words read as spelt
+                hits.extend(self.find(unmasked, (), gate_text(unmasked)))
         if len(hits) > 1:
             hits = list({(hit.start, hit.end): hit for hit in hits}.values())
+        if hits and self._mention_words and ("'" in folded or '"' in folded):
+            hits = [hit for hit in hits if not self._quoted_mention(folded, hit)]
         if hits and self._allow_phrases is not None:
             hits = self._outside_allowed_phrases(folded, hits)
         if hits and self._reporting is not None and '"' in folded:
@@ -576,6 +605,43 @@ class WordMatcher:
         if hits and self._self_words and "like" in folded:
             hits = [hit for hit in hits if not self._self_simile(folded, hit)]
         return hits
+
+    def _unmasked(self, folded: str, masked: Sequence[tuple[int, int, str]]) -> str:
+        """``folded`` with each masked token that fits one phrase word read as that word."""
+        text = folded
+        for start, end, token in masked:
+            if sum(char not in MASKS for char in token) < MIN_PIECE:
+                continue
+            fits = [
+                form
+                for form in self._unmask_forms.get((len(token), token[0]), ())
+                if all(t in MASKS or t == f for t, f in zip(token, form, strict=True))
+            ]
+            if len(fits) == 1:
+                text = text[:start] + fits[0] + text[end:]
+        return text
+
+    def _quoted_mention(self, folded: str, hit: WordHit) -> bool:
+        """Whether the hit is a word in quotation marks that the sentence talks about: "Calling
+        opponents 'idiots' is a new low" (a word of ``mention_words`` outside the quotes). Said
+        to the reader ("calling you an 'idiot'": a word of ``targets``) it stands as abuse."""
+        if hit.start == 0 or hit.end >= len(folded):
+            return False
+        quote = folded[hit.start - 1]
+        if quote not in "'\"" or folded[hit.end] != quote:
+            return False
+        if hit.start > 1 and folded[hit.start - 2].isalnum():
+            return False  # an apostrophe inside a word
+        sentence_start = max(folded.rfind(mark, 0, hit.start) for mark in ".!?;\n") + 1
+        ends = [folded.find(mark, hit.end) for mark in ".!?;\n"]
+        sentence_end = min([end for end in ends if end >= 0] or [len(folded)])
+        words = {
+            word.replace("'", "")
+            for word in _SELF_WORD.findall(
+                folded[sentence_start : hit.start - 1] + " " + folded[hit.end + 1 : sentence_end]
+            )
+        }
+        return not words.isdisjoint(self._mention_words) and words.isdisjoint(self._target_words)
 
     def _self_simile(self, folded: str, hit: WordHit) -> bool:
         """Whether the hit is "like a|an <word>" said of the writer: "I changed every password

@@ -301,12 +301,78 @@ LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CLEAN = [
     ("money-pitch-link", "click bit.ly/abc for the live blog"),
 ]
 
+THREATS_INSULTS_AND_PITCHES_CAUGHT = [
+    ("isbn-shape", "call (212) 555-0147 now", "phone"),
+    ("date-prefix", "Phone: 07-11-22-33-44", "phone"),
+    ("dashed-letters", "write to j-o-e-@-g-m-x-.-d-e", "email"),
+    ("word-dot", "reach kpatel at proton period me", "email"),
+    ("pictograph-in-word", "c🌟u🌟n🌟t", "profanity"),
+    ("unmasked-phrase-word", "what a d*mb pig", "abuse"),
+    ("unmasked-phrase-word", "you f*cking cl*wn", "abuse"),
+    ("quoted-mention", "you're an 'idiot'", "abuse"),
+    ("watch-back", "you better watch your back, pal", "threats"),
+    ("make-pay", "I'll make you pay.", "threats"),
+    ("home-harm", "hope your car explodes", "threats"),
+    ("home-harm", "it'll go up with him inside", "threats"),
+    ("snitches", "what happens to snitches round here", "threats"),
+    ("know-where", "we know where you work", "threats"),
+    ("waiting-outside", "I'll be waiting outside your house", "threats"),
+    ("third-person-insult", "the columnist is a braindead shill", "abuse"),
+    ("third-person-insult", "garbage human being", "abuse"),
+    (
+        "investment-scam-link",
+        "VIP forex signals, 500% profit guaranteed, join t.ly/abc123",
+        "links",
+    ),
+    ("prize-bait-link", "PS5 giveaway! claim now at rb.gy/x9k2", "links"),
+    ("sale-bait-link", "Sneakers 70% off, today only: kicks-deal.store", "links"),
+    ("clickbait-link", "Doctors hate this one weird trick: shorturl.at/abc12", "links"),
+    ("link-dump", "fast-cash.top loan-now.xyz credit4u.click", "links"),
+    ("trading-pitch", "crypto coach here, whatsapp me to start earning", "spam"),
+    ("trading-pitch", "pm me for trading tips, only 5 spots left", "spam"),
+    ("rate-without-currency", "make 300/day with your phone, link in bio", "spam"),
+    (
+        "fund-recovery",
+        "Lost bitcoin? We recover your stolen funds, contact @chainfix on whatsapp",
+        "spam",
+    ),
+    ("double-money", "Want to triple your savings? text GROW to the number in my profile", "spam"),
+]
+
+THREATS_INSULTS_AND_PITCHES_CLEAN = [
+    ("isbn-shape", "ISBN 0-306-40615-2"),
+    ("date-prefix", "on 2024-07-07 10 people came"),
+    ("word-dot", "we met at lunch period it was fine"),
+    ("word-dot", "tax at source period in the uk"),
+    ("pictograph-in-word", "I ❤ Kyiv and 🇺🇦 forever"),
+    ("quoted-mention", "He called the referee an 'idiot' on air"),
+    ("quoted-mention", "Stop calling people 'morons' in the comments"),
+    ("watch-back", "watch your back on the ice"),
+    ("make-pay", "the new toll will make you pay attention"),
+    ("make-pay", "they make you pay for parking"),
+    ("home-harm", "the house burned down last night"),
+    ("home-harm", "the barn burned down with the horses inside"),
+    ("waiting-outside", "reporters were waiting outside his office"),
+    (
+        "scam-report",
+        "Police warn of crypto scams promising guaranteed returns, details at "
+        "actionfraud.police.uk",
+    ),
+    ("scam-report", "Regulators say fake 'recover your funds' firms target scam victims"),
+    ("scam-report", "crypto scams are everywhere on telegram, be careful"),
+    ("plain-shop-link", "The new store is at lidl.shop according to the article"),
+    ("double-money", "I doubled my money on Apple shares last year"),
+    ("link-dump", "Sources: kyivpost.com pravda.com.ua ukrinform.net"),
+    ("link-dump", "the piece lists a.xyz b.top c.click as examples of scams"),
+]
+
 CAUGHT = [
     *EVASIONS_AND_GUARDS_CAUGHT,
     *EUROPEAN_AND_THIRD_PERSON_CAUGHT,
     *SCAMS_AND_SPACED_PHRASES_CAUGHT,
     *PHONES_MENTIONS_AND_GIVEAWAYS_CAUGHT,
     *LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CAUGHT,
+    *THREATS_INSULTS_AND_PITCHES_CAUGHT,
 ]
 CLEAN = [
     *EVASIONS_AND_GUARDS_CLEAN,
@@ -314,4 +380,5 @@ CLEAN = [
     *SCAMS_AND_SPACED_PHRASES_CLEAN,
     *PHONES_MENTIONS_AND_GIVEAWAYS_CLEAN,
     *LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CLEAN,
+    *THREATS_INSULTS_AND_PITCHES_CLEAN,
 ]
