@@ -10,16 +10,29 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import regex
 
-from bot.core.moderation.normalize import Compound, Folded, SpacedRun, compounds, fold, spaced_runs
+from bot.core.moderation.normalize import (
+    Compound,
+    Folded,
+    SpacedRun,
+    close_gaps,
+    close_letter_gaps,
+    compounds,
+    fold,
+    spaced_runs,
+)
 from bot.core.moderation.words import (
     _GATE_TABLE,
+    WORD_END,
+    WORD_START,
     WordMatcher,
+    _slot_forms,
     gate_text,
     gate_token,
     masked_tokens,
@@ -280,7 +293,29 @@ class EmailDetector:
             local = self._local.search(text, max(0, separator.start() - 64), separator.start())
             if local and self._is_address(separator, local, domain):
                 hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
+            elif local is None:
+                hit = self._in_pieces(text, separator, domain)
+                if hit is not None:
+                    hits.append(hit)
         return hits
+
+    def _in_pieces(self, text: str, separator: re.Match[str], domain: re.Match[str]) -> Hit | None:
+        """An address given in pieces: a user name, a remark, then "@ provider . ending"
+        ("markus.feld (you know the rest, @ gmail . com)"). Only for a mail provider after a
+        real or bracketed "@", and a name that reads as a user name ("j.doe", "katie88")."""
+        if separator.group("bare") or domain.group("name") not in self._mail_domains:
+            return None
+        if domain.group("tld") not in self._tlds:
+            return None
+        window = max(0, separator.start() - MAX_PIECES_GAP)
+        names = [
+            name
+            for name in _PIECE_USER_NAME.finditer(text, window, separator.start())
+            if len(name.group()) >= MIN_PIECE_USER_NAME
+        ]
+        if not names:
+            return None
+        return Hit(names[-1].start(), domain.end(), "e-mail address", "[email hidden]")
 
     def _provider_only(self, text: str, separator: re.Match[str]) -> Hit | None:
         """ "rickyb at gmail": a mail provider without its ending, after a user name.
@@ -325,6 +360,11 @@ class EmailDetector:
         return True
 
 
+MAX_PIECES_GAP = 60  # how far before "@ provider" the user name of an address in pieces may be
+MIN_PIECE_USER_NAME = 5  # shorter dotted tokens are abbreviations ("e.g", "i.e")
+_PIECE_USER_NAME = re.compile(
+    r"(?<![\w.+@-])(?:[a-z][a-z0-9]*[._][a-z0-9]+|[a-z]+[0-9]{2,})(?![\w@])"
+)
 USER_NAME_ZIPF = 2.5  # a local part at least this common in English is a word, not a name
 _REAL_DOTS = re.compile(r"\s*[a-z0-9.-]+")
 _SPACED_DOT = re.compile(r"\s\.|\.\s")
@@ -335,19 +375,6 @@ _USER_NAME = re.compile(r"[a-z][a-z0-9]*[._][a-z0-9]+|[a-z]+[0-9]{2,}")
 def _is_user_name(local: str) -> bool:
     """Whether a local part reads as a user name ("wbrown", "j.doe"), not an English word."""
     return _USER_NAME.fullmatch(local) is not None or english_zipf(local) < USER_NAME_ZIPF
-
-
-# A space or "-" between two single characters ("j o h n @ g m a i l . c o m",
-# "j-o-h-n-@-a-o-l-.-c-o-m"); a character is single when spaces, "-" or the ends surround it.
-_GAP = re.compile(r"(?<=(?<![^\s\-])[^\s\-])[ \-](?=[^\s\-](?![^\s\-]))")
-
-
-def close_gaps(text: str) -> tuple[str, list[int]]:
-    """``text`` without the spaces and dashes between single characters, and each kept
-    character's index."""
-    gaps = {match.start() for match in _GAP.finditer(text)}
-    offsets = [index for index in range(len(text)) if index not in gaps]
-    return "".join(text[index] for index in offsets), offsets
 
 
 # --- phone numbers ----------------------------------------------------------------------------
@@ -528,6 +555,15 @@ def _is_slashed_phone(candidate: str) -> bool:
     return groups[0].startswith("0") and 3 <= lengths[0] <= 5 and count >= 9
 
 
+# Digits spelt one by one with spaces ("0 7 7 0 0 . 9 0 0 . 3 2 1", "0 4 1 2 / 5 5 5 / 9 8 7").
+_SPACED_DIGITS = re.compile(r"[0-9] [0-9] [0-9] [0-9]")  # the quick test, on phone candidates
+_LETTER_SPACED_NUMBER = re.compile(
+    r"(?<![\w$£€.,/:#+\-])[0-9](?: ?[./\-] ?[0-9]| [0-9]){6,18}(?![\w%/]|[.,][0-9])"
+)
+_DIGIT_SPACE = re.compile(r"(?<=[0-9./\-]) (?=[0-9./\-])")
+MIN_SPACED_DIGITS = 5  # this many digits standing alone make a number spelt digit by digit
+
+
 class PhoneDetector:
     """Phone numbers, local and international; not dates, times, versions, ISBNs or counts."""
 
@@ -549,8 +585,11 @@ class PhoneDetector:
                 return hits
         elif _lookalike_next_to_digit(text):
             text = _DIGIT_RUN_WITH_LOOKALIKES.sub(_lookalikes_to_digits, text)
+        spaced = False
         for match in _PHONE_CANDIDATE.finditer(text):
             candidate = match.group().rstrip(" .-(")
+            if not spaced and candidate.count(" ") >= 3:
+                spaced = _SPACED_DIGITS.search(candidate) is not None
             end = match.start() + len(candidate)
             after = _WORD_AFTER.match(text, end) if candidate[0] not in "+(" else None
             if after and after.group(1) in self._not_before:
@@ -559,6 +598,35 @@ class PhoneDetector:
                 hits.append(Hit(match.start(), end, "phone number", "[phone number hidden]"))
         if "/" in text and _DIGIT_SLASH_DIGIT.search(text):
             hits.extend(self._slashed(text))
+        if spaced:  # a candidate had digits one by one: "0 7 7 0 0 . 9 0 0 ..."
+            hits.extend(self._letter_spaced(text, hits))
+        return hits
+
+    def _letter_spaced(self, text: str, found: list[Hit]) -> list[Hit]:
+        """Numbers with a space between every digit, groups set apart by "." or "/"
+        ("0 7 7 0 0 . 9 0 0 . 3 2 1"): judged as the number they spell ("07700.900.321")."""
+        hits = []
+        for match in _LETTER_SPACED_NUMBER.finditer(text):
+            groups = _GROUPS.findall(match.group())
+            if sum(len(group) == 1 for group in groups) < MIN_SPACED_DIGITS:
+                continue  # not spelt digit by digit: the other rules judge it
+            if any(hit.start < match.end() and match.start() < hit.end for hit in found):
+                continue
+            number = _DIGIT_SPACE.sub("", match.group())
+            before = text[max(0, match.start() - 20) : match.start()]
+            word = _WORD_BEFORE.search(before)
+            after = _WORD_AFTER.match(text, match.end())
+            if (word and word.group(1) in self._not_after) or (
+                after and after.group(1) in self._not_before
+            ):
+                continue
+            if _GROUPS.sub("", number).strip() == "" and "".join(groups) in _COUNTING:
+                continue  # "1 2 3 4 5 6 7": counting
+            phone = _is_slashed_phone(number) if "/" in number else self._is_phone(number, before)
+            if phone:
+                hits.append(
+                    Hit(match.start(), match.end(), "phone number", "[phone number hidden]")
+                )
         return hits
 
     def _slashed(self, text: str) -> list[Hit]:
@@ -648,7 +716,8 @@ _LINK = re.compile(
     r"(?P<tld>[a-z][a-z0-9\-]{1,23}))(?![\w\-])"
 )
 # A defanged link: the dots written "[.]", "(.)", "[dot]" or "(dot)" ("dlscordapp[.]com/gift").
-_DEFANG = r"\s?[\[(]\s?(?:\.|dot)\s?[\])]\s?"
+# A bare " dot " spells one too ("quick-loans dot xyz"); the ending must still be a known one.
+_DEFANG = r"(?:\s?[\[(]\s?(?:\.|dot)\s?[\])]\s?|[ \t]+dot[ \t]+)"
 _DEFANGED_LINK = re.compile(
     r"(?<![\w@.\-])(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.|" + _DEFANG + r"))*"
     r"[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?" + _DEFANG + r"(?:[a-z0-9\-]+(?:\.|" + _DEFANG + r"))*"
@@ -713,18 +782,29 @@ class LinksDetector:
         self._brand_domains = frozenset(d.lower() for d in brand_domains)
         self._tlds = frozenset(t.lower() for t in tlds)
         self._other_links = other_links
+        # Scam phrases, matched whole-word like every phrase list, each tried only when the
+        # message has a word of each of its slots (a set test on the message's gate tokens)
+        compiled = [
+            (_slot_forms(phrase), re.compile(WORD_START + parse_phrase(phrase) + WORD_END))
+            for phrase in scam_phrases
+        ]
         self._scam = (
-            re.compile(r"(?<![^\W_])(?:" + "|".join(parse_phrase(p) for p in scam_phrases) + ")")
-            if scam_phrases
-            else None
+            re.compile("|".join(pattern.pattern for _, pattern in compiled)) if compiled else None
         )
+        self._scam_anchor: dict[str, list[tuple[list[frozenset[str]], re.Pattern[str]]]] = (
+            defaultdict(list)
+        )
+        for slots, pattern in compiled:
+            for form in slots[0] if slots else ():
+                self._scam_anchor[form].append((slots[1:], pattern))
+        self._scam_anchor_set = frozenset(self._scam_anchor)
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per offending link."""
         text = scan.text
         hits: list[Hit] = []
         suspicious: list[tuple[int, int, str]] = []
-        if ("[" in text or "(" in text) and ("." in text or "dot" in text):
+        if (("[" in text or "(" in text) and ("." in text or "dot" in text)) or " dot " in text:
             self._defanged(text, hits, suspicious)
         for match in _LINK.finditer(text) if "." in text and _DOTTED.search(text) else ():
             host = match.group("host").removeprefix("www.")
@@ -737,7 +817,12 @@ class LinksDetector:
                 suspicious.append((match.start(), match.end(), match.group("tld")))
         if not suspicious:
             return hits
-        scam = self._scam is not None and self._scam.search(text) is not None
+        scam = self._is_scam(text, scan.tokens)
+        if not scam and self._scam is not None and scan.runs:
+            # "c h e a p  v i a g r a at ...": the bait spelt letter by letter
+            closed = close_letter_gaps(text)[0]
+            gate = gate_text(closed)
+            scam = self._is_scam(closed, frozenset(gate.split()) if gate is not None else None)
         dump = bool(self._spam_tld_links) and len(suspicious) >= self._spam_tld_links
         if (scam or dump) and (self._report is None or self._report.search(text) is None):
             if scam:
@@ -748,6 +833,18 @@ class LinksDetector:
                 hits.extend(self._link_dump(suspicious))
         return hits
 
+    def _is_scam(self, text: str, tokens: frozenset[str] | None) -> bool:
+        """Whether ``text`` holds a scam phrase (``tokens``: its gate tokens, None: unknown)."""
+        if self._scam is None:
+            return False
+        if tokens is None:
+            return self._scam.search(text) is not None
+        return any(
+            all(not tokens.isdisjoint(slot) for slot in slots) and pattern.search(text)
+            for form in tokens & self._scam_anchor_set
+            for slots, pattern in self._scam_anchor[form]
+        )
+
     def _link_dump(self, suspicious: list[tuple[int, int, str]]) -> list[Hit]:
         """Links to cheap throw-away domains posted in bulk: "best-loans.xyz cash-now.top
         payday-fast.click" (``spam_tld_links`` or more links on ``spam_tlds``)."""
@@ -757,12 +854,20 @@ class LinksDetector:
         return [Hit(s, e, "links to throw-away sites in bulk", "[link removed]") for s, e in cheap]
 
     def _defanged(self, text: str, hits: list[Hit], suspicious: list[tuple[int, int, str]]) -> None:
-        """Links with their dots written "[.]" or "(dot)": judged as the link they spell."""
+        """Links with their dots written "[.]" or "(dot)": judged as the link they spell. One
+        spelt with a bare " dot " ("quick-loans dot xyz", also half an e-mail address) only
+        counts in a scam message or a link dump (no look-alike test: that is for real links)."""
         for match in _DEFANGED_LINK.finditer(text):
             if match.group("tld") not in self._tlds:
                 continue
-            host = _DEFANG_DOT.sub(".", match.group("host")).removeprefix("www.")
-            reason = self._judge(host)
+            spelt = match.group("host")
+            host = _DEFANG_DOT.sub(".", spelt).removeprefix("www.")
+            if "[" in spelt or "(" in spelt:
+                reason = self._judge(host)
+            else:
+                reason = (
+                    f"link to a blocked site ({host})" if _domain_in(host, self._deny) else None
+                )
             if reason:
                 hits.append(Hit(match.start(), match.end(), reason, "[link removed]"))
             elif not _domain_in(host, self._allow):

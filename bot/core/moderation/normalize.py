@@ -255,3 +255,31 @@ def compounds(folded: str) -> list[Compound]:
         if min(map(len, pieces)) <= MAX_SHORT_PIECE:
             found.append(Compound(left, position, tuple(pieces)))
     return found
+
+
+# A space or "-" between two single characters ("j o h n @ g m a i l . c o m",
+# "j-o-h-n-@-a-o-l-.-c-o-m"); a character is single when spaces, "-" or the ends surround it.
+_GAP = re.compile(r"(?<=(?<![^\s\-])[^\s\-])[ \-](?=[^\s\-](?![^\s\-]))")
+
+
+def close_gaps(text: str) -> tuple[str, list[int]]:
+    """``text`` without the spaces and dashes between single characters, and each kept
+    character's index."""
+    gaps = {match.start() for match in _GAP.finditer(text)}
+    offsets = [index for index in range(len(text)) if index not in gaps]
+    return "".join(text[index] for index in offsets), offsets
+
+
+# A space between two single letters ("this d u m b."): a letter is single when no letter or
+# digit touches it (punctuation may: "b." ends the word).
+_LETTER_GAP = re.compile(r"(?<=(?<![^\W_])[^\W\d_]) (?=[^\W\d_](?![^\W_]))")
+
+
+def close_letter_gaps(text: str) -> tuple[str, list[int]]:
+    """``text`` with words spelt letter by letter joined ("c h e a p  v i a g r a" -> "cheap
+    viagra"), and each kept character's index."""
+    gaps = {match.start() for match in _LETTER_GAP.finditer(text)}
+    if not gaps:
+        return text, list(range(len(text)))
+    offsets = [index for index in range(len(text)) if index not in gaps]
+    return "".join(text[index] for index in offsets), offsets

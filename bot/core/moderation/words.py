@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.core.moderation.normalize import SpacedRun
+from bot.core.moderation.normalize import SpacedRun, close_letter_gaps
 from bot.core.text import english_zipf
 
 log = logging.getLogger(__name__)
@@ -80,13 +80,18 @@ def _slot_forms(phrase: str) -> list[frozenset[str]]:
     slots = [
         [option for option in slot.split("|") if option]
         for slot in phrase.lower().split()
-        if slot != "." and not slot.endswith("?")
+        if slot not in _UNGATED_SLOTS and not slot.endswith("?")
     ]
     slots.sort(key=lambda options: -min(len(o) for o in options))
     return [frozenset(f for option in slot for f in gate_forms(option)) for slot in slots]
 
 
 _TOKEN_CHARS = re.compile(r"[\w$@!|*']")
+
+
+def _letters(word: str) -> str:
+    """``word`` lower-cased with leetspeak undone and apostrophes dropped (repeats kept)."""
+    return word.lower().translate(_UNLEET).replace("'", "")
 
 
 def canonical(word: str) -> str:
@@ -207,24 +212,55 @@ class WordEntry:
         return [self.word]
 
 
+# Phrase tokens that stand for a word rather than spell one: "*" any one word ("burns * house":
+# "burns that reporter's house"), "#" a number, "#%" a percentage of 50 or more ("#% off":
+# "90% off", "300% bonus"; a steep one is sale or bonus bait). They cannot gate a phrase.
+ANY_WORD = "*"
+ANY_NUMBER = "#"
+STEEP_PERCENT = "#%"
+_WILDCARDS = {
+    ANY_WORD: r"[^\W_]+(?:'s)?",
+    ANY_NUMBER: r"[0-9][0-9,.]*",
+    STEEP_PERCENT: r"(?:[5-9][0-9]|[1-9][0-9]{2,3})(?:[.,][0-9]+)?[ \t]?%",
+}
+CLAUSE_START_MARK = "^"
+# A phrase opening with "^" must open a clause: the text's start, or after . ! ? ; : , or a
+# line break (one space may follow): "k1ll them all" but not "the heat could kill them all".
+CLAUSE_START = r"(?:(?<![\s\S])|(?<=[.!?;:,\n])|(?<=[.!?;:,\n] ))"
+_UNGATED_SLOTS = frozenset({".", CLAUSE_START_MARK, *_WILDCARDS})
+
+
 def parse_phrase(phrase: str) -> str:
-    """Compile a phrase ("i|we will? find you .") to a regex (raises ValueError when malformed)."""
+    """Compile a phrase ("i|we will? find you .") to a regex (raises ValueError when malformed).
+
+    A word ending in "?" may be left out; a final " ." must end the clause and a leading "^ "
+    open one; "*" stands for any one word, "#" for a number and "#%" for a percentage of 50 or
+    more.
+    """
     tokens = phrase.lower().split()
+    starts_clause = bool(tokens) and tokens[0] == CLAUSE_START_MARK
+    if starts_clause:
+        tokens = tokens[1:]
     if not tokens:
         raise ValueError("a phrase must not be empty")
     ends_clause = tokens[-1] == "."
     if ends_clause:
         tokens = tokens[:-1]
-    parts: list[str] = []
+    if not tokens or all(token.removesuffix("?") in _WILDCARDS for token in tokens):
+        raise ValueError(f"phrase {phrase!r} needs at least one word")
+    parts: list[str] = [CLAUSE_START] if starts_clause else []
     for position, token in enumerate(tokens):
         optional = token.endswith("?") and len(token) > 1
         token = token.removesuffix("?")
         options = [option for option in token.split("|") if option]
-        if not options or not all(re.fullmatch(r"[a-z0-9']+", option) for option in options):
+        if token in _WILDCARDS:
+            body = _WILDCARDS[token]
+        elif not options or not all(re.fullmatch(r"[a-z0-9']+", option) for option in options):
             raise ValueError(
                 f"phrase {phrase!r}: word {token!r} must be letters, with | between alternatives"
             )
-        body = "(?:" + "|".join(word_regex(option) for option in options) + ")"
+        else:
+            body = "(?:" + "|".join(word_regex(option) for option in options) + ")"
         if position == 0:
             parts.append(body)
         elif optional:
@@ -367,7 +403,12 @@ class WordMatcher:
                 + _alternation(parse_phrase(t) for t in targets_after)
                 + CLAUSE_END
             )
-        self._allow = frozenset(canonical(word) for word in allow)
+        # canonical form -> letters of the shortest allowed word with it: "twatt" (a place) must
+        # not let "twat" stand, while "heeell" stands like "hell"
+        self._allow: dict[str, int] = {}
+        for word in allow:
+            key = canonical(word)
+            self._allow[key] = min(self._allow.get(key, 99), len(_letters(word)))
         self._forms: dict[tuple[int, str], list[str]] = defaultdict(list)
         for entry in entries:
             for form in entry.forms(suffixes):
@@ -484,9 +525,9 @@ class WordMatcher:
         plain = {
             form
             for entry in entries
-            if canonical(entry.word) not in self._allow  # "crap" allowed: so are "craps"
+            if not self._is_allowed(entry.word)  # "crap" allowed: so are "craps"
             for form in entry.forms(suffixes)
-            if " " not in form and canonical(form) not in self._allow
+            if " " not in form and not self._is_allowed(form)
         }
         self._common = frozenset(
             word.lower().translate(_GATE_TABLE).replace(" ", "") for word in common_words
@@ -517,7 +558,13 @@ class WordMatcher:
             start -= 1
         while end < len(folded) and _TOKEN_CHARS.match(folded[end]):
             end += 1
-        return canonical(folded[start:end].strip("'!")) in self._allow
+        return self._is_allowed(folded[start:end].strip("'!"))
+
+    def _is_allowed(self, token: str) -> bool:
+        """Whether ``token`` is an allowed word, perhaps disguised or stretched ("heeell"), but
+        not a shorter word that only collapses to one ("twat" is not "twatt")."""
+        length = self._allow.get(canonical(token))
+        return length is not None and len(_letters(token)) >= length
 
     def find(
         self,
@@ -547,17 +594,10 @@ class WordMatcher:
             gate is None or (self._inner_gate is not None and self._inner_gate.search(gate))
         ):
             hits.extend(self._inner_hits(folded))
-        if tokens is None:
-            candidates = [pattern for _, pattern in self._phrase_list]
-        else:
-            candidates = [
-                pattern
-                for form in tokens & self._phrase_anchor_set
-                for slots, pattern in self._phrase_anchor[form]
-                if all(not tokens.isdisjoint(slot) for slot in slots)
-            ]
-        for pattern in dict.fromkeys(candidates):
+        for pattern in self._phrase_candidates(tokens):
             hits.extend(WordHit(m.start(), m.end(), m.group()) for m in pattern.finditer(folded))
+        if runs and self._phrase_list:
+            hits.extend(self._closed_phrases(folded))
         if self._targeted is not None and (
             tokens is None
             or not (tokens.isdisjoint(self._target_gate) or tokens.isdisjoint(self._targeted_gate))
@@ -605,6 +645,36 @@ class WordMatcher:
         if hits and self._self_words and "like" in folded:
             hits = [hit for hit in hits if not self._self_simile(folded, hit)]
         return hits
+
+    def _phrase_candidates(self, tokens: frozenset[str] | None) -> list[re.Pattern[str]]:
+        """The phrase patterns whose words all occur among ``tokens`` (None: every one)."""
+        if tokens is None:
+            return [pattern for _, pattern in self._phrase_list]
+        anchors = tokens & self._phrase_anchor_set
+        if not anchors:
+            return []
+        candidates = [
+            pattern
+            for form in anchors
+            for slots, pattern in self._phrase_anchor[form]
+            if all(not tokens.isdisjoint(slot) for slot in slots)
+        ]
+        return list(dict.fromkeys(candidates)) if len(candidates) > 1 else candidates
+
+    def _closed_phrases(self, folded: str) -> list[WordHit]:
+        """Phrases with a word spelt out letter by letter: "imagine being this d u m b" is
+        matched with the gaps between single letters closed, and mapped back."""
+        closed, offsets = close_letter_gaps(folded)
+        if len(closed) == len(folded):
+            return []
+        gate = gate_text(closed)
+        tokens = frozenset(gate.split()) if gate is not None else None
+        return [
+            WordHit(offsets[m.start()], offsets[m.end() - 1] + 1, m.group())
+            for pattern in self._phrase_candidates(tokens)
+            for m in pattern.finditer(closed)
+            if m.end() > m.start()
+        ]
 
     def _unmasked(self, folded: str, masked: Sequence[tuple[int, int, str]]) -> str:
         """``folded`` with each masked token that fits one phrase word read as that word."""
@@ -731,7 +801,7 @@ class WordMatcher:
             if self._runs_pattern.fullmatch(tail) or self._runs_pattern.fullmatch(head):
                 continue  # "bull shit": the half alone is already a hit
             joined = head + tail
-            if self._runs_pattern.fullmatch(joined) and canonical(joined) not in self._allow:
+            if self._runs_pattern.fullmatch(joined) and not self._is_allowed(joined):
                 hits.append(WordHit(first.start(), second.end(), f"{head} {tail}"))
         return hits
 
@@ -741,14 +811,14 @@ class WordMatcher:
         hits: list[WordHit] = []
         for piece in _PIECE.finditer(folded):
             word = piece.group()
-            if len(word) < MIN_REVERSED or canonical(word) in self._allow:
+            if len(word) < MIN_REVERSED or self._is_allowed(word):
                 continue
             if gate_token(word) not in self._reversed:
                 continue
             backwards = word[::-1]
             if self._real_word(word):
                 continue  # "knaw", "tips": an ordinary word that reads as a listed one backwards
-            if self._runs_pattern.fullmatch(backwards) and canonical(backwards) not in self._allow:
+            if self._runs_pattern.fullmatch(backwards) and not self._is_allowed(backwards):
                 hits.append(WordHit(piece.start(), piece.end(), word))
         return hits
 
@@ -771,7 +841,7 @@ class WordMatcher:
                 ends_ok = entry.any_end or end == match.end()
                 allowed = not (starts_ok and ends_ok)
                 break
-            if not allowed and canonical(token) not in self._allow and not self._real_word(token):
+            if not allowed and not self._is_allowed(token) and not self._real_word(token):
                 hits.append(WordHit(start, end, token))
         return hits
 
@@ -782,7 +852,7 @@ class WordMatcher:
                 continue
             for form in self._forms.get((len(token), token[0]), ()):
                 if all(t in MASKS or t == f for t, f in zip(token, form, strict=True)):
-                    if canonical(form) not in self._allow:
+                    if not self._is_allowed(form):
                         hits.append(WordHit(start, end, token))
                     break
         return hits
@@ -797,7 +867,7 @@ class WordMatcher:
                 ends += ((1, len(run.joined)), (0, len(run.joined) - 1))
             for first, last in ends:
                 joined = run.joined[first:last]
-                if self._runs_pattern.fullmatch(joined) and canonical(joined) not in self._allow:
+                if self._runs_pattern.fullmatch(joined) and not self._is_allowed(joined):
                     start, end = run.positions[first], run.positions[last - 1] + 1
                     hits.append(WordHit(start, end, joined))
                     break

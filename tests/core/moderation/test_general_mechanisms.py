@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.errors import RulesError
 from bot.core.moderation import Author, Moderator, parse_rules
 
 
@@ -41,3 +42,42 @@ def test_typed_mentions_below_the_limit_stand(moderator: Moderator) -> None:
 def test_violent_idioms_aimed_at_people(moderator: Moderator, text: str, action: str) -> None:
     """Violent idioms against a person are threats; the same words in news stand."""
     assert moderator.check(text, Author(3)).action == action
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "matches"),
+    [
+        ("^ burn them all", "burn them all, now", True),
+        ("^ burn them all", "the fire may burn them all", False),
+        ("^ burn them all", "no. burn them all", True),
+        ("hope * wins", "hope Leeds wins", True),
+        ("hope * wins", "hope wins", False),
+        ("#% off", "75% off today", True),
+        ("#% off", "20% off today", False),
+        ("# tickets", "1,200 tickets", True),
+    ],
+    ids=["start", "mid-clause", "after-stop", "any-word", "no-word", "steep", "mild", "number"],
+)
+def test_phrase_placeholders(phrase: str, text: str, matches: bool) -> None:
+    """ "^" opens a clause, "*" is any one word, "#%" a percentage of 50 or more, "#" a number."""
+    rules = parse_rules(f'[rules.p]\nkind = "words"\nphrases = ["{phrase}"]\n')
+    assert (Moderator(rules).check(text).action == "remove") is matches
+
+
+def test_phrase_of_placeholders_only_is_rejected() -> None:
+    """A phrase needs one real word: "* #" alone would match every message."""
+    with pytest.raises(RulesError):
+        parse_rules('[rules.p]\nkind = "words"\nphrases = ["* #"]\n')
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [("Twatt", "allow"), ("twat", "remove"), ("heeell", "allow")],
+    ids=["allowed-place", "shorter-listed-word", "stretched-allowed-word"],
+)
+def test_allow_list_lets_no_shorter_word_stand(text: str, action: str) -> None:
+    """An allowed word stands stretched, but a listed word that only collapses to it does not."""
+    rules = parse_rules(
+        '[rules.p]\nkind = "words"\nwords = ["twat+", "hell"]\nallow = ["twatt", "hell"]\n'
+    )
+    assert Moderator(rules).check(text).action == action
