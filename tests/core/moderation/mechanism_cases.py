@@ -442,7 +442,25 @@ PIECES_THREAT_SHAPES_AND_BAIT_CLEAN = [
     ("word-discussed", "The ref used the word 'crap' and the term 'bullshit' is banned"),
 ]
 
+# (mechanism, text, rule): the threat forms a first run of moderation_blind9 missed
+PLAIN_THREAT_FORMS_CAUGHT = [
+    ("auxiliary", "I am going to kill you", "threats"),
+    ("auxiliary", "we are gonna hurt you if you come back", "threats"),
+    ("no-subject", "gonna stab you after the match", "threats"),
+    ("no-subject", "Going to strangle you, mate", "threats"),
+    ("unalive", "somebody needs to unalive the chairman", "threats"),
+    ("deserves-a-bullet", "that judge deserves a bullet", "threats"),
+]
+
+PLAIN_THREAT_FORMS_CLEAN = [
+    ("no-subject", "the film is gonna kill you with laughter"),
+    ("no-subject", "He is going to hurt you? Report it to the police."),
+    ("auxiliary", "we are going to beat you on Saturday"),
+    ("deserves-a-bullet", "the striker deserves a bullet point in the report"),
+]
+
 CAUGHT = [
+    *PLAIN_THREAT_FORMS_CAUGHT,
     *EVASIONS_AND_GUARDS_CAUGHT,
     *EUROPEAN_AND_THIRD_PERSON_CAUGHT,
     *SCAMS_AND_SPACED_PHRASES_CAUGHT,
@@ -452,6 +470,7 @@ CAUGHT = [
     *PIECES_THREAT_SHAPES_AND_BAIT_CAUGHT,
 ]
 CLEAN = [
+    *PLAIN_THREAT_FORMS_CLEAN,
     *EVASIONS_AND_GUARDS_CLEAN,
     *EUROPEAN_AND_THIRD_PERSON_CLEAN,
     *SCAMS_AND_SPACED_PHRASES_CLEAN,
