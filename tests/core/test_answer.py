@@ -51,6 +51,13 @@ def two_articles(tmp_path_factory: pytest.TempPathFactory) -> StoryEngine:
     return StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
 
 
+def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
+    """An engine over one article ``name`` with ``text``, written into ``folder``."""
+    (folder / name).write_text(text, encoding="utf-8")
+    corpus = load_corpus(folder)
+    return StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
+
+
 @pytest.mark.parametrize(
     ("question", "paragraph", "in_sentence"),
     [
@@ -381,14 +388,13 @@ def test_a_name_from_another_article_is_not_answered_here(tmp_path: Path) -> Non
     (tmp_path / "story.txt").write_bytes(
         (ROOT / "corpus/trump-russia-big-concession.txt").read_bytes()
     )
-    (tmp_path / "flood.txt").write_text(
+    engine = engine_over(
+        tmp_path,
+        "flood.txt",
         "Harrowby Floods\n\n"
         "More than 140 homes in Harrowby were evacuated after the river burst its banks.\n\n"
         "The council opened a rest centre at the leisure centre.\n",
-        encoding="utf-8",
     )
-    corpus = load_corpus(tmp_path)
-    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
     answer = engine.answer("How many people died in the Harrowby floods?")
     assert not answer.answered
     assert engine.answer("How many people died in Kyiv?").answered
@@ -426,11 +432,9 @@ def test_a_synonym_answers_a_question_in_other_words(two_articles: StoryEngine) 
 
 def test_names_are_not_replaced_by_synonyms(tmp_path: Path) -> None:
     """'Bill' is a name, not a banknote."""
-    (tmp_path / "notes.txt").write_text(
-        "Bank Prints New Notes\n\nThe bank printed new notes on Monday.\n", encoding="utf-8"
+    engine = engine_over(
+        tmp_path, "notes.txt", "Bank Prints New Notes\n\nThe bank printed new notes on Monday.\n"
     )
-    corpus = load_corpus(tmp_path)
-    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
     assert [t.term for t in engine.analyse("What did Bill Ortiz print?").terms][:1] == [""]
     assert engine.analyse("what did the bill say").terms[0].term == "note"
 
@@ -488,14 +492,13 @@ def test_amounts_of_money(sentence: str, money: bool) -> None:
 def test_money_questions_need_an_amount(tmp_path: Path) -> None:
     """The sentence with the amount answers, though another paragraph matches more words; a
     story that gives no amount declines."""
-    (tmp_path / "fine.txt").write_text(
+    engine = engine_over(
+        tmp_path,
+        "fine.txt",
         "Telecom Fined\n\n"
         "Acme Telecom has been fined €18.5 million by the regulator after a data breach.\n\n"
         "Acme, which has about 9 million customers, said it would not appeal the Acme fine.\n",
-        encoding="utf-8",
     )
-    corpus = load_corpus(tmp_path)
-    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
     answer = engine.answer("How much was Acme fined?")
     assert answer.answered, answer.reason
     assert answer.sentence is not None
@@ -506,15 +509,14 @@ def test_money_questions_need_an_amount(tmp_path: Path) -> None:
 
 def test_a_short_lead_in_is_shown_with_the_next_sentence(tmp_path: Path) -> None:
     """ "Not everyone is convinced." alone does not say why: the answer goes on to the reasons."""
-    (tmp_path / "plan.txt").write_text(
+    engine = engine_over(
+        tmp_path,
+        "plan.txt",
         "Council Backs Plan\n\n"
         "The council backed the harbour plan on Monday by seven votes to two.\n\n"
         "Not everyone is convinced. Residents argue the plan will double traffic on Quay Street "
         "and push rents up for the shops along it.\n",
-        encoding="utf-8",
     )
-    corpus = load_corpus(tmp_path)
-    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
     answer = engine.answer("Why is not everyone convinced?")
     assert answer.answered, answer.reason
     assert answer.sentence == (
@@ -546,12 +548,11 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
 def test_a_rare_word_close_to_a_story_word_is_a_typo_not_a_synonym(tmp_path: Path) -> None:
     """'pries' is an English word whose WordNet synonyms include 'prize', but a reader who
     asks about food pries means prices."""
-    (tmp_path / "prices.txt").write_text(
+    engine = engine_over(
+        tmp_path,
+        "prices.txt",
         "Prices Rise\n\nFood prices rose 4 percent in March.\n\nThe prize went to Ana Ruiz.\n",
-        encoding="utf-8",
     )
-    corpus = load_corpus(tmp_path)
-    engine = StoryEngine(corpus, QuoteBook.from_paragraphs(corpus.paragraphs))
     query = engine.analyse("How much did food pries rise?")
     assert [t.term for t in query.terms if t.word == "pries"] == [term("prices")]
     assert term("prices") != term("prize")
