@@ -21,6 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from qa_eval import percent
+
 from bot.core.corpus import load_corpus
 from bot.core.quotes import Quote, extract_quotes
 from bot.core.text import normalise
@@ -106,11 +108,6 @@ def score_corpus(corpus: str, labels: list[Label], tally: Tally) -> None:
     for quote in (q for i, q in enumerate(quotes) if i not in matched):
         tally.invented += 1
         tally.notes.append(f"INVENTED {quote.article}#{quote.paragraph} {quote.text[:30]!r}")
-
-
-def percent(part: int, whole: int) -> str:
-    """``part/whole`` as a percentage, or a dash when there is nothing to count."""
-    return f"{100 * part / whole:.1f}%" if whole else "-"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from qa_eval import contains_any
+from qa_eval import contains_any, percent
 
 from bot.core.library import build_engine
 from bot.core.text import STOPWORDS
@@ -71,10 +71,10 @@ def main(argv: list[str] | None = None) -> int:
                 kept += 1
             else:
                 misses.append(f"{question!r}: {again.reason}")
-    share = f"{100 * kept / tried:.1f}%" if tried else "-"
     print("| sets | questions with a typo | still right |")
     print("|---|---:|---:|")
-    print(f"| {', '.join(f.name for f in args.files)} | {tried} | {share} ({kept}/{tried}) |")
+    names = ", ".join(f.name for f in args.files)
+    print(f"| {names} | {tried} | {percent(kept, tried)} ({kept}/{tried}) |")
     if misses:
         print("\nMisses:")
         for miss in misses:

@@ -246,8 +246,9 @@ def is_caption(paragraph: str) -> bool:
     """A photo caption: one line of at most :data:`CAPTION_MAX_WORDS` words without
     sentence-final punctuation (a body paragraph ends with a full stop, a caption does not),
     or with it when a photo credit ends the line."""
-    text = _PHOTO_CREDIT.sub("", paragraph.strip())  # "(File photo)", "(Photo: Reuters)"
-    credited = bool(_NAMED_CREDIT.search(paragraph.strip()))
+    line = paragraph.strip()
+    text = _PHOTO_CREDIT.sub("", line)  # "(File photo)", "(Photo: Reuters)"
+    credited = bool(_NAMED_CREDIT.search(line))
     return (
         "\n" not in text
         and 0 < len(text.split()) <= CAPTION_MAX_WORDS
