@@ -96,6 +96,13 @@ SPEAKER_WEIGHT = 0.3
 FITTING_SHARE = 0.8
 #: A chosen sentence this short ("Not everyone is convinced.") is shown with the next one.
 LEAD_IN_WORDS = 10
+#: A question word only an article's headline has counts for its lead paragraph (which the
+#: headline sums up) with this many times its weight.
+HEADLINE_SHARE = 2.0
+
+#: A name written as an owner inside a question ("Putin's deadline"; not at its start).
+_POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
+
 #: Below this Zipf frequency a question word is taken for a typo before a synonym is looked up.
 TYPO_ZIPF = 2.5
 #: Credit for a question word found only in the article's headline, not in the paragraph.
@@ -150,6 +157,8 @@ _MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+#: A month or a weekday: written with a capital, but not a name.
+_CALENDAR_WORD = re.compile(rf"(?:{_MONTHS}|{_DAYS})", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
     r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
@@ -181,6 +190,19 @@ _PLACE = re.compile(
     r"\b(city|country|capital|region|province|state|town|village|border|front)\b"
 )
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+( [A-Z][a-z]+)*")
+
+#: A word written with a capital after a lower-case word or a comma (a name, mostly).
+_NAME_WORD = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+) [a-z]")
+
+
+def _first_word(sentence: str) -> str:
+    """The first word of ``sentence`` when a lower-case word follows it, as a subject's would
+    ("Trump also said"; "" for "Castlebridge, where ...")."""
+    found = _FIRST_WORD.match(sentence)
+    return found.group(1) if found else ""
+
 
 _TYPE_FEATURE = {
     QuestionType.WHO: "person",
@@ -294,6 +316,25 @@ def _counts(sentence: str, counted: str) -> bool:
 
 
 _ASKS_A_COUNT = re.compile(r"\bhow many\b")
+#: "On what date ...?", "When exactly ...?" need a date on a calendar ("April 24", "Monday",
+#: "2021"); "soon" or "earlier that day" does not answer them.
+_ASKS_DATE = re.compile(
+    r"\b(?:(?:what|which|exact|precise) (?:date|day)|when exactly|exactly when|date (?:is|was))\b"
+)
+_CALENDAR_DATE = re.compile(
+    rf"\b(?:{_MONTHS}|{_DAYS}|(?:1[89]|20)\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|today|"
+    r"yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)
+#: "What time ...?" (not "what time of year") needs a clock time or a part of a day.
+_ASKS_CLOCK = re.compile(r"\b(?:what time(?! of (?:the )?year)|time of day|what hour)\b")
+_CLOCK_TIME = re.compile(
+    r"\b(?:\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|noon|midday|midnight|dawn|dusk|o'clock|"
+    r"morning|afternoon|evening|night|overnight|tonight)",
+    re.IGNORECASE,
+)
+#: "What is the name of ...?", "What is the satellite called?", "zoo director name".
+_ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\s*\??$|(?:'s|s) name\b|\bcalled\s*\??$")
 #: Numbers that are not counts of things: money, shares, years, dates and clock times. "How many
 #: fish died?" is not answered by "fined £1.1 million in 2021".
 _NOT_A_COUNT = re.compile(
@@ -482,6 +523,9 @@ class Query:
     terms: tuple[QueryTerm, ...]
     asks_count: bool = False  # "how many": money, shares, years and dates do not count
     asks_money: bool = False  # "how much did it cost", "what is her salary"
+    asks_date: bool = False  # "on what date", "when exactly": a calendar date, not "soon"
+    asks_clock: bool = False  # "what time", "time of day": a clock time or part of a day
+    asks_name: bool = False  # "what is the name of", "what is it called": a name
 
     @property
     def index_terms(self) -> list[str]:
@@ -634,6 +678,7 @@ class StoryEngine:
         # paragraph is first a candidate (see :meth:`sentences`).
         self._sentence_counts = [sentence_count(p.text) for p in self.paragraphs]
         self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
+        self._names_cache: dict[str, frozenset[str]] = {}
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -670,18 +715,38 @@ class StoryEngine:
                 sentence = text[start:end]
                 tokens = tokenize(sentence)
                 terms = terms_of_tokens(tokens)
+                features = sentence_features(sentence)
+                if any(
+                    _CALENDAR_WORD.fullmatch(m.group(0)) is None for m in _NAME.finditer(sentence)
+                ):
+                    features |= {"name"}
+                elif _first_word(sentence) in self._names_in(paragraph.article):
+                    features |= {"name", "person"}  # "Trump also revealed ...": a name starts it
                 analysed.append(
                     Sentence(
                         sentence,
                         Counter(terms),
                         len(terms),
-                        sentence_features(sentence),
+                        features,
                         statement_subjects(sentence) | _quoted_speakers(sentence, quotes),
                         start,
                         end,
                     )
                 )
             found = self._sentence_cache[position] = tuple(analysed)
+        return found
+
+    def _names_in(self, slug: str) -> frozenset[str]:
+        """Words the article ``slug`` writes with a capital inside sentences and never in
+        lower case (its people and places), worked out once."""
+        found = self._names_cache.get(slug)
+        if found is None:
+            text = "\n\n".join(p.text for p in self.paragraphs if p.article == slug)
+            lower = set(_LOWER_WORD.findall(text))
+            found = frozenset(
+                word for word in _NAME_WORD.findall(text) if word.lower() not in lower
+            )
+            self._names_cache[slug] = found
         return found
 
     # ----------------------------------------------------------------------------------------
@@ -733,6 +798,9 @@ class StoryEngine:
             tuple(_group_names(text, terms)),
             asks_count=bool(_ASKS_A_COUNT.search(folded)),
             asks_money=bool(_ASKS_MONEY.search(folded)),
+            asks_date=bool(_ASKS_DATE.search(folded)),
+            asks_clock=bool(_ASKS_CLOCK.search(folded)),
+            asks_name=bool(_ASKS_NAME.search(folded)),
         )
 
     def _lookup(self, word: str, *, synonyms: bool = True) -> tuple[str, bool]:
@@ -742,6 +810,10 @@ class StoryEngine:
         found = term(word)
         if found in self._document_frequency:
             return found, False
+        verb, _, particle = word.partition("_")
+        if particle:  # a phrasal verb the story does not use: its verb ("taking" of "take over")
+            found = self._lookup(verb)[0]
+            return found, bool(found)
         for prefix in _NEGATION_PREFIXES:
             relative = word[len(prefix) :] if word.startswith(prefix) else prefix + word
             if len(relative) > 3 and (other := term(relative)) in self._document_frequency:
@@ -808,6 +880,9 @@ class StoryEngine:
         elsewhere = self._names_elsewhere(query, best.paragraph)
         if elsewhere:
             return self._decline(query, candidates, f"{elsewhere} appears only in another article")
+        owner = self._absent_owner(query, best.paragraph)
+        if owner:
+            return self._decline(query, candidates, f"the closest passage is not about {owner}")
         stranger = next((t.word for t in query.terms if _unknown_name(t)), "")
         if stranger:
             return self._decline(query, candidates, f"it does not mention {stranger}")
@@ -862,6 +937,9 @@ class StoryEngine:
             weights = {k: w * (SPEAKER_WEIGHT if k in speaker else 1.0) for k, w in weights.items()}
         scored: list[tuple[int, float, list[float]]] = []
         best_sentence = 0.0
+        headline = {position: self._headline_score(weights, position) for position, _ in hits}
+        hits = [(position, bm25 + headline[position]) for position, bm25 in hits]
+        hits.sort(key=lambda hit: -hit[1])
         for position, bm25 in hits:
             scores = []
             for sentence in self.sentences(position):
@@ -888,6 +966,17 @@ class StoryEngine:
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
+
+    def _headline_score(self, weights: dict[str, float], position: int) -> float:
+        """What the article's headline adds to its lead paragraph: the weight of the question
+        words only the headline has ("What did Trump call Russia's pause?" of a story headed
+        "Trump Calls Russia's Pause a 'Big Concession'"); 0 for other paragraphs."""
+        paragraph = self.paragraphs[position]
+        if paragraph.number != 1:
+            return 0.0
+        title = self._title_terms.get(paragraph.article, frozenset())
+        own = self._terms_of(position)
+        return HEADLINE_SHARE * sum(w for k, w in weights.items() if k in title and k not in own)
 
     def _unreported_speaker(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
         """Why ``sentence`` does not report the speaker a "what did X say" question asks about
@@ -928,6 +1017,17 @@ class StoryEngine:
             if role_present and all(n in present or n in subjects for n in names):
                 return ""
         return f"the story does not report {speaker} saying that"
+
+    def _absent_owner(self, query: Query, position: int) -> str:
+        """A name the question makes an owner ("What is Putin's deadline?") that paragraph
+        ``position`` does not mention; "" when there is none. A deadline of someone else is
+        not the one asked about."""
+        present = self._present_terms(position)
+        for match in _POSSESSIVE_NAME.finditer(query.text):
+            owner = self._lookup(fold_variant(normalise(match.group(1))), synonyms=False)[0]
+            if owner and owner not in present:
+                return match.group(1)
+        return ""
 
     def _names_elsewhere(self, query: Query, position: int) -> str:
         """A name the question uses that the corpus has, but not in the article of paragraph
@@ -1010,6 +1110,12 @@ class StoryEngine:
                 return "the closest passage gives no such number"
         if query.asks_money and not _MONEY.search(sentence.text):
             return "the closest passage gives no amount of money for that"
+        if query.asks_date and not _CALENDAR_DATE.search(sentence.text):
+            return "the closest passage gives no date for that"
+        if query.asks_clock and not _CLOCK_TIME.search(sentence.text):
+            return "the closest passage gives no time of day for that"
+        if query.asks_name and "name" not in sentence.features:
+            return "the closest passage gives no name for that"
         if query.kind is QuestionType.WHERE and not _place_in(sentence.text):
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:

@@ -556,3 +556,86 @@ def test_a_rare_word_close_to_a_story_word_is_a_typo_not_a_synonym(tmp_path: Pat
     query = engine.analyse("How much did food pries rise?")
     assert [t.term for t in query.terms if t.word == "pries"] == [term("prices")]
     assert term("prices") != term("prize")
+
+
+SPACE_STORY = (
+    "University Satellite Reaches Orbit After Launch Was Called Off Twice\n\n"
+    "A weather satellite built by students reached orbit on Saturday, the university said.\n\n"
+    "The satellite, named Petrel-1, lifted off at 6:10 a.m. from the Kestrel Point pad.\n\n"
+    "Mission director Ana Ruiz said the team would publish its first data soon.\n\n"
+    "Ruiz also said a second satellite was planned, and that students would build it.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered", "in_sentence"),
+    [
+        ("What time did the satellite lift off?", True, "6:10 a.m."),
+        ("What time of day will the data be published?", False, ""),
+        ("On what date did the satellite reach orbit?", True, "Saturday"),
+        ("When exactly will the team publish its first data?", False, ""),
+        ("What is the satellite called?", True, "Petrel-1"),
+        ("What is the name of the pad?", True, "Kestrel Point"),
+        ("What is the name of the students' weather satellite?", False, ""),
+    ],
+    ids=["clock", "no-clock", "date", "no-date", "called", "name-of", "no-name"],
+)
+def test_questions_that_need_a_date_a_time_or_a_name(
+    tmp_path: Path, question: str, answered: bool, in_sentence: str
+) -> None:
+    """ "What time", "on what date" and "what is it called" need a clock time, a calendar date
+    or a name (not a weekday) in the answering sentence: "soon" is not a date."""
+    answer = engine_over(tmp_path, "space.txt", SPACE_STORY).answer(question)
+    assert answer.answered is answered, answer.reason
+    if answered:
+        assert answer.sentence is not None
+        assert in_sentence in answer.sentence
+
+
+def test_a_sentence_that_starts_with_a_name_answers_who(engine: StoryEngine) -> None:
+    """ "Trump also revealed ..." names its subject at the start: it answers "who" before a
+    sentence whose only capitalised words are places."""
+    answer = engine.answer("who set a personal deadline for ending the conflict")
+    assert answer.answered, answer.reason
+    assert answer.sentence is not None
+    assert answer.sentence.startswith("Trump also revealed")
+
+
+def test_the_headline_counts_for_the_lead_paragraph(tmp_path: Path) -> None:
+    """A question word the lead paragraph lacks but its headline has ("floods") counts for the
+    lead, which the headline sums up, over a later paragraph that uses it."""
+    engine = engine_over(
+        tmp_path,
+        "flood.txt",
+        "Harrowby Floods: River Wendle Bursts Its Banks\n\n"
+        "More than 140 homes in Harrowby were evacuated on Saturday after the River Wendle "
+        "burst its banks.\n\n"
+        "Residents said the streets had flooded before, and households may apply for a grant.\n",
+    )
+    answer = engine.answer("Which river flooded?")
+    assert answer.answered, answer.reason
+    assert answer.citation is not None
+    assert answer.citation.paragraph == 1
+
+
+def test_a_phrasal_verb_the_story_lacks_falls_back_to_its_verb(engine: StoryEngine) -> None:
+    """ "take over" is not in the story, but "taking control" is: the verb still counts."""
+    query = engine.analyse("Did Russia take over all of Ukraine?")
+    assert [t.term for t in query.terms if t.word == "take_over"] == [term("take")]
+    assert engine.answer("Did Russia take over all of Ukraine?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What is Putin's deadline?", False),
+        ("What is Trump's deadline?", True),
+        ("what is trump's deadline", True),
+    ],
+)
+def test_a_named_owner_must_be_in_the_passage(
+    engine: StoryEngine, question: str, answered: bool
+) -> None:
+    """Trump's deadline is not Putin's: a question about a named person's thing is declined
+    when the passage with the thing never mentions that person."""
+    assert engine.answer(question).answered is answered
