@@ -3,8 +3,9 @@
 A reader may ask "Who mediated the swap?" of a story that says "talks were brokered by Oman",
 or "Which prison was he held in?" of one that says "his detention in Evin prison". When a
 question word is not in the story at all, :func:`synonyms` offers the words WordNet puts in the
-same synsets (its three most frequent senses) and their derivations ("detained" -> "confine",
-"detention"); the engine looks those up instead, at a reduced weight.
+same synsets (its three most frequent senses), their derivations ("detained" -> "confine",
+"detention") and, for an adjective, the head it is a shade of ("complicated" -> "complex");
+the engine looks those up instead, at a reduced weight.
 
 The table ``data/wordnet_synonyms.txt.gz`` is built from Princeton WordNet 3.0 (licence in
 ``data/WORDNET-LICENSE``) by ``python -m bot.core.synonyms build /usr/share/wordnet`` (Debian's
@@ -154,10 +155,15 @@ def build_table(wordnet: Path) -> list[str]:
             for offset in fields[6 + pointer_count :][:SENSES]:
                 lemmas, pointers = synsets[(pos, offset)]
                 found += lemmas
+                # A satellite adjective points to its one head ("complicated" -> "complex"); a
+                # head points to dozens of satellites, too loosely related to stand in.
+                similar = [p for p in pointers if p[0] == "&"]
                 for symbol, other, other_pos, source_target in pointers:
                     target = int(source_target[2:], 16)
                     if symbol == "+" and target:
                         found.append(synsets[(other_pos, other)][0][target - 1])
+                    elif symbol == "&" and len(similar) == 1:
+                        found += synsets[(other_pos, other)][0]
             kept = [w for w in dict.fromkeys(found) if w != lemma and _single_word(w)]
             if kept:
                 lines.append(f"{pos}\t{lemma}\t{' '.join(kept)}")

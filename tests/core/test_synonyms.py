@@ -22,6 +22,7 @@ from bot.core.synonyms import Thesaurus, build_table, synonyms
         ("neighbourhood", "neighborhood"),  # British and American spellings
         ("job", "occupation"),
         ("died", "perish"),
+        ("complicated", "complex"),  # a satellite adjective -> its head
     ],
 )
 def test_bundled_synonyms(word: str, expected: str) -> None:
@@ -36,6 +37,11 @@ def test_words_wordnet_does_not_know_have_none(word: str) -> None:
 def test_a_word_is_not_its_own_synonym() -> None:
     assert "arrest" not in synonyms("arrest")
     assert "apprehend" in synonyms("arrest")
+
+
+def test_a_head_adjective_does_not_offer_its_satellites() -> None:
+    """ "tall" heads dozens of shades ("lanky", "gangling"): too loose to stand in for it."""
+    assert "lanky" not in synonyms("tall")
 
 
 def test_base_forms_come_before_synonyms() -> None:
