@@ -46,6 +46,7 @@ from bot.core.text import (
     QuestionType,
     Speller,
     content_tokens,
+    english_speller,
     english_zipf,
     fold_variant,
     index_terms,
@@ -836,6 +837,12 @@ class StoryEngine:
         fixed_stem = self._stem_speller.correct(found)
         if fixed_stem is not None and fixed_stem in self._document_frequency:
             return fixed_stem, True
+        # A misspelt paraphrase: "comlicated" -> "complicated" -> "complex".
+        english = english_speller().correct(word) if synonyms else None
+        if english is not None and english != word:
+            for other in (english, *wordnet_synonyms(english)):
+                if (other_term := term(other)) in self._document_frequency:
+                    return other_term, True
         return "", False
 
     def _corrected(self, word: str) -> str:

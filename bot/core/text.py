@@ -859,6 +859,22 @@ def english_zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+#: How many of English's most used words the English speller knows.
+ENGLISH_SPELLER_WORDS = 40_000
+
+
+@functools.cache
+def english_speller() -> Speller:
+    """A speller over English's most used words (wordfreq's bundled list), built on first use;
+    it knows no word if wordfreq is missing."""
+    try:
+        from wordfreq import top_n_list
+    except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade gracefully
+        return Speller({})
+    ranked = [w for w in top_n_list("en", ENGLISH_SPELLER_WORDS) if w.isalpha()]
+    return Speller({word: len(ranked) - rank for rank, word in enumerate(ranked)})
+
+
 def is_common_english(word: str) -> bool:
     """Whether ``word`` is an ordinary English word (so not a typo to be corrected)."""
     return english_zipf(word) >= COMMON_WORD_ZIPF

@@ -639,3 +639,11 @@ def test_a_named_owner_must_be_in_the_passage(
     """Trump's deadline is not Putin's: a question about a named person's thing is declined
     when the passage with the thing never mentions that person."""
     assert engine.answer(question).answered is answered
+
+
+def test_a_misspelt_paraphrase_reaches_the_story_word(engine: StoryEngine) -> None:
+    """ "comlicated" is not a story word nor one letter from one: spelt right it is
+    "complicated", whose WordNet head "complex" the story uses ("complexities")."""
+    query = engine.analyse("why are the negotiations so comlicated")
+    assert [t.term for t in query.terms if t.word == "comlicated"] == [term("complexities")]
+    assert engine.answer("why are the negotiations so comlicated").answered

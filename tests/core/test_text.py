@@ -11,6 +11,7 @@ from bot.core.text import (
     Speller,
     content_tokens,
     edit_distance,
+    english_speller,
     index_terms,
     normalise,
     question_type,
@@ -256,6 +257,15 @@ def test_speller_corrections(word: str, expected: str | None) -> None:
     """Typos are corrected to a close word with the same first letter; other words are left."""
     speller = Speller({"kyiv": 3, "deadline": 2, "night": 5})
     assert speller.correct(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("comlicated", "complicated"), ("casualites", "casualties"), ("deadline", "deadline")],
+)
+def test_english_speller(word: str, expected: str) -> None:
+    """English's common words, from wordfreq's bundled list, spell a word the story lacks."""
+    assert english_speller().correct(word) == expected
 
 
 @pytest.mark.parametrize(
