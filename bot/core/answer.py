@@ -690,6 +690,7 @@ class StoryEngine:
         self._stem_speller = Speller(self._document_frequency)
         slugs = {article.slug: i for i, article in enumerate(self.corpus.articles)}
         self._article_of = np.array([slugs[p.article] for p in self.paragraphs], dtype=np.int32)
+        self._article_numbers = slugs
         # A headline is context for every paragraph of its article ("the harbour crossing").
         self._title_terms = {
             article.slug: frozenset(terms_of_tokens(tokenize(article.title)))
@@ -742,7 +743,9 @@ class StoryEngine:
         lower case (its people and places), worked out once."""
         found = self._names_cache.get(slug)
         if found is None:
-            text = "\n\n".join(p.text for p in self.paragraphs if p.article == slug)
+            number = self._article_numbers[slug]
+            positions = np.flatnonzero(self._article_of == number).tolist()
+            text = "\n\n".join(self.paragraphs[i].text for i in positions)
             lower = set(_LOWER_WORD.findall(text))
             found = frozenset(
                 word for word in _NAME_WORD.findall(text) if word.lower() not in lower
