@@ -97,8 +97,8 @@ SPEAKER_WEIGHT = 0.3
 FITTING_SHARE = 0.8
 #: A chosen sentence this short ("Not everyone is convinced.") is shown with the next one.
 LEAD_IN_WORDS = 10
-#: A question word only an article's headline has counts for its lead paragraph (which the
-#: headline sums up) with this many times its weight.
+#: A question word an article's headline has but its lead paragraph lacks counts for the lead
+#: (which the headline sums up) with this many times its weight (once if the lead has it).
 HEADLINE_SHARE = 2.0
 
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
@@ -978,15 +978,20 @@ class StoryEngine:
         return candidates
 
     def _headline_score(self, weights: dict[str, float], position: int) -> float:
-        """What the article's headline adds to its lead paragraph: the weight of the question
-        words only the headline has ("What did Trump call Russia's pause?" of a story headed
-        "Trump Calls Russia's Pause a 'Big Concession'"); 0 for other paragraphs."""
+        """What the article's headline adds to its lead paragraph, which it sums up: the weight
+        of each question word it has, twice that for a word the lead lacks ("What did Trump
+        call Russia's pause?" of a story headed "Trump Calls Russia's Pause a 'Big
+        Concession'"); 0 for other paragraphs."""
         paragraph = self.paragraphs[position]
         if paragraph.number != 1:
             return 0.0
         title = self._title_terms.get(paragraph.article, frozenset())
         own = self._terms_of(position)
-        return HEADLINE_SHARE * sum(w for k, w in weights.items() if k in title and k not in own)
+        return sum(
+            weight * (HEADLINE_SHARE if key not in own else 1.0)
+            for key, weight in weights.items()
+            if key in title
+        )
 
     def _unreported_speaker(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
         """Why ``sentence`` does not report the speaker a "what did X say" question asks about
