@@ -414,10 +414,13 @@ def _focus_words(question: str) -> list[str]:
 _ASKED_SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
     r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
-    r"posting|writing)\b",
+    r"posting|writing|react|respond|reply|comment)\b",
     re.IGNORECASE,
 )
 
+
+#: "How did X react/respond?": a person reacts by saying something, a market need not.
+_REACTION = re.compile(r"\b(?:react|respond|reply|comment)\b", re.IGNORECASE)
 
 #: Longest speaker a "what did X say" question names ("the union leader", "Jonas Gahr Støre").
 MAX_SPEAKER_WORDS = 4
@@ -1013,6 +1016,8 @@ class StoryEngine:
                     (names if word[:1].isupper() else roles).append(found)
         if not names and not roles:
             return ""
+        if not names and _REACTION.search(query.text):
+            return ""  # "How did the markets react?": not only by speaking
         if names and not all(names):  # "What did Macron say": a name the story never uses
             return f"the story does not mention {speaker}"
         quoted = {

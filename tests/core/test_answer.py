@@ -647,3 +647,18 @@ def test_a_misspelt_paraphrase_reaches_the_story_word(engine: StoryEngine) -> No
     query = engine.analyse("why are the negotiations so comlicated")
     assert [t.term for t in query.terms if t.word == "comlicated"] == [term("complexities")]
     assert engine.answer("why are the negotiations so comlicated").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("How did Putin respond to Trump's Truth Social post?", False),
+        ("How did Trump react to the strikes on Kyiv?", True),
+    ],
+)
+def test_how_a_named_person_reacted_needs_their_words(
+    engine: StoryEngine, question: str, answered: bool
+) -> None:
+    """Putin's reaction is not Trump's post about him: a named person reacts in a sentence they
+    are the subject of."""
+    assert engine.answer(question).answered is answered
