@@ -42,6 +42,7 @@ from bot.core.text import (
     LIGHT_WORDS,
     NUMBER_WORDS,
     QUESTION_FILLERS,
+    STAND_INS,
     STOPWORDS,
     QuestionType,
     Speller,
@@ -817,6 +818,9 @@ class StoryEngine:
         found = term(word)
         if found in self._document_frequency:
             return found, False
+        stand_in = STAND_INS.get(word)  # "Moscow" for Russia, "the Kremlin" for its government
+        if stand_in and (other := term(stand_in)) in self._document_frequency:
+            return other, True
         verb, _, particle = word.partition("_")
         if particle:  # a phrasal verb the story does not use: its verb ("taking" of "take over")
             found = self._lookup(verb)[0]

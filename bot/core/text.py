@@ -266,6 +266,45 @@ _BRITISH_EXCEPTIONS = words(
 )
 
 
+#: News metonyms: a capital or a seat of government stands for its country's government
+#: ("Moscow gave something up" of a story about Russia). Used only for a question word the
+#: story does not use, so a story about the city itself is not affected.
+STAND_INS: dict[str, str] = {
+    "moscow": "russia",
+    "kremlin": "russia",
+    "kyiv": "ukraine",
+    "washington": "usa",
+    "beijing": "china",
+    "london": "britain",
+    "westminster": "britain",
+    "downing": "britain",
+    "paris": "france",
+    "elysee": "france",
+    "berlin": "germany",
+    "tehran": "iran",
+    "jerusalem": "israel",
+    "ankara": "turkey",
+    "tokyo": "japan",
+    "delhi": "india",
+    "pyongyang": "korea",
+    "seoul": "korea",
+    "brussels": "eu",
+    "minsk": "belarus",
+    "warsaw": "poland",
+    "oslo": "norway",
+    "stockholm": "sweden",
+    "ottawa": "canada",
+    "canberra": "australia",
+    "rome": "italy",
+    "madrid": "spain",
+    "damascus": "syria",
+    "baghdad": "iraq",
+    "kabul": "afghanistan",
+    "cairo": "egypt",
+    "riyadh": "saudi",
+}
+
+
 def fold_variant(token: str) -> str:
     """Map a normalised token to its canonical spelling (Kiev -> kyiv, favour -> favor)."""
     mapped = VARIANTS.get(token)

@@ -662,3 +662,18 @@ def test_how_a_named_person_reacted_needs_their_words(
     """Putin's reaction is not Trump's post about him: a named person reacts in a sentence they
     are the subject of."""
     assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "expected"),
+    [
+        ("Why is Moscow pausing?", "moscow", "russia"),  # the capital stands for the country
+        ("What does the Kremlin want?", "kremlin", "russia"),
+        ("Were there strikes on Kyiv?", "kyiv", "kyiv"),  # a word the story uses is itself
+    ],
+)
+def test_a_capital_the_story_lacks_stands_for_its_country(
+    engine: StoryEngine, question: str, word: str, expected: str
+) -> None:
+    query = engine.analyse(question)
+    assert [t.term for t in query.terms if t.word == word] == [term(expected)]
