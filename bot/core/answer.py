@@ -371,6 +371,33 @@ def _place_in(sentence: str) -> bool:
     )
 
 
+#: How far (in characters, about a dozen words) a place may stand from the question's topic word
+#: ("strikes on Kyiv"; not "a meeting ... its advance into Ukraine" for where they met).
+PLACE_REACH = 80
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _place_near(sentence: str, query: Query) -> bool:
+    """Whether a sentence names a place close to a word of what a "where" question asks
+    about (its known words that are not names); any place will do when it has none."""
+    topic = {t.term for t in query.terms if t.term and not t.name}
+    places = [
+        found.start()
+        for found in _PLACE_NAME.finditer(sentence)
+        if not found.group(1) or found.group(1).casefold() not in _NOT_PLACES
+    ]
+    if not places or not topic:
+        return bool(places)
+    spots = [
+        word.start()
+        for word in _WORD.finditer(sentence)
+        if term(fold_variant(normalise(word.group(0)))) in topic
+    ]
+    if not spots:
+        return True  # the topic is paraphrased here: the place cannot be placed
+    return any(abs(place - spot) <= PLACE_REACH for place in places for spot in spots)
+
+
 #: "what is/was the NOUN ...": the thing a question is about. ("Which NOUN" and "what NOUN"
 #: name a category whose member is the answer: "Which region ...?" -> "Eastern Europe".)
 _FOCUS = re.compile(r"^what(?:\s+(?:is|was|are|were)|s)\s+(?:the|a|an)\s+([a-z][a-z'’-]+)")
@@ -1140,7 +1167,7 @@ class StoryEngine:
             return "the closest passage gives no time of day for that"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
-        if query.kind is QuestionType.WHERE and not _place_in(sentence.text):
+        if query.kind is QuestionType.WHERE and not _place_near(sentence.text, query):
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:
             return self._unreported_speaker(query, sentence, paragraph)

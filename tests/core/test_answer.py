@@ -677,3 +677,20 @@ def test_a_capital_the_story_lacks_stands_for_its_country(
 ) -> None:
     query = engine.analyse(question)
     assert [t.term for t in query.terms if t.word == word] == [term(expected)]
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Where did the missile strikes happen?", True),  # "strikes on Kyiv"
+        (
+            "Where did Trump and Støre meet?",
+            False,
+        ),  # the only place is Russia's advance "into Ukraine"
+    ],
+)
+def test_a_where_answer_names_a_place_near_the_topic(
+    engine: StoryEngine, question: str, answered: bool
+) -> None:
+    """A place far from what is asked about in the sentence does not answer "where"."""
+    assert engine.answer(question).answered is answered
