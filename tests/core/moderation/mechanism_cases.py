@@ -459,6 +459,103 @@ PLAIN_THREAT_FORMS_CLEAN = [
     ("deserves-a-bullet", "the striker deserves a bullet point in the report"),
 ]
 
+# (mechanism, text, rule): the classes a first run of moderation_blind10 missed (new phrasings)
+REPEATS_DISGUISED_LINKS_AND_HANDLES_CAUGHT = [
+    (
+        "repeated-phrase",
+        "NO MORE WAR NO MORE WAR NO MORE WAR NO MORE WAR NO MORE WAR",
+        "repeated_text",
+    ),
+    (
+        "repeated-line",
+        "Visit my channel for the truth\nVisit my channel for the truth\n"
+        "Visit my channel for the truth\nVisit my channel for the truth",
+        "repeated_text",
+    ),
+    ("repeated-word", "SHAME " * 12, "repeated_text"),
+    ("shortener-links", "more here bit.ly/4abc and here tinyurl.com/y7kz", "links"),
+    ("spaced-dot-link", "this app pays you to watch videos, check cashclips . site", "links"),
+    ("paid-to", "I get paid to scroll tiktok lol, join at scrollcash.xyz", "links"),
+    ("token-presale", "$PEACE coin presale is live at peacecoin.app, get in", "links"),
+    ("token-presale", "early holders already 20x, buy at moonshot-token.io", "links"),
+    ("contact-handle", "Made $3,000 this week with forex signals, message @FxQueen", "spam"),
+    ("contact-handle", "I turned £200 into £5,000 with my system. Telegram: @profit_king", "spam"),
+    ("contact-handle", "crypto mentor with 90% wins, @coachmike on Telegram", "spam"),
+    ("masked-link", "[bbc.co.uk/news](https://bbc-updates.top/news)", "links"),
+    ("masked-link", "[Full story](https://apnews-live.info/signin?next=/story)", "links"),
+    ("masked-link", "[Kyiv Independent photos](https://kyiv-photos.click/gallery)", "links"),
+    ("domain-in-front", "full story: nytimes.com.breaking-report.net/ukraine", "links"),
+    ("mixed-script-link", "cheap tickets at \u0455hop-deals.com today", "links"),
+    ("link-in-bio", "hot singles near you, see link.bio/lena", "links"),
+    (
+        "other-script-digits",
+        "call \u0660\u0665\u0660 \u0661\u0662\u0663 \u0664\u0665\u0666\u0667",
+        "phone",
+    ),
+    (
+        "other-script-digits",
+        "my number \u06f0\u06f9\u06f1\u06f2 \u06f3\u06f4\u06f5 \u06f6\u06f7\u06f8\u06f9",
+        "phone",
+    ),
+    ("letter-digits", "whatsapp +44 79l1 2B4 S67", "phone"),
+    ("letter-digits", "text 2l2-S55-0l99 after six", "phone"),
+    ("provider-named", "my hotmail is k.andersen77, write me", "email"),
+    ("provider-named", "gmail: olena.petrenko", "email"),
+    ("at-sign-words", "write to m.hansen followed by the at sign and then proton.me", "email"),
+    ("masked-compound", "a mindf*cking press conference", "profanity"),
+    ("disguised-mild-word", "this deal is cr@ppy", "profanity"),
+    ("disguised-mild-word", "h3ll no, not again", "profanity"),
+    ("firing-squad", "traitors like them ought to be lined up and shot", "threats"),
+    ("firing-squad", "they deserve to be put against a wall", "threats"),
+    ("firing-squad", "journalists like him should face a firing squad", "threats"),
+    ("family-next", "hope you and your kids are next, traitor", "threats"),
+    ("family-next", "Your family is next.", "threats"),
+    ("family-next", "hope you're next in line for the drones", "threats"),
+    ("sack-of", "the minister is a lying sack of garbage", "abuse"),
+    ("sack-of", "he's a bag of filth", "abuse"),
+    ("coward", "you are such a coward", "abuse"),
+    ("leet-invite", "come to our d1sc0rd.gg/warroom", "invites"),
+    ("bare-gg", "server link: .gg/peacetalks", "invites"),
+    ("no-dot-invite", "it's discord gg slash kyivwatch", "invites"),
+]
+
+REPEATS_DISGUISED_LINKS_AND_HANDLES_CLEAN = [
+    ("repeated-phrase", "No, no, no. A ceasefire is not a surrender."),
+    (
+        "repeated-phrase",
+        'Protesters chanted "peace now, peace now, peace now, peace now" for an hour outside the '
+        "parliament building while ministers met inside to discuss the terms of the deal.",
+    ),
+    ("repeated-word", "ha ha, good one"),
+    ("shortener-links", "the full report: bit.ly/3Report (the ministry's own short link)"),
+    ("shortener-links", 'Zelensky: "we will not give up" https://t.co/AbC https://t.co/XyZ'),
+    ("spaced-dot-link", "I went home . Online shopping can wait"),
+    ("paid-to", "Nobody pays you to read the terms, but read them at gov.uk"),
+    ("token-presale", "Ticket presale for the concert opens at ticketmaster.co.uk"),
+    ("contact-handle", "DM @Mod if you see spam in this thread"),
+    ("masked-link", "[AP's timeline](https://apnews.com/hub/ukraine)"),
+    ("masked-link", "[Reuters, via Yahoo](https://news.yahoo.com/ukraine-talks-123.html)"),
+    ("masked-link", "[my post on it](https://medium.com/@anna/the-deal)"),
+    ("masked-link", "the login page at state-farm.com/login is down"),
+    ("mixed-script-link", "the city site m\u00fcnchen.de has the forms"),
+    ("other-script-digits", "the vote was in \u0662\u0660\u0662\u0664 in the Arabic edition"),
+    ("letter-digits", "the 1990s-2000s boom"),
+    ("letter-digits", "F-16s and B-52s over the Baltic"),
+    ("letter-digits", "+47 is the country code for Norway, 112 the emergency number"),
+    ("provider-named", "my gmail is full of spam again"),
+    ("at-sign-words", "type the at sign before the handle, then the name"),
+    ("masked-compound", "the **final** text is out"),
+    ("disguised-mild-word", "Hell yes, crappy weather though"),
+    ("firing-squad", "In Bucha, civilians were lined up and shot, the report found"),
+    ("firing-squad", "the players lined up against the wall for the free kick"),
+    ("family-next", "I hope you're next to speak at the town hall"),
+    ("family-next", "your family is next in line to inherit the farm"),
+    ("sack-of", "a bag of garbage was left on the bridge"),
+    ("sack-of", "this deal is a pile of garbage, and history will show it"),
+    ("bare-gg", "check my stats on op.gg/summoner/euw"),
+    ("no-dot-invite", "our Discord, gg everyone, was lively"),
+]
+
 CAUGHT = [
     *PLAIN_THREAT_FORMS_CAUGHT,
     *EVASIONS_AND_GUARDS_CAUGHT,
@@ -468,6 +565,7 @@ CAUGHT = [
     *LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CAUGHT,
     *THREATS_INSULTS_AND_PITCHES_CAUGHT,
     *PIECES_THREAT_SHAPES_AND_BAIT_CAUGHT,
+    *REPEATS_DISGUISED_LINKS_AND_HANDLES_CAUGHT,
 ]
 CLEAN = [
     *PLAIN_THREAT_FORMS_CLEAN,
@@ -478,4 +576,5 @@ CLEAN = [
     *LOOKALIKE_DIGITS_VOCATIVES_AND_BEATINGS_CLEAN,
     *THREATS_INSULTS_AND_PITCHES_CLEAN,
     *PIECES_THREAT_SHAPES_AND_BAIT_CLEAN,
+    *REPEATS_DISGUISED_LINKS_AND_HANDLES_CLEAN,
 ]
