@@ -982,22 +982,20 @@ class LinksDetector:
         suspicious: list[tuple[int, int, str]] = []
         if (("[" in text or "(" in text) and ("." in text or "dot" in text)) or " dot " in text:
             self._defanged(text, hits, suspicious)
-        if " ." in text or "\t." in text:
+        if " ." in text:
             self._spaced_dot(text, suspicious)
         masked = self._masked_links(text) if "](" in text else {}
         for match in _LINK.finditer(text) if "." in text and _DOTTED.search(text) else ():
             host = match.group("host").removeprefix("www.")
             if not match.group("scheme") and match.group("tld") not in self._tlds:
                 continue
-            reason = (
-                self._homograph(scan, match, host)
-                or self._judge(host)
-                or self._deceptive(text, match, host, masked.get(match.start()))
-            )
+            reason = self._homograph(scan, match, host) or self._judge(host)
+            if not reason and not _domain_in(host, self._allow):
+                reason = self._deceptive(text, match, host, masked.get(match.start()))
+                if not reason:
+                    suspicious.append((match.start(), match.end(), match.group("tld")))
             if reason:
                 hits.append(Hit(match.start(), match.end(), reason, "[link removed]"))
-            elif not _domain_in(host, self._allow):
-                suspicious.append((match.start(), match.end(), match.group("tld")))
         if not suspicious:
             return hits
         if self._shortener_links:
@@ -1062,12 +1060,12 @@ class LinksDetector:
     def _deceptive(
         self, text: str, match: re.Match[str], host: str, shown: str | None
     ) -> str | None:
-        """A link that pretends to go to a trusted site (an allowed or brand site): markdown text
+        """A link (not to an allowed site) that pretends to go to a trusted site: markdown text
         naming another site's address ("[reuters.com](http://x.click)"), a trusted site's whole
         domain at the front of another host ("bbc.co.uk.secure-news.com"), or a trusted name in
         the link's text or host while it goes elsewhere, to a login/wallet page or a throw-away
         site ("[Reuters report](http://reuters-news.click/login.php)")."""
-        if _domain_in(host, self._allow) or _domain_in(host, self._brand_domains):
+        if _domain_in(host, self._brand_domains):
             return None
         if shown is not None:
             for named in _LINK.finditer(shown):
@@ -1257,22 +1255,26 @@ class RepeatsDetector:
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit spanning the repeated part, if any."""
+        tokens = scan.tokens
+        if tokens is not None:
+            # r repeats covering half the words leave at most (r + 1) / 2r of them distinct
+            count = scan._word_count
+            fewest = self._fewest
+            if 2 * fewest * len(tokens) > (fewest + 1) * count or count < fewest:
+                return []
         text = scan.text
         if len(text) < self._min_length:
             return []
-        count = scan.word_count
-        tokens = scan.tokens
-        if count is not None and tokens is not None:
-            # r repeats covering half the words leave at most (r + 1) / 2r of them distinct
-            fewest = self._fewest
-            if count < fewest or 2 * fewest * len(tokens) > (fewest + 1) * count:
-                return []
-        matches = list(_REPEAT_WORD.finditer(text))
-        words = [match.group() for match in matches]
+        gate = scan.gate
+        # the gate's words are the ones _REPEAT_WORD finds, with leetspeak undone
+        words = gate.split() if gate is not None else _REPEAT_WORD.findall(text)
         found = self._repeated(words)
         if found is None:
             return []
         first, last, unit, times = found
+        matches = list(_REPEAT_WORD.finditer(text))
+        if len(matches) != len(words):  # pragma: no cover - the two splits agree
+            return []
         start, end = matches[first].start(), matches[last].end()
         if end - start < self._min_length:
             return []
@@ -1281,10 +1283,20 @@ class RepeatsDetector:
 
     def _repeated(self, words: list[str]) -> tuple[int, int, int, int] | None:
         """(first word, last word, unit length, repeats) of the longest run of one unit repeated
-        enough times to cover half of ``words``, or None."""
+        enough times to cover half of ``words``, or None.
+
+        A run covering half the words holds the middle word, so only the distances from the
+        middle word to its other occurrences nearby can be the unit's length.
+        """
         total = len(words)
+        middle = total // 2
+        if not total:
+            return None
+        word = words[middle]
+        low, high = max(0, middle - MAX_PHRASE_WORDS), min(total, middle + MAX_PHRASE_WORDS + 1)
+        units = sorted({abs(i - middle) for i in range(low, high) if words[i] == word} - {0})
         best: tuple[int, int, int, int] | None = None
-        for unit in range(1, min(MAX_PHRASE_WORDS, total // self._fewest) + 1):
+        for unit in units:
             needed = self._min_word_repeats if unit == 1 else self._min_repeats
             run = 0
             for index in range(unit, total + 1):
