@@ -252,7 +252,7 @@ class EmailDetector:
         # connecting words on either side; the domain must end in a known ending
         self._at_sign = re.compile(
             rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]{{0,63}}){_CONNECTORS}"
-            rf"(?:(?:the|an?)\s+)?(?:at|@)[ \t-]?(?:sign|symbol|character)\b{_CONNECTORS}"
+            rf"(?:(?:the|an?)\s+)?(?:(?:at|@)[ \t-]?(?:sign|symbol|character)\b|@){_CONNECTORS}"
             rf"(?P<domain>[a-z0-9][a-z0-9-]{{0,62}}(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}"
             rf"{dot}(?P<tld>{known_tld}))(?![a-z0-9])"
         )
@@ -300,7 +300,7 @@ class EmailDetector:
         hits = self._addresses(text, providers)
         if providers and self._named is not None:
             hits.extend(self._named_user(text))
-        if tokens is None or not tokens.isdisjoint(_AT_SIGN_TOKENS):
+        if "@" in text or tokens is None or not tokens.isdisjoint(_AT_SIGN_TOKENS):
             hits.extend(self._spelt_at_sign(text))
         if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
             # "j o h n @ g m a i l . c o m": close the gaps between single letters
@@ -528,7 +528,7 @@ _LETTER_DIGITS = str.maketrans(
 )
 _LETTER_DIGIT_CHARS = frozenset("oil|szb")
 _SHAPED_NUMBER = re.compile(
-    r"(?<![\w+.\-])(?:\+[0-9]{1,3}(?:[ .\-]{1,2}[0-9a-z|]{1,6}){2,6}"
+    r"(?<![\w+.\-])(?:\+[0-9]{1,3}(?:[ .\-]{1,2}\(?[0-9a-z|]{1,6}\)?){2,6}"
     r"|[0-9a-z|]{2,5}(?P<sep>[.\-])[0-9a-z|]{2,5}(?:(?P=sep)[0-9a-z|]{2,5}){1,3})(?!\w)"
 )
 _GROUP_SEPARATORS = re.compile(r"([ .\-]+)")
@@ -545,14 +545,15 @@ def _letter_digit_groups(match: re.Match[str]) -> str:
     pieces = _GROUP_SEPARATORS.split(match.group())
     out: list[str] = []
     for index, piece in enumerate(pieces):
-        if index % 2 or piece.startswith("+") or piece.isdigit():
+        group = piece.strip("()")  # "(2l2)": an area code
+        if index % 2 or piece.startswith("+") or group.isdigit():
             out.append(piece)
             continue
-        digits = sum(char.isdigit() for char in piece)
+        digits = sum(char.isdigit() for char in group)
         if (
-            digits <= len(piece) - digits
-            or _NUMBER_PLURAL.fullmatch(piece)
-            or not all(char.isdigit() or char in _LETTER_DIGIT_CHARS for char in piece)
+            digits <= len(group) - digits
+            or _NUMBER_PLURAL.fullmatch(group)
+            or not all(char.isdigit() or char in _LETTER_DIGIT_CHARS for char in group)
         ):
             break
         out.append(piece.translate(_LETTER_DIGITS))

@@ -580,7 +580,7 @@ class _Builder:
             "detector": RepeatsDetector(
                 self.integer(body, table, "min_repeats", 4, 2),
                 self.integer(body, table, "min_word_repeats", 10, 2),
-                self.integer(body, table, "min_length", 40, 1),
+                self.integer(body, table, "min_length", 80, 1),
             )
         }
 

@@ -463,7 +463,7 @@ PLAIN_THREAT_FORMS_CLEAN = [
 REPEATS_DISGUISED_LINKS_AND_HANDLES_CAUGHT = [
     (
         "repeated-phrase",
-        "NO MORE WAR NO MORE WAR NO MORE WAR NO MORE WAR NO MORE WAR",
+        "NO MORE WAR " * 8,
         "repeated_text",
     ),
     (
@@ -472,7 +472,7 @@ REPEATS_DISGUISED_LINKS_AND_HANDLES_CAUGHT = [
         "Visit my channel for the truth\nVisit my channel for the truth",
         "repeated_text",
     ),
-    ("repeated-word", "SHAME " * 12, "repeated_text"),
+    ("repeated-word", "SHAME " * 15, "repeated_text"),
     ("shortener-links", "more here bit.ly/4abc and here tinyurl.com/y7kz", "links"),
     ("spaced-dot-link", "this app pays you to watch videos, check cashclips . site", "links"),
     ("paid-to", "I get paid to scroll tiktok lol, join at scrollcash.xyz", "links"),
@@ -517,10 +517,23 @@ REPEATS_DISGUISED_LINKS_AND_HANDLES_CAUGHT = [
     ("leet-invite", "come to our d1sc0rd.gg/warroom", "invites"),
     ("bare-gg", "server link: .gg/peacetalks", "invites"),
     ("no-dot-invite", "it's discord gg slash kyivwatch", "invites"),
+    ("server-invite", "we debate it properly in our Discord, tinyurl.com/warroom", "invites"),
+    ("server-invite", "come join our server: cutt.ly/osint-ua", "invites"),
+    ("at-sign-words", "x.berg, then @, then proton.me", "email"),
+    ("letter-digits", "+1 (2l2) S55-0l99", "phone"),
+    ("adult-bait", "bored? hot singles near you, snap: lena_xx", "spam"),
+    ("firing-squad", "traitors like him deserve the firing squad", "threats"),
+    ("family-next", "you and your family will be next", "threats"),
+    ("weapon-wish", "I hope a drone finds your flat", "threats"),
 ]
 
 REPEATS_DISGUISED_LINKS_AND_HANDLES_CLEAN = [
     ("repeated-phrase", "No, no, no. A ceasefire is not a surrender."),
+    (
+        "repeated-phrase",
+        "We need peace. We need peace. We need peace. We need peace now, not a pause.",
+    ),
+    ("repeated-phrase", "NO MORE WAR NO MORE WAR NO MORE WAR NO MORE WAR"),
     (
         "repeated-phrase",
         'Protesters chanted "peace now, peace now, peace now, peace now" for an hour outside the '
@@ -554,6 +567,11 @@ REPEATS_DISGUISED_LINKS_AND_HANDLES_CLEAN = [
     ("sack-of", "this deal is a pile of garbage, and history will show it"),
     ("bare-gg", "check my stats on op.gg/summoner/euw"),
     ("no-dot-invite", "our Discord, gg everyone, was lively"),
+    ("server-invite", "I run my server at home, see myblog.net/setup for details"),
+    ("server-invite", "Our Discord group has been arguing about this all week, 60/40 split"),
+    ("adult-bait", "the band's latest singles topped the charts"),
+    ("firing-squad", "he was executed by firing squad in 1945"),
+    ("weapon-wish", "I hope the drones are shot down before they reach the city"),
 ]
 
 CAUGHT = [

@@ -65,10 +65,10 @@ def test_repeats_rule_settings(phrase: int, word: int, text: str, action: str) -
 def test_repeats_hit_spans_the_repeated_part() -> None:
     """The hit covers the repeats only, so the redacted copy keeps the rest."""
     rules = parse_rules(REPEATS.format(phrase=4, word=10))
-    text = "read this: " + "no more war " * 5
+    text = "read this: " + "no more war " * 8
     verdict = Moderator(rules).check(text, Author(1))
     assert verdict.redacted == "read this: [repeated text] "
-    assert verdict.matches[0].reason == "the same 3-word phrase repeated 5 times"
+    assert verdict.matches[0].reason == "the same 3-word phrase repeated 8 times"
 
 
 def test_repeats_rule_rejects_a_single_repeat() -> None:
