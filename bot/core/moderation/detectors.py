@@ -250,11 +250,14 @@ class EmailDetector:
         known_tld = "|".join(sorted(map(re.escape, self._tlds), key=lambda t: (-len(t), t)))
         # "ola.nordmann, then the at sign, then online.no": the "@" named in words, with
         # connecting words on either side; the domain must end in a known ending
-        self._at_sign = re.compile(
-            rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]{{0,63}}){_CONNECTORS}"
-            rf"(?:(?:the|an?)\s+)?(?:(?:at|@)[ \t-]?(?:sign|symbol|character)\b|@){_CONNECTORS}"
-            rf"(?P<domain>[a-z0-9][a-z0-9-]{{0,62}}(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}"
-            rf"{dot}(?P<tld>{known_tld}))(?![a-z0-9])"
+        # (found from the "@" outwards: the user name before it, the domain after it)
+        self._before_at = re.compile(
+            rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]{{0,63}})(?P<gap>{_CONNECTORS})"
+            r"(?:(?:the|an?)\s+)?\Z"
+        )
+        self._after_at = re.compile(
+            rf"(?P<gap>{_CONNECTORS})(?P<domain>[a-z0-9][a-z0-9-]{{0,62}}"
+            rf"(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}{dot}(?P<tld>{known_tld}))(?![a-z0-9])"
         )
         self._mail_domains = frozenset(d.lower() for d in mail_domains)
         self._not_domains = frozenset(d.lower() for d in not_domains)
@@ -300,7 +303,9 @@ class EmailDetector:
         hits = self._addresses(text, providers)
         if providers and self._named is not None:
             hits.extend(self._named_user(text))
-        if "@" in text or tokens is None or not tokens.isdisjoint(_AT_SIGN_TOKENS):
+        if tokens is None or not tokens.isdisjoint(_AT_SIGN_WORDS) or (
+            "@" in text and not tokens.isdisjoint(_CONNECTOR_TOKENS)
+        ):
             hits.extend(self._spelt_at_sign(text))
         if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
             # "j o h n @ g m a i l . c o m": close the gaps between single letters
@@ -322,14 +327,24 @@ class EmailDetector:
         ]
 
     def _spelt_at_sign(self, text: str) -> list[Hit]:
-        """ "ola.nordmann, then the at sign, then online.no": a user name, "at sign" in words
-        and a domain with a known ending."""
-        return [
-            Hit(match.start(), match.end(), "e-mail address", "[email hidden]")
-            for match in self._at_sign.finditer(text)
-            if _is_user_name(match.group("local"))
-            and match.group("domain").split(".")[0].strip() not in self._not_domains
-        ]
+        """ "ola.nordmann, then the at sign, then online.no", "x.berg, then @, then proton.me":
+        a user name, the "@" (named in words, or bare between connecting words) and a domain
+        with a known ending."""
+        hits = []
+        for sign in _AT_SIGN.finditer(text):
+            local = self._before_at.search(text, max(0, sign.start() - 100), sign.start())
+            domain = self._after_at.match(text, sign.end())
+            if local is None or domain is None or not _is_user_name(local.group("local")):
+                continue
+            if sign.group() == "@" and not (
+                _CONNECTOR_WORD.search(local.group("gap"))
+                or _CONNECTOR_WORD.search(domain.group("gap"))
+            ):
+                continue  # "x@y.com", "x @ y.com": the other address rules judge those
+            if domain.group("domain").split(".")[0].strip() in self._not_domains:
+                continue
+            hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
+        return hits
 
     def _may_be_spaced_out(self, scan: Scan) -> bool:
         """Whether an address may hide in spaced-out letters: an "@" or a spelt-out dot."""
@@ -419,7 +434,14 @@ class EmailDetector:
 # Words and punctuation that join the pieces of an address told in words: ", then the at sign,
 # then", "followed by".
 _CONNECTORS = r"[\s,;:()\-]*(?:(?:and|then|followed\s+by|plus|add|put|type|write)\b[\s,;:()\-]*)*"
-_AT_SIGN_TOKENS = frozenset(gate_token(word) for word in ("sign", "symbol", "character"))
+_CONNECTOR_WORD = re.compile(r"[a-z]")
+_AT_SIGN = re.compile(r"(?:at|@)[ \t-]?(?:sign|symbol|character)\b|@")
+# The words that name "@", and that join the pieces around a bare one (the gates of
+# _spelt_at_sign).
+_AT_SIGN_WORDS = frozenset(gate_token(word) for word in ("sign", "symbol", "character"))
+_CONNECTOR_TOKENS = frozenset(
+    gate_token(word) for word in ("and", "then", "followed", "plus", "add", "put", "type", "write")
+)
 MAX_PIECES_GAP = 60  # how far before "@ provider" the user name of an address in pieces may be
 MIN_PIECE_USER_NAME = 5  # shorter dotted tokens are abbreviations ("e.g", "i.e")
 _PIECE_USER_NAME = re.compile(
@@ -985,14 +1007,15 @@ class LinksDetector:
             self._defanged(text, hits, suspicious)
         if " ." in text:
             self._spaced_dot(text, suspicious)
-        masked = self._masked_links(text) if "](" in text else {}
+        masked = self._masked_links(text) if "](" in text else None
         for match in _LINK.finditer(text) if "." in text and _DOTTED.search(text) else ():
             host = match.group("host").removeprefix("www.")
             if not match.group("scheme") and match.group("tld") not in self._tlds:
                 continue
             reason = self._homograph(scan, match, host) or self._judge(host)
             if not reason and not _domain_in(host, self._allow):
-                reason = self._deceptive(text, match, host, masked.get(match.start()))
+                shown = masked.get(match.start()) if masked else None
+                reason = self._deceptive(text, match, host, shown)
                 if not reason:
                     suspicious.append((match.start(), match.end(), match.group("tld")))
             if reason:
