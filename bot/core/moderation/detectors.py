@@ -303,8 +303,10 @@ class EmailDetector:
         hits = self._addresses(text, providers)
         if providers and self._named is not None:
             hits.extend(self._named_user(text))
-        if tokens is None or not tokens.isdisjoint(_AT_SIGN_WORDS) or (
-            "@" in text and not tokens.isdisjoint(_CONNECTOR_TOKENS)
+        if (
+            tokens is None
+            or not tokens.isdisjoint(_AT_SIGN_WORDS)
+            or ("@" in text and not tokens.isdisjoint(_CONNECTOR_TOKENS))
         ):
             hits.extend(self._spelt_at_sign(text))
         if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
