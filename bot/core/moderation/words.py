@@ -56,6 +56,7 @@ WORD_END = r"(?![^\W_])"
 SEPARATOR = r"[\W_]{1,6}"
 CLAUSE_END = r"(?=[^\w]{0,6}(?:$|[.!?,;:)\n]|and\b|or\b))"
 MASKS = "*#%_"
+INNER_MASKS = "*#%"  # the masks of a word inside a longer token ("clusterf**k")
 _MASKED_TOKEN = re.compile(r"(?<![^\W_])[^\W_]+[*#%_][\w*#%]*")
 _PIECE = re.compile(r"[^\W_]+")
 _PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}")  # not "," or quotes: "Sh, it is"
@@ -870,7 +871,8 @@ class WordMatcher:
 
     def _masked_inside(self, token: str) -> bool:
         """Whether a masked "*word*" entry sits inside a longer token: "clusterf**k" ("*fuck*"),
-        "f**kwit". The masked piece must keep the word's first and last letters."""
+        "f**kwit". The masked piece must keep the word's first and last letters, and its masks
+        must be symbols ("_" joins the words of names: "friends_of_kyiv", "golf_kid")."""
         for entry in self._inner_entries:
             word = entry.word
             last = len(token) - len(word)
@@ -881,8 +883,8 @@ class WordMatcher:
                 if (
                     piece[0] == word[0]
                     and piece[-1] == word[-1]
-                    and any(char in MASKS for char in piece)
-                    and all(p in MASKS or p == w for p, w in zip(piece, word, strict=True))
+                    and any(char in INNER_MASKS for char in piece)
+                    and all(p in INNER_MASKS or p == w for p, w in zip(piece, word, strict=True))
                 ):
                     return True
         return False

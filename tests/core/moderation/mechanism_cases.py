@@ -558,6 +558,7 @@ REPEATS_DISGUISED_LINKS_AND_HANDLES_CLEAN = [
     ("provider-named", "my gmail is full of spam again"),
     ("at-sign-words", "type the at sign before the handle, then the name"),
     ("masked-compound", "the **final** text is out"),
+    ("masked-compound", "#friends_of_kyiv rally today, organised by golf_kid"),
     ("disguised-mild-word", "Hell yes, crappy weather though"),
     ("firing-squad", "In Bucha, civilians were lined up and shot, the report found"),
     ("firing-squad", "the players lined up against the wall for the free kick"),
