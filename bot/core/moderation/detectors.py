@@ -1311,32 +1311,35 @@ class RepeatsDetector:
         """(first word, last word, unit length, repeats) of the longest run of one unit repeated
         enough times to cover half of ``words``, or None.
 
-        A run covering half the words holds the middle word, so only the distances from the
-        middle word to its other occurrences nearby can be the unit's length.
+        Such a run holds the middle word and the same word one unit before or after it, so only
+        those distances are tried, each grown outwards from the middle.
         """
         total = len(words)
-        middle = total // 2
         if not total:
             return None
+        middle = total // 2
         word = words[middle]
-        low, high = max(0, middle - MAX_PHRASE_WORDS), min(total, middle + MAX_PHRASE_WORDS + 1)
-        units = sorted({abs(i - middle) for i in range(low, high) if words[i] == word} - {0})
         best: tuple[int, int, int, int] | None = None
-        for unit in units:
+        for unit in range(1, min(MAX_PHRASE_WORDS, middle + 1) + 1):
+            if middle + unit < total and words[middle + unit] == word:
+                start = middle
+            elif middle - unit >= 0 and words[middle - unit] == word:
+                start = middle - unit
+            else:
+                continue
+            left, right = start, start + 1  # words[i] == words[i + unit] for left <= i < right
+            while left > 0 and words[left - 1] == words[left - 1 + unit]:
+                left -= 1
+            while right + unit < total and words[right] == words[right + unit]:
+                right += 1
+            covered = right - left + unit
             needed = self._min_word_repeats if unit == 1 else self._min_repeats
-            run = 0
-            for index in range(unit, total + 1):
-                if index < total and words[index] == words[index - unit]:
-                    run += 1
-                    continue
-                covered = run + unit
-                if covered // unit >= needed and 2 * covered >= total:
-                    first = index - covered
-                    if _primitive(words[first : first + unit]) and (
-                        best is None or covered > best[1] - best[0] + 1
-                    ):
-                        best = (first, index - 1, unit, covered // unit)
-                run = 0
+            if covered // unit < needed or 2 * covered < total:
+                continue
+            if not _primitive(words[left : left + unit]):
+                continue
+            if best is None or covered > best[1] - best[0] + 1:
+                best = (left, left + covered - 1, unit, covered // unit)
         return best
 
 
