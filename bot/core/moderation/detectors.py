@@ -974,15 +974,7 @@ class LinksDetector:
         self._brand_domains = frozenset(d.lower() for d in brand_domains)
         self._tlds = frozenset(t.lower() for t in tlds)
         self._other_links = other_links
-        # The names of trusted sites ("reuters", "kyivindependent", "paypal"): a link that uses
-        # one while going elsewhere is a disguise
-        self._site_names = frozenset(
-            name
-            for name in map(_site_name, (*self._allow, *self._brand_domains))
-            if len(name) >= MIN_SITE_NAME
-            and name not in _SECOND_LEVEL
-            and english_zipf(name) < EVERYDAY_WORD_ZIPF
-        )
+        self._trusted_names: frozenset[str] | None = None  # built on first use (word lists)
         # Scam phrases, matched whole-word like every phrase list, each tried only when the
         # message has a word of each of its slots (a set test on the message's gate tokens)
         compiled = [
@@ -1103,7 +1095,7 @@ class LinksDetector:
             front = ".".join(labels[:cut])
             if front in self._allow or front in self._brand_domains:
                 return f"link dressed up as {front} goes to {host}"  # "bbc.co.uk.x-login.com"
-        if not self._site_names:
+        if not self._site_names():
             return None
         name = self._site_name_in_host(host) or (
             self._site_name_in_text(shown) if shown is not None else None
@@ -1117,11 +1109,24 @@ class LinksDetector:
             return f"link dressed up as {name} goes to {host}"
         return None
 
+    def _site_names(self) -> frozenset[str]:
+        """The names of trusted sites ("reuters", "kyivindependent", "paypal"), not everyday
+        words ("time", "state"): a link that uses one while going elsewhere is a disguise."""
+        if self._trusted_names is None:
+            self._trusted_names = frozenset(
+                name
+                for name in map(_site_name, (*self._allow, *self._brand_domains))
+                if len(name) >= MIN_SITE_NAME
+                and name not in _SECOND_LEVEL
+                and english_zipf(name) < EVERYDAY_WORD_ZIPF
+            )
+        return self._trusted_names
+
     def _site_name_in_host(self, host: str) -> str | None:
         """A trusted site's name as a piece of ``host``: "reuters-news.click" has "reuters"."""
         for label in host.split(".")[:-1]:
             for piece in (label, *label.split("-")):
-                if piece in self._site_names:
+                if piece in self._site_names():
                     return piece
         return None
 
@@ -1131,7 +1136,7 @@ class LinksDetector:
         words = _TEXT_WORD.findall(shown)
         for index, word in enumerate(words):
             for candidate in (word, word + "".join(words[index + 1 : index + 2])):
-                if candidate in self._site_names:
+                if candidate in self._site_names():
                     return candidate
         return None
 
