@@ -1095,19 +1095,15 @@ class LinksDetector:
             front = ".".join(labels[:cut])
             if front in self._allow or front in self._brand_domains:
                 return f"link dressed up as {front} goes to {host}"  # "bbc.co.uk.x-login.com"
-        if not self._site_names():
-            return None
-        name = self._site_name_in_host(host) or (
-            self._site_name_in_text(shown) if shown is not None else None
-        )
-        if name is None:
-            return None
         path = _PATH.match(text, match.end())
         address = host + (path.group() if path is not None else "")
         phishing = self._phishing is not None and self._phishing.search(address) is not None
-        if phishing or match.group("tld") in self._spam_tlds:
-            return f"link dressed up as {name} goes to {host}"
-        return None
+        if not (phishing or match.group("tld") in self._spam_tlds):
+            return None  # (tested first: the names need the word lists)
+        name = self._site_name_in_host(host) or (
+            self._site_name_in_text(shown) if shown is not None else None
+        )
+        return f"link dressed up as {name} goes to {host}" if name else None
 
     def _site_names(self) -> frozenset[str]:
         """The names of trusted sites ("reuters", "kyivindependent", "paypal"), not everyday
