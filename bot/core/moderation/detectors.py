@@ -1416,7 +1416,7 @@ class RegexDetector:
             tokens = scan.tokens
             if tokens is None or not tokens.isdisjoint(self._requires_words):
                 return True
-        return any(word in text for word in self._requires)
+        return any(map(text.__contains__, self._requires))  # no generator: cheaper
 
 
 def dedupe_key(scan: Scan) -> int:

@@ -71,7 +71,7 @@ _STRETCHED = re.compile(r"([a-z])\1\1")  # "fuuuck", "shiiit": stretched on purp
 
 def masked_tokens(folded: str) -> list[tuple[int, int, str]]:
     """Tokens with masked letters ("f*ck", "sh#t") as (start, end, token)."""
-    if not any(mask in folded for mask in MASKS):
+    if not any(map(folded.__contains__, MASKS)):  # no generator: this runs for every message
         return []
     return [(m.start(), m.end(), m.group()) for m in _MASKED_TOKEN.finditer(folded)]
 
