@@ -65,7 +65,7 @@ def test_moderate_stdin_bad_json_is_a_user_error(
 def test_rules_check_accepts_the_defaults(capsys: pytest.CaptureFixture[str]) -> None:
     """`rules check` without a file validates the shipped rules."""
     assert main(["rules", "check"]) == 0
-    assert capsys.readouterr().out.startswith("OK: 12 rules")
+    assert capsys.readouterr().out.startswith("OK: 13 rules")
 
 
 def test_rules_check_reports_the_bad_line(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class Scan:
     _gate: str | None = field(default=None)
     _tokens: frozenset[str] | None = field(default=None)
     _gated: bool = False
+    _word_count: int = 0
     _masked: list[tuple[int, int, str]] | None = field(default=None)
     _compounds: list[Compound] | None = field(default=None)
 
@@ -101,7 +103,10 @@ class Scan:
         """Gate text of the folded text (None: the gate cannot judge this text)."""
         if not self._gated:
             self._gate = gate_text(self.folded.folded)
-            self._tokens = frozenset(self._gate.split()) if self._gate is not None else None
+            if self._gate is not None:
+                words = self._gate.split()
+                self._tokens = frozenset(words)
+                self._word_count = len(words)
             self._gated = True
         return self._gate
 
@@ -111,6 +116,13 @@ class Scan:
         if not self._gated:
             _ = self.gate
         return self._tokens
+
+    @property
+    def word_count(self) -> int | None:
+        """How many gate tokens the text has, repeats included (None: the gate cannot judge)."""
+        if not self._gated:
+            _ = self.gate
+        return self._word_count if self._tokens is not None else None
 
     @property
     def masked(self) -> list[tuple[int, int, str]]:
@@ -235,9 +247,32 @@ class EmailDetector:
             rf"{dot}(?P<tld>[a-z]{{2,24}})(?![a-z0-9])"
         )
         self._tlds = frozenset(t.lower() for t in tlds)
+        known_tld = "|".join(sorted(map(re.escape, self._tlds), key=lambda t: (-len(t), t)))
+        # "ola.nordmann, then the at sign, then online.no": the "@" named in words, with
+        # connecting words on either side; the domain must end in a known ending
+        # (found from the "@" outwards: the user name before it, the domain after it)
+        self._before_at = re.compile(
+            rf"(?<![\w.+-])(?P<local>[a-z0-9][a-z0-9._%+-]{{0,63}})(?P<gap>{_CONNECTORS})"
+            r"(?:(?:the|an?)\s+)?\Z"
+        )
+        self._after_at = re.compile(
+            rf"(?P<gap>{_CONNECTORS})(?P<domain>[a-z0-9][a-z0-9-]{{0,62}}"
+            rf"(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}{dot}(?P<tld>{known_tld}))(?![a-z0-9])"
+        )
         self._mail_domains = frozenset(d.lower() for d in mail_domains)
         self._not_domains = frozenset(d.lower() for d in not_domains)
         self._no_tld = frozenset(d.lower() for d in no_tld_domains)
+        # "my gmail is lisa.m.norway", "gmail: k.lee88": a mail provider named with a user name
+        providers = "|".join(sorted(map(re.escape, self._no_tld)))
+        self._named = (
+            re.compile(
+                rf"\b(?:(?:my|our)\s+(?:{providers})(?:\s+(?:address|account|id|username))?"
+                rf"(?:\s+is|\s*[:=])|(?:{providers})\s*:)\s*"
+                r"(?P<name>[a-z0-9][a-z0-9._%+]{0,62}[a-z0-9])(?![\w@-])"
+            )
+            if providers
+            else None
+        )
         self._no_tld_tokens = frozenset(d.translate(_GATE_TABLE) for d in self._no_tld)
         self._provider = re.compile(r"\s*(?P<name>[a-z0-9]+)(?![\w@.-])")
         self._at_tokens = frozenset(
@@ -255,7 +290,7 @@ class EmailDetector:
         if "@" not in text:
             tokens = scan.tokens
             if tokens is not None and (
-                tokens.isdisjoint(self._at_tokens)
+                (tokens.isdisjoint(self._at_tokens) and tokens.isdisjoint(self._no_tld_tokens))
                 or (
                     tokens.isdisjoint(self._dot_tokens)
                     and not _DOTTED.search(text)
@@ -266,6 +301,14 @@ class EmailDetector:
         tokens = scan.tokens
         providers = tokens is None or not tokens.isdisjoint(self._no_tld_tokens)
         hits = self._addresses(text, providers)
+        if providers and self._named is not None:
+            hits.extend(self._named_user(text))
+        if (
+            tokens is None
+            or not tokens.isdisjoint(_AT_SIGN_WORDS)
+            or ("@" in text and not tokens.isdisjoint(_CONNECTOR_TOKENS))
+        ):
+            hits.extend(self._spelt_at_sign(text))
         if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
             # "j o h n @ g m a i l . c o m": close the gaps between single letters
             closed, offsets = close_gaps(text)
@@ -273,6 +316,36 @@ class EmailDetector:
                 Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
                 for hit in self._addresses(closed, providers)
             ]
+        return hits
+
+    def _named_user(self, text: str) -> list[Hit]:
+        """ "my gmail is lisa.m.norway": a mail provider named, then a user name (not an
+        ordinary word: "my gmail is full", "gmail: down again")."""
+        assert self._named is not None
+        return [
+            Hit(match.start(), match.end(), "e-mail address", "[email hidden]")
+            for match in self._named.finditer(text)
+            if _is_user_name(match.group("name")) and not match.group("name").isdigit()
+        ]
+
+    def _spelt_at_sign(self, text: str) -> list[Hit]:
+        """ "ola.nordmann, then the at sign, then online.no", "x.berg, then @, then proton.me":
+        a user name, the "@" (named in words, or bare between connecting words) and a domain
+        with a known ending."""
+        hits = []
+        for sign in _AT_SIGN.finditer(text):
+            local = self._before_at.search(text, max(0, sign.start() - 100), sign.start())
+            domain = self._after_at.match(text, sign.end())
+            if local is None or domain is None or not _is_user_name(local.group("local")):
+                continue
+            if sign.group() == "@" and not (
+                _CONNECTOR_WORD.search(local.group("gap"))
+                or _CONNECTOR_WORD.search(domain.group("gap"))
+            ):
+                continue  # "x@y.com", "x @ y.com": the other address rules judge those
+            if domain.group("domain").split(".")[0].strip() in self._not_domains:
+                continue
+            hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
         return hits
 
     def _may_be_spaced_out(self, scan: Scan) -> bool:
@@ -360,6 +433,17 @@ class EmailDetector:
         return True
 
 
+# Words and punctuation that join the pieces of an address told in words: ", then the at sign,
+# then", "followed by".
+_CONNECTORS = r"[\s,;:()\-]*(?:(?:and|then|followed\s+by|plus|add|put|type|write)\b[\s,;:()\-]*)*"
+_CONNECTOR_WORD = re.compile(r"[a-z]")
+_AT_SIGN = re.compile(r"(?:at|@)[ \t-]?(?:sign|symbol|character)\b|@")
+# The words that name "@", and that join the pieces around a bare one (the gates of
+# _spelt_at_sign).
+_AT_SIGN_WORDS = frozenset(gate_token(word) for word in ("sign", "symbol", "character"))
+_CONNECTOR_TOKENS = frozenset(
+    gate_token(word) for word in ("and", "then", "followed", "plus", "add", "put", "type", "write")
+)
 MAX_PIECES_GAP = 60  # how far before "@ provider" the user name of an address in pieces may be
 MIN_PIECE_USER_NAME = 5  # shorter dotted tokens are abbreviations ("e.g", "i.e")
 _PIECE_USER_NAME = re.compile(
@@ -457,6 +541,62 @@ def _lookalike_next_to_digit(text: str) -> bool:
         skeleton = text.encode("ascii").translate(_SKELETON)
         return b"dx" in skeleton or b"xd" in skeleton
     return _LOOKALIKE_NEXT_TO_DIGIT.search(text) is not None
+
+
+# Inside a number that has the shape of one, S, Z and B stand for 5, 2 and 8 as well: after a
+# "+country code" ("+47 9l2 34 S67") or in three or more groups joined by one "-" or "."
+# ("6l7-55S-O142"). A group is read only when it has more digits than letters, all of them
+# look-alikes; the first group that is not ends the number ("+47 912 34 567 call").
+_LETTER_DIGITS = str.maketrans(
+    {"o": "0", "l": "1", "i": "1", "|": "1", "s": "5", "z": "2", "b": "8"}
+)
+_LETTER_DIGIT_CHARS = frozenset("oil|szb")
+_SHAPED_NUMBER = re.compile(
+    r"(?<![\w+.\-])(?:\+[0-9]{1,3}(?:[ .\-]{1,2}\(?[0-9a-z|]{1,6}\)?){2,6}"
+    r"|[0-9a-z|]{2,5}(?P<sep>[.\-])[0-9a-z|]{2,5}(?:(?P=sep)[0-9a-z|]{2,5}){1,3})(?!\w)"
+)
+_GROUP_SEPARATORS = re.compile(r"([ .\-]+)")
+_NUMBER_PLURAL = re.compile(r"[0-9]{3,}s")  # "1990s", "747s": a decade or a plural, not digits
+_SHAPED_SKELETON = bytes(
+    ord("d") if chr(byte).isdigit() else ord("x") if chr(byte) in "oil|szb" else ord(" ")
+    for byte in range(256)
+)
+_LETTER_NEXT_TO_DIGIT = re.compile(r"[oil|szb](?:(?<=[0-9][oil|szb])|(?=[0-9]))")
+
+
+def _letter_digit_groups(match: re.Match[str]) -> str:
+    """A number-shaped match with the letters of its digit groups read as digits (same length)."""
+    pieces = _GROUP_SEPARATORS.split(match.group())
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        group = piece.strip("()")  # "(2l2)": an area code
+        if index % 2 or piece.startswith("+") or group.isdigit():
+            out.append(piece)
+            continue
+        digits = sum(char.isdigit() for char in group)
+        if (
+            digits <= len(group) - digits
+            or _NUMBER_PLURAL.fullmatch(group)
+            or not all(char.isdigit() or char in _LETTER_DIGIT_CHARS for char in group)
+        ):
+            break
+        out.append(piece.translate(_LETTER_DIGITS))
+    read = "".join(out)
+    return read + match.group()[len(read) :]
+
+
+def _read_letter_digits(text: str) -> str:
+    """``text`` with look-alike letters read as digits inside numbers (same length)."""
+    if text.isascii():
+        skeleton = text.encode("ascii").translate(_SHAPED_SKELETON)
+        if b"dx" not in skeleton and b"xd" not in skeleton:
+            return text
+    elif _LETTER_NEXT_TO_DIGIT.search(text) is None:
+        return text
+    text = _DIGIT_RUN_WITH_LOOKALIKES.sub(_lookalikes_to_digits, text)
+    if "+" in text or "-" in text or "." in text:
+        text = _SHAPED_NUMBER.sub(_letter_digit_groups, text)
+    return text
 
 
 # A run of digits and look-alike letters standing alone ("415.555.o1o7", "2l2 555 ol47").
@@ -576,15 +716,15 @@ class PhoneDetector:
         text = scan.text
         hits = self._spelt_out(scan)
         digits = len(text) - len(text.translate(_NO_DIGITS))
+        if digits < MIN_DIGITS_WITH_O:
+            return hits
+        # "415.555.O1O7", "2l2 555 Ol47", "+47 9l2 34 S67": letters for digits may make up
+        # the count
+        text = _read_letter_digits(text)
+        if text is not scan.text:
+            digits = len(text) - len(text.translate(_NO_DIGITS))
         if digits < 7:
-            # "415.555.O1O7", "2l2 555 Ol47": letters for digits may make up the count
-            if digits < MIN_DIGITS_WITH_O or not _lookalike_next_to_digit(text):
-                return hits
-            text = _DIGIT_RUN_WITH_LOOKALIKES.sub(_lookalikes_to_digits, text)
-            if len(text) - len(text.translate(_NO_DIGITS)) < 7:
-                return hits
-        elif _lookalike_next_to_digit(text):
-            text = _DIGIT_RUN_WITH_LOOKALIKES.sub(_lookalikes_to_digits, text)
+            return hits
         spaced = False
         for match in _PHONE_CANDIDATE.finditer(text):
             candidate = match.group().rstrip(" .-(")
@@ -724,6 +864,23 @@ _DEFANGED_LINK = re.compile(
     r"(?P<tld>[a-z][a-z0-9\-]{1,23}))(?![\w\-])"
 )
 _DEFANG_DOT = re.compile(_DEFANG)
+# A link with a space before its dot ("newsreward . online", "cash-now .click"): read as a link
+# only on a throw-away ending (``spam_tlds``), and judged like a link spelt with " dot ".
+_SPACED_DOT_LINK = re.compile(
+    r"(?<![\w@.\-])(?P<host>[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9\-]+)*"
+    r"[ \t]+\.[ \t]*(?P<tld>[a-z]{2,24}))(?![\w\-])"
+)
+_SPACES = re.compile(r"\s+")
+# What follows a host: its path, query and fragment ("/login.php?verify=wallet").
+_PATH = re.compile(r"[/?#][^\s)\]>\"'<]*")
+# A markdown link: its visible text and its address ("[Reuters report](http://...)").
+_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]{1,300})\]\(\s*<?(?P<url>[^\s)>]{1,500})")
+_TEXT_WORD = re.compile(r"[a-z0-9]+")
+MIN_SITE_NAME = 3  # shorter names of trusted sites ("ft", "un", "x") are no evidence
+EVERYDAY_WORD_ZIPF = 5.0  # names as common as "time" or "state" are everyday words, no evidence
+# Scripts whose letters fold to Latin look-alikes; one of them next to Latin letters in one label
+# of a host is a spoofed name ("lіnk.bio" with a Cyrillic "і").
+_LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "LISU")
 _UNLEET_DOMAIN = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
 
 
@@ -742,6 +899,29 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
             return limit + 1
         previous = current
     return previous[-1]
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "go", "gov", "org", "ac", "net", "www"})
+
+
+def _site_name(domain: str) -> str:
+    """The name a site goes by: "bbc.co.uk" -> "bbc", "news.sky.com" -> "sky"."""
+    labels = domain.split(".")[:-1]
+    while len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()
+    return labels[-1] if labels else ""
+
+
+def _mixed_scripts(label: str) -> bool:
+    """Whether one label of a host mixes Latin letters with look-alikes from another script
+    ("lіnk" with a Cyrillic "і"); a label all in one script ("пример", "münchen") does not."""
+    latin = other = False
+    for char in label:
+        if char.isascii():
+            latin = latin or char.isalpha()
+        elif char.isalpha():
+            other = other or unicodedata.name(char, "").startswith(_LOOKALIKE_SCRIPTS)
+    return latin and other
 
 
 def _domain_in(host: str, domains: frozenset[str]) -> bool:
@@ -766,7 +946,19 @@ class LinksDetector:
         scam_report_words: Sequence[str] = (),
         spam_tlds: Sequence[str] = (),
         spam_tld_links: int = 0,
+        shorteners: Sequence[str] = (),
+        shortener_links: int = 0,
+        phishing_paths: Sequence[str] = (),
     ) -> None:
+        self._shorteners = frozenset(d.lower() for d in shorteners)
+        self._shortener_links = shortener_links
+        self._phishing = (
+            re.compile(
+                r"(?<![a-z])(?:" + "|".join(re.escape(w.lower()) for w in phishing_paths) + ")"
+            )
+            if phishing_paths
+            else None
+        )
         self._report = (
             re.compile(
                 r"\b(?:" + "|".join(re.escape(w.lower()) for w in scam_report_words) + r")\b"
@@ -782,6 +974,7 @@ class LinksDetector:
         self._brand_domains = frozenset(d.lower() for d in brand_domains)
         self._tlds = frozenset(t.lower() for t in tlds)
         self._other_links = other_links
+        self._trusted_names: frozenset[str] | None = None  # built on first use (word lists)
         # Scam phrases, matched whole-word like every phrase list, each tried only when the
         # message has a word of each of its slots (a set test on the message's gate tokens)
         compiled = [
@@ -806,17 +999,25 @@ class LinksDetector:
         suspicious: list[tuple[int, int, str]] = []
         if (("[" in text or "(" in text) and ("." in text or "dot" in text)) or " dot " in text:
             self._defanged(text, hits, suspicious)
+        if " ." in text:
+            self._spaced_dot(text, suspicious)
+        masked = self._masked_links(text) if "](" in text else None
         for match in _LINK.finditer(text) if "." in text and _DOTTED.search(text) else ():
             host = match.group("host").removeprefix("www.")
             if not match.group("scheme") and match.group("tld") not in self._tlds:
                 continue
             reason = self._homograph(scan, match, host) or self._judge(host)
+            if not reason and not _domain_in(host, self._allow):
+                shown = masked.get(match.start()) if masked else None
+                reason = self._deceptive(text, match, host, shown)
+                if not reason:
+                    suspicious.append((match.start(), match.end(), match.group("tld")))
             if reason:
                 hits.append(Hit(match.start(), match.end(), reason, "[link removed]"))
-            elif not _domain_in(host, self._allow):
-                suspicious.append((match.start(), match.end(), match.group("tld")))
         if not suspicious:
             return hits
+        if self._shortener_links:
+            hits.extend(self._shortened(text, suspicious))
         scam = self._is_scam(text, scan.tokens)
         if not scam and self._scam is not None and scan.runs:
             # "c h e a p  v i a g r a at ...": the bait spelt letter by letter
@@ -844,6 +1045,96 @@ class LinksDetector:
             for form in tokens & self._scam_anchor_set
             for slots, pattern in self._scam_anchor[form]
         )
+
+    def _shortened(self, text: str, suspicious: list[tuple[int, int, str]]) -> list[Hit]:
+        """Several links through link shorteners in one comment ("bit.ly/a tinyurl.com/b"):
+        each hides where it goes, and ``shortener_links`` of them are link spam."""
+        short = [
+            (start, end)
+            for start, end, _ in suspicious
+            if _domain_in(_DEFANG_DOT.sub(".", text[start:end]).split("://")[-1], self._shorteners)
+        ]
+        if len(short) < self._shortener_links:
+            return []
+        return [
+            Hit(s, e, "several links through link shorteners", "[link removed]") for s, e in short
+        ]
+
+    def _spaced_dot(self, text: str, suspicious: list[tuple[int, int, str]]) -> None:
+        """Links written with a space before the dot on a throw-away ending ("newsreward .
+        online"): suspicious, like a link spelt with " dot "."""
+        for match in _SPACED_DOT_LINK.finditer(text):
+            tld = match.group("tld")
+            if tld not in self._spam_tlds:
+                continue
+            host = _SPACES.sub("", match.group("host"))
+            if not _domain_in(host, self._allow):
+                suspicious.append((match.start(), match.end(), tld))
+
+    def _masked_links(self, text: str) -> dict[int, str]:
+        """Markdown links: the position of each address and its visible text."""
+        return {match.start("url"): match.group("text") for match in _MARKDOWN_LINK.finditer(text)}
+
+    def _deceptive(
+        self, text: str, match: re.Match[str], host: str, shown: str | None
+    ) -> str | None:
+        """A link (not to an allowed site) that pretends to go to a trusted site: markdown text
+        naming another site's address ("[reuters.com](http://x.click)"), a trusted site's whole
+        domain at the front of another host ("bbc.co.uk.secure-news.com"), or a trusted name in
+        the link's text or host while it goes elsewhere, to a login/wallet page or a throw-away
+        site ("[Reuters report](http://reuters-news.click/login.php)")."""
+        if _domain_in(host, self._brand_domains):
+            return None
+        if shown is not None:
+            for named in _LINK.finditer(shown):
+                other = named.group("host").removeprefix("www.")
+                if named.group("tld") in self._tlds and not _domain_in(host, frozenset({other})):
+                    return f"link text names {other} but the link goes to {host}"
+        labels = host.split(".")
+        for cut in range(2, len(labels) - 1):
+            front = ".".join(labels[:cut])
+            if front in self._allow or front in self._brand_domains:
+                return f"link dressed up as {front} goes to {host}"  # "bbc.co.uk.x-login.com"
+        path = _PATH.match(text, match.end())
+        address = host + (path.group() if path is not None else "")
+        phishing = self._phishing is not None and self._phishing.search(address) is not None
+        if not (phishing or match.group("tld") in self._spam_tlds):
+            return None  # (tested first: the names need the word lists)
+        name = self._site_name_in_host(host) or (
+            self._site_name_in_text(shown) if shown is not None else None
+        )
+        return f"link dressed up as {name} goes to {host}" if name else None
+
+    def _site_names(self) -> frozenset[str]:
+        """The names of trusted sites ("reuters", "kyivindependent", "paypal"), not everyday
+        words ("time", "state"): a link that uses one while going elsewhere is a disguise."""
+        if self._trusted_names is None:
+            self._trusted_names = frozenset(
+                name
+                for name in map(_site_name, (*self._allow, *self._brand_domains))
+                if len(name) >= MIN_SITE_NAME
+                and name not in _SECOND_LEVEL
+                and english_zipf(name) < EVERYDAY_WORD_ZIPF
+            )
+        return self._trusted_names
+
+    def _site_name_in_host(self, host: str) -> str | None:
+        """A trusted site's name as a piece of ``host``: "reuters-news.click" has "reuters"."""
+        for label in host.split(".")[:-1]:
+            for piece in (label, *label.split("-")):
+                if piece in self._site_names():
+                    return piece
+        return None
+
+    def _site_name_in_text(self, shown: str) -> str | None:
+        """A trusted site's name in a link's visible text, also written as two words ("Kyiv
+        Independent" for kyivindependent.com)."""
+        words = _TEXT_WORD.findall(shown)
+        for index, word in enumerate(words):
+            for candidate in (word, word + "".join(words[index + 1 : index + 2])):
+                if candidate in self._site_names():
+                    return candidate
+        return None
 
     def _link_dump(self, suspicious: list[tuple[int, int, str]]) -> list[Hit]:
         """Links to cheap throw-away domains posted in bulk: "best-loans.xyz cash-now.top
@@ -879,8 +1170,11 @@ class LinksDetector:
         if scan.folded.offsets is None:
             return None  # ASCII text: nothing was folded
         start, end = scan.folded.span(match.start("host"), match.end("host"))
-        if scan.folded.original[start:end].isascii():
+        original = scan.folded.original[start:end]
+        if original.isascii():
             return None
+        if any(_mixed_scripts(label) for label in original.split(".")):
+            return f"look-alike letters in a link ({host})"
         known = (
             _domain_in(host, self._allow)
             or _domain_in(host, self._brand_domains)
@@ -966,6 +1260,98 @@ class MentionsDetector:
         return hits
 
 
+# --- repeated text ----------------------------------------------------------------------------
+
+# A word as the gate splits them (the gate's separators, "'" and the leet symbols kept inside).
+_REPEAT_WORD = re.compile(r"[^\s!\"#%&()*+,\-./:;<=>?\[\\\]^_`{}~]+")
+MAX_PHRASE_WORDS = 24  # longer units (a whole paragraph pasted twice) are the duplicates rule's
+
+
+class RepeatsDetector:
+    """The same phrase or line again and again within one message: "STOP THE WAR STOP THE WAR
+    ...", a line pasted four times. A phrase of two words or more must come ``min_repeats`` times
+    in a row, one word alone ``min_word_repeats`` times; the repeats must cover at least
+    ``min_length`` characters and half the message's words ("No. No. No." and a chant quoted in
+    a longer comment stand)."""
+
+    def __init__(self, min_repeats: int, min_word_repeats: int, min_length: int) -> None:
+        self._min_repeats = min_repeats
+        self._min_word_repeats = min_word_repeats
+        self._min_length = min_length
+        self._fewest = min(min_repeats, min_word_repeats)
+
+    def find(self, scan: Scan) -> list[Hit]:
+        """Return a hit spanning the repeated part, if any."""
+        tokens = scan.tokens
+        if tokens is not None:
+            # r repeats covering half the words leave at most (r + 1) / 2r of them distinct
+            count = scan._word_count
+            fewest = self._fewest
+            if 2 * fewest * len(tokens) > (fewest + 1) * count or count < fewest:
+                return []
+        text = scan.text
+        if len(text) < self._min_length:
+            return []
+        gate = scan.gate
+        # the gate's words are the ones _REPEAT_WORD finds, with leetspeak undone
+        words = gate.split() if gate is not None else _REPEAT_WORD.findall(text)
+        found = self._repeated(words)
+        if found is None:
+            return []
+        first, last, unit, times = found
+        matches = list(_REPEAT_WORD.finditer(text))
+        if len(matches) != len(words):  # pragma: no cover - the two splits agree
+            return []
+        start, end = matches[first].start(), matches[last].end()
+        if end - start < self._min_length:
+            return []
+        what = "word" if unit == 1 else f"{unit}-word phrase"
+        return [Hit(start, end, f"the same {what} repeated {times} times", "[repeated text]")]
+
+    def _repeated(self, words: list[str]) -> tuple[int, int, int, int] | None:
+        """(first word, last word, unit length, repeats) of the longest run of one unit repeated
+        enough times to cover half of ``words``, or None.
+
+        Such a run holds the middle word and the same word one unit before or after it, so only
+        those distances are tried, each grown outwards from the middle.
+        """
+        total = len(words)
+        if not total:
+            return None
+        middle = total // 2
+        word = words[middle]
+        best: tuple[int, int, int, int] | None = None
+        for unit in range(1, min(MAX_PHRASE_WORDS, middle + 1) + 1):
+            if middle + unit < total and words[middle + unit] == word:
+                start = middle
+            elif middle - unit >= 0 and words[middle - unit] == word:
+                start = middle - unit
+            else:
+                continue
+            left, right = start, start + 1  # words[i] == words[i + unit] for left <= i < right
+            while left > 0 and words[left - 1] == words[left - 1 + unit]:
+                left -= 1
+            while right + unit < total and words[right] == words[right + unit]:
+                right += 1
+            covered = right - left + unit
+            needed = self._min_word_repeats if unit == 1 else self._min_repeats
+            if covered // unit < needed or 2 * covered < total:
+                continue
+            if not _primitive(words[left : left + unit]):
+                continue
+            if best is None or covered > best[1] - best[0] + 1:
+                best = (left, left + covered - 1, unit, covered // unit)
+        return best
+
+
+def _primitive(unit: list[str]) -> bool:
+    """Whether ``unit`` is not itself a shorter unit repeated ("ha ha" is "ha" twice)."""
+    size = len(unit)
+    return not any(
+        size % part == 0 and unit == unit[:part] * (size // part) for part in range(1, size)
+    )
+
+
 # --- admin-written patterns -------------------------------------------------------------------
 
 
@@ -1030,7 +1416,7 @@ class RegexDetector:
             tokens = scan.tokens
             if tokens is None or not tokens.isdisjoint(self._requires_words):
                 return True
-        return any(word in text for word in self._requires)
+        return any(map(text.__contains__, self._requires))  # no generator: cheaper
 
 
 def dedupe_key(scan: Scan) -> int:

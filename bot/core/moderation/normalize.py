@@ -2,7 +2,8 @@
 
 :func:`fold` lower-cases, applies NFKD compatibility folding (full-width letters, ligatures),
 drops zero-width and other format characters and combining marks (accents, Zalgo), maps
-Cyrillic/Greek look-alike letters to Latin, and reads pictographs between letters as spaces.
+Cyrillic/Greek look-alike letters to Latin, reads the digits of every script as ASCII digits
+(Arabic-Indic "٠٧٧" is "077") and pictographs between letters as spaces.
 Leetspeak and repeated letters are left in place: the word patterns accept them (see
 :mod:`bot.core.moderation.words`), so that digits stay digits for the phone and e-mail rules.
 Pure-ASCII text (most chat) takes a fast path with no per-character work.
@@ -98,6 +99,9 @@ def _fold_char(char: str) -> str:
             out.append(mapped)
             continue
         category = unicodedata.category(piece)
+        if category == "Nd":  # a digit of another script: Arabic-Indic, Devanagari, ...
+            out.append(str(unicodedata.decimal(piece)))
+            continue
         if category in ("Mn", "Me", "Cf", "Cc") and piece not in "\n\t":
             continue  # combining marks, zero-width and other invisible characters
         if category == "Zs":

@@ -26,6 +26,7 @@ from bot.core.moderation.detectors import (
     MentionsDetector,
     PhoneDetector,
     RegexDetector,
+    RepeatsDetector,
     WordsDetector,
 )
 from bot.core.moderation.model import Author, RuleAction
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_RULES_NAME = "default_rules.toml"
 ACTIONS = ("remove", "warn", "watch")
-CONTENT_KINDS = ("email", "phone", "words", "links", "mentions", "regex")
+CONTENT_KINDS = ("email", "phone", "words", "links", "mentions", "regex", "repeats")
 RATE_KINDS = ("duplicates", "flood")
 KINDS = CONTENT_KINDS + RATE_KINDS
 MAX_PATTERN_LENGTH = 500
@@ -92,6 +93,9 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "scam_report_words",
             "spam_tlds",
             "spam_tld_links",
+            "shorteners",
+            "shortener_links",
+            "phishing_paths",
             "tlds",
         }
     ),
@@ -109,6 +113,7 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "spaced_out",
         }
     ),
+    "repeats": frozenset({"min_repeats", "min_word_repeats", "min_length"}),
     "duplicates": frozenset({"max_repeats", "window_seconds", "min_length"}),
     "flood": frozenset({"max_messages", "window_seconds"}),
 }
@@ -526,6 +531,9 @@ class _Builder:
                 scam_report_words=self.strings(body, table, "scam_report_words"),
                 spam_tlds=self.strings(body, table, "spam_tlds"),
                 spam_tld_links=self.integer(body, table, "spam_tld_links", 0, 0),
+                shorteners=self.strings(body, table, "shorteners"),
+                shortener_links=self.integer(body, table, "shortener_links", 0, 0),
+                phishing_paths=self.strings(body, table, "phishing_paths"),
             )
         except ValueError as error:
             raise self.error(table, "scam_phrases", str(error)) from None
@@ -564,6 +572,15 @@ class _Builder:
                 self.strings(body, table, "requires"),
                 self.strings(body, table, "requires_words"),
                 spaced_out=self.get(body, table, "spaced_out", bool, False, "true or false"),
+            )
+        }
+
+    def kind_repeats(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "detector": RepeatsDetector(
+                self.integer(body, table, "min_repeats", 4, 2),
+                self.integer(body, table, "min_word_repeats", 10, 2),
+                self.integer(body, table, "min_length", 80, 1),
             )
         }
 

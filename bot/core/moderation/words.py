@@ -56,6 +56,7 @@ WORD_END = r"(?![^\W_])"
 SEPARATOR = r"[\W_]{1,6}"
 CLAUSE_END = r"(?=[^\w]{0,6}(?:$|[.!?,;:)\n]|and\b|or\b))"
 MASKS = "*#%_"
+INNER_MASKS = "*#%"  # the masks of a word inside a longer token ("clusterf**k")
 _MASKED_TOKEN = re.compile(r"(?<![^\W_])[^\W_]+[*#%_][\w*#%]*")
 _PIECE = re.compile(r"[^\W_]+")
 _PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}")  # not "," or quotes: "Sh, it is"
@@ -70,7 +71,7 @@ _STRETCHED = re.compile(r"([a-z])\1\1")  # "fuuuck", "shiiit": stretched on purp
 
 def masked_tokens(folded: str) -> list[tuple[int, int, str]]:
     """Tokens with masked letters ("f*ck", "sh#t") as (start, end, token)."""
-    if not any(mask in folded for mask in MASKS):
+    if not any(map(folded.__contains__, MASKS)):  # no generator: this runs for every message
         return []
     return [(m.start(), m.end(), m.group()) for m in _MASKED_TOKEN.finditer(folded)]
 
@@ -92,6 +93,11 @@ _TOKEN_CHARS = re.compile(r"[\w$@!|*']")
 def _letters(word: str) -> str:
     """``word`` lower-cased with leetspeak undone and apostrophes dropped (repeats kept)."""
     return word.lower().translate(_UNLEET).replace("'", "")
+
+
+def _disguised(token: str) -> bool:
+    """Whether ``token`` has a symbol or digit standing for a letter ("cr@p", "h3ll", "d*mn")."""
+    return not token.replace("'", "").isalpha()
 
 
 def canonical(word: str) -> str:
@@ -561,10 +567,12 @@ class WordMatcher:
         return self._is_allowed(folded[start:end].strip("'!"))
 
     def _is_allowed(self, token: str) -> bool:
-        """Whether ``token`` is an allowed word, perhaps disguised or stretched ("heeell"), but
-        not a shorter word that only collapses to one ("twat" is not "twatt")."""
+        """Whether ``token`` is an allowed word, perhaps stretched ("heeell"), but not a shorter
+        word that only collapses to one ("twat" is not "twatt"), nor one written with symbols or
+        digits for its letters: "cr@p", "h3ll" and "d*mn" hide the word from a filter, so they
+        count as the listed word they spell (plain "crap" stands)."""
         length = self._allow.get(canonical(token))
-        return length is not None and len(_letters(token)) >= length
+        return length is not None and len(_letters(token)) >= length and not _disguised(token)
 
     def find(
         self,
@@ -850,12 +858,36 @@ class WordMatcher:
         for start, end, token in masked:
             if sum(char not in MASKS for char in token) < 2:
                 continue
+            fitted = False
             for form in self._forms.get((len(token), token[0]), ()):
                 if all(t in MASKS or t == f for t, f in zip(token, form, strict=True)):
-                    if not self._is_allowed(form):
+                    fitted = True
+                    if not self._is_allowed(token):
                         hits.append(WordHit(start, end, token))
                     break
+            if not fitted and self._inner_entries and self._masked_inside(token):
+                hits.append(WordHit(start, end, token))
         return hits
+
+    def _masked_inside(self, token: str) -> bool:
+        """Whether a masked "*word*" entry sits inside a longer token: "clusterf**k" ("*fuck*"),
+        "f**kwit". The masked piece must keep the word's first and last letters, and its masks
+        must be symbols ("_" joins the words of names: "friends_of_kyiv", "golf_kid")."""
+        for entry in self._inner_entries:
+            word = entry.word
+            last = len(token) - len(word)
+            for index in range(last + 1):
+                if (index > 0 and not entry.any_start) or (index < last and not entry.any_end):
+                    continue
+                piece = token[index : index + len(word)]
+                if (
+                    piece[0] == word[0]
+                    and piece[-1] == word[-1]
+                    and any(char in INNER_MASKS for char in piece)
+                    and all(p in INNER_MASKS or p == w for p, w in zip(piece, word, strict=True))
+                ):
+                    return True
+        return False
 
     def _spaced(self, runs: Sequence[SpacedRun]) -> list[WordHit]:
         assert self._runs_pattern is not None

@@ -136,4 +136,4 @@ def test_describe_has_a_line_per_rule_and_the_strike_policy(default_rules: RuleS
     assert len(lines) == len(default_rules.rules) + 1
     assert lines[0].startswith("email [remove]: ")
     assert "3 strikes within 24 h" in lines[-1]
-    assert "12 rules" in default_rules.summary()
+    assert "13 rules" in default_rules.summary()
