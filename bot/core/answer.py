@@ -193,8 +193,6 @@ _PLACE = re.compile(
 )
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+( [A-Z][a-z]+)*")
 
-#: A word written with a capital after a lower-case word or a comma (a name, mostly).
-_NAME_WORD = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+\b")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+) [a-z]")
 
@@ -363,12 +361,13 @@ _PLACE_NAME = re.compile(
 _NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
 
 
-def _place_in(sentence: str) -> bool:
-    """Whether a sentence names a place ("in Kyiv", "across the harbor", "the border")."""
-    return any(
-        not found.group(1) or found.group(1).casefold() not in _NOT_PLACES
+def _place_positions(sentence: str) -> list[int]:
+    """Where a sentence names a place ("in Kyiv", "across the harbor", "the border")."""
+    return [
+        found.start()
         for found in _PLACE_NAME.finditer(sentence)
-    )
+        if not found.group(1) or found.group(1).casefold() not in _NOT_PLACES
+    ]
 
 
 #: How far (in characters, about a dozen words) a place may stand from the question's topic word
@@ -381,11 +380,7 @@ def _place_near(sentence: str, query: Query) -> bool:
     """Whether a sentence names a place close to a word of what a "where" question asks
     about (its known words that are not names); any place will do when it has none."""
     topic = {t.term for t in query.terms if t.term and not t.name}
-    places = [
-        found.start()
-        for found in _PLACE_NAME.finditer(sentence)
-        if not found.group(1) or found.group(1).casefold() not in _NOT_PLACES
-    ]
+    places = _place_positions(sentence)
     if not places or not topic:
         return bool(places)
     spots = [
@@ -779,7 +774,10 @@ class StoryEngine:
             text = "\n\n".join(self.paragraphs[i].text for i in positions)
             lower = set(_LOWER_WORD.findall(text))
             found = frozenset(
-                word for word in _NAME_WORD.findall(text) if word.lower() not in lower
+                word
+                for name in _NAME.finditer(text)
+                for word in name.group(0).split()
+                if word.lower() not in lower
             )
             self._names_cache[slug] = found
         return found

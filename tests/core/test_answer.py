@@ -292,9 +292,9 @@ def test_a_quoted_sentence_is_said_by_the_quotes_speaker(tmp_path: Path) -> None
 )
 def test_place_detection(sentence: str, names_a_place: bool) -> None:
     """'Where' answers need a place; a month after 'on' is not one."""
-    from bot.core.answer import _place_in
+    from bot.core.answer import _place_positions
 
-    assert _place_in(sentence) is names_a_place
+    assert bool(_place_positions(sentence)) is names_a_place
 
 
 @pytest.mark.parametrize(
