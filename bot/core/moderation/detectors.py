@@ -526,23 +526,6 @@ MIN_DISTINCT_DIGIT_WORDS = 3  # a spelt-out number has three different digits, o
 MIN_DIGITS_WITH_O = 4  # "415.555.O1O7" has only eight digits; fewer than this is no number
 # Letters written for digits inside a number: O for 0; l, I and | for 1 ("2l2 555 Ol47").
 _LOOKALIKE_DIGITS = str.maketrans({"o": "0", "l": "1", "i": "1", "|": "1"})
-# A look-alike letter touching a digit; ASCII text is checked on a skeleton of its bytes (digits
-# "d", look-alikes "x"), which is three times faster than the regex.
-_LOOKALIKE_NEXT_TO_DIGIT = re.compile(r"[oil|](?:(?<=[0-9][oil|])|(?=[0-9]))")
-_SKELETON = bytes(
-    ord("d") if chr(byte).isdigit() else ord("x") if chr(byte) in "oil|" else ord(" ")
-    for byte in range(256)
-)
-
-
-def _lookalike_next_to_digit(text: str) -> bool:
-    """Whether a letter that looks like a digit (O, l, I, |) touches a digit in ``text``."""
-    if text.isascii():
-        skeleton = text.encode("ascii").translate(_SKELETON)
-        return b"dx" in skeleton or b"xd" in skeleton
-    return _LOOKALIKE_NEXT_TO_DIGIT.search(text) is not None
-
-
 # Inside a number that has the shape of one, S, Z and B stand for 5, 2 and 8 as well: after a
 # "+country code" ("+47 9l2 34 S67") or in three or more groups joined by one "-" or "."
 # ("6l7-55S-O142"). A group is read only when it has more digits than letters, all of them
@@ -1282,10 +1265,9 @@ class RepeatsDetector:
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit spanning the repeated part, if any."""
-        tokens = scan.tokens
-        if tokens is not None:
+        tokens, count = scan.tokens, scan.word_count
+        if tokens is not None and count is not None:
             # r repeats covering half the words leave at most (r + 1) / 2r of them distinct
-            count = scan._word_count
             fewest = self._fewest
             if 2 * fewest * len(tokens) > (fewest + 1) * count or count < fewest:
                 return []
