@@ -300,6 +300,32 @@ def _counted_noun(question: str) -> str:
     return term(fold_variant(found.group(1)))
 
 
+_COUNTED_RUN = re.compile(r"\bhow many\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)")
+
+
+_PART_OF_COUNTED = re.compile(
+    r"\bhow many of (?:the|them|those|these)\b.*\b(?:were|are|was|is)\s+([a-z][a-z'’-]*)\W*$"
+)
+
+
+def _counted_head(question: str) -> str:
+    """The head noun a "how many" question counts, as a folded word: the last of the words
+    before the first stopword ("how many Kyiv residents were ..." -> "residents"); "" when none."""
+    folded = normalise(question)
+    part = _PART_OF_COUNTED.search(folded)  # "how many of the people killed were children"
+    if part:
+        return fold_variant(part.group(1))
+    found = _COUNTED_RUN.search(folded)
+    if not found:
+        return ""
+    run: list[str] = []
+    for word in found.group(1).split():
+        if word in STOPWORDS or word.endswith("ed"):
+            break
+        run.append(word)
+    return fold_variant(run[-1]) if run else ""
+
+
 def _counts(sentence: str, counted: str) -> bool:
     """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people",
     "redundancy pay of £18,000"); a sentence that does not mention the noun at all passes (the
@@ -1153,6 +1179,9 @@ class StoryEngine:
             if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
                 return "the closest passage gives no such number"
             counted = _counted_noun(query.text)
+            noun = _counted_head(query.text)
+            if noun and any(t.word == noun and not t.term for t in query.terms):
+                return f"the story gives no number of {noun}"
             if counted and not _counts(sentence.text, counted):
                 return f"the closest passage gives no number of {counted}"
             if query.asks_count and not _gives_a_count(sentence.text):

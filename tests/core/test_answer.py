@@ -202,6 +202,14 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         pytest.param(
             "What is the population of Norway?", "only one key word", id="one-shared-word"
         ),
+        pytest.param(
+            "How many Kyiv residents were injured?", "no number of residents", id="uncounted-noun"
+        ),
+        pytest.param(
+            "How many of the people killed in Kyiv were children?",
+            "no number of children",
+            id="uncounted-part",
+        ),
     ],
 )
 def test_questions_the_story_cannot_answer_are_declined_with_a_reason(
