@@ -460,6 +460,37 @@ def _focus_words(question: str) -> list[str]:
 
 
 #: "What did X say/tell/think ..." -> X.
+#: Titles a "who is the TITLE of PLACE" question asks the holder of.
+_TITLE = (
+    r"(?:president|prime minister|premier|chancellor|king|queen|leader|mayor|governor|ceo|"
+    r"chief executive|chair(?:man|woman|person)?|head|(?:foreign |defen[cs]e )?(?:minister|secretary))"
+)
+_TITLE_OF = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?((?:[A-Z][\w'’-]*\s?)+)")
+_TITLE_OF_END = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?([\w'’ -]{{2,40}}?)\W*$", re.I)
+_OWNERS_TITLE = re.compile(rf"\b((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s (?:\w+ )?((?i:{_TITLE}))\b")
+#: Other ways a story writes a title.
+_TITLE_WRITTEN = {
+    "ceo": r"ceo|chief executive",
+    "chief executive": r"ceo|chief executive",
+    "prime minister": r"prime minister|premier",
+    "premier": r"prime minister|premier",
+}
+#: How far before a title the place it belongs to may stand ("Norwegian Prime Minister").
+TITLE_OWNER_CHARS = 30
+
+
+def _title_asked(question: str) -> tuple[str, str] | None:
+    """The (title, owner) a question asks the holder of: "Who is the president of Ukraine?" ->
+    ("president", "Ukraine"), "Hungary's prime minister" -> ("prime minister", "Hungary")."""
+    found = _TITLE_OF.search(question) or _TITLE_OF_END.search(question)
+    if found:
+        return found.group(1).lower(), found.group(2).strip()
+    found = _OWNERS_TITLE.search(question)
+    if found:
+        return found.group(2).lower(), found.group(1)
+    return None
+
+
 _ASKED_SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
     r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
@@ -1194,11 +1225,56 @@ class StoryEngine:
             return "the closest passage gives no time of day for that"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
+        if (query.kind is QuestionType.WHO or query.asks_name) and not self._holds_title(
+            query, sentence.text, paragraph
+        ):
+            return "the closest passage does not say who holds that post"
         if query.kind is QuestionType.WHERE and not _place_near(sentence.text, query):
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:
             return self._unreported_speaker(query, sentence, paragraph)
         return ""
+
+    def _holds_title(self, query: Query, sentence: str, paragraph: Paragraph) -> bool:
+        """Whether ``sentence`` (of ``paragraph``) names the holder of the title a "who
+        is the president of X" question asks about: X (or its adjective, "Norwegian") stands
+        just before the title or follows it as "of X". A title nothing qualifies ("Mayor Elena
+        Varga said ...") belongs to the place the sentence names, or when it names none to its
+        article's headline. True when the question asks no such thing."""
+        asked = _title_asked(query.text)
+        if asked is None:
+            return True
+        title, owner = asked
+        owner_terms = self._terms_in(owner)
+        written = _TITLE_WRITTEN.get(title, title)
+        for found in re.finditer(rf"\b(?:{written})\b", sentence, re.IGNORECASE):
+            before = sentence[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()]
+            after = re.match(r"\s+of\s+(?:the\s+)?([\w'’ -]{1,40})", sentence[found.end() :])
+            near = before + " " + (after.group(1) if after else "")
+            if owner_terms <= self._terms_in(near):
+                return True
+            if re.search(r"\b(?:its|their)\s+$", before, re.IGNORECASE):
+                if owner_terms <= self._terms_in(paragraph.text):  # "Castlebridge ... Its mayor"
+                    return True
+                continue
+            if after or re.search(r"[A-Z][\w'’.-]*\s+$", before):
+                continue  # "US President", "president of France": someone else's
+            if owner_terms <= self._terms_in(sentence):
+                return True
+            holder = re.match(r"(?:\s+[A-Z][\w'’.-]*)*", sentence[found.end() :])
+            rest = sentence[: found.start()] + sentence[found.end() + len(holder.group(0)) :]
+            others = [w for w in _NAME.findall(rest) if not _CALENDAR_WORD.fullmatch(w)]
+            headline = self._title_terms.get(paragraph.article, frozenset())
+            if not others and owner_terms <= headline:
+                return True
+        return False
+
+    def _terms_in(self, text: str) -> set[str]:
+        """Index terms of the content words of ``text`` (a word the story lacks as its term)."""
+        return {
+            self._lookup(word, synonyms=False)[0] or term(word)
+            for word in content_tokens(tokenize(spell_out_abbreviations(text)))
+        }
 
     @staticmethod
     def _fits(query: Query, feature: str | None, sentence: Sentence) -> bool:

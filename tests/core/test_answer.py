@@ -702,3 +702,47 @@ def test_a_where_answer_names_a_place_near_the_topic(
 ) -> None:
     """A place far from what is asked about in the sentence does not answer "where"."""
     assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Who is the prime minister of Norway?", True),
+        ("Who is Russia's president?", True),
+        ("Who is the president of Ukraine?", False),
+        ("who is the president of ukraine", False),
+        ("What is the name of Ukraine's president?", False),
+    ],
+)
+def test_who_holds_a_title_of_a_place(engine: StoryEngine, question: str, answered: bool) -> None:
+    """The holder of "the president of X" is named with X ("Norwegian Prime Minister") or in a
+    sentence about X ("President Vladimir Putin" beside Russia), never someone else's."""
+    assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("Who is the mayor of Lakeport?", "Elena Varga"),
+        ("who is the mayor of castlebridge", "Colin Achebe"),
+        ("Who is the CEO of Calder Metals?", "Daniel Ferreira"),
+    ],
+)
+def test_an_unqualified_title_belongs_to_the_articles_subject(
+    tmp_path: Path, question: str, holder: str
+) -> None:
+    """"Mayor Elena Varga said" in a story headed "Lakeport ...", "Castlebridge ... Its mayor"
+    and "Chief executive Daniel Ferreira" (for a CEO) name the holder asked about."""
+    engine = engine_over(
+        tmp_path,
+        "lakeport.txt",
+        "Lakeport Council Approves Harbor Bridge as Calder Metals Wins Steel Deal\n\n"
+        "Mayor Elena Varga said the bridge would cut the drive to the hospital to eight minutes.\n\n"
+        "Councillors voted 7 to 2 on Tuesday night in Lakeport to approve the harbor bridge and "
+        "its approach roads, which will be built with steel from Calder Metals.\n\n"
+        "Chief executive Daniel Ferreira said the steel contract would keep 300 jobs.\n\n"
+        "Castlebridge will build next. Its mayor, Colin Achebe, said work would start in May.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert holder in (answer.sentence or "")
