@@ -463,7 +463,8 @@ def _focus_words(question: str) -> list[str]:
 #: Titles a "who is the TITLE of PLACE" question asks the holder of.
 _TITLE = (
     r"(?:president|prime minister|premier|chancellor|king|queen|leader|mayor|governor|ceo|"
-    r"chief executive|chair(?:man|woman|person)?|head|(?:foreign |defen[cs]e )?(?:minister|secretary))"
+    r"chief executive|chair(?:man|woman|person)?|head|"
+    r"(?:foreign |defen[cs]e )?(?:minister|secretary))"
 )
 _TITLE_OF = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?((?:[A-Z][\w'’-]*\s?)+)")
 _TITLE_OF_END = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?([\w'’ -]{{2,40}}?)\W*$", re.I)

@@ -731,13 +731,13 @@ def test_who_holds_a_title_of_a_place(engine: StoryEngine, question: str, answer
 def test_an_unqualified_title_belongs_to_the_articles_subject(
     tmp_path: Path, question: str, holder: str
 ) -> None:
-    """"Mayor Elena Varga said" in a story headed "Lakeport ...", "Castlebridge ... Its mayor"
+    """ "Mayor Elena Varga said" in a story headed "Lakeport ...", "Castlebridge ... Its mayor"
     and "Chief executive Daniel Ferreira" (for a CEO) name the holder asked about."""
     engine = engine_over(
         tmp_path,
         "lakeport.txt",
         "Lakeport Council Approves Harbor Bridge as Calder Metals Wins Steel Deal\n\n"
-        "Mayor Elena Varga said the bridge would cut the drive to the hospital to eight minutes.\n\n"
+        "Mayor Elena Varga said the bridge would cut the drive to the hospital to 8 minutes.\n\n"
         "Councillors voted 7 to 2 on Tuesday night in Lakeport to approve the harbor bridge and "
         "its approach roads, which will be built with steel from Calder Metals.\n\n"
         "Chief executive Daniel Ferreira said the steel contract would keep 300 jobs.\n\n"
