@@ -476,6 +476,8 @@ _TITLE_WRITTEN = {
     "prime minister": r"prime minister|premier",
     "premier": r"prime minister|premier",
 }
+#: The name after a title ("Mayor Elena Varga").
+_HOLDER = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+")
 #: How far before a title the place it belongs to may stand ("Norwegian Prime Minister").
 TITLE_OWNER_CHARS = 30
 
@@ -1262,9 +1264,11 @@ class StoryEngine:
                 continue  # "US President", "president of France": someone else's
             if owner_terms <= self._terms_in(sentence):
                 return True
-            holder = re.match(r"(?:\s+[A-Z][\w'’.-]*)*", sentence[found.end() :])
-            rest = sentence[: found.start()] + sentence[found.end() + len(holder.group(0)) :]
-            others = [w for w in _NAME.findall(rest) if not _CALENDAR_WORD.fullmatch(w)]
+            holder = _HOLDER.match(sentence, found.end())
+            rest = sentence[: found.start()] + sentence[holder.end() if holder else found.end() :]
+            others = [
+                m.group(0) for m in _NAME.finditer(rest) if not _CALENDAR_WORD.fullmatch(m.group(0))
+            ]
             headline = self._title_terms.get(paragraph.article, frozenset())
             if not others and owner_terms <= headline:
                 return True
