@@ -58,6 +58,7 @@ from bot.core.text import (
     sentence_count,
     sentence_spans,
     spell_out_abbreviations,
+    split_preamble,
     term,
     terms_of_tokens,
     token_term,
@@ -865,10 +866,13 @@ class StoryEngine:
                 f"That question is {len(text):,} characters long; please keep it under "
                 f"{MAX_QUESTION_CHARS:,} characters."
             )
+        preamble, asked = split_preamble(text)
         terms: list[QueryTerm] = []
         seen: set[str] = set()
         names = _capitalised_words(text)
-        for word in content_tokens(tokenize(spell_out_abbreviations(text))):
+        preamble_words = content_tokens(tokenize(spell_out_abbreviations(preamble)))
+        asked_words = content_tokens(tokenize(spell_out_abbreviations(asked)))
+        for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, corrected = self._lookup(word, synonyms=word not in names)
             key = found or word
@@ -881,13 +885,13 @@ class StoryEngine:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
             else:
                 weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT
-            if word in LIGHT_WORDS:
-                weight *= LIGHT_WEIGHT
+            if word in LIGHT_WORDS or position < len(preamble_words):
+                weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
         folded = normalise(text)
         return Query(
             text,
-            question_type(text),
+            question_type(asked),
             tuple(_group_names(text, terms)),
             asks_count=bool(_ASKS_A_COUNT.search(folded)),
             asks_money=bool(_ASKS_MONEY.search(folded)),

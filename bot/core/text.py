@@ -646,6 +646,35 @@ _STATEMENT_VERBS = words(
 _QUESTION_WORD_REACH = 3
 
 
+#: A question asked after a preamble: ", but what exactly did he claim ...", ". Who ...".
+_LAST_QUESTION = re.compile(
+    r"(?:[,;:.!?]|\b(?:but|so|anyway))\s+(?:(?:but|so|and|anyway|like|then)\s+)*"
+    r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|"
+    r"can|could|will|would|should)\b)",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"\W*(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|"
+    r"can|could|will|would|should)\b",
+    re.IGNORECASE,
+)
+#: Words before the real question that make it a preamble ("ok so I was reading this ...").
+PREAMBLE_WORDS = 8
+
+
+def split_preamble(text: str) -> tuple[str, str]:
+    """A long, chatty message split into its preamble and the question it asks: the first
+    clause that starts with a question word after at least :data:`PREAMBLE_WORDS` words
+    ("ok so I was reading this ..., but what exactly did he claim ..."); ("", text) if none
+    or if the message starts as a question itself."""
+    if _QUESTION_START.match(text):
+        return "", text
+    for found in _LAST_QUESTION.finditer(text):
+        if len(text[: found.end()].split()) >= PREAMBLE_WORDS:
+            return text[: found.end()], text[found.end() :]
+    return "", text
+
+
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
     tokens = tokenize(question)

@@ -17,6 +17,7 @@ from bot.core.text import (
     question_type,
     sentence_count,
     sentence_spans,
+    split_preamble,
     split_sentences,
     tokenize,
 )
@@ -322,3 +323,30 @@ def test_question_framing_is_not_content(question: str, expected: list[str]) -> 
     from bot.core.text import content_tokens, tokenize
 
     assert content_tokens(tokenize(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        pytest.param(
+            "ok so I was reading this earlier and I got lost, but what did he claim Russia gave up?",
+            "what did he claim Russia gave up?",
+            id="chat-then-question",
+        ),
+        pytest.param(
+            "I read the whole thing twice last night and still wonder. Who was the reporter?",
+            "Who was the reporter?",
+            id="sentence-then-question",
+        ),
+        pytest.param(
+            "why does trump care so much about ending the war, is it because of the soldiers",
+            "why does trump care so much about ending the war, is it because of the soldiers",
+            id="starts-as-a-question",
+        ),
+        pytest.param("so what did he say?", "so what did he say?", id="short-preamble"),
+    ],
+)
+def test_the_question_after_a_chatty_preamble(message: str, asked: str) -> None:
+    """A long preamble before a question-word clause is split off; a message that starts as a
+    question, or a short lead-in, is kept whole."""
+    assert split_preamble(message)[1] == asked
