@@ -329,7 +329,7 @@ def test_question_framing_is_not_content(question: str, expected: list[str]) -> 
     ("message", "asked"),
     [
         pytest.param(
-            "ok so I was reading this earlier and I got lost, but what did he claim Russia gave up?",
+            "ok so I read this earlier and I got lost, but what did he claim Russia gave up?",
             "what did he claim Russia gave up?",
             id="chat-then-question",
         ),
