@@ -49,6 +49,7 @@ from bot.core.text import (
     content_tokens,
     english_speller,
     english_zipf,
+    fix_question_word,
     fold_variant,
     index_terms,
     is_common_english,
@@ -866,6 +867,7 @@ class StoryEngine:
                 f"That question is {len(text):,} characters long; please keep it under "
                 f"{MAX_QUESTION_CHARS:,} characters."
             )
+        text = fix_question_word(text)
         preamble, asked = split_preamble(text)
         terms: list[QueryTerm] = []
         seen: set[str] = set()

@@ -662,6 +662,37 @@ _QUESTION_START = re.compile(
 PREAMBLE_WORDS = 8
 
 
+#: Question words a misspelt first word is checked against ("wher" -> "where").
+_LEADING_QUESTION_WORDS = ("what", "where", "when", "which", "who", "why", "how")
+_LEADING_WORD = re.compile(r"^\W*([A-Za-z]+)")
+#: English (Zipf) frequency below which a first word is not a word in its own right.
+QUESTION_TYPO_ZIPF = 3.6
+
+
+def fix_question_word(question: str) -> str:
+    """The question with a misspelt question word at its start spelt right ("wher did they
+    meet" -> "where did they meet"); unchanged when the first word is a word itself."""
+    found = _LEADING_WORD.match(question)
+    if not found:
+        return question
+    word = found.group(1).lower()
+    if len(word) < 3 or word in STOPWORDS or english_zipf(word) >= QUESTION_TYPO_ZIPF:
+        return question
+    fixes = [w for w in _LEADING_QUESTION_WORDS if edit_distance(word, w, 2) == 1]
+    # A dropped or swapped letter is likelier than a wrong one: "wher" is "where", not "when".
+    likeliest = [w for w in fixes if sorted(w) == sorted(word) or _drops_one_letter(word, w)]
+    fixes = likeliest or fixes
+    if len(fixes) != 1:
+        return question
+    return question[: found.start(1)] + fixes[0] + question[found.end(1) :]
+
+
+def _drops_one_letter(typo: str, word: str) -> bool:
+    return len(typo) + 1 == len(word) and any(
+        word[:i] + word[i + 1 :] == typo for i in range(len(word))
+    )
+
+
 def split_preamble(text: str) -> tuple[str, str]:
     """A long, chatty message split into its preamble and the question it asks: the first
     clause that starts with a question word after at least :data:`PREAMBLE_WORDS` words

@@ -12,6 +12,7 @@ from bot.core.text import (
     content_tokens,
     edit_distance,
     english_speller,
+    fix_question_word,
     index_terms,
     normalise,
     question_type,
@@ -350,3 +351,30 @@ def test_the_question_after_a_chatty_preamble(message: str, asked: str) -> None:
     """A long preamble before a question-word clause is split off; a message that starts as a
     question, or a short lead-in, is kept whole."""
     assert split_preamble(message)[1] == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "fixed"),
+    [
+        ("wher did they meet", "where did they meet"),
+        ("whn did it start", "when did it start"),
+        ("wht is the deadline", "what is the deadline"),
+        ("waht did trump say", "what did trump say"),
+        ("hwo many died", "hwo many died"),
+        ("were did they meet", "were did they meet"),
+        ("kyiv death toll", "kyiv death toll"),
+    ],
+    ids=[
+        "dropped-e",
+        "dropped-e-when",
+        "dropped-a",
+        "swapped",
+        "ambiguous",
+        "real-word",
+        "no-typo",
+    ],
+)
+def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> None:
+    """A first word one dropped or swapped letter from one question word is that word; an
+    ambiguous typo or a real word stays as written."""
+    assert fix_question_word(question) == fixed
