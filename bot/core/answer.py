@@ -389,12 +389,25 @@ _PLACE_NAME = re.compile(
 _NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
 
 
-def _place_positions(sentence: str) -> list[int]:
-    """Where a sentence names a place ("in Kyiv", "across the harbor", "the border")."""
+#: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
+_TITLED_NAME = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Secretary|Chancellor|Mayor|Governor|Senator|"
+    r"Director|Chief Executive|Inspector|Detective|Sergeant|Officer|Professor|Judge|Justice|"
+    r"Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|King|Queen|Pope|General|Colonel|Captain)\.?"
+    r"((?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+def _place_positions(sentence: str, people: frozenset[str] = frozenset()) -> list[int]:
+    """Where a sentence names a place ("in Kyiv", "across the harbor", "the border"); a
+    person's name ("comments to Putin") is not one."""
     return [
         found.start()
         for found in _PLACE_NAME.finditer(sentence)
-        if not found.group(1) or found.group(1).casefold() not in _NOT_PLACES
+        if not found.group(1)
+        or (
+            found.group(1).casefold() not in _NOT_PLACES and normalise(found.group(1)) not in people
+        )
     ]
 
 
@@ -404,11 +417,11 @@ PLACE_REACH = 80
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def _place_near(sentence: str, query: Query) -> bool:
+def _place_near(sentence: str, query: Query, people: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence names a place close to a word of what a "where" question asks
     about (its known words that are not names); any place will do when it has none."""
     topic = {t.term for t in query.terms if t.term and not t.name}
-    places = _place_positions(sentence)
+    places = _place_positions(sentence, people)
     if not places or not topic:
         return bool(places)
     spots = [
@@ -768,6 +781,7 @@ class StoryEngine:
         self._sentence_counts = [sentence_count(p.text) for p in self.paragraphs]
         self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
         self._names_cache: dict[str, frozenset[str]] = {}
+        self._people_cache: dict[str, frozenset[str]] = {}
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -842,6 +856,20 @@ class StoryEngine:
                 if word.lower() not in lower
             )
             self._names_cache[slug] = found
+        return found
+
+    def _people_in(self, slug: str) -> frozenset[str]:
+        """Folded words of the people the article ``slug`` names after a title ("President
+        Vladimir Putin", "Dr. Amara Osei") or quotes, worked out once."""
+        found = self._people_cache.get(slug)
+        if found is None:
+            number = self._article_numbers[slug]
+            positions = np.flatnonzero(self._article_of == number).tolist()
+            text = "\n\n".join(self.paragraphs[i].text for i in positions)
+            names = [m.group(1) for m in _TITLED_NAME.finditer(text)]
+            names += [q.speaker for q in self.quotes.quotes if q.article == slug and q.speaker]
+            found = frozenset(normalise(word) for name in names for word in name.split())
+            self._people_cache[slug] = found
         return found
 
     # ----------------------------------------------------------------------------------------
@@ -1238,7 +1266,9 @@ class StoryEngine:
             query, sentence.text, paragraph
         ):
             return "the closest passage does not say who holds that post"
-        if query.kind is QuestionType.WHERE and not _place_near(sentence.text, query):
+        if query.kind is QuestionType.WHERE and not _place_near(
+            sentence.text, query, self._people_in(paragraph.article)
+        ):
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT:
             return self._unreported_speaker(query, sentence, paragraph)

@@ -695,6 +695,7 @@ def test_a_capital_the_story_lacks_stands_for_its_country(
             "Where did Trump and Støre meet?",
             False,
         ),  # the only place is Russia's advance "into Ukraine"
+        ("Where will the peace talks be held?", False),  # "comments to Putin": a person
     ],
 )
 def test_a_where_answer_names_a_place_near_the_topic(
