@@ -1270,7 +1270,9 @@ class StoryEngine:
             sentence.text, query, self._people_in(paragraph.article)
         ):
             return "the closest passage names no place for that"
-        if query.kind is QuestionType.STATEMENT:
+        if query.kind is QuestionType.STATEMENT or (
+            query.kind is QuestionType.YES_NO and _REACTION.search(query.text)
+        ):  # "What did X say", "Did X reply to ...?": X must be the one speaking
             return self._unreported_speaker(query, sentence, paragraph)
         return ""
 

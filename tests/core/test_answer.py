@@ -662,6 +662,8 @@ def test_a_misspelt_paraphrase_reaches_the_story_word(engine: StoryEngine) -> No
     [
         ("How did Putin respond to Trump's Truth Social post?", False),
         ("How did Trump react to the strikes on Kyiv?", True),
+        ("Did Putin reply to Trump's post?", False),
+        ("Did Trump react to the strikes on Kyiv?", True),
     ],
 )
 def test_how_a_named_person_reacted_needs_their_words(
