@@ -900,8 +900,8 @@ class StoryEngine:
         terms: list[QueryTerm] = []
         seen: set[str] = set()
         names = _capitalised_words(text)
-        preamble_words = content_tokens(tokenize(spell_out_abbreviations(preamble)))
-        asked_words = content_tokens(tokenize(spell_out_abbreviations(asked)))
+        preamble_words = content_tokens(tokenize(spell_out_abbreviations(preamble, self._uses)))
+        asked_words = content_tokens(tokenize(spell_out_abbreviations(asked, self._uses)))
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, corrected = self._lookup(word, synonyms=word not in names)
@@ -929,6 +929,10 @@ class StoryEngine:
             asks_clock=bool(_ASKS_CLOCK.search(folded)),
             asks_name=bool(_ASKS_NAME.search(folded)),
         )
+
+    def _uses(self, word: str) -> bool:
+        """Whether the corpus uses ``word`` (a folded token) itself."""
+        return term(word) in self._document_frequency
 
     def _lookup(self, word: str, *, synonyms: bool = True) -> tuple[str, bool]:
         """The index term for a question word: itself, a negated or un-negated form the story
@@ -1316,7 +1320,7 @@ class StoryEngine:
         """Index terms of the content words of ``text`` (a word the story lacks as its term)."""
         return {
             self._lookup(word, synonyms=False)[0] or term(word)
-            for word in content_tokens(tokenize(spell_out_abbreviations(text)))
+            for word in content_tokens(tokenize(spell_out_abbreviations(text, self._uses)))
         }
 
     @staticmethod

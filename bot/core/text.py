@@ -29,7 +29,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -336,9 +336,15 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
 _ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b", re.IGNORECASE)
 
 
-def spell_out_abbreviations(question: str) -> str:
-    """Replace the abbreviations of :data:`ABBREVIATIONS_SPELT_OUT` by their words."""
-    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS_SPELT_OUT[m.group(1).lower()], question)
+def spell_out_abbreviations(question: str, keep: Callable[[str], bool] = lambda _: False) -> str:
+    """Replace the abbreviations of :data:`ABBREVIATIONS_SPELT_OUT` by their words, except
+    those ``keep`` says to keep (an abbreviation the story itself uses: "EU")."""
+
+    def spelt_out(found: re.Match[str]) -> str:
+        short = found.group(1).lower()
+        return found.group(0) if keep(short) else ABBREVIATIONS_SPELT_OUT[short]
+
+    return _ABBREVIATION.sub(spelt_out, question)
 
 
 # --------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from bot.core.text import (
     question_type,
     sentence_count,
     sentence_spans,
+    spell_out_abbreviations,
     split_preamble,
     split_sentences,
     tokenize,
@@ -378,3 +379,19 @@ def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> N
     """A first word one dropped or swapped letter from one question word is that word; an
     ambiguous typo or a real word stays as written."""
     assert fix_question_word(question) == fixed
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "spelt"),
+    [
+        ("Who is the PM?", set(), "Who is the prime minister?"),
+        ("Will the EU act?", set(), "Will the european union act?"),
+        ("Will the EU act?", {"eu"}, "Will the EU act?"),
+    ],
+    ids=["spelt-out", "spelt-out-eu", "story-uses-eu"],
+)
+def test_abbreviations_are_spelt_out_unless_the_story_uses_them(
+    question: str, kept: set[str], spelt: str
+) -> None:
+    """ "PM" finds "Prime Minister"; an abbreviation the story itself writes ("EU") stays."""
+    assert spell_out_abbreviations(question, kept.__contains__) == spelt
