@@ -475,6 +475,20 @@ def _focus_words(question: str) -> list[str]:
 
 
 #: "What did X say/tell/think ..." -> X.
+#: Words of "who is in charge of / the boss of / heading X": what a "who" question asks for,
+#: however the story words the post.
+_IN_CHARGE = words(
+    "charge boss bosses head heads heading headed run runs running ran lead leads leading led "
+    "leader chief chair manage manages managing managed manager"
+)
+#: A post a "who is in charge" question is answered with.
+_LEADER = re.compile(
+    r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
+    r"governor|mayor|general|commander|chair(?:man|woman|person)?|manager|managing|boss|owner|"
+    r"founder|curator|principal|superintendent|inspector|editor|coach|captain|led|leads|heads|"
+    r"headed|runs|ran|manages|managed|in charge)\b",
+    re.IGNORECASE,
+)
 #: Titles a "who is the TITLE of PLACE" question asks the holder of.
 _TITLE = (
     r"(?:president|prime minister|premier|chancellor|king|queen|leader|mayor|governor|ceo|"
@@ -627,6 +641,7 @@ class Query:
     asks_money: bool = False  # "how much did it cost", "what is her salary"
     asks_date: bool = False  # "on what date", "when exactly": a calendar date, not "soon"
     asks_clock: bool = False  # "what time", "time of day": a clock time or part of a day
+    asks_leader: bool = False  # "who is in charge of / runs / heads X": someone with a post
     asks_name: bool = False  # "what is the name of", "what is it called": a name
 
     @property
@@ -897,6 +912,7 @@ class StoryEngine:
             )
         text = fix_question_word(text)
         preamble, asked = split_preamble(text)
+        kind = question_type(asked)
         terms: list[QueryTerm] = []
         seen: set[str] = set()
         names = _capitalised_words(text)
@@ -915,19 +931,25 @@ class StoryEngine:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
             else:
                 weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT
-            if word in LIGHT_WORDS or position < len(preamble_words):
+            if (
+                word in LIGHT_WORDS
+                or position < len(preamble_words)
+                or (kind is QuestionType.WHO and word in _IN_CHARGE)
+            ):
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
         folded = normalise(text)
         return Query(
             text,
-            question_type(asked),
+            kind,
             tuple(_group_names(text, terms)),
             asks_count=bool(_ASKS_A_COUNT.search(folded)),
             asks_money=bool(_ASKS_MONEY.search(folded)),
             asks_date=bool(_ASKS_DATE.search(folded)),
             asks_clock=bool(_ASKS_CLOCK.search(folded)),
             asks_name=bool(_ASKS_NAME.search(folded)),
+            asks_leader=kind is QuestionType.WHO
+            and any(t.word in _IN_CHARGE and not t.term for t in terms),
         )
 
     def _uses(self, word: str) -> bool:
@@ -998,7 +1020,8 @@ class StoryEngine:
         candidates = self._prefer_fitting(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
-        unknown = [t.word for t in query.terms if not t.term]
+        light = LIGHT_WORDS | (_IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
+        unknown = [t.word for t in query.terms if not t.term and t.word not in light]
         # A multi-word name counts once: "Will Louise Garnett go to prison?" has one known thing.
         things = {t.group or t.word for t in query.terms if t.word in matched}
         if len(things) == 1 and unknown:
@@ -1010,7 +1033,7 @@ class StoryEngine:
             )
         # "What sanctions has Trump imposed on Russia?": the story knows the names, but none of
         # the words saying what is asked about them (a yes/no question may paraphrase freely).
-        topic = [t for t in query.terms if not t.name and t.word not in LIGHT_WORDS]
+        topic = [t for t in query.terms if not t.name and t.word not in light]
         if topic and query.kind is not QuestionType.YES_NO and not any(t.term for t in topic):
             return self._decline(
                 query,
@@ -1270,6 +1293,8 @@ class StoryEngine:
             query, sentence.text, paragraph
         ):
             return "the closest passage does not say who holds that post"
+        if query.asks_leader and not _LEADER.search(sentence.text):
+            return "the closest passage names nobody in charge"
         if query.kind is QuestionType.WHERE and not _place_near(
             sentence.text, query, self._people_in(paragraph.article)
         ):

@@ -749,3 +749,22 @@ def test_an_unqualified_title_belongs_to_the_articles_subject(
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert holder in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who is in charge of the zoo?", "Who runs the zoo?", "Who is the boss of the zoo?"],
+)
+def test_who_leads_something_asks_for_a_person(tmp_path: Path, question: str) -> None:
+    """ "in charge of", "runs", "the boss of" ask who leads: a story that says "Zoo Director"
+    answers them though it never uses those words."""
+    engine = engine_over(
+        tmp_path,
+        "zoo.txt",
+        "Red Panda Found Safe\n\n"
+        "A red panda that escaped from Ashcombe Zoo on Friday was found in a garden on Sunday.\n\n"
+        "“He is tired but well,” said Zoo Director Patricia Lwazi, who joined the search.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert "Patricia Lwazi" in (answer.sentence or "")
