@@ -23,6 +23,7 @@ them. How an answer is chosen (see also the README, section "How answering works
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import math
 import re
@@ -37,6 +38,8 @@ from bot.core.corpus import Corpus, Paragraph
 from bot.core.errors import QuestionError
 from bot.core.index import BM25Index
 from bot.core.quotes import Quote, QuoteBook
+from bot.core.synonyms import PARTICLES
+from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
     LIGHT_WORDS,
@@ -481,6 +484,8 @@ _IN_CHARGE = words(
     "charge boss bosses head heads heading headed run runs running ran lead leads leading led "
     "leader chief chair manage manages managing managed manager"
 )
+#: A sentence that goes on about the one before ("Its chair, ...", "Their lawyer said ...").
+_REFERS_BACK = re.compile(r"[\W_]*(?:its|their)\b", re.IGNORECASE)
 #: A post a "who is in charge" question is answered with.
 _LEADER = re.compile(
     r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
@@ -509,6 +514,15 @@ _TITLE_WRITTEN = {
 _HOLDER = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+")
 #: How far before a title the place it belongs to may stand ("Norwegian Prime Minister").
 TITLE_OWNER_CHARS = 30
+
+
+def _particles_after(tokens: Sequence[str]) -> dict[str, str]:
+    """Verb-like tokens followed by a particle ("looking" -> "for" in "looking for a deal")."""
+    return {
+        fold_variant(token): following
+        for token, following in itertools.pairwise(tokens)
+        if following in PARTICLES and token not in STOPWORDS
+    }
 
 
 def _title_asked(question: str) -> tuple[str, str] | None:
@@ -918,9 +932,17 @@ class StoryEngine:
         names = _capitalised_words(text)
         preamble_words = content_tokens(tokenize(spell_out_abbreviations(preamble, self._uses)))
         asked_words = content_tokens(tokenize(spell_out_abbreviations(asked, self._uses)))
+        particles = _particles_after(tokenize(text))
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, corrected = self._lookup(word, synonyms=word not in names)
+            if kind is QuestionType.WHO and word in _IN_CHARGE and corrected:
+                found, corrected = "", False  # "who runs X" asks for a post, not "escaped"
+            if (not found or word in LIGHT_WORDS) and word in particles:
+                # "looking for an agreement" -> "seeking"; "wrapped up" -> "finish"
+                phrasal = self._phrasal_lookup(word, particles[word])
+                if phrasal:
+                    found, corrected = phrasal, True
             key = found or word
             if key in seen:
                 continue
@@ -951,6 +973,13 @@ class StoryEngine:
             asks_leader=kind is QuestionType.WHO
             and any(t.word in _IN_CHARGE and not t.term for t in terms),
         )
+
+    def _phrasal_lookup(self, verb: str, particle: str) -> str:
+        """The index term of a WordNet synonym of a phrasal verb the story uses ("")."""
+        for other in wordnet_phrasal_synonyms(verb, particle):
+            if (other_term := term(other)) in self._document_frequency:
+                return other_term
+        return ""
 
     def _uses(self, word: str) -> bool:
         """Whether the corpus uses ``word`` (a folded token) itself."""
@@ -1066,10 +1095,10 @@ class StoryEngine:
         chosen = self.sentences(best.paragraph)[best.sentence]
         follow_up = self._follow_up(best.paragraph, best.sentence)
         missing_kind = self._unmet_requirement(query, chosen, paragraph)
-        if missing_kind and not (
-            follow_up and not self._unmet_requirement(query, follow_up, paragraph)
-        ):
-            return self._decline(query, candidates, missing_kind)
+        if missing_kind:
+            follow_up = self._continuation(best.paragraph, best.sentence)
+            if not follow_up or self._unmet_requirement(query, follow_up, paragraph):
+                return self._decline(query, candidates, missing_kind)
         sentence = paragraph.text[chosen.start : follow_up.end] if follow_up else chosen.text
         passages = self._passages(candidates)
         return Answer(
@@ -1230,6 +1259,15 @@ class StoryEngine:
         if index + 1 < len(sentences) and len(sentences[index].text.split()) <= LEAD_IN_WORDS:
             return sentences[index + 1]
         return None
+
+    def _continuation(self, position: int, index: int) -> Sentence | None:
+        """The sentence after the chosen one when it goes on about the same thing ("Campaign
+        group Save Harrowfield Libraries said ... Its chair, Priya Nandakumar, said ..."), or
+        the chosen one is a short lead-in to it; None otherwise."""
+        sentences = self.sentences(position)
+        if index + 1 < len(sentences) and _REFERS_BACK.match(sentences[index + 1].text):
+            return sentences[index + 1]
+        return self._follow_up(position, index)
 
     def _prefer_fitting(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
         """Move a close runner-up whose sentence has what the question type needs to the front

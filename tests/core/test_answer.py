@@ -768,3 +768,30 @@ def test_who_leads_something_asks_for_a_person(tmp_path: Path, question: str) ->
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert "Patricia Lwazi" in (answer.sentence or "")
+
+
+def test_a_phrasal_verb_is_looked_up_as_one(engine: StoryEngine) -> None:
+    """ "looking for" is WordNet's "look_for" = "seek": the story's "is now seeking a deal"."""
+    query = engine.analyse("Is the Russian leader looking for an agreement?")
+    assert [t.term for t in query.terms if t.word == "looking"] == [term("seeking")]
+    answer = engine.answer("Is the Russian leader looking for an agreement?")
+    assert answer.answered, answer.reason
+    assert "seeking a deal" in (answer.sentence or "")
+
+
+def test_a_sentence_going_on_about_the_last_one_can_answer(tmp_path: Path) -> None:
+    """ "Its chair, Priya Nandakumar, said" names who heads the group the sentence before is
+    about: the answer shows both sentences."""
+    engine = engine_over(
+        tmp_path,
+        "library.txt",
+        "Libraries to Close\n\n"
+        "The council voted on Tuesday to close three of its seven libraries to save money.\n\n"
+        "Campaign group Save Harrowfield Libraries said it had collected 12,400 signatures on a "
+        "petition opposing the closures. Its chair, retired teacher Priya Nandakumar, said the "
+        "fight would go on.\n",
+    )
+    answer = engine.answer("Who heads the Save Harrowfield Libraries campaign?")
+    assert answer.answered, answer.reason
+    assert "Priya Nandakumar" in (answer.sentence or "")
+    assert (answer.sentence or "").startswith("Campaign group")
