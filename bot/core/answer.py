@@ -525,6 +525,11 @@ def _particles_after(tokens: Sequence[str]) -> dict[str, str]:
     }
 
 
+_WHO_IS_OWNERS = re.compile(
+    r"^\W*(?i:who(?:'s| is| was| are| were))\s+((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s\s+([a-z]+)\W*$"
+)
+
+
 def _title_asked(question: str) -> tuple[str, str] | None:
     """The (title, owner) a question asks the holder of: "Who is the president of Ukraine?" ->
     ("president", "Ukraine"), "Hungary's prime minister" -> ("prime minister", "Hungary")."""
@@ -534,6 +539,10 @@ def _title_asked(question: str) -> tuple[str, str] | None:
     found = _OWNERS_TITLE.search(question)
     if found:
         return found.group(2).lower(), found.group(1)
+    found = _WHO_IS_OWNERS.search(question)  # "Who is Faith Chepkoech's coach?"
+    if found and found.group(2).lower() not in _IN_CHARGE:  # "X's boss": any post will do
+        return found.group(2).lower(), found.group(1)
+
     return None
 
 
