@@ -365,6 +365,42 @@ _CLOCK_TIME = re.compile(
     re.IGNORECASE,
 )
 #: "What is the name of ...?", "What is the satellite called?", "zoo director name".
+#: "the name of the dog walker who ...": the noun whose name is asked.
+_NAME_OF_NOUN = re.compile(r"\bnames? of (?:the|a|an|this|that) ([a-z]+)(?: ([a-z]+))?")
+#: How many words from that noun its name may stand ("Jane Hart, a dog walker").
+NAME_REACH = 4
+
+
+def _name_asked_of(question: str) -> str:
+    """The noun a "what is the name of the NOUN" question asks the name of ("" if none)."""
+    found = _NAME_OF_NOUN.search(normalise(question))
+    if not found:
+        return ""
+    second = found.group(2)
+    return second if second and second not in STOPWORDS else found.group(1)
+
+
+def _named_near(sentence: str, noun: str) -> bool:
+    """Whether a name stands within :data:`NAME_REACH` words of ``noun`` in ``sentence``;
+    true when there is no noun or the sentence does not use it (it may paraphrase it)."""
+    if not noun:
+        return True
+    words = sentence.split()
+    places = [
+        i
+        for i, w in enumerate(words)
+        if term(fold_variant(normalise(w).strip(",.;:"))) == term(noun)
+    ]
+    if not places:
+        return True
+    return any(
+        word[:1].isupper() and i > 0 and not _CALENDAR_WORD.fullmatch(word.strip(",.;:"))
+        for place in places
+        for i, word in enumerate(words)
+        if 0 < abs(i - place) <= NAME_REACH
+    )
+
+
 _ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\s*\??$|(?:'s|s) name\b|\bcalled\s*\??$")
 #: Numbers that are not counts of things: money, shares, years, dates and clock times. "How many
 #: fish died?" is not answered by "fined £1.1 million in 2021".
@@ -1334,6 +1370,8 @@ class StoryEngine:
             return "the closest passage gives no date for that"
         if query.asks_clock and not _CLOCK_TIME.search(sentence.text):
             return "the closest passage gives no time of day for that"
+        if query.asks_name and not _named_near(sentence.text, _name_asked_of(query.text)):
+            return "the closest passage gives no name for that"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
         if (query.kind is QuestionType.WHO or query.asks_name) and not self._holds_title(

@@ -809,3 +809,20 @@ def test_who_is_someones_relation_needs_that_relation_named(tmp_path: Path) -> N
     )
     assert not engine.answer("Who is Faith Chepkoech's coach?").answered
     assert engine.answer("Who won the Port Calloway Marathon?").answered
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "named"),
+    [
+        ("A dog walker, Jane Hart, reported dead fish to the council.", "walker", True),
+        ("A dog walker reported dead fish to the Environment Agency on Monday.", "walker", False),
+        ("The attack began with an email opened by an employee in May.", "employee", False),
+        ("The four-year-old male, named Kiko, slipped out.", "panda", True),  # paraphrased
+    ],
+    ids=["named-walker", "agency-too-far", "unnamed-employee", "noun-not-used"],
+)
+def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, named: bool) -> None:
+    """ "The name of the dog walker" is a name within a few words of "walker"."""
+    from bot.core.answer import _named_near
+
+    assert _named_near(sentence, noun) is named
