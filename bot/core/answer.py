@@ -520,6 +520,7 @@ _IN_CHARGE = words(
     "charge boss bosses head heads heading headed run runs running ran lead leads leading led "
     "leader chief chair manage manages managing managed manager"
 )
+_QUOTE_MARK = re.compile(r"[\"“”]")
 #: A sentence that goes on about the one before ("Its chair, ...", "Their lawyer said ...").
 _REFERS_BACK = re.compile(r"[\W_]*(?:its|their)\b", re.IGNORECASE)
 #: A post a "who is in charge" question is answered with.
@@ -1139,6 +1140,8 @@ class StoryEngine:
         paragraph = self.paragraphs[best.paragraph]
         chosen = self.sentences(best.paragraph)[best.sentence]
         follow_up = self._follow_up(best.paragraph, best.sentence)
+        if follow_up is None and query.kind is QuestionType.STATEMENT:
+            follow_up = self._quote_after(best.paragraph, best.sentence)
         missing_kind = self._unmet_requirement(query, chosen, paragraph)
         if missing_kind:
             follow_up = self._continuation(best.paragraph, best.sentence)
@@ -1303,6 +1306,16 @@ class StoryEngine:
         sentences = self.sentences(position)
         if index + 1 < len(sentences) and len(sentences[index].text.split()) <= LEAD_IN_WORDS:
             return sentences[index + 1]
+        return None
+
+    def _quote_after(self, position: int, index: int) -> Sentence | None:
+        """The next sentence when it quotes what the chosen one reports without quoting
+        ("Olena Marchuk welcomed the decision. “It is a signal ...,” she said."); else None."""
+        sentences = self.sentences(position)
+        if index + 1 < len(sentences) and not _QUOTE_MARK.search(sentences[index].text):
+            following = sentences[index + 1]
+            if _QUOTE_MARK.search(following.text):
+                return following
         return None
 
     def _continuation(self, position: int, index: int) -> Sentence | None:

@@ -826,3 +826,19 @@ def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, name
     from bot.core.answer import _named_near
 
     assert _named_near(sentence, noun) is named
+
+
+def test_what_someone_said_shows_the_quote_after_the_report(tmp_path: Path) -> None:
+    """ "Marchuk welcomed the decision." is followed by her words: "what did she say" shows
+    both sentences."""
+    engine = engine_over(
+        tmp_path,
+        "sanctions.txt",
+        "EU Approves Sanctions\n\n"
+        "EU leaders approved a new package of sanctions against Russia on Thursday.\n\n"
+        "In Kyiv, Deputy Foreign Minister Olena Marchuk welcomed the decision. “It is a signal "
+        "that Europe will not blink,” she said.\n",
+    )
+    answer = engine.answer("What did Olena Marchuk say?")
+    assert answer.answered, answer.reason
+    assert "will not blink" in (answer.sentence or "")
