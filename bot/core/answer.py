@@ -523,6 +523,21 @@ _IN_CHARGE = words(
 _QUOTE_MARK = re.compile(r"[\"“”]")
 #: A sentence that goes on about the one before ("Its chair, ...", "Their lawyer said ...").
 _REFERS_BACK = re.compile(r"[\W_]*(?:its|their)\b", re.IGNORECASE)
+#: "Which city/region/district ...": a question whose answer is a place.
+_ASKS_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:cit(?:y|ies)|towns?|villages?|regions?|areas?|parts?|"
+    r"districts?|neighbou?rhoods?|suburbs?|provinces?|states?|countr(?:y|ies)|count(?:y|ies)|"
+    r"places?|locations?|streets?|territor(?:y|ies)|capitals?)\b"
+)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_AREA_NOUNS = (
+    r"(?:city|town|village|region|district|neighbou?rhood|suburb|province|state|county|borough|"
+    r"parish|ward|zone|sector|area)"
+)
+_NAMED_AREA = re.compile(
+    rf"\b(?i:{_AREA_NOUNS}) of (?:the )?([A-Z][\w'’-]+)|"
+    r"\b(?:District|Ward|Zone|Sector|Area|Region|Precinct|Borough|County) \d+\b"
+)
 #: A post a "who is in charge" question is answered with.
 _LEADER = re.compile(
     r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
@@ -702,6 +717,7 @@ class Query:
     asks_date: bool = False  # "on what date", "when exactly": a calendar date, not "soon"
     asks_clock: bool = False  # "what time", "time of day": a clock time or part of a day
     asks_leader: bool = False  # "who is in charge of / runs / heads X": someone with a post
+    asks_place: bool = False  # "which regions of Ukraine ...": a place the question does not name
     asks_name: bool = False  # "what is the name of", "what is it called": a name
 
     @property
@@ -1016,6 +1032,7 @@ class StoryEngine:
             asks_date=bool(_ASKS_DATE.search(folded)),
             asks_clock=bool(_ASKS_CLOCK.search(folded)),
             asks_name=bool(_ASKS_NAME.search(folded)),
+            asks_place=bool(_ASKS_PLACE.search(folded)),
             asks_leader=kind is QuestionType.WHO
             and any(t.word in _IN_CHARGE and not t.term for t in terms),
         )
@@ -1391,6 +1408,8 @@ class StoryEngine:
             query, sentence.text, paragraph
         ):
             return "the closest passage does not say who holds that post"
+        if query.asks_place and not self._new_place(query, sentence.text, paragraph):
+            return "the closest passage names no such place"
         if query.asks_leader and not _LEADER.search(sentence.text):
             return "the closest passage names nobody in charge"
         if query.kind is QuestionType.WHERE and not _place_near(
@@ -1438,6 +1457,25 @@ class StoryEngine:
             if not others and owner_terms <= headline:
                 return True
         return False
+
+    def _new_place(self, query: Query, sentence: str, paragraph: Paragraph) -> bool:
+        """Whether ``sentence`` names a place the question does not ("Which city was hit?" ->
+        "strikes on Kyiv"; not "Which districts of Kyiv ...?")."""
+        asked = {t.term for t in query.terms if t.term}
+        people = self._people_in(paragraph.article)
+        names = [m.group(1) or m.group(0) for m in _NAMED_AREA.finditer(sentence)]
+        names += [  # "strikes on Kyiv"
+            m.group(1)
+            for m in _PLACE_NAME.finditer(sentence)
+            if m.group(1)
+            and m.group(1).casefold() not in _NOT_PLACES
+            and normalise(m.group(1)) not in people
+        ]
+        return any(
+            self._lookup(fold_variant(normalise(_POSSESSIVE_END.sub("", name))), synonyms=False)[0]
+            not in asked
+            for name in names
+        )
 
     def _terms_in(self, text: str) -> set[str]:
         """Index terms of the content words of ``text`` (a word the story lacks as its term)."""

@@ -842,3 +842,32 @@ def test_what_someone_said_shows_the_quote_after_the_report(tmp_path: Path) -> N
     answer = engine.answer("What did Olena Marchuk say?")
     assert answer.answered, answer.reason
     assert "will not blink" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Which city was hit by the missiles?", True),  # "strikes on Kyiv"
+        ("Which neighborhoods of Kyiv were hit?", False),  # Kyiv is asked, not an answer
+        ("Which regions of Ukraine does Russia control?", False),
+    ],
+)
+def test_which_place_needs_a_place_the_question_does_not_name(
+    engine: StoryEngine, question: str, answered: bool
+) -> None:
+    """ "Which city/region/district" is answered by a place other than the ones asked about."""
+    assert engine.answer(question).answered is answered
+
+
+def test_a_named_area_answers_which_place(tmp_path: Path) -> None:
+    """ "the village of Kilbride" names a village."""
+    engine = engine_over(
+        tmp_path,
+        "airport.txt",
+        "Runway Closes\n\n"
+        "Harbourton airport will close its main runway for six weeks of repairs.\n\n"
+        "During the work, aircraft will pass over the village of Kilbride more often.\n",
+    )
+    answer = engine.answer("Which village will get more aircraft?")
+    assert answer.answered, answer.reason
+    assert "Kilbride" in (answer.sentence or "")
