@@ -538,6 +538,33 @@ _NAMED_AREA = re.compile(
     rf"\b(?i:{_AREA_NOUNS}) of (?:the )?([A-Z][\w'’-]+)|"
     r"\b(?:District|Ward|Zone|Sector|Area|Region|Precinct|Borough|County) \d+\b"
 )
+#: "What kind of missiles ...": the noun whose kind is asked.
+_KIND_OF = re.compile(r"\b(?:kinds?|types?|sorts?|models?|makes?|brands?) of ([a-z]+)")
+
+
+def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
+    """Whether ``sentence`` says what kind of ``noun`` ("cruise missiles", "Iskander missiles"):
+    a word just before it that the question does not have and that is not a nationality
+    ("Russian missiles" says whose, not what kind). True when the sentence lacks the noun."""
+    words = [w.strip(",.;:!?“”\"'’") for w in sentence.split()]
+    wanted = term(noun)
+    asked = {t.word for t in query.terms}
+    places = [i for i, w in enumerate(words) if term(fold_variant(normalise(w))) == wanted]
+    if not places:
+        return True
+    for place in places:
+        before = normalise(words[place - 1]) if place else ""
+        if (
+            before
+            and before not in STOPWORDS
+            and before not in asked
+            and not _DEMONYM.search(before)
+            and before.isalpha()
+        ):
+            return True
+    return False
+
+
 #: A post a "who is in charge" question is answered with.
 _LEADER = re.compile(
     r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
@@ -1408,6 +1435,9 @@ class StoryEngine:
             query, sentence.text, paragraph
         ):
             return "the closest passage does not say who holds that post"
+        kind_of = _KIND_OF.search(normalise(query.text))
+        if kind_of and not _names_a_kind(sentence.text, kind_of.group(1), query):
+            return f"the closest passage does not say what kind of {kind_of.group(1)}"
         if query.asks_place and not self._new_place(query, sentence.text, paragraph):
             return "the closest passage names no such place"
         if query.asks_leader and not _LEADER.search(sentence.text):

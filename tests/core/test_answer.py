@@ -871,3 +871,22 @@ def test_a_named_area_answers_which_place(tmp_path: Path) -> None:
     answer = engine.answer("Which village will get more aircraft?")
     assert answer.answered, answer.reason
     assert "Kilbride" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "says_kind"),
+    [
+        ("Russia fired 40 cruise missiles at Kyiv overnight.", "missiles", True),
+        ("Trump was frustrated by the Russian missile strikes on Kyiv.", "missile", False),
+        ("The strikes on Kyiv killed 12 people.", "missiles", True),  # may be paraphrased
+    ],
+    ids=["cruise", "nationality-is-not-a-kind", "noun-not-used"],
+)
+def test_what_kind_of_thing_needs_a_kind(
+    engine: StoryEngine, sentence: str, noun: str, says_kind: bool
+) -> None:
+    """ "What kind of missiles" is answered by "cruise missiles", not "Russian missiles"."""
+    from bot.core.answer import _names_a_kind
+
+    query = engine.analyse(f"What kind of {noun} hit Kyiv?")
+    assert _names_a_kind(sentence, noun, query) is says_kind
