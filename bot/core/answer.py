@@ -900,6 +900,7 @@ class StoryEngine:
         self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
         self._names_cache: dict[str, frozenset[str]] = {}
         self._people_cache: dict[str, frozenset[str]] = {}
+        self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -1299,8 +1300,12 @@ class StoryEngine:
         subjects = sentence.subjects | quoted
         if names:
             key = max(names, key=lambda w: (self.index.idf(w), w))
-            if key in subjects or PRONOUN_SUBJECT in subjects:
+            if key in subjects:
                 return ""
+            if PRONOUN_SUBJECT in subjects:
+                referents = self._referents(paragraph, sentence) | quoted
+                if not referents or key in referents:  # "he said" of the one named before
+                    return ""
         if subjects and roles:
             known_roles = {r for r in roles if r}
             present = set(terms_of_tokens(tokenize(paragraph.text)))
@@ -1308,6 +1313,21 @@ class StoryEngine:
             if role_present and all(n in present or n in subjects for n in names):
                 return ""
         return f"the story does not report {speaker} saying that"
+
+    def _referents(self, paragraph: Paragraph, sentence: Sentence) -> frozenset[str]:
+        """Who "he/she/they" in ``sentence`` may be: the named speakers of the nearest sentence
+        before it (in its paragraph, else the paragraph before) that names some."""
+        if self._positions is None:
+            self._positions = {p.id: i for i, p in enumerate(self.paragraphs)}
+        position = self._positions[paragraph.id]
+        earlier = [s for s in self.sentences(position) if s.start < sentence.start]
+        if paragraph.number > 1 and position > 0:
+            earlier = list(self.sentences(position - 1)) + earlier
+        for before in reversed(earlier):
+            named = before.subjects - {PRONOUN_SUBJECT}
+            if named:
+                return named
+        return frozenset()
 
     def _absent_owner(self, query: Query, position: int) -> str:
         """A name the question makes an owner ("What is Putin's deadline?") that paragraph

@@ -890,3 +890,17 @@ def test_what_kind_of_thing_needs_a_kind(
 
     query = engine.analyse(f"What kind of {noun} hit Kyiv?")
     assert _names_a_kind(sentence, noun, query) is says_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What did Støre say about the war in Ukraine?", False),  # "he believes" is Trump
+        ("What did Trump say about the war in Ukraine?", True),
+    ],
+)
+def test_he_said_is_the_speaker_named_before(
+    engine: StoryEngine, question: str, answered: bool
+) -> None:
+    """ "which he believes" after "Trump stated" reports Trump, not someone else asked about."""
+    assert engine.answer(question).answered is answered
