@@ -573,6 +573,11 @@ _LEADER = re.compile(
     r"headed|runs|ran|manages|managed|in charge)\b",
     re.IGNORECASE,
 )
+#: One-word titles written before a name ("Mayor Elena Varga", "Governor Osei-Hale").
+_ROLE_TITLES = words(
+    "president minister chancellor mayor governor senator director inspector detective "
+    "professor judge secretary chairman chairwoman chair councillor councilor commissioner"
+)
 #: Titles a "who is the TITLE of PLACE" question asks the holder of.
 _TITLE = (
     r"(?:president|prime minister|premier|chancellor|king|queen|leader|mayor|governor|ceo|"
@@ -607,6 +612,16 @@ def _particles_after(tokens: Sequence[str]) -> dict[str, str]:
 _WHO_IS_OWNERS = re.compile(
     r"^\W*(?i:who(?:'s| is| was| are| were))\s+((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s\s+([a-z]+)\W*$"
 )
+
+
+def _holders(role: str, text: str) -> frozenset[str]:
+    """Index terms of the names ``text`` gives right after the title in ``role`` ("the
+    Norwegian prime minister" -> "Prime Minister Jonas Gahr Støre" -> jonas, gahr, store)."""
+    title = " ".join(w for w in normalise(role).split() if w.islower() and w not in STOPWORDS)
+    if not title or " " not in title and title not in _ROLE_TITLES:
+        return frozenset()
+    found = re.finditer(rf"\b{re.escape(title)}((?:\s+[A-Z][\w'’-]+)+)", text, re.IGNORECASE)
+    return frozenset(t for m in found for t in index_terms(m.group(1)))
 
 
 def _title_asked(question: str) -> tuple[str, str] | None:
@@ -1310,6 +1325,9 @@ class StoryEngine:
             known_roles = {r for r in roles if r}
             present = set(terms_of_tokens(tokenize(paragraph.text)))
             role_present = not known_roles or bool(known_roles & present)
+            holders = _holders(speaker, paragraph.text)  # "Prime Minister Jonas Gahr Støre"
+            if holders and not holders & subjects:
+                return f"the story does not report {speaker} saying that"
             if role_present and all(n in present or n in subjects for n in names):
                 return ""
         return f"the story does not report {speaker} saying that"

@@ -663,6 +663,7 @@ def test_a_misspelt_paraphrase_reaches_the_story_word(engine: StoryEngine) -> No
         ("How did Putin respond to Trump's Truth Social post?", False),
         ("How did Trump react to the strikes on Kyiv?", True),
         ("Did Putin reply to Trump's post?", False),
+        ("How did the Norwegian prime minister react?", False),  # Støre never speaks
         ("Did Trump react to the strikes on Kyiv?", True),
     ],
 )
