@@ -1252,6 +1252,10 @@ class StoryEngine:
         for position, bm25, scores in scored:
             totals = []
             paragraph = self.paragraphs[position]
+            if paragraph.number == 1 and scores and self._headline_asked(query, paragraph):
+                # "What did Trump call Russia's pause?" asks what the headline says: the lead's
+                # first sentence, which it sums up, says it.
+                scores = [best_sentence, *scores[1:]]
             for sentence, value in zip(self.sentences(position), scores, strict=True):
                 total = value / best_sentence if best_sentence > 0 else 0.0
                 if (
@@ -1266,6 +1270,12 @@ class StoryEngine:
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
+
+    def _headline_asked(self, query: Query, paragraph: Paragraph) -> bool:
+        """Whether the article's headline has every key word of the question (two or more)."""
+        title = self._title_terms.get(paragraph.article, frozenset())
+        key_words = [t for t in query.terms if t.word not in LIGHT_WORDS]
+        return len(key_words) > 1 and all(t.term in title for t in key_words)
 
     def _headline_score(self, weights: dict[str, float], position: int) -> float:
         """What the article's headline adds to its lead paragraph, which it sums up: the weight

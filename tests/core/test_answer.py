@@ -905,3 +905,17 @@ def test_he_said_is_the_speaker_named_before(
 ) -> None:
     """ "which he believes" after "Trump stated" reports Trump, not someone else asked about."""
     assert engine.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    "question", ["what did trump call russias pause", "What did Trump call Russia's pause?"]
+)
+def test_a_question_about_the_headline_is_answered_by_the_lead(
+    engine: StoryEngine, question: str
+) -> None:
+    """Every key word is in the headline ("Trump Calls Russia's Pause ... a 'Big Concession'"):
+    the lead's first sentence, which the headline sums up, answers; not a later "pause"."""
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert answer.citation is not None and answer.citation.paragraph == 1
+    assert "big concession" in (answer.sentence or "")
