@@ -618,7 +618,7 @@ def _holders(role: str, text: str) -> frozenset[str]:
     """Index terms of the names ``text`` gives right after the title in ``role`` ("the
     Norwegian prime minister" -> "Prime Minister Jonas Gahr Støre" -> jonas, gahr, store)."""
     title = " ".join(w for w in normalise(role).split() if w.islower() and w not in STOPWORDS)
-    if not title or " " not in title and title not in _ROLE_TITLES:
+    if not title or (" " not in title and title not in _ROLE_TITLES):
         return frozenset()
     found = re.finditer(rf"\b{re.escape(title)}((?:\s+[A-Z][\w'’-]+)+)", text, re.IGNORECASE)
     return frozenset(t for m in found for t in index_terms(m.group(1)))

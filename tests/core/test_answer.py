@@ -917,5 +917,6 @@ def test_a_question_about_the_headline_is_answered_by_the_lead(
     the lead's first sentence, which the headline sums up, answers; not a later "pause"."""
     answer = engine.answer(question)
     assert answer.answered, answer.reason
-    assert answer.citation is not None and answer.citation.paragraph == 1
+    assert answer.citation is not None
+    assert answer.citation.paragraph == 1
     assert "big concession" in (answer.sentence or "")
