@@ -79,8 +79,9 @@ CANDIDATES = 6
 #: Most supporting passages and related quotes in an answer.
 MAX_PASSAGES = 3
 MAX_QUOTES = 3
-#: Share of the question's content-word IDF mass the chosen paragraph must contain.
-MIN_COVERAGE = 0.45
+#: Share of the question's content-word IDF mass the chosen paragraph must contain (0.45 until
+#: the rules for what a question type needs caught more off-topic questions by themselves).
+MIN_COVERAGE = 0.43
 #: Weight of a word the story does not have, relative to the rarest word it has.
 UNKNOWN_WEIGHT = 1.1
 #: Weight of an unknown lower-case word (often a paraphrase: "individuals", "publish"), relative
