@@ -348,6 +348,23 @@ def _counts(sentence: str, counted: str) -> bool:
 
 
 _ASKS_A_COUNT = re.compile(r"\bhow many\b")
+#: "How many in total / since the war began / so far": a total, which a rate does not give.
+_ASKS_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|so far|since|to date)\b")
+_RATE = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|night)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def _only_rates(sentence: str) -> bool:
+    """Whether every number in ``sentence`` is a rate ("5000 soldiers a week")."""
+    numbers = list(_DIGITS.finditer(sentence))
+    return bool(numbers) and all(
+        _RATE.search(sentence, number.end(), number.end() + 40) for number in numbers
+    )
+
+
 #: "On what date ...?", "When exactly ...?" need a date on a calendar ("April 24", "Monday",
 #: "2021"); "soon" or "earlier that day" does not answer them.
 _ASKS_DATE = re.compile(
@@ -1343,6 +1360,12 @@ class StoryEngine:
                 return ""
         return f"the story does not report {speaker} saying that"
 
+    def _paragraph_terms(self, paragraph: Paragraph) -> set[str]:
+        """The index terms of ``paragraph``."""
+        if self._positions is None:
+            self._positions = {p.id: i for i, p in enumerate(self.paragraphs)}
+        return self._terms_of(self._positions[paragraph.id])
+
     def _referents(self, paragraph: Paragraph, sentence: Sentence) -> frozenset[str]:
         """Who "he/she/they" in ``sentence`` may be: the named speakers of the nearest sentence
         before it (in its paragraph, else the paragraph before) that names some."""
@@ -1463,6 +1486,10 @@ class StoryEngine:
             if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
                 return "the closest passage gives no such number"
             counted = _counted_noun(query.text)
+            head = term(_counted_head(query.text)) if query.asks_count else ""
+            if head and head not in sentence.terms and head in self._paragraph_terms(paragraph):
+                # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
+                return f"the closest passage gives no number of {head}"
             noun = _counted_head(query.text)
             if noun and any(t.word == noun and not t.term for t in query.terms):
                 return f"the story gives no number of {noun}"
@@ -1470,6 +1497,8 @@ class StoryEngine:
                 return f"the closest passage gives no number of {counted}"
             if query.asks_count and not _gives_a_count(sentence.text):
                 return "the closest passage gives no such number"
+            if _ASKS_TOTAL.search(normalise(query.text)) and _only_rates(sentence.text):
+                return "the closest passage gives only a rate, not a total"
         if query.asks_money and not _MONEY.search(sentence.text):
             return "the closest passage gives no amount of money for that"
         if query.asks_date and not _CALENDAR_DATE.search(sentence.text):

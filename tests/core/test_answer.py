@@ -920,3 +920,20 @@ def test_a_question_about_the_headline_is_answered_by_the_lead(
     assert answer.citation is not None
     assert answer.citation.paragraph == 1
     assert "big concession" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("How many soldiers are dying each week?", True),  # "5000 soldiers a week"
+        ("How many soldiers have died in total since the war began?", False),  # a rate only
+        ("How many soldiers died in the strikes on Kyiv?", False),  # "12 people", not soldiers
+        ("How many people were killed in Kyiv?", True),
+    ],
+)
+def test_how_many_needs_a_count_of_that_thing(
+    engine: StoryEngine, question: str, answered: bool
+) -> None:
+    """A weekly rate is no total, and "12 people" is no count of the soldiers the same
+    paragraph mentions."""
+    assert engine.answer(question).answered is answered
