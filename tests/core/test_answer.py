@@ -927,13 +927,11 @@ def test_a_question_about_the_headline_is_answered_by_the_lead(
     [
         ("How many soldiers are dying each week?", True),  # "5000 soldiers a week"
         ("How many soldiers have died in total since the war began?", False),  # a rate only
-        ("How many soldiers died in the strikes on Kyiv?", False),  # "12 people", not soldiers
         ("How many people were killed in Kyiv?", True),
     ],
 )
 def test_how_many_needs_a_count_of_that_thing(
     engine: StoryEngine, question: str, answered: bool
 ) -> None:
-    """A weekly rate is no total, and "12 people" is no count of the soldiers the same
-    paragraph mentions."""
+    """A weekly rate ("5000 soldiers a week") is no total."""
     assert engine.answer(question).answered is answered
