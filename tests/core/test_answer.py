@@ -935,3 +935,19 @@ def test_how_many_needs_a_count_of_that_thing(
 ) -> None:
     """A weekly rate ("5000 soldiers a week") is no total."""
     assert engine.answer(question).answered is answered
+
+
+def test_a_count_of_something_else_does_not_count_what_is_asked(tmp_path: Path) -> None:
+    """ "Three firefighters were treated" does not say how many workers were treated when the
+    same paragraph counts workers elsewhere."""
+    engine = engine_over(
+        tmp_path,
+        "fire.txt",
+        "Fire at Chemical Plant\n\n"
+        "A fire broke out at the Corvell plant in Harrowfield early on Saturday.\n\n"
+        "Three firefighters were treated for heat exhaustion at the scene on Saturday morning. "
+        "The plant employs "
+        "230 workers.\n",
+    )
+    assert not engine.answer("How many workers were treated for heat exhaustion?").answered
+    assert engine.answer("How many firefighters were treated for heat exhaustion?").answered
