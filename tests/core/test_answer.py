@@ -946,8 +946,7 @@ def test_a_count_of_something_else_does_not_count_what_is_asked(tmp_path: Path) 
         "Fire at Chemical Plant\n\n"
         "A fire broke out at the Corvell plant in Harrowfield early on Saturday.\n\n"
         "Three firefighters were treated for heat exhaustion at the scene on Saturday morning. "
-        "The plant employs "
-        "230 workers.\n",
+        "The plant employs 230 workers.\n",
     )
     assert not engine.answer("How many workers were treated for heat exhaustion?").answered
     assert engine.answer("How many firefighters were treated for heat exhaustion?").answered
