@@ -261,6 +261,13 @@ class EmailDetector:
             dot_options.append(r"\s+(?:" + "|".join(dot_bare) + r")\s+")
         dot = "(?:" + "|".join(dot_options) + ")"
         self._at = re.compile("|".join(at_options))
+        # Each spelt-out "@" word costs time at every space: a message with none of them but
+        # "at" (most messages) is scanned with a pattern that has only "at".
+        spelt = [w for w in at_words if _SPELT_WORD.fullmatch(w)]
+        self._rare_at_tokens = frozenset(map(_first_token, spelt)) - {"at"}
+        plain_options = at_options[:-1] if at_bare else at_options
+        plain_options.append(r"[ \t\n](?P<bare>at)(?=\s)" if "at" in spelt else "(?P<bare>(?!))")
+        self._at_plain = re.compile("|".join(plain_options))
         self._local = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}(?=\s*\Z)")
         self._domain = re.compile(
             rf"\s*(?P<name>[a-z0-9][a-z0-9-]{{0,62}})(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}"
@@ -311,32 +318,29 @@ class EmailDetector:
         )
         self._no_tld_tokens = frozenset(d.translate(_GATE_TABLE) for d in self._no_tld)
         self._provider = re.compile(r"\s*(?P<name>[a-z0-9]+)(?![\w@.-])")
-        self._at_tokens = frozenset(
-            w.lower().translate(_GATE_TABLE).strip() for w in at_words if w.strip("()[]{}<>@ ")
-        ) | {"at"}
+        self._at_tokens = (frozenset(map(_first_token, at_words)) - {""}) | {"at"}
         self._dot_tokens = frozenset(
             w.lower().translate(_GATE_TABLE).strip()
             for w in [*dot_words, *word_dot_words, *loose_dot_words]
             if w.strip("()[]{}<>. ")
         ) | {"dot"}
+        self._at_or_provider = self._at_tokens | self._no_tld_tokens
+        self._dot_or_provider = self._dot_tokens | self._no_tld_tokens
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per address."""
         text = scan.text
         if "@" not in text:
             tokens = scan.tokens
+            # no "@" nor mail provider, or no dot (spelt or real) nor mail provider: no address
             if tokens is not None and (
-                (tokens.isdisjoint(self._at_tokens) and tokens.isdisjoint(self._no_tld_tokens))
-                or (
-                    tokens.isdisjoint(self._dot_tokens)
-                    and not _DOTTED.search(text)
-                    and tokens.isdisjoint(self._no_tld_tokens)
-                )
+                tokens.isdisjoint(self._at_or_provider)
+                or (tokens.isdisjoint(self._dot_or_provider) and not _DOTTED.search(text))
             ):
                 return []
         tokens = scan.tokens
         providers = tokens is None or not tokens.isdisjoint(self._no_tld_tokens)
-        hits = self._addresses(text, providers)
+        hits = self._addresses(text, providers, tokens)
         if providers and self._named is not None:
             hits.extend(self._named_user(text))
         if (
@@ -405,10 +409,14 @@ class EmailDetector:
         tokens = scan.tokens
         return "@" in scan.text or tokens is None or not tokens.isdisjoint(self._dot_tokens)
 
-    def _addresses(self, text: str, providers: bool = True) -> list[Hit]:
-        """Addresses in ``text``; ``providers``: look for "name at gmail" without an ending."""
+    def _addresses(
+        self, text: str, providers: bool = True, tokens: frozenset[str] | None = None
+    ) -> list[Hit]:
+        """Addresses in ``text``; ``providers``: look for "name at gmail" without an ending;
+        ``tokens``: the text's gate tokens (None: unknown)."""
         hits = []
-        for separator in self._at.finditer(text):
+        plain = tokens is not None and tokens.isdisjoint(self._rare_at_tokens)
+        for separator in (self._at_plain if plain else self._at).finditer(text):
             domain = self._domain.match(text, separator.end())
             if (
                 self._loose_domain is not None
@@ -489,6 +497,16 @@ class EmailDetector:
             # is a link
             return name in self._mail_domains or _USER_NAME.fullmatch(local.group()) is not None
         return True
+
+
+def _first_token(word: str) -> str:
+    """The gate token of a word's first piece ("snabel-a" -> "snabei", "(at)" -> "at"); "" for
+    a word of symbols ("[@]")."""
+    pieces = _WORD_PIECES.findall(word)
+    return gate_token(pieces[0]) if pieces else ""
+
+
+_WORD_PIECES = re.compile(r"[^\W_]+")
 
 
 def _fold_word(word: str) -> str:
@@ -803,6 +821,8 @@ _VANITY_NUMBER = re.compile(
     r"(?<![\w+\-])(?:\+?1[ .\-])?\(?[2-9][0-9]{2}\)?[ .\-]"
     r"(?P<letters>[a-z]{3}[ .\-]?[a-z]{4}|[a-z]{7}|[0-9]{3}[ .\-][a-z]{4})(?![\w\-])"
 )
+_VANITY_GATE = re.compile(r"[0-9][ .\-)][A-Z]")
+_DIGIT_NEXT_TO_LETTER = re.compile(r"[0-9][a-z]|[a-z][0-9]")
 # A group of figures standing alone: a piece of a number given in pieces.
 _NUMBER_PIECE = re.compile(r"(?<![\w$£€¥.,:/+#-])[0-9]{2,5}(?![\w%:/-]|[.,][0-9])")
 MIN_PIECES = 2
@@ -842,19 +862,23 @@ class PhoneDetector:
         self._contact_anchor = frozenset(
             form for slots, _ in compiled for form in (slots[0] if slots else ())
         )
+        self._contact_any = self._contact_words | self._contact_anchor
+        self._watched = self._contact_any | self._spoken.tokens
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per phone number."""
         text = scan.text
-        hits = self._spelt_out(scan)
+        tokens = scan.tokens
+        # one pass over the message's words finds its digit words and contact words
+        words = tokens & self._watched if tokens is not None else None
+        hits = self._spelt_out(scan, words) if words is None or words else []
         digits = len(text) - len(text.translate(_NO_DIGITS))
         if not digits:
             return hits
-        if self._contact_words and (
-            scan.tokens is None or not scan.tokens.isdisjoint(self._contact_words)
-        ):
+        contact = words is None or not words.isdisjoint(self._contact_any)
+        if contact and (words is None or not words.isdisjoint(self._contact_words)):
             # "call 415 five five five 2671", "917-BIG-DEAL": few figures, given to be called
-            hits.extend(self._mixed(scan, hits))
+            hits.extend(self._mixed(scan, hits, words))
             hits.extend(self._vanity(scan))
         if digits < MIN_DIGITS_WITH_O:
             return hits
@@ -882,26 +906,28 @@ class PhoneDetector:
             hits.extend(self._slashed(text))
         if spaced:  # a candidate had digits one by one: "0 7 7 0 0 . 9 0 0 ..."
             hits.extend(self._letter_spaced(text, hits))
-        if not hits and self._contact_anchor and self._gives_number(scan):
+        if not hits and contact and self._contact_anchor and self._gives_number(scan):
             hits.extend(self._in_pieces(text))
         return hits
 
-    def _mixed(self, scan: Scan, found: list[Hit]) -> list[Hit]:
+    def _mixed(self, scan: Scan, found: list[Hit], words: frozenset[str] | None) -> list[Hit]:
         """Numbers mixing digit words and figures, given to be called: "call 415 five five five
         2671", "07seven00 nine00 222" (at least two words; a list such as "one 25, two 30" is
         no number without a word like "call" or "text")."""
         text = scan.text
-        tokens = scan.tokens
         if (
-            tokens is not None
-            and tokens.isdisjoint(self._spoken.tokens)
-            and self._spoken.glued.search(text) is None
+            words is not None
+            and words.isdisjoint(self._spoken.tokens)
+            and (
+                _DIGIT_NEXT_TO_LETTER.search(text) is None
+                or self._spoken.glued.search(text) is None
+            )
         ):
-            return []
+            return []  # no digit word among the words, nor one glued to figures ("07seven00")
         hits = []
         for match in self._spoken.mixed.finditer(text):
-            digits, words, _ = self._spoken.read(match.group())
-            if words < MIN_MIXED_WORDS or not 7 <= len(digits) <= 15 or digits in _COUNTING:
+            digits, spelt, _ = self._spoken.read(match.group())
+            if spelt < MIN_MIXED_WORDS or not 7 <= len(digits) <= 15 or digits in _COUNTING:
                 continue
             if any(hit.start < match.end() and match.start() < hit.end for hit in found):
                 continue
@@ -923,8 +949,8 @@ class PhoneDetector:
         """Numbers with letters for their last digits, as on a phone's keypad, written in
         capitals ("917-BIG-DEAL", "1-800-FLOWERS"), given to be called."""
         text = scan.text
-        if "-" not in text and "." not in text and " " not in text:
-            return []
+        if _VANITY_GATE.search(scan.folded.original) is None:
+            return []  # no capital letter right after a group of figures
         hits = []
         for match in _VANITY_NUMBER.finditer(text):
             start, end = scan.folded.span(match.start("letters"), match.end("letters"))
@@ -1028,14 +1054,11 @@ class PhoneDetector:
                 )
         return hits
 
-    def _spelt_out(self, scan: Scan) -> list[Hit]:
-        """Numbers spelt out in words: "four one five, five five five, zero one three two"."""
-        tokens = scan.tokens
+    def _spelt_out(self, scan: Scan, words: frozenset[str] | None) -> list[Hit]:
+        """Numbers spelt out in words: "four one five, five five five, zero one three two"
+        (``words``: the message's words that are digit or contact words; None: unknown)."""
         spoken = self._spoken
-        if tokens is not None and (
-            tokens.isdisjoint(spoken.tokens)
-            or len(tokens & spoken.tokens) < MIN_DISTINCT_DIGIT_WORDS
-        ):
+        if words is not None and len(words & spoken.tokens) < MIN_DISTINCT_DIGIT_WORDS:
             return []
         hits = []
         for match in spoken.spelt.finditer(scan.text):
@@ -1713,44 +1736,39 @@ class RegexDetector:
                 self._patterns = (regex.compile(combined, self._patterns[0].flags),)
             except regex.error:
                 log.debug("patterns kept apart: they cannot be combined")
+        self._gated = bool(self._requires or self._requires_words)
         self._reason = reason
         self._timeout = timeout
         self._max_input = max_input
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per pattern that matches; one that runs out of time matches nothing."""
-        hits = self._search(scan, scan.text)
-        if (
-            not hits
-            and self._leet
-            and (
-                not (self._requires or self._requires_words)
-                or self._may_match(scan.tokens, scan.text)
-                or "d.m" in scan.text
-            )
-        ):
+        text = scan.text
+        gated = self._gated
+        may_match = not gated or self._may_match(scan.tokens, text)
+        hits = self._search(text) if may_match else []
+        if not hits and self._leet and (may_match or "d.m" in text):
             # "e@rn m0ney f@st, d.m me": the same length, so the spans stay put (the scan's
             # words have leetspeak undone already: only "d.m" hides a required word)
-            plain = read_leet(scan.text)
-            if plain != scan.text:
+            plain = read_leet(text)
+            if plain != text:
                 gate = gate_text(plain)
-                hits = self._search(scan, plain, frozenset(gate.split()) if gate else None)
-        if not hits and self._spaced_out and any(run.trim for run in scan.runs):
+                tokens = frozenset(gate.split()) if gate is not None else None
+                if not gated or self._may_match(tokens, plain):
+                    hits = self._search(plain)
+        if not hits and self._spaced_out and scan.runs and any(run.trim for run in scan.runs):
             # "d i s c o r d . g g / x": matched with the gaps closed, mapped back (only letters
             # spaced out, not "discord.gg" whose pieces the word rules join)
-            closed, offsets = close_gaps(scan.text[: self._max_input])
-            hits = [
-                Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
-                for hit in self._search(scan, closed)
-            ]
+            closed, offsets = close_gaps(text[: self._max_input])
+            if not gated or self._may_match(scan.tokens, closed):
+                hits = [
+                    Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
+                    for hit in self._search(closed)
+                ]
         return hits
 
-    def _search(self, scan: Scan, text: str, tokens: frozenset[str] | None = None) -> list[Hit]:
-        """Hits of the patterns in ``text``; ``tokens``: its gate tokens (default: the scan's)."""
-        if (self._requires or self._requires_words) and not self._may_match(
-            scan.tokens if tokens is None else tokens, text
-        ):
-            return []
+    def _search(self, text: str) -> list[Hit]:
+        """Hits of the patterns in ``text`` (the caller has checked the required words)."""
         text = text[: self._max_input]
         hits = []
         for pattern in self._patterns:

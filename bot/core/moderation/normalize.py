@@ -127,7 +127,7 @@ def _small_l(match: re.Match[str]) -> str:
 
 def _capital_i_as_l(text: str) -> str:
     """``text`` with capital I after a small letter read as "l" (same length)."""
-    if "I" not in text:
+    if "I" not in text or _CAPITAL_I_FOR_L.search(text) is None:
         return text
     return _CAPITAL_I_FOR_L.sub(_small_l, text)
 
@@ -135,7 +135,9 @@ def _capital_i_as_l(text: str) -> str:
 def fold(text: str) -> Folded:
     """Return the folded form of ``text`` with the map back to it."""
     if text.isascii():
-        return Folded(text, _capital_i_as_l(text).lower(), None)
+        if "I" in text and _CAPITAL_I_FOR_L.search(text) is not None:
+            return Folded(text, _CAPITAL_I_FOR_L.sub(_small_l, text).lower(), None)
+        return Folded(text, text.lower(), None)
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(_capital_i_as_l(text)):

@@ -599,6 +599,7 @@ LANGUAGES_NUMBERS_AND_LEET_CAUGHT = [
     ("foreign-at", "mail: joost apenstaartje kpn punt com", "email"),
     ("foreign-at", "pisz: ola.k małpa onet kropka pl", "email"),
     ("foreign-at", "почта: ivan.p собака yandex точка ru", "email"),
+    ("foreign-at", "kontakt: erik snabel-a telia punkt se", "email"),
     ("line-broken-address", "reach me: lisa.m\n@\nposteo\n.de", "email"),
     ("backwards-address", "moc.oohay@kram_j (read it backwards)", "email"),
     ("digit-words", "mi número: seis uno dos, tres cuatro cinco, seis siete ocho", "phone"),
