@@ -983,6 +983,7 @@ class PhoneDetector:
             for match in _NUMBER_PIECE.finditer(text)
             if not self._amount_or_reference(text, match.start(), match.end())
             and not (match.end() - match.start() == 4 and 1900 <= int(match.group()) <= 2100)
+            and match.group() != "000"  # thousands written with spaces: "350 000"
         ]
         hits = []
         cluster: list[tuple[int, int]] = []

@@ -653,6 +653,7 @@ LANGUAGES_NUMBERS_AND_LEET_CLEAN = [
     ("vanity-number", "the 100-DAY-PLAN was announced"),
     ("number-in-pieces", "my number one worry: 1200 troops and 350 tanks near 2024 lines"),
     ("number-in-pieces", "call me cynical, but 5000 soldiers a week and 12 killed"),
+    ("number-in-pieces", "my number one fear: 350 000 troops and 120 000 reservists"),
     ("spaced-mention", "every one of you @Sam"),
     ("keyword-stuffing", "Kyiv Kyiv Kyiv: the kyiv-post.com live blog from Kyiv covers the war"),
     ("pill-bait", "Pfizer's viagra patent story is on reuters.com"),
