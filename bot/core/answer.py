@@ -272,6 +272,11 @@ _LENGTH_UNITS = re.compile(
 for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
     _MEASURE_UNITS[_measure] = _LENGTH_UNITS
 #: A question about money ("How much did the council pay?", "What is the mayor's salary?")...
+#: What a question about money asks in words: an amount answers it however it is worded.
+_MONEY_WORDS = words(
+    "cost costs costing price priced money pay pays paid paying spend spends spent spending "
+    "worth fee fees charge charged charges"
+)
 _ASKS_MONEY = re.compile(
     r"^(?:how much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|charged?|charges|charging|"
     r"earn|earns|earned|earning|spend|spends|spent|spending|worth|price|priced|fee|fees|salary|"
@@ -1049,6 +1054,7 @@ class StoryEngine:
             )
         text = fix_question_word(text)
         preamble, asked = split_preamble(text)
+        asks_money = bool(_ASKS_MONEY.search(normalise(text)))
         kind = question_type(asked)
         terms: list[QueryTerm] = []
         seen: set[str] = set()
@@ -1080,6 +1086,7 @@ class StoryEngine:
                 word in LIGHT_WORDS
                 or position < len(preamble_words)
                 or (kind is QuestionType.WHO and word in _IN_CHARGE)
+                or (asks_money and word in _MONEY_WORDS)
             ):
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))

@@ -950,3 +950,17 @@ def test_a_count_of_something_else_does_not_count_what_is_asked(tmp_path: Path) 
     )
     assert not engine.answer("How many workers were treated for heat exhaustion?").answered
     assert engine.answer("How many firefighters were treated for heat exhaustion?").answered
+
+
+def test_how_much_something_cost_is_answered_by_an_amount(tmp_path: Path) -> None:
+    """ "cost" frames a money question: "a $48 million bridge" says what the bridge costs."""
+    engine = engine_over(
+        tmp_path,
+        "bridge.txt",
+        "Council Approves Bridge\n\n"
+        "The Lakeport city council voted 7 to 2 on Tuesday to approve a $48 million bridge.\n\n"
+        "The state will pay 60 percent of the cost and the city the rest, officials said.\n",
+    )
+    answer = engine.answer("How much will the bridge cost?")
+    assert answer.answered, answer.reason
+    assert "$48 million" in (answer.sentence or "")
