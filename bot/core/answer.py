@@ -647,6 +647,28 @@ def _holders(role: str, text: str) -> frozenset[str]:
     return frozenset(t for m in found for t in index_terms(m.group(1)))
 
 
+#: "Does Ukraine agree ...?", "Did Europe buy ...?": a question about where X stands.
+_STANCE = re.compile(
+    r"^\W*(?:does|did|do|is|was|are|were|has|have|would|will)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"\s+(?:agree|accept|support|oppose|reject|buy|back|endorse|dispute|doubt|trust)\b"
+)
+_OBJECT_OF = re.compile(
+    r"\b(?:in|into|on|onto|to|at|from|with|about|against|over|for|of|by|toward|towards|"
+    r"between|across|upon)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _acts_in(sentence: str, holder: set[str]) -> bool:
+    """Whether one of ``holder``'s terms stands in ``sentence`` other than as the object of a
+    preposition ("much of Europe, including Ukraine, rejected"; not "its advance into Ukraine")."""
+    return any(
+        term(fold_variant(normalise(found.group(0)))) in holder
+        and not _OBJECT_OF.search(sentence[max(0, found.start() - 20) : found.start()])
+        for found in _WORD.finditer(sentence)
+    )
+
+
 def _title_asked(question: str) -> tuple[str, str] | None:
     """The (title, owner) a question asks the holder of: "Who is the president of Ukraine?" ->
     ("president", "Ukraine"), "Hungary's prime minister" -> ("prime minister", "Hungary")."""
@@ -1178,6 +1200,7 @@ class StoryEngine:
             return self._decline(query, [], "no passage shares a key word with the question")
         candidates = self._prefer_covering(query, candidates)
         candidates = self._prefer_fitting(query, candidates)
+        candidates = self._prefer_acting(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = LIGHT_WORDS | (_IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
@@ -1295,6 +1318,13 @@ class StoryEngine:
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
+
+    def _stance_holder(self, query: Query) -> set[str]:
+        """Index terms of X in "Does X agree/accept/believe ...?" (empty if not such a question)."""
+        found = _STANCE.search(normalise(query.text)) if query.kind is QuestionType.YES_NO else None
+        if not found or found.group(1) in ("he", "she", "they", "it", "you", "i", "we"):
+            return set()
+        return self._terms_in(found.group(1))
 
     def _headline_asked(self, query: Query, paragraph: Paragraph) -> bool:
         """Whether the article's headline has every key word of the question (two or more)."""
@@ -1465,6 +1495,23 @@ class StoryEngine:
             ):
                 return [candidate, *candidates[:i], *candidates[i + 1 :]]
         return candidates
+
+    def _prefer_acting(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """For "Does Ukraine agree ...?", move the first candidate whose sentence has Ukraine
+        acting (not "its advance into Ukraine") to the front, if it covers the question."""
+        holder = self._stance_holder(query)
+        if not holder or self._acting(candidates[0], holder):
+            return candidates
+        for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
+            if (
+                self._acting(candidate, holder)
+                and self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE
+            ):
+                return [candidate, *candidates[:i], *candidates[i + 1 :]]
+        return candidates
+
+    def _acting(self, candidate: _Candidate, holder: set[str]) -> bool:
+        return _acts_in(self.sentences(candidate.paragraph)[candidate.sentence].text, holder)
 
     def _unmet(self, query: Query, candidate: _Candidate) -> str:
         """:meth:`_unmet_requirement` of a candidate's chosen sentence."""
