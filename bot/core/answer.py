@@ -1545,7 +1545,11 @@ class StoryEngine:
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
                 return f"the closest passage gives no number of {head}"
             noun = _counted_head(query.text)
-            if noun and any(t.word == noun and not t.term for t in query.terms):
+            if (
+                noun
+                and english_zipf(noun) >= TYPO_ZIPF  # a word, not a typo the speller missed
+                and any(t.word == noun and not t.term for t in query.terms)
+            ):
                 return f"the story gives no number of {noun}"
             if counted and not _counts(sentence.text, counted):
                 return f"the closest passage gives no number of {counted}"
