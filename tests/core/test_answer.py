@@ -995,3 +995,20 @@ def test_where_x_stands_is_answered_where_x_acts(engine: StoryEngine, question: 
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert "rejected" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "says_when"),
+    [
+        ("Work on the embankment is scheduled to begin next spring.", True),
+        ("Saltmere took the lead after 23 minutes through Ivo Marsh.", True),
+        ("The bridge will open within two years.", True),
+        ("The council approved the bridge by 7 votes to 2.", False),
+    ],
+    ids=["season", "after-minutes", "within-years", "no-time"],
+)
+def test_what_answers_when(sentence: str, says_when: bool) -> None:
+    """Seasons and spans ("after 23 minutes", "within two years") answer "when"."""
+    from bot.core.answer import _WHEN_ANSWER
+
+    assert bool(_WHEN_ANSWER.search(sentence)) is says_when
