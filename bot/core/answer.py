@@ -318,7 +318,8 @@ _COUNTED_RUN = re.compile(r"\bhow many\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'
 
 
 _PART_OF_COUNTED = re.compile(
-    r"\bhow many of (?:the|them|those|these)\b.*\b(?:were|are|was|is)\s+([a-z][a-z'’-]*)\W*$"
+    r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|are|was|is)\s+"
+    r"((?:[a-z][a-z'’-]*\s*)+)\W*$"
 )
 
 
@@ -327,8 +328,8 @@ def _counted_head(question: str) -> str:
     before the first stopword ("how many Kyiv residents were ..." -> "residents"); "" when none."""
     folded = normalise(question)
     part = _PART_OF_COUNTED.search(folded)  # "how many of the people killed were children"
-    if part:
-        return fold_variant(part.group(1))
+    if part:  # its last word: "... are in critical condition" -> "condition"
+        return fold_variant(part.group(1).split()[-1])
     found = _COUNTED_RUN.search(folded)
     if not found:
         return ""

@@ -712,6 +712,10 @@ def split_preamble(text: str) -> tuple[str, str]:
     return "", text
 
 
+#: "What percentage/proportion/share of ..." asks for a number, as "how many" does.
+_QUANTITY_NOUNS = words("percentage percent proportion fraction share number amount total")
+
+
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
     tokens = tokenize(question)
@@ -731,6 +735,8 @@ def question_type(question: str) -> QuestionType:
             return QuestionType.WHY
         if word in ("what", "which") and following in ("reason", "reasons", "cause", "motive"):
             return QuestionType.WHY
+        if word in ("what", "which") and following in _QUANTITY_NOUNS:
+            return QuestionType.HOW_MANY  # "what percentage of Ukraine ...": a number
     if tokens and tokens[0] in _YES_NO_STARTS:
         return QuestionType.YES_NO
     if any(word in _STATEMENT_VERBS for word in tokens):

@@ -210,6 +210,14 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
             "no number of children",
             id="uncounted-part",
         ),
+        pytest.param(
+            "how many of the 90 injured are in critical condition",
+            "no number of condition",
+            id="uncounted-state",
+        ),
+        pytest.param(
+            "What percentage of Ukraine does Russia occupy?", "no such number", id="percentage"
+        ),
     ],
 )
 def test_questions_the_story_cannot_answer_are_declined_with_a_reason(
