@@ -665,6 +665,16 @@ def _holders(role: str, text: str) -> frozenset[str]:
     return frozenset(t for name in _holder_names(role, text) for t in index_terms(name))
 
 
+#: Questions about the article rather than the news: who wrote it, when it was published.
+_ABOUT_THE_ARTICLE = re.compile(
+    r"(?P<author>\bwho (?:wrote|writes|has written|authored|penned)\b(?:\s+\w+){0,2}\s+"
+    r"(?:article|story|piece|report|this|it)\b|\b(?:author|writer|byline) of (?:the|this) "
+    r"(?:article|story|piece|report)\b|\bwho is the (?:author|writer)\b)|"
+    r"(?P<date>\bwhen (?:was|did) (?:the|this) (?:article|story|piece|report) "
+    r"(?:published|written|posted|come out|go up)\b)"
+)
+
+
 #: "Does Ukraine agree ...?", "Did Europe buy ...?": a question about where X stands.
 _STANCE = re.compile(
     r"^\W*(?:does|did|do|is|was|are|were|has|have|would|will)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
@@ -1215,9 +1225,12 @@ class StoryEngine:
     def answer(self, question: str) -> Answer:
         """Answer one question (raises :class:`QuestionError` for an empty or overlong one)."""
         query = self.analyse(question)
+        candidates = self._rank(query) if query.terms else []
+        about = _ABOUT_THE_ARTICLE.search(normalise(query.text))
+        if about:  # "Who wrote this article?": its metadata, not its text
+            return self._article_metadata(query, candidates, about.lastgroup or "")
         if not query.terms:
             return self._decline(query, [], "the question has no words to look up")
-        candidates = self._rank(query)
         if not candidates:
             return self._decline(query, [], "no passage shares a key word with the question")
         answer = self._answer(query, candidates)
@@ -1234,6 +1247,33 @@ class StoryEngine:
                     if second.answered:
                         return dataclasses.replace(second, question=query.text)
         return answer
+
+    def _article_metadata(self, query: Query, candidates: list[_Candidate], asked: str) -> Answer:
+        """Answer "who wrote it / when was it published" from the article's metadata (the
+        best candidate's article); declined when the article does not give it."""
+        what = {"author": "who wrote it", "date": "when it was published"}[asked]
+        if candidates:
+            article = self.corpus.article(self.paragraphs[candidates[0].paragraph].article)
+        elif len(self.corpus.articles) == 1:
+            article = self.corpus.articles[0]
+        else:
+            return self._decline(query, [], f"name the article to ask {what}")
+        value = getattr(article, asked, None) if article else None
+        if article is None or not value:
+            return self._decline(query, candidates, f"the article does not say {what}")
+        lead = self.paragraphs[
+            int(np.flatnonzero(self._article_of == self._article_numbers[article.slug])[0])
+        ]
+        return Answer(
+            question=query.text,
+            answered=True,
+            sentence=f"“{article.title}” was "
+            + (f"written by {value}." if asked == "author" else f"published on {value}."),
+            citation=self._citation(lead),
+            passages=self._passages(candidates),
+            quotes=(),
+            reason=f"the article's {asked}, from its metadata",
+        )
 
     def _role_holder(self, query: Query, candidates: list[_Candidate]) -> str:
         """The one person the candidates' articles give the title a "what did the Polish

@@ -1046,3 +1046,32 @@ def test_what_a_group_said_may_be_a_reaction(engine: StoryEngine) -> None:
     )
     assert answer.answered, answer.reason
     assert "rejected" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_has"),
+    [
+        ("Who wrote this article?", "written by A. Writer"),
+        ("When was the article published?", "published on 2025-04-24"),
+    ],
+)
+def test_questions_about_the_article_use_its_metadata(
+    tmp_path: Path, question: str, answer_has: str
+) -> None:
+    """The byline and date come from the article's front matter, not from its sentences."""
+    engine = engine_over(
+        tmp_path,
+        "bridge.txt",
+        '+++\nauthor = "A. Writer"\ndate = 2025-04-24\n+++\nBridge Approved\n\n'
+        "The council voted 7 to 2 on Tuesday to approve the bridge.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert answer_has in (answer.sentence or "")
+
+
+def test_an_article_without_a_byline_does_not_say_who_wrote_it(engine: StoryEngine) -> None:
+    """The story names no author: "who wrote this" is declined, not answered by who "posted"."""
+    answer = engine.answer("Who wrote this article?")
+    assert not answer.answered
+    assert "who wrote it" in answer.reason
