@@ -505,6 +505,14 @@ def _place_near(sentence: str, query: Query, people: frozenset[str] = frozenset(
 _FOCUS = re.compile(r"^what(?:\s+(?:is|was|are|were)|s)\s+(?:the|a|an)\s+([a-z][a-z'’-]+)")
 
 
+#: "What/which NOUN did/does/is ...": the noun of what is asked ("What warning did Trump give").
+_WHAT_NOUN = re.compile(
+    r"^\W*(?:what|which)\s+([a-z]+)\s+(?:did|does|do|is|was|are|were|has|have|had|will|would)\b"
+)
+#: How much more that noun counts than its IDF (a little: the rest of the question still counts).
+FOCUS_WEIGHT = 1.2
+
+
 #: Below this English frequency (Zipf), a capitalised word the story lacks is a name it does
 #: not mention ("Kharkiv", "Macron"), not an ordinary word written with a capital.
 NAME_ZIPF = 4.0
@@ -1116,6 +1124,8 @@ class StoryEngine:
         preamble_words = content_tokens(tokenize(spell_out_abbreviations(preamble, self._uses)))
         asked_words = content_tokens(tokenize(spell_out_abbreviations(asked, self._uses)))
         particles = _particles_after(tokenize(text))
+        focus = _WHAT_NOUN.match(normalise(asked))
+        focus_noun = fold_variant(focus.group(1)) if focus else ""
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, corrected = self._lookup(word, synonyms=word not in names)
@@ -1143,6 +1153,8 @@ class StoryEngine:
                 or (asks_money and word in _MONEY_WORDS)
             ):
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
+            if focus_noun and word == focus_noun:
+                weight *= FOCUS_WEIGHT  # "What warning did Trump give?": the warning decides
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
         folded = normalise(text)
         return Query(
