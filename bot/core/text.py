@@ -389,7 +389,7 @@ QUESTION_FILLERS = words(
     "happening thing things anything something kind sort exactly really think thinks "
     # chat framing: greetings, addressees, politeness ("hey guys, quick question: ...")
     "hey hi hello hiya guys folks everyone everybody anyone anybody someone somebody yall "
-    "question questions quick wondering wonder curious pls plz thanks thank thx lol btw ok "
+    "question questions wondering wonder curious pls plz thanks thank thx lol btw ok "
     "okay bot storybot"
 )
 
@@ -1071,6 +1071,7 @@ def vocabulary(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+_QUICK_QUESTION = frozenset(("quick", word) for word in ("question", "questions", "q"))
 _TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken taking"))
 
 
@@ -1090,6 +1091,8 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (token, following) in _TAKE_PLACE or (previous, token) in _TAKE_PLACE:
             continue  # "take place" = happen
+        if (token, following) in _QUICK_QUESTION:
+            continue  # "quick question: ..." is chat; "a quick end to the war" is not
         token = fold_variant(token)
         if i + 1 < len(tokens):
             token = PHRASAL_VERBS.get((token, tokens[i + 1]), token)

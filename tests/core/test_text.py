@@ -406,3 +406,15 @@ def test_the_speller_does_not_scan_a_large_vocabulary(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(text_module, "SCAN_LIMIT", 0)
     assert Speller({"concession": 1}).correct("consesson") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "quick_is_topic"),
+    [
+        ("hey, quick question: who is Støre?", False),
+        ("does trump want a quick end to the war", True),
+    ],
+)
+def test_quick_is_chat_only_before_question(question: str, quick_is_topic: bool) -> None:
+    """ "quick question" is chat framing; "a quick end" is what is asked."""
+    assert ("quick" in content_tokens(tokenize(question))) is quick_is_topic
