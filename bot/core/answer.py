@@ -30,6 +30,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
@@ -47,6 +48,7 @@ from bot.core.text import (
     QuestionType,
     Speller,
     content_tokens,
+    decode_token,
     english_speller,
     english_zipf,
     fold_variant,
@@ -62,6 +64,7 @@ from bot.core.text import (
     terms_of_tokens,
     token_term,
     tokenize,
+    tokenize_utf8,
     words,
 )
 
@@ -597,10 +600,13 @@ def _group_names(question: str, terms: list[QueryTerm]) -> list[QueryTerm]:
     return terms
 
 
-class _Ids(dict[str, int]):
+_Key = TypeVar("_Key", str, bytes)
+
+
+class _Ids(dict[_Key, int]):
     """Key -> id, a new key getting the next id (``map(ids.__getitem__, ...)`` runs in C)."""
 
-    def __missing__(self, key: str) -> int:
+    def __missing__(self, key: _Key) -> int:
         self[key] = key_id = len(self)
         return key_id
 
@@ -615,18 +621,18 @@ def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Count
     sentences: those paragraphs are analysed sentence by sentence, as :meth:`StoryEngine.sentences`
     does.
     """
-    all_tokens: list[str] = []
+    all_tokens: list[bytes] = []  # (bytes: much cheaper to make than millions of str)
     token_counts = np.zeros(len(paragraphs) + 1, dtype=np.int64)
     for position, paragraph in enumerate(paragraphs, 1):
-        tokens = tokenize(paragraph.text)
+        tokens = tokenize_utf8(paragraph.text)
         all_tokens += tokens
         token_counts[position] = len(tokens)
     offsets = np.cumsum(token_counts)
-    token_ids = _Ids()
+    token_ids: _Ids[bytes] = _Ids()
     ids = np.fromiter(map(token_ids.__getitem__, all_tokens), dtype=np.int64, count=len(all_tokens))
     del all_tokens
-    distinct = list(token_ids)
-    terms = _Ids()
+    distinct = list(map(decode_token, token_ids))
+    terms: _Ids[str] = _Ids()
     term_of_token = np.array(
         [terms[found] if (found := token_term(token)) else -1 for token in distinct],
         dtype=np.int64,
@@ -635,7 +641,8 @@ def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Count
     kept = np.concatenate(([0], np.cumsum(term_ids >= 0)))
     lengths = kept[offsets[1:]] - kept[offsets[:-1]]
 
-    heads = [token_ids[token] for token in phrasal_heads(distinct)]
+    head_tokens = phrasal_heads(distinct)
+    heads = [token_id for token_id, token in enumerate(distinct) if token in head_tokens]
     if heads:
         # Paragraphs with a possible phrasal verb: their terms come sentence by sentence.
         tokens_with_head = np.flatnonzero(np.isin(ids, heads))

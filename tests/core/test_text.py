@@ -7,9 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.text import (
+    _SENTENCE_END,
     QuestionType,
     Speller,
+    _sentence_ends,
     content_tokens,
+    decode_token,
     edit_distance,
     english_speller,
     index_terms,
@@ -19,6 +22,7 @@ from bot.core.text import (
     sentence_spans,
     split_sentences,
     tokenize,
+    tokenize_utf8,
 )
 
 
@@ -322,3 +326,25 @@ def test_question_framing_is_not_content(question: str, expected: list[str]) -> 
     from bot.core.text import content_tokens, tokenize
 
     assert content_tokens(tokenize(question)) == expected
+
+
+#: Text made of the characters the tokenizer and the sentence splitter act on.
+_TRICKY_TEXT = st.lists(
+    st.sampled_from([*"aZé1 .,!?…'’\"“”«»\n\tUS", "U.S.", "5,000", "10.30", "Mr."]), max_size=30
+).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TRICKY_TEXT)
+def test_utf8_tokens_are_the_tokens(text: str) -> None:
+    """The index's UTF-8 tokens decode to exactly the tokens of ``tokenize``."""
+    assert [decode_token(token) for token in tokenize_utf8(text)] == tokenize(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TRICKY_TEXT)
+def test_sentence_ends_are_the_regex_matches(text: str) -> None:
+    """Looking for sentence ends from full stop to full stop finds what the regex finds."""
+    expected = [(m.span(), m.groups()) for m in _SENTENCE_END.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _sentence_ends(text)] == expected
+    assert sentence_count(text) == len(sentence_spans(text))
