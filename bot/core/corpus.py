@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.errors import CorpusError
-from bot.core.text import normalise, words
+from bot.core.text import normalise, normalise_uncached, words
 
 log = logging.getLogger(__name__)
 
@@ -224,7 +224,11 @@ _CHROME_MAX_WORDS = 30
 
 def is_chrome(paragraph: str) -> bool:
     """Whether a paragraph is site chrome (comment form, share/subscribe/related line)."""
-    folded = normalise(paragraph).strip()
+    return _is_folded_chrome(normalise(paragraph).strip())
+
+
+def _is_folded_chrome(folded: str) -> bool:
+    """:func:`is_chrome` of a paragraph already normalised and stripped."""
     # (splitting at most _CHROME_MAX_WORDS times tells a longer paragraph apart)
     if not folded or len(folded.split(maxsplit=_CHROME_MAX_WORDS)) > _CHROME_MAX_WORDS:
         return False
@@ -280,11 +284,12 @@ def load_article(path: Path) -> Article:
     headline, rest = blocks[0], blocks[1:]
     kept: list[str] = []
     for position, block in enumerate(rest):
-        if is_comment_section(block):
+        folded = normalise_uncached(block).strip()  # (a paragraph is seen once: no cache)
+        if _COMMENT_SECTION.match(folded):  # the comment section: everything after it goes
             break
         if position == 0 and is_caption(block) and len(rest) > 1:
             continue
-        if not is_chrome(block):
+        if not _is_folded_chrome(folded):
             kept.append(block)
     if not kept:
         raise CorpusError(source, "has a headline but no body paragraphs")

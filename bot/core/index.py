@@ -97,9 +97,12 @@ class BM25Index:
                 f"the document lengths add up to {int(np.sum(lengths))} terms, "
                 f"but {len(term_ids)} term ids were given"
             )
+        term_ids = np.asarray(term_ids)
+        if term_ids.dtype.kind not in "iu":  # (any integer type will do)
+            term_ids = term_ids.astype(np.int64)
         index = cls.__new__(cls)
         index._build(
-            np.asarray(term_ids, dtype=np.int64),
+            term_ids,
             np.asarray(lengths, dtype=np.int64),
             vocabulary,
             k1=k1,
@@ -135,11 +138,21 @@ class BM25Index:
             keep = used.tolist()
             vocabulary = {term: int(new_ids[i]) for term, i in vocabulary.items() if keep[i]}
         self._vocab: dict[str, int] = dict(vocabulary)
-        # (term, document) pairs counted.
-        token_docs = np.repeat(np.arange(self.size, dtype=np.int64), lengths)
-        pairs, counts = np.unique(term_ids * self.size + token_docs, return_counts=True)
-        pair_terms = pairs // self.size
-        self._doc_ids = (pairs - pair_terms * self.size).astype(np.int32)
+        # (term, document) pairs counted: a key per token, sorted; a run of equal keys is one
+        # term in one document. (As np.unique(..., return_counts=True), with fewer arrays as
+        # long as the corpus: at 100k paragraphs making them was a good part of the build.)
+        keys = term_ids.astype(np.int64)  # a new array, changed in place
+        keys *= self.size
+        keys += np.repeat(np.arange(self.size, dtype=np.int64), lengths)
+        keys.sort()
+        starts_run = np.empty(len(keys), dtype=bool)
+        starts_run[:1] = True
+        np.not_equal(keys[1:], keys[:-1], out=starts_run[1:])
+        run_starts = np.flatnonzero(starts_run)
+        counts = np.diff(run_starts, append=len(keys))
+        pair_terms, doc_ids = np.divmod(keys[run_starts], self.size)
+        del keys, starts_run, run_starts
+        self._doc_ids = doc_ids.astype(np.int32)
         self._counts = counts.astype(np.int32)
         doc_freqs = np.bincount(pair_terms, minlength=len(self._vocab))
         self._offsets = np.zeros(len(self._vocab) + 1, dtype=np.int64)

@@ -7,9 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.text import (
+    _QUOTE_MARKS,
     _SENTENCE_END,
     QuestionType,
     Speller,
+    _has_quote_marks,
     _sentence_ends,
     content_tokens,
     decode_token,
@@ -348,3 +350,10 @@ def test_sentence_ends_are_the_regex_matches(text: str) -> None:
     expected = [(m.span(), m.groups()) for m in _SENTENCE_END.finditer(text)]
     assert [(m.span(), m.groups()) for m in _sentence_ends(text)] == expected
     assert sentence_count(text) == len(sentence_spans(text))
+
+
+@pytest.mark.parametrize("mark", list(_QUOTE_MARKS))
+def test_every_tracked_quotation_mark_is_seen(mark: str) -> None:
+    """The quick quotation-mark check knows every mark the splitter tracks."""
+    assert _has_quote_marks(f"a {mark}b")
+    assert not _has_quote_marks("a b. ‘c’")
