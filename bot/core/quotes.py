@@ -484,12 +484,13 @@ class _Extractor:
             if not parts:
                 continue
             quote_text = " … ".join(parts)
-            ref, direct = self._speaker(text, masked, first, last, len(group) > 1)
+            sentence_start = _sentence_start(masked, first.start)
+            ref, direct = self._speaker(text, masked, first, last, len(group) > 1, sentence_start)
             standalone = not _WORD_RE.search(masked.replace("\x00", " "))
             fragment = not direct and not standalone and _word_count(quote_text) <= 3
             if ref is None and not standalone:
-                ref = self._indirect_speaker(masked, first, persons, state)
-            window = _sentence_start(masked, max(0, _sentence_start(masked, first.start) - 1))
+                ref = self._indirect_speaker(masked, first, sentence_start, persons, state)
+            window = _sentence_start(masked, max(0, sentence_start - 1))
             speaker = self._resolve(ref, persons, first.start, window, state) if ref else ""
             if not speaker and not fragment and previous:
                 speaker = self._continues_in_paragraph(masked, previous, first)
@@ -516,11 +517,11 @@ class _Extractor:
     def _record_persons(self, masked: str, article: str, state: _ArticleState) -> list[_Person]:
         """People named outside quotes, in order; objects of prepositions are left out."""
         persons: list[_Person] = []
-        knows = state.knows
+        known, known_parts = state.persons, state.name_parts  # (state.knows, without a call)
         for match in _NAME_RE.finditer(masked):
             name, titles, person_like = _name_candidate(match[0])
-            if not person_like and not (name and knows(name)):  # (a person-like name is one)
-                continue
+            if not person_like and (not name or (name not in known and name not in known_parts)):
+                continue  # (a person-like name is never empty)
             state.add_person(name)
             self.mentions.append(_Mention(name, article))
             preceding = [
@@ -559,15 +560,17 @@ class _Extractor:
 
     @staticmethod
     def _speaker(
-        text: str, masked: str, first: _Span, last: _Span, split: bool
+        text: str, masked: str, first: _Span, last: _Span, split: bool, sentence_start: int
     ) -> tuple[_Ref | None, bool]:
-        """Who a direct attribution names (“...,” X said / X said: “...”), if there is one."""
+        """Who a direct attribution names (“...,” X said / X said: “...”), if there is one.
+
+        ``sentence_start``: where the sentence of the quote's first part starts."""
         if split:
             after_text = masked[first.end : last.start]
         else:
             after_text = masked[last.end : _sentence_end(masked, last.end)].split("\x00")[0]
         after = _AFTER_RE.match(after_text)
-        before_text = masked[_sentence_start(masked, first.start) : first.start]
+        before_text = masked[sentence_start : first.start]
         before = (
             _BEFORE_RE.search(before_text) if _VERB_AFTER_SPACE_RE.search(before_text) else None
         )
@@ -589,16 +592,19 @@ class _Extractor:
 
     @staticmethod
     def _indirect_speaker(
-        masked: str, span: _Span, persons: Sequence[_Person], state: _ArticleState
+        masked: str,
+        span: _Span,
+        sentence_start: int,
+        persons: Sequence[_Person],
+        state: _ArticleState,
     ) -> _Ref | None:
         """Who speaks in a quote's sentence when no attribution is next to the quote.
 
         The subject of "called"/"expressed"/"said" earlier in the sentence; else, when the
         sentence has a speech verb before the quote, the person it is about ("Osei-Hale
         declined to say ..., telling reporters that “...”", "According to X, ... “...”"), or
-        its opening "He"/"She".
+        its opening "He"/"She". ``sentence_start``: where the quote's sentence starts.
         """
-        sentence_start = _sentence_start(masked, span.start)
         before_text = masked[sentence_start : span.start]
         match = (
             _BEFORE_INDIRECT_RE.search(before_text)
