@@ -480,7 +480,7 @@ class _Extractor:
         previous: tuple[_Span, str] | None = None  # the last quote of this paragraph, its speaker
         for group in self._group(text, masked, spans):
             first, last = group[0], group[-1]
-            parts = [p for p in (_inner_text(text, span) for span in group) if _word_count(p)]
+            parts = [p for p in (_inner_text(text, span) for span in group) if _WORD_RE.search(p)]
             if not parts:
                 continue
             quote_text = " … ".join(parts)
