@@ -624,9 +624,9 @@ def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Count
     """
     # Token ids go straight into an array of machine integers, paragraph by paragraph: no
     # Python object is kept per token (millions of them made the build slow), and bytes
-    # tokens are cheaper to make than str; only the distinct tokens are decoded. The arrays
-    # as long as the corpus are 32-bit and made as few times as possible (at 100k paragraphs
-    # allocating them took a good part of the build).
+    # tokens are cheaper to make than str; only the distinct tokens are decoded. Arrays with
+    # an entry per token are few and 32-bit where they can be (at 100k paragraphs, making
+    # them took a good part of the build).
     token_ids: _Ids[bytes] = _Ids()
     id_of = token_ids.__getitem__
     id_buffer = array.array("i")

@@ -121,7 +121,8 @@ def normalise(text: str) -> str:
 
 
 def normalise_uncached(text: str) -> str:
-    """:func:`normalise` without its cache (for long texts seen once)."""
+    """:func:`normalise` without its cache, for long texts seen once (a corpus's paragraphs
+    would only push the short texts that are asked again out of the cache)."""
     return _normalise(text)
 
 
@@ -873,6 +874,7 @@ def _trimmed(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int
 _TERMINATOR_RUN = re.compile(f"[{re.escape(_TERMINATORS)}]+([{re.escape(_TRAILERS)}]*)")
 #: Quotation marks the splitter tracks.
 _QUOTE_MARKS = f'{_OPEN_QUOTES}{_CLOSE_QUOTES}"'
+#: With none of these in a text, every sentence end starts with a full stop.
 _TERMINATORS_BUT_FULL_STOP = _TERMINATORS.replace(".", "")
 #: A terminator run with its closing marks, when white space and a character follow.
 _SENTENCE_END = re.compile(
