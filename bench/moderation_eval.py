@@ -2,10 +2,13 @@
 
 Each line: {"text": ..., "expect": "remove" | "allow", "category": ...}. A comment counts as
 flagged when the verdict is not "allow". Prints precision, recall, the share of clean comments
-flagged, a table per category and every miss.
+flagged, a table per category and every miss. ``--news DIR`` also moderates every paragraph of
+the articles in each corpus folder (news prose must never be flagged) and lists the ones flagged.
 
     python bench/moderation_eval.py tests/data/moderation_dev.jsonl \
         bench/data/moderation_extra.jsonl
+    python bench/moderation_eval.py bench/data/moderation_blind11.jsonl \
+        --news corpus bench/data/corpus4 bench/data/corpus5
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core.corpus import load_corpus
 from bot.core.moderation import Author, Moderator, load_rules
 
 
@@ -92,11 +96,32 @@ def report(path: Path, overall: Score, per_category: dict[str, Score]) -> None:
         print(f"  {miss}")
 
 
+def check_news(folders: list[Path], moderator: Moderator) -> int:
+    """Moderate every distinct paragraph of the corpora; print and count the flagged ones."""
+    seen: set[str] = set()
+    flagged = 0
+    for folder in folders:
+        for paragraph in load_corpus(folder).paragraphs:
+            if paragraph.text in seen:
+                continue
+            seen.add(paragraph.text)
+            verdict = moderator.check(paragraph.text, Author(len(seen)), None, float(len(seen)))
+            if verdict.action != "allow":
+                flagged += 1
+                why = "; ".join(f"{m.rule}: {m.reason}" for m in verdict.matches)
+                print(f"  NEWS FLAGGED {paragraph.id} ({why}): {paragraph.text[:120]!r}")
+    print(f"\n## news paragraphs: {len(seen)} distinct, {flagged} flagged")
+    return flagged
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score each file given; exit 1 when any comment is misjudged."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--rules", type=Path, default=None, help="rules file (default: shipped)")
+    parser.add_argument(
+        "--news", type=Path, nargs="+", default=[], help="corpus folders whose paragraphs must pass"
+    )
     args = parser.parse_args(argv)
     rules = load_rules(args.rules)
     misjudged = 0
@@ -104,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         overall, per_category = evaluate(path, Moderator(rules))
         report(path, overall, per_category)
         misjudged += len(overall.misses)
+    if args.news:
+        misjudged += check_news(args.news, Moderator(rules))
     return 1 if misjudged else 0
 
 

@@ -199,7 +199,8 @@ def _join_lines(block: str) -> str:
 
 _COMMENT_SECTION = re.compile(
     r"^(leave a (reply|comment)|post a comment|add a comment|join the (discussion|conversation)|"
-    r"\d+ (comments?|responses?|replies)|comments?( \(\d+\))?|discussion|responses?)\s*:?$"
+    r"\d+ (comments?|responses?|replies)|comments?( \(\d+\))?|discussion|responses?)\s*:?"
+    r"( cancel reply)?$"  # WordPress prints "Leave a Reply Cancel reply" as one line
 )
 _CHROME = re.compile(
     r"^(your email address will not be published|required fields are marked|"
@@ -213,7 +214,9 @@ _CHROME = re.compile(
     r"read (more|also)\b|"
     r"also read\b|see also\b|photo( credit)?:|image( credit)?:|credit:|getty images$|"
     r"tags?:|filed under\b|posted in\b|copyright\b|all rights reserved|\(c\) \d{4}|"
-    r"(previous|next) (article|post|story)\b|print( this)?( article| page)?$|email( this)?$)"
+    r"(previous|next) (article|post|story)\b|print( this)?( article| page)?$|email( this)?$|"
+    # a comment form's field labels: "Name *", "Email *", "Website"
+    r"(comment|name|e-?mail( address)?|website|url)\s*\*?$|[\w ]{1,20} \*$)"
 )
 _SOCIAL = words(
     "facebook twitter x linkedin whatsapp telegram reddit pinterest email print share tweet "

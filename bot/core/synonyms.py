@@ -29,6 +29,10 @@ TABLE = Path(__file__).with_name("data") / "wordnet_synonyms.txt.gz"
 #: How many senses of a word are used (WordNet lists them most frequent first).
 SENSES = 3
 
+#: Particles of the phrasal verbs kept in the table ("look_for" -> "seek", "wrap_up" -> "finish").
+_PARTICLE_WORDS = "up down out off over in on back away about through around along for into after"
+PARTICLES = frozenset(_PARTICLE_WORDS.split())
+
 #: WordNet's parts of speech, in the order their synonyms are offered.
 PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 
@@ -90,6 +94,15 @@ class Thesaurus:
                     found.append(base)
         return list(dict.fromkeys(found))
 
+    def phrasal_synonyms(self, verb: str, particle: str) -> tuple[str, ...]:
+        """Words WordNet gives for the phrasal verb of ``verb`` (any inflection) and
+        ``particle`` ("looking", "for" -> "search", "seek", ...); empty when it has none."""
+        verbs = self._synonyms["v"]
+        found: list[str] = []
+        for base in self._base_forms(verb, "v"):
+            found.extend(verbs.get(f"{base}_{particle}", ()))
+        return tuple(dict.fromkeys(found))
+
     def synonyms(self, word: str) -> tuple[str, ...]:
         """Words WordNet gives for ``word`` (lower case), most frequent senses first; its base
         forms ("held" -> "hold") come first."""
@@ -115,6 +128,17 @@ def thesaurus() -> Thesaurus:
 def synonyms(word: str) -> tuple[str, ...]:
     """Synonyms of ``word`` from the bundled WordNet table (empty when it has none)."""
     return thesaurus().synonyms(word)
+
+
+def phrasal_synonyms(verb: str, particle: str) -> tuple[str, ...]:
+    """Synonyms of a phrasal verb ("looking for") from the bundled WordNet table."""
+    return thesaurus().phrasal_synonyms(verb, particle)
+
+
+def _phrasal(lemma: str) -> bool:
+    """Whether a WordNet verb lemma is a verb and one particle ("look_for")."""
+    verb, _, particle = lemma.partition("_")
+    return particle in PARTICLES and verb.isalpha()
 
 
 # --- building the table from a WordNet 3.0 dictionary folder ----------------------------------
@@ -149,7 +173,7 @@ def build_table(wordnet: Path) -> list[str]:
     for pos, name in PARTS_OF_SPEECH.items():
         for fields in _records(wordnet / f"index.{name}"):
             lemma, pointer_count = fields[0], int(fields[3])
-            if not _single_word(lemma):
+            if not (_single_word(lemma) or (pos == "v" and _phrasal(lemma))):
                 continue
             found: list[str] = []
             for offset in fields[6 + pointer_count :][:SENSES]:

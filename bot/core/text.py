@@ -29,7 +29,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -380,9 +380,15 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
 _ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b", re.IGNORECASE)
 
 
-def spell_out_abbreviations(question: str) -> str:
-    """Replace the abbreviations of :data:`ABBREVIATIONS_SPELT_OUT` by their words."""
-    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS_SPELT_OUT[m.group(1).lower()], question)
+def spell_out_abbreviations(question: str, keep: Callable[[str], bool] = lambda _: False) -> str:
+    """Replace the abbreviations of :data:`ABBREVIATIONS_SPELT_OUT` by their words, except
+    those ``keep`` says to keep (an abbreviation the story itself uses: "EU")."""
+
+    def spelt_out(found: re.Match[str]) -> str:
+        short = found.group(1).lower()
+        return found.group(0) if keep(short) else ABBREVIATIONS_SPELT_OUT[short]
+
+    return _ABBREVIATION.sub(spelt_out, question)
 
 
 # --------------------------------------------------------------------------------------------
@@ -688,6 +694,66 @@ _STATEMENT_VERBS = words(
 #: Only a question word among the first few words types a question ("What did he say when
 #: reporters asked?" is not a "when" question; "And on what date..." is).
 _QUESTION_WORD_REACH = 3
+
+
+#: A question asked after a preamble: ", but what exactly did he claim ...", ". Who ...".
+_LAST_QUESTION = re.compile(
+    r"(?:[,;:.!?]|\b(?:but|so|anyway))\s+(?:(?:but|so|and|anyway|like|then)\s+)*"
+    r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|"
+    r"can|could|will|would|should)\b)",
+    re.IGNORECASE,
+)
+_QUESTION_START = re.compile(
+    r"\W*(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|"
+    r"can|could|will|would|should)\b",
+    re.IGNORECASE,
+)
+#: Words before the real question that make it a preamble ("ok so I was reading this ...").
+PREAMBLE_WORDS = 8
+
+
+#: Question words a misspelt first word is checked against ("wher" -> "where").
+_LEADING_QUESTION_WORDS = ("what", "where", "when", "which", "who", "why", "how")
+_LEADING_WORD = re.compile(r"^\W*([A-Za-z]+)")
+#: English (Zipf) frequency below which a first word is not a word in its own right.
+QUESTION_TYPO_ZIPF = 3.6
+
+
+def fix_question_word(question: str) -> str:
+    """The question with a misspelt question word at its start spelt right ("wher did they
+    meet" -> "where did they meet"); unchanged when the first word is a word itself."""
+    found = _LEADING_WORD.match(question)
+    if not found:
+        return question
+    word = found.group(1).lower()
+    if len(word) < 3 or word in STOPWORDS or english_zipf(word) >= QUESTION_TYPO_ZIPF:
+        return question
+    fixes = [w for w in _LEADING_QUESTION_WORDS if edit_distance(word, w, 2) == 1]
+    # A dropped or swapped letter is likelier than a wrong one: "wher" is "where", not "when".
+    likeliest = [w for w in fixes if sorted(w) == sorted(word) or _drops_one_letter(word, w)]
+    fixes = likeliest or fixes
+    if len(fixes) != 1:
+        return question
+    return question[: found.start(1)] + fixes[0] + question[found.end(1) :]
+
+
+def _drops_one_letter(typo: str, word: str) -> bool:
+    return len(typo) + 1 == len(word) and any(
+        word[:i] + word[i + 1 :] == typo for i in range(len(word))
+    )
+
+
+def split_preamble(text: str) -> tuple[str, str]:
+    """A long, chatty message split into its preamble and the question it asks: the first
+    clause that starts with a question word after at least :data:`PREAMBLE_WORDS` words
+    ("ok so I was reading this ..., but what exactly did he claim ..."); ("", text) if none
+    or if the message starts as a question itself."""
+    if _QUESTION_START.match(text):
+        return "", text
+    for found in _LAST_QUESTION.finditer(text):
+        if len(text[: found.end()].split()) >= PREAMBLE_WORDS:
+            return text[: found.end()], text[found.end() :]
+    return "", text
 
 
 def question_type(question: str) -> QuestionType:

@@ -86,6 +86,11 @@ def test_chrome_is_removed_by_general_rules(tmp_path: Path) -> None:
     ("text", "chrome"),
     [
         ("Leave a Reply", True),
+        ("Leave a Reply Cancel reply", True),
+        ("Name *", True),
+        ("Email *", True),
+        ("Website", True),
+        ("Save my name, email, and website in this browser for the next time I comment.", True),
         ("Your email address will not be published. Required fields are marked *", True),
         ("Share on Facebook", True),
         ("Facebook Twitter WhatsApp Email", True),
@@ -93,9 +98,15 @@ def test_chrome_is_removed_by_general_rules(tmp_path: Path) -> None:
         ("Subscribe to the newsletter", True),
         ("The council will share the cost with the state.", False),
         ("Readers were asked to leave a reply by Friday, the council said.", False),
+        ("Prices rose 4.5% in May, the data show. * Figures are provisional.", False),
     ],
     ids=[
         "leave-reply",
+        "wordpress-reply-heading",
+        "name-field",
+        "email-field",
+        "website-field",
+        "remember-me",
         "comment-form",
         "share",
         "social-row",
@@ -103,6 +114,7 @@ def test_chrome_is_removed_by_general_rules(tmp_path: Path) -> None:
         "subscribe",
         "share-in-prose",
         "reply-in-prose",
+        "footnote-marker-in-prose",
     ],
 )
 def test_is_chrome(text: str, chrome: bool) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core import synonyms as synonyms_module
-from bot.core.synonyms import Thesaurus, build_table, synonyms
+from bot.core.synonyms import Thesaurus, build_table, phrasal_synonyms, synonyms
 
 
 @pytest.mark.parametrize(
@@ -113,3 +113,21 @@ def test_the_bundled_table_is_a_real_gzip_file() -> None:
     with gzip.open(synonyms_module.TABLE, "rt", encoding="utf-8") as lines:
         first = next(lines)
     assert first.count("\t") == 2
+
+
+@pytest.mark.parametrize(
+    ("verb", "particle", "expected"),
+    [
+        ("looking", "for", "seek"),  # inflected verb -> "look_for"
+        ("gave", "up", "abandon"),  # irregular past -> "give_up"
+        ("found", "out", "discover"),
+        ("held", "back", "restrain"),
+    ],
+)
+def test_phrasal_verbs_have_synonyms(verb: str, particle: str, expected: str) -> None:
+    """WordNet's phrasal verbs are in the table under "verb_particle", found from any form."""
+    assert expected in phrasal_synonyms(verb, particle)
+
+
+def test_a_verb_and_a_word_that_is_no_particle_have_no_phrasal_synonyms() -> None:
+    assert phrasal_synonyms("looking", "agreement") == ()

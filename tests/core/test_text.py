@@ -17,11 +17,14 @@ from bot.core.text import (
     decode_token,
     edit_distance,
     english_speller,
+    fix_question_word,
     index_terms,
     normalise,
     question_type,
     sentence_count,
     sentence_spans,
+    spell_out_abbreviations,
+    split_preamble,
     split_sentences,
     tokenize,
     tokenize_utf8,
@@ -328,6 +331,76 @@ def test_question_framing_is_not_content(question: str, expected: list[str]) -> 
     from bot.core.text import content_tokens, tokenize
 
     assert content_tokens(tokenize(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        pytest.param(
+            "ok so I read this earlier and I got lost, but what did he claim Russia gave up?",
+            "what did he claim Russia gave up?",
+            id="chat-then-question",
+        ),
+        pytest.param(
+            "I read the whole thing twice last night and still wonder. Who was the reporter?",
+            "Who was the reporter?",
+            id="sentence-then-question",
+        ),
+        pytest.param(
+            "why does trump care so much about ending the war, is it because of the soldiers",
+            "why does trump care so much about ending the war, is it because of the soldiers",
+            id="starts-as-a-question",
+        ),
+        pytest.param("so what did he say?", "so what did he say?", id="short-preamble"),
+    ],
+)
+def test_the_question_after_a_chatty_preamble(message: str, asked: str) -> None:
+    """A long preamble before a question-word clause is split off; a message that starts as a
+    question, or a short lead-in, is kept whole."""
+    assert split_preamble(message)[1] == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "fixed"),
+    [
+        ("wher did they meet", "where did they meet"),
+        ("whn did it start", "when did it start"),
+        ("wht is the deadline", "what is the deadline"),
+        ("waht did trump say", "what did trump say"),
+        ("hwo many died", "hwo many died"),
+        ("were did they meet", "were did they meet"),
+        ("kyiv death toll", "kyiv death toll"),
+    ],
+    ids=[
+        "dropped-e",
+        "dropped-e-when",
+        "dropped-a",
+        "swapped",
+        "ambiguous",
+        "real-word",
+        "no-typo",
+    ],
+)
+def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> None:
+    """A first word one dropped or swapped letter from one question word is that word; an
+    ambiguous typo or a real word stays as written."""
+    assert fix_question_word(question) == fixed
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "spelt"),
+    [
+        ("Who is the PM?", set(), "Who is the prime minister?"),
+        ("Will the EU act?", set(), "Will the european union act?"),
+        ("Will the EU act?", {"eu"}, "Will the EU act?"),
+    ],
+    ids=["spelt-out", "spelt-out-eu", "story-uses-eu"],
+)
+def test_abbreviations_are_spelt_out_unless_the_story_uses_them(
+    question: str, kept: set[str], spelt: str
+) -> None:
+    """ "PM" finds "Prime Minister"; an abbreviation the story itself writes ("EU") stays."""
+    assert spell_out_abbreviations(question, kept.__contains__) == spelt
 
 
 #: Text made of the characters the tokenizer and the sentence splitter act on.

@@ -8,10 +8,11 @@ change afterwards, so one instance is shared by every check.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -26,12 +27,14 @@ from bot.core.moderation.normalize import (
     close_letter_gaps,
     compounds,
     fold,
+    read_leet,
     spaced_runs,
 )
 from bot.core.moderation.words import (
     _GATE_TABLE,
     WORD_END,
     WORD_START,
+    ForeignWords,
     WordMatcher,
     _slot_forms,
     gate_text,
@@ -159,16 +162,25 @@ def mask_word(text: str) -> str:
 class WordsDetector:
     """Listed words, phrases and targeted insults (profanity, abuse, threats)."""
 
-    def __init__(self, matcher: WordMatcher, label: str) -> None:
+    def __init__(
+        self, matcher: WordMatcher, label: str, foreign: ForeignWords | None = None
+    ) -> None:
         self._matcher = matcher
         self._label = label
+        self._foreign = foreign or None  # an empty list of foreign words: no check
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per listed word or phrase."""
-        return [
-            Hit(hit.start, hit.end, f'{self._label} "{mask_word(hit.text)}"')
-            for hit in self._matcher.find(scan.text, scan.runs, scan.gate, scan.masked, scan.tokens)
-        ]
+        hits = self._matcher.find(scan.text, scan.runs, scan.gate, scan.masked, scan.tokens)
+        if hits and self._foreign is not None:
+            # "Når er krigen slutt?": an ordinary word of the language the message is in
+            original = scan.folded.original
+            hits = [
+                hit
+                for hit in hits
+                if not self._foreign.stands(original, *scan.folded.span(hit.start, hit.end))
+            ]
+        return [Hit(hit.start, hit.end, f'{self._label} "{mask_word(hit.text)}"') for hit in hits]
 
 
 # --- e-mail -----------------------------------------------------------------------------------
@@ -180,7 +192,7 @@ def _word_options(words: Sequence[str]) -> tuple[list[str], list[str]]:
     Bracketed words are matched in any of the brackets ``( [ { <`` (one character class, which
     keeps the scan fast however many words there are).
     """
-    bare = [re.escape(w.lower()) for w in words if w.isalnum()]
+    bare = [re.escape(w.lower()) for w in words if _SPELT_WORD.fullmatch(w)]
     inner = sorted(
         {
             re.escape(w[1:-1].lower())
@@ -191,7 +203,7 @@ def _word_options(words: Sequence[str]) -> tuple[list[str], list[str]]:
     other = [
         re.escape(w.lower())
         for w in words
-        if not w.isalnum() and not (len(w) > 2 and w[0] in _OPEN and w[-1] in _CLOSE)
+        if not _SPELT_WORD.fullmatch(w) and not (len(w) > 2 and w[0] in _OPEN and w[-1] in _CLOSE)
     ]
     bracketed = other
     if inner:
@@ -199,6 +211,7 @@ def _word_options(words: Sequence[str]) -> tuple[list[str], list[str]]:
     return bare, bracketed
 
 
+_SPELT_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # "at", "arroba", "snabel-a"
 _OPEN = "([{<"
 _CLOSE = ")]}>"
 
@@ -221,7 +234,12 @@ class EmailDetector:
         not_domains: Sequence[str] = (),
         no_tld_domains: Sequence[str] = (),
         word_dot_words: Sequence[str] = (),
+        loose_dot_words: Sequence[str] = (),
     ) -> None:
+        # the words are folded like the text ("собака", "małpa" are read as the text reads them)
+        at_words = [_fold_word(w) for w in at_words]
+        dot_words = [_fold_word(w) for w in dot_words]
+        loose_dot_words = [_fold_word(w) for w in loose_dot_words]
         at_bare, at_bracketed = _word_options(at_words)
         dot_bare, dot_bracketed = _word_options([*dot_words, *word_dot_words])
         self._word_dots = (
@@ -229,22 +247,47 @@ class EmailDetector:
             if word_dot_words
             else None
         )
-        at_options = ["@"]
-        if at_bracketed:
-            at_options.append("(?:" + "|".join(at_bracketed) + ")")
+        at_options = ["@", *at_bracketed]
         if at_bare:
-            at_options.append(r"[ \t\n](?P<bare>" + "|".join(at_bare) + r")(?=\s)")
-        dot_options = [r"\.", r"[ \t]+\.[ \t]*|\.[ \t]+"]  # a real dot, or one with spaces
+            # (a class of the words' first letters first: most spaces are followed by none of
+            # them, and the scan moves on at once)
+            firsts = "".join(sorted({re.escape(w[0]) for w in at_bare}))
+            at_options.append(rf"[ \t\n](?=[{firsts}])(?P<bare>" + "|".join(at_bare) + r")(?=\s)")
+        # a real dot, or one with spaces or line breaks around it ("yahoo\n.com")
+        dot_options = [r"\.", r"\s+\.\s*|\.\s+"]
         if dot_bracketed:
             dot_options.append(r"\s*(?:" + "|".join(dot_bracketed) + r")\s*")
         if dot_bare:
             dot_options.append(r"\s+(?:" + "|".join(dot_bare) + r")\s+")
         dot = "(?:" + "|".join(dot_options) + ")"
-        self._at = re.compile("(?:" + "|".join(at_options) + ")")
+        self._at = re.compile("|".join(at_options))
+        # Each spelt-out "@" word costs time at every space: a message with none of them but
+        # "at" (most messages) is scanned with a pattern that has only "at".
+        spelt = [w for w in at_words if _SPELT_WORD.fullmatch(w)]
+        self._rare_at_tokens = frozenset(map(_first_token, spelt)) - {"at"}
+        plain_options = at_options[:-1] if at_bare else at_options
+        plain_options.append(r"[ \t\n](?P<bare>at)(?=\s)" if "at" in spelt else "(?P<bare>(?!))")
+        self._at_plain = re.compile("|".join(plain_options))
         self._local = re.compile(r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]{0,63}(?=\s*\Z)")
         self._domain = re.compile(
             rf"\s*(?P<name>[a-z0-9][a-z0-9-]{{0,62}})(?:{dot}[a-z0-9][a-z0-9-]{{0,62}}){{0,4}}"
             rf"{dot}(?P<tld>[a-z]{{2,24}})(?![a-z0-9])"
+        )
+        # "pierre.d arobase orange point fr": dots spelt as ordinary words of other languages
+        # ("point", "punt", "kropka") count only after an "@" spelt as a word other than "at"
+        # ("at which point it" is no address)
+        loose_bare = [re.escape(w) for w in loose_dot_words if w.isalnum()]
+        self._loose_domain = (
+            re.compile(
+                self._domain.pattern.replace(
+                    dot,
+                    "(?:"
+                    + "|".join([*dot_options, r"\s+(?:" + "|".join(loose_bare) + r")\s+"])
+                    + ")",
+                )
+            )
+            if loose_bare
+            else None
         )
         self._tlds = frozenset(t.lower() for t in tlds)
         known_tld = "|".join(sorted(map(re.escape, self._tlds), key=lambda t: (-len(t), t)))
@@ -275,32 +318,29 @@ class EmailDetector:
         )
         self._no_tld_tokens = frozenset(d.translate(_GATE_TABLE) for d in self._no_tld)
         self._provider = re.compile(r"\s*(?P<name>[a-z0-9]+)(?![\w@.-])")
-        self._at_tokens = frozenset(
-            w.lower().translate(_GATE_TABLE).strip() for w in at_words if w.strip("()[]{}<>@ ")
-        ) | {"at"}
+        self._at_tokens = (frozenset(map(_first_token, at_words)) - {""}) | {"at"}
         self._dot_tokens = frozenset(
             w.lower().translate(_GATE_TABLE).strip()
-            for w in [*dot_words, *word_dot_words]
+            for w in [*dot_words, *word_dot_words, *loose_dot_words]
             if w.strip("()[]{}<>. ")
         ) | {"dot"}
+        self._at_or_provider = self._at_tokens | self._no_tld_tokens
+        self._dot_or_provider = self._dot_tokens | self._no_tld_tokens
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per address."""
         text = scan.text
         if "@" not in text:
             tokens = scan.tokens
+            # no "@" nor mail provider, or no dot (spelt or real) nor mail provider: no address
             if tokens is not None and (
-                (tokens.isdisjoint(self._at_tokens) and tokens.isdisjoint(self._no_tld_tokens))
-                or (
-                    tokens.isdisjoint(self._dot_tokens)
-                    and not _DOTTED.search(text)
-                    and tokens.isdisjoint(self._no_tld_tokens)
-                )
+                tokens.isdisjoint(self._at_or_provider)
+                or (tokens.isdisjoint(self._dot_or_provider) and not _DOTTED.search(text))
             ):
                 return []
         tokens = scan.tokens
         providers = tokens is None or not tokens.isdisjoint(self._no_tld_tokens)
-        hits = self._addresses(text, providers)
+        hits = self._addresses(text, providers, tokens)
         if providers and self._named is not None:
             hits.extend(self._named_user(text))
         if (
@@ -309,6 +349,8 @@ class EmailDetector:
             or ("@" in text and not tokens.isdisjoint(_CONNECTOR_TOKENS))
         ):
             hits.extend(self._spelt_at_sign(text))
+        if not hits and "@" in text:
+            hits = self._backwards(text)
         if not hits and self._may_be_spaced_out(scan) and any(run.trim for run in scan.runs):
             # "j o h n @ g m a i l . c o m": close the gaps between single letters
             closed, offsets = close_gaps(text)
@@ -348,16 +390,40 @@ class EmailDetector:
             hits.append(Hit(local.start(), domain.end(), "e-mail address", "[email hidden]"))
         return hits
 
+    def _backwards(self, text: str) -> list[Hit]:
+        """Addresses written backwards ("moc.liamg@eod.j", "read it backwards"): a token around
+        an "@" that is no address forwards but is one read from its end."""
+        hits = []
+        for sign in _AT_IN_TOKEN.finditer(text):
+            left = _LEFT_OF_AT.search(text, max(0, sign.start() - 64), sign.start())
+            right = _RIGHT_OF_AT.match(text, sign.end())
+            if left is None or right is None:  # pragma: no cover - the look-arounds ensure both
+                continue
+            address = _PLAIN_ADDRESS.fullmatch((left.group() + "@" + right.group())[::-1])
+            if address is not None and address.group("tld") in self._tlds:
+                hits.append(Hit(left.start(), right.end(), "e-mail address", "[email hidden]"))
+        return hits
+
     def _may_be_spaced_out(self, scan: Scan) -> bool:
         """Whether an address may hide in spaced-out letters: an "@" or a spelt-out dot."""
         tokens = scan.tokens
         return "@" in scan.text or tokens is None or not tokens.isdisjoint(self._dot_tokens)
 
-    def _addresses(self, text: str, providers: bool = True) -> list[Hit]:
-        """Addresses in ``text``; ``providers``: look for "name at gmail" without an ending."""
+    def _addresses(
+        self, text: str, providers: bool = True, tokens: frozenset[str] | None = None
+    ) -> list[Hit]:
+        """Addresses in ``text``; ``providers``: look for "name at gmail" without an ending;
+        ``tokens``: the text's gate tokens (None: unknown)."""
         hits = []
-        for separator in self._at.finditer(text):
+        plain = tokens is not None and tokens.isdisjoint(self._rare_at_tokens)
+        for separator in (self._at_plain if plain else self._at).finditer(text):
             domain = self._domain.match(text, separator.end())
+            if (
+                self._loose_domain is not None
+                and separator.group("bare") not in (None, "at")
+                and (domain is None or domain.group("tld") not in self._tlds)
+            ):
+                domain = self._loose_domain.match(text, separator.end()) or domain
             if domain is None:
                 hit = self._provider_only(text, separator) if providers else None
                 if hit is not None:
@@ -433,6 +499,31 @@ class EmailDetector:
         return True
 
 
+def _first_token(word: str) -> str:
+    """The gate token of a word's first piece ("snabel-a" -> "snabei", "(at)" -> "at"); "" for
+    a word of symbols ("[@]")."""
+    pieces = _WORD_PIECES.findall(word)
+    return gate_token(pieces[0]) if pieces else ""
+
+
+_WORD_PIECES = re.compile(r"[^\W_]+")
+
+
+def _fold_word(word: str) -> str:
+    """A word of the rules file read as the text is ("собака" as the folded text spells it)."""
+    return word.lower() if word.isascii() else fold(word).folded
+
+
+# An "@" inside a token, the token's parts on either side, and a plain address
+# ("j.doe@example.org").
+_AT_IN_TOKEN = re.compile(r"@(?<=[a-z0-9._%+-]@)(?=[a-z0-9._%+-])")
+_LEFT_OF_AT = re.compile(r"[a-z0-9._%+-]+\Z")
+_RIGHT_OF_AT = re.compile(r"[a-z0-9._%+-]+")
+_PLAIN_ADDRESS = re.compile(
+    r"[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?P<tld>[a-z]{2,24})"
+)
+
+
 # Words and punctuation that join the pieces of an address told in words: ", then the at sign,
 # then", "followed by".
 _CONNECTORS = r"[\s,;:()\-]*(?:(?:and|then|followed\s+by|plus|add|put|type|write)\b[\s,;:()\-]*)*"
@@ -499,25 +590,67 @@ def _is_spaced_date(candidate: str) -> bool:
     )
 
 
-_DIGIT_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    )
-}
-_DIGIT_WORD_TOKENS = frozenset(word.translate(_GATE_TABLE) for word in _DIGIT_WORDS)
-# Spoken numbers say "oh" for zero and "double"/"triple" for a repeated digit: "oh seven seven
-# double oh" is 07700.
-_ONE_DIGIT = (
-    r"(?:(?:double|triple)[\s\-]+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|[0-9])"
+#: Digit words when the rules file names none: English, with "oh" for zero.
+ENGLISH_DIGIT_WORDS = (
+    "zero oh",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
 )
-_SPELT_NUMBER = re.compile(
-    rf"(?<![\w-]){_ONE_DIGIT}(?:[\s,.\-/]{{1,3}}{_ONE_DIGIT}){{3,14}}(?![\w-])"
-)
-_SPELT_DIGIT = re.compile(
-    r"(?:(?P<times>double|triple)[\s\-]+)?"
-    r"(?P<digit>zero|oh|one|two|three|four|five|six|seven|eight|nine|[0-9])"
-)
+_NUMBER_SEPARATORS = r"[\s,.\-/]"
+
+
+class SpokenDigits:
+    """Digits spelt as words, in the languages the rules file lists ("seven", "cero", "sieben").
+
+    ``words[d]`` holds the words for digit ``d`` separated by spaces. Spoken numbers also say
+    "double"/"triple" for a repeated digit: "oh seven seven double oh" is 07700. Two patterns:
+    a number spelt digit by digit (words or single figures, "four one five, five five five ...")
+    and a number mixing words with groups of figures ("call 415 five five five 2671",
+    "07seven00 nine00 222").
+    """
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self._digit_of: dict[str, str] = {}
+        for digit, options in enumerate(words):
+            for word in options.split():
+                self._digit_of[_fold_word(word)] = str(digit)
+        self.tokens = frozenset(gate_token(word) for word in self._digit_of)
+        names = "|".join(sorted(map(re.escape, self._digit_of), key=lambda w: (-len(w), w)))
+        word = rf"(?:(?:double|triple)[\s\-]+)?(?:{names})"
+        one_digit = rf"(?:{word}|[0-9])"
+        self.spelt = re.compile(
+            rf"(?<![\w-]){one_digit}(?:{_NUMBER_SEPARATORS}{{1,3}}{one_digit}){{3,14}}(?![\w-])"
+        )
+        unit = rf"(?:{word}|[0-9]++)"  # (possessive: a run of figures is never cut up)
+        self.mixed = re.compile(
+            rf"(?<![\w-]){unit}(?:{_NUMBER_SEPARATORS}{{0,3}}{unit}){{2,20}}(?![\w-])"
+        )
+        self.glued = re.compile(rf"[0-9](?:{names})|(?:{names})[0-9]")
+        self._unit = re.compile(rf"(?:(?P<times>double|triple)[\s\-]+)?(?P<digit>{names}|[0-9]+)")
+
+    def read(self, number: str) -> tuple[str, int, int]:
+        """The digits ``number`` stands for, how many of its units were words and how many
+        were single figures."""
+        digits = []
+        words = figures = 0
+        for unit in self._unit.finditer(number):
+            text = unit.group("digit")
+            if text.isdigit():
+                figures += len(text) == 1
+                digits.append(text)
+                continue
+            words += 1
+            digits.append(self._digit_of[text] * _TIMES[unit.group("times")])
+        return "".join(digits), words, figures
+
+
 _TIMES = {None: 1, "double": 2, "triple": 3}
 _COUNTING = frozenset(
     run for size in range(7, 11) for run in ("0123456789"[:size], "1234567890"[:size])
@@ -607,18 +740,6 @@ def _lookalikes_to_digits(run: re.Match[str]) -> str:
     return _RUN_PIECE.sub(_lookalike_piece, text)
 
 
-def _spoken_digits(number: str) -> tuple[str, int]:
-    """The digits a spoken number stands for ("double oh" is "00"), and how many were figures."""
-    digits = []
-    figures = 0
-    for unit in _SPELT_DIGIT.finditer(number):
-        word = unit.group("digit")
-        digit = "0" if word == "oh" else _DIGIT_WORDS.get(word, word)
-        figures += word.isdigit()
-        digits.append(digit * _TIMES[unit.group("times")])
-    return "".join(digits), figures
-
-
 def _is_isbn10(digits: str) -> bool:
     if len(digits) != 10:
         return False
@@ -685,22 +806,84 @@ _LETTER_SPACED_NUMBER = re.compile(
 )
 _DIGIT_SPACE = re.compile(r"(?<=[0-9./\-]) (?=[0-9./\-])")
 MIN_SPACED_DIGITS = 5  # this many digits standing alone make a number spelt digit by digit
+MIN_MIXED_WORDS = 2  # a number mixing figures and words has at least this many words
+# A dash spelt out between two groups of figures ("555 [dash] 201"), read as dashes.
+_SPELT_DASH = re.compile(r"(?<=[0-9])[ \t]*[\[(]?[ \t]*(?:dash|hyphen)[ \t]*[\])]?[ \t]*(?=[0-9])")
+
+
+def _dashes(match: re.Match[str]) -> str:
+    return "-" * len(match.group())
+
+
+# A US-style number whose last part is spelt with the letters of a phone's keypad:
+# "917-BIG-DEAL", "1-800-FLOWERS", "(212) 555-TAXI".
+_VANITY_NUMBER = re.compile(
+    r"(?<![\w+\-])(?:\+?1[ .\-])?\(?[2-9][0-9]{2}\)?[ .\-]"
+    r"(?P<letters>[a-z]{3}[ .\-]?[a-z]{4}|[a-z]{7}|[0-9]{3}[ .\-][a-z]{4})(?![\w\-])"
+)
+_VANITY_GATE = re.compile(r"[0-9][ .\-)][A-Z]")
+_DIGIT_NEXT_TO_LETTER = re.compile(r"[0-9][a-z]|[a-z][0-9]")
+# A group of figures standing alone: a piece of a number given in pieces.
+_NUMBER_PIECE = re.compile(r"(?<![\w$£€¥.,:/+#-])[0-9]{2,5}(?![\w%:/-]|[.,][0-9])")
+MIN_PIECES = 2
+MAX_PIECES = 4  # more numbers close together are a list
+MAX_SCANNED_PIECES = 40  # a message with more groups of figures is a table: not scanned
+MIN_PIECE_DIGITS = 9  # a national number with its area code
+MAX_PIECE_DIGITS = 13
+MAX_NUMBER_PIECES_GAP = 40  # characters between two pieces of one number
+MAX_PIECES_SPAN = 80  # characters from the first piece to the last
 
 
 class PhoneDetector:
     """Phone numbers, local and international; not dates, times, versions, ISBNs or counts."""
 
-    def __init__(self, not_after: Sequence[str], not_before: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        not_after: Sequence[str],
+        not_before: Sequence[str] = (),
+        *,
+        digit_words: Sequence[str] = ENGLISH_DIGIT_WORDS,
+        contact_words: Sequence[str] = (),
+        contact_phrases: Sequence[str] = (),
+    ) -> None:
         self._not_after = frozenset(w.lower() for w in not_after)
         self._not_before = frozenset(w.lower() for w in not_before)
+        self._spoken = SpokenDigits(digit_words)
+        # Words that show a number is given to be called ("call", "text", "number"): numbers
+        # mixing words and figures and letter (vanity) numbers count only with one of them
+        self._contact_words = frozenset(gate_token(w.lower()) for w in contact_words)
+        # Phrases that give the writer's number ("my number", "text me"): with one of them,
+        # a number given in pieces counts ("starts with 0161. The rest is 496 0732.")
+        compiled = [
+            (_slot_forms(phrase), re.compile(WORD_START + parse_phrase(phrase) + WORD_END))
+            for phrase in contact_phrases
+        ]
+        self._contact_phrases = compiled
+        self._contact_anchor = frozenset(
+            form for slots, _ in compiled for form in (slots[0] if slots else ())
+        )
+        self._contact_any = self._contact_words | self._contact_anchor
+        self._watched = self._contact_any | self._spoken.tokens
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per phone number."""
         text = scan.text
-        hits = self._spelt_out(scan)
+        tokens = scan.tokens
+        # one pass over the message's words finds its digit words and contact words
+        words = tokens & self._watched if tokens is not None else None
+        hits = self._spelt_out(scan, words) if words is None or words else []
         digits = len(text) - len(text.translate(_NO_DIGITS))
+        if not digits:
+            return hits
+        contact = words is None or not words.isdisjoint(self._contact_any)
+        if contact and (words is None or not words.isdisjoint(self._contact_words)):
+            # "call 415 five five five 2671", "917-BIG-DEAL": few figures, given to be called
+            hits.extend(self._mixed(scan, hits, words))
+            hits.extend(self._vanity(scan))
         if digits < MIN_DIGITS_WITH_O:
             return hits
+        if "dash" in text or "hyphen" in text:
+            text = _SPELT_DASH.sub(_dashes, text)  # "555 [dash] 201": the "-" spelt out
         # "415.555.O1O7", "2l2 555 Ol47", "+47 9l2 34 S67": letters for digits may make up
         # the count
         text = _read_letter_digits(text)
@@ -723,6 +906,105 @@ class PhoneDetector:
             hits.extend(self._slashed(text))
         if spaced:  # a candidate had digits one by one: "0 7 7 0 0 . 9 0 0 ..."
             hits.extend(self._letter_spaced(text, hits))
+        if not hits and contact and self._contact_anchor and self._gives_number(scan):
+            hits.extend(self._in_pieces(text))
+        return hits
+
+    def _mixed(self, scan: Scan, found: list[Hit], words: frozenset[str] | None) -> list[Hit]:
+        """Numbers mixing digit words and figures, given to be called: "call 415 five five five
+        2671", "07seven00 nine00 222" (at least two words; a list such as "one 25, two 30" is
+        no number without a word like "call" or "text")."""
+        text = scan.text
+        if (
+            words is not None
+            and words.isdisjoint(self._spoken.tokens)
+            and (
+                _DIGIT_NEXT_TO_LETTER.search(text) is None
+                or self._spoken.glued.search(text) is None
+            )
+        ):
+            return []  # no digit word among the words, nor one glued to figures ("07seven00")
+        hits = []
+        for match in self._spoken.mixed.finditer(text):
+            digits, spelt, _ = self._spoken.read(match.group())
+            if spelt < MIN_MIXED_WORDS or not 7 <= len(digits) <= 15 or digits in _COUNTING:
+                continue
+            if any(hit.start < match.end() and match.start() < hit.end for hit in found):
+                continue
+            if self._amount_or_reference(text, match.start(), match.end()):
+                continue
+            hits.append(Hit(match.start(), match.end(), "phone number", "[phone number hidden]"))
+        return hits
+
+    def _amount_or_reference(self, text: str, start: int, end: int) -> bool:
+        """Whether the number at ``start:end`` follows a reference word ("ISBN", "order") or is
+        followed by a unit or count ("people", "euros")."""
+        word = _WORD_BEFORE.search(text[max(0, start - 20) : start])
+        after = _WORD_AFTER.match(text, end)
+        return bool(word and word.group(1) in self._not_after) or bool(
+            after and after.group(1) in self._not_before
+        )
+
+    def _vanity(self, scan: Scan) -> list[Hit]:
+        """Numbers with letters for their last digits, as on a phone's keypad, written in
+        capitals ("917-BIG-DEAL", "1-800-FLOWERS"), given to be called."""
+        text = scan.text
+        if _VANITY_GATE.search(scan.folded.original) is None:
+            return []  # no capital letter right after a group of figures
+        hits = []
+        for match in _VANITY_NUMBER.finditer(text):
+            start, end = scan.folded.span(match.start("letters"), match.end("letters"))
+            letters = scan.folded.original[start:end]
+            if not letters.isupper():
+                continue  # "the 917-big-deal thread": a vanity number is written in capitals
+            hits.append(Hit(match.start(), match.end(), "phone number", "[phone number hidden]"))
+        return hits
+
+    def _gives_number(self, scan: Scan) -> bool:
+        """Whether the writer gives a number of their own ("my number", "text me")."""
+        tokens = scan.tokens
+        if tokens is not None and tokens.isdisjoint(self._contact_anchor):
+            return False
+        return any(
+            (tokens is None or all(not tokens.isdisjoint(slot) for slot in slots[1:]))
+            and pattern.search(scan.text)
+            for slots, pattern in self._contact_phrases
+        )
+
+    def _in_pieces(self, text: str) -> list[Hit]:
+        """A number given in pieces after "my number"/"text me": "starts with 0161. The rest is
+        496 0732.", "first half is 312 555 ... rest is 0199". The pieces are groups of 2-5
+        figures standing alone (no price, percentage, time, year or count), 2-4 of them close
+        together (a longer run of numbers is a list), 9-13 digits in all."""
+        if len(_NUMBER_PIECE.findall(text)) > MAX_SCANNED_PIECES:
+            return []  # a table of figures, not a number given in pieces
+        pieces = [
+            (match.start(), match.end())
+            for match in _NUMBER_PIECE.finditer(text)
+            if not self._amount_or_reference(text, match.start(), match.end())
+            and not (match.end() - match.start() == 4 and 1900 <= int(match.group()) <= 2100)
+            and match.group() != "000"  # thousands written with spaces: "350 000"
+        ]
+        hits = []
+        cluster: list[tuple[int, int]] = []
+        for piece in [*pieces, (len(text) + MAX_NUMBER_PIECES_GAP + 1, 0)]:
+            if cluster and piece[0] - cluster[-1][1] > MAX_NUMBER_PIECES_GAP:
+                digits = sum(end - start for start, end in cluster)
+                if (
+                    MIN_PIECES <= len(cluster) <= MAX_PIECES
+                    and MIN_PIECE_DIGITS <= digits <= MAX_PIECE_DIGITS
+                    and cluster[-1][1] - cluster[0][0] <= MAX_PIECES_SPAN
+                ):
+                    hits.append(
+                        Hit(
+                            cluster[0][0],
+                            cluster[-1][1],
+                            "phone number given in pieces",
+                            "[phone number hidden]",
+                        )
+                    )
+                cluster = []
+            cluster.append(piece)
         return hits
 
     def _letter_spaced(self, text: str, found: list[Hit]) -> list[Hit]:
@@ -773,17 +1055,15 @@ class PhoneDetector:
                 )
         return hits
 
-    def _spelt_out(self, scan: Scan) -> list[Hit]:
-        """Numbers spelt out in words: "four one five, five five five, zero one three two"."""
-        tokens = scan.tokens
-        if tokens is not None and (
-            tokens.isdisjoint(_DIGIT_WORD_TOKENS)
-            or len(tokens & _DIGIT_WORD_TOKENS) < MIN_DISTINCT_DIGIT_WORDS
-        ):
+    def _spelt_out(self, scan: Scan, words: frozenset[str] | None) -> list[Hit]:
+        """Numbers spelt out in words: "four one five, five five five, zero one three two"
+        (``words``: the message's words that are digit or contact words; None: unknown)."""
+        spoken = self._spoken
+        if words is not None and len(words & spoken.tokens) < MIN_DISTINCT_DIGIT_WORDS:
             return []
         hits = []
-        for match in _SPELT_NUMBER.finditer(scan.text):
-            digits, figures = _spoken_digits(match.group())
+        for match in spoken.spelt.finditer(scan.text):
+            digits, _, figures = spoken.read(match.group())
             if not 7 <= len(digits) <= 15 or digits in _COUNTING:
                 continue  # "one, two, three, four, five, six, seven" is counting
             if len(digits) - figures < 3:
@@ -847,6 +1127,13 @@ _DEFANGED_LINK = re.compile(
     r"(?P<tld>[a-z][a-z0-9\-]{1,23}))(?![\w\-])"
 )
 _DEFANG_DOT = re.compile(_DEFANG)
+_BAIT_PIECE = re.compile(r"[a-z0-9@$]{2,}")  # a piece of a bait word cut in two ("fr ee")
+MIN_BAIT_WORD = 4
+MIN_BAIT_PIECE = 2
+_STUFFED_WORD = re.compile(r"[a-z]{4,}")
+MIN_STUFFED_WORDS = 2  # distinct words of a link's host that must be stuffed around it
+MIN_STUFFED_SHARE = 0.5  # ... and the share of the words around the link they make up
+_WORDS_OUTSIDE = re.compile(r"[a-z]+")
 # A link with a space before its dot ("newsreward . online", "cash-now .click"): read as a link
 # only on a throw-away ending (``spam_tlds``), and judged like a link spelt with " dot ".
 _SPACED_DOT_LINK = re.compile(
@@ -932,7 +1219,9 @@ class LinksDetector:
         shorteners: Sequence[str] = (),
         shortener_links: int = 0,
         phishing_paths: Sequence[str] = (),
+        keyword_stuffing: int = 0,
     ) -> None:
+        self._stuffing = keyword_stuffing
         self._shorteners = frozenset(d.lower() for d in shorteners)
         self._shortener_links = shortener_links
         self._phishing = (
@@ -974,6 +1263,21 @@ class LinksDetector:
             for form in slots[0] if slots else ():
                 self._scam_anchor[form].append((slots[1:], pattern))
         self._scam_anchor_set = frozenset(self._scam_anchor)
+        # the words of the scam phrases (4+ letters), to join one cut in two ("fr ee"); the
+        # gate: a first half among a message's words, with a second half that completes it
+        self._scam_words = frozenset(
+            form
+            for slots, _ in compiled
+            for slot in slots
+            for form in slot
+            if len(form) >= MIN_BAIT_WORD
+        )
+        tails: dict[str, set[str]] = defaultdict(set)
+        for word in self._scam_words:
+            for cut in range(MIN_BAIT_PIECE, len(word) - MIN_BAIT_PIECE + 1):
+                tails[word[:cut]].add(word[cut:])
+        self._bait_tails = {head: frozenset(rest) for head, rest in tails.items()}
+        self._bait_heads = frozenset(self._bait_tails)
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per offending link."""
@@ -1007,6 +1311,12 @@ class LinksDetector:
             closed = close_letter_gaps(text)[0]
             gate = gate_text(closed)
             scam = self._is_scam(closed, frozenset(gate.split()) if gate is not None else None)
+        if not scam and self._scam is not None:
+            # "fr ee n1tro at ...": a bait word cut in two
+            joined = self._joined_bait(text, scan.tokens)
+            if joined is not None:
+                gate = gate_text(joined)
+                scam = self._is_scam(joined, frozenset(gate.split()) if gate is not None else None)
         dump = bool(self._spam_tld_links) and len(suspicious) >= self._spam_tld_links
         if (scam or dump) and (self._report is None or self._report.search(text) is None):
             if scam:
@@ -1015,7 +1325,57 @@ class LinksDetector:
                 )
             else:
                 hits.extend(self._link_dump(suspicious))
+        elif self._stuffing:
+            hits.extend(self._stuffed(text, suspicious))
         return hits
+
+    def _stuffed(self, text: str, suspicious: list[tuple[int, int, str]]) -> list[Hit]:
+        """A link with its own name's words stuffed around it, for search engines: "best
+        plumber dallas https://dallas-plumber-pro.xyz cheap plumber dallas ...". Two words of
+        the link's host (4+ letters each) each said ``keyword_stuffing`` times or more outside
+        the link, making up half its words or more (a comment that names a project three times
+        while citing its site is not stuffed)."""
+        outside = list(text)
+        for start, end, _ in suspicious:
+            outside[start:end] = " " * (end - start)
+        words_outside = _WORDS_OUTSIDE.findall("".join(outside))
+        counts = Counter(words_outside)
+        hits = []
+        for start, end, _ in suspicious:
+            host = _DEFANG_DOT.sub(".", text[start:end]).split("://")[-1]
+            words = {w for w in _STUFFED_WORD.findall(host.rsplit(".", 1)[0]) if w != "www"}
+            stuffed = [w for w in words if counts[w] >= self._stuffing]
+            said = sum(counts[w] for w in stuffed)
+            if len(stuffed) >= MIN_STUFFED_WORDS and said >= MIN_STUFFED_SHARE * len(words_outside):
+                hits.append(
+                    Hit(
+                        start,
+                        end,
+                        f"link with its keywords repeated ({', '.join(sorted(stuffed))})",
+                        "[link removed]",
+                    )
+                )
+        return hits
+
+    def _joined_bait(self, text: str, tokens: frozenset[str] | None) -> str | None:
+        """``text`` with each word of a scam phrase that was cut in two by a space joined back
+        ("fr ee" -> "free"), or None when there is none."""
+        if tokens is not None and not any(
+            not tokens.isdisjoint(self._bait_tails[head]) for head in tokens & self._bait_heads
+        ):
+            return None  # no two words of the message make a bait word
+        cuts = [
+            second.start() - 1
+            for first, second in itertools.pairwise(_BAIT_PIECE.finditer(text))
+            if second.start() == first.end() + 1
+            and text[first.end()] == " "
+            and gate_token(first.group() + second.group()) in self._scam_words
+        ]
+        if not cuts:
+            return None
+        for cut in reversed(cuts):
+            text = text[:cut] + text[cut + 1 :]
+        return text
 
     def _is_scam(self, text: str, tokens: frozenset[str] | None) -> bool:
         """Whether ``text`` holds a scam phrase (``tokens``: its gate tokens, None: unknown)."""
@@ -1045,12 +1405,13 @@ class LinksDetector:
 
     def _spaced_dot(self, text: str, suspicious: list[tuple[int, int, str]]) -> None:
         """Links written with a space before the dot on a throw-away ending ("newsreward .
-        online"): suspicious, like a link spelt with " dot "."""
+        online") or to a link shortener ("bit .ly/x"): suspicious, like a link spelt with
+        " dot "."""
         for match in _SPACED_DOT_LINK.finditer(text):
             tld = match.group("tld")
-            if tld not in self._spam_tlds:
-                continue
             host = _SPACES.sub("", match.group("host"))
+            if tld not in self._spam_tlds and not _domain_in(host, self._shorteners):
+                continue  # "bit .ly/x": a link shortener hides itself the same way
             if not _domain_in(host, self._allow):
                 suspicious.append((match.start(), match.end(), tld))
 
@@ -1195,7 +1556,8 @@ class LinksDetector:
 
 # --- mentions ---------------------------------------------------------------------------------
 
-_EVERYONE = re.compile(r"(?<![\w])@\s?(?:everyone|here)\b")
+# "@everyone", "@here", also "@ everyone" and "@every one"
+_EVERYONE = re.compile(r"(?<![\w])@\s?(?:every[ ._\-]?one|here)\b")
 _USER_MENTION = re.compile(r"<@[!&]?[0-9]{5,21}>")
 # A name typed after "@" ("@Tom"), not in an address ("a@b.com") nor "@ 5pm", "@everyone"
 _PLAIN_MENTION = re.compile(r"@(?<![\w@<]@)(?!everyone\b|here\b)[^\W\d_][\w.\-]{0,31}")
@@ -1222,6 +1584,18 @@ class MentionsDetector:
             Hit(m.start(), m.end(), f"mass mention ({m.group().replace(' ', '')})", "[mention]")
             for m in _EVERYONE.finditer(text)
         ]
+        if not hits and scan.runs:
+            # "@ e v e r y o n e", "@h e r e": spelt out letter by letter
+            closed, offsets = close_letter_gaps(text)
+            hits = [
+                Hit(
+                    offsets[m.start()],
+                    offsets[m.end() - 1] + 1,
+                    f"mass mention (@{m.group().lstrip('@ ')}, spelt out)",
+                    "[mention]",
+                )
+                for m in _EVERYONE.finditer(closed)
+            ]
         if "<@" in text or _PLAIN_MENTION.search(text):
             # real mentions (<@id>) and typed names ("@Tom @Priya ...") alike ping many people
             mentions = sorted(
@@ -1350,8 +1724,10 @@ class RegexDetector:
         requires_words: Sequence[str] = (),
         *,
         spaced_out: bool = False,
+        leet: bool = False,
     ) -> None:
         self._spaced_out = spaced_out  # also match with the letters' gaps closed ("d i s c o r d")
+        self._leet = leet  # also match with leetspeak inside words read as letters ("m0ney")
         self._requires = tuple(r.lower() for r in requires)
         self._requires_words = frozenset(gate_token(w.lower()) for w in requires_words)
         self._patterns = tuple(patterns)
@@ -1361,25 +1737,39 @@ class RegexDetector:
                 self._patterns = (regex.compile(combined, self._patterns[0].flags),)
             except regex.error:
                 log.debug("patterns kept apart: they cannot be combined")
+        self._gated = bool(self._requires or self._requires_words)
         self._reason = reason
         self._timeout = timeout
         self._max_input = max_input
 
     def find(self, scan: Scan) -> list[Hit]:
         """Return a hit per pattern that matches; one that runs out of time matches nothing."""
-        hits = self._search(scan, scan.text)
-        if not hits and self._spaced_out and scan.runs:
-            # "d i s c o r d . g g / x": matched with the gaps closed, mapped back
-            closed, offsets = close_gaps(scan.text[: self._max_input])
-            hits = [
-                Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
-                for hit in self._search(scan, closed)
-            ]
+        text = scan.text
+        gated = self._gated
+        may_match = not gated or self._may_match(scan.tokens, text)
+        hits = self._search(text) if may_match else []
+        if not hits and self._leet and (may_match or "d.m" in text):
+            # "e@rn m0ney f@st, d.m me": the same length, so the spans stay put (the scan's
+            # words have leetspeak undone already: only "d.m" hides a required word)
+            plain = read_leet(text)
+            if plain != text:
+                gate = gate_text(plain)
+                tokens = frozenset(gate.split()) if gate is not None else None
+                if not gated or self._may_match(tokens, plain):
+                    hits = self._search(plain)
+        if not hits and self._spaced_out and scan.runs and any(run.trim for run in scan.runs):
+            # "d i s c o r d . g g / x": matched with the gaps closed, mapped back (only letters
+            # spaced out, not "discord.gg" whose pieces the word rules join)
+            closed, offsets = close_gaps(text[: self._max_input])
+            if not gated or self._may_match(scan.tokens, closed):
+                hits = [
+                    Hit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.reason, hit.redact)
+                    for hit in self._search(closed)
+                ]
         return hits
 
-    def _search(self, scan: Scan, text: str) -> list[Hit]:
-        if (self._requires or self._requires_words) and not self._may_match(scan, text):
-            return []
+    def _search(self, text: str) -> list[Hit]:
+        """Hits of the patterns in ``text`` (the caller has checked the required words)."""
         text = text[: self._max_input]
         hits = []
         for pattern in self._patterns:
@@ -1392,12 +1782,10 @@ class RegexDetector:
                 hits.append(Hit(match.start(), match.end(), self._reason, "[removed]"))
         return hits
 
-    def _may_match(self, scan: Scan, text: str) -> bool:
+    def _may_match(self, tokens: frozenset[str] | None, text: str) -> bool:
         """Whether ``text`` has one of the required words (a set test) or strings."""
-        if self._requires_words:
-            tokens = scan.tokens
-            if tokens is None or not tokens.isdisjoint(self._requires_words):
-                return True
+        if self._requires_words and (tokens is None or not tokens.isdisjoint(self._requires_words)):
+            return True
         return any(map(text.__contains__, self._requires))  # no generator: cheaper
 
 

@@ -116,13 +116,31 @@ def _fold_char(char: str) -> str:
     return "".join(out)
 
 
+# A capital I right after a small letter stands for an "l" ("kiII", "biIIshit"): in a word
+# written in small letters it is the look-alike of "l", not the pronoun or a capital.
+_CAPITAL_I_FOR_L = re.compile(r"I(?<=[a-z]I)I*")
+
+
+def _small_l(match: re.Match[str]) -> str:
+    return "l" * len(match.group())
+
+
+def _capital_i_as_l(text: str) -> str:
+    """``text`` with capital I after a small letter read as "l" (same length)."""
+    if "I" not in text or _CAPITAL_I_FOR_L.search(text) is None:
+        return text
+    return _CAPITAL_I_FOR_L.sub(_small_l, text)
+
+
 def fold(text: str) -> Folded:
     """Return the folded form of ``text`` with the map back to it."""
     if text.isascii():
+        if "I" in text and _CAPITAL_I_FOR_L.search(text) is not None:
+            return Folded(text, _CAPITAL_I_FOR_L.sub(_small_l, text).lower(), None)
         return Folded(text, text.lower(), None)
     chars: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
+    for index, char in enumerate(_capital_i_as_l(text)):
         if char.isascii():
             chars.append(char.lower())
             offsets.append(index)
@@ -287,3 +305,35 @@ def close_letter_gaps(text: str) -> tuple[str, list[int]]:
         return text, list(range(len(text)))
     offsets = [index for index in range(len(text)) if index not in gaps]
     return "".join(text[index] for index in offsets), offsets
+
+
+# Leetspeak inside words, for patterns written in plain letters: "e@rn m0ney f@st" reads "earn
+# money fast", "2oo$" reads "200$", "d.m me" reads "dm me". A word that starts with a letter has
+# its digits and symbols read as letters; a number with O for 0 has them read as 0; handles
+# ("@name") and amounts ("$5,000", "5k") stay as they are.
+# (the gate: a symbol or digit between two letters, O after a digit, or "d.m"; not "2nd", "5pm")
+_LEET_GATE = re.compile(r"[a-z][0-9@$!|]+[a-z]|[0-9]o|\bd\.m\b")
+_LEET_TOKEN = re.compile(r"(?<![\w@$!|])[a-z0-9@$!|]+")
+_LEET_LETTERS = str.maketrans("0134578@$!|", "oieastbasil")
+_NUMBER_WITH_O = re.compile(r"\$?[0-9][0-9o]*o[0-9o]*(?:k|\$)?")
+_DOTTED_DM = re.compile(r"\bd\.m\b")
+
+
+def _read_leet_token(match: re.Match[str]) -> str:
+    token = match.group()
+    first = token[0]
+    if first.isdigit() or (first == "$" and token[1:2].isdigit()):
+        return token.replace("o", "0") if _NUMBER_WITH_O.fullmatch(token) else token
+    if first == "@" or token.isalpha() or not any(char.isalpha() for char in token):
+        return token
+    return token.translate(_LEET_LETTERS)
+
+
+def read_leet(text: str) -> str:
+    """``text`` (folded) with leetspeak inside words read as letters (same length)."""
+    if _LEET_GATE.search(text) is None:
+        return text
+    text = _LEET_TOKEN.sub(_read_leet_token, text)
+    if "d.m" in text:
+        text = _DOTTED_DM.sub("dm ", text)
+    return text

@@ -20,6 +20,7 @@ import regex
 
 from bot.core.errors import RulesError
 from bot.core.moderation.detectors import (
+    ENGLISH_DIGIT_WORDS,
     Detector,
     EmailDetector,
     LinksDetector,
@@ -31,7 +32,7 @@ from bot.core.moderation.detectors import (
 )
 from bot.core.moderation.model import Author, RuleAction
 from bot.core.moderation.strikes import StrikePolicy
-from bot.core.moderation.words import WordMatcher
+from bot.core.moderation.words import ForeignWords, WordMatcher, known_languages
 
 log = logging.getLogger(__name__)
 
@@ -72,15 +73,25 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "at_words",
             "dot_words",
             "word_dot_words",
+            "loose_dot_words",
             "tlds",
             "mail_domains",
             "not_domains",
             "no_tld_domains",
         }
     ),
-    "phone": frozenset({"not_after", "not_before"}),
+    "phone": frozenset(
+        {"not_after", "not_before", "digit_words", "contact_words", "contact_phrases"}
+    ),
     "words": frozenset(
-        {*WORD_LISTS, "target_gap", "split_words", "reversed_words", "real_word_zipf"}
+        {
+            *WORD_LISTS,
+            "target_gap",
+            "split_words",
+            "reversed_words",
+            "real_word_zipf",
+            "foreign_words",
+        }
     ),
     "links": frozenset(
         {
@@ -96,6 +107,7 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "shorteners",
             "shortener_links",
             "phishing_paths",
+            "keyword_stuffing",
             "tlds",
         }
     ),
@@ -111,6 +123,7 @@ KIND_KEYS: dict[str, frozenset[str]] = {
             "requires",
             "requires_words",
             "spaced_out",
+            "leet",
         }
     ),
     "repeats": frozenset({"min_repeats", "min_word_repeats", "min_length"}),
@@ -461,15 +474,32 @@ class _Builder:
                 self.strings(body, table, "not_domains"),
                 self.strings(body, table, "no_tld_domains"),
                 self.strings(body, table, "word_dot_words"),
+                self.strings(body, table, "loose_dot_words"),
             )
         }
 
     def kind_phone(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "detector": PhoneDetector(
-                self.strings(body, table, "not_after"), self.strings(body, table, "not_before")
+        digit_words = self.strings(body, table, "digit_words") or list(ENGLISH_DIGIT_WORDS)
+        if len(digit_words) != len(ENGLISH_DIGIT_WORDS) or not all(
+            words.split() and all(w.replace("-", "").isalpha() for w in words.split())
+            for words in digit_words
+        ):
+            raise self.error(
+                table,
+                "digit_words",
+                "digit_words must be 10 strings (the words for 0 to 9, separated by spaces)",
             )
-        }
+        try:
+            detector = PhoneDetector(
+                self.strings(body, table, "not_after"),
+                self.strings(body, table, "not_before"),
+                digit_words=digit_words,
+                contact_words=self.strings(body, table, "contact_words"),
+                contact_phrases=self.strings(body, table, "contact_phrases"),
+            )
+        except ValueError as error:
+            raise self.error(table, "contact_phrases", str(error)) from None
+        return {"detector": detector}
 
     def kind_words(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
         lists = {key: self.strings(body, table, key) for key in WORD_LISTS}
@@ -513,7 +543,29 @@ class _Builder:
             raise self.error(table, key, str(error)) from None
         except re.error as error:  # pragma: no cover - entries are validated above
             raise self.error(table, "words", f"cannot compile the word list: {error}") from None
-        return {"detector": WordsDetector(matcher, WORD_LABELS.get(name, name))}
+        foreign = ForeignWords(self.foreign_words(body, table))
+        return {"detector": WordsDetector(matcher, WORD_LABELS.get(name, name), foreign)}
+
+    def foreign_words(self, body: dict[str, Any], table: str) -> dict[str, list[str]]:
+        """The ``foreign_words`` table: a language code (of the wordfreq lists) -> words."""
+        value = self.get(body, table, "foreign_words", dict, {}, "a table of language = [words]")
+        if not value:
+            return {}
+        languages = known_languages()
+        words: dict[str, list[str]] = {}
+        for language, entries in value.items():
+            if language not in languages:
+                raise self.error(
+                    table, "foreign_words", f"foreign_words: unknown language code {language!r}"
+                )
+            if not isinstance(entries, list) or not all(
+                isinstance(e, str) and e.isalpha() for e in entries
+            ):
+                raise self.error(
+                    table, "foreign_words", f"foreign_words.{language} must be a list of words"
+                )
+            words[language] = entries
+        return words
 
     def kind_links(self, name: str, table: str, body: dict[str, Any]) -> dict[str, Any]:
         other = self.get(body, table, "other_links", str, "allow", "a string")
@@ -534,6 +586,7 @@ class _Builder:
                 shorteners=self.strings(body, table, "shorteners"),
                 shortener_links=self.integer(body, table, "shortener_links", 0, 0),
                 phishing_paths=self.strings(body, table, "phishing_paths"),
+                keyword_stuffing=self.integer(body, table, "keyword_stuffing", 0, 0),
             )
         except ValueError as error:
             raise self.error(table, "scam_phrases", str(error)) from None
@@ -572,6 +625,7 @@ class _Builder:
                 self.strings(body, table, "requires"),
                 self.strings(body, table, "requires_words"),
                 spaced_out=self.get(body, table, "spaced_out", bool, False, "true or false"),
+                leet=self.get(body, table, "leet", bool, False, "true or false"),
             )
         }
 

@@ -13,7 +13,7 @@ import itertools
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.core.moderation.normalize import SpacedRun, close_letter_gaps
@@ -57,9 +57,15 @@ SEPARATOR = r"[\W_]{1,6}"
 CLAUSE_END = r"(?=[^\w]{0,6}(?:$|[.!?,;:)\n]|and\b|or\b))"
 MASKS = "*#%_"
 INNER_MASKS = "*#%"  # the masks of a word inside a longer token ("clusterf**k")
-_MASKED_TOKEN = re.compile(r"(?<![^\W_])[^\W_]+[*#%_][\w*#%]*")
+# A token with a masked letter ("f*ck", "sh#t"); leetspeak symbols may stand for other letters
+# ("$#!t"), but not end it ("f*ck!!" is "f*ck").
+_MASKED_TOKEN = re.compile(
+    r"(?<![^\W_])(?<![$@!|])(?:[^\W_]|[$@])[\w$@!|]*?[*#%_][\w*#%$@!|]*(?<![!|])"
+)
 _PIECE = re.compile(r"[^\W_]+")
-_PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}")  # not "," or quotes: "Sh, it is"
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+# not "," or quotes ("Sh, it is"); a line break may follow a hyphen ("fu-\nck")
+_PIECE_GAP = re.compile(r"[ .\-_*/\\~+]{1,3}|-[ \t]*\n")
 MIN_PIECE = 2  # pieces of a split word are at least this long ("f u c k" is a spaced run)
 MIN_REVERSED = 4  # shorter words read backwards are too often real words
 MIN_PLAIN_CORE = 4  # a "*word*" entry of this many letters, written plainly, marks a real swear
@@ -67,6 +73,8 @@ MIN_UNMASKED = 3  # a masked token is read as a phrase word of at least this man
 _QUOTATION = re.compile(r'"[^"\n]{1,300}"')  # folding made curly quotes straight
 _SELF_WORD = re.compile(r"[a-z0-9']+")
 _STRETCHED = re.compile(r"([a-z])\1\1")  # "fuuuck", "shiiit": stretched on purpose
+# Emoji (and their joiners and variation selectors) after a word, before the clause ends
+_TRAILING_PICTOGRAPHS = r"(?:[ \t]*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+)*"
 
 
 def masked_tokens(folded: str) -> list[tuple[int, int, str]]:
@@ -459,18 +467,20 @@ class WordMatcher:
         if not vocatives:
             return
         nouns = _alternation(word_regex(w) for w in vocatives) + WORD_END
+        # emoji may close the clause too: "nobody asked, clown 🤡"
+        emoji = _TRAILING_PICTOGRAPHS
         patterns = [
             # "..., loser" ending the clause
-            rf"(?:(?<=,)|(?<=, ))(?:{nouns})(?=[ \t]*(?:\Z|[.!?\n]))",
+            rf"(?:(?<=,)|(?<=, ))(?:{nouns})(?={emoji}[ \t]*(?:\Z|[.!?\n]))",
             # "Loser." / "Clown!" as a sentence of its own (not "Winner? Trump. Loser? Ukraine.")
-            rf"(?:(?<![\s\S])|(?<=[.!?\n])|(?<=[.!?\n] ))(?:{nouns})(?=[ \t]*(?:\Z|[.!\n]))",
+            rf"(?:(?<![\s\S])|(?<=[.!?\n])|(?<=[.!?\n] ))(?:{nouns})(?={emoji}[ \t]*(?:\Z|[.!\n]))",
         ]
         if leads:
             # "bye loser", "ok clown, whatever": an interjection opening the clause
             lead = _alternation(parse_phrase(w) for w in leads)
             patterns.append(
                 rf"(?:(?<![\s\S])|(?<=[.!?,;\n])|(?<=[.!?,;\n] )){lead}[ \t,]+(?:{nouns})"
-                rf"(?=[ \t]*(?:\Z|[.!?,;\n]))"
+                rf"(?={emoji}[ \t]*(?:\Z|[.!?,;\n]))"
             )
         pattern = re.compile("|".join(patterns))
         forms = frozenset(f for word in vocatives for f in gate_forms(word))
@@ -858,14 +868,16 @@ class WordMatcher:
         for start, end, token in masked:
             if sum(char not in MASKS for char in token) < 2:
                 continue
+            # "$#!t" -> "s#it" (same length); a token without a letter is a number ("45%")
+            letters = token.translate(_UNLEET) if _HAS_LETTER.search(token) else token
             fitted = False
-            for form in self._forms.get((len(token), token[0]), ()):
-                if all(t in MASKS or t == f for t, f in zip(token, form, strict=True)):
+            for form in self._forms.get((len(letters), letters[0]), ()):
+                if all(t in MASKS or t == f for t, f in zip(letters, form, strict=True)):
                     fitted = True
                     if not self._is_allowed(token):
                         hits.append(WordHit(start, end, token))
                     break
-            if not fitted and self._inner_entries and self._masked_inside(token):
+            if not fitted and self._inner_entries and self._masked_inside(letters):
                 hits.append(WordHit(start, end, token))
         return hits
 
@@ -904,3 +916,66 @@ class WordMatcher:
                     hits.append(WordHit(start, end, joined))
                     break
         return hits
+
+
+# --- words of other languages ------------------------------------------------------------------
+
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_LANGUAGE_WORDS = 2  # a message needs this many words that read as the language
+MIN_LANGUAGE_SHARE = 0.6  # ... and this share of its words
+
+
+def language_zipf(word: str, language: str) -> float:
+    """How common ``word`` is in ``language`` (wordfreq's bundled lists; 0.0 if unknown)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade gracefully
+        return 0.0
+    return float(zipf_frequency(word, language))
+
+
+def known_languages() -> frozenset[str]:
+    """The language codes wordfreq has word lists for (empty without wordfreq)."""
+    try:
+        from wordfreq import available_languages
+    except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade gracefully
+        return frozenset()
+    return frozenset(available_languages(wordlist="small"))
+
+
+class ForeignWords:
+    """Listed words that are ordinary words of another language: "slut" is "end" in Swedish
+    and Danish, "slutt" in Norwegian. Such a word, written plainly, stands in a message written
+    in that language: at least ``MIN_LANGUAGE_WORDS`` of its other words, and
+    ``MIN_LANGUAGE_SHARE`` of them, more common in that language than in English ("Når er
+    krigen slutt?"); "you slut" stays a swear word. Only consulted for hits (rare), so the
+    word-frequency look-ups cost nothing on clean text."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
+        self._languages: dict[str, tuple[str, ...]] = defaultdict(tuple)
+        for language, entries in words.items():
+            for entry in entries:
+                key = entry.lower()
+                self._languages[key] = (*self._languages[key], language.lower())
+
+    def __bool__(self) -> bool:
+        return bool(self._languages)
+
+    def stands(self, original: str, start: int, end: int) -> bool:
+        """Whether ``original[start:end]`` is a listed foreign word in a message of its
+        language."""
+        word = original[start:end].lower()
+        languages = self._languages.get(word)
+        if not languages:
+            return False
+        others = [w.lower() for w in _LETTER_WORD.findall(original[:start] + " " + original[end:])]
+        if len(others) < MIN_LANGUAGE_WORDS:
+            return False
+        english = [language_zipf(w, "en") for w in others]
+        for language in languages:
+            native = sum(
+                language_zipf(w, language) > zipf for w, zipf in zip(others, english, strict=True)
+            )
+            if native >= MIN_LANGUAGE_WORDS and native >= MIN_LANGUAGE_SHARE * len(others):
+                return True
+        return False
