@@ -254,7 +254,10 @@ _WHEN_ANSWER = re.compile(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
     r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
     r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|"
-    r"\d{1,3}(st|nd|rd|th) minute|half-?time|(first|second) half|extra time|stoppage time)\b",
+    r"\d{1,3}(st|nd|rd|th) minute|half-?time|(first|second) half|extra time|stoppage time|"
+    r"spring|summer|autumn|winter|(next|last|this) fall|(first|second|third|fourth) quarter|"
+    r"(after|within|in) (\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few) "
+    r"(minutes?|hours?|days?|weeks?|months?|years?))\b",
     re.IGNORECASE,
 )
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
@@ -649,6 +652,28 @@ def _holders(role: str, text: str) -> frozenset[str]:
         return frozenset()
     found = re.finditer(rf"\b{re.escape(title)}((?:\s+[A-Z][\w'’-]+)+)", text, re.IGNORECASE)
     return frozenset(t for m in found for t in index_terms(m.group(1)))
+
+
+#: "Does Ukraine agree ...?", "Did Europe buy ...?": a question about where X stands.
+_STANCE = re.compile(
+    r"^\W*(?:does|did|do|is|was|are|were|has|have|would|will)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"\s+(?:agree|accept|support|oppose|reject|buy|back|endorse|dispute|doubt|trust)\b"
+)
+_OBJECT_OF = re.compile(
+    r"\b(?:in|into|on|onto|to|at|from|with|about|against|over|for|of|by|toward|towards|"
+    r"between|across|upon)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _acts_in(sentence: str, holder: set[str]) -> bool:
+    """Whether one of ``holder``'s terms stands in ``sentence`` other than as the object of a
+    preposition ("much of Europe, including Ukraine, rejected"; not "its advance into Ukraine")."""
+    return any(
+        term(fold_variant(normalise(found.group(0)))) in holder
+        and not _OBJECT_OF.search(sentence[max(0, found.start() - 20) : found.start()])
+        for found in _WORD.finditer(sentence)
+    )
 
 
 def _title_asked(question: str) -> tuple[str, str] | None:
@@ -1195,6 +1220,7 @@ class StoryEngine:
             return self._decline(query, [], "no passage shares a key word with the question")
         candidates = self._prefer_covering(query, candidates)
         candidates = self._prefer_fitting(query, candidates)
+        candidates = self._prefer_acting(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = LIGHT_WORDS | (_IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
@@ -1312,6 +1338,13 @@ class StoryEngine:
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
+
+    def _stance_holder(self, query: Query) -> set[str]:
+        """Index terms of X in "Does X agree/accept/believe ...?" (empty if not such a question)."""
+        found = _STANCE.search(normalise(query.text)) if query.kind is QuestionType.YES_NO else None
+        if not found or found.group(1) in ("he", "she", "they", "it", "you", "i", "we"):
+            return set()
+        return self._terms_in(found.group(1))
 
     def _headline_asked(self, query: Query, paragraph: Paragraph) -> bool:
         """Whether the article's headline has every key word of the question (two or more)."""
@@ -1483,6 +1516,23 @@ class StoryEngine:
                 return [candidate, *candidates[:i], *candidates[i + 1 :]]
         return candidates
 
+    def _prefer_acting(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """For "Does Ukraine agree ...?", move the first candidate whose sentence has Ukraine
+        acting (not "its advance into Ukraine") to the front, if it covers the question."""
+        holder = self._stance_holder(query)
+        if not holder or self._acting(candidates[0], holder):
+            return candidates
+        for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
+            if (
+                self._acting(candidate, holder)
+                and self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE
+            ):
+                return [candidate, *candidates[:i], *candidates[i + 1 :]]
+        return candidates
+
+    def _acting(self, candidate: _Candidate, holder: set[str]) -> bool:
+        return _acts_in(self.sentences(candidate.paragraph)[candidate.sentence].text, holder)
+
     def _unmet(self, query: Query, candidate: _Candidate) -> str:
         """:meth:`_unmet_requirement` of a candidate's chosen sentence."""
         paragraph = self.paragraphs[candidate.paragraph]
@@ -1515,7 +1565,11 @@ class StoryEngine:
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
                 return f"the closest passage gives no number of {head}"
             noun = _counted_head(query.text)
-            if noun and any(t.word == noun and not t.term for t in query.terms):
+            if (
+                noun
+                and english_zipf(noun) >= TYPO_ZIPF  # a word, not a typo the speller missed
+                and any(t.word == noun and not t.term for t in query.terms)
+            ):
                 return f"the story gives no number of {noun}"
             if counted and not _counts(sentence.text, counted):
                 return f"the closest passage gives no number of {counted}"

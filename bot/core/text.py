@@ -1060,6 +1060,10 @@ def is_common_english(word: str) -> bool:
     return english_zipf(word) >= COMMON_WORD_ZIPF
 
 
+#: Most words of one first letter the speller compares a word with one by one.
+SCAN_LIMIT = 2_000
+
+
 class Speller:
     """Corrects a word to the closest word of a vocabulary (frequency breaks ties).
 
@@ -1072,6 +1076,7 @@ class Speller:
     def __init__(self, counts: Counter[str] | dict[str, int]) -> None:
         self.counts = dict(counts)
         self._by_deletion: dict[str, list[str]] | None = None
+        self._first_letters: dict[str, list[str]] | None = None
 
     def _index(self) -> dict[str, list[str]]:
         if self._by_deletion is None:
@@ -1085,6 +1090,15 @@ class Speller:
             self._by_deletion = index
         return self._by_deletion
 
+    def _by_first_letter(self) -> dict[str, list[str]]:
+        if self._first_letters is None:
+            buckets: dict[str, list[str]] = {}
+            for word in self.counts:
+                if len(word) >= 4 and word.isalpha():
+                    buckets.setdefault(word[0], []).append(word)
+            self._first_letters = buckets
+        return self._first_letters
+
     def correct(self, word: str) -> str | None:
         """The vocabulary word closest to ``word`` within the allowed distance, else ``None``."""
         if word in self.counts:
@@ -1097,6 +1111,12 @@ class Speller:
         if max_distance == 2:
             probes |= {d2 for d1 in _deletes(word) for d2 in _deletes(d1)}
         candidates = {c for probe in probes for c in index.get(probe, ())}
+        bucket = self._by_first_letter().get(word[0], ()) if max_distance == 2 else ()
+        if not candidates and len(bucket) <= SCAN_LIMIT:
+            # Two edits the deletion index cannot see ("consesson": a wrong letter and a
+            # missing one): compare with the words of the same first letter and about the
+            # same length, when there are few enough (a story's words, not an archive's).
+            candidates = {c for c in bucket if abs(len(c) - len(word)) <= 2}
         best: tuple[int, int, str] | None = None
         for candidate in candidates:
             # Typos rarely touch the first letter ("light" is not "night"), and a three-letter

@@ -964,3 +964,51 @@ def test_how_much_something_cost_is_answered_by_an_amount(tmp_path: Path) -> Non
     answer = engine.answer("How much will the bridge cost?")
     assert answer.answered, answer.reason
     assert "$48 million" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "acts"),
+    [
+        ("Much of Europe, including Ukraine, rejected the notion.", True),
+        ("Russia made a big concession by halting its advance into Ukraine.", False),
+        ("Ukraine said it would not accept the terms.", True),
+    ],
+    ids=["subject-in-list", "object-of-into", "subject"],
+)
+def test_where_someone_acts_in_a_sentence(sentence: str, acts: bool) -> None:
+    """Ukraine acts in "including Ukraine, rejected", not in "its advance into Ukraine"."""
+    from bot.core.answer import _acts_in
+
+    assert _acts_in(sentence, {term("ukraine")}) is acts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Ukraine agree Russia made a big concession?",
+        "Did Ukraine accept Trump's view that Russia conceded something?",
+    ],
+)
+def test_where_x_stands_is_answered_where_x_acts(engine: StoryEngine, question: str) -> None:
+    """ "Does Ukraine agree ...?" is answered by the paragraph in which Ukraine rejects the
+    claim, not by the lead that mentions Russia's advance into Ukraine."""
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert "rejected" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "says_when"),
+    [
+        ("Work on the embankment is scheduled to begin next spring.", True),
+        ("Saltmere took the lead after 23 minutes through Ivo Marsh.", True),
+        ("The bridge will open within two years.", True),
+        ("The council approved the bridge by 7 votes to 2.", False),
+    ],
+    ids=["season", "after-minutes", "within-years", "no-time"],
+)
+def test_what_answers_when(sentence: str, says_when: bool) -> None:
+    """Seasons and spans ("after 23 minutes", "within two years") answer "when"."""
+    from bot.core.answer import _WHEN_ANSWER
+
+    assert bool(_WHEN_ANSWER.search(sentence)) is says_when

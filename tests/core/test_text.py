@@ -211,6 +211,7 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
         ("tnagoo", "tango"),
         ("tnago", "tango"),
         ("tnagoo" + "x", None),
+        ("consesson", "concession"),
     ],
     ids=[
         "transposition",
@@ -223,6 +224,7 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
         "six-letters-two-edits",
         "five-letters-transposition",
         "seven-letters-three-edits",
+        "wrong-and-missing-letter",
     ],
 )
 def test_speller_corrects_close_words(word: str, expected: str | None) -> None:
@@ -401,6 +403,15 @@ def test_abbreviations_are_spelt_out_unless_the_story_uses_them(
 ) -> None:
     """ "PM" finds "Prime Minister"; an abbreviation the story itself writes ("EU") stays."""
     assert spell_out_abbreviations(question, kept.__contains__) == spelt
+
+
+def test_the_speller_does_not_scan_a_large_vocabulary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two edits the deletion index misses are found by comparing words one by one, but only
+    when few words share the first letter (a story, not an archive)."""
+    import bot.core.text as text_module
+
+    monkeypatch.setattr(text_module, "SCAN_LIMIT", 0)
+    assert Speller({"concession": 1}).correct("consesson") is None
 
 
 #: Text made of the characters the tokenizer and the sentence splitter act on.
