@@ -606,7 +606,8 @@ _LEADER = re.compile(
 #: One-word titles written before a name ("Mayor Elena Varga", "Governor Osei-Hale").
 _ROLE_TITLES = words(
     "president minister chancellor mayor governor senator director inspector detective "
-    "professor judge secretary chairman chairwoman chair councillor councilor commissioner"
+    "professor judge secretary chairman chairwoman chair councillor councilor commissioner "
+    "envoy ambassador spokesman spokeswoman spokesperson coach manager captain"
 )
 #: Titles a "who is the TITLE of PLACE" question asks the holder of.
 _TITLE = (
@@ -644,14 +645,27 @@ _WHO_IS_OWNERS = re.compile(
 )
 
 
-def _holders(role: str, text: str) -> frozenset[str]:
-    """Index terms of the names ``text`` gives right after the title in ``role`` ("the
-    Norwegian prime minister" -> "Prime Minister Jonas Gahr Støre" -> jonas, gahr, store)."""
-    title = " ".join(w for w in normalise(role).split() if w.islower() and w not in STOPWORDS)
+def _holder_names(role: str, text: str) -> list[str]:
+    """The names ``text`` gives right after the title in ``role`` ("the Norwegian prime
+    minister" -> "Norwegian Prime Minister Jonas Gahr Støre" -> "Jonas Gahr Støre"); a
+    capitalised qualifier of the role ("Polish", "Omani") must stand just before the title
+    ("Polish Deputy Foreign Minister Tomasz Wróbel", "Oman, whose envoy Khalid al-Harthy")."""
+    words = [w for w in role.split() if normalise(w) not in STOPWORDS]
+    title = " ".join(normalise(w) for w in words if w.islower())
+    qualifiers = [normalise(w)[:4] for w in words if not w.islower()]
     if not title or (" " not in title and title not in _ROLE_TITLES):
-        return frozenset()
-    found = re.finditer(rf"\b{re.escape(title)}((?:\s+[A-Z][\w'’-]+)+)", text, re.IGNORECASE)
-    return frozenset(t for m in found for t in index_terms(m.group(1)))
+        return []
+    names = []
+    for found in re.finditer(rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)", text):
+        before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
+        if all(q in before for q in qualifiers):
+            names.append(found.group(1).strip())
+    return names
+
+
+def _holders(role: str, text: str) -> frozenset[str]:
+    """Index terms of :func:`_holder_names`."""
+    return frozenset(t for name in _holder_names(role, text) for t in index_terms(name))
 
 
 #: "Does Ukraine agree ...?", "Did Europe buy ...?": a question about where X stands.
@@ -727,7 +741,11 @@ _REPORTING = words(
     "emphasize emphasizes emphasise emphasises warn warns reveal reveals acknowledge "
     "acknowledges believe caution cautions argue argues insist insists claim claims announce "
     "announces note notes explain explains suggest suggests reply replies respond responds urge "
-    "urges"
+    "urges "
+    # reactions say where someone stands ("much of Europe, including Ukraine, rejected ...")
+    "rejected rejects reject welcomed welcomes welcome condemned condemns condemn criticized "
+    "criticised criticizes criticises praised praises denied denies dismissed dismisses "
+    "accused accuses"
 )
 
 
@@ -1218,6 +1236,36 @@ class StoryEngine:
         candidates = self._rank(query)
         if not candidates:
             return self._decline(query, [], "no passage shares a key word with the question")
+        answer = self._answer(query, candidates)
+        if not answer.answered and query.kind is QuestionType.STATEMENT:
+            # "What did the Baltavian prime minister say?": ask it of the person the story
+            # gives that title ("Baltavian Prime Minister Tomas Reinholt").
+            holder = self._role_holder(query, candidates)
+            if holder:
+                speaker = _asked_speaker(query.text)
+                named = self.analyse(query.text.replace(speaker, holder, 1))
+                candidates = self._rank(named)
+                if candidates:
+                    second = self._answer(named, candidates)
+                    if second.answered:
+                        return dataclasses.replace(second, question=query.text)
+        return answer
+
+    def _role_holder(self, query: Query, candidates: list[_Candidate]) -> str:
+        """The one person the candidates' articles give the title a "what did the Polish
+        minister say" question names ("" when none or several)."""
+        speaker = _asked_speaker(query.text)
+        if not speaker or all(w[:1].isupper() for w in speaker.split() if w not in STOPWORDS):
+            return ""
+        articles = sorted({int(self._article_of[c.paragraph]) for c in candidates})
+        positions = np.flatnonzero(np.isin(self._article_of, articles)).tolist()
+        names = {
+            name for i in positions for name in _holder_names(speaker, self.paragraphs[i].text)
+        }
+        return names.pop() if len(names) == 1 else ""
+
+    def _answer(self, query: Query, candidates: list[_Candidate]) -> Answer:
+        """Choose among ranked candidates, or decline (see :meth:`answer`)."""
         candidates = self._prefer_covering(query, candidates)
         candidates = self._prefer_fitting(query, candidates)
         candidates = self._prefer_acting(query, candidates)
@@ -1507,7 +1555,11 @@ class StoryEngine:
         if not self._unmet(query, candidates[0]):
             return candidates
         for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
-            if candidate.score < FITTING_SHARE * candidates[0].score:
+            # Who says it decides a "what did X say" question whatever the scores.
+            if (
+                candidate.score < FITTING_SHARE * candidates[0].score
+                and query.kind is not QuestionType.STATEMENT
+            ):
                 break
             if (
                 not self._unmet(query, candidate)

@@ -1012,3 +1012,29 @@ def test_what_answers_when(sentence: str, says_when: bool) -> None:
     from bot.core.answer import _WHEN_ANSWER
 
     assert bool(_WHEN_ANSWER.search(sentence)) is says_when
+
+
+def test_a_role_is_asked_of_the_person_holding_it(tmp_path: Path) -> None:
+    """ "What did the Omani envoy say?" is asked of "Oman, whose envoy Khalid al-Harthy": the
+    answer is what al-Harthy says, though he is never called "the Omani envoy"."""
+    engine = engine_over(
+        tmp_path,
+        "talks.txt",
+        "Prisoner Swap Agreed\n\n"
+        "Talks were mediated by Oman, whose envoy Khalid al-Harthy shuttled between the two "
+        "delegations over three rounds of talks in Muscat.\n\n"
+        "“Both sides showed courage,” Khalid al-Harthy told reporters after the signing.\n",
+    )
+    answer = engine.answer("What did the Omani envoy say?")
+    assert answer.answered, answer.reason
+    assert "courage" in (answer.sentence or "")
+
+
+def test_what_a_group_said_may_be_a_reaction(engine: StoryEngine) -> None:
+    """ "much of Europe, including Ukraine, rejected the notion" says how Europe reacted, even
+    when the lead paragraph scores higher."""
+    answer = engine.answer(
+        "How did most of Europe react to the idea that Russia had made a big concession?"
+    )
+    assert answer.answered, answer.reason
+    assert "rejected" in (answer.sentence or "")
