@@ -22,6 +22,7 @@ them. How an answer is chosen (see also the README, section "How answering works
 
 from __future__ import annotations
 
+import array
 import dataclasses
 import itertools
 import logging
@@ -31,6 +32,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
@@ -50,6 +52,7 @@ from bot.core.text import (
     QuestionType,
     Speller,
     content_tokens,
+    decode_token,
     english_speller,
     english_zipf,
     fix_question_word,
@@ -67,6 +70,7 @@ from bot.core.text import (
     terms_of_tokens,
     token_term,
     tokenize,
+    tokenize_utf8,
     words,
 )
 
@@ -890,10 +894,13 @@ def _group_names(question: str, terms: list[QueryTerm]) -> list[QueryTerm]:
     return terms
 
 
-class _Ids(dict[str, int]):
+_Key = TypeVar("_Key", str, bytes)
+
+
+class _Ids(dict[_Key, int]):
     """Key -> id, a new key getting the next id (``map(ids.__getitem__, ...)`` runs in C)."""
 
-    def __missing__(self, key: str) -> int:
+    def __missing__(self, key: _Key) -> int:
         self[key] = key_id = len(self)
         return key_id
 
@@ -908,27 +915,38 @@ def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Count
     sentences: those paragraphs are analysed sentence by sentence, as :meth:`StoryEngine.sentences`
     does.
     """
-    all_tokens: list[str] = []
-    token_counts = np.zeros(len(paragraphs) + 1, dtype=np.int64)
-    for position, paragraph in enumerate(paragraphs, 1):
-        tokens = tokenize(paragraph.text)
-        all_tokens += tokens
-        token_counts[position] = len(tokens)
-    offsets = np.cumsum(token_counts)
-    token_ids = _Ids()
-    ids = np.fromiter(map(token_ids.__getitem__, all_tokens), dtype=np.int64, count=len(all_tokens))
-    del all_tokens
-    distinct = list(token_ids)
-    terms = _Ids()
+    # Token ids go straight into an array of machine integers, paragraph by paragraph: no
+    # Python object is kept per token (millions of them made the build slow), and bytes
+    # tokens are cheaper to make than str; only the distinct tokens are decoded. Arrays with
+    # an entry per token are few and 32-bit where they can be (at 100k paragraphs, making
+    # them took a good part of the build).
+    token_ids: _Ids[bytes] = _Ids()
+    id_of = token_ids.__getitem__
+    id_buffer = array.array("i")
+    ends = [0]
+    for paragraph in paragraphs:
+        id_buffer.extend(map(id_of, tokenize_utf8(paragraph.text)))
+        ends.append(len(id_buffer))
+    ids = np.frombuffer(id_buffer, dtype=np.intc)
+    offsets = np.array(ends, dtype=np.int64)
+    distinct = list(map(decode_token, token_ids))
+    terms: _Ids[str] = _Ids()
     term_of_token = np.array(
         [terms[found] if (found := token_term(token)) else -1 for token in distinct],
-        dtype=np.int64,
+        dtype=np.int32,
     ).reshape(-1)
-    term_ids = term_of_token[ids] if len(ids) else np.empty(0, dtype=np.int64)
-    kept = np.concatenate(([0], np.cumsum(term_ids >= 0)))
-    lengths = kept[offsets[1:]] - kept[offsets[:-1]]
+    token_terms = term_of_token[ids]  # -1 for a stopword
+    is_term = token_terms >= 0
+    term_ids = token_terms[is_term]
+    # Where each paragraph's terms start and end in term_ids.
+    terms_before = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(is_term, out=terms_before[1:])
+    term_offsets = terms_before[offsets]
+    del token_terms, is_term, terms_before
+    lengths = np.diff(term_offsets)
 
-    heads = [token_ids[token] for token in phrasal_heads(distinct)]
+    head_tokens = phrasal_heads(distinct)
+    heads = [token_id for token_id, token in enumerate(distinct) if token in head_tokens]
     if heads:
         # Paragraphs with a possible phrasal verb: their terms come sentence by sentence.
         tokens_with_head = np.flatnonzero(np.isin(ids, heads))
@@ -936,19 +954,18 @@ def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Count
         pieces: list[np.ndarray] = []
         done = 0
         for position in positions.tolist():
-            pieces.append(term_ids[done : offsets[position]])
+            pieces.append(term_ids[done : term_offsets[position]])
             text = paragraphs[position].text
             own = [
                 terms[t]
                 for s, e in sentence_spans(text)
                 for t in terms_of_tokens(tokenize(text[s:e]))
             ]
-            pieces.append(np.array(own, dtype=np.int64))
+            pieces.append(np.array(own, dtype=np.int32))
             lengths[position] = len(own)
-            done = offsets[position + 1]
+            done = term_offsets[position + 1]
         pieces.append(term_ids[done:])
         term_ids = np.concatenate(pieces)
-    term_ids = term_ids[term_ids >= 0]
 
     counts = np.bincount(ids, minlength=len(distinct)).tolist()
     surface: Counter[str] = Counter()

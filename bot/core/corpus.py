@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.errors import CorpusError
-from bot.core.text import normalise, words
+from bot.core.text import normalise, normalise_uncached, words
 
 log = logging.getLogger(__name__)
 
@@ -176,14 +176,25 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
 def split_paragraphs(body: str) -> list[str]:
     """Paragraphs separated by blank lines (one a line if there is no blank line at all)."""
     lines = body.splitlines()
-    nonblank = [line.strip() for line in lines if line.strip()]
-    if len(nonblank) > 1 and all(line.strip() for line in lines[_first_nonblank(lines) :]):
-        return nonblank
-    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", body) if block.strip()]
+    rest = lines[_first_nonblank(lines) :]
+    if len(rest) > 1 and all(line.strip() for line in rest):
+        return [line.strip() for line in rest]
+    return [_join_lines(block) for block in re.split(r"\n\s*\n", body) if block.strip()]
 
 
 def _first_nonblank(lines: list[str]) -> int:
     return next((i for i, line in enumerate(lines) if line.strip()), 0)
+
+
+def _join_lines(block: str) -> str:
+    """``" ".join(block.split())``: the block's lines joined, white space runs made one space.
+
+    A one-line block with single spaces only is returned as it is (the space is the only
+    printable white space character), which saves splitting most paragraphs into words.
+    """
+    if block.isprintable() and "  " not in block and block[:1] != " " and block[-1:] != " ":
+        return block
+    return " ".join(block.split())
 
 
 _COMMENT_SECTION = re.compile(
@@ -216,8 +227,13 @@ _CHROME_MAX_WORDS = 30
 
 def is_chrome(paragraph: str) -> bool:
     """Whether a paragraph is site chrome (comment form, share/subscribe/related line)."""
-    folded = normalise(paragraph).strip()
-    if not folded or len(folded.split()) > _CHROME_MAX_WORDS:
+    return _is_folded_chrome(normalise(paragraph).strip())
+
+
+def _is_folded_chrome(folded: str) -> bool:
+    """:func:`is_chrome` of a paragraph already normalised and stripped."""
+    # (splitting at most _CHROME_MAX_WORDS times tells a longer paragraph apart)
+    if not folded or len(folded.split(maxsplit=_CHROME_MAX_WORDS)) > _CHROME_MAX_WORDS:
         return False
     if _CHROME.match(folded) or _COMMENT_SECTION.match(folded):
         return True
@@ -271,11 +287,12 @@ def load_article(path: Path) -> Article:
     headline, rest = blocks[0], blocks[1:]
     kept: list[str] = []
     for position, block in enumerate(rest):
-        if is_comment_section(block):
+        folded = normalise_uncached(block).strip()  # (a paragraph is seen once: no cache)
+        if _COMMENT_SECTION.match(folded):  # the comment section: everything after it goes
             break
         if position == 0 and is_caption(block) and len(rest) > 1:
             continue
-        if not is_chrome(block):
+        if not _is_folded_chrome(folded):
             kept.append(block)
     if not kept:
         raise CorpusError(source, "has a headline but no body paragraphs")

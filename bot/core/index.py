@@ -97,9 +97,12 @@ class BM25Index:
                 f"the document lengths add up to {int(np.sum(lengths))} terms, "
                 f"but {len(term_ids)} term ids were given"
             )
+        term_ids = np.asarray(term_ids)
+        if term_ids.dtype.kind not in "iu":  # (any integer type will do)
+            term_ids = term_ids.astype(np.int64)
         index = cls.__new__(cls)
         index._build(
-            np.asarray(term_ids, dtype=np.int64),
+            term_ids,
             np.asarray(lengths, dtype=np.int64),
             vocabulary,
             k1=k1,
@@ -135,13 +138,25 @@ class BM25Index:
             keep = used.tolist()
             vocabulary = {term: int(new_ids[i]) for term, i in vocabulary.items() if keep[i]}
         self._vocab: dict[str, int] = dict(vocabulary)
-        # (term, document) pairs counted.
-        token_docs = np.repeat(np.arange(self.size, dtype=np.int64), lengths)
-        pairs, counts = np.unique(term_ids * self.size + token_docs, return_counts=True)
-        pair_terms = pairs // self.size
-        self._doc_ids = (pairs - pair_terms * self.size).astype(np.int32)
-        self._counts = counts.astype(np.int32)
-        doc_freqs = np.bincount(pair_terms, minlength=len(self._vocab))
+        # (term, document) pairs counted: a key per token (term * size + document), sorted in
+        # place; a run of equal keys is one term in one document, its length the term's count.
+        # (np.unique(keys, return_counts=True) gives the same, but makes several more arrays as
+        # long as the corpus: at 100k paragraphs, allocating them was a good part of the build.)
+        keys = term_ids.astype(np.int64)  # a new array, changed in place
+        keys *= self.size
+        keys += np.repeat(np.arange(self.size, dtype=np.int32), lengths)
+        keys.sort()
+        boundaries = np.empty(len(keys) + 1, dtype=bool)  # where a run starts, and the end
+        boundaries[[0, -1]] = True
+        np.not_equal(keys[1:], keys[:-1], out=boundaries[1:-1])
+        run_starts = np.flatnonzero(boundaries)
+        pairs = keys[run_starts[:-1]]
+        del keys, boundaries
+        self._counts = np.diff(run_starts).astype(np.int32)
+        del run_starts
+        self._doc_ids = (pairs % self.size).astype(np.int32)
+        pairs //= self.size  # each pair's term
+        doc_freqs = np.bincount(pairs, minlength=len(self._vocab))
         self._offsets = np.zeros(len(self._vocab) + 1, dtype=np.int64)
         np.cumsum(doc_freqs, out=self._offsets[1:])
         # math.log per term (not np.log) so each IDF is the reference's to the last bit.

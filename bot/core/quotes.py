@@ -31,6 +31,7 @@ from __future__ import annotations
 import difflib
 import functools
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -169,6 +170,11 @@ _BEFORE_RE = regex.compile(rf"{_SUBJECT}{_APPOSITIVE}\s+{_AUX}(?:{_VERBS})\b(?P<
 _BEFORE_INDIRECT_RE = regex.compile(
     rf"{_SUBJECT}{_APPOSITIVE}\s+{_AUX}(?:{_INDIRECT_VERBS})\b(?P<gap>[^\x00]*)$"
 )
+#: What every match of the two patterns above contains: a verb right after white space. Most
+#: sentences have none, and ``re`` finds one much faster than ``regex`` searches the whole
+#: pattern (its ``\s`` matches every character ``regex``'s does, so no match is missed).
+_VERB_AFTER_SPACE_RE = re.compile(rf"\s(?:{_VERBS})")
+_INDIRECT_VERB_AFTER_SPACE_RE = re.compile(rf"\s(?:{_INDIRECT_VERBS})")
 _AFTER_RE = regex.compile(
     rf"^[\s,]*(?:(?:(?:{_NAME}\s+)?{_DESCRIPTOR}{{1,3}})?{_SUBJECT}{_APPOSITIVE}\s+{_AUX}"
     rf"(?:{_VERBS})\b"
@@ -190,6 +196,9 @@ _ABBREVIATION_RE = regex.compile(
     r"(?:\b\p{L}|\bMr|\bMrs|\bMs|\bDr|\bSt|\bJr|\bSr|\bSen|\bRep|\bGov|\bGen|\bCol|\bLt|\bNo|"
     r"\bProf|\bRev|\bvs|\betc|\bInc|\bCorp|\bCo)\.$"
 )
+#: The most characters a match of _ABBREVIATION_RE can involve: "Prof." and, for ``\b``, the
+#: character before it.
+_ABBREVIATION_REACH = 6
 
 
 @functools.lru_cache(maxsize=65536)
@@ -288,11 +297,20 @@ def _closes(opener: str, text: str, i: int) -> bool:
     return char in "’'" and _closes_single(text, i)
 
 
-_QUOTE_MARK_RE = regex.compile(r"[“”\"‘’']")
+_QUOTE_MARKS = "“”\"‘’'"
+_QUOTE_MARK_RE = regex.compile(f"[{regex.escape(_QUOTE_MARKS)}]")
+
+
+def _has_quote_marks(text: str) -> bool:
+    """Whether ``text`` has one of the :data:`_QUOTE_MARKS` (six ``in`` tests are much faster
+    than the regex, or than ``any`` over the marks)."""
+    return "'" in text or '"' in text or "’" in text or "“" in text or "”" in text or "‘" in text
 
 
 def _find_spans(text: str) -> list[_Span]:
     """Quotation spans in one paragraph (outermost quotes only)."""
+    if not _has_quote_marks(text):
+        return []
     spans: list[_Span] = []
     opener: str | None = None
     start = 0
@@ -315,24 +333,36 @@ def _mask(text: str, spans: Sequence[_Span]) -> str:
     """``text`` with every quotation's marks and words replaced by NUL characters."""
     if not spans:
         return text
-    chars = list(text)
-    for span in spans:
-        chars[span.start : span.end] = "\x00" * (span.end - span.start)
-    return "".join(chars)
+    pieces: list[str] = []
+    done = 0
+    for span in spans:  # (in order, never overlapping)
+        pieces += (text[done : span.start], "\x00" * (span.end - span.start))
+        done = span.end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _ends_with_abbreviation(text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends with an abbreviation's full stop ("Mr.", "J.").
+
+    Only the last :data:`_ABBREVIATION_REACH` characters are searched: a match ends at ``end``
+    and cannot reach further back, so searching all of ``text[:end]`` finds the same.
+    """
+    return _ABBREVIATION_RE.search(text[max(0, end - _ABBREVIATION_REACH) : end]) is not None
 
 
 def _sentence_start(masked: str, position: int) -> int:
     """Index where the sentence containing ``position`` starts (quotes masked)."""
     start = 0
     for match in _SENTENCE_END_RE.finditer(masked, 0, position):
-        if not _ABBREVIATION_RE.search(masked, 0, match.start() + 1):
+        if not _ends_with_abbreviation(masked, match.start() + 1):
             start = match.end()
     return start
 
 
 def _sentence_end(masked: str, position: int) -> int:
     for match in _SENTENCE_END_RE.finditer(masked, position):
-        if not _ABBREVIATION_RE.search(masked, 0, match.start() + 1):
+        if not _ends_with_abbreviation(masked, match.start() + 1):
             return match.start() + 1
     return len(masked)
 
@@ -450,16 +480,17 @@ class _Extractor:
         previous: tuple[_Span, str] | None = None  # the last quote of this paragraph, its speaker
         for group in self._group(text, masked, spans):
             first, last = group[0], group[-1]
-            parts = [p for p in (_inner_text(text, span) for span in group) if _word_count(p)]
+            parts = [p for p in (_inner_text(text, span) for span in group) if _WORD_RE.search(p)]
             if not parts:
                 continue
             quote_text = " … ".join(parts)
-            ref, direct = self._speaker(text, masked, first, last, len(group) > 1)
+            sentence_start = _sentence_start(masked, first.start)
+            ref, direct = self._speaker(text, masked, first, last, len(group) > 1, sentence_start)
             standalone = not _WORD_RE.search(masked.replace("\x00", " "))
             fragment = not direct and not standalone and _word_count(quote_text) <= 3
             if ref is None and not standalone:
-                ref = self._indirect_speaker(masked, first, persons, state)
-            window = _sentence_start(masked, max(0, _sentence_start(masked, first.start) - 1))
+                ref = self._indirect_speaker(masked, first, sentence_start, persons, state)
+            window = _sentence_start(masked, max(0, sentence_start - 1))
             speaker = self._resolve(ref, persons, first.start, window, state) if ref else ""
             if not speaker and not fragment and previous:
                 speaker = self._continues_in_paragraph(masked, previous, first)
@@ -486,10 +517,11 @@ class _Extractor:
     def _record_persons(self, masked: str, article: str, state: _ArticleState) -> list[_Person]:
         """People named outside quotes, in order; objects of prepositions are left out."""
         persons: list[_Person] = []
+        known, known_parts = state.persons, state.name_parts  # (state.knows, without a call)
         for match in _NAME_RE.finditer(masked):
-            name, titles, person_like = _name_candidate(match.group())
-            if not name or not (person_like or state.knows(name)):
-                continue
+            name, titles, person_like = _name_candidate(match[0])
+            if not person_like and (not name or (name not in known and name not in known_parts)):
+                continue  # (a person-like name is never empty)
             state.add_person(name)
             self.mentions.append(_Mention(name, article))
             preceding = [
@@ -528,15 +560,20 @@ class _Extractor:
 
     @staticmethod
     def _speaker(
-        text: str, masked: str, first: _Span, last: _Span, split: bool
+        text: str, masked: str, first: _Span, last: _Span, split: bool, sentence_start: int
     ) -> tuple[_Ref | None, bool]:
-        """Who a direct attribution names (“...,” X said / X said: “...”), if there is one."""
+        """Who a direct attribution names (“...,” X said / X said: “...”), if there is one.
+
+        ``sentence_start``: where the sentence of the quote's first part starts."""
         if split:
             after_text = masked[first.end : last.start]
         else:
             after_text = masked[last.end : _sentence_end(masked, last.end)].split("\x00")[0]
         after = _AFTER_RE.match(after_text)
-        before = _BEFORE_RE.search(masked[_sentence_start(masked, first.start) : first.start])
+        before_text = masked[sentence_start : first.start]
+        before = (
+            _BEFORE_RE.search(before_text) if _VERB_AFTER_SPACE_RE.search(before_text) else None
+        )
         if before:
             gap = before.group("gap").strip()
             if len(gap) > 80 or not (not gap or gap[-1] in ",:" or gap.casefold().endswith("that")):
@@ -555,18 +592,25 @@ class _Extractor:
 
     @staticmethod
     def _indirect_speaker(
-        masked: str, span: _Span, persons: Sequence[_Person], state: _ArticleState
+        masked: str,
+        span: _Span,
+        sentence_start: int,
+        persons: Sequence[_Person],
+        state: _ArticleState,
     ) -> _Ref | None:
         """Who speaks in a quote's sentence when no attribution is next to the quote.
 
         The subject of "called"/"expressed"/"said" earlier in the sentence; else, when the
         sentence has a speech verb before the quote, the person it is about ("Osei-Hale
         declined to say ..., telling reporters that “...”", "According to X, ... “...”"), or
-        its opening "He"/"She".
+        its opening "He"/"She". ``sentence_start``: where the quote's sentence starts.
         """
-        sentence_start = _sentence_start(masked, span.start)
         before_text = masked[sentence_start : span.start]
-        match = _BEFORE_INDIRECT_RE.search(before_text)
+        match = (
+            _BEFORE_INDIRECT_RE.search(before_text)
+            if _INDIRECT_VERB_AFTER_SPACE_RE.search(before_text)
+            else None
+        )
         if match and not _POSSESSIVE_RE.search(match.group("name").rstrip()[-2:]):
             ref = _to_ref(match.group("name"))
             if ref is None or ref.kind != "name":
@@ -597,7 +641,7 @@ class _Extractor:
         if not speaker or "\x00" in between or not _AFTER_RE.match(between):
             return ""
         for end in _SENTENCE_END_RE.finditer(between):  # one sentence: the attribution only
-            if not _ABBREVIATION_RE.search(between, 0, end.start() + 1):
+            if not _ends_with_abbreviation(between, end.start() + 1):
                 return ""
         return speaker
 

@@ -120,6 +120,12 @@ def normalise(text: str) -> str:
     return _normalise(text)
 
 
+def normalise_uncached(text: str) -> str:
+    """:func:`normalise` without its cache, for long texts seen once (a corpus's paragraphs
+    would only push the short texts that are asked again out of the cache)."""
+    return _normalise(text)
+
+
 def _normalise(text: str) -> str:
     """:func:`normalise` without its cache (for long texts seen once)."""
     if text.isascii():  # NFKC and NFKD leave ASCII alone; only the backtick is translated
@@ -162,7 +168,11 @@ def _number_token(token: str) -> list[str]:
     return [token]
 
 
-_NUMBER_PUNCTUATION = re.compile(r"\d[.,]\d")
+#: A full stop or a comma between two digits ("10.30", "5,000"). Two patterns that start with
+#: the mark itself: the regex engine jumps to a literal much faster than it tries ``\d``
+#: at every character.
+_DECIMAL_POINT = re.compile(r"\.(?<=\d\.)\d")
+_DECIMAL_COMMA = re.compile(r",(?<=\d,)\d")
 #: A dotted acronym always contains this (cheap to look for: it starts with a literal).
 _ACRONYM_HINT = re.compile(r"\.[A-Za-z]\.")
 #: ASCII bytes -> themselves for [a-z0-9], a space for everything else.
@@ -171,18 +181,52 @@ _WORD_BYTES = bytes(
 )
 
 
-def tokenize(text: str) -> list[str]:
-    """Normalised words and numbers of ``text`` (possessive 's dropped, apostrophes removed)."""
+def _folded_for_tokens(text: str) -> tuple[str, bool]:
+    """The normalised text :func:`tokenize` splits (acronyms undotted), and whether it is
+    simple: nothing to split or strip, so every run of [a-z0-9] is a token as it is."""
     if "US" in text or "U.S." in text:
         text = _US.sub(" usa ", text)
     if _ACRONYM_HINT.search(text):
         text = _ACRONYM.sub(_undot, text)
     folded = _normalise(text)
-    if "'" not in folded and not _NUMBER_PUNCTUATION.search(folded):
-        # Nothing to split or strip: every run of [a-z0-9] is a token as it is.
+    simple = (
+        "'" not in folded
+        and not _DECIMAL_POINT.search(folded)
+        and not _DECIMAL_COMMA.search(folded)
+    )
+    return folded, simple
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalised words and numbers of ``text`` (possessive 's dropped, apostrophes removed)."""
+    folded, simple = _folded_for_tokens(text)
+    if simple:
         if folded.isascii():
             return folded.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
         return _TOKEN.findall(folded)
+    return _split_tokens(folded)
+
+
+def tokenize_utf8(text: str) -> list[bytes]:
+    """:func:`tokenize`, each token UTF-8 encoded (:func:`decode_token` turns one back).
+
+    For building an index: Python makes short ``bytes`` much faster than ``str``, so a caller
+    that maps millions of tokens to ids decodes only the distinct ones.
+    """
+    folded, simple = _folded_for_tokens(text)
+    if simple and folded.isascii():
+        return folded.encode("ascii").translate(_WORD_BYTES).split()
+    tokens = _TOKEN.findall(folded) if simple else _split_tokens(folded)
+    return [token.encode("utf-8", "surrogatepass") for token in tokens]
+
+
+def decode_token(token: bytes) -> str:
+    """A token of :func:`tokenize_utf8` as :func:`tokenize` gives it."""
+    return token.decode("utf-8", "surrogatepass")
+
+
+def _split_tokens(folded: str) -> list[str]:
+    """The tokens of normalised text with apostrophes or number punctuation."""
     tokens: list[str] = []
     for raw in _TOKEN.findall(folded):
         if raw[0].isdigit() and ("," in raw or "." in raw):
@@ -786,7 +830,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     Never splits inside a double-quoted quotation, so a quote stays with its attribution; if the
     quotation marks do not balance, splits as if there were none.
     """
-    if not _QUOTE_MARKS.search(text):
+    if not _has_quote_marks(text):
         return _plain_spans(text)
     spans = _quoted_spans(text)
     return spans if spans is not None else _plain_spans(text)
@@ -794,13 +838,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def sentence_count(text: str) -> int:
     """``len(sentence_spans(text))``, a little faster."""
-    if not _QUOTE_MARKS.search(text):
+    if not _has_quote_marks(text):
         if not text.strip():
             return 0
         # Every piece between two sentence ends holds a terminator, and one follows the last
         # end (see _SENTENCE_END): no piece is blank.
         count = 1
-        for found in _SENTENCE_END.finditer(text):
+        for found in _sentence_ends(text):
             if _ends_sentence(text, found):
                 count += 1
         return count
@@ -820,7 +864,7 @@ def _plain_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans ignoring quotation marks (what :func:`_spans` does when it need not
     track them), with one regex pass over the sentence ends."""
     ends = [0]
-    for found in _SENTENCE_END.finditer(text):
+    for found in _sentence_ends(text):
         if _ends_sentence(text, found):
             ends.append(found.end())
     ends.append(len(text))
@@ -901,11 +945,42 @@ def _trimmed(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int
 #: A run of terminators and the closing marks after it ("...", '?"', ".)").
 _TERMINATOR_RUN = re.compile(f"[{re.escape(_TERMINATORS)}]+([{re.escape(_TRAILERS)}]*)")
 #: Quotation marks the splitter tracks.
-_QUOTE_MARKS = re.compile(f'[{_OPEN_QUOTES}{_CLOSE_QUOTES}"]')
+_QUOTE_MARKS = f'{_OPEN_QUOTES}{_CLOSE_QUOTES}"'
+#: With none of these in a text, every sentence end starts with a full stop.
+_TERMINATORS_BUT_FULL_STOP = _TERMINATORS.replace(".", "")
 #: A terminator run with its closing marks, when white space and a character follow.
 _SENTENCE_END = re.compile(
     f"[{re.escape(_TERMINATORS)}]+[{re.escape(_TRAILERS)}]*" + r"(?=(\s+)(\S))"
 )
+
+
+def _has_quote_marks(text: str) -> bool:
+    """Whether ``text`` has one of the :data:`_QUOTE_MARKS` (six ``in`` tests are much faster
+    than a regex character class, or than ``any`` over the marks)."""
+    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text or "„" in text
+
+
+def _sentence_ends(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_SENTENCE_END` in ``text``, as ``finditer`` finds them.
+
+    When the full stop is the only terminator (most text), the regex is tried only where
+    ``str.find`` finds one: much faster than letting the regex look at every character.
+    """
+    if any(mark in text for mark in _TERMINATORS_BUT_FULL_STOP):
+        return list(_SENTENCE_END.finditer(text))
+    found = []
+    match = _SENTENCE_END.match
+    dot = text.find(".")
+    while dot >= 0:
+        end = match(text, dot)
+        if end is None:
+            dot = text.find(".", dot + 1)
+        else:
+            found.append(end)
+            dot = text.find(".", end.end())
+    return found
+
+
 #: White space, then the first character after it.
 _AFTER_SPACE = re.compile(r"\s+(\S)")
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from bot.core.corpus import MAX_FILE_BYTES, is_caption, is_chrome, load_corpus
+from bot.core.corpus import MAX_FILE_BYTES, _join_lines, is_caption, is_chrome, load_corpus
 from bot.core.errors import CorpusError
 
 STORY_SLUG = "trump-russia-big-concession"
@@ -288,3 +290,10 @@ def test_link_list_lines_are_chrome(text: str, chrome: bool) -> None:
 def test_captions_with_a_photo_credit(text: str, caption: bool) -> None:
     """A caption may end with a credit in brackets; a sentence ending in brackets is not one."""
     assert is_caption(text) is caption
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \n\t\u00a0\u2003\x1c.")), max_size=30))
+def test_joined_lines_have_single_spaces(block: str) -> None:
+    """A paragraph's lines are joined with single spaces, whether or not it needed it."""
+    assert _join_lines(block) == " ".join(block.split())

@@ -103,6 +103,26 @@ def test_parity_on_arbitrary_small_corpora(
     assert [i for i, _ in index.top_k(query, k)] == reference_top_k(expected, k)
 
 
+@settings(max_examples=60, deadline=None)
+@given(corpus=documents_strategy, query=st.lists(st.sampled_from("abcdefghxy"), max_size=6))
+def test_index_from_term_ids_is_the_index_of_the_documents(
+    corpus: list[list[str]], query: list[str]
+) -> None:
+    """Documents given as 32-bit term ids (with an unused term) index exactly as the tokens."""
+    vocabulary = {"unused": 0}
+    for document in corpus:
+        for token in document:
+            vocabulary.setdefault(token, len(vocabulary))
+    term_ids = np.array([vocabulary[t] for d in corpus for t in d], dtype=np.int32)
+    lengths = np.array([len(d) for d in corpus])
+    built = BM25Index.from_term_ids(term_ids, lengths, vocabulary)
+    expected = BM25Index(corpus)
+    assert built.document_frequencies() == expected.document_frequencies()
+    assert built.get_scores(query).tolist() == expected.get_scores(query).tolist()
+    for term in vocabulary:
+        assert built.documents_with(term).tolist() == expected.documents_with(term).tolist()
+
+
 STORY = [
     ["trump", "said", "putin", "deal"],
     ["kyiv", "strike", "kill", "12", "peopl"],

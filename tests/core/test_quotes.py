@@ -9,7 +9,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.corpus import Paragraph, load_corpus
-from bot.core.quotes import Quote, QuoteBook, extract_quotes
+from bot.core.quotes import (
+    _ABBREVIATION_RE,
+    _BEFORE_INDIRECT_RE,
+    _BEFORE_RE,
+    _INDIRECT_VERB_AFTER_SPACE_RE,
+    _QUOTE_MARK_RE,
+    _VERB_AFTER_SPACE_RE,
+    Quote,
+    QuoteBook,
+    _ends_with_abbreviation,
+    _find_spans,
+    _has_quote_marks,
+    _mask,
+    extract_quotes,
+)
 
 STORY_SLUG = "trump-russia-big-concession"
 
@@ -499,3 +513,59 @@ def test_never_crashes_on_quote_soup(pieces: list[str]) -> None:
     """Unbalanced and nested quotation marks never raise and never give empty quotes."""
     quotes = extract_quotes([Paragraph("x", 1, "".join(pieces))])
     assert all(q.text.strip() for q in quotes)
+
+
+#: Text made of what the extractor's shortcuts look at: quotation marks, terminators,
+#: abbreviations, names, speech verbs and unusual white space.
+_EXTRACTOR_SOUP = st.lists(
+    st.sampled_from(
+        [
+            *"“”\"‘’'.!? ,:\x1c\x00aJ",
+            "Mr",
+            "Prof",
+            "Corp",
+            "etc",
+            "U.S",
+            "Anna Berg",
+            "he",
+            "She",
+            "the president",
+            " said",
+            " told",
+            " called",
+            " has said",
+            " according to",
+            " added",
+            "ly",
+            "\u00a0",
+            "\n",
+        ]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EXTRACTOR_SOUP)
+def test_extractor_shortcuts_agree_with_the_full_patterns(text: str) -> None:
+    """The quick checks that skip a slow regex never skip a match of it."""
+    assert _has_quote_marks(text) == bool(_QUOTE_MARK_RE.search(text))
+    if _BEFORE_RE.search(text):
+        assert _VERB_AFTER_SPACE_RE.search(text)
+    if _BEFORE_INDIRECT_RE.search(text):
+        assert _INDIRECT_VERB_AFTER_SPACE_RE.search(text)
+    for end, char in enumerate(text, 1):
+        if char in ".!?":
+            expected = _ABBREVIATION_RE.search(text, 0, end) is not None
+            assert _ends_with_abbreviation(text, end) == expected, (text, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_EXTRACTOR_SOUP)
+def test_mask_hides_exactly_the_quotations(text: str) -> None:
+    """Masking blanks every quotation span with NULs and leaves every other character."""
+    spans = _find_spans(text)
+    chars = list(text)
+    for span in spans:
+        chars[span.start : span.end] = "\x00" * (span.end - span.start)
+    assert _mask(text, spans) == "".join(chars)

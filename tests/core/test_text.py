@@ -7,9 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.text import (
+    _QUOTE_MARKS,
+    _SENTENCE_END,
     QuestionType,
     Speller,
+    _has_quote_marks,
+    _sentence_ends,
     content_tokens,
+    decode_token,
     edit_distance,
     english_speller,
     fix_question_word,
@@ -22,6 +27,7 @@ from bot.core.text import (
     split_preamble,
     split_sentences,
     tokenize,
+    tokenize_utf8,
 )
 
 
@@ -418,3 +424,32 @@ def test_the_speller_does_not_scan_a_large_vocabulary(monkeypatch: pytest.Monkey
 def test_quick_is_chat_only_before_question(question: str, quick_is_topic: bool) -> None:
     """ "quick question" is chat framing; "a quick end" is what is asked."""
     assert ("quick" in content_tokens(tokenize(question))) is quick_is_topic
+
+
+#: Text made of the characters the tokenizer and the sentence splitter act on.
+_TRICKY_TEXT = st.lists(
+    st.sampled_from([*"aZé1 .,!?…'’\"“”«»\n\tUS", "U.S.", "5,000", "10.30", "Mr."]), max_size=30
+).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TRICKY_TEXT)
+def test_utf8_tokens_are_the_tokens(text: str) -> None:
+    """The index's UTF-8 tokens decode to exactly the tokens of ``tokenize``."""
+    assert [decode_token(token) for token in tokenize_utf8(text)] == tokenize(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TRICKY_TEXT)
+def test_sentence_ends_are_the_regex_matches(text: str) -> None:
+    """Looking for sentence ends from full stop to full stop finds what the regex finds."""
+    expected = [(m.span(), m.groups()) for m in _SENTENCE_END.finditer(text)]
+    assert [(m.span(), m.groups()) for m in _sentence_ends(text)] == expected
+    assert sentence_count(text) == len(sentence_spans(text))
+
+
+@pytest.mark.parametrize("mark", list(_QUOTE_MARKS))
+def test_every_tracked_quotation_mark_is_seen(mark: str) -> None:
+    """The quick quotation-mark check knows every mark the splitter tracks."""
+    assert _has_quote_marks(f"a {mark}b")
+    assert not _has_quote_marks("a b. ‘c’")
