@@ -1066,8 +1066,9 @@ def is_common_english(word: str) -> bool:
     return english_zipf(word) >= COMMON_WORD_ZIPF
 
 
-#: Most words of one first letter the speller compares a word with one by one.
-SCAN_LIMIT = 2_000
+#: Most words of one first letter the speller compares a word with one by one (a story has a
+#: few dozen; an archive's thousands would cost milliseconds a word).
+SCAN_LIMIT = 300
 
 
 class Speller:
