@@ -18,13 +18,15 @@ them. How an answer is chosen (see also the README, section "How answering works
    contains (unknown words weigh as much as the rarest story word, corrected typos a little less).
    Below :data:`MIN_COVERAGE` the engine says the story does not say and shows the closest
    passages. A question that shares one common word with the story therefore is not answered.
+
+What each question type needs from a sentence, and what a sentence offers, are plain text rules
+in :mod:`bot.core.shapes`; this module applies them to ranked candidates.
 """
 
 from __future__ import annotations
 
 import array
 import dataclasses
-import itertools
 import logging
 import math
 import re
@@ -40,13 +42,70 @@ from bot.core.corpus import Corpus, Paragraph
 from bot.core.errors import QuestionError
 from bot.core.index import BM25Index
 from bot.core.quotes import Quote, QuoteBook
-from bot.core.synonyms import PARTICLES
+from bot.core.shapes import (
+    ABOUT_THE_ARTICLE,
+    ASKS_A_COUNT,
+    ASKS_CLOCK,
+    ASKS_DATE,
+    ASKS_MONEY,
+    ASKS_NAME,
+    ASKS_PLACE,
+    ASKS_TOTAL,
+    CALENDAR_DATE,
+    CALENDAR_WORD,
+    CLOCK_TIME,
+    DEMONYM,
+    HOLDER_NAME,
+    HOW_MEASURE,
+    IN_CHARGE,
+    KIND_OF,
+    LEADER_POST,
+    LOWER_WORD,
+    MEASURE_UNITS,
+    MONEY_AMOUNT,
+    MONEY_WORDS,
+    NAME_RUN,
+    NAMED_AREA,
+    NOT_PLACES,
+    PLACE_NAME,
+    PLACE_REACH,
+    POSSESSIVE_END,
+    PRONOUN_SUBJECT,
+    QUOTE_MARK,
+    REACTION_WORDS,
+    REFERS_BACK,
+    STANCE_QUESTION,
+    TITLE_OWNER_CHARS,
+    TITLE_WRITTEN,
+    TITLED_NAME,
+    TYPE_FEATURE,
+    WHAT_NOUN,
+    WHEN_ANSWER,
+    WORD_PATTERN,
+    acts_in,
+    asked_speaker,
+    counted_head,
+    counted_noun,
+    counts_noun,
+    first_word,
+    focus_words,
+    gives_a_count,
+    holder_names,
+    holder_terms,
+    name_asked_of,
+    named_near,
+    only_rates,
+    particles_after,
+    place_positions,
+    quoted_speakers,
+    sentence_features,
+    statement_subjects,
+    title_asked,
+)
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
     LIGHT_WORDS,
-    NUMBER_WORDS,
-    QUESTION_FILLERS,
     STAND_INS,
     STOPWORDS,
     QuestionType,
@@ -57,7 +116,6 @@ from bot.core.text import (
     english_zipf,
     fix_question_word,
     fold_variant,
-    index_terms,
     is_common_english,
     normalise,
     phrasal_heads,
@@ -71,7 +129,6 @@ from bot.core.text import (
     token_term,
     tokenize,
     tokenize_utf8,
-    words,
 )
 
 log = logging.getLogger(__name__)
@@ -161,342 +218,16 @@ class Answer:
     reason: str
 
 
-# --------------------------------------------------------------------------------------------
-# Sentence features for question types (computed once per sentence when the engine is built)
-
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-#: A month or a weekday: written with a capital, but not a name.
-_CALENDAR_WORD = re.compile(rf"(?:{_MONTHS}|{_DAYS})", re.IGNORECASE)
-_DATE = re.compile(
-    rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
-    r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
-    r"morning|afternoon|evening|night|last (week|month|year)|next (week|month|year)|"
-    r"this (week|month|year)|ago|since|until|deadline|days?|weeks?|months?|years?|hours?|"
-    r"decades?|century)\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"\d|\b(" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|billions?|"
-    r"half|percent|several|few|many)\b",
-    re.IGNORECASE,
-)
-_REASON = re.compile(
-    r"\b(because|since|due to|as a result|in order to|so that|for the sake|reasons?|caused?|"
-    r"thanks to|owing to|given that|in response|after|amid|led to|so as|why|to end|to make|"
-    r"blamed|blames|blaming|citing|cited|on the grounds|the result of|driven by|"
-    r"hope|believes?|wants?)\b",
-    re.IGNORECASE,
-)
-_ROLE = re.compile(
-    r"\b(president|minister|prime|leader|chancellor|secretary|spokes(man|woman|person)|official|"
-    r"chief|ceo|director|head|king|queen|senator|governor|mayor|general|ambassador|envoy|"
-    r"reporters?|journalists?|police|army|government|ministry|company|organi[sz]ation)\b",
-    re.IGNORECASE,
-)
-_PLACE = re.compile(
-    r"\b(in|at|on|near|from|to|into|across|outside|inside) (the )?[A-Z][a-z]+|"
-    r"\b(city|country|capital|region|province|state|town|village|border|front)\b"
-)
-_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+( [A-Z][a-z]+)*")
-
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+) [a-z]")
-
-
-def _first_word(sentence: str) -> str:
-    """The first word of ``sentence`` when a lower-case word follows it, as a subject's would
-    ("Trump also said"; "" for "Castlebridge, where ...")."""
-    found = _FIRST_WORD.match(sentence)
-    return found.group(1) if found else ""
-
-
-_TYPE_FEATURE = {
-    QuestionType.WHO: "person",
-    QuestionType.WHEN: "date",
-    QuestionType.HOW_MANY: "number",
-    QuestionType.WHERE: "place",
-    QuestionType.WHY: "reason",
-    QuestionType.STATEMENT: "statement",
-}
-_STATEMENT = re.compile(
-    r"[\"“”]|\b(said|says|stated|told|tells|added|posted|wrote|clarified|expressed|"
-    r"emphasi[sz]ed|warned|revealed|acknowledged|believes?|belief|cautioned|argued|insisted|"
-    r"claimed|announced|noted|explained|suggest(ed|ing)?|according to)\b",
-    re.IGNORECASE,
-)
-
-
-def sentence_features(sentence: str) -> frozenset[str]:
-    """What kinds of answer a sentence can give: person, date, number, place, reason."""
-    features = set()
-    if _NAME.search(sentence) or _ROLE.search(sentence):
-        features.add("person")
-    if _DATE.search(sentence):
-        features.add("date")
-    if _NUMBER.search(sentence):
-        features.add("number")
-    if _PLACE.search(sentence):
-        features.add("place")
-    if _REASON.search(sentence):
-        features.add("reason")
-    if _STATEMENT.search(sentence):
-        features.add("statement")
-    return frozenset(features)
-
-
-#: What a sentence must contain to answer a "when" question (stricter than the "date" feature,
-#: which also counts durations such as "a week").
-_WHEN_ANSWER = re.compile(
-    rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
-    r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
-    r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|"
-    r"\d{1,3}(st|nd|rd|th) minute|half-?time|(first|second) half|extra time|stoppage time|"
-    r"spring|summer|autumn|winter|(next|last|this) fall|(first|second|third|fourth) quarter|"
-    r"(after|within|in) (\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few) "
-    r"(minutes?|hours?|days?|weeks?|months?|years?))\b",
-    re.IGNORECASE,
-)
-#: "how old/tall/..." -> what a fitting sentence must contain besides a number.
-_HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
-_MEASURE_UNITS = {
-    # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"
-    "old": re.compile(r"\b(years?[ -]old|aged?|born)\b|[A-Z][\w'’-]+, \d{1,3},", re.IGNORECASE),
-    "long": re.compile(
-        r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|miles?|km|kilometres?|"
-        r"kilometers?|met(er|re)s?|feet|foot)\b",
-        re.IGNORECASE,
-    ),
-}
-_LENGTH_UNITS = re.compile(
-    r"\b(met(er|re)s?|m|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|stories|"
-    r"floors?|tons?|tonnes?|kg|kilograms?|pounds?|lbs?|acres?|hectares?|square)\b",
-    re.IGNORECASE,
-)
-for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
-    _MEASURE_UNITS[_measure] = _LENGTH_UNITS
-#: A question about money ("How much did the council pay?", "What is the mayor's salary?")...
-#: What a question about money asks in words: an amount answers it however it is worded.
-_MONEY_WORDS = words(
-    "cost costs costing price priced money pay pays paid paying spend spends spent spending "
-    "worth fee fees charge charged charges"
-)
-_ASKS_MONEY = re.compile(
-    r"^(?:how much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|charged?|charges|charging|"
-    r"earn|earns|earned|earning|spend|spends|spent|spending|worth|price|priced|fee|fees|salary|"
-    r"wages?|fined?|sell|sells|sold|buy|buys|bought|money)"
-    r"|what(?: is| was| are| were|'s|s) (?:the |an? )?(?:[\w'-]+ ){0,3}"
-    r"(?:salary|salaries|wages?|price|cost|fee|fees)"
-    r")\b"
-)
-#: ... needs an amount of money in the answer ("£1.1 million", "$48", "300 euros").
-_MONEY = re.compile(
-    r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:dollars?|pounds?|euros?|"
-    r"yen|francs?|rupees?|kron[aeo]r?|crowns?|pence|cents?|p)\b",
-    re.IGNORECASE,
-)
-#: "how many/much NOUN": the noun whose number is asked for.
-#: How far (in tokens) before and after a counted noun its number may stand ("about 1,100
-#: Millbrook public works, clerical and library employees": 8 before).
-COUNT_BEFORE = 8
-COUNT_AFTER = 6
-_HOW_MANY_NOUN = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
-_NUMBER_TOKEN = re.compile(
-    r"^(\$?\d[\d,.]*%?|" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|"
-    r"billions?|several|few|many)$"
-)
-
-
-def _counted_noun(question: str) -> str:
-    """The term of the noun a "how many NOUN" question counts ("" when none follows)."""
-    found = _HOW_MANY_NOUN.search(normalise(question))
-    if not found or found.group(1) in STOPWORDS or found.group(1).endswith("ed"):
-        return ""  # "how many were", "how many died": no noun to count
-    return term(fold_variant(found.group(1)))
-
-
-_COUNTED_RUN = re.compile(r"\bhow many\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)")
-
-
-_PART_OF_COUNTED = re.compile(
-    r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|are|was|is)\s+"
-    r"((?:[a-z][a-z'’-]*\s*)+)\W*$"
-)
-
-
-def _counted_head(question: str) -> str:
-    """The head noun a "how many" question counts, as a folded word: the last of the words
-    before the first stopword ("how many Kyiv residents were ..." -> "residents"); "" when none."""
-    folded = normalise(question)
-    part = _PART_OF_COUNTED.search(folded)  # "how many of the people killed were children"
-    if part:  # its last word: "... are in critical condition" -> "condition"
-        return fold_variant(part.group(1).split()[-1])
-    found = _COUNTED_RUN.search(folded)
-    if not found:
-        return ""
-    run: list[str] = []
-    for word in found.group(1).split():
-        if word in STOPWORDS or word.endswith("ed"):
-            break
-        run.append(word)
-    return fold_variant(run[-1]) if run else ""
-
-
-def _counts(sentence: str, counted: str) -> bool:
-    """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people",
-    "redundancy pay of £18,000"); a sentence that does not mention the noun at all passes (the
-    question may paraphrase it)."""
-    tokens = tokenize(sentence)
-    places = [i for i, token in enumerate(tokens) if term(fold_variant(token)) == counted]
-    if not places:
-        return True
-    return any(
-        _NUMBER_TOKEN.match(token)
-        for i in places
-        for token in tokens[max(0, i - COUNT_BEFORE) : i + 1 + COUNT_AFTER]
-    )
-
-
-_ASKS_A_COUNT = re.compile(r"\bhow many\b")
-#: "How many in total / since the war began / so far": a total, which a rate does not give.
-_ASKS_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|so far|since|to date)\b")
-_RATE = re.compile(
-    r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|night)\b",
-    re.IGNORECASE,
-)
-_DIGITS = re.compile(r"\d[\d,.]*")
-
-
-def _only_rates(sentence: str) -> bool:
-    """Whether every number in ``sentence`` is a rate ("5000 soldiers a week")."""
-    numbers = list(_DIGITS.finditer(sentence))
-    return bool(numbers) and all(
-        _RATE.search(sentence, number.end(), number.end() + 40) for number in numbers
-    )
-
-
-#: "On what date ...?", "When exactly ...?" need a date on a calendar ("April 24", "Monday",
-#: "2021"); "soon" or "earlier that day" does not answer them.
-_ASKS_DATE = re.compile(
-    r"\b(?:(?:what|which|exact|precise) (?:date|day)|when exactly|exactly when|date (?:is|was))\b"
-)
-_CALENDAR_DATE = re.compile(
-    rf"\b(?:{_MONTHS}|{_DAYS}|(?:1[89]|20)\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|today|"
-    r"yesterday|tomorrow)\b",
-    re.IGNORECASE,
-)
-#: "What time ...?" (not "what time of year") needs a clock time or a part of a day.
-_ASKS_CLOCK = re.compile(r"\b(?:what time(?! of (?:the )?year)|time of day|what hour)\b")
-_CLOCK_TIME = re.compile(
-    r"\b(?:\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|noon|midday|midnight|dawn|dusk|o'clock|"
-    r"morning|afternoon|evening|night|overnight|tonight)",
-    re.IGNORECASE,
-)
-#: "What is the name of ...?", "What is the satellite called?", "zoo director name".
-#: "the name of the dog walker who ...": the noun whose name is asked.
-_NAME_OF_NOUN = re.compile(r"\bnames? of (?:the|a|an|this|that) ([a-z]+)(?: ([a-z]+))?")
-#: How many words from that noun its name may stand ("Jane Hart, a dog walker").
-NAME_REACH = 4
-
-
-def _name_asked_of(question: str) -> str:
-    """The noun a "what is the name of the NOUN" question asks the name of ("" if none)."""
-    found = _NAME_OF_NOUN.search(normalise(question))
-    if not found:
-        return ""
-    second = found.group(2)
-    return second if second and second not in STOPWORDS else found.group(1)
-
-
-def _named_near(sentence: str, noun: str) -> bool:
-    """Whether a name stands within :data:`NAME_REACH` words of ``noun`` in ``sentence``;
-    true when there is no noun or the sentence does not use it (it may paraphrase it)."""
-    if not noun:
-        return True
-    words = sentence.split()
-    places = [
-        i
-        for i, w in enumerate(words)
-        if term(fold_variant(normalise(w).strip(",.;:"))) == term(noun)
-    ]
-    if not places:
-        return True
-    return any(
-        word[:1].isupper() and i > 0 and not _CALENDAR_WORD.fullmatch(word.strip(",.;:"))
-        for place in places
-        for i, word in enumerate(words)
-        if 0 < abs(i - place) <= NAME_REACH
-    )
-
-
-_ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\s*\??$|(?:'s|s) name\b|\bcalled\s*\??$")
-#: Numbers that are not counts of things: money, shares, years, dates and clock times. "How many
-#: fish died?" is not answered by "fined £1.1 million in 2021".
-_NOT_A_COUNT = re.compile(
-    r"[$£€]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|bn|m|k)\b)?"
-    r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
-    r"|\b(?:1[89]|20)\d\d\b"
-    r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
-    r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b",
-    re.IGNORECASE,
-)
-
-
-def _gives_a_count(sentence: str) -> bool:
-    """Whether ``sentence`` has a number that may count something (not only money, shares,
-    years, dates or times)."""
-    return bool(_NUMBER.search(_NOT_A_COUNT.sub(" ", sentence)))
-
-
-_PLACE_NAME = re.compile(
-    r"\b(?:in|at|on|near|from|to|into|across|outside|inside|towards?)\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]+)|\b(city|country|capital|region|province|state|town|village|border|"
-    r"front|harbou?r|street|square|building|house|hospital|airport|station|port)\b"
-)
-_NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
-
-
-#: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
-_TITLED_NAME = re.compile(
-    r"\b(?:President|Prime Minister|Minister|Secretary|Chancellor|Mayor|Governor|Senator|"
-    r"Director|Chief Executive|Inspector|Detective|Sergeant|Officer|Professor|Judge|Justice|"
-    r"Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|King|Queen|Pope|General|Colonel|Captain)\.?"
-    r"((?:\s+[A-Z][\w'’-]+)+)"
-)
-
-
-def _place_positions(sentence: str, people: frozenset[str] = frozenset()) -> list[int]:
-    """Where a sentence names a place ("in Kyiv", "across the harbor", "the border"); a
-    person's name ("comments to Putin") is not one."""
-    return [
-        found.start()
-        for found in _PLACE_NAME.finditer(sentence)
-        if not found.group(1)
-        or (
-            found.group(1).casefold() not in _NOT_PLACES and normalise(found.group(1)) not in people
-        )
-    ]
-
-
-#: How far (in characters, about a dozen words) a place may stand from the question's topic word
-#: ("strikes on Kyiv"; not "a meeting ... its advance into Ukraine" for where they met).
-PLACE_REACH = 80
-_WORD = re.compile(r"[\w'’-]+")
-
-
 def _place_near(sentence: str, query: Query, people: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence names a place close to a word of what a "where" question asks
     about (its known words that are not names); any place will do when it has none."""
     topic = {t.term for t in query.terms if t.term and not t.name}
-    places = _place_positions(sentence, people)
+    places = place_positions(sentence, people)
     if not places or not topic:
         return bool(places)
     spots = [
         word.start()
-        for word in _WORD.finditer(sentence)
+        for word in WORD_PATTERN.finditer(sentence)
         if term(fold_variant(normalise(word.group(0)))) in topic
     ]
     if not spots:
@@ -504,15 +235,6 @@ def _place_near(sentence: str, query: Query, people: frozenset[str] = frozenset(
     return any(abs(place - spot) <= PLACE_REACH for place in places for spot in spots)
 
 
-#: "what is/was the NOUN ...": the thing a question is about. ("Which NOUN" and "what NOUN"
-#: name a category whose member is the answer: "Which region ...?" -> "Eastern Europe".)
-_FOCUS = re.compile(r"^what(?:\s+(?:is|was|are|were)|s)\s+(?:the|a|an)\s+([a-z][a-z'’-]+)")
-
-
-#: "What/which NOUN did/does/is ...": the noun of what is asked ("What warning did Trump give").
-_WHAT_NOUN = re.compile(
-    r"^\W*(?:what|which)\s+([a-z]+)\s+(?:did|does|do|is|was|are|were|has|have|had|will|would)\b"
-)
 #: How much more that noun counts than its IDF (a little: the rest of the question still counts).
 FOCUS_WEIGHT = 1.2
 
@@ -520,8 +242,6 @@ FOCUS_WEIGHT = 1.2
 #: Below this English frequency (Zipf), a capitalised word the story lacks is a name it does
 #: not mention ("Kharkiv", "Macron"), not an ordinary word written with a capital.
 NAME_ZIPF = 4.0
-#: Endings of adjectives of place ("Scandinavian", "Polish"): they describe, they do not name.
-_DEMONYM = re.compile(r"(ian|ean|ish|ese)$")
 
 
 def _unknown_name(query_term: QueryTerm) -> bool:
@@ -531,54 +251,9 @@ def _unknown_name(query_term: QueryTerm) -> bool:
         query_term.name
         and not query_term.term
         and word.isalpha()
-        and not _DEMONYM.search(word)
+        and not DEMONYM.search(word)
         and english_zipf(word) < NAME_ZIPF
     )
-
-
-def _focus_words(question: str) -> list[str]:
-    """The words of the thing a "what is the X Y ..." question asks for, up to the first
-    function word ("the new interest rate" -> new, interest, rate); [] for other questions."""
-    found = _FOCUS.match(normalise(question))
-    if not found:
-        return []
-    phrase: list[str] = []
-    for token in tokenize(normalise(question)[found.start(1) :]):
-        word = fold_variant(token)
-        if word in STOPWORDS or not word.isalpha():
-            break
-        if word not in QUESTION_FILLERS:
-            phrase.append(word)
-    return phrase
-
-
-#: "What did X say/tell/think ..." -> X.
-#: Words of "who is in charge of / the boss of / heading X": what a "who" question asks for,
-#: however the story words the post.
-_IN_CHARGE = words(
-    "charge boss bosses head heads heading headed run runs running ran lead leads leading led "
-    "leader chief chair manage manages managing managed manager"
-)
-_QUOTE_MARK = re.compile(r"[\"“”]")
-#: A sentence that goes on about the one before ("Its chair, ...", "Their lawyer said ...").
-_REFERS_BACK = re.compile(r"[\W_]*(?:its|their)\b", re.IGNORECASE)
-#: "Which city/region/district ...": a question whose answer is a place.
-_ASKS_PLACE = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+)?(?:cit(?:y|ies)|towns?|villages?|regions?|areas?|parts?|"
-    r"districts?|neighbou?rhoods?|suburbs?|provinces?|states?|countr(?:y|ies)|count(?:y|ies)|"
-    r"places?|locations?|streets?|territor(?:y|ies)|capitals?)\b"
-)
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-_AREA_NOUNS = (
-    r"(?:city|town|village|region|district|neighbou?rhood|suburb|province|state|county|borough|"
-    r"parish|ward|zone|sector|area)"
-)
-_NAMED_AREA = re.compile(
-    rf"\b(?i:{_AREA_NOUNS}) of (?:the )?([A-Z][\w'’-]+)|"
-    r"\b(?:District|Ward|Zone|Sector|Area|Region|Precinct|Borough|County) \d+\b"
-)
-#: "What kind of missiles ...": the noun whose kind is asked.
-_KIND_OF = re.compile(r"\b(?:kinds?|types?|sorts?|models?|makes?|brands?) of ([a-z]+)")
 
 
 def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
@@ -597,217 +272,11 @@ def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
             before
             and before not in STOPWORDS
             and before not in asked
-            and not _DEMONYM.search(before)
+            and not DEMONYM.search(before)
             and before.isalpha()
         ):
             return True
     return False
-
-
-#: A post a "who is in charge" question is answered with.
-_LEADER = re.compile(
-    r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
-    r"governor|mayor|general|commander|chair(?:man|woman|person)?|manager|managing|boss|owner|"
-    r"founder|curator|principal|superintendent|inspector|editor|coach|captain|led|leads|heads|"
-    r"headed|runs|ran|manages|managed|in charge)\b",
-    re.IGNORECASE,
-)
-#: One-word titles written before a name ("Mayor Elena Varga", "Governor Osei-Hale").
-_ROLE_TITLES = words(
-    "president minister chancellor mayor governor senator director inspector detective "
-    "professor judge secretary chairman chairwoman chair councillor councilor commissioner "
-    "envoy ambassador spokesman spokeswoman spokesperson coach manager captain"
-)
-#: Titles a "who is the TITLE of PLACE" question asks the holder of.
-_TITLE = (
-    r"(?:president|prime minister|premier|chancellor|king|queen|leader|mayor|governor|ceo|"
-    r"chief executive|chair(?:man|woman|person)?|head|"
-    r"(?:foreign |defen[cs]e )?(?:minister|secretary))"
-)
-_TITLE_OF = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?((?:[A-Z][\w'’-]*\s?)+)")
-_TITLE_OF_END = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?([\w'’ -]{{2,40}}?)\W*$", re.I)
-_OWNERS_TITLE = re.compile(rf"\b((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s (?:\w+ )?((?i:{_TITLE}))\b")
-#: Other ways a story writes a title.
-_TITLE_WRITTEN = {
-    "ceo": r"ceo|chief executive",
-    "chief executive": r"ceo|chief executive",
-    "prime minister": r"prime minister|premier",
-    "premier": r"prime minister|premier",
-}
-#: The name after a title ("Mayor Elena Varga").
-_HOLDER = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+")
-#: How far before a title the place it belongs to may stand ("Norwegian Prime Minister").
-TITLE_OWNER_CHARS = 30
-
-
-def _particles_after(tokens: Sequence[str]) -> dict[str, str]:
-    """Verb-like tokens followed by a particle ("looking" -> "for" in "looking for a deal")."""
-    return {
-        fold_variant(token): following
-        for token, following in itertools.pairwise(tokens)
-        if following in PARTICLES and token not in STOPWORDS
-    }
-
-
-_WHO_IS_OWNERS = re.compile(
-    r"^\W*(?i:who(?:'s| is| was| are| were))\s+((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s\s+([a-z]+)\W*$"
-)
-
-
-def _holder_names(role: str, text: str) -> list[str]:
-    """The names ``text`` gives right after the title in ``role`` ("the Norwegian prime
-    minister" -> "Norwegian Prime Minister Jonas Gahr Støre" -> "Jonas Gahr Støre"); a
-    capitalised qualifier of the role ("Polish", "Omani") must stand just before the title
-    ("Polish Deputy Foreign Minister Tomasz Wróbel", "Oman, whose envoy Khalid al-Harthy")."""
-    words = [w for w in role.split() if normalise(w) not in STOPWORDS]
-    title = " ".join(normalise(w) for w in words if w.islower())
-    qualifiers = [normalise(w)[:4] for w in words if not w.islower()]
-    if not title or (" " not in title and title not in _ROLE_TITLES):
-        return []
-    names = []
-    for found in re.finditer(rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)", text):
-        before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
-        if all(q in before for q in qualifiers):
-            names.append(found.group(1).strip())
-    return names
-
-
-def _holders(role: str, text: str) -> frozenset[str]:
-    """Index terms of :func:`_holder_names`."""
-    return frozenset(t for name in _holder_names(role, text) for t in index_terms(name))
-
-
-#: Questions about the article rather than the news: who wrote it, when it was published.
-_ABOUT_THE_ARTICLE = re.compile(
-    r"(?P<author>\bwho (?:wrote|writes|has written|authored|penned)\b(?:\s+\w+){0,2}\s+"
-    r"(?:article|story|piece|report|this|it)\b|\b(?:author|writer|byline) of (?:the|this) "
-    r"(?:article|story|piece|report)\b|\bwho is the (?:author|writer)\b)|"
-    r"(?P<date>\bwhen (?:was|did) (?:the|this) (?:article|story|piece|report) "
-    r"(?:published|written|posted|come out|go up)\b)"
-)
-
-
-#: "Does Ukraine agree ...?", "Did Europe buy ...?": a question about where X stands.
-_STANCE = re.compile(
-    r"^\W*(?:does|did|do|is|was|are|were|has|have|would|will)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
-    r"\s+(?:agree|accept|support|oppose|reject|buy|back|endorse|dispute|doubt|trust)\b"
-)
-_OBJECT_OF = re.compile(
-    r"\b(?:in|into|on|onto|to|at|from|with|about|against|over|for|of|by|toward|towards|"
-    r"between|across|upon)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _acts_in(sentence: str, holder: set[str]) -> bool:
-    """Whether one of ``holder``'s terms stands in ``sentence`` other than as the object of a
-    preposition ("much of Europe, including Ukraine, rejected"; not "its advance into Ukraine")."""
-    return any(
-        term(fold_variant(normalise(found.group(0)))) in holder
-        and not _OBJECT_OF.search(sentence[max(0, found.start() - 20) : found.start()])
-        for found in _WORD.finditer(sentence)
-    )
-
-
-def _title_asked(question: str) -> tuple[str, str] | None:
-    """The (title, owner) a question asks the holder of: "Who is the president of Ukraine?" ->
-    ("president", "Ukraine"), "Hungary's prime minister" -> ("prime minister", "Hungary")."""
-    found = _TITLE_OF.search(question) or _TITLE_OF_END.search(question)
-    if found:
-        return found.group(1).lower(), found.group(2).strip()
-    found = _OWNERS_TITLE.search(question)
-    if found:
-        return found.group(2).lower(), found.group(1)
-    found = _WHO_IS_OWNERS.search(question)  # "Who is Faith Chepkoech's coach?"
-    if found and found.group(2).lower() not in _IN_CHARGE:  # "X's boss": any post will do
-        return found.group(2).lower(), found.group(1)
-
-    return None
-
-
-_ASKED_SPEAKER = re.compile(
-    r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
-    r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
-    r"posting|writing|react|respond|reply|comment)\b",
-    re.IGNORECASE,
-)
-
-
-#: "How did X react/respond?": a person reacts by saying something, a market need not.
-_REACTION = re.compile(r"\b(?:react|respond|reply|comment)\b", re.IGNORECASE)
-
-#: Longest speaker a "what did X say" question names ("the union leader", "Jonas Gahr Støre").
-MAX_SPEAKER_WORDS = 4
-
-
-def _asked_speaker(question: str) -> str:
-    """Who a "what did X say" question asks about ("" if it names nobody)."""
-    found = _ASKED_SPEAKER.search(question)
-    if not found:
-        return ""
-    who = found.group(1)
-    if len(who.split()) > MAX_SPEAKER_WORDS:  # "does Europe think about the claim": no speaker
-        return ""
-    return "" if normalise(who) in ("he", "she", "they", "it", "i", "you", "we") else who
-
-
-_REPORTING = words(
-    "said says stated told tells added posted wrote clarified expressed emphasized emphasised "
-    "warned revealed acknowledged believes believed cautioned argued insisted claimed announced "
-    "noted explained suggested suggesting replied responded urged "
-    # the present tense of the same verbs ("Critics argue", "Residents warn")
-    "say state states tell add adds post posts write writes clarify clarifies express expresses "
-    "emphasize emphasizes emphasise emphasises warn warns reveal reveals acknowledge "
-    "acknowledges believe caution cautions argue argues insist insists claim claims announce "
-    "announces note notes explain explains suggest suggests reply replies respond responds urge "
-    "urges "
-    # reactions say where someone stands ("much of Europe, including Ukraine, rejected ...")
-    "rejected rejects reject welcomed welcomes welcome condemned condemns condemn criticized "
-    "criticised criticizes criticises praised praises denied denies dismissed dismisses "
-    "accused accuses"
-)
-
-
-#: Stands in :attr:`Sentence.subjects` for "he"/"she"/"they" reporting something.
-PRONOUN_SUBJECT = "\x00pronoun"
-_SUBJECT_BEFORE_VERB = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
-    # "Critics of such swaps argue", "Residents in Eastgate say"
-    r"(?:\s+(?:of|in|at|from|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
-    r"(?:\s*(?:,[^,]{1,60}){1,2},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
-    r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
-)
-
-
-def statement_subjects(sentence: str) -> frozenset[str]:
-    """Index terms of the name right before a reporting verb ("Donald Trump expressed",
-    "Brandt warned"): the people a sentence reports as saying something; "he"/"she"/"they"
-    give :data:`PRONOUN_SUBJECT`."""
-    subjects: set[str] = set()
-    for found in _SUBJECT_BEFORE_VERB.finditer(sentence):
-        name = found.group(1)
-        if name.casefold() in ("he", "she", "they"):
-            subjects.add(PRONOUN_SUBJECT)
-        else:
-            subjects.update(index_terms(name))
-    return frozenset(subjects)
-
-
-_QUOTE_MARKS = "\"“”‘’'«» "
-
-
-def _quoted_speakers(sentence: str, quotes: Sequence[Quote]) -> frozenset[str]:
-    """Index terms of the speakers of the quotations a sentence is part of: a quoted sentence
-    with its attribution elsewhere ("“Ambulances will ...”") is still said by its speaker."""
-    inner = sentence.strip(_QUOTE_MARKS)[:40]
-    if not inner:
-        return frozenset()
-    return frozenset(
-        found
-        for quote in quotes
-        if quote.speaker and not quote.fragment and inner in quote.text
-        for found in index_terms(quote.speaker)
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1057,10 +526,10 @@ class StoryEngine:
                 terms = terms_of_tokens(tokens)
                 features = sentence_features(sentence)
                 if any(
-                    _CALENDAR_WORD.fullmatch(m.group(0)) is None for m in _NAME.finditer(sentence)
+                    CALENDAR_WORD.fullmatch(m.group(0)) is None for m in NAME_RUN.finditer(sentence)
                 ):
                     features |= {"name"}
-                elif _first_word(sentence) in self._names_in(paragraph.article):
+                elif first_word(sentence) in self._names_in(paragraph.article):
                     features |= {"name", "person"}  # "Trump also revealed ...": a name starts it
                 analysed.append(
                     Sentence(
@@ -1068,7 +537,7 @@ class StoryEngine:
                         Counter(terms),
                         len(terms),
                         features,
-                        statement_subjects(sentence) | _quoted_speakers(sentence, quotes),
+                        statement_subjects(sentence) | quoted_speakers(sentence, quotes),
                         start,
                         end,
                     )
@@ -1084,10 +553,10 @@ class StoryEngine:
             number = self._article_numbers[slug]
             positions = np.flatnonzero(self._article_of == number).tolist()
             text = "\n\n".join(self.paragraphs[i].text for i in positions)
-            lower = set(_LOWER_WORD.findall(text))
+            lower = set(LOWER_WORD.findall(text))
             found = frozenset(
                 word
-                for name in _NAME.finditer(text)
+                for name in NAME_RUN.finditer(text)
                 for word in name.group(0).split()
                 if word.lower() not in lower
             )
@@ -1102,7 +571,7 @@ class StoryEngine:
             number = self._article_numbers[slug]
             positions = np.flatnonzero(self._article_of == number).tolist()
             text = "\n\n".join(self.paragraphs[i].text for i in positions)
-            names = [m.group(1) for m in _TITLED_NAME.finditer(text)]
+            names = [m.group(1) for m in TITLED_NAME.finditer(text)]
             names += [q.speaker for q in self.quotes.quotes if q.article == slug and q.speaker]
             found = frozenset(normalise(word) for name in names for word in name.split())
             self._people_cache[slug] = found
@@ -1133,20 +602,20 @@ class StoryEngine:
             )
         text = fix_question_word(text)
         preamble, asked = split_preamble(text)
-        asks_money = bool(_ASKS_MONEY.search(normalise(text)))
+        asks_money = bool(ASKS_MONEY.search(normalise(text)))
         kind = question_type(asked)
         terms: list[QueryTerm] = []
         seen: set[str] = set()
         names = _capitalised_words(text)
         preamble_words = content_tokens(tokenize(spell_out_abbreviations(preamble, self._uses)))
         asked_words = content_tokens(tokenize(spell_out_abbreviations(asked, self._uses)))
-        particles = _particles_after(tokenize(text))
-        focus = _WHAT_NOUN.match(normalise(asked))
+        particles = particles_after(tokenize(text))
+        focus = WHAT_NOUN.match(normalise(asked))
         focus_noun = fold_variant(focus.group(1)) if focus else ""
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, corrected = self._lookup(word, synonyms=word not in names)
-            if kind is QuestionType.WHO and word in _IN_CHARGE and corrected:
+            if kind is QuestionType.WHO and word in IN_CHARGE and corrected:
                 found, corrected = "", False  # "who runs X" asks for a post, not "escaped"
             if (not found or word in LIGHT_WORDS) and word in particles:
                 # "looking for an agreement" -> "seeking"; "wrapped up" -> "finish"
@@ -1166,8 +635,8 @@ class StoryEngine:
             if (
                 word in LIGHT_WORDS
                 or position < len(preamble_words)
-                or (kind is QuestionType.WHO and word in _IN_CHARGE)
-                or (asks_money and word in _MONEY_WORDS)
+                or (kind is QuestionType.WHO and word in IN_CHARGE)
+                or (asks_money and word in MONEY_WORDS)
             ):
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             if focus_noun and word == focus_noun:
@@ -1178,14 +647,14 @@ class StoryEngine:
             text,
             kind,
             tuple(_group_names(text, terms)),
-            asks_count=bool(_ASKS_A_COUNT.search(folded)),
-            asks_money=bool(_ASKS_MONEY.search(folded)),
-            asks_date=bool(_ASKS_DATE.search(folded)),
-            asks_clock=bool(_ASKS_CLOCK.search(folded)),
-            asks_name=bool(_ASKS_NAME.search(folded)),
-            asks_place=bool(_ASKS_PLACE.search(folded)),
+            asks_count=bool(ASKS_A_COUNT.search(folded)),
+            asks_money=bool(ASKS_MONEY.search(folded)),
+            asks_date=bool(ASKS_DATE.search(folded)),
+            asks_clock=bool(ASKS_CLOCK.search(folded)),
+            asks_name=bool(ASKS_NAME.search(folded)),
+            asks_place=bool(ASKS_PLACE.search(folded)),
             asks_leader=kind is QuestionType.WHO
-            and any(t.word in _IN_CHARGE and not t.term for t in terms),
+            and any(t.word in IN_CHARGE and not t.term for t in terms),
         )
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
@@ -1255,7 +724,7 @@ class StoryEngine:
         """Answer one question (raises :class:`QuestionError` for an empty or overlong one)."""
         query = self.analyse(question)
         candidates = self._rank(query) if query.terms else []
-        about = _ABOUT_THE_ARTICLE.search(normalise(query.text))
+        about = ABOUT_THE_ARTICLE.search(normalise(query.text))
         if about:  # "Who wrote this article?": its metadata, not its text
             return self._article_metadata(query, candidates, about.lastgroup or "")
         if not query.terms:
@@ -1268,7 +737,7 @@ class StoryEngine:
             # gives that title ("Baltavian Prime Minister Tomas Reinholt").
             holder = self._role_holder(query, candidates)
             if holder:
-                speaker = _asked_speaker(query.text)
+                speaker = asked_speaker(query.text)
                 named = self.analyse(query.text.replace(speaker, holder, 1))
                 candidates = self._rank(named)
                 if candidates:
@@ -1307,14 +776,12 @@ class StoryEngine:
     def _role_holder(self, query: Query, candidates: list[_Candidate]) -> str:
         """The one person the candidates' articles give the title a "what did the Polish
         minister say" question names ("" when none or several)."""
-        speaker = _asked_speaker(query.text)
+        speaker = asked_speaker(query.text)
         if not speaker or all(w[:1].isupper() for w in speaker.split() if w not in STOPWORDS):
             return ""
         articles = sorted({int(self._article_of[c.paragraph]) for c in candidates})
         positions = np.flatnonzero(np.isin(self._article_of, articles)).tolist()
-        names = {
-            name for i in positions for name in _holder_names(speaker, self.paragraphs[i].text)
-        }
+        names = {name for i in positions for name in holder_names(speaker, self.paragraphs[i].text)}
         return names.pop() if len(names) == 1 else ""
 
     def _answer(self, query: Query, candidates: list[_Candidate]) -> Answer:
@@ -1324,7 +791,7 @@ class StoryEngine:
         candidates = self._prefer_acting(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
-        light = LIGHT_WORDS | (_IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
+        light = LIGHT_WORDS | (IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
         unknown = [t.word for t in query.terms if not t.term and t.word not in light]
         # A multi-word name counts once: "Will Louise Garnett go to prison?" has one known thing.
         things = {t.group or t.word for t in query.terms if t.word in matched}
@@ -1353,7 +820,7 @@ class StoryEngine:
         stranger = next((t.word for t in query.terms if _unknown_name(t)), "")
         if stranger:
             return self._decline(query, candidates, f"it does not mention {stranger}")
-        focus = _focus_words(query.text)
+        focus = focus_words(query.text)
         unknown_words = {t.word for t in query.terms if not t.term}
         if focus and all(word in unknown_words for word in focus):
             return self._decline(query, candidates, f"it does not mention {' '.join(focus)}")
@@ -1397,7 +864,7 @@ class StoryEngine:
         hits = self.index.top_k(query.index_terms, CANDIDATES)
         if not hits:
             return []
-        feature = _TYPE_FEATURE.get(query.kind)
+        feature = TYPE_FEATURE.get(query.kind)
         weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
         if query.kind is QuestionType.STATEMENT:
             # "What did Osei say about nurses?": her name found the paragraph; the sentence is
@@ -1442,7 +909,11 @@ class StoryEngine:
 
     def _stance_holder(self, query: Query) -> set[str]:
         """Index terms of X in "Does X agree/accept/believe ...?" (empty if not such a question)."""
-        found = _STANCE.search(normalise(query.text)) if query.kind is QuestionType.YES_NO else None
+        found = (
+            STANCE_QUESTION.search(normalise(query.text))
+            if query.kind is QuestionType.YES_NO
+            else None
+        )
         if not found or found.group(1) in ("he", "she", "they", "it", "you", "i", "we"):
             return set()
         return self._terms_in(found.group(1))
@@ -1479,7 +950,7 @@ class StoryEngine:
         before the name ("Mayor Elena Varga said"): someone must speak in the sentence and one
         of the role's words (if the story has it) must be in the paragraph.
         """
-        speaker = _asked_speaker(query.text)
+        speaker = asked_speaker(query.text)
         names: list[str] = []  # index terms ("" when unknown) of the capitalised words
         roles: list[str] = []  # and of the others ("union", "leader")
         for word in speaker.split():
@@ -1489,7 +960,7 @@ class StoryEngine:
                     (names if word[:1].isupper() else roles).append(found)
         if not names and not roles:
             return ""
-        if not names and _REACTION.search(query.text):
+        if not names and REACTION_WORDS.search(query.text):
             return ""  # "How did the markets react?": not only by speaking
         if names and not all(names):  # "What did Macron say": a name the story never uses
             return f"the story does not mention {speaker}"
@@ -1511,7 +982,7 @@ class StoryEngine:
             known_roles = {r for r in roles if r}
             present = set(terms_of_tokens(tokenize(paragraph.text)))
             role_present = not known_roles or bool(known_roles & present)
-            holders = _holders(speaker, paragraph.text)  # "Prime Minister Jonas Gahr Støre"
+            holders = holder_terms(speaker, paragraph.text)  # "Prime Minister Jonas Gahr Støre"
             if holders and not holders & subjects:
                 return f"the story does not report {speaker} saying that"
             if role_present and all(n in present or n in subjects for n in names):
@@ -1586,9 +1057,9 @@ class StoryEngine:
         """The next sentence when it quotes what the chosen one reports without quoting
         ("Olena Marchuk welcomed the decision. “It is a signal ...,” she said."); else None."""
         sentences = self.sentences(position)
-        if index + 1 < len(sentences) and not _QUOTE_MARK.search(sentences[index].text):
+        if index + 1 < len(sentences) and not QUOTE_MARK.search(sentences[index].text):
             following = sentences[index + 1]
-            if _QUOTE_MARK.search(following.text):
+            if QUOTE_MARK.search(following.text):
                 return following
         return None
 
@@ -1597,7 +1068,7 @@ class StoryEngine:
         group Save Harrowfield Libraries said ... Its chair, Priya Nandakumar, said ..."), or
         the chosen one is a short lead-in to it; None otherwise."""
         sentences = self.sentences(position)
-        if index + 1 < len(sentences) and _REFERS_BACK.match(sentences[index + 1].text):
+        if index + 1 < len(sentences) and REFERS_BACK.match(sentences[index + 1].text):
             return sentences[index + 1]
         return self._follow_up(position, index)
 
@@ -1636,7 +1107,7 @@ class StoryEngine:
         return candidates
 
     def _acting(self, candidate: _Candidate, holder: set[str]) -> bool:
-        return _acts_in(self.sentences(candidate.paragraph)[candidate.sentence].text, holder)
+        return acts_in(self.sentences(candidate.paragraph)[candidate.sentence].text, holder)
 
     def _unmet(self, query: Query, candidate: _Candidate) -> str:
         """:meth:`_unmet_requirement` of a candidate's chosen sentence."""
@@ -1646,7 +1117,7 @@ class StoryEngine:
 
     def _speaker_terms(self, query: Query) -> set[str]:
         """Index terms of the speaker a "what did X say" question names."""
-        speaker = _asked_speaker(query.text)
+        speaker = asked_speaker(query.text)
         found = (self._lookup(fold_variant(t))[0] for t in tokenize(speaker) if t not in STOPWORDS)
         return {f for f in found if f}
 
@@ -1657,38 +1128,38 @@ class StoryEngine:
         (a measure for "how old/tall/far/big"), and "what did X say" needs X to be the one who
         says something in the sentence or is quoted in its paragraph.
         """
-        if query.kind is QuestionType.WHEN and not _WHEN_ANSWER.search(sentence.text):
+        if query.kind is QuestionType.WHEN and not WHEN_ANSWER.search(sentence.text):
             return "the closest passage gives no date or time for that"
         if query.kind is QuestionType.HOW_MANY:
-            measure = _HOW_MEASURE.search(normalise(query.text))
-            unit = _MEASURE_UNITS.get(measure.group(1)) if measure else None
+            measure = HOW_MEASURE.search(normalise(query.text))
+            unit = MEASURE_UNITS.get(measure.group(1)) if measure else None
             if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
                 return "the closest passage gives no such number"
-            counted = _counted_noun(query.text)
-            head = term(_counted_head(query.text)) if query.asks_count else ""
+            counted = counted_noun(query.text)
+            head = term(counted_head(query.text)) if query.asks_count else ""
             if head and head not in sentence.terms and head in self._paragraph_terms(paragraph):
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
                 return f"the closest passage gives no number of {head}"
-            noun = _counted_head(query.text)
+            noun = counted_head(query.text)
             if (
                 noun
                 and english_zipf(noun) >= TYPO_ZIPF  # a word, not a typo the speller missed
                 and any(t.word == noun and not t.term for t in query.terms)
             ):
                 return f"the story gives no number of {noun}"
-            if counted and not _counts(sentence.text, counted):
+            if counted and not counts_noun(sentence.text, counted):
                 return f"the closest passage gives no number of {counted}"
-            if query.asks_count and not _gives_a_count(sentence.text):
+            if query.asks_count and not gives_a_count(sentence.text):
                 return "the closest passage gives no such number"
-            if _ASKS_TOTAL.search(normalise(query.text)) and _only_rates(sentence.text):
+            if ASKS_TOTAL.search(normalise(query.text)) and only_rates(sentence.text):
                 return "the closest passage gives only a rate, not a total"
-        if query.asks_money and not _MONEY.search(sentence.text):
+        if query.asks_money and not MONEY_AMOUNT.search(sentence.text):
             return "the closest passage gives no amount of money for that"
-        if query.asks_date and not _CALENDAR_DATE.search(sentence.text):
+        if query.asks_date and not CALENDAR_DATE.search(sentence.text):
             return "the closest passage gives no date for that"
-        if query.asks_clock and not _CLOCK_TIME.search(sentence.text):
+        if query.asks_clock and not CLOCK_TIME.search(sentence.text):
             return "the closest passage gives no time of day for that"
-        if query.asks_name and not _named_near(sentence.text, _name_asked_of(query.text)):
+        if query.asks_name and not named_near(sentence.text, name_asked_of(query.text)):
             return "the closest passage gives no name for that"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
@@ -1696,19 +1167,19 @@ class StoryEngine:
             query, sentence.text, paragraph
         ):
             return "the closest passage does not say who holds that post"
-        kind_of = _KIND_OF.search(normalise(query.text))
+        kind_of = KIND_OF.search(normalise(query.text))
         if kind_of and not _names_a_kind(sentence.text, kind_of.group(1), query):
             return f"the closest passage does not say what kind of {kind_of.group(1)}"
         if query.asks_place and not self._new_place(query, sentence.text, paragraph):
             return "the closest passage names no such place"
-        if query.asks_leader and not _LEADER.search(sentence.text):
+        if query.asks_leader and not LEADER_POST.search(sentence.text):
             return "the closest passage names nobody in charge"
         if query.kind is QuestionType.WHERE and not _place_near(
             sentence.text, query, self._people_in(paragraph.article)
         ):
             return "the closest passage names no place for that"
         if query.kind is QuestionType.STATEMENT or (
-            query.kind is QuestionType.YES_NO and _REACTION.search(query.text)
+            query.kind is QuestionType.YES_NO and REACTION_WORDS.search(query.text)
         ):  # "What did X say", "Did X reply to ...?": X must be the one speaking
             return self._unreported_speaker(query, sentence, paragraph)
         return ""
@@ -1719,12 +1190,12 @@ class StoryEngine:
         just before the title or follows it as "of X". A title nothing qualifies ("Mayor Elena
         Varga said ...") belongs to the place the sentence names, or when it names none to its
         article's headline. True when the question asks no such thing."""
-        asked = _title_asked(query.text)
+        asked = title_asked(query.text)
         if asked is None:
             return True
         title, owner = asked
         owner_terms = self._terms_in(owner)
-        written = _TITLE_WRITTEN.get(title, title)
+        written = TITLE_WRITTEN.get(title, title)
         for found in re.finditer(rf"\b(?:{written})\b", sentence, re.IGNORECASE):
             before = sentence[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()]
             after = re.match(r"\s+of\s+(?:the\s+)?([\w'’ -]{1,40})", sentence[found.end() :])
@@ -1739,10 +1210,12 @@ class StoryEngine:
                 continue  # "US President", "president of France": someone else's
             if owner_terms <= self._terms_in(sentence):
                 return True
-            holder = _HOLDER.match(sentence, found.end())
+            holder = HOLDER_NAME.match(sentence, found.end())
             rest = sentence[: found.start()] + sentence[holder.end() if holder else found.end() :]
             others = [
-                m.group(0) for m in _NAME.finditer(rest) if not _CALENDAR_WORD.fullmatch(m.group(0))
+                m.group(0)
+                for m in NAME_RUN.finditer(rest)
+                if not CALENDAR_WORD.fullmatch(m.group(0))
             ]
             headline = self._title_terms.get(paragraph.article, frozenset())
             if not others and owner_terms <= headline:
@@ -1754,16 +1227,16 @@ class StoryEngine:
         "strikes on Kyiv"; not "Which districts of Kyiv ...?")."""
         asked = {t.term for t in query.terms if t.term}
         people = self._people_in(paragraph.article)
-        names = [m.group(1) or m.group(0) for m in _NAMED_AREA.finditer(sentence)]
+        names = [m.group(1) or m.group(0) for m in NAMED_AREA.finditer(sentence)]
         names += [  # "strikes on Kyiv"
             m.group(1)
-            for m in _PLACE_NAME.finditer(sentence)
+            for m in PLACE_NAME.finditer(sentence)
             if m.group(1)
-            and m.group(1).casefold() not in _NOT_PLACES
+            and m.group(1).casefold() not in NOT_PLACES
             and normalise(m.group(1)) not in people
         ]
         return any(
-            self._lookup(fold_variant(normalise(_POSSESSIVE_END.sub("", name))), synonyms=False)[0]
+            self._lookup(fold_variant(normalise(POSSESSIVE_END.sub("", name))), synonyms=False)[0]
             not in asked
             for name in names
         )

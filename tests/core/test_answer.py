@@ -8,18 +8,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.answer import (
-    _ASKS_MONEY,
-    _MONEY,
-    MAX_QUESTION_CHARS,
-    PRONOUN_SUBJECT,
-    StoryEngine,
-    _gives_a_count,
-    statement_subjects,
-)
+from bot.core.answer import MAX_QUESTION_CHARS, StoryEngine
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
 from bot.core.quotes import QuoteBook, extract_quotes
+from bot.core.shapes import (
+    ASKS_MONEY,
+    MONEY_AMOUNT,
+    PRONOUN_SUBJECT,
+    gives_a_count,
+    statement_subjects,
+)
 from bot.core.text import normalise, term
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -308,9 +307,9 @@ def test_a_quoted_sentence_is_said_by_the_quotes_speaker(tmp_path: Path) -> None
 )
 def test_place_detection(sentence: str, names_a_place: bool) -> None:
     """'Where' answers need a place; a month after 'on' is not one."""
-    from bot.core.answer import _place_positions
+    from bot.core.shapes import place_positions
 
-    assert bool(_place_positions(sentence)) is names_a_place
+    assert bool(place_positions(sentence)) is names_a_place
 
 
 @pytest.mark.parametrize(
@@ -372,9 +371,9 @@ def test_unknown_name_detection(word: str, capitalised: bool, known: bool, is_na
 )
 def test_asked_speaker(question: str, speaker: str) -> None:
     """'What did X say' finds X; a long stretch before a verb is not a speaker."""
-    from bot.core.answer import _asked_speaker
+    from bot.core.shapes import asked_speaker
 
-    assert _asked_speaker(question) == speaker
+    assert asked_speaker(question) == speaker
 
 
 def test_a_statement_needs_its_speaker(engine: StoryEngine) -> None:
@@ -469,7 +468,7 @@ def test_names_are_not_replaced_by_synonyms(tmp_path: Path) -> None:
     ],
 )
 def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) -> None:
-    assert _gives_a_count(sentence) is counts
+    assert gives_a_count(sentence) is counts
 
 
 @pytest.mark.parametrize(
@@ -487,7 +486,7 @@ def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) 
     ],
 )
 def test_questions_about_money(question: str, asks_money: bool) -> None:
-    assert bool(_ASKS_MONEY.search(normalise(question))) is asks_money
+    assert bool(ASKS_MONEY.search(normalise(question))) is asks_money
 
 
 @pytest.mark.parametrize(
@@ -502,7 +501,7 @@ def test_questions_about_money(question: str, asks_money: bool) -> None:
     ],
 )
 def test_amounts_of_money(sentence: str, money: bool) -> None:
-    assert bool(_MONEY.search(sentence)) is money
+    assert bool(MONEY_AMOUNT.search(sentence)) is money
 
 
 def test_money_questions_need_an_amount(tmp_path: Path) -> None:
@@ -832,9 +831,9 @@ def test_who_is_someones_relation_needs_that_relation_named(tmp_path: Path) -> N
 )
 def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, named: bool) -> None:
     """ "The name of the dog walker" is a name within a few words of "walker"."""
-    from bot.core.answer import _named_near
+    from bot.core.shapes import named_near
 
-    assert _named_near(sentence, noun) is named
+    assert named_near(sentence, noun) is named
 
 
 def test_what_someone_said_shows_the_quote_after_the_report(tmp_path: Path) -> None:
@@ -985,9 +984,9 @@ def test_how_much_something_cost_is_answered_by_an_amount(tmp_path: Path) -> Non
 )
 def test_where_someone_acts_in_a_sentence(sentence: str, acts: bool) -> None:
     """Ukraine acts in "including Ukraine, rejected", not in "its advance into Ukraine"."""
-    from bot.core.answer import _acts_in
+    from bot.core.shapes import acts_in
 
-    assert _acts_in(sentence, {term("ukraine")}) is acts
+    assert acts_in(sentence, {term("ukraine")}) is acts
 
 
 @pytest.mark.parametrize(
@@ -1017,9 +1016,9 @@ def test_where_x_stands_is_answered_where_x_acts(engine: StoryEngine, question: 
 )
 def test_what_answers_when(sentence: str, says_when: bool) -> None:
     """Seasons and spans ("after 23 minutes", "within two years") answer "when"."""
-    from bot.core.answer import _WHEN_ANSWER
+    from bot.core.shapes import WHEN_ANSWER
 
-    assert bool(_WHEN_ANSWER.search(sentence)) is says_when
+    assert bool(WHEN_ANSWER.search(sentence)) is says_when
 
 
 def test_a_role_is_asked_of_the_person_holding_it(tmp_path: Path) -> None:

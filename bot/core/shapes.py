@@ -1,0 +1,617 @@
+"""What questions ask for and what sentences offer: the text rules answers are checked with.
+
+Pure functions and patterns over plain strings, used by :mod:`bot.core.answer`: the features a
+sentence has for each question type (a name, a date, a number, a place, a reason), what a
+question of each shape needs ("how many X", "who is the president of X", "which city", "what
+kind of X", "what did X say"), and who a sentence reports as saying something.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from bot.core.quotes import Quote
+from bot.core.synonyms import PARTICLES
+from bot.core.text import (
+    NUMBER_WORDS,
+    QUESTION_FILLERS,
+    STOPWORDS,
+    QuestionType,
+    fold_variant,
+    index_terms,
+    normalise,
+    term,
+    tokenize,
+    words,
+)
+
+# --------------------------------------------------------------------------------------------
+# Sentence features for question types (computed once per sentence when the engine is built)
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+#: A month or a weekday: written with a capital, but not a name.
+CALENDAR_WORD = re.compile(rf"(?:{_MONTHS}|{_DAYS})", re.IGNORECASE)
+_DATE = re.compile(
+    rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
+    r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
+    r"morning|afternoon|evening|night|last (week|month|year)|next (week|month|year)|"
+    r"this (week|month|year)|ago|since|until|deadline|days?|weeks?|months?|years?|hours?|"
+    r"decades?|century)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|\b(" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|billions?|"
+    r"half|percent|several|few|many)\b",
+    re.IGNORECASE,
+)
+_REASON = re.compile(
+    r"\b(because|since|due to|as a result|in order to|so that|for the sake|reasons?|caused?|"
+    r"thanks to|owing to|given that|in response|after|amid|led to|so as|why|to end|to make|"
+    r"blamed|blames|blaming|citing|cited|on the grounds|the result of|driven by|"
+    r"hope|believes?|wants?)\b",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(president|minister|prime|leader|chancellor|secretary|spokes(man|woman|person)|official|"
+    r"chief|ceo|director|head|king|queen|senator|governor|mayor|general|ambassador|envoy|"
+    r"reporters?|journalists?|police|army|government|ministry|company|organi[sz]ation)\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"\b(in|at|on|near|from|to|into|across|outside|inside) (the )?[A-Z][a-z]+|"
+    r"\b(city|country|capital|region|province|state|town|village|border|front)\b"
+)
+NAME_RUN = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+( [A-Z][a-z]+)*")
+
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+) [a-z]")
+
+
+def first_word(sentence: str) -> str:
+    """The first word of ``sentence`` when a lower-case word follows it, as a subject's would
+    ("Trump also said"; "" for "Castlebridge, where ...")."""
+    found = _FIRST_WORD.match(sentence)
+    return found.group(1) if found else ""
+
+
+TYPE_FEATURE = {
+    QuestionType.WHO: "person",
+    QuestionType.WHEN: "date",
+    QuestionType.HOW_MANY: "number",
+    QuestionType.WHERE: "place",
+    QuestionType.WHY: "reason",
+    QuestionType.STATEMENT: "statement",
+}
+_STATEMENT = re.compile(
+    r"[\"“”]|\b(said|says|stated|told|tells|added|posted|wrote|clarified|expressed|"
+    r"emphasi[sz]ed|warned|revealed|acknowledged|believes?|belief|cautioned|argued|insisted|"
+    r"claimed|announced|noted|explained|suggest(ed|ing)?|according to)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_features(sentence: str) -> frozenset[str]:
+    """What kinds of answer a sentence can give: person, date, number, place, reason."""
+    features = set()
+    if NAME_RUN.search(sentence) or _ROLE.search(sentence):
+        features.add("person")
+    if _DATE.search(sentence):
+        features.add("date")
+    if _NUMBER.search(sentence):
+        features.add("number")
+    if _PLACE.search(sentence):
+        features.add("place")
+    if _REASON.search(sentence):
+        features.add("reason")
+    if _STATEMENT.search(sentence):
+        features.add("statement")
+    return frozenset(features)
+
+
+#: What a sentence must contain to answer a "when" question (stricter than the "date" feature,
+#: which also counts durations such as "a week").
+WHEN_ANSWER = re.compile(
+    rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
+    r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
+    r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|"
+    r"\d{1,3}(st|nd|rd|th) minute|half-?time|(first|second) half|extra time|stoppage time|"
+    r"spring|summer|autumn|winter|(next|last|this) fall|(first|second|third|fourth) quarter|"
+    r"(after|within|in) (\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few) "
+    r"(minutes?|hours?|days?|weeks?|months?|years?))\b",
+    re.IGNORECASE,
+)
+#: "how old/tall/..." -> what a fitting sentence must contain besides a number.
+HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
+MEASURE_UNITS = {
+    # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"
+    "old": re.compile(r"\b(years?[ -]old|aged?|born)\b|[A-Z][\w'’-]+, \d{1,3},", re.IGNORECASE),
+    "long": re.compile(
+        r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|miles?|km|kilometres?|"
+        r"kilometers?|met(er|re)s?|feet|foot)\b",
+        re.IGNORECASE,
+    ),
+}
+_LENGTH_UNITS = re.compile(
+    r"\b(met(er|re)s?|m|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|stories|"
+    r"floors?|tons?|tonnes?|kg|kilograms?|pounds?|lbs?|acres?|hectares?|square)\b",
+    re.IGNORECASE,
+)
+for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
+    MEASURE_UNITS[_measure] = _LENGTH_UNITS
+#: A question about money ("How much did the council pay?", "What is the mayor's salary?")...
+#: What a question about money asks in words: an amount answers it however it is worded.
+MONEY_WORDS = words(
+    "cost costs costing price priced money pay pays paid paying spend spends spent spending "
+    "worth fee fees charge charged charges"
+)
+ASKS_MONEY = re.compile(
+    r"^(?:how much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|charged?|charges|charging|"
+    r"earn|earns|earned|earning|spend|spends|spent|spending|worth|price|priced|fee|fees|salary|"
+    r"wages?|fined?|sell|sells|sold|buy|buys|bought|money)"
+    r"|what(?: is| was| are| were|'s|s) (?:the |an? )?(?:[\w'-]+ ){0,3}"
+    r"(?:salary|salaries|wages?|price|cost|fee|fees)"
+    r")\b"
+)
+#: ... needs an amount of money in the answer ("£1.1 million", "$48", "300 euros").
+MONEY_AMOUNT = re.compile(
+    r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:dollars?|pounds?|euros?|"
+    r"yen|francs?|rupees?|kron[aeo]r?|crowns?|pence|cents?|p)\b",
+    re.IGNORECASE,
+)
+#: "how many/much NOUN": the noun whose number is asked for.
+#: How far (in tokens) before and after a counted noun its number may stand ("about 1,100
+#: Millbrook public works, clerical and library employees": 8 before).
+COUNT_BEFORE = 8
+COUNT_AFTER = 6
+_HOW_MANY_NOUN = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
+_NUMBER_TOKEN = re.compile(
+    r"^(\$?\d[\d,.]*%?|" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|"
+    r"billions?|several|few|many)$"
+)
+
+
+def counted_noun(question: str) -> str:
+    """The term of the noun a "how many NOUN" question counts ("" when none follows)."""
+    found = _HOW_MANY_NOUN.search(normalise(question))
+    if not found or found.group(1) in STOPWORDS or found.group(1).endswith("ed"):
+        return ""  # "how many were", "how many died": no noun to count
+    return term(fold_variant(found.group(1)))
+
+
+_COUNTED_RUN = re.compile(r"\bhow many\s+((?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)")
+
+
+_PART_OF_COUNTED = re.compile(
+    r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|are|was|is)\s+"
+    r"((?:[a-z][a-z'’-]*\s*)+)\W*$"
+)
+
+
+def counted_head(question: str) -> str:
+    """The head noun a "how many" question counts, as a folded word: the last of the words
+    before the first stopword ("how many Kyiv residents were ..." -> "residents"); "" when none."""
+    folded = normalise(question)
+    part = _PART_OF_COUNTED.search(folded)  # "how many of the people killed were children"
+    if part:  # its last word: "... are in critical condition" -> "condition"
+        return fold_variant(part.group(1).split()[-1])
+    found = _COUNTED_RUN.search(folded)
+    if not found:
+        return ""
+    run: list[str] = []
+    for word in found.group(1).split():
+        if word in STOPWORDS or word.endswith("ed"):
+            break
+        run.append(word)
+    return fold_variant(run[-1]) if run else ""
+
+
+def counts_noun(sentence: str, counted: str) -> bool:
+    """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people",
+    "redundancy pay of £18,000"); a sentence that does not mention the noun at all passes (the
+    question may paraphrase it)."""
+    tokens = tokenize(sentence)
+    places = [i for i, token in enumerate(tokens) if term(fold_variant(token)) == counted]
+    if not places:
+        return True
+    return any(
+        _NUMBER_TOKEN.match(token)
+        for i in places
+        for token in tokens[max(0, i - COUNT_BEFORE) : i + 1 + COUNT_AFTER]
+    )
+
+
+ASKS_A_COUNT = re.compile(r"\bhow many\b")
+#: "How many in total / since the war began / so far": a total, which a rate does not give.
+ASKS_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|so far|since|to date)\b")
+_RATE = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|night)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def only_rates(sentence: str) -> bool:
+    """Whether every number in ``sentence`` is a rate ("5000 soldiers a week")."""
+    numbers = list(_DIGITS.finditer(sentence))
+    return bool(numbers) and all(
+        _RATE.search(sentence, number.end(), number.end() + 40) for number in numbers
+    )
+
+
+#: "On what date ...?", "When exactly ...?" need a date on a calendar ("April 24", "Monday",
+#: "2021"); "soon" or "earlier that day" does not answer them.
+ASKS_DATE = re.compile(
+    r"\b(?:(?:what|which|exact|precise) (?:date|day)|when exactly|exactly when|date (?:is|was))\b"
+)
+CALENDAR_DATE = re.compile(
+    rf"\b(?:{_MONTHS}|{_DAYS}|(?:1[89]|20)\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|today|"
+    r"yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)
+#: "What time ...?" (not "what time of year") needs a clock time or a part of a day.
+ASKS_CLOCK = re.compile(r"\b(?:what time(?! of (?:the )?year)|time of day|what hour)\b")
+CLOCK_TIME = re.compile(
+    r"\b(?:\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|noon|midday|midnight|dawn|dusk|o'clock|"
+    r"morning|afternoon|evening|night|overnight|tonight)",
+    re.IGNORECASE,
+)
+#: "What is the name of ...?", "What is the satellite called?", "zoo director name".
+#: "the name of the dog walker who ...": the noun whose name is asked.
+_NAME_OF_NOUN = re.compile(r"\bnames? of (?:the|a|an|this|that) ([a-z]+)(?: ([a-z]+))?")
+#: How many words from that noun its name may stand ("Jane Hart, a dog walker").
+NAME_REACH = 4
+
+
+def name_asked_of(question: str) -> str:
+    """The noun a "what is the name of the NOUN" question asks the name of ("" if none)."""
+    found = _NAME_OF_NOUN.search(normalise(question))
+    if not found:
+        return ""
+    second = found.group(2)
+    return second if second and second not in STOPWORDS else found.group(1)
+
+
+def named_near(sentence: str, noun: str) -> bool:
+    """Whether a name stands within :data:`NAME_REACH` words of ``noun`` in ``sentence``;
+    true when there is no noun or the sentence does not use it (it may paraphrase it)."""
+    if not noun:
+        return True
+    words = sentence.split()
+    places = [
+        i
+        for i, w in enumerate(words)
+        if term(fold_variant(normalise(w).strip(",.;:"))) == term(noun)
+    ]
+    if not places:
+        return True
+    return any(
+        word[:1].isupper() and i > 0 and not CALENDAR_WORD.fullmatch(word.strip(",.;:"))
+        for place in places
+        for i, word in enumerate(words)
+        if 0 < abs(i - place) <= NAME_REACH
+    )
+
+
+ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\s*\??$|(?:'s|s) name\b|\bcalled\s*\??$")
+#: Numbers that are not counts of things: money, shares, years, dates and clock times. "How many
+#: fish died?" is not answered by "fined £1.1 million in 2021".
+_NOT_A_COUNT = re.compile(
+    r"[$£€]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|bn|m|k)\b)?"
+    r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
+    r"|\b(?:1[89]|20)\d\d\b"
+    r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
+    r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def gives_a_count(sentence: str) -> bool:
+    """Whether ``sentence`` has a number that may count something (not only money, shares,
+    years, dates or times)."""
+    return bool(_NUMBER.search(_NOT_A_COUNT.sub(" ", sentence)))
+
+
+PLACE_NAME = re.compile(
+    r"\b(?:in|at|on|near|from|to|into|across|outside|inside|towards?)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+)|\b(city|country|capital|region|province|state|town|village|border|"
+    r"front|harbou?r|street|square|building|house|hospital|airport|station|port)\b"
+)
+NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
+
+
+#: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
+TITLED_NAME = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Secretary|Chancellor|Mayor|Governor|Senator|"
+    r"Director|Chief Executive|Inspector|Detective|Sergeant|Officer|Professor|Judge|Justice|"
+    r"Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|King|Queen|Pope|General|Colonel|Captain)\.?"
+    r"((?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+def place_positions(sentence: str, people: frozenset[str] = frozenset()) -> list[int]:
+    """Where a sentence names a place ("in Kyiv", "across the harbor", "the border"); a
+    person's name ("comments to Putin") is not one."""
+    return [
+        found.start()
+        for found in PLACE_NAME.finditer(sentence)
+        if not found.group(1)
+        or (found.group(1).casefold() not in NOT_PLACES and normalise(found.group(1)) not in people)
+    ]
+
+
+#: How far (in characters, about a dozen words) a place may stand from the question's topic word
+#: ("strikes on Kyiv"; not "a meeting ... its advance into Ukraine" for where they met).
+PLACE_REACH = 80
+WORD_PATTERN = re.compile(r"[\w'’-]+")
+
+
+#: "what is/was the NOUN ...": the thing a question is about. ("Which NOUN" and "what NOUN"
+#: name a category whose member is the answer: "Which region ...?" -> "Eastern Europe".)
+_FOCUS = re.compile(r"^what(?:\s+(?:is|was|are|were)|s)\s+(?:the|a|an)\s+([a-z][a-z'’-]+)")
+
+
+#: "What/which NOUN did/does/is ...": the noun of what is asked ("What warning did Trump give").
+WHAT_NOUN = re.compile(
+    r"^\W*(?:what|which)\s+([a-z]+)\s+(?:did|does|do|is|was|are|were|has|have|had|will|would)\b"
+)
+
+
+#: Endings of adjectives of place ("Scandinavian", "Polish"): they describe, they do not name.
+DEMONYM = re.compile(r"(ian|ean|ish|ese)$")
+
+
+def focus_words(question: str) -> list[str]:
+    """The words of the thing a "what is the X Y ..." question asks for, up to the first
+    function word ("the new interest rate" -> new, interest, rate); [] for other questions."""
+    found = _FOCUS.match(normalise(question))
+    if not found:
+        return []
+    phrase: list[str] = []
+    for token in tokenize(normalise(question)[found.start(1) :]):
+        word = fold_variant(token)
+        if word in STOPWORDS or not word.isalpha():
+            break
+        if word not in QUESTION_FILLERS:
+            phrase.append(word)
+    return phrase
+
+
+#: "What did X say/tell/think ..." -> X.
+#: Words of "who is in charge of / the boss of / heading X": what a "who" question asks for,
+#: however the story words the post.
+IN_CHARGE = words(
+    "charge boss bosses head heads heading headed run runs running ran lead leads leading led "
+    "leader chief chair manage manages managing managed manager"
+)
+QUOTE_MARK = re.compile(r"[\"“”]")
+#: A sentence that goes on about the one before ("Its chair, ...", "Their lawyer said ...").
+REFERS_BACK = re.compile(r"[\W_]*(?:its|their)\b", re.IGNORECASE)
+#: "Which city/region/district ...": a question whose answer is a place.
+ASKS_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:cit(?:y|ies)|towns?|villages?|regions?|areas?|parts?|"
+    r"districts?|neighbou?rhoods?|suburbs?|provinces?|states?|countr(?:y|ies)|count(?:y|ies)|"
+    r"places?|locations?|streets?|territor(?:y|ies)|capitals?)\b"
+)
+POSSESSIVE_END = re.compile(r"['’]s?$")
+_AREA_NOUNS = (
+    r"(?:city|town|village|region|district|neighbou?rhood|suburb|province|state|county|borough|"
+    r"parish|ward|zone|sector|area)"
+)
+NAMED_AREA = re.compile(
+    rf"\b(?i:{_AREA_NOUNS}) of (?:the )?([A-Z][\w'’-]+)|"
+    r"\b(?:District|Ward|Zone|Sector|Area|Region|Precinct|Borough|County) \d+\b"
+)
+#: "What kind of missiles ...": the noun whose kind is asked.
+KIND_OF = re.compile(r"\b(?:kinds?|types?|sorts?|models?|makes?|brands?) of ([a-z]+)")
+
+
+#: A post a "who is in charge" question is answered with.
+LEADER_POST = re.compile(
+    r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
+    r"governor|mayor|general|commander|chair(?:man|woman|person)?|manager|managing|boss|owner|"
+    r"founder|curator|principal|superintendent|inspector|editor|coach|captain|led|leads|heads|"
+    r"headed|runs|ran|manages|managed|in charge)\b",
+    re.IGNORECASE,
+)
+#: One-word titles written before a name ("Mayor Elena Varga", "Governor Osei-Hale").
+_ROLE_TITLES = words(
+    "president minister chancellor mayor governor senator director inspector detective "
+    "professor judge secretary chairman chairwoman chair councillor councilor commissioner "
+    "envoy ambassador spokesman spokeswoman spokesperson coach manager captain"
+)
+#: Titles a "who is the TITLE of PLACE" question asks the holder of.
+_TITLE = (
+    r"(?:president|prime minister|premier|chancellor|king|queen|leader|mayor|governor|ceo|"
+    r"chief executive|chair(?:man|woman|person)?|head|"
+    r"(?:foreign |defen[cs]e )?(?:minister|secretary))"
+)
+_TITLE_OF = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?((?:[A-Z][\w'’-]*\s?)+)")
+_TITLE_OF_END = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?([\w'’ -]{{2,40}}?)\W*$", re.I)
+_OWNERS_TITLE = re.compile(rf"\b((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s (?:\w+ )?((?i:{_TITLE}))\b")
+#: Other ways a story writes a title.
+TITLE_WRITTEN = {
+    "ceo": r"ceo|chief executive",
+    "chief executive": r"ceo|chief executive",
+    "prime minister": r"prime minister|premier",
+    "premier": r"prime minister|premier",
+}
+#: The name after a title ("Mayor Elena Varga").
+HOLDER_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+")
+#: How far before a title the place it belongs to may stand ("Norwegian Prime Minister").
+TITLE_OWNER_CHARS = 30
+
+
+def particles_after(tokens: Sequence[str]) -> dict[str, str]:
+    """Verb-like tokens followed by a particle ("looking" -> "for" in "looking for a deal")."""
+    return {
+        fold_variant(token): following
+        for token, following in itertools.pairwise(tokens)
+        if following in PARTICLES and token not in STOPWORDS
+    }
+
+
+_WHO_IS_OWNERS = re.compile(
+    r"^\W*(?i:who(?:'s| is| was| are| were))\s+((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s\s+([a-z]+)\W*$"
+)
+
+
+def holder_names(role: str, text: str) -> list[str]:
+    """The names ``text`` gives right after the title in ``role`` ("the Norwegian prime
+    minister" -> "Norwegian Prime Minister Jonas Gahr Støre" -> "Jonas Gahr Støre"); a
+    capitalised qualifier of the role ("Polish", "Omani") must stand just before the title
+    ("Polish Deputy Foreign Minister Tomasz Wróbel", "Oman, whose envoy Khalid al-Harthy")."""
+    words = [w for w in role.split() if normalise(w) not in STOPWORDS]
+    title = " ".join(normalise(w) for w in words if w.islower())
+    qualifiers = [normalise(w)[:4] for w in words if not w.islower()]
+    if not title or (" " not in title and title not in _ROLE_TITLES):
+        return []
+    names = []
+    for found in re.finditer(rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)", text):
+        before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
+        if all(q in before for q in qualifiers):
+            names.append(found.group(1).strip())
+    return names
+
+
+def holder_terms(role: str, text: str) -> frozenset[str]:
+    """Index terms of :func:`holder_names`."""
+    return frozenset(t for name in holder_names(role, text) for t in index_terms(name))
+
+
+#: Questions about the article rather than the news: who wrote it, when it was published.
+ABOUT_THE_ARTICLE = re.compile(
+    r"(?P<author>\bwho (?:wrote|writes|has written|authored|penned)\b(?:\s+\w+){0,2}\s+"
+    r"(?:article|story|piece|report|this|it)\b|\b(?:author|writer|byline) of (?:the|this) "
+    r"(?:article|story|piece|report)\b|\bwho is the (?:author|writer)\b)|"
+    r"(?P<date>\bwhen (?:was|did) (?:the|this) (?:article|story|piece|report) "
+    r"(?:published|written|posted|come out|go up)\b)"
+)
+
+
+#: "Does Ukraine agree ...?", "Did Europe buy ...?": a question about where X stands.
+STANCE_QUESTION = re.compile(
+    r"^\W*(?:does|did|do|is|was|are|were|has|have|would|will)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"\s+(?:agree|accept|support|oppose|reject|buy|back|endorse|dispute|doubt|trust)\b"
+)
+_OBJECT_OF = re.compile(
+    r"\b(?:in|into|on|onto|to|at|from|with|about|against|over|for|of|by|toward|towards|"
+    r"between|across|upon)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def acts_in(sentence: str, holder: set[str]) -> bool:
+    """Whether one of ``holder``'s terms stands in ``sentence`` other than as the object of a
+    preposition ("much of Europe, including Ukraine, rejected"; not "its advance into Ukraine")."""
+    return any(
+        term(fold_variant(normalise(found.group(0)))) in holder
+        and not _OBJECT_OF.search(sentence[max(0, found.start() - 20) : found.start()])
+        for found in WORD_PATTERN.finditer(sentence)
+    )
+
+
+def title_asked(question: str) -> tuple[str, str] | None:
+    """The (title, owner) a question asks the holder of: "Who is the president of Ukraine?" ->
+    ("president", "Ukraine"), "Hungary's prime minister" -> ("prime minister", "Hungary")."""
+    found = _TITLE_OF.search(question) or _TITLE_OF_END.search(question)
+    if found:
+        return found.group(1).lower(), found.group(2).strip()
+    found = _OWNERS_TITLE.search(question)
+    if found:
+        return found.group(2).lower(), found.group(1)
+    found = _WHO_IS_OWNERS.search(question)  # "Who is Faith Chepkoech's coach?"
+    if found and found.group(2).lower() not in IN_CHARGE:  # "X's boss": any post will do
+        return found.group(2).lower(), found.group(1)
+
+    return None
+
+
+_ASKED_SPEAKER = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
+    r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
+    r"posting|writing|react|respond|reply|comment)\b",
+    re.IGNORECASE,
+)
+
+
+#: "How did X react/respond?": a person reacts by saying something, a market need not.
+REACTION_WORDS = re.compile(r"\b(?:react|respond|reply|comment)\b", re.IGNORECASE)
+
+#: Longest speaker a "what did X say" question names ("the union leader", "Jonas Gahr Støre").
+MAX_SPEAKER_WORDS = 4
+
+
+def asked_speaker(question: str) -> str:
+    """Who a "what did X say" question asks about ("" if it names nobody)."""
+    found = _ASKED_SPEAKER.search(question)
+    if not found:
+        return ""
+    who = found.group(1)
+    if len(who.split()) > MAX_SPEAKER_WORDS:  # "does Europe think about the claim": no speaker
+        return ""
+    return "" if normalise(who) in ("he", "she", "they", "it", "i", "you", "we") else who
+
+
+_REPORTING = words(
+    "said says stated told tells added posted wrote clarified expressed emphasized emphasised "
+    "warned revealed acknowledged believes believed cautioned argued insisted claimed announced "
+    "noted explained suggested suggesting replied responded urged "
+    # the present tense of the same verbs ("Critics argue", "Residents warn")
+    "say state states tell add adds post posts write writes clarify clarifies express expresses "
+    "emphasize emphasizes emphasise emphasises warn warns reveal reveals acknowledge "
+    "acknowledges believe caution cautions argue argues insist insists claim claims announce "
+    "announces note notes explain explains suggest suggests reply replies respond responds urge "
+    "urges "
+    # reactions say where someone stands ("much of Europe, including Ukraine, rejected ...")
+    "rejected rejects reject welcomed welcomes welcome condemned condemns condemn criticized "
+    "criticised criticizes criticises praised praises denied denies dismissed dismisses "
+    "accused accuses"
+)
+
+
+#: Stands in :attr:`Sentence.subjects` for "he"/"she"/"they" reporting something.
+PRONOUN_SUBJECT = "\x00pronoun"
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
+    # "Critics of such swaps argue", "Residents in Eastgate say"
+    r"(?:\s+(?:of|in|at|from|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+    r"(?:\s*(?:,[^,]{1,60}){1,2},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
+    r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
+)
+
+
+def statement_subjects(sentence: str) -> frozenset[str]:
+    """Index terms of the name right before a reporting verb ("Donald Trump expressed",
+    "Brandt warned"): the people a sentence reports as saying something; "he"/"she"/"they"
+    give :data:`PRONOUN_SUBJECT`."""
+    subjects: set[str] = set()
+    for found in _SUBJECT_BEFORE_VERB.finditer(sentence):
+        name = found.group(1)
+        if name.casefold() in ("he", "she", "they"):
+            subjects.add(PRONOUN_SUBJECT)
+        else:
+            subjects.update(index_terms(name))
+    return frozenset(subjects)
+
+
+_QUOTE_MARKS = "\"“”‘’'«» "
+
+
+def quoted_speakers(sentence: str, quotes: Sequence[Quote]) -> frozenset[str]:
+    """Index terms of the speakers of the quotations a sentence is part of: a quoted sentence
+    with its attribution elsewhere ("“Ambulances will ...”") is still said by its speaker."""
+    inner = sentence.strip(_QUOTE_MARKS)[:40]
+    if not inner:
+        return frozenset()
+    return frozenset(
+        found
+        for quote in quotes
+        if quote.speaker and not quote.fragment and inner in quote.text
+        for found in index_terms(quote.speaker)
+    )
