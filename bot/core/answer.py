@@ -747,9 +747,13 @@ class StoryEngine:
         return answer
 
     def _article_metadata(self, query: Query, candidates: list[_Candidate], asked: str) -> Answer:
-        """Answer "who wrote it / when was it published" from the article's metadata (the
-        best candidate's article); declined when the article does not give it."""
-        what = {"author": "who wrote it", "date": "when it was published"}[asked]
+        """Answer "who wrote it / when was it published / what is the headline" from the
+        article's metadata (the best candidate's article); declined when it does not give it."""
+        what = {
+            "author": "who wrote it",
+            "date": "when it was published",
+            "title": "its headline",
+        }[asked]
         if candidates:
             article = self.corpus.article(self.paragraphs[candidates[0].paragraph].article)
         elif len(self.corpus.articles) == 1:
@@ -765,8 +769,11 @@ class StoryEngine:
         return Answer(
             question=query.text,
             answered=True,
-            sentence=f"“{article.title}” was "
-            + (f"written by {value}." if asked == "author" else f"published on {value}."),
+            sentence={
+                "author": f"“{article.title}” was written by {value}.",
+                "date": f"“{article.title}” was published on {value}.",
+                "title": f"The article's headline is “{value}”.",
+            }[asked],
             citation=self._citation(lead),
             passages=self._passages(candidates),
             quotes=(),

@@ -490,7 +490,9 @@ ABOUT_THE_ARTICLE = re.compile(
     r"(?:article|story|piece|report|this|it)\b|\b(?:author|writer|byline) of (?:the|this) "
     r"(?:article|story|piece|report)\b|\bwho is the (?:author|writer)\b)|"
     r"(?P<date>\bwhen (?:was|did) (?:the|this) (?:article|story|piece|report) "
-    r"(?:published|written|posted|come out|go up)\b)"
+    r"(?:published|written|posted|come out|go up)\b)|"
+    r"(?P<title>^\W*what(?:'s|s| is| was)? (?:the|its) (?:title|headline)\b(?: of (?:the|this) "
+    r"(?:article|story|piece|report))?\W*$)"
 )
 
 
