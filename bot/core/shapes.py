@@ -303,6 +303,8 @@ ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\s*\??$|(?:'s|s) name\b|\bcalled\s*
 #: fish died?" is not answered by "fined £1.1 million in 2021".
 _NOT_A_COUNT = re.compile(
     r"[$£€]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|bn|m|k)\b)?"
+    r"|\b\d[\d,.]*\s?(?:million|billion|thousand|bn)?\s?(?:dollars?|pounds?|euros?|yen|francs?|"
+    r"rupees?|kron[aeo]r?|crowns?|rubles?|roubles?|pesos?)\b"
     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
     r"|\b(?:1[89]|20)\d\d\b"
     r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
