@@ -602,7 +602,8 @@ class StoryEngine:
             )
         text = fix_question_word(text)
         preamble, asked = split_preamble(text)
-        asks_money = bool(ASKS_MONEY.search(normalise(text)))
+        folded = normalise(text)
+        asks_money = bool(ASKS_MONEY.search(folded))
         kind = question_type(asked)
         terms: list[QueryTerm] = []
         seen: set[str] = set()
@@ -642,13 +643,12 @@ class StoryEngine:
             if focus_noun and word == focus_noun:
                 weight *= FOCUS_WEIGHT  # "What warning did Trump give?": the warning decides
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
-        folded = normalise(text)
         return Query(
             text,
             kind,
             tuple(_group_names(text, terms)),
             asks_count=bool(ASKS_A_COUNT.search(folded)),
-            asks_money=bool(ASKS_MONEY.search(folded)),
+            asks_money=asks_money,
             asks_date=bool(ASKS_DATE.search(folded)),
             asks_clock=bool(ASKS_CLOCK.search(folded)),
             asks_name=bool(ASKS_NAME.search(folded)),
@@ -996,18 +996,20 @@ class StoryEngine:
                 return ""
         return f"the story does not report {speaker} saying that"
 
-    def _paragraph_terms(self, paragraph: Paragraph) -> set[str]:
-        """The index terms of ``paragraph``."""
+    def _position_of(self, paragraph: Paragraph) -> int:
+        """Where ``paragraph`` stands in :attr:`paragraphs` (the map is made on first need)."""
         if self._positions is None:
             self._positions = {p.id: i for i, p in enumerate(self.paragraphs)}
-        return self._terms_of(self._positions[paragraph.id])
+        return self._positions[paragraph.id]
+
+    def _paragraph_terms(self, paragraph: Paragraph) -> set[str]:
+        """The index terms of ``paragraph``."""
+        return self._terms_of(self._position_of(paragraph))
 
     def _referents(self, paragraph: Paragraph, sentence: Sentence) -> frozenset[str]:
         """Who "he/she/they" in ``sentence`` may be: the named speakers of the nearest sentence
         before it (in its paragraph, else the paragraph before) that names some."""
-        if self._positions is None:
-            self._positions = {p.id: i for i, p in enumerate(self.paragraphs)}
-        position = self._positions[paragraph.id]
+        position = self._position_of(paragraph)
         earlier = [s for s in self.sentences(position) if s.start < sentence.start]
         if paragraph.number > 1 and position > 0:
             earlier = list(self.sentences(position - 1)) + earlier
@@ -1143,11 +1145,11 @@ class StoryEngine:
             if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
                 return "the closest passage gives no such number"
             counted = counted_noun(query.text)
-            head = term(counted_head(query.text)) if query.asks_count else ""
+            noun = counted_head(query.text)
+            head = term(noun) if noun and query.asks_count else ""
             if head and head not in sentence.terms and head in self._paragraph_terms(paragraph):
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
                 return f"the closest passage gives no number of {head}"
-            noun = counted_head(query.text)
             if (
                 noun
                 and english_zipf(noun) >= TYPO_ZIPF  # a word, not a typo the speller missed

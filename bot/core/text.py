@@ -697,7 +697,7 @@ _QUESTION_WORD_REACH = 3
 
 
 #: A question asked after a preamble: ", but what exactly did he claim ...", ". Who ...".
-_LAST_QUESTION = re.compile(
+_QUESTION_CLAUSE = re.compile(
     r"(?:[,;:.!?]|\b(?:but|so|anyway))\s+(?:(?:but|so|and|anyway|like|then)\s+)*"
     r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|"
     r"can|could|will|would|should)\b)",
@@ -750,7 +750,7 @@ def split_preamble(text: str) -> tuple[str, str]:
     or if the message starts as a question itself."""
     if _QUESTION_START.match(text):
         return "", text
-    for found in _LAST_QUESTION.finditer(text):
+    for found in _QUESTION_CLAUSE.finditer(text):
         if len(text[: found.end()].split()) >= PREAMBLE_WORDS:
             return text[: found.end()], text[found.end() :]
     return "", text
