@@ -235,6 +235,11 @@ def _place_near(sentence: str, query: Query, people: frozenset[str] = frozenset(
     return any(abs(place - spot) <= PLACE_REACH for place in places for spot in spots)
 
 
+_WORD_AFTER = re.compile(r"(?:^|(?<=[\s“\"‘(\[]))([\w'’-]+)")
+#: Text that ends right at the start of a sentence (so a capital there says nothing).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*[\"“”’']?\s*|[\"“]\s*)$")
+#: Paragraphs looked at to tell whether a term is only ever a name.
+NAME_SAMPLE = 20
 #: How much more that noun counts than its IDF (a little: the rest of the question still counts).
 FOCUS_WEIGHT = 1.2
 
@@ -487,6 +492,7 @@ class StoryEngine:
         self._names_cache: dict[str, frozenset[str]] = {}
         self._people_cache: dict[str, frozenset[str]] = {}
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
+        self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -664,6 +670,27 @@ class StoryEngine:
                 return other_term
         return ""
 
+    def _only_a_name(self, found: str) -> bool:
+        """Whether the corpus writes the words of index term ``found`` only with a capital
+        (a name: "Trump" is no synonym of "best"), judged on a few paragraphs that have it."""
+        known = self._name_terms.get(found)
+        if known is None:
+            capitalised = lower = False
+            for position in self.index.documents_with(found)[:NAME_SAMPLE].tolist():
+                text = self.paragraphs[position].text
+                for word in _WORD_AFTER.finditer(text):
+                    if term(fold_variant(normalise(word.group(1)))) != found:
+                        continue
+                    if word.group(1)[:1].islower():
+                        lower = True
+                    elif word.start(1) and not _SENTENCE_START.search(text, 0, word.start(1)):
+                        capitalised = True  # a capital inside a sentence, not at its start
+                if lower:
+                    break
+            known = capitalised and not lower
+            self._name_terms[found] = known
+        return known
+
     def _uses(self, word: str) -> bool:
         """Whether the corpus uses ``word`` (a folded token) itself."""
         return term(word) in self._document_frequency
@@ -693,7 +720,8 @@ class StoryEngine:
             return fixed_term, True
         if synonyms:
             for other in wordnet_synonyms(word):
-                if (other_term := term(other)) in self._document_frequency:
+                other_term = term(other)
+                if other_term in self._document_frequency and not self._only_a_name(other_term):
                     return other_term, True
         if is_common_english(word):
             return "", False

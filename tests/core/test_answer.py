@@ -930,3 +930,18 @@ def test_the_noun_of_a_what_question_counts_more(engine: StoryEngine, question: 
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert "warned" in (answer.sentence or "")
+
+
+def test_a_name_is_no_synonym_of_an_ordinary_word(tmp_path: Path) -> None:
+    """WordNet's "best" = "trump" (to outdo) does not find Trump: the corpus only ever writes
+    him with a capital inside a sentence."""
+    engine = engine_over(
+        tmp_path,
+        "deadline.txt",
+        "Deadline Set\n\n"
+        "US President Donald Trump said he had set his own deadline for a peace deal.\n\n"
+        "Officials in Kyiv said the strikes had killed 12 people.\n",
+    )
+    query = engine.analyse("best pizza place near me")
+    assert term("trump") not in {t.term for t in query.terms}
+    assert not engine.answer("best pizza place near me").answered
