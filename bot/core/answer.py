@@ -996,7 +996,12 @@ class StoryEngine:
         if not names and not roles:
             return ""
         if not names and REACTION_WORDS.search(query.text):
-            return ""  # "How did the markets react?": not only by speaking
+            # "How did the markets react?": not only by speaking, but the markets must act in
+            # the sentence ("The Kremlin brushed off ...", not "the Russian strikes")
+            known = {r for r in roles if r}
+            if not known or acts_in(sentence.text, known):
+                return ""
+            return f"the story does not report how {speaker} reacted"
         if names and not all(names):  # "What did Macron say": a name the story never uses
             return f"the story does not mention {speaker}"
         quoted = {

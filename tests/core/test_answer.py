@@ -945,3 +945,19 @@ def test_a_name_is_no_synonym_of_an_ordinary_word(tmp_path: Path) -> None:
     query = engine.analyse("best pizza place near me")
     assert term("trump") not in {t.term for t in query.terms}
     assert not engine.answer("best pizza place near me").answered
+
+
+def test_how_a_group_reacted_is_where_it_acts(tmp_path: Path) -> None:
+    """ "How did the union react?" is answered where the union acts ("The union brushed off
+    ..."), not where it is only the object ("an offer to the union")."""
+    engine = engine_over(
+        tmp_path,
+        "strike.txt",
+        "Pay Talks Fail\n\n"
+        "The company made an offer of 4 percent to the union, its best offer in years.\n\n"
+        "The union on Friday brushed off the offer, saying its members would strike at the "
+        "plant from next week unless talks resumed.\n",
+    )
+    answer = engine.answer("How did the union react to the offer?")
+    assert answer.answered, answer.reason
+    assert "brushed off" in (answer.sentence or "")
