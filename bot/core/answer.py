@@ -1269,7 +1269,7 @@ class StoryEngine:
         "strikes on Kyiv"; not "Which districts of Kyiv ...?")."""
         asked = {t.term for t in query.terms if t.term}
         people = self._people_in(paragraph.article)
-        names = [m.group(1) or m.group(0) for m in NAMED_AREA.finditer(sentence)]
+        names = [m.group(1) or m.group(2) or m.group(0) for m in NAMED_AREA.finditer(sentence)]
         names += [  # "strikes on Kyiv"
             m.group(1)
             for m in PLACE_NAME.finditer(sentence)

@@ -407,7 +407,9 @@ _AREA_NOUNS = (
 )
 NAMED_AREA = re.compile(
     rf"\b(?i:{_AREA_NOUNS}) of (?:the )?([A-Z][\w'’-]+)|"
-    r"\b(?:District|Ward|Zone|Sector|Area|Region|Precinct|Borough|County) \d+\b"
+    r"\b(?:District|Ward|Zone|Sector|Area|Region|Precinct|Borough|County) \d+\b|"
+    r"(?<=[a-z] )([A-Z][\w'’-]+) (?:district|region|province|county|borough|oblast|"
+    r"neighbou?rhood|suburb)\b"  # "the western Sviatoshynskyi district"
 )
 #: "What kind of missiles ...": the noun whose kind is asked.
 KIND_OF = re.compile(r"\b(?:kinds?|types?|sorts?|models?|makes?|brands?) of ([a-z]+)")

@@ -7,6 +7,7 @@ import pytest
 from bot.core.shapes import (
     ASKS_MONEY,
     MONEY_AMOUNT,
+    NAMED_AREA,
     PRONOUN_SUBJECT,
     WHEN_ANSWER,
     acts_in,
@@ -159,3 +160,19 @@ def test_where_someone_acts_in_a_sentence(sentence: str, acts: bool) -> None:
 def test_what_answers_when(sentence: str, says_when: bool) -> None:
     """Seasons and spans ("after 23 minutes", "within two years") answer "when"."""
     assert bool(WHEN_ANSWER.search(sentence)) is says_when
+
+
+@pytest.mark.parametrize(
+    ("sentence", "area"),
+    [
+        ("Aircraft will pass over the village of Kilbride more often.", "Kilbride"),
+        ("The building stood in the western Sviatoshynskyi district.", "Sviatoshynskyi"),
+        ("Becker, who represents District 4, voted no.", "District 4"),
+        ("The district council met on Monday.", None),
+    ],
+    ids=["village-of", "named-district", "numbered", "no-name"],
+)
+def test_named_areas(sentence: str, area: str | None) -> None:
+    """A place named with its kind ("the village of Kilbride", "Sviatoshynskyi district")."""
+    found = NAMED_AREA.search(sentence)
+    assert (found and (found.group(1) or found.group(2) or found.group(0))) == area
