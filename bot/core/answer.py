@@ -578,7 +578,12 @@ class StoryEngine:
             positions = np.flatnonzero(self._article_of == number).tolist()
             text = "\n\n".join(self.paragraphs[i].text for i in positions)
             names = [m.group(1) for m in TITLED_NAME.finditer(text)]
-            names += [q.speaker for q in self.quotes.quotes if q.article == slug and q.speaker]
+            names += [
+                quote.speaker
+                for i in positions
+                for quote in self.quotes.in_paragraph(slug, self.paragraphs[i].number)
+                if quote.speaker
+            ]
             found = frozenset(normalise(word) for name in names for word in name.split())
             self._people_cache[slug] = found
         return found

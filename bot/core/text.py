@@ -726,13 +726,14 @@ def fix_question_word(question: str) -> str:
     if not found:
         return question
     word = found.group(1).lower()
-    if len(word) < 3 or word in STOPWORDS or english_zipf(word) >= QUESTION_TYPO_ZIPF:
+    if len(word) < 3 or word in STOPWORDS:
         return question
     fixes = [w for w in _LEADING_QUESTION_WORDS if edit_distance(word, w, 2) == 1]
     # A dropped or swapped letter is likelier than a wrong one: "wher" is "where", not "when".
     likeliest = [w for w in fixes if sorted(w) == sorted(word) or _drops_one_letter(word, w)]
     fixes = likeliest or fixes
-    if len(fixes) != 1:
+    # (English frequencies are loaded only for a word that is one edit from a question word.)
+    if len(fixes) != 1 or english_zipf(word) >= QUESTION_TYPO_ZIPF:
         return question
     return question[: found.start(1)] + fixes[0] + question[found.end(1) :]
 
