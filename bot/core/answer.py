@@ -98,6 +98,7 @@ from bot.core.shapes import (
     particles_after,
     place_positions,
     quoted_speakers,
+    role_mentions,
     sentence_features,
     statement_subjects,
     title_asked,
@@ -168,6 +169,10 @@ LEAD_IN_WORDS = 10
 #: A question word an article's headline has but its lead paragraph lacks counts for the lead
 #: (which the headline sums up) with this many times its weight (once if the lead has it).
 HEADLINE_SHARE = 2.0
+#: Share of a person's full-name weight a first name carries (news goes on by surname), for
+#: coverage and for ranking.
+FIRST_NAME_SHARE = 0.3
+FIRST_NAME_RANK_SHARE = 0.25
 
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
 _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
@@ -359,8 +364,29 @@ def _group_names(question: str, terms: list[QueryTerm]) -> list[QueryTerm]:
         if len(group) < 2:
             continue
         total = sum(t.weight for t in group)
-        scale = max(t.weight for t in group) / total if total > 0 else 1.0
+        heaviest = max(t.weight for t in group)
+        scale = heaviest / total if total > 0 else 1.0
         name = " ".join(t.word for t in group)
+        surname = group[-1]
+        if surname.term:
+            # News names a person in full once, then by surname: "Horáček, 52, ..." is about
+            # "Tomáš Horáček", so the surname carries the name's weight.
+            terms = [
+                dataclasses.replace(
+                    t,
+                    weight=heaviest * (1 - FIRST_NAME_SHARE)
+                    if t is surname
+                    else heaviest * FIRST_NAME_SHARE / (len(group) - 1),
+                    rank_weight=t.rank_weight
+                    if t is surname
+                    else t.rank_weight * FIRST_NAME_RANK_SHARE,
+                    group=name,
+                )
+                if t in group
+                else t
+                for t in terms
+            ]
+            continue
         terms = [
             dataclasses.replace(t, weight=t.weight * scale, group=name) if t in group else t
             for t in terms
@@ -765,18 +791,17 @@ class StoryEngine:
         if not candidates:
             return self._decline(query, [], "no passage shares a key word with the question")
         answer = self._answer(query, candidates)
-        if not answer.answered and query.kind is QuestionType.STATEMENT:
-            # "What did the Baltavian prime minister say?": ask it of the person the story
-            # gives that title ("Baltavian Prime Minister Tomas Reinholt").
-            holder = self._role_holder(query, candidates)
-            if holder:
-                speaker = asked_speaker(query.text)
-                named = self.analyse(query.text.replace(speaker, holder, 1))
-                candidates = self._rank(named)
-                if candidates:
-                    second = self._answer(named, candidates)
-                    if second.answered:
-                        return dataclasses.replace(second, question=query.text)
+        if answer.answered:
+            return answer
+        # "What did the Baltavian prime minister say?", "How old is the Czech prime minister?":
+        # ask it of the person the story gives that post ("Czech Prime Minister Tomáš Horáček").
+        for words, holder in self._role_holders(query, candidates):
+            named = self.analyse(query.text.replace(words, holder, 1))
+            renamed = self._rank(named)
+            if renamed:
+                second = self._answer(named, renamed)
+                if second.answered:
+                    return dataclasses.replace(second, question=query.text)
         return answer
 
     def _article_metadata(self, query: Query, candidates: list[_Candidate], asked: str) -> Answer:
@@ -813,16 +838,24 @@ class StoryEngine:
             reason=f"the article's {asked}, from its metadata",
         )
 
-    def _role_holder(self, query: Query, candidates: list[_Candidate]) -> str:
-        """The one person the candidates' articles give the title a "what did the Polish
-        minister say" question names ("" when none or several)."""
+    def _role_holders(self, query: Query, candidates: list[_Candidate]) -> list[tuple[str, str]]:
+        """(words, name) for each post the question names someone by ("the Polish minister")
+        that the candidates' articles give exactly one person."""
+        mentions = []
         speaker = asked_speaker(query.text)
-        if not speaker or all(w[:1].isupper() for w in speaker.split() if w not in STOPWORDS):
-            return ""
+        if speaker and not all(w[:1].isupper() for w in speaker.split() if w not in STOPWORDS):
+            mentions.append((speaker, speaker))  # "the union leader": any wording of the post
+        mentions += role_mentions(query.text)
+        if not mentions:
+            return []
         articles = sorted({int(self._article_of[c.paragraph]) for c in candidates})
         positions = np.flatnonzero(np.isin(self._article_of, articles)).tolist()
-        names = {name for i in positions for name in holder_names(speaker, self.paragraphs[i].text)}
-        return names.pop() if len(names) == 1 else ""
+        found = []
+        for words, role in mentions:
+            names = {n for i in positions for n in holder_names(role, self.paragraphs[i].text)}
+            if len(names) == 1:
+                found.append((words, names.pop()))
+        return found
 
     def _answer(self, query: Query, candidates: list[_Candidate]) -> Answer:
         """Choose among ranked candidates, or decline (see :meth:`answer`)."""
@@ -1324,10 +1357,17 @@ class StoryEngine:
         own = self._terms_of(position)
         title = self._title_terms.get(self.paragraphs[position].article, frozenset())
         total = sum(t.weight for t in query.terms)
+        # A person is named by surname after first mention: "Horáček" is "Tomáš Horáček".
+        surnames = {t.group for t in query.terms if t.group and t.term in own and t.name}
+        surnames = {
+            g
+            for g in surnames
+            if any(t.group == g and t.term in own and t.word == g.split()[-1] for t in query.terms)
+        }
         found = 0.0
         matched = []
         for t in query.terms:
-            if t.term and t.term in own:
+            if (t.term and t.term in own) or (t.group and t.group in surnames):
                 found += t.weight
             elif t.term and t.term in title:
                 found += t.weight * TITLE_CREDIT

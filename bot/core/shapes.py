@@ -130,7 +130,9 @@ WHEN_ANSWER = re.compile(
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 MEASURE_UNITS = {
     # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"
-    "old": re.compile(r"\b(years?[ -]old|aged?|born)\b|[A-Z][\w'’-]+, \d{1,3},", re.IGNORECASE),
+    "old": re.compile(
+        r"\b(years?[ -]old|aged|age of \d|born)\b|[A-Z][\w'’-]+, \d{1,3},", re.IGNORECASE
+    ),
     "long": re.compile(
         r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|miles?|km|kilometres?|"
         r"kilometers?|met(er|re)s?|feet|foot)\b",
@@ -481,6 +483,27 @@ def holder_names(role: str, text: str) -> list[str]:
         if all(q in before for q in qualifiers):
             names.append(found.group(1).strip())
     return names
+
+
+#: "the Czech prime minister", "the US president": a person a question names by post.
+_ROLE_MENTION = re.compile(
+    r"\bthe ((?:[\w'’.-]+ ){0,2}?)(prime minister|"
+    + "|".join(sorted(_ROLE_TITLES, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def role_mentions(question: str) -> list[tuple[str, str]]:
+    """The posts a question names people by, as (the words in the question, a role for
+    :func:`holder_names` with its qualifiers capitalised): "how old is the czech prime
+    minister" -> ("the czech prime minister", "Czech prime minister")."""
+    found = []
+    for match in _ROLE_MENTION.finditer(question):
+        qualifiers = [w for w in match.group(1).split() if w.isupper() or w not in STOPWORDS]
+        role = " ".join([*(w[:1].upper() + w[1:] for w in qualifiers), match.group(2).lower()])
+        found.append((match.group(0), role))
+    return found
 
 
 def holder_terms(role: str, text: str) -> frozenset[str]:
