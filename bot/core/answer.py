@@ -97,12 +97,15 @@ from bot.core.shapes import (
     only_rates,
     particles_after,
     place_positions,
+    plain_words,
     quoted_speakers,
+    quoted_words,
     role_mentions,
     sentence_features,
     statement_subjects,
     title_asked,
 )
+from bot.core.synonyms import other_forms
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
@@ -181,6 +184,8 @@ _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
 TYPO_ZIPF = 2.5
 #: Credit for a question word found only in the article's headline, not in the paragraph.
 TITLE_CREDIT = 0.5
+#: Bonus for a sentence with the very words a question quotes (twice a sentence's best score).
+QUOTED_BONUS = 2.0
 #: Weight of the paragraph's own score against its best sentence's.
 PARAGRAPH_WEIGHT = 0.4
 K1 = 1.5
@@ -329,6 +334,7 @@ class Query:
     asks_leader: bool = False  # "who is in charge of / runs / heads X": someone with a post
     asks_place: bool = False  # "which regions of Ukraine ...": a place the question does not name
     asks_name: bool = False  # "what is the name of", "what is it called": a name
+    quoted: str = ""  # words the question quotes ("Who said 'I have my own deadline'?")
 
     @property
     def index_terms(self) -> list[str]:
@@ -692,6 +698,7 @@ class StoryEngine:
             asks_place=bool(ASKS_PLACE.search(folded)),
             asks_leader=kind is QuestionType.WHO
             and any(t.word in IN_CHARGE and not t.term for t in terms),
+            quoted=quoted_words(text),
         )
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
@@ -736,6 +743,9 @@ class StoryEngine:
         stand_in = STAND_INS.get(word)  # "Moscow" for Russia, "the Kremlin" for its government
         if stand_in and (other := term(stand_in)) in self._document_frequency:
             return other, True
+        for form in other_forms(word):  # "mean" -> "meant", "stolen" -> "stole"
+            if (other := term(form)) in self._document_frequency:
+                return other, False
         verb, _, particle = word.partition("_")
         if particle:  # a phrasal verb the story does not use: its verb ("taking" of "take over")
             found = self._lookup(verb)[0]
@@ -967,6 +977,8 @@ class StoryEngine:
                 scores = [best_sentence, *scores[1:]]
             for sentence, value in zip(self.sentences(position), scores, strict=True):
                 total = value / best_sentence if best_sentence > 0 else 0.0
+                if query.quoted and query.quoted in plain_words(sentence.text):
+                    total += QUOTED_BONUS  # the words the question quotes, as written
                 if (
                     value > 0
                     and self._fits(query, feature, sentence)

@@ -160,10 +160,18 @@ ASKS_MONEY = re.compile(
     r"(?:salary|salaries|wages?|price|cost|fee|fees)"
     r")\b"
 )
+#: Currencies written as words ("24 billion koruna", "300 zlotys").
+_CURRENCY_WORDS = (
+    r"dollars?|pounds?|euros?|yen|yuan|renminbi|francs?|rupees?|rupiah|kron[aeo]r?|crowns?|"
+    r"korun[ay]?|zlotys?|zloty|forints?|lei|leu|leva|lev|kunas?|dinars?|dirhams?|riyals?|"
+    r"rials?|shekels?|lira|lire|rand|baht|ringgit|pesos?|rubles?|roubles?|hryvnias?|"
+    r"nairas?|shillings?|cedis?"
+)
 #: ... needs an amount of money in the answer ("£1.1 million", "$48", "300 euros").
 MONEY_AMOUNT = re.compile(
-    r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:dollars?|pounds?|euros?|"
-    r"yen|francs?|rupees?|kron[aeo]r?|crowns?|pence|cents?|p)\b",
+    r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:"
+    + _CURRENCY_WORDS
+    + r"|pence|cents?|p)\b",
     re.IGNORECASE,
 )
 #: "how many/much NOUN": the noun whose number is asked for.
@@ -305,8 +313,7 @@ ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\s*\??$|(?:'s|s) name\b|\bcalled\s*
 #: fish died?" is not answered by "fined £1.1 million in 2021".
 _NOT_A_COUNT = re.compile(
     r"[$£€]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|bn|m|k)\b)?"
-    r"|\b\d[\d,.]*\s?(?:million|billion|thousand|bn)?\s?(?:dollars?|pounds?|euros?|yen|francs?|"
-    r"rupees?|kron[aeo]r?|crowns?|rubles?|roubles?|pesos?)\b"
+    r"|\b\d[\d,.]*\s?(?:million|billion|thousand|bn)?\s?(?:" + _CURRENCY_WORDS + r")\b"
     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
     r"|\b(?:1[89]|20)\d\d\b"
     r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
@@ -483,6 +490,24 @@ def holder_names(role: str, text: str) -> list[str]:
         if all(q in before for q in qualifiers):
             names.append(found.group(1).strip())
     return names
+
+
+_QUOTED = re.compile(r"\"([^\"]+)\"|(?<!\w)'(.+?)'(?!\w)")
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+def plain_words(text: str) -> str:
+    """``text`` as its normalised words and single spaces (punctuation dropped), for finding
+    quoted words whatever the quote marks and commas: "Vladimir, STOP!" -> "vladimir stop"."""
+    return " ".join(_PLAIN_WORD.findall(normalise(text)))
+
+
+def quoted_words(question: str) -> str:
+    """The :func:`plain_words` of the longest stretch of two or more words a question puts
+    in quote marks ("Who said 'I have my own deadline'?" -> "i have my own deadline")."""
+    found = [plain_words(a or b) for a, b in _QUOTED.findall(normalise(question))]
+    found = [f for f in found if " " in f]
+    return max(found, key=len) if found else ""
 
 
 #: "the Czech prime minister", "the US president": a person a question names by post.

@@ -79,6 +79,10 @@ class Thesaurus:
             part = target.get(pos.rstrip("!"))
             if part is not None:
                 part[word] = tuple(values.split())
+        self._forms: dict[str, set[str]] = {}  # verb -> its irregular forms ("mean" -> "meant")
+        for form, lemmas in self._irregular["v"].items():
+            for lemma in lemmas:
+                self._forms.setdefault(lemma, set()).add(form)
 
     def __len__(self) -> int:
         return sum(len(words) for words in self._synonyms.values())
@@ -94,6 +98,16 @@ class Thesaurus:
                 if base in lemmas:
                     found.append(base)
         return list(dict.fromkeys(found))
+
+    def other_forms(self, word: str) -> tuple[str, ...]:
+        """The other forms of the verb ``word`` that a stemmer cannot relate to it, as WordNet
+        lists them ("mean" -> "meant", "stolen" -> "steal", "stole"); empty when none."""
+        lemmas = {word, *self._irregular["v"].get(word, ())}
+        found = set(lemmas)
+        for lemma in lemmas:
+            found |= self._forms.get(lemma, set())
+        found.discard(word)
+        return tuple(sorted(found))
 
     def phrasal_synonyms(self, verb: str, particle: str) -> tuple[str, ...]:
         """Words WordNet gives for the phrasal verb of ``verb`` (any inflection) and
@@ -129,6 +143,11 @@ def thesaurus() -> Thesaurus:
 def synonyms(word: str) -> tuple[str, ...]:
     """Synonyms of ``word`` from the bundled WordNet table (empty when it has none)."""
     return thesaurus().synonyms(word)
+
+
+def other_forms(word: str) -> tuple[str, ...]:
+    """Irregular forms of the same lemma as ``word`` (see :meth:`Thesaurus.other_forms`)."""
+    return thesaurus().other_forms(word)
 
 
 def phrasal_synonyms(verb: str, particle: str) -> tuple[str, ...]:

@@ -434,7 +434,7 @@ QUESTION_FILLERS = words(
     # chat framing: greetings, addressees, politeness ("hey guys, quick question: ...")
     "hey hi hello hiya guys folks everyone everybody anyone anybody someone somebody yall "
     "question questions wondering wonder curious pls plz thanks thank thx lol btw ok "
-    "okay bot storybot"
+    "okay bot storybot actually lately currently basically due"
 )
 
 
@@ -1148,7 +1148,20 @@ def vocabulary(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
-_QUICK_QUESTION = frozenset(("quick", word) for word in ("question", "questions", "q"))
+#: Chat and time padding that is no topic ("quick one", "as well", "at the moment").
+_PADDING = (
+    ("quick", "question"),
+    ("quick", "questions"),
+    ("quick", "q"),
+    ("quick", "one"),
+    ("as", "well"),
+    ("at", "the", "moment"),
+    ("right", "now"),
+    ("these", "days"),
+    ("keep", "hearing"),
+    ("i", "heard"),
+    ("i", "read"),
+)
 _TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken taking"))
 
 
@@ -1158,8 +1171,15 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
     Phrasal verbs become one token ("give_up"). If only fillers are left ("What did he say?"),
     the fillers are returned.
     """
+    padding = set()
+    for i in range(len(tokens)):
+        for phrase in _PADDING:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                padding.update(range(i, i + len(phrase)))
     folded = []
     for i, token in enumerate(tokens):
+        if i in padding:
+            continue  # "quick question: ..." is chat; "a quick end to the war" is not
         previous = tokens[i - 1] if i else ""
         if previous == "how" and token in HOW_ADVERBS:
             continue
@@ -1168,8 +1188,6 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (token, following) in _TAKE_PLACE or (previous, token) in _TAKE_PLACE:
             continue  # "take place" = happen
-        if (token, following) in _QUICK_QUESTION:
-            continue  # "quick question: ..." is chat; "a quick end to the war" is not
         token = fold_variant(token)
         if i + 1 < len(tokens):
             token = PHRASAL_VERBS.get((token, tokens[i + 1]), token)
