@@ -44,6 +44,7 @@ from bot.core.index import BM25Index
 from bot.core.quotes import Quote, QuoteBook
 from bot.core.shapes import (
     ABOUT_THE_ARTICLE,
+    ALTERNATIVES,
     ASKS_A_COUNT,
     ASKS_CLOCK,
     ASKS_DATE,
@@ -110,6 +111,7 @@ from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
     LIGHT_WORDS,
+    NEWS_PEOPLE,
     STAND_INS,
     STOPWORDS,
     QuestionType,
@@ -268,6 +270,21 @@ def _unknown_name(query_term: QueryTerm) -> bool:
         and word.isalpha()
         and not DEMONYM.search(word)
         and english_zipf(word) < NAME_ZIPF
+    )
+
+
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+def _without_numbers_of(sentence: str, query: Query) -> str:
+    """``sentence`` without the numbers the question itself gives (they are not the answer)."""
+    asked = set(re.findall(r"\d[\d.]*", _THOUSANDS_COMMA.sub("", query.text)))
+    if not asked:
+        return sentence
+    return re.sub(
+        r"\d[\d.]*",
+        lambda n: " " if n.group(0) in asked else n.group(0),
+        _THOUSANDS_COMMA.sub("", sentence),
     )
 
 
@@ -743,6 +760,10 @@ class StoryEngine:
         stand_in = STAND_INS.get(word)  # "Moscow" for Russia, "the Kremlin" for its government
         if stand_in and (other := term(stand_in)) in self._document_frequency:
             return other, True
+        if word in NEWS_PEOPLE:  # "the press" for the reporters who asked
+            for other_word in NEWS_PEOPLE:
+                if (other := term(other_word)) in self._document_frequency:
+                    return other, True
         for form in other_forms(word):  # "mean" -> "meant", "stolen" -> "stole"
             if (other := term(form)) in self._document_frequency:
                 return other, False
@@ -894,6 +915,15 @@ class StoryEngine:
                 candidates,
                 f"it names who you ask about, but not {', '.join(t.word for t in topic[:3])}",
             )
+        either = ALTERNATIVES.search(normalise(query.text))
+        if either:
+            # "Were they ballistic or cruise missiles?": the passage must name one of the two.
+            options = [t for t in query.terms if t.word in either.group(1, 2)]
+            present = self._terms_of(best.paragraph)
+            if len(options) == 2 and not any(t.term in present for t in options):
+                return self._decline(
+                    query, candidates, f"it does not say whether {either.group(0)}"
+                )
         elsewhere = self._names_elsewhere(query, best.paragraph)
         if elsewhere:
             return self._decline(query, candidates, f"{elsewhere} appears only in another article")
@@ -1241,7 +1271,8 @@ class StoryEngine:
                 return f"the story gives no number of {noun}"
             if counted and not counts_noun(sentence.text, counted):
                 return f"the closest passage gives no number of {counted}"
-            if query.asks_count and not gives_a_count(sentence.text):
+            if query.asks_count and not gives_a_count(_without_numbers_of(sentence.text, query)):
+                # "Of the 5000 soldiers dying each week, how many are Russian?": not 5000
                 return "the closest passage gives no such number"
             if ASKS_TOTAL.search(normalise(query.text)) and only_rates(sentence.text):
                 return "the closest passage gives only a rate, not a total"

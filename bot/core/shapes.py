@@ -510,6 +510,10 @@ def quoted_words(question: str) -> str:
     return max(found, key=len) if found else ""
 
 
+#: "ballistic or cruise missiles", "resign or stay": a question offering two answers.
+ALTERNATIVES = re.compile(r"\b([a-z][a-z'’-]+) or ([a-z][a-z'’-]+)\b")
+
+
 #: "the Czech prime minister", "the US president": a person a question names by post.
 _ROLE_MENTION = re.compile(
     r"\bthe ((?:[\w'’.-]+ ){0,2}?)(prime minister|"

@@ -347,6 +347,11 @@ STAND_INS: dict[str, str] = {
     "cairo": "egypt",
     "riyadh": "saudi",
 }
+#: Words for the people who report the news, any of which may stand for another the story
+#: uses ("when the press asked" of "questioned by reporters"); only for a word it lacks.
+NEWS_PEOPLE = words(
+    "reporters reporter journalists journalist press newsmen correspondents correspondent"
+)
 
 
 def fold_variant(token: str) -> str:
@@ -761,6 +766,13 @@ def split_preamble(text: str) -> tuple[str, str]:
 _QUANTITY_NOUNS = words("percentage percent proportion fraction share number amount total")
 
 
+#: A question asked after a comma: "Of the 5000 soldiers ..., how many are Russian?"
+_LAST_CLAUSE = re.compile(
+    r"[,;:–—-]\s+((?:who|when|where|why|how (?:many|much|long|old|far|big)|which|what)\b[^,;:]*)$",
+    re.IGNORECASE,
+)
+
+
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
     tokens = tokenize(question)
@@ -782,6 +794,11 @@ def question_type(question: str) -> QuestionType:
             return QuestionType.WHY
         if word in ("what", "which") and following in _QUANTITY_NOUNS:
             return QuestionType.HOW_MANY  # "what percentage of Ukraine ...": a number
+    clause = _LAST_CLAUSE.search(question)
+    if clause:  # "Of the 5000 soldiers dying each week, how many are Russian?"
+        asked = question_type(clause.group(1))
+        if asked is not QuestionType.OTHER:
+            return asked
     if tokens and tokens[0] in _YES_NO_STARTS:
         return QuestionType.YES_NO
     if any(word in _STATEMENT_VERBS for word in tokens):
