@@ -927,12 +927,22 @@ class StoryEngine:
         elsewhere = self._names_elsewhere(query, best.paragraph)
         if elsewhere:
             return self._decline(query, candidates, f"{elsewhere} appears only in another article")
+        absent = self._absent_person(query, best.paragraph)
+        if absent:
+            return self._decline(
+                query, candidates, f"the closest passage does not mention {absent}"
+            )
         owner = self._absent_owner(query, best.paragraph)
         if owner:
             return self._decline(query, candidates, f"the closest passage is not about {owner}")
         stranger = next((t.word for t in query.terms if _unknown_name(t)), "")
         if stranger:
             return self._decline(query, candidates, f"it does not mention {stranger}")
+        # "the Champions League" of a story that only has "league": another name.
+        known_groups = {t.group for t in query.terms if t.group and t.term}
+        partial = next((t.group for t in query.terms if t.group in known_groups and not t.term), "")
+        if partial:
+            return self._decline(query, candidates, f"it does not mention {partial.title()}")
         focus = focus_words(query.text)
         unknown_words = {t.word for t in query.terms if not t.term}
         if focus and all(word in unknown_words for word in focus):
@@ -1141,6 +1151,24 @@ class StoryEngine:
             owner = self._lookup(fold_variant(normalise(match.group(1))), synonyms=False)[0]
             if owner and owner not in present:
                 return match.group(1)
+        return ""
+
+    def _absent_person(self, query: Query, position: int) -> str:
+        """For a yes/no question, a person it names whom paragraph ``position`` does not
+        mention ("Has Inês Valadares resigned?" is not answered by another minister's
+        resignation); "" when there is none."""
+        if query.kind is not QuestionType.YES_NO:
+            return ""
+        present = self._present_terms(position)
+        people = self._people_in(self.paragraphs[position].article)
+        for t in query.terms:
+            if not (t.name and t.term) or t.term in present:
+                continue
+            group = [o for o in query.terms if t.group and o.group == t.group]
+            if any(o.term in present for o in group):
+                continue
+            if t.word in people or any(o.word in people for o in group):
+                return t.group.title() if t.group else t.word.title()
         return ""
 
     def _names_elsewhere(self, query: Query, position: int) -> str:
