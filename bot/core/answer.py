@@ -768,7 +768,12 @@ class StoryEngine:
             if (other := term(form)) in self._document_frequency:
                 return other, False
         verb, _, particle = word.partition("_")
-        if particle:  # a phrasal verb the story does not use: its verb ("taking" of "take over")
+        if particle:  # a phrasal verb the story does not use: its verb if the story has it
+            # ("taking" of "take over"), else a synonym ("step down" -> "resign")
+            if synonyms and term(verb) not in self._document_frequency:
+                for other_word in wordnet_synonyms(word):
+                    if (other := term(other_word)) in self._document_frequency:
+                        return other, True
             found = self._lookup(verb)[0]
             return found, bool(found)
         for prefix in _NEGATION_PREFIXES:

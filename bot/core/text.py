@@ -439,7 +439,7 @@ QUESTION_FILLERS = words(
     # chat framing: greetings, addressees, politeness ("hey guys, quick question: ...")
     "hey hi hello hiya guys folks everyone everybody anyone anybody someone somebody yall "
     "question questions wondering wonder curious pls plz thanks thank thx lol btw ok "
-    "okay bot storybot actually lately currently basically due"
+    "okay bot storybot actually lately currently basically due still"
 )
 
 
