@@ -174,6 +174,12 @@ MONEY_AMOUNT = re.compile(
     + r"|pence|cents?|p)\b",
     re.IGNORECASE,
 )
+#: "How big is the deficit?": a size may be an amount of money or a share as well as a length.
+for _measure in ("big", "large"):
+    MEASURE_UNITS[_measure] = re.compile(
+        rf"{_LENGTH_UNITS.pattern}|{MONEY_AMOUNT.pattern}|\d\s?(?:%|percent\b|per cent\b)",
+        re.IGNORECASE,
+    )
 #: "how many/much NOUN": the noun whose number is asked for.
 #: How far (in tokens) before and after a counted noun its number may stand ("about 1,100
 #: Millbrook public works, clerical and library employees": 8 before).
