@@ -485,7 +485,7 @@ def holder_names(role: str, text: str) -> list[str]:
     minister" -> "Norwegian Prime Minister Jonas Gahr Støre" -> "Jonas Gahr Støre"); a
     capitalised qualifier of the role ("Polish", "Omani") must stand just before the title
     ("Polish Deputy Foreign Minister Tomasz Wróbel", "Oman, whose envoy Khalid al-Harthy")."""
-    words = [w for w in role.split() if normalise(w) not in STOPWORDS]
+    words = [w for w in role.split() if w.isupper() or normalise(w) not in STOPWORDS]  # "US"
     title = " ".join(normalise(w) for w in words if w.islower())
     qualifiers = [normalise(w)[:4] for w in words if not w.islower()]
     if not title or (" " not in title and title not in _ROLE_TITLES):
@@ -493,7 +493,7 @@ def holder_names(role: str, text: str) -> list[str]:
     names = []
     for found in re.finditer(rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)", text):
         before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
-        if all(q in before for q in qualifiers):
+        if all(re.search(rf"\b{re.escape(q)}", before) for q in qualifiers):
             names.append(found.group(1).strip())
     return names
 
