@@ -108,6 +108,7 @@ from bot.core.shapes import (
 )
 from bot.core.synonyms import other_forms
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
+from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
     LIGHT_WORDS,
@@ -188,6 +189,11 @@ TYPO_ZIPF = 2.5
 TITLE_CREDIT = 0.5
 #: Bonus for a sentence with the very words a question quotes (twice a sentence's best score).
 QUOTED_BONUS = 2.0
+#: A question noun found only as a broader or narrower noun ("heist" -> "robbery") counts this
+#: much of a synonym, and only a noun English uses less than this Zipf frequency will do
+#: ("population" -> "people" is too common to mean anything).
+LOOSE_WEIGHT = 0.3
+RELATED_ZIPF = 4.8
 #: Weight of the paragraph's own score against its best sentence's.
 PARAGRAPH_WEIGHT = 0.4
 K1 = 1.5
@@ -542,6 +548,7 @@ class StoryEngine:
         self._people_cache: dict[str, frozenset[str]] = {}
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
+        self._loose: set[str] = set()  # question words found only as broader/narrower nouns
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -689,6 +696,8 @@ class StoryEngine:
             seen.add(key)
             if found:
                 weight = self.index.idf(found) * (CORRECTED_WEIGHT if corrected else 1.0)
+                if word in self._loose:
+                    weight *= LOOSE_WEIGHT
             elif word in names:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
             else:
@@ -789,6 +798,16 @@ class StoryEngine:
             for other in wordnet_synonyms(word):
                 other_term = term(other)
                 if other_term in self._document_frequency and not self._only_a_name(other_term):
+                    return other_term, True
+        if synonyms:
+            for other in wordnet_related(word):
+                other_term = term(other)
+                if (
+                    other_term in self._document_frequency
+                    and english_zipf(other) <= RELATED_ZIPF
+                    and not self._only_a_name(other_term)
+                ):
+                    self._loose.add(word)
                     return other_term, True
         if is_common_english(word):
             return "", False

@@ -30,6 +30,10 @@ TABLE = Path(__file__).with_name("data") / "wordnet_synonyms.txt.gz"
 #: How many senses of a word are used (WordNet lists them most frequent first).
 SENSES = 3
 
+#: Senses whose broader and narrower nouns are kept, and at most how many of those nouns.
+RELATED_SENSES = 2
+MAX_RELATED = 40
+
 #: Particles of the phrasal verbs kept in the table ("look_for" -> "seek", "wrap_up" -> "finish").
 _PARTICLE_WORDS = "up down out off over in on back away about through around along for into after"
 PARTICLES = frozenset(_PARTICLE_WORDS.split())
@@ -70,13 +74,20 @@ class Thesaurus:
     def __init__(self, lines: Iterable[str]) -> None:
         self._synonyms: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
         self._irregular: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
+        self._related: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
         for line in lines:
             fields = line.rstrip("\n").split("\t")
             if len(fields) != 3:
                 continue
             pos, word, values = fields
-            target = self._irregular if pos.endswith("!") else self._synonyms
-            part = target.get(pos.rstrip("!"))
+            target = (
+                self._irregular
+                if pos.endswith("!")
+                else self._related
+                if pos.endswith(">")
+                else self._synonyms
+            )
+            part = target.get(pos.rstrip("!>"))
             if part is not None:
                 part[word] = tuple(values.split())
         self._forms: dict[str, set[str]] = {}  # verb -> its irregular forms ("mean" -> "meant")
@@ -98,6 +109,14 @@ class Thesaurus:
                 if base in lemmas:
                     found.append(base)
         return list(dict.fromkeys(found))
+
+    def related(self, word: str) -> tuple[str, ...]:
+        """Nouns one step broader or narrower than the noun ``word`` in WordNet ("heist" ->
+        "robbery", "burglars" -> "thief"), for when no synonym will do."""
+        found: list[str] = []
+        for base in self._base_forms(word, "n"):
+            found.extend(self._related["n"].get(base, ()))
+        return tuple(w for w in dict.fromkeys(found) if w != word)
 
     def other_forms(self, word: str) -> tuple[str, ...]:
         """The other forms of the verb ``word`` that a stemmer cannot relate to it, as WordNet
@@ -145,6 +164,11 @@ def synonyms(word: str) -> tuple[str, ...]:
     return thesaurus().synonyms(word)
 
 
+def related(word: str) -> tuple[str, ...]:
+    """Broader and narrower nouns (see :meth:`Thesaurus.related`)."""
+    return thesaurus().related(word)
+
+
 def other_forms(word: str) -> tuple[str, ...]:
     """Irregular forms of the same lemma as ``word`` (see :meth:`Thesaurus.other_forms`)."""
     return thesaurus().other_forms(word)
@@ -190,6 +214,21 @@ def _adjective_and_head(
     return found
 
 
+def _broader_and_narrower(
+    synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, str, str, str]]]],
+    pos: str,
+    offsets: list[str],
+) -> list[str]:
+    """Single words one step up or down from a noun's most frequent senses ("robbery" ->
+    "theft", "heist"; "burglar" -> "thief"), at most :data:`MAX_RELATED`."""
+    found: list[str] = []
+    for offset in offsets[:RELATED_SENSES]:
+        for symbol, other, other_pos, _ in synsets[(pos, offset)][1]:
+            if symbol in ("@", "@i", "~", "~i") and other_pos == pos:
+                found += (w for w in synsets[(other_pos, other)][0] if _single_word(w))
+    return list(dict.fromkeys(found))[:MAX_RELATED]
+
+
 def build_table(wordnet: Path) -> list[str]:
     """The table's lines for the WordNet dictionary folder ``wordnet`` (``index.noun``, ...)."""
     synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, str, str, str]]]] = {}
@@ -227,6 +266,11 @@ def build_table(wordnet: Path) -> list[str]:
             kept = [w for w in dict.fromkeys(found) if w != lemma and _single_word(w)]
             if kept:
                 lines.append(f"{pos}\t{lemma}\t{' '.join(kept)}")
+            if pos == "n":
+                related = _broader_and_narrower(synsets, pos, fields[6 + pointer_count :])
+                related = [w for w in related if w != lemma and w not in kept]
+                if related:
+                    lines.append(f"{pos}>\t{lemma}\t{' '.join(related)}")
         with (wordnet / f"{name}.exc").open(encoding="utf-8") as exceptions:
             for line in exceptions:
                 form, *bases = line.split()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.core.shapes import (
+    ALTERNATIVES,
     ASKS_MONEY,
+    MEASURE_UNITS,
     MONEY_AMOUNT,
     NAMED_AREA,
     PRONOUN_SUBJECT,
@@ -13,8 +15,12 @@ from bot.core.shapes import (
     acts_in,
     asked_speaker,
     gives_a_count,
+    holder_names,
     named_near,
     place_positions,
+    plain_words,
+    quoted_words,
+    role_mentions,
     statement_subjects,
 )
 from bot.core.text import normalise, term
@@ -94,6 +100,8 @@ def test_questions_about_money(question: str, asks_money: bool) -> None:
         ("The bridge will cost $48 million.", True),
         ("Drivers earn 42,000 pounds a year.", True),
         ("Tickets cost 300 euros.", True),
+        ("The demands would have cost 24 billion koruna a year.", True),
+        ("Rent rose to 3,000 zlotys.", True),
         ("About 9 million customers were affected.", False),
         ("The fine was criticised as too small.", False),
     ],
@@ -176,3 +184,89 @@ def test_named_areas(sentence: str, area: str | None) -> None:
     """A place named with its kind ("the village of Kilbride", "Sviatoshynskyi district")."""
     found = NAMED_AREA.search(sentence)
     assert (found and (found.group(1) or found.group(2) or found.group(0))) == area
+
+
+@pytest.mark.parametrize(
+    ("question", "mentions"),
+    [
+        (
+            "How old is the Czech prime minister?",
+            [("the Czech prime minister", "Czech prime minister")],
+        ),
+        (
+            "how old is the czech prime minister",
+            [("the czech prime minister", "Czech prime minister")],
+        ),
+        ("Does the US president want a deal?", [("the US president", "US president")]),
+        (
+            "What did the infrastructure minister order?",
+            [("the infrastructure minister", "Infrastructure minister")],
+        ),
+        ("Who won the election?", []),
+    ],
+    ids=["qualified", "lowercase", "us-is-kept", "lowercase-qualifier", "no-post"],
+)
+def test_posts_a_question_names_people_by(question: str, mentions: list[tuple[str, str]]) -> None:
+    assert role_mentions(question) == mentions
+
+
+@pytest.mark.parametrize(
+    ("role", "text", "names"),
+    [
+        ("US president", "US President Donald Trump met Støre.", ["Donald Trump"]),
+        ("US president", "On Russia, suggesting that President Vladimir Putin wants a deal.", []),
+        (
+            "Czech prime minister",
+            "PRAGUE — Czech Prime Minister Tomáš Horáček lost.",
+            ["Tomáš Horáček"],
+        ),
+    ],
+    ids=["qualified-holder", "qualifier-inside-a-word-is-none", "diacritics"],
+)
+def test_holders_of_a_post(role: str, text: str, names: list[str]) -> None:
+    """A qualifier must start a word before the title: "us" in "Russia" is not "US"."""
+    assert holder_names(role, text) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Who said 'I have my own deadline'?", "i have my own deadline"),
+        ("How did Trump explain his 'Vladimir, STOP' message?", "vladimir stop"),
+        ("who said “two to tango”", "two to tango"),
+        ("Trump's view wasn't clear", ""),  # apostrophes are no quote marks
+        ("What does 'tango' mean?", ""),  # one word is a keyword, not a quotation
+    ],
+    ids=["single-quotes", "punctuation-dropped", "curly-quotes", "apostrophes", "one-word"],
+)
+def test_words_a_question_quotes(question: str, quoted: str) -> None:
+    assert quoted_words(question) == quoted
+    if quoted:
+        assert quoted in plain_words("“Vladimir, STOP! I have my own deadline,” two to tango")
+
+
+@pytest.mark.parametrize(
+    ("question", "options"),
+    [
+        ("were the missiles ballistic or cruise missiles", ("ballistic", "cruise")),
+        ("will he resign or stay", ("resign", "stay")),
+        ("how many people died", None),
+    ],
+)
+def test_questions_offering_two_answers(question: str, options: tuple[str, str] | None) -> None:
+    found = ALTERNATIVES.search(question)
+    assert (found.group(1, 2) if found else None) == options
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sized"),
+    [
+        ("The system would run a deficit of 68 billion koruna this year.", True),
+        ("The span was 60 metres long.", True),
+        ("Turnout rose by 4 percent.", True),
+        ("Nine people died.", False),
+    ],
+    ids=["money", "length", "share", "a-count-is-no-size"],
+)
+def test_how_big_is_answered_by_a_size(sentence: str, sized: bool) -> None:
+    assert bool(MEASURE_UNITS["big"].search(sentence)) is sized

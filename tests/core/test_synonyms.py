@@ -131,3 +131,44 @@ def test_phrasal_verbs_have_synonyms(verb: str, particle: str, expected: str) ->
 
 def test_a_verb_and_a_word_that_is_no_particle_have_no_phrasal_synonyms() -> None:
     assert phrasal_synonyms("looking", "agreement") == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("quickly", "fast"),  # adverb -> its adjective's head
+        ("publicly", "public"),  # adverb -> its adjective
+    ],
+)
+def test_adverbs_offer_their_adjectives(word: str, expected: str) -> None:
+    assert expected in synonyms(word)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("heist", "robbery"),  # one step broader
+        ("burglars", "thief"),  # plural -> lemma -> broader
+        ("robbery", "heist"),  # one step narrower
+    ],
+)
+def test_nouns_offer_broader_and_narrower_nouns(word: str, expected: str) -> None:
+    assert expected in synonyms_module.related(word)
+
+
+def test_related_nouns_are_not_synonyms_and_verbs_have_none() -> None:
+    assert "thief" not in synonyms("burglar")
+    assert synonyms_module.related("quickly") == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("mean", ("meant",)),  # lemma -> its irregular forms
+        ("stolen", ("steal", "stole")),  # a form -> its lemma and the lemma's other forms
+        ("best", ()),  # adjectives are left alone: "best" is not "good"
+        ("walked", ()),  # regular forms are the stemmer's business
+    ],
+)
+def test_other_forms_of_irregular_verbs(word: str, expected: tuple[str, ...]) -> None:
+    assert synonyms_module.other_forms(word) == expected

@@ -285,6 +285,14 @@ def test_english_speller(word: str, expected: str) -> None:
         pytest.param("What did Trump say when reporters asked?", QuestionType.STATEMENT, id="sub"),
         pytest.param("On what date did they meet?", QuestionType.WHEN, id="what-date"),
         pytest.param("how many ppl died", QuestionType.HOW_MANY, id="how-many"),
+        pytest.param(
+            "Of the 5000 soldiers dying each week, how many are Russian?",
+            QuestionType.HOW_MANY,
+            id="after-a-comma",
+        ),
+        pytest.param(
+            "Trump met Støre, what did he say?", QuestionType.STATEMENT, id="what-after-a-comma"
+        ),
     ],
 )
 def test_question_type_uses_the_leading_question_word(question: str, kind: QuestionType) -> None:
@@ -415,15 +423,29 @@ def test_the_speller_does_not_scan_a_large_vocabulary(monkeypatch: pytest.Monkey
 
 
 @pytest.mark.parametrize(
-    ("question", "quick_is_topic"),
+    ("question", "topic"),
     [
-        ("hey, quick question: who is Støre?", False),
-        ("does trump want a quick end to the war", True),
+        ("hey, quick question: who is Støre?", ["store"]),
+        ("hey, quick one - who is Støre?", ["store"]),
+        ("does trump want a quick end to the war", ["trump", "want", "quick", "end", "war"]),
+        ("are the christian democrats quitting as well", ["christian", "democrats", "quitting"]),
+        ("how is the opposition doing in the polls at the moment", ["opposition", "polls"]),
+        ("i keep hearing the mayor resigned", ["mayor", "resigned"]),
+        ("is anyone still missing", ["missing"]),
+    ],
+    ids=[
+        "quick-question",
+        "quick-one",
+        "quick-is-topic",
+        "as-well",
+        "at-the-moment",
+        "hearsay",
+        "still",
     ],
 )
-def test_quick_is_chat_only_before_question(question: str, quick_is_topic: bool) -> None:
-    """ "quick question" is chat framing; "a quick end" is what is asked."""
-    assert ("quick" in content_tokens(tokenize(question))) is quick_is_topic
+def test_chat_and_time_padding_is_no_topic(question: str, topic: list[str]) -> None:
+    """ "quick question", "as well", "at the moment" pad a question; "a quick end" is asked."""
+    assert content_tokens(tokenize(question)) == topic
 
 
 #: Text made of the characters the tokenizer and the sentence splitter act on.
