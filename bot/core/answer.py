@@ -382,6 +382,7 @@ def _capitalised_words(question: str) -> set[str]:
     }
 
 
+_SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
 _CAPITALISED_RUN = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 
 
@@ -675,6 +676,8 @@ class StoryEngine:
         terms: list[QueryTerm] = []
         seen: set[str] = set()
         names = _capitalised_words(text)
+        # "get the deal DONE": a word in capitals is the one asked about, light or not
+        shouted = set() if text.isupper() else {normalise(w) for w in _SHOUTED.findall(text)}
         preamble_words = content_tokens(tokenize(spell_out_abbreviations(preamble, self._uses)))
         asked_words = content_tokens(tokenize(spell_out_abbreviations(asked, self._uses)))
         particles = particles_after(tokenize(text))
@@ -703,7 +706,7 @@ class StoryEngine:
             else:
                 weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT
             if (
-                word in LIGHT_WORDS
+                (word in LIGHT_WORDS and word not in shouted)
                 or position < len(preamble_words)
                 or (kind is QuestionType.WHO and word in IN_CHARGE)
                 or (asks_money and word in MONEY_WORDS)
