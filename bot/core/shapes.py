@@ -564,18 +564,20 @@ STANCE_QUESTION = re.compile(
     r"\s+(?:agree|accept|support|oppose|reject|buy|back|endorse|dispute|doubt|trust)\b"
 )
 _OBJECT_OF = re.compile(
+    r"(?<!much )(?<!most )(?<!many )(?<!some )(?<!all )(?<!part )(?<!parts )(?<!half )"
     r"\b(?:in|into|on|onto|to|at|from|with|about|against|over|for|of|by|toward|towards|"
-    r"between|across|upon)\s+(?:the\s+)?$",
+    r"between|across|upon)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?$",
     re.IGNORECASE,
 )
 
 
 def acts_in(sentence: str, holder: set[str]) -> bool:
     """Whether one of ``holder``'s terms stands in ``sentence`` other than as the object of a
-    preposition ("much of Europe, including Ukraine, rejected"; not "its advance into Ukraine")."""
+    preposition ("much of Europe, including Ukraine, rejected"; not "its advance into Ukraine"
+    or "tension in Eastern Europe")."""
     return any(
         term(fold_variant(normalise(found.group(0)))) in holder
-        and not _OBJECT_OF.search(sentence[max(0, found.start() - 20) : found.start()])
+        and not _OBJECT_OF.search(sentence[max(0, found.start() - 30) : found.start()])
         for found in WORD_PATTERN.finditer(sentence)
     )
 

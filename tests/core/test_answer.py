@@ -66,6 +66,10 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Does Trump want a swift resolution?", 7, "swift"),
         ("What tension has the war created?", 8, "tension"),
         ("Whats Trumps deadline", 7, "deadline"),
+        ("What did Trump want to get DONE?", 4, "DONE"),
+        ("Does Europe agree that Russia made a big concession?", 3, "rejected"),
+        ("How did Trump explain his Vladimir STOP message to the press?", 5, "clarified"),
+        ("Who said 'I have my own deadline'?", 7, "my own deadline"),
     ],
     ids=[
         "kiev-spelling",
@@ -81,6 +85,10 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "swift",
         "tension",
         "no-apostrophes",
+        "word-in-capitals",
+        "where-europe-acts",
+        "explain-is-clarify",
+        "quoted-words",
     ],
 )
 def test_golden_answers(
@@ -342,6 +350,8 @@ def test_chat_framing_does_not_count_against_a_question(engine: StoryEngine, que
         ),
         pytest.param("Who won the Champions League?", False, id="part-of-a-name"),
         pytest.param("Hey, quick one - how many people died in Kyiv?", True, id="padding-1"),
+        pytest.param("Did Trump openly criticize Putin?", True, id="news-verbs-1"),
+        pytest.param("How did Trump explain his post to the press?", True, id="news-verbs-2"),
     ],
 )
 def test_what_the_story_answers_and_what_it_declines(

@@ -147,11 +147,14 @@ def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, name
         ("Much of Europe, including Ukraine, rejected the notion.", True),
         ("Russia made a big concession by halting its advance into Ukraine.", False),
         ("Ukraine said it would not accept the terms.", True),
+        ("Much of Ukraine rejected the notion.", True),
+        ("The war created tension in Eastern Ukraine.", False),
     ],
-    ids=["subject-in-list", "object-of-into", "subject"],
+    ids=["subject-in-list", "object-of-into", "subject", "much-of", "object-with-adjective"],
 )
 def test_where_someone_acts_in_a_sentence(sentence: str, acts: bool) -> None:
-    """Ukraine acts in "including Ukraine, rejected", not in "its advance into Ukraine"."""
+    """Ukraine acts in "including Ukraine, rejected" and "much of Ukraine rejected", not in
+    "its advance into Ukraine" or "tension in Eastern Ukraine"."""
     assert acts_in(sentence, {term("ukraine")}) is acts
 
 
