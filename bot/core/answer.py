@@ -114,6 +114,7 @@ from bot.core.text import (
     LIGHT_WORDS,
     NEWS_PEOPLE,
     STAND_INS,
+    STANDS_FOR,
     STOPWORDS,
     QuestionType,
     Speller,
@@ -769,7 +770,7 @@ class StoryEngine:
         found = term(word)
         if found in self._document_frequency:
             return found, False
-        stand_in = STAND_INS.get(word)  # "Moscow" for Russia, "the Kremlin" for its government
+        stand_in = STAND_INS.get(word) or STANDS_FOR.get(word)  # "Moscow" for Russia
         if stand_in and (other := term(stand_in)) in self._document_frequency:
             return other, True
         if word in NEWS_PEOPLE:  # "the press" for the reporters who asked
