@@ -1217,7 +1217,7 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
     Phrasal verbs become one token ("give_up"). If only fillers are left ("What did he say?"),
     the fillers are returned.
     """
-    padding = set()
+    padding: set[int] = set()
     for i in range(len(tokens)):
         for phrase in _PADDING:
             if tuple(tokens[i : i + len(phrase)]) == phrase:
