@@ -48,6 +48,7 @@ from bot.core.shapes import (
     ASKS_A_COUNT,
     ASKS_CLOCK,
     ASKS_DATE,
+    ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_NAME,
     ASKS_PLACE,
@@ -75,6 +76,7 @@ from bot.core.shapes import (
     QUOTE_MARK,
     REACTION_WORDS,
     REFERS_BACK,
+    SAYS_FUTURE,
     STANCE_QUESTION,
     TITLE_OWNER_CHARS,
     TITLE_WRITTEN,
@@ -1308,6 +1310,12 @@ class StoryEngine:
         """
         if query.kind is QuestionType.WHEN and not WHEN_ANSWER.search(sentence.text):
             return "the closest passage gives no date or time for that"
+        if (
+            query.kind is QuestionType.WHEN
+            and ASKS_FUTURE.search(query.text)
+            and not SAYS_FUTURE.search(sentence.text)
+        ):
+            return "the closest passage gives no date for what is still to come"
         if query.kind is QuestionType.HOW_MANY:
             measure = HOW_MEASURE.search(normalise(query.text))
             unit = MEASURE_UNITS.get(measure.group(1)) if measure else None

@@ -126,6 +126,19 @@ WHEN_ANSWER = re.compile(
     r"(minutes?|hours?|days?|weeks?|months?|years?))\b",
     re.IGNORECASE,
 )
+#: "When will they meet?" asks about what is to come: a past date does not answer it.
+ASKS_FUTURE = re.compile(
+    r"\bwhen (?:will|would|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|due|expected|set to|"
+    r"scheduled)\b",
+    re.IGNORECASE,
+)
+#: ... and a sentence that can answer it speaks of the future.
+SAYS_FUTURE = re.compile(
+    r"\b(?:will|would|shall|next|plans?|planned|planning|scheduled|expected|expects?|due|"
+    r"later|soon|upcoming|tomorrow|set to|until|intends?|aims?|by the end|likely|unlikely|"
+    r"could|may|might)\b|['’]ll\b",
+    re.IGNORECASE,
+)
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 MEASURE_UNITS = {
