@@ -45,6 +45,7 @@ from bot.core.quotes import Quote, QuoteBook
 from bot.core.shapes import (
     ABOUT_THE_ARTICLE,
     ALTERNATIVES,
+    ANSWER_KINDS,
     ASKS_A_COUNT,
     ASKS_CLOCK,
     ASKS_DATE,
@@ -977,6 +978,14 @@ class StoryEngine:
         unknown_words = {t.word for t in query.terms if not t.term}
         if focus and all(word in unknown_words for word in focus):
             return self._decline(query, candidates, f"it does not mention {' '.join(focus)}")
+        asked_noun = WHAT_NOUN.match(normalise(query.text))
+        if (
+            asked_noun
+            and fold_variant(asked_noun.group(1)) in unknown_words
+            and asked_noun.group(1) not in light
+            and asked_noun.group(1) not in ANSWER_KINDS
+        ):  # "What sanctions will Trump impose?" of a story without sanctions
+            return self._decline(query, candidates, f"it does not mention {asked_noun.group(1)}")
         if coverage < MIN_COVERAGE:
             present = self._present_terms(best.paragraph)
             missing = [t.word for t in query.terms if t.term not in present]

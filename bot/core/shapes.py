@@ -392,6 +392,17 @@ WHAT_NOUN = re.compile(
 )
 
 
+#: Nouns of a kind of answer ("Which city ...?", "What company ...?"): the story names the
+#: thing, seldom the kind.
+ANSWER_KINDS = words(
+    "city cities town towns village villages country countries nation nations region regions "
+    "place places area areas state states capital person people man men woman women company "
+    "companies firm firms group groups organisation organization team teams party parties "
+    "platform website site network day days date year years month months time language word "
+    "words name names thing things animal animals topic topics subject subjects issue issues"
+)
+
+
 #: Endings of adjectives of place ("Scandinavian", "Polish"): they describe, they do not name.
 DEMONYM = re.compile(r"(ian|ean|ish|ese)$")
 
