@@ -283,6 +283,7 @@ def _unknown_name(query_term: QueryTerm) -> bool:
     )
 
 
+WHICH_THINGS = re.compile(r"^\W*which\s+([a-z]+s)\b")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
@@ -1363,8 +1364,12 @@ class StoryEngine:
             query, sentence.text, paragraph
         ):
             return "the closest passage does not say who holds that post"
-        kind_of = KIND_OF.search(normalise(query.text))
-        if kind_of and not _names_a_kind(sentence.text, kind_of.group(1), query):
+        kind_of = KIND_OF.search(normalise(query.text)) or WHICH_THINGS.match(normalise(query.text))
+        if (
+            kind_of
+            and kind_of.group(1) not in ANSWER_KINDS
+            and not _names_a_kind(sentence.text, kind_of.group(1), query)
+        ):
             return f"the closest passage does not say what kind of {kind_of.group(1)}"
         if query.asks_place and not self._new_place(query, sentence.text, paragraph):
             return "the closest passage names no such place"

@@ -451,7 +451,9 @@ NAMED_AREA = re.compile(
     r"neighbou?rhood|suburb)\b"  # "the western Sviatoshynskyi district"
 )
 #: "What kind of missiles ...": the noun whose kind is asked.
-KIND_OF = re.compile(r"\b(?:kinds?|types?|sorts?|models?|makes?|brands?) of ([a-z]+)")
+KIND_OF = re.compile(
+    r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|models?|makes?|brands?) of ([a-z]+)"
+)
 
 
 #: A post a "who is in charge" question is answered with.

@@ -353,6 +353,10 @@ def test_chat_framing_does_not_count_against_a_question(engine: StoryEngine, que
         pytest.param("Did Trump openly criticize Putin?", True, id="news-verbs-1"),
         pytest.param("When is Trump going to meet Putin?", False, id="future-1"),
         pytest.param("What sanctions will Trump put on Russia?", False, id="asked-noun-1"),
+        pytest.param("Which missiles did Russia use on Kyiv?", False, id="which-things-1"),
+        pytest.param(
+            "I'm kind of lost, how many people were killed in Kyiv?", True, id="kind-of-chat"
+        ),
         pytest.param("What city did Russia hit with missiles?", True, id="asked-noun-2"),
         pytest.param("When will Trump know if Putin wants a deal?", True, id="future-2"),
         pytest.param("How did Trump explain his post to the press?", True, id="news-verbs-2"),
