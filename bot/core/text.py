@@ -613,9 +613,97 @@ PHRASAL_VERBS: dict[tuple[str, str], str] = {
 }
 
 
+#: Irregular verbs whose past forms a stemmer cannot join to the verb ("led" -> "lead"),
+#: for the verbs news reports use for what happened; forms that are also common other words
+#: ("left", "saw", "fed", "lay") are left out.
+IRREGULAR_VERBS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(line.split())
+    for line in (
+        "lead led",
+        "win won",
+        "lose lost",
+        "fight fought",
+        "seek sought",
+        "buy bought",
+        "sell sold",
+        "begin began begun",
+        "choose chose chosen",
+        "write wrote written",
+        "speak spoke spoken",
+        "rise rose risen",
+        "fall fell fallen",
+        "fly flew flown",
+        "drive drove driven",
+        "run ran",
+        "build built",
+        "pay paid",
+        "send sent",
+        "spend spent",
+        "hold held",
+        "tell told",
+        "bring brought",
+        "catch caught",
+        "teach taught",
+        "steal stole stolen",
+        "freeze froze frozen",
+        "shoot shot",
+        "hide hid hidden",
+        "break broke broken",
+        "sink sank sunk",
+        "flee fled",
+        "deal dealt",
+        "dig dug",
+        "grow grew grown",
+        "throw threw thrown",
+        "blow blew blown",
+        "draw drew drawn",
+        "withdraw withdrew withdrawn",
+        "forbid forbade forbidden",
+        "mean meant",
+        "eat ate eaten",
+        "drink drank drunk",
+        "wear wore worn",
+        "tear tore torn",
+        "swear swore sworn",
+        "ring rang rung",
+        "sing sang sung",
+        "swim swam swum",
+        "arise arose arisen",
+        "strive strove striven",
+        "overtake overtook overtaken",
+        "undertake undertook undertaken",
+        "forgive forgave forgiven",
+        "forget forgot forgotten",
+        "bear bore borne",
+        "beat beaten",
+        "bind bound",
+        "bleed bled",
+        "breed bred",
+        "hang hung",
+        "lend",
+        "light lit",
+        "slide slid",
+        "spin spun",
+        "split",
+        "spread",
+        "stick stuck",
+        "sting stung",
+        "strike struck",
+        "sweep swept",
+        "swing swung",
+        "wake woke woken",
+        "weep wept",
+    )
+    if " " in line
+)
+
+
 @functools.cache
 def _related_stems() -> dict[str, str]:
     mapping: dict[str, str] = {}
+    for verb, *forms in IRREGULAR_VERBS:
+        for form in forms:
+            mapping.setdefault(stem(form), stem(verb))
     for group in RELATED_WORDS:
         head = stem(fold_variant(group[0]))
         for word in group:

@@ -90,6 +90,10 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("gave up", "concession"),
         ("colourful neighbourhoods", "colorful neighborhoods"),
         ("behavioural", "behavioral"),
+        ("Excavations led by Dr Rao", "excavations lead by dr rao"),
+        ("the thieves stole", "the thieves stolen"),
+        ("he explained to the press", "he clarified to the press"),
+        ("they pushed back", "they rejected"),
     ],
     ids=[
         "transliteration",
@@ -103,6 +107,10 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "phrasal-verb",
         "british-our-inside",
         "british-oural",
+        "irregular-past",
+        "irregular-participle",
+        "news-verbs",
+        "phrasal-news-verb",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
