@@ -129,7 +129,7 @@ WHEN_ANSWER = re.compile(
 #: "When will they meet?" asks about what is to come: a past date does not answer it.
 ASKS_FUTURE = re.compile(
     r"\bwhen (?:will|would|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|due|expected|set to|"
-    r"scheduled)\b",
+    r"scheduled|next)\b",
     re.IGNORECASE,
 )
 #: ... and a sentence that can answer it speaks of the future.

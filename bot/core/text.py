@@ -263,6 +263,17 @@ VARIANTS: dict[str, str] = {
     "burma": "myanmar",
     "ppl": "people",
     "govt": "government",
+    # chat spellings ("wat did he mean", "r they", "abt the deal")
+    "wat": "what",
+    "wot": "what",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "pls": "please",
     "zelenskyy": "zelensky",
     "zelenskiy": "zelensky",
     "zelenski": "zelensky",
@@ -447,7 +458,8 @@ QUESTION_FILLERS = words(
     # chat framing: greetings, addressees, politeness ("hey guys, quick question: ...")
     "hey hi hello hiya guys folks everyone everybody anyone anybody someone somebody yall "
     "question questions wondering wonder curious pls plz thanks thank thx lol btw ok "
-    "okay bot storybot actually lately currently basically due still"
+    "okay bot storybot actually lately currently basically due still tbh tbf imo imho idk "
+    "rn ngl lmao smh fr ty quote quotes quotation"
 )
 
 
@@ -890,6 +902,9 @@ _LAST_CLAUSE = re.compile(
 )
 
 
+_HOW_MANY_INSIDE = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+
+
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
     tokens = tokenize(question)
@@ -918,6 +933,8 @@ def question_type(question: str) -> QuestionType:
             return asked
     if tokens and tokens[0] in _YES_NO_STARTS:
         return QuestionType.YES_NO
+    if _HOW_MANY_INSIDE.search(question):  # "of the 5000 soldiers how many are russian"
+        return QuestionType.HOW_MANY
     if any(word in _STATEMENT_VERBS for word in tokens):
         return QuestionType.STATEMENT
     return QuestionType.OTHER
