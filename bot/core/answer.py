@@ -283,6 +283,8 @@ def _unknown_name(query_term: QueryTerm) -> bool:
     )
 
 
+#: Words for the article itself, which "says" things too ("What does the headline say ...?").
+_THE_TEXT = frozenset(("headline", "title", "article", "story", "report", "piece", "text"))
 WHICH_THINGS = re.compile(r"^\W*which\s+([a-z]+s)\b")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
@@ -1125,6 +1127,10 @@ class StoryEngine:
                     (names if word[:1].isupper() else roles).append(found)
         if not names and not roles:
             return ""
+        if (
+            not names and not any(roles) and not _THE_TEXT.intersection(normalise(speaker).split())
+        ):  # "what did zelensky say": nobody the story knows ("the headline" is the text)
+            return f"the story does not mention {speaker}"
         if not names and REACTION_WORDS.search(query.text):
             # "How did the markets react?": not only by speaking, but the markets must act in
             # the sentence ("The Kremlin brushed off ...", not "the Russian strikes")

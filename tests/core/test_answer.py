@@ -354,6 +354,9 @@ def test_chat_framing_does_not_count_against_a_question(engine: StoryEngine, que
         pytest.param("When is Trump going to meet Putin?", False, id="future-1"),
         pytest.param("What sanctions will Trump put on Russia?", False, id="asked-noun-1"),
         pytest.param("Which missiles did Russia use on Kyiv?", False, id="which-things-1"),
+        pytest.param("what did zelensky say about the kyiv strikes", False, id="unknown-speaker"),
+        pytest.param("wat did trump post abt kyiv tbh", True, id="chat-spellings"),
+        pytest.param("when is trump meeting putin next", False, id="future-next"),
         pytest.param(
             "I'm kind of lost, how many people were killed in Kyiv?", True, id="kind-of-chat"
         ),
