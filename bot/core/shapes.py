@@ -234,10 +234,16 @@ def counted_head(question: str) -> str:
         return ""
     run: list[str] = []
     for word in found.group(1).split():
-        if word in STOPWORDS or word.endswith("ed"):
-            break
+        if word in STOPWORDS or word.endswith("ed") or word in _NOT_COUNTED:
+            break  # "how many soldiers total ...": soldiers
         run.append(word)
     return fold_variant(run[-1]) if run else ""
+
+
+#: Words after "how many NOUN" that say how it is counted, not what.
+_NOT_COUNTED = frozenset(
+    ("total", "overall", "altogether", "exactly", "roughly", "approximately", "actually")
+)
 
 
 def counts_noun(sentence: str, counted: str) -> bool:

@@ -459,7 +459,7 @@ QUESTION_FILLERS = words(
     "hey hi hello hiya guys folks everyone everybody anyone anybody someone somebody yall "
     "question questions wondering wonder curious pls plz thanks thank thx lol btw ok "
     "okay bot storybot actually lately currently basically due still tbh tbf imo imho idk "
-    "rn ngl lmao smh fr ty quote quotes quotation"
+    "rn ngl lmao smh fr ty quote quotes quotation honestly literally seriously"
 )
 
 
@@ -1316,6 +1316,18 @@ _PADDING = (
 _TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken taking"))
 
 
+#: Long fillers whose misspellings are fillers too ("actualy", "basicly").
+_LONG_FILLERS = ("actually", "basically", "currently", "honestly", "literally", "seriously")
+
+
+def _misspelt_filler(token: str) -> bool:
+    """Whether ``token`` is one edit from a long filler word (and not a filler itself)."""
+    return len(token) >= 7 and any(
+        abs(len(token) - len(filler)) <= 1 and edit_distance(token, filler) == 1
+        for filler in _LONG_FILLERS
+    )
+
+
 def content_tokens(tokens: Sequence[str]) -> list[str]:
     """Tokens that carry a question's topic: no stopwords, question words or fillers.
 
@@ -1346,7 +1358,10 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
     content = [
         t
         for t in folded
-        if t not in STOPWORDS and t not in QUESTION_FILLERS and (len(t) > 1 or t.isdigit())
+        if t not in STOPWORDS
+        and t not in QUESTION_FILLERS
+        and (len(t) > 1 or t.isdigit())
+        and not _misspelt_filler(t)
     ]
     if content:
         return content

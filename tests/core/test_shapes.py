@@ -6,6 +6,7 @@ import pytest
 
 from bot.core.shapes import (
     ALTERNATIVES,
+    ASKS_FUTURE,
     ASKS_MONEY,
     MEASURE_UNITS,
     MONEY_AMOUNT,
@@ -14,6 +15,7 @@ from bot.core.shapes import (
     WHEN_ANSWER,
     acts_in,
     asked_speaker,
+    counted_head,
     gives_a_count,
     holder_names,
     named_near,
@@ -273,3 +275,29 @@ def test_questions_offering_two_answers(question: str, options: tuple[str, str] 
 )
 def test_how_big_is_answered_by_a_size(sentence: str, sized: bool) -> None:
     assert bool(MEASURE_UNITS["big"].search(sentence)) is sized
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("how many soldiers total have died in the war so far", "soldiers"),
+        ("how many Kyiv residents were hurt", "residents"),
+        ("how many died", ""),
+    ],
+)
+def test_the_noun_a_how_many_question_counts(question: str, head: str) -> None:
+    """ "total" says how soldiers are counted, not what is counted."""
+    assert counted_head(question) == head
+
+
+@pytest.mark.parametrize(
+    ("question", "future"),
+    [
+        ("When will Trump meet Putin?", True),
+        ("when is trump meeting putin next", True),
+        ("When is the vote going to happen?", True),
+        ("When did Trump meet Støre?", False),
+    ],
+)
+def test_questions_about_what_is_to_come(question: str, future: bool) -> None:
+    assert bool(ASKS_FUTURE.search(question)) is future

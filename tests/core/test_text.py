@@ -440,6 +440,7 @@ def test_the_speller_does_not_scan_a_large_vocabulary(monkeypatch: pytest.Monkey
         ("how is the opposition doing in the polls at the moment", ["opposition", "polls"]),
         ("i keep hearing the mayor resigned", ["mayor", "resigned"]),
         ("is anyone still missing", ["missing"]),
+        ("how long will he actualy spend in prison", ["spend", "prison"]),
     ],
     ids=[
         "quick-question",
@@ -449,6 +450,7 @@ def test_the_speller_does_not_scan_a_large_vocabulary(monkeypatch: pytest.Monkey
         "at-the-moment",
         "hearsay",
         "still",
+        "misspelt-filler",
     ],
 )
 def test_chat_and_time_padding_is_no_topic(question: str, topic: list[str]) -> None:
