@@ -140,6 +140,7 @@ from bot.core.text import (
     token_term,
     tokenize,
     tokenize_utf8,
+    words,
 )
 
 log = logging.getLogger(__name__)
@@ -193,6 +194,15 @@ TYPO_ZIPF = 2.5
 TITLE_CREDIT = 0.5
 #: Bonus for a sentence with the very words a question quotes (twice a sentence's best score).
 QUOTED_BONUS = 2.0
+#: How much more a reporting verb that says how something was said ("warn", "admit", "promise")
+#: counts in "What did X warn ...?": the warning is asked for, not whatever else X said.
+MANNER_WEIGHT = 1.5
+MANNER_VERBS = words(
+    "warn warned warns claim claimed claims announce announced announces clarify clarified "
+    "admit admitted admits reveal revealed reveals promise promised promises threaten "
+    "threatened threatens insist insisted insists deny denied denies urge urged urges predict "
+    "predicted predicts accuse accused accuses vow vowed vows pledge pledged pledges"
+)
 #: A question noun found only as a broader or narrower noun ("heist" -> "robbery") counts this
 #: much of a synonym, and only a noun English uses less than this Zipf frequency will do
 #: ("population" -> "people" is too common to mean anything).
@@ -721,6 +731,8 @@ class StoryEngine:
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             if focus_noun and word == focus_noun:
                 weight *= FOCUS_WEIGHT  # "What warning did Trump give?": the warning decides
+            if kind is QuestionType.STATEMENT and word in MANNER_VERBS:
+                weight *= MANNER_WEIGHT  # "What did Trump warn ...?": the warning, not a hope
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
         return Query(
             text,
@@ -860,8 +872,8 @@ class StoryEngine:
             return answer
         # "What did the Baltavian prime minister say?", "How old is the Czech prime minister?":
         # ask it of the person the story gives that post ("Czech Prime Minister Tomáš Horáček").
-        for words, holder in self._role_holders(query, candidates):
-            named = self.analyse(query.text.replace(words, holder, 1))
+        for mention, holder in self._role_holders(query, candidates):
+            named = self.analyse(query.text.replace(mention, holder, 1))
             renamed = self._rank(named)
             if renamed:
                 second = self._answer(named, renamed)
@@ -916,10 +928,10 @@ class StoryEngine:
         articles = sorted({int(self._article_of[c.paragraph]) for c in candidates})
         positions = np.flatnonzero(np.isin(self._article_of, articles)).tolist()
         found = []
-        for words, role in mentions:
+        for mention, role in mentions:
             names = {n for i in positions for n in holder_names(role, self.paragraphs[i].text)}
             if len(names) == 1:
-                found.append((words, names.pop()))
+                found.append((mention, names.pop()))
         return found
 
     def _answer(self, query: Query, candidates: list[_Candidate]) -> Answer:

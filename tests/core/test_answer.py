@@ -70,6 +70,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Does Europe agree that Russia made a big concession?", 3, "rejected"),
         ("How did Trump explain his Vladimir STOP message to the press?", 5, "clarified"),
         ("Who said 'I have my own deadline'?", 7, "my own deadline"),
+        ("What did Trump warn both sides they have to do?", 1, "warned"),
     ],
     ids=[
         "kiev-spelling",
@@ -89,6 +90,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "where-europe-acts",
         "explain-is-clarify",
         "quoted-words",
+        "how-it-was-said",
     ],
 )
 def test_golden_answers(
