@@ -5,13 +5,16 @@ or "Which prison was he held in?" of one that says "his detention in Evin prison
 question word is not in the story at all, :func:`synonyms` offers the words WordNet puts in the
 same synsets (its three most frequent senses), their derivations ("detained" -> "confine",
 "detention"), for an adjective the head it is a shade of ("complicated" -> "complex") and for
-an adverb the adjective it comes from ("quickly" -> "quick", "fast");
-the engine looks those up instead, at a reduced weight.
+an adverb the adjective it comes from ("quickly" -> "quick", "fast"); the engine looks those up
+instead, at a reduced weight. :func:`related` offers, for a noun with no synonym in the story,
+the nouns one step broader or narrower ("heist" -> "robbery"), at a third of a synonym's
+weight; :func:`other_forms` gives a verb's irregular forms ("mean" -> "meant").
 
 The table ``data/wordnet_synonyms.txt.gz`` is built from Princeton WordNet 3.0 (licence in
 ``data/WORDNET-LICENSE``) by ``python -m bot.core.synonyms build /usr/share/wordnet`` (Debian's
-``wordnet-base`` package installs that folder). Lines are ``pos<TAB>lemma<TAB>syn syn ...`` or,
-for irregular forms, ``pos!<TAB>form<TAB>lemma ...`` ("v!  held  hold").
+``wordnet-base`` package installs that folder). Lines are ``pos<TAB>lemma<TAB>syn syn ...``, for
+irregular forms ``pos!<TAB>form<TAB>lemma ...`` ("v!  held  hold"), and for broader and narrower
+nouns ``n><TAB>lemma<TAB>noun noun ...``.
 """
 
 from __future__ import annotations
