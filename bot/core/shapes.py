@@ -405,7 +405,9 @@ ANSWER_KINDS = words(
     "place places area areas state states capital person people man men woman women company "
     "companies firm firms group groups organisation organization team teams party parties "
     "platform website site network day days date year years month months time language word "
-    "words name names thing things animal animals topic topics subject subjects issue issues"
+    "words name names thing things animal animals topic topics subject subjects issue issues "
+    "leader leaders official officials politician politicians minister ministers president "
+    "presidents player players member members"
 )
 
 

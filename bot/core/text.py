@@ -900,6 +900,14 @@ _LAST_CLAUSE = re.compile(
     r"[,;:–—-]\s+((?:who|when|where|why|how (?:many|much|long|old|far|big)|which|what)\b[^,;:]*)$",
     re.IGNORECASE,
 )
+#: "When reporters asked ..., how did Trump explain it?", "According to Trump, did Russia ...?":
+#: a leading clause, then the question.
+_LEADING_CLAUSE = re.compile(
+    r"^\W*(?:when|after|before|if|once|while|according to|in)\b[^,?]{3,80},\s+((?:who|when|where|"
+    r"why|how|which|what|did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)"
+    r"\b.*)$",
+    re.IGNORECASE,
+)
 
 
 _HOW_MANY_INSIDE = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
@@ -907,6 +915,9 @@ _HOW_MANY_INSIDE = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
+    leading = _LEADING_CLAUSE.match(question)
+    if leading:
+        return question_type(leading.group(1))
     tokens = tokenize(question)
     for i, word in enumerate(tokens[:_QUESTION_WORD_REACH]):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""

@@ -363,6 +363,9 @@ def test_chat_framing_does_not_count_against_a_question(engine: StoryEngine, que
             "I'm kind of lost, how many people were killed in Kyiv?", True, id="kind-of-chat"
         ),
         pytest.param("What city did Russia hit with missiles?", True, id="asked-noun-2"),
+        pytest.param(
+            "Which leader does Trump think wants to make a deal?", True, id="asked-noun-3"
+        ),
         pytest.param("When will Trump know if Putin wants a deal?", True, id="future-2"),
         pytest.param("How did Trump explain his post to the press?", True, id="news-verbs-2"),
     ],

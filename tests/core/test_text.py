@@ -301,6 +301,16 @@ def test_english_speller(word: str, expected: str) -> None:
         pytest.param(
             "Trump met Støre, what did he say?", QuestionType.STATEMENT, id="what-after-a-comma"
         ),
+        pytest.param(
+            "When reporters asked about his words to Putin, how did Trump explain them?",
+            QuestionType.OTHER,
+            id="leading-when-clause",
+        ),
+        pytest.param(
+            "According to Trump, did Russia try to seize the whole of Ukraine?",
+            QuestionType.YES_NO,
+            id="leading-according-to",
+        ),
     ],
 )
 def test_question_type_uses_the_leading_question_word(question: str, kind: QuestionType) -> None:
