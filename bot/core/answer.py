@@ -1357,8 +1357,8 @@ class StoryEngine:
                 return f"the closest passage gives no number of {head}"
             if (
                 noun
-                and english_zipf(noun) >= TYPO_ZIPF  # a word, not a typo the speller missed
                 and any(t.word == noun and not t.term for t in query.terms)
+                and english_zipf(noun) >= TYPO_ZIPF  # a word, not a typo the speller missed
             ):
                 return f"the story gives no number of {noun}"
             if counted and not counts_noun(sentence.text, counted):
