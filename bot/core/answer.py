@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import array
 import dataclasses
+import functools
 import logging
 import math
 import re
@@ -194,6 +195,8 @@ TYPO_ZIPF = 2.5
 TITLE_CREDIT = 0.5
 #: Bonus for a sentence with the very words a question quotes (twice a sentence's best score).
 QUOTED_BONUS = 2.0
+#: Questions whose speaker analysis is kept (the cache is cleared when full).
+SPEAKER_CACHE = 4096
 #: How much more a reporting verb that says how something was said ("warn", "admit", "promise")
 #: counts in "What did X warn ...?": the warning is asked for, not whatever else X said.
 MANNER_WEIGHT = 1.5
@@ -295,6 +298,37 @@ def _unknown_name(query_term: QueryTerm) -> bool:
 
 #: Words for the article itself, which "says" things too ("What does the headline say ...?").
 _THE_TEXT = frozenset(("headline", "title", "article", "story", "report", "piece", "text"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What a question's wording asks for, worked out once per question text."""
+
+    future: bool  # "when will ..."
+    measure: str  # "old" of "how old"
+    counted: str  # the term of "how many NOUN"
+    counted_head: str  # the head noun of "how many Kyiv residents"
+    total: bool  # "in total", "so far"
+    name_of: str  # "walker" of "the name of the dog walker"
+    kind_of: str  # "missiles" of "what kind of missiles", "which missiles"
+
+
+@functools.lru_cache(maxsize=4096)
+def _asked(text: str) -> _Asked:
+    folded = normalise(text)
+    measure = HOW_MEASURE.search(folded)
+    kind_of = KIND_OF.search(folded) or WHICH_THINGS.match(folded)
+    return _Asked(
+        future=bool(ASKS_FUTURE.search(text)),
+        measure=measure.group(1) if measure else "",
+        counted=counted_noun(text),
+        counted_head=counted_head(text),
+        total=bool(ASKS_TOTAL.search(folded)),
+        name_of=name_asked_of(text),
+        kind_of=kind_of.group(1) if kind_of else "",
+    )
+
+
 WHICH_THINGS = re.compile(r"^\W*which\s+([a-z]+s)\b")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
@@ -566,6 +600,7 @@ class StoryEngine:
         self._people_cache: dict[str, frozenset[str]] = {}
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
+        self._speakers: dict[str, tuple[str, list[str], list[str]]] = {}  # see _speaker_of
         self._loose: set[str] = set()  # question words found only as broader/narrower nouns
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
@@ -1119,6 +1154,25 @@ class StoryEngine:
             if key in title
         )
 
+    def _speaker_of(self, question: str) -> tuple[str, list[str], list[str]]:
+        """The speaker a "what did X say" question names, and the index terms ("" when
+        unknown) of its capitalised words (names) and of its others (roles: "union", "leader");
+        worked out once per question."""
+        found = self._speakers.get(question)
+        if found is None:
+            speaker = asked_speaker(question)
+            names: list[str] = []
+            roles: list[str] = []
+            for word in speaker.split():
+                for token in tokenize(word):
+                    if token not in STOPWORDS:
+                        known = self._lookup(fold_variant(token))[0]
+                        (names if word[:1].isupper() else roles).append(known)
+            if len(self._speakers) >= SPEAKER_CACHE:
+                self._speakers.clear()
+            found = self._speakers[question] = (speaker, names, roles)
+        return found
+
     def _unreported_speaker(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
         """Why ``sentence`` does not report the speaker a "what did X say" question asks about
         ("" when it does, or when the question names nobody).
@@ -1129,14 +1183,7 @@ class StoryEngine:
         before the name ("Mayor Elena Varga said"): someone must speak in the sentence and one
         of the role's words (if the story has it) must be in the paragraph.
         """
-        speaker = asked_speaker(query.text)
-        names: list[str] = []  # index terms ("" when unknown) of the capitalised words
-        roles: list[str] = []  # and of the others ("union", "leader")
-        for word in speaker.split():
-            for token in tokenize(word):
-                if token not in STOPWORDS:
-                    found = self._lookup(fold_variant(token))[0]
-                    (names if word[:1].isupper() else roles).append(found)
+        speaker, names, roles = self._speaker_of(query.text)
         if not names and not roles:
             return ""
         if (
@@ -1336,21 +1383,20 @@ class StoryEngine:
         (a measure for "how old/tall/far/big"), and "what did X say" needs X to be the one who
         says something in the sentence or is quoted in its paragraph.
         """
+        asked = _asked(query.text)
         if query.kind is QuestionType.WHEN and not WHEN_ANSWER.search(sentence.text):
             return "the closest passage gives no date or time for that"
         if (
             query.kind is QuestionType.WHEN
-            and ASKS_FUTURE.search(query.text)
+            and asked.future
             and not SAYS_FUTURE.search(sentence.text)
         ):
             return "the closest passage gives no date for what is still to come"
         if query.kind is QuestionType.HOW_MANY:
-            measure = HOW_MEASURE.search(normalise(query.text))
-            unit = MEASURE_UNITS.get(measure.group(1)) if measure else None
+            unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
             if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
                 return "the closest passage gives no such number"
-            counted = counted_noun(query.text)
-            noun = counted_head(query.text)
+            counted, noun = asked.counted, asked.counted_head
             head = term(noun) if noun and query.asks_count else ""
             if head and head not in sentence.terms and head in self._paragraph_terms(paragraph):
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
@@ -1366,7 +1412,7 @@ class StoryEngine:
             if query.asks_count and not gives_a_count(_without_numbers_of(sentence.text, query)):
                 # "Of the 5000 soldiers dying each week, how many are Russian?": not 5000
                 return "the closest passage gives no such number"
-            if ASKS_TOTAL.search(normalise(query.text)) and only_rates(sentence.text):
+            if asked.total and only_rates(sentence.text):
                 return "the closest passage gives only a rate, not a total"
         if query.asks_money and not MONEY_AMOUNT.search(sentence.text):
             return "the closest passage gives no amount of money for that"
@@ -1374,7 +1420,7 @@ class StoryEngine:
             return "the closest passage gives no date for that"
         if query.asks_clock and not CLOCK_TIME.search(sentence.text):
             return "the closest passage gives no time of day for that"
-        if query.asks_name and not named_near(sentence.text, name_asked_of(query.text)):
+        if query.asks_name and not named_near(sentence.text, asked.name_of):
             return "the closest passage gives no name for that"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
@@ -1382,13 +1428,12 @@ class StoryEngine:
             query, sentence.text, paragraph
         ):
             return "the closest passage does not say who holds that post"
-        kind_of = KIND_OF.search(normalise(query.text)) or WHICH_THINGS.match(normalise(query.text))
         if (
-            kind_of
-            and kind_of.group(1) not in ANSWER_KINDS
-            and not _names_a_kind(sentence.text, kind_of.group(1), query)
+            asked.kind_of
+            and asked.kind_of not in ANSWER_KINDS
+            and not _names_a_kind(sentence.text, asked.kind_of, query)
         ):
-            return f"the closest passage does not say what kind of {kind_of.group(1)}"
+            return f"the closest passage does not say what kind of {asked.kind_of}"
         if query.asks_place and not self._new_place(query, sentence.text, paragraph):
             return "the closest passage names no such place"
         if query.asks_leader and not LEADER_POST.search(sentence.text):

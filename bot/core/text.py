@@ -1331,6 +1331,7 @@ _TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken
 _LONG_FILLERS = ("actually", "basically", "currently", "honestly", "literally", "seriously")
 
 
+@functools.lru_cache(maxsize=65536)
 def _misspelt_filler(token: str) -> bool:
     """Whether ``token`` is one edit from a long filler word (and not a filler itself)."""
     return len(token) >= 7 and any(
