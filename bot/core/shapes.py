@@ -443,7 +443,8 @@ QUOTE_MARK = re.compile(r"[\"“”]")
 REFERS_BACK = re.compile(r"[\W_]*(?:its|their)\b", re.IGNORECASE)
 #: "Which city/region/district ...": a question whose answer is a place.
 ASKS_PLACE = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+)?(?:cit(?:y|ies)|towns?|villages?|regions?|areas?|parts?|"
+    r"\b(?:(?:which|what)\s+(?:other\s+)?|other\s+)(?:\w+\s+)?(?:cit(?:y|ies)|towns?|villages?|"
+    r"regions?|areas?|parts?|"
     r"districts?|neighbou?rhoods?|suburbs?|provinces?|states?|countr(?:y|ies)|count(?:y|ies)|"
     r"places?|locations?|streets?|territor(?:y|ies)|capitals?)\b"
 )
