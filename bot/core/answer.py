@@ -601,7 +601,6 @@ class StoryEngine:
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self._speakers: dict[str, tuple[str, list[str], list[str]]] = {}  # see _speaker_of
-        self._loose: set[str] = set()  # question words found only as broader/narrower nouns
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -751,8 +750,8 @@ class StoryEngine:
             seen.add(key)
             if found:
                 weight = self.index.idf(found) * (CORRECTED_WEIGHT if corrected else 1.0)
-                if word in self._loose:
-                    weight *= LOOSE_WEIGHT
+                if corrected and found == self._related_term(word):
+                    weight *= LOOSE_WEIGHT  # a broader or narrower noun, not a synonym
             elif word in names:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
             else:
@@ -856,16 +855,8 @@ class StoryEngine:
                 other_term = term(other)
                 if other_term in self._document_frequency and not self._only_a_name(other_term):
                     return other_term, True
-        if synonyms:
-            for other in wordnet_related(word):
-                other_term = term(other)
-                if (
-                    other_term in self._document_frequency
-                    and english_zipf(other) <= RELATED_ZIPF
-                    and not self._only_a_name(other_term)
-                ):
-                    self._loose.add(word)
-                    return other_term, True
+        if synonyms and (broader_or_narrower := self._related_term(word)):
+            return broader_or_narrower, True
         if is_common_english(word):
             return "", False
         if not likely_typo and (fixed_term := self._corrected(word)):
@@ -882,6 +873,19 @@ class StoryEngine:
                 if (other_term := term(other)) in self._document_frequency:
                     return other_term, True
         return "", False
+
+    def _related_term(self, word: str) -> str:
+        """The index term of a noun one step broader or narrower than ``word`` in WordNet that
+        the story uses and English uses rarely enough to mean something ("" when none)."""
+        for other in wordnet_related(word):
+            other_term = term(other)
+            if (
+                other_term in self._document_frequency
+                and english_zipf(other) <= RELATED_ZIPF
+                and not self._only_a_name(other_term)
+            ):
+                return other_term
+        return ""
 
     def _corrected(self, word: str) -> str:
         """The index term of the story word ``word`` is a typo of ("" when none)."""
@@ -1542,11 +1546,10 @@ class StoryEngine:
         title = self._title_terms.get(self.paragraphs[position].article, frozenset())
         total = sum(t.weight for t in query.terms)
         # A person is named by surname after first mention: "Horáček" is "Tomáš Horáček".
-        surnames = {t.group for t in query.terms if t.group and t.term in own and t.name}
         surnames = {
-            g
-            for g in surnames
-            if any(t.group == g and t.term in own and t.word == g.split()[-1] for t in query.terms)
+            t.group
+            for t in query.terms
+            if t.group and t.term in own and t.word == t.group.rsplit(" ", 1)[-1]
         }
         found = 0.0
         matched = []
