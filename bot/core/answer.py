@@ -329,7 +329,7 @@ def _asked(text: str) -> _Asked:
     )
 
 
-WHICH_THINGS = re.compile(r"^\W*which\s+([a-z]+s)\b")
+WHICH_THINGS = re.compile(r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)\b")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
