@@ -736,22 +736,21 @@ class StoryEngine:
         focus_noun = fold_variant(focus.group(1)) if focus else ""
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
-            found, corrected = self._lookup(word, synonyms=word not in names)
-            if kind is QuestionType.WHO and word in IN_CHARGE and corrected:
-                found, corrected = "", False  # "who runs X" asks for a post, not "escaped"
+            found, closeness = self._lookup(word, synonyms=word not in names)
+            if kind is QuestionType.WHO and word in IN_CHARGE and closeness < 1.0:
+                found, closeness = "", 1.0  # "who runs X" asks for a post, not "escaped"
             if (not found or word in LIGHT_WORDS) and word in particles:
                 # "looking for an agreement" -> "seeking"; "wrapped up" -> "finish"
                 phrasal = self._phrasal_lookup(word, particles[word])
                 if phrasal:
-                    found, corrected = phrasal, True
+                    found, closeness = phrasal, CORRECTED_WEIGHT
+            corrected = closeness < 1.0
             key = found or word
             if key in seen:
                 continue
             seen.add(key)
             if found:
-                weight = self.index.idf(found) * (CORRECTED_WEIGHT if corrected else 1.0)
-                if corrected and found == self._related_term(word):
-                    weight *= LOOSE_WEIGHT  # a broader or narrower noun, not a synonym
+                weight = self.index.idf(found) * closeness
             elif word in names:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
             else:
@@ -815,64 +814,66 @@ class StoryEngine:
         """Whether the corpus uses ``word`` (a folded token) itself."""
         return term(word) in self._document_frequency
 
-    def _lookup(self, word: str, *, synonyms: bool = True) -> tuple[str, bool]:
+    def _lookup(self, word: str, *, synonyms: bool = True) -> tuple[str, float]:
         """The index term for a question word: itself, a negated or un-negated form the story
         uses ("trust" -> "mistrust"), a WordNet synonym it uses ("detained" -> "detention"),
-        or a typo correction; ("", False) when none. The flag says it is not the word itself."""
+        a noun one step broader or narrower, or a typo correction; ("", 1.0) when none. The
+        number is how much the found term counts: 1 for the word itself (or another form of
+        it), :data:`CORRECTED_WEIGHT` for a stand-in, less for a broader or narrower noun."""
         found = term(word)
         if found in self._document_frequency:
-            return found, False
+            return found, 1.0
         stand_in = STAND_INS.get(word) or STANDS_FOR.get(word)  # "Moscow" for Russia
         if stand_in and (other := term(stand_in)) in self._document_frequency:
-            return other, True
+            return other, CORRECTED_WEIGHT
         if word in NEWS_PEOPLE:  # "the press" for the reporters who asked
             for other_word in NEWS_PEOPLE:
                 if (other := term(other_word)) in self._document_frequency:
-                    return other, True
+                    return other, CORRECTED_WEIGHT
         for form in other_forms(word):  # "mean" -> "meant", "stolen" -> "stole"
             if (other := term(form)) in self._document_frequency:
-                return other, False
+                return other, 1.0
         verb, _, particle = word.partition("_")
         if particle:  # a phrasal verb the story does not use: its verb if the story has it
             # ("taking" of "take over"), else a synonym ("step down" -> "resign")
             if synonyms and term(verb) not in self._document_frequency:
                 for other_word in wordnet_synonyms(word):
                     if (other := term(other_word)) in self._document_frequency:
-                        return other, True
+                        return other, CORRECTED_WEIGHT
             found = self._lookup(verb)[0]
-            return found, bool(found)
+            return found, CORRECTED_WEIGHT if found else 1.0
         for prefix in _NEGATION_PREFIXES:
             relative = word[len(prefix) :] if word.startswith(prefix) else prefix + word
             if len(relative) > 3 and (other := term(relative)) in self._document_frequency:
-                return other, True
+                return other, CORRECTED_WEIGHT
         # A word English hardly uses is more likely a typo of a story word ("pries" for
         # "prices") than a synonym of one ("pries" -> "prize").
         likely_typo = english_zipf(word) < TYPO_ZIPF
         if likely_typo and (fixed_term := self._corrected(word)):
-            return fixed_term, True
+            return fixed_term, CORRECTED_WEIGHT
         if synonyms:
             for other in wordnet_synonyms(word):
                 other_term = term(other)
                 if other_term in self._document_frequency and not self._only_a_name(other_term):
-                    return other_term, True
+                    return other_term, CORRECTED_WEIGHT
         if synonyms and (broader_or_narrower := self._related_term(word)):
-            return broader_or_narrower, True
+            return broader_or_narrower, CORRECTED_WEIGHT * LOOSE_WEIGHT
         if is_common_english(word):
-            return "", False
+            return "", 1.0
         if not likely_typo and (fixed_term := self._corrected(word)):
-            return fixed_term, True
+            return fixed_term, CORRECTED_WEIGHT
         # A typo the story's words are too far from may be close to a stem: "frustated" ->
         # "frustat" ~ "frustrat" (the stem of "frustration").
         fixed_stem = self._stem_speller.correct(found)
         if fixed_stem is not None and fixed_stem in self._document_frequency:
-            return fixed_stem, True
+            return fixed_stem, CORRECTED_WEIGHT
         # A misspelt paraphrase: "comlicated" -> "complicated" -> "complex".
         english = english_speller().correct(word) if synonyms else None
         if english is not None and english != word:
             for other in (english, *wordnet_synonyms(english)):
                 if (other_term := term(other)) in self._document_frequency:
-                    return other_term, True
-        return "", False
+                    return other_term, CORRECTED_WEIGHT
+        return "", 1.0
 
     def _related_term(self, word: str) -> str:
         """The index term of a noun one step broader or narrower than ``word`` in WordNet that

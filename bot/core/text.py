@@ -273,7 +273,6 @@ VARIANTS: dict[str, str] = {
     "u": "you",
     "ur": "your",
     "r": "are",
-    "pls": "please",
     "zelenskyy": "zelensky",
     "zelenskiy": "zelensky",
     "zelenski": "zelensky",
@@ -692,21 +691,16 @@ IRREGULAR_VERBS: tuple[tuple[str, ...], ...] = tuple(
         "bleed bled",
         "breed bred",
         "hang hung",
-        "lend",
         "light lit",
         "slide slid",
         "spin spun",
-        "split",
-        "spread",
         "stick stuck",
         "sting stung",
-        "strike struck",
         "sweep swept",
         "swing swung",
         "wake woke woken",
         "weep wept",
     )
-    if " " in line
 )
 
 
