@@ -109,6 +109,7 @@ from bot.core.shapes import (
     sentence_features,
     statement_subjects,
     title_asked,
+    who_head,
 )
 from bot.core.synonyms import other_forms
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
@@ -308,6 +309,7 @@ class _Asked:
     measure: str  # "old" of "how old"
     counted: str  # the term of "how many NOUN"
     counted_head: str  # the head noun of "how many Kyiv residents"
+    counted_word: str  # the word right after "how many", folded ("drones" of "how many drones hit")
     total: bool  # "in total", "so far"
     name_of: str  # "walker" of "the name of the dog walker"
     kind_of: str  # "missiles" of "what kind of missiles", "which missiles"
@@ -318,17 +320,20 @@ def _asked(text: str) -> _Asked:
     folded = normalise(text)
     measure = HOW_MEASURE.search(folded)
     kind_of = KIND_OF.search(folded) or WHICH_THINGS.match(folded)
+    first = _HOW_MANY_WORD.search(folded)
     return _Asked(
         future=bool(ASKS_FUTURE.search(text)),
         measure=measure.group(1) if measure else "",
         counted=counted_noun(text),
         counted_head=counted_head(text),
+        counted_word=fold_variant(first.group(1)) if first else "",
         total=bool(ASKS_TOTAL.search(folded)),
         name_of=name_asked_of(text),
         kind_of=kind_of.group(1) if kind_of else "",
     )
 
 
+_HOW_MANY_WORD = re.compile(r"\bhow many\s+([a-z][a-z'’-]*)")
 WHICH_THINGS = re.compile(r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)\b")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
@@ -1041,6 +1046,13 @@ class StoryEngine:
             and asked_noun.group(1) not in ANSWER_KINDS
         ):  # "What sanctions will Trump impose?" of a story without sanctions
             return self._decline(query, candidates, f"it does not mention {asked_noun.group(1)}")
+        head = who_head(query.text) if query.kind is QuestionType.WHO else ""
+        if (
+            head in unknown_words
+            and head not in light | ANSWER_KINDS
+            and english_zipf(head) >= TYPO_ZIPF
+        ):  # "Who is the US envoy negotiating with Moscow?" of a story without an envoy
+            return self._decline(query, candidates, f"it does not mention {head}")
         if coverage < MIN_COVERAGE:
             present = self._present_terms(best.paragraph)
             missing = [t.word for t in query.terms if t.term not in present]
@@ -1406,12 +1418,13 @@ class StoryEngine:
             if head and head not in sentence.terms and head in self._paragraph_terms(paragraph):
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
                 return f"the closest passage gives no number of {head}"
-            if (
-                noun
-                and any(t.word == noun and not t.term for t in query.terms)
-                and english_zipf(noun) >= TYPO_ZIPF  # a word, not a typo the speller missed
-            ):
-                return f"the story gives no number of {noun}"
+            for word in dict.fromkeys((noun, asked.counted_word)):  # "how many drones hit kyiv"
+                if (
+                    word
+                    and any(t.word == word and not t.term for t in query.terms)
+                    and english_zipf(word) >= TYPO_ZIPF  # a word, not a typo the speller missed
+                ):
+                    return f"the story gives no number of {word}"
             if counted and not counts_noun(sentence.text, counted):
                 return f"the closest passage gives no number of {counted}"
             if query.asks_count and not gives_a_count(_without_numbers_of(sentence.text, query)):

@@ -431,6 +431,28 @@ def focus_words(question: str) -> list[str]:
     return phrase
 
 
+_US = re.compile(r"\bU\.?S\b")
+_WHO_IS_THE = re.compile(r"^\W*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the|a|an)\s+")
+
+
+def who_head(question: str) -> str:
+    """The noun a "who is the X ..." question asks about, folded ("the US envoy negotiating
+    with Moscow" -> "envoy"); "" for other questions."""
+    folded = normalise(question)
+    found = _WHO_IS_THE.match(folded)
+    if not found:
+        return ""
+    head = ""
+    for token in tokenize(folded[found.end() :]):
+        word = fold_variant(token)
+        if word == "us" and _US.search(question):
+            continue  # "the US envoy"
+        if word in STOPWORDS or not word.isalpha() or word.endswith(("ing", "ed")):
+            break
+        head = word
+    return head
+
+
 #: "What did X say/tell/think ..." -> X.
 #: Words of "who is in charge of / the boss of / heading X": what a "who" question asks for,
 #: however the story words the post.

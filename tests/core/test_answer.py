@@ -220,6 +220,10 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         pytest.param(
             "What percentage of Ukraine does Russia occupy?", "no such number", id="percentage"
         ),
+        pytest.param("how many drones hit kyiv", "no number of drones", id="unknown-counted"),
+        pytest.param(
+            "Who is the US envoy negotiating with Moscow?", "not mention envoy", id="who-unknown"
+        ),
     ],
 )
 def test_questions_the_story_cannot_answer_are_declined_with_a_reason(

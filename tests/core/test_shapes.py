@@ -24,6 +24,7 @@ from bot.core.shapes import (
     quoted_words,
     role_mentions,
     statement_subjects,
+    who_head,
 )
 from bot.core.text import normalise, term
 
@@ -288,6 +289,20 @@ def test_how_big_is_answered_by_a_size(sentence: str, sized: bool) -> None:
 def test_the_noun_a_how_many_question_counts(question: str, head: str) -> None:
     """ "total" says how soldiers are counted, not what is counted."""
     assert counted_head(question) == head
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("Who is the US envoy negotiating with Moscow?", "envoy"),
+        ("who's the new head of the union", "head"),
+        ("Who was the Norwegian prime minister?", "minister"),
+        ("Who met Støre?", ""),
+    ],
+)
+def test_the_noun_a_who_is_the_question_asks_about(question: str, head: str) -> None:
+    """The head of "who is the X ...", however it goes on; "US" is not the pronoun "us"."""
+    assert who_head(question) == head
 
 
 @pytest.mark.parametrize(
