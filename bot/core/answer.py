@@ -53,6 +53,7 @@ from bot.core.shapes import (
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_NAME,
+    ASKS_PEOPLE,
     ASKS_PLACE,
     ASKS_TOTAL,
     CALENDAR_DATE,
@@ -87,6 +88,7 @@ from bot.core.shapes import (
     WHAT_NOUN,
     WHEN_ANSWER,
     WORD_PATTERN,
+    about_topic,
     acts_in,
     asked_speaker,
     counted_head,
@@ -99,6 +101,7 @@ from bot.core.shapes import (
     holder_terms,
     name_asked_of,
     named_near,
+    names_people,
     only_rates,
     particles_after,
     place_positions,
@@ -1015,7 +1018,9 @@ class StoryEngine:
                 return self._decline(
                     query, candidates, f"it does not say whether {either.group(0)}"
                 )
-        elsewhere = self._names_elsewhere(query, best.paragraph)
+        elsewhere = self._names_elsewhere(query, best.paragraph) or self._topic_elsewhere(
+            query, best.paragraph
+        )
         if elsewhere:
             return self._decline(query, candidates, f"{elsewhere} appears only in another article")
         absent = self._absent_person(query, best.paragraph)
@@ -1304,6 +1309,23 @@ class StoryEngine:
                     return t.word
         return ""
 
+    def _topic_elsewhere(self, query: Query, position: int) -> str:
+        """The words of Y in "What did X say about Y?" when only other articles than the one of
+        paragraph ``position`` have them ("What does the race director think about the peace
+        talks?" of a marathon story beside a war story); "" otherwise. Names do not count (the
+        question's names are checked by :meth:`_names_elsewhere`)."""
+        if len(self._article_numbers) < 2:
+            return ""
+        topic = set(about_topic(query.text)) - ANSWER_KINDS
+        article = self._article_of[position]
+        words_of_topic = [t for t in query.terms if t.term and t.word in topic and not t.name]
+        if words_of_topic and not any(
+            (self._article_of[self.index.documents_with(t.term)] == article).any()
+            for t in words_of_topic
+        ):
+            return " ".join(t.word for t in words_of_topic)
+        return ""
+
     def _prefer_covering(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
         """Move a close runner-up that covers the question to the front when the best-scored
         candidate does not ("What did Trump warn ...?" should not land on another person's
@@ -1440,6 +1462,8 @@ class StoryEngine:
             return "the closest passage gives no time of day for that"
         if query.asks_name and not named_near(sentence.text, asked.name_of):
             return "the closest passage gives no name for that"
+        if ASKS_PEOPLE.match(normalise(query.text)) and not names_people(sentence.text, query.text):
+            return "the closest passage names nobody for that"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
         if (query.kind is QuestionType.WHO or query.asks_name) and not self._holds_title(

@@ -19,6 +19,7 @@ from bot.core.text import (
     QUESTION_FILLERS,
     STOPWORDS,
     QuestionType,
+    content_tokens,
     fold_variant,
     index_terms,
     normalise,
@@ -431,6 +432,43 @@ def focus_words(question: str) -> list[str]:
     return phrase
 
 
+_ABOUT_TOPIC = re.compile(
+    r"\b(?:say|says|said|saying|think|thinks|thought|feel|feels|felt|make|made|tell|told|write|"
+    r"wrote|post|posted|claim|claimed|react|reacted|respond|responded|view|views|opinion|"
+    r"comment|commented)\b[^?]*?\b(?:about|of|on|regarding|over|to)\s+([^?]+)"
+)
+
+
+def about_topic(question: str) -> list[str]:
+    """The content words of Y in "what did X say/think about Y" (folded tokens; [] if the
+    question is not one)."""
+    found = _ABOUT_TOPIC.search(normalise(question))
+    if not found:
+        return []
+    return content_tokens(tokenize(found.group(1)))
+
+
+#: "Which European leaders ...?", "Which board members voted no?": people asked for by name.
+ASKS_PEOPLE = re.compile(
+    r"^\W*(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:leaders|officials|politicians|ministers|"
+    r"lawmakers|diplomats|executives|players|members|senators|councillors|councilors)\b"
+)
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+")
+
+
+def names_people(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` gives someone's full name ("Gary Whitcomb") that ``question`` does
+    not already give."""
+    asked = set(tokenize(normalise(question)))
+    for found in _FULL_NAME.finditer(sentence):
+        names = found.group(0).split()
+        if CALENDAR_WORD.fullmatch(names[0]) or names[0].lower() in STOPWORDS:
+            continue  # "Monday March", "While Trump ..."
+        if not asked.intersection(tokenize(normalise(found.group(0)))):
+            return True
+    return False
+
+
 _US = re.compile(r"\bU\.?S\b")
 _WHO_IS_THE = re.compile(r"^\W*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the|a|an)\s+")
 
@@ -573,8 +611,11 @@ def quoted_words(question: str) -> str:
     return max(found, key=len) if found else ""
 
 
-#: "ballistic or cruise missiles", "resign or stay": a question offering two answers.
-ALTERNATIVES = re.compile(r"\b([a-z][a-z'’-]+) or ([a-z][a-z'’-]+)\b")
+#: "ballistic or cruise missiles", "resign or stay": a question offering two answers ("more
+#: upbeat or less upbeat", "X or not" offer one).
+ALTERNATIVES = re.compile(
+    r"\b([a-z][a-z'’-]+) or (?!(?:less|more|not|no|fewer|never)\b)([a-z][a-z'’-]+)\b"
+)
 
 
 #: "the Czech prime minister", "the US president": a person a question names by post.

@@ -222,6 +222,16 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         ),
         pytest.param("how many drones hit kyiv", "no number of drones", id="unknown-counted"),
         pytest.param(
+            "What did the mayor say about the deadline?",
+            "deadline appears only in another article",
+            id="topic-of-another-article",
+        ),
+        pytest.param(
+            "Which European leaders rejected the concession claim?",
+            "names nobody",
+            id="people-not-named",
+        ),
+        pytest.param(
             "Who is the US envoy negotiating with Moscow?", "not mention envoy", id="who-unknown"
         ),
     ],

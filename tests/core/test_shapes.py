@@ -13,12 +13,14 @@ from bot.core.shapes import (
     NAMED_AREA,
     PRONOUN_SUBJECT,
     WHEN_ANSWER,
+    about_topic,
     acts_in,
     asked_speaker,
     counted_head,
     gives_a_count,
     holder_names,
     named_near,
+    names_people,
     place_positions,
     plain_words,
     quoted_words,
@@ -257,6 +259,8 @@ def test_words_a_question_quotes(question: str, quoted: str) -> None:
         ("were the missiles ballistic or cruise missiles", ("ballistic", "cruise")),
         ("will he resign or stay", ("resign", "stay")),
         ("how many people died", None),
+        ("was trump more upbeat or less upbeat than before", None),
+        ("is he happy or not", None),
     ],
 )
 def test_questions_offering_two_answers(question: str, options: tuple[str, str] | None) -> None:
@@ -303,6 +307,34 @@ def test_the_noun_a_how_many_question_counts(question: str, head: str) -> None:
 def test_the_noun_a_who_is_the_question_asks_about(question: str, head: str) -> None:
     """The head of "who is the X ...", however it goes on; "US" is not the pronoun "us"."""
     assert who_head(question) == head
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What did the mayor say about the peace talks?", ["peace", "talks"]),
+        ("what does sandra mulvaney think of the deadline", ["deadline"]),
+        ("How did Russia react to the post?", ["post"]),
+        ("When did Trump meet Støre?", []),
+    ],
+)
+def test_what_a_question_asks_someone_to_speak_about(question: str, topic: list[str]) -> None:
+    """Y of "what did X say/think about/of Y"."""
+    assert about_topic(question) == topic
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Council members Gary Whitcomb and Pamela Tosi voted no.", True),
+        ("While Trump maintained optimism, much of Europe, including Ukraine, rejected it.", False),
+        ("Trump met Jonas Gahr Støre on Thursday.", False),  # the question gives Støre
+        ("It was decided on Monday March 3.", False),
+    ],
+)
+def test_sentences_that_name_people(sentence: str, named: bool) -> None:
+    """Answering "Which board members ...?" takes a full name the question does not give."""
+    assert names_people(sentence, "Which leaders met Støre?") is named
 
 
 @pytest.mark.parametrize(
