@@ -1185,11 +1185,14 @@ class StoryEngine:
             speaker = asked_speaker(question)
             names: list[str] = []
             roles: list[str] = []
-            for word in speaker.split():
+            spoken = speaker.split()
+            for i, word in enumerate(spoken):
+                # "Corvane's boss": the boss speaks; Corvane says whose (as a role's words do)
+                owner = i + 1 < len(spoken) and POSSESSIVE_END.search(word) is not None
                 for token in tokenize(word):
                     if token not in STOPWORDS:
                         known = self._lookup(fold_variant(token))[0]
-                        (names if word[:1].isupper() else roles).append(known)
+                        (names if word[:1].isupper() and not owner else roles).append(known)
             if len(self._speakers) >= SPEAKER_CACHE:
                 self._speakers.clear()
             found = self._speakers[question] = (speaker, names, roles)
@@ -1208,6 +1211,16 @@ class StoryEngine:
         speaker, names, roles = self._speaker_of(query.text)
         if not names and not roles:
             return ""
+        owners = [
+            POSSESSIVE_END.sub("", word)
+            for word in speaker.split()[:-1]
+            if word[:1].isupper() and POSSESSIVE_END.search(word)
+        ]
+        article = self._article_numbers[paragraph.article]
+        if any(
+            not self._in_article(term(fold_variant(normalise(owner))), article) for owner in owners
+        ):
+            return f"the story does not report {speaker} saying that"  # another's "chief"
         if (
             not names and not any(roles) and not _THE_TEXT.intersection(normalise(speaker).split())
         ):  # "what did zelensky say": nobody the story knows ("the headline" is the text)
@@ -1301,13 +1314,15 @@ class StoryEngine:
     def _names_elsewhere(self, query: Query, position: int) -> str:
         """A name the question uses that the corpus has, but not in the article of paragraph
         ``position`` ("the Harrowby floods" answered from a story about Kyiv); "" if none."""
-        article = self._article_of[position]
+        article = int(self._article_of[position])
         for t in query.terms:
-            if t.name and t.term:
-                documents = self.index.documents_with(t.term)
-                if len(documents) and not (self._article_of[documents] == article).any():
-                    return t.word
+            if t.name and t.term and not self._in_article(t.term, article):
+                return t.word
         return ""
+
+    def _in_article(self, found: str, article: int) -> bool:
+        """Whether index term ``found`` occurs in the article numbered ``article``."""
+        return bool((self._article_of[self.index.documents_with(found)] == article).any())
 
     def _topic_elsewhere(self, query: Query, position: int) -> str:
         """The words of Y in "What did X say about Y?" when only other articles than the one of
@@ -1317,12 +1332,9 @@ class StoryEngine:
         if len(self._article_numbers) < 2:
             return ""
         topic = set(about_topic(query.text)) - ANSWER_KINDS
-        article = self._article_of[position]
+        article = int(self._article_of[position])
         words_of_topic = [t for t in query.terms if t.term and t.word in topic and not t.name]
-        if words_of_topic and not any(
-            (self._article_of[self.index.documents_with(t.term)] == article).any()
-            for t in words_of_topic
-        ):
+        if words_of_topic and not any(self._in_article(t.term, article) for t in words_of_topic):
             return " ".join(t.word for t in words_of_topic)
         return ""
 

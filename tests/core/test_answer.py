@@ -970,3 +970,22 @@ def test_a_name_is_no_synonym_of_an_ordinary_word(tmp_path: Path) -> None:
     query = engine.analyse("best pizza place near me")
     assert term("trump") not in {t.term for t in query.terms}
     assert not engine.answer("best pizza place near me").answered
+
+
+def test_a_company_boss_is_that_company_s_not_another_article_s_chief(tmp_path: Path) -> None:
+    """ "What did Corvane's boss say?" is answered by Corvane's chief executive, not by a fire
+    chief in another article; Corvane says whose boss, it is not the one speaking."""
+    (tmp_path / "floods.txt").write_text(
+        "Floods Hit Valley\n\nFire Chief Gordon Okafor said crews had pulled 140 people from "
+        "rooftops.\n",
+        encoding="utf-8",
+    )
+    engine = engine_over(
+        tmp_path,
+        "recall.txt",
+        "Corvane Recalls Thermostats\n\nCorvane is recalling 380,000 thermostats.\n\n"
+        "“The safety of our customers comes first,” chief executive Priya Natarajan said.\n",
+    )
+    answer = engine.answer("What did Corvane's boss say?")
+    assert answer.answered
+    assert "Natarajan" in (answer.sentence or "")
