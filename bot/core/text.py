@@ -812,6 +812,8 @@ _YES_NO_STARTS = words(
 _TIME_NOUNS = words("time date day year month week hour")
 #: After "how", these words belong to the question type, not the topic ("how long", "how old").
 HOW_ADVERBS = words("many much long old often far big large tall high deep wide heavy")
+#: "how bad/serious ...": how much of the topic, not the topic (nor a number).
+_HOW_DEGREE = words("bad badly serious seriously severe severely")
 _STATEMENT_VERBS = words(
     "say says said tell tells told post posts posted write wrote claim claims claimed think "
     "thinks thought believe believes mean meant view views opinion react reacted respond "
@@ -1350,7 +1352,7 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
         if i in padding:
             continue  # "quick question: ..." is chat; "a quick end to the war" is not
         previous = tokens[i - 1] if i else ""
-        if previous == "how" and token in HOW_ADVERBS:
+        if previous == "how" and (token in HOW_ADVERBS or token in _HOW_DEGREE):
             continue
         if previous in ("what", "which") and token in _TIME_NOUNS:
             continue  # "what year ...": the question type, not the topic

@@ -351,11 +351,13 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         ("what year did the ferry start", ["ferry", "start"]),
         ("When did the study take place?", ["study"]),
         ("How many soldiers died?", ["soldiers", "died"]),
+        ("how bad was inflation", ["inflation"]),
     ],
-    ids=["what-year", "take-place", "how-many"],
+    ids=["what-year", "take-place", "how-many", "how-bad"],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
-    """'what year', 'take place' and 'how many' frame a question; they are not its topic."""
+    """'what year', 'take place', 'how many' and 'how bad' frame a question; they are not its
+    topic."""
     from bot.core.text import content_tokens, tokenize
 
     assert content_tokens(tokenize(question)) == expected
