@@ -546,6 +546,7 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("refrain", "refrains", "refrained", "refraining", "hold_back"),
     ("want", "wants", "wanted", "wanting", "desire", "desires", "desired"),
     ("midst", "middle"),
+    ("deadline", "deadlines", "timeline", "timelines", "timeframe", "cutoff", "cutoffs"),
     ("optimistic", "optimism", "hopeful", "hope", "hopes", "hoped", "upbeat", "confident"),
     (
         "dispute",
@@ -1320,6 +1321,13 @@ _PADDING = (
     ("i", "heard"),
     ("i", "read"),
 )
+#: Two-word nouns a question may use for one word ("a time limit for a deal").
+_COMPOUND_NOUNS = {
+    ("time", "limit"): "deadline",
+    ("time", "limits"): "deadline",
+    ("time", "frame"): "timeframe",
+    ("cut", "off"): "cutoff",
+}
 _TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken taking"))
 
 
@@ -1351,6 +1359,8 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
     for i, token in enumerate(tokens):
         if i in padding:
             continue  # "quick question: ..." is chat; "a quick end to the war" is not
+        if i and (tokens[i - 1], token) in _COMPOUND_NOUNS:
+            continue  # the second word of "time limit", read with the first
         previous = tokens[i - 1] if i else ""
         if previous == "how" and (token in HOW_ADVERBS or token in _HOW_DEGREE):
             continue
@@ -1362,6 +1372,7 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
         token = fold_variant(token)
         if i + 1 < len(tokens):
             token = PHRASAL_VERBS.get((token, tokens[i + 1]), token)
+            token = _COMPOUND_NOUNS.get((token, tokens[i + 1]), token)
         folded.append(token)
     content = [
         t

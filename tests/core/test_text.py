@@ -94,6 +94,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("the thieves stole", "the thieves stolen"),
         ("he explained to the press", "he clarified to the press"),
         ("leaning on Russia", "pressure on Russia"),
+        ("a timeline for peace", "a deadline for peace"),
     ],
     ids=[
         "transliteration",
@@ -111,6 +112,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "irregular-participle",
         "news-verbs",
         "phrasal-news-verb",
+        "deadline",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
@@ -352,8 +354,9 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         ("When did the study take place?", ["study"]),
         ("How many soldiers died?", ["soldiers", "died"]),
         ("how bad was inflation", ["inflation"]),
+        ("has he set a time limit", ["set", "deadline"]),
     ],
-    ids=["what-year", "take-place", "how-many", "how-bad"],
+    ids=["what-year", "take-place", "how-many", "how-bad", "time-limit"],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
     """'what year', 'take place', 'how many' and 'how bad' frame a question; they are not its
