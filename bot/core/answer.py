@@ -48,6 +48,7 @@ from bot.core.shapes import (
     ALTERNATIVES,
     ANSWER_KINDS,
     ASKS_A_COUNT,
+    ASKS_A_KIND,
     ASKS_CLOCK,
     ASKS_DATE,
     ASKS_FUTURE,
@@ -114,6 +115,7 @@ from bot.core.shapes import (
     title_asked,
     who_head,
 )
+from bot.core.synonyms import kinds as wordnet_kinds
 from bot.core.synonyms import other_forms
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import related as wordnet_related
@@ -215,6 +217,9 @@ MANNER_VERBS = words(
 #: ("population" -> "people" is too common to mean anything).
 LOOSE_WEIGHT = 0.3
 RELATED_ZIPF = 4.8
+#: "What dance ...?" of a story with a tango: a kind of the asked noun stands in for it if
+#: English uses it less than this Zipf frequency ("country" is no answer to "which region").
+KIND_ZIPF = 4.5
 #: Weight of the paragraph's own score against its best sentence's.
 PARAGRAPH_WEIGHT = 0.4
 K1 = 1.5
@@ -742,9 +747,13 @@ class StoryEngine:
         particles = particles_after(tokenize(text))
         focus = WHAT_NOUN.match(normalise(asked))
         focus_noun = fold_variant(focus.group(1)) if focus else ""
+        asks_a_kind = ASKS_A_KIND.match(normalise(asked))
+        kind_noun = fold_variant(asks_a_kind.group(1)) if asks_a_kind else ""
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
+            if not found and word == kind_noun and word not in ANSWER_KINDS:
+                found, closeness = self._kind_term(word)  # "What dance ...?" -> "tango"
             if kind is QuestionType.WHO and word in IN_CHARGE and closeness < 1.0:
                 found, closeness = "", 1.0  # "who runs X" asks for a post, not "escaped"
             if (not found or word in LIGHT_WORDS) and word in particles:
@@ -881,6 +890,20 @@ class StoryEngine:
             for other in (english, *wordnet_synonyms(english)):
                 if (other_term := term(other)) in self._document_frequency:
                     return other_term, CORRECTED_WEIGHT
+        return "", 1.0
+
+    def _kind_term(self, noun: str) -> tuple[str, float]:
+        """The index term of a kind of ``noun`` the story uses ("dance" -> "tango") that
+        English uses rarely enough to be the kind asked about, with a stand-in's weight;
+        ("", 1.0) when none."""
+        for kind in wordnet_kinds(noun):
+            kind_term = term(kind)
+            if (
+                kind_term in self._document_frequency
+                and english_zipf(kind) <= KIND_ZIPF
+                and not self._only_a_name(kind_term)
+            ):
+                return kind_term, CORRECTED_WEIGHT
         return "", 1.0
 
     def _related_term(self, word: str) -> str:

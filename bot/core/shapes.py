@@ -393,6 +393,9 @@ WORD_PATTERN = re.compile(r"[\w'’-]+")
 _FOCUS = re.compile(r"^what(?:\s+(?:is|was|are|were)|s)\s+(?:the|a|an)\s+([a-z][a-z'’-]+)")
 
 
+#: "What dance ...", "which birds ...", "what kind of weapons ...": a kind of a thing asked for.
+ASKS_A_KIND = re.compile(r"^\W*(?:what|which)\s+(?:(?:kind|sort|type)s?\s+of\s+)?([a-z]+)\b")
+
 #: "What/which NOUN did/does/is ...": the noun of what is asked ("What warning did Trump give").
 WHAT_NOUN = re.compile(
     r"^\W*(?:what|which)\s+([a-z]+)\s+(?:did|does|do|is|was|are|were|has|have|had|will|would)\b"

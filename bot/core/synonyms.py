@@ -37,6 +37,12 @@ SENSES = 3
 RELATED_SENSES = 2
 MAX_RELATED = 40
 
+#: Senses of a noun whose broader nouns it is a kind of ("tango" -> "dance"), how many steps up
+#: they may be, and most kinds kept for one noun (the broadest nouns, "entity", have thousands).
+KIND_SENSES = 2
+KIND_DEPTH = 4
+MAX_KINDS = 400
+
 #: Particles of the phrasal verbs kept in the table ("look_for" -> "seek", "wrap_up" -> "finish").
 _PARTICLE_WORDS = "up down out off over in on back away about through around along for into after"
 PARTICLES = frozenset(_PARTICLE_WORDS.split())
@@ -78,6 +84,7 @@ class Thesaurus:
         self._synonyms: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
         self._irregular: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
         self._related: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
+        self._kinds: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
         for line in lines:
             fields = line.rstrip("\n").split("\t")
             if len(fields) != 3:
@@ -88,9 +95,11 @@ class Thesaurus:
                 if pos.endswith("!")
                 else self._related
                 if pos.endswith(">")
+                else self._kinds
+                if pos.endswith("<")
                 else self._synonyms
             )
-            part = target.get(pos.rstrip("!>"))
+            part = target.get(pos.rstrip("!><"))
             if part is not None:
                 part[word] = tuple(values.split())
         self._forms: dict[str, set[str]] = {}  # verb -> its irregular forms ("mean" -> "meant")
@@ -101,9 +110,13 @@ class Thesaurus:
     def __len__(self) -> int:
         return sum(len(words) for words in self._synonyms.values())
 
-    def _base_forms(self, word: str, pos: str) -> list[str]:
-        """The lemmas ``word`` may be an inflection of, in one part of speech."""
-        lemmas = self._synonyms[pos]
+    def _base_forms(
+        self, word: str, pos: str, lemmas: dict[str, tuple[str, ...]] | None = None
+    ) -> list[str]:
+        """The lemmas ``word`` may be an inflection of, in one part of speech (the keys of
+        ``lemmas``, by default the words with synonyms)."""
+        if lemmas is None:
+            lemmas = self._synonyms[pos]
         found = [word] if word in lemmas else []
         found += [b for b in self._irregular[pos].get(word, ()) if b in lemmas]
         for ending, replacement in _DETACHMENTS[pos]:
@@ -120,6 +133,14 @@ class Thesaurus:
         for base in self._base_forms(word, "n"):
             found.extend(self._related["n"].get(base, ()))
         return tuple(w for w in dict.fromkeys(found) if w != word)
+
+    def kinds(self, noun: str) -> tuple[str, ...]:
+        """Nouns that are kinds of ``noun`` (any inflection) up to :data:`KIND_DEPTH` steps down
+        in WordNet ("dance" -> "tango", "waltz"; "crimes" -> "bribery", "fraud")."""
+        found: list[str] = []
+        for base in self._base_forms(noun, "n", self._kinds["n"]):
+            found.extend(self._kinds["n"][base])
+        return tuple(w for w in dict.fromkeys(found) if w != noun)
 
     def other_forms(self, word: str) -> tuple[str, ...]:
         """The other forms of the verb ``word`` that a stemmer cannot relate to it, as WordNet
@@ -170,6 +191,11 @@ def synonyms(word: str) -> tuple[str, ...]:
 def related(word: str) -> tuple[str, ...]:
     """Broader and narrower nouns (see :meth:`Thesaurus.related`)."""
     return thesaurus().related(word)
+
+
+def kinds(noun: str) -> tuple[str, ...]:
+    """Kinds of a noun (see :meth:`Thesaurus.kinds`)."""
+    return thesaurus().kinds(noun)
 
 
 def other_forms(word: str) -> tuple[str, ...]:
@@ -232,6 +258,32 @@ def _broader_and_narrower(
     return list(dict.fromkeys(found))[:MAX_RELATED]
 
 
+def _kinds_of_nouns(
+    synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, str, str, str]]]],
+    senses: dict[str, list[str]],
+) -> dict[str, list[str]]:
+    """For each single-word noun, the single-word nouns that are kinds of it: those with it
+    among the broader nouns of one of their first :data:`KIND_SENSES` senses, at most
+    :data:`KIND_DEPTH` steps up; nouns with more than :data:`MAX_KINDS` kinds are left out."""
+    kinds: dict[str, set[str]] = {}
+    for lemma, offsets in senses.items():
+        if not _single_word(lemma):
+            continue
+        frontier = offsets[:KIND_SENSES]
+        for _ in range(KIND_DEPTH):
+            frontier = [
+                other
+                for offset in frontier
+                for symbol, other, other_pos, _ in synsets[("n", offset)][1]
+                if symbol in ("@", "@i") and other_pos == "n"
+            ]
+            for offset in frontier:
+                for broader in synsets[("n", offset)][0]:
+                    if broader != lemma and _single_word(broader):
+                        kinds.setdefault(broader, set()).add(lemma)
+    return {noun: sorted(found) for noun, found in kinds.items() if len(found) <= MAX_KINDS}
+
+
 def build_table(wordnet: Path) -> list[str]:
     """The table's lines for the WordNet dictionary folder ``wordnet`` (``index.noun``, ...)."""
     synsets: dict[tuple[str, str], tuple[list[str], list[tuple[str, str, str, str]]]] = {}
@@ -246,9 +298,12 @@ def build_table(wordnet: Path) -> list[str]:
             ]
             synsets[(pos, head[0])] = (lemmas, pointers)
     lines = []
+    noun_senses: dict[str, list[str]] = {}
     for pos, name in PARTS_OF_SPEECH.items():
         for fields in _records(wordnet / f"index.{name}"):
             lemma, pointer_count = fields[0], int(fields[3])
+            if pos == "n":
+                noun_senses[lemma] = fields[6 + pointer_count :]
             if not (_single_word(lemma) or (pos == "v" and _phrasal(lemma))):
                 continue
             found: list[str] = []
@@ -279,6 +334,8 @@ def build_table(wordnet: Path) -> list[str]:
                 form, *bases = line.split()
                 if _single_word(form) and bases:
                     lines.append(f"{pos}!\t{form}\t{' '.join(bases)}")
+    for noun, found in sorted(_kinds_of_nouns(synsets, noun_senses).items()):
+        lines.append(f"n<\t{noun}\t{' '.join(found)}")
     return lines
 
 

@@ -989,3 +989,16 @@ def test_a_company_boss_is_that_company_s_not_another_article_s_chief(tmp_path: 
     answer = engine.answer("What did Corvane's boss say?")
     assert answer.answered
     assert "Natarajan" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What dance did Trump compare peacemaking to?", "Which dance did Trump bring up?"],
+)
+def test_what_kind_of_thing_is_answered_by_a_kind_the_story_names(
+    engine: StoryEngine, question: str
+) -> None:
+    """ "What dance ...?" of a story with a tango: the tango is the dance asked about."""
+    answer = engine.answer(question)
+    assert answer.answered
+    assert "tango" in (answer.sentence or "")

@@ -69,14 +69,16 @@ def test_malformed_table_lines_are_skipped() -> None:
 
 # A two-synset WordNet in the dictionary format: enough to check the reader and the builder.
 _DATA_NOUN = """  1 This software and database is being provided to you
-00000100 05 n 02 car 0 auto 0 001 + 00000200 v 0101 | a motor vehicle
+00000100 05 n 02 car 0 auto 0 002 + 00000200 v 0101 @ 00000300 n 0000 | a motor vehicle
+00000300 06 n 01 vehicle 0 000 | a conveyance
 """
 _DATA_VERB = """  1 licence
 00000200 35 v 01 drive 0 001 + 00000100 n 0101 | operate a vehicle
 """
 _INDEX_NOUN = """  1 licence
-car n 1 1 + 1 1 00000100
-auto n 1 1 + 1 0 00000100
+car n 1 2 + @ 1 1 00000100
+auto n 1 2 + @ 1 0 00000100
+vehicle n 1 0 1 0 00000300
 motor_vehicle n 1 0 1 0 00000100
 """
 _INDEX_VERB = """  1 licence
@@ -104,9 +106,11 @@ def test_build_table_from_a_wordnet_folder(tmp_path: Path) -> None:
     assert "n\tcar\tauto drive" in lines
     assert "v\tdrive\tcar" in lines
     assert "v!\tdrove\tdrive" in lines
+    assert "n<\tvehicle\tauto car" in lines
     assert not any(line.split("\t")[1] == "motor_vehicle" for line in lines)
     thesaurus = Thesaurus(lines)
     assert thesaurus.synonyms("drove") == ("drive", "car")
+    assert thesaurus.kinds("vehicles") == ("auto", "car")
 
 
 def test_the_bundled_table_is_a_real_gzip_file() -> None:
@@ -154,6 +158,25 @@ def test_adverbs_offer_their_adjectives(word: str, expected: str) -> None:
 )
 def test_nouns_offer_broader_and_narrower_nouns(word: str, expected: str) -> None:
     assert expected in synonyms_module.related(word)
+
+
+@pytest.mark.parametrize(
+    ("noun", "kind"),
+    [
+        ("dance", "tango"),  # three steps down: dance > ballroom dancing > tango
+        ("crimes", "bribery"),  # plural -> lemma -> kinds
+        ("weapon", "missile"),
+        ("birds", "heron"),
+    ],
+)
+def test_nouns_offer_their_kinds(noun: str, kind: str) -> None:
+    assert kind in synonyms_module.kinds(noun)
+
+
+def test_kinds_go_down_not_up_and_the_broadest_nouns_have_none() -> None:
+    """A tango is a dance, a dance is no tango; "entity" would be every noun."""
+    assert "dance" not in synonyms_module.kinds("tango")
+    assert synonyms_module.kinds("entity") == ()
 
 
 def test_related_nouns_are_not_synonyms_and_verbs_have_none() -> None:
