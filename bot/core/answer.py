@@ -306,6 +306,18 @@ def _unknown_name(query_term: QueryTerm) -> bool:
 
 
 #: Words for the article itself, which "says" things too ("What does the headline say ...?").
+#: Who "critics" are is said by what they do: reject, dismiss, criticise ...
+DISSENTERS = words(
+    "critic critics opponent opponents sceptic sceptics skeptic skeptics detractor detractors"
+)
+_DISSENT = re.compile(
+    r"\b(?:reject|dismiss|criticis|criticiz|condemn|oppos|disput|denounc|den(?:y|ied|ies)\b)",
+    re.IGNORECASE,
+)
+#: A sentence that goes on with what the people just named hold ("For them, ...").
+_THEIR_VIEW = re.compile(
+    r"[\W_]*(?:(?:for|to) (?:them|him|her)|in (?:their|his|her) (?:view|eyes))\b", re.IGNORECASE
+)
 _THE_TEXT = frozenset(("headline", "title", "article", "story", "report", "piece", "text"))
 
 
@@ -1234,6 +1246,12 @@ class StoryEngine:
         speaker, names, roles = self._speaker_of(query.text)
         if not names and not roles:
             return ""
+        if not any(roles) and DISSENTERS.intersection(normalise(speaker).split()):
+            # "What do critics say ...?" of a story without them: whoever the passage has
+            # rejecting or criticising
+            if _DISSENT.search(paragraph.text):
+                return ""
+            return f"the story does not report {speaker} saying that"
         owners = [
             POSSESSIVE_END.sub("", word)
             for word in speaker.split()[:-1]
@@ -1263,6 +1281,10 @@ class StoryEngine:
             for t in tokenize(quote.speaker)
         }
         subjects = sentence.subjects | quoted
+        if not sentence.subjects and (any(roles) or names) and _THEIR_VIEW.match(sentence.text):
+            # "... much of Europe rejected the notion ... For them, halting is not ...": what
+            # "they" hold is what the ones named before say
+            subjects |= self._referents(paragraph, sentence)
         if names:
             key = max(names, key=lambda w: (self.index.idf(w), w))
             if key in subjects:

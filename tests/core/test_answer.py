@@ -1002,3 +1002,20 @@ def test_what_kind_of_thing_is_answered_by_a_kind_the_story_names(
     answer = engine.answer(question)
     assert answer.answered
     assert "tango" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do critics say Russia's real ambitions are?",  # "critics": those who reject
+        "what ambitions does europe say russia has",  # "For them, ...": what Europe holds
+    ],
+)
+def test_who_holds_a_view_is_found_from_what_they_do_and_the_sentence_before(
+    engine: StoryEngine, question: str
+) -> None:
+    """ "much of Europe ... rejected the notion ... For them, halting the invasion is ... a
+    temporary pause in Russia's expansionist ambitions" answers what critics, or Europe, say."""
+    answer = engine.answer(question)
+    assert answer.answered
+    assert "expansionist ambitions" in (answer.sentence or "")
