@@ -965,12 +965,14 @@ class StoryEngine:
         return answer
 
     def _article_metadata(self, query: Query, candidates: list[_Candidate], asked: str) -> Answer:
-        """Answer "who wrote it / when was it published / what is the headline" from the
-        article's metadata (the best candidate's article); declined when it does not give it."""
+        """Answer "who wrote it / when was it published / what is the headline / who is in the
+        photo" from the article's metadata (the best candidate's article); declined when it
+        does not give it."""
         what = {
             "author": "who wrote it",
             "date": "when it was published",
             "title": "its headline",
+            "caption": "what its photo shows",
         }[asked]
         if candidates:
             article = self.corpus.article(self.paragraphs[candidates[0].paragraph].article)
@@ -991,6 +993,8 @@ class StoryEngine:
                 "author": f"“{article.title}” was written by {value}.",
                 "date": f"“{article.title}” was published on {value}.",
                 "title": f"The article's headline is “{value}”.",
+                "caption": f"The photo under the headline of “{article.title}” is captioned "
+                f"“{value}”.",
             }[asked],
             citation=self._citation(lead),
             passages=self._passages(candidates),

@@ -65,6 +65,7 @@ class Article:
     publisher: str | None = None
     date: str | None = None
     author: str | None = None
+    caption: str | None = None  # the photo caption under the headline (not answerable text)
     source: str = ""  # the file it was read from, for error messages and /story
     digest: str = ""  # hash of the text, to tell changed articles apart on reload
 
@@ -286,11 +287,13 @@ def load_article(path: Path) -> Article:
         raise CorpusError(source, "is empty" if not metadata else "has front matter but no text")
     headline, rest = blocks[0], blocks[1:]
     kept: list[str] = []
+    caption = None
     for position, block in enumerate(rest):
         folded = normalise_uncached(block).strip()  # (a paragraph is seen once: no cache)
         if _COMMENT_SECTION.match(folded):  # the comment section: everything after it goes
             break
         if position == 0 and is_caption(block) and len(rest) > 1:
+            caption = " ".join(block.split())
             continue
         if not _is_folded_chrome(folded):
             kept.append(block)
@@ -307,6 +310,7 @@ def load_article(path: Path) -> Article:
         publisher=metadata.get("publisher") or None,
         date=metadata.get("date") or None,
         author=metadata.get("author") or None,
+        caption=caption,
         source=source,
         digest=digest,
     )

@@ -647,7 +647,9 @@ def holder_terms(role: str, text: str) -> frozenset[str]:
     return frozenset(t for name in holder_names(role, text) for t in index_terms(name))
 
 
-#: Questions about the article rather than the news: who wrote it, when it was published.
+_PHOTO = r"(?:photo|photograph|picture|image|pic)"
+#: Questions about the article rather than the news: who wrote it, when it was published, its
+#: headline, who is in its photo (the caption, kept apart from the answerable text).
 ABOUT_THE_ARTICLE = re.compile(
     r"(?P<author>\bwho (?:wrote|writes|has written|authored|penned)\b(?:\s+\w+){0,2}\s+"
     r"(?:article|story|piece|report|this|it)\b|\b(?:author|writer|byline) of (?:the|this) "
@@ -655,7 +657,9 @@ ABOUT_THE_ARTICLE = re.compile(
     r"(?P<date>\bwhen (?:was|did) (?:the|this) (?:article|story|piece|report) "
     r"(?:published|written|posted|come out|go up)\b)|"
     r"(?P<title>^\W*what(?:'s|s| is| was)? (?:the|its) (?:title|headline)\b(?: of (?:the|this) "
-    r"(?:article|story|piece|report))?\W*$)"
+    r"(?:article|story|piece|report))?\W*$)|"
+    r"(?P<caption>^\W*(?:who|what)\b[^?]{0,30}\b(?:in|on) the " + _PHOTO + r"\b|"
+    r"\bwho(?:'s|s| is| was)? pictured\b|\bwhat does the " + _PHOTO + r" show\b)"
 )
 
 

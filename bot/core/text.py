@@ -1327,6 +1327,8 @@ _COMPOUND_NOUNS = {
     ("time", "limits"): "deadline",
     ("time", "frame"): "timeframe",
     ("cut", "off"): "cutoff",
+    ("death", "toll"): "deaths",
+    ("casualty", "toll"): "casualties",
 }
 _TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken taking"))
 

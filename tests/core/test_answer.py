@@ -939,6 +939,25 @@ def test_questions_about_the_article_use_its_metadata(
     assert answer_has in (answer.sentence or "")
 
 
+@pytest.mark.parametrize(
+    "question", ["who's in the photo at the top?", "What does the picture show?", "who is pictured"]
+)
+def test_who_is_in_the_photo_comes_from_its_caption(engine: StoryEngine, question: str) -> None:
+    """The caption is no answerable text, but it says who the photo shows."""
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert "captioned “US President Donald Trump”" in (answer.sentence or "")
+
+
+def test_an_article_without_a_caption_does_not_say_who_is_pictured(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path, "bridge.txt", "Bridge Approved\n\nThe council voted 7 to 2 on Tuesday.\n"
+    )
+    answer = engine.answer("Who is in the photo?")
+    assert not answer.answered
+    assert "what its photo shows" in answer.reason
+
+
 def test_an_article_without_a_byline_does_not_say_who_wrote_it(engine: StoryEngine) -> None:
     """The story names no author: "who wrote this" is declined, not answered by who "posted"."""
     answer = engine.answer("Who wrote this article?")

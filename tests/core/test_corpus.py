@@ -38,6 +38,7 @@ def test_story_loads_as_published(corpus_dir: Path) -> None:
     for chrome in ("Leave a Reply", "email address", "Required fields"):
         assert chrome not in texts
     assert all(p.text != "US President Donald Trump" for p in article.paragraphs)
+    assert article.caption == "US President Donald Trump"  # kept apart, for "who is pictured"
 
 
 def test_ids_are_stable_across_loads(corpus_dir: Path) -> None:

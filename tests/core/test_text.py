@@ -355,8 +355,9 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         ("How many soldiers died?", ["soldiers", "died"]),
         ("how bad was inflation", ["inflation"]),
         ("has he set a time limit", ["set", "deadline"]),
+        ("death toll", ["deaths"]),
     ],
-    ids=["what-year", "take-place", "how-many", "how-bad", "time-limit"],
+    ids=["what-year", "take-place", "how-many", "how-bad", "time-limit", "death-toll"],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
     """'what year', 'take place', 'how many' and 'how bad' frame a question; they are not its
