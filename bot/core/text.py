@@ -1321,6 +1321,10 @@ _PADDING = (
     ("i", "heard"),
     ("i", "read"),
 )
+#: Framing verbs that are the topic when someone named does them, as a form no filler list
+#: has, and the words before them that make them framing again.
+_TOLD_VERBS = {"explain": "explains", "describe": "describes"}
+_ASKING_WORDS = frozenset(("", "you", "u", "ya", "please", "pls", "plz", "to", "me", "and"))
 #: Two-word nouns a question may use for one word ("a time limit for a deal").
 _COMPOUND_NOUNS = {
     ("time", "limit"): "deadline",
@@ -1375,6 +1379,10 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
         if i + 1 < len(tokens):
             token = PHRASAL_VERBS.get((token, tokens[i + 1]), token)
             token = _COMPOUND_NOUNS.get((token, tokens[i + 1]), token)
+        if token in _TOLD_VERBS and previous not in _ASKING_WORDS:
+            # "How did Trump explain it?" asks for his explanation ("clarified"); "can you
+            # explain ..." only asks
+            token = _TOLD_VERBS[token]
         folded.append(token)
     content = [
         t

@@ -356,8 +356,19 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         ("how bad was inflation", ["inflation"]),
         ("has he set a time limit", ["set", "deadline"]),
         ("death toll", ["deaths"]),
+        ("can you explain the deadline", ["deadline"]),
+        ("how did trump explain the post", ["trump", "explains", "post"]),
     ],
-    ids=["what-year", "take-place", "how-many", "how-bad", "time-limit", "death-toll"],
+    ids=[
+        "what-year",
+        "take-place",
+        "how-many",
+        "how-bad",
+        "time-limit",
+        "death-toll",
+        "explain-framing",
+        "explain-topic",
+    ],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
     """'what year', 'take place', 'how many' and 'how bad' frame a question; they are not its
