@@ -306,6 +306,14 @@ def _unknown_name(query_term: QueryTerm) -> bool:
 
 
 #: Words for the article itself, which "says" things too ("What does the headline say ...?").
+#: The name a yes/no question is about: "Is Norway sending ...", "Did Russia apologise ...".
+_YES_NO_SUBJECT = re.compile(
+    r"^\W*(?i:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\s+"
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\b(?!['’]s)",
+)
+_YES_NO_FIRST_WORD = re.compile(
+    r"^\W*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\s+([a-z]+)\b(?!['’]s)"
+)
 #: Who "critics" are is said by what they do: reject, dismiss, criticise ...
 DISSENTERS = words(
     "critic critics opponent opponents sceptic sceptics skeptic skeptics detractor detractors"
@@ -1349,6 +1357,19 @@ class StoryEngine:
         if query.kind is not QuestionType.YES_NO:
             return ""
         present = self._present_terms(position)
+        subject = _YES_NO_SUBJECT.match(query.text)
+        if subject is None:  # "is norway sending weapons": a word the corpus writes as a name
+            subject = _YES_NO_FIRST_WORD.match(normalise(query.text))
+            if subject and not self._only_a_name(term(fold_variant(subject.group(1)))):
+                subject = None
+        if subject:  # "Is Norway sending weapons?": a passage without Norway does not say
+            named = subject.group(1)
+            wanted = self._terms_in(named)
+            country = STAND_INS.get(normalise(named))  # "Does Kyiv see ...": Ukraine does
+            if country:
+                wanted |= self._terms_in(country)
+            if wanted and not wanted & present:
+                return named
         people = self._people_in(self.paragraphs[position].article)
         for t in query.terms:
             if not (t.name and t.term) or t.term in present:

@@ -1038,3 +1038,19 @@ def test_who_holds_a_view_is_found_from_what_they_do_and_the_sentence_before(
     answer = engine.answer(question)
     assert answer.answered
     assert "expansionist ambitions" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Is Norway sending weapons to Ukraine?", False),  # the passage has no Norway
+        ("is norway sending weapons to ukraine", False),  # a name, however it is typed
+        ("Does Kyiv see the halt of the invasion as an act of goodwill?", True),  # its country
+        ("Did Russia make a big concession, according to Trump?", True),
+    ],
+)
+def test_a_yes_no_question_needs_a_passage_about_its_subject(
+    engine: StoryEngine, question: str, answered: bool
+) -> None:
+    """The name a yes/no question is about must be in the passage that answers it."""
+    assert engine.answer(question).answered is answered
