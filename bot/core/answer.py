@@ -1098,6 +1098,12 @@ class StoryEngine:
             and asked_noun.group(1) not in ANSWER_KINDS
         ):  # "What sanctions will Trump impose?" of a story without sanctions
             return self._decline(query, candidates, f"it does not mention {asked_noun.group(1)}")
+        topic_head = next(
+            (w for w in about_topic(query.text) if w not in light and w not in ANSWER_KINDS), ""
+        )
+        if topic_head in unknown_words and english_zipf(topic_head) >= TYPO_ZIPF:
+            # "Did Trump and Støre talk about tariffs?" of a story without tariffs
+            return self._decline(query, candidates, f"it does not mention {topic_head}")
         head = who_head(query.text) if query.kind is QuestionType.WHO else ""
         if (
             head in unknown_words

@@ -438,16 +438,20 @@ def focus_words(question: str) -> list[str]:
 _ABOUT_TOPIC = re.compile(
     r"\b(?:say|says|said|saying|think|thinks|thought|feel|feels|felt|make|made|tell|told|write|"
     r"wrote|post|posted|claim|claimed|react|reacted|respond|responded|view|views|opinion|"
-    r"comment|commented)\b[^?]*?\b(?:about|of|on|regarding|over|to)\s+([^?]+)"
+    r"comment|commented|talk|talked|speak|spoke|discuss|discussed)\b[^?]*?\b"
+    r"(?:about|of|on|regarding|over|to)\s+([^?]+)"
 )
+
+
+_CLAUSE_START = re.compile(r"(?:how|what|why|whether|if|when|who|where|which)\b")
 
 
 def about_topic(question: str) -> list[str]:
     """The content words of Y in "what did X say/think about Y" (folded tokens; [] if the
     question is not one)."""
     found = _ABOUT_TOPIC.search(normalise(question))
-    if not found:
-        return []
+    if not found or _CLAUSE_START.match(found.group(1)):
+        return []  # "about how hard he has been leaning on Russia": a clause, not a topic
     return content_tokens(tokenize(found.group(1)))
 
 

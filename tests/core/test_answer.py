@@ -222,6 +222,9 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         ),
         pytest.param("how many drones hit kyiv", "no number of drones", id="unknown-counted"),
         pytest.param(
+            "Did Trump and Støre talk about tariffs?", "not mention tariffs", id="unknown-topic"
+        ),
+        pytest.param(
             "What did the mayor say about the deadline?",
             "deadline appears only in another article",
             id="topic-of-another-article",

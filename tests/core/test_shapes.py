@@ -316,6 +316,8 @@ def test_the_noun_a_who_is_the_question_asks_about(question: str, head: str) -> 
         ("what does sandra mulvaney think of the deadline", ["deadline"]),
         ("How did Russia react to the post?", ["post"]),
         ("When did Trump meet Støre?", []),
+        ("Did Trump and Støre talk about tariffs?", ["tariffs"]),
+        ("did he say anything about how hard he pushed", []),  # a clause, not a topic
     ],
 )
 def test_what_a_question_asks_someone_to_speak_about(question: str, topic: list[str]) -> None:
