@@ -1005,7 +1005,8 @@ class StoryEngine:
                 f"“{value}”.",
             }[asked],
             citation=self._citation(lead),
-            passages=self._passages(candidates),
+            passages=self._passages(candidates)
+            or (Passage(self._citation(lead), lead.text, 0.0),),  # "who is pictured?"
             quotes=(),
             reason=f"the article's {asked}, from its metadata",
         )

@@ -1057,3 +1057,10 @@ def test_a_yes_no_question_needs_a_passage_about_its_subject(
 ) -> None:
     """The name a yes/no question is about must be in the passage that answers it."""
     assert engine.answer(question).answered is answered
+
+
+def test_an_answer_from_the_metadata_cites_the_lead_passage(engine: StoryEngine) -> None:
+    """ "Who is pictured?" has no word to look up, yet its answer shows the article's lead."""
+    answer = engine.answer("who is pictured")
+    assert answer.answered
+    assert [p.citation.paragraph for p in answer.passages] == [1]
