@@ -706,11 +706,15 @@ IRREGULAR_VERBS: tuple[tuple[str, ...], ...] = tuple(
 
 
 @functools.cache
+def _irregular_forms() -> dict[str, str]:
+    """Irregular verb forms, as written, -> the verb's stem ("spoke" -> "speak"); by the form
+    itself, not its stem: "roses" is no form of "rise", "boring" none of "bear"."""
+    return {form: stem(verb) for verb, *forms in IRREGULAR_VERBS for form in forms}
+
+
+@functools.cache
 def _related_stems() -> dict[str, str]:
     mapping: dict[str, str] = {}
-    for verb, *forms in IRREGULAR_VERBS:
-        for form in forms:
-            mapping.setdefault(stem(form), stem(verb))
     for group in RELATED_WORDS:
         head = stem(fold_variant(group[0]))
         for word in group:
@@ -720,7 +724,7 @@ def _related_stems() -> dict[str, str]:
 
 def term(token: str) -> str:
     """The index term of one normalised, variant-folded token: its stem, related words joined."""
-    stemmed = stem(token)
+    stemmed = _irregular_forms().get(token) or stem(token)
     return _related_stems().get(stemmed, stemmed)
 
 

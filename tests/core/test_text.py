@@ -512,3 +512,13 @@ def test_every_tracked_quotation_mark_is_seen(mark: str) -> None:
     """The quick quotation-mark check knows every mark the splitter tracks."""
     assert _has_quote_marks(f"a {mark}b")
     assert not _has_quote_marks("a b. ‘c’")
+
+
+@pytest.mark.parametrize(
+    ("word", "verb"), [("roses", "rise"), ("boring", "bear"), ("sawing", "see")]
+)
+def test_words_that_only_look_like_irregular_forms_are_not_them(word: str, verb: str) -> None:
+    """ "rose" is a form of "rise", "roses" is not: irregular forms match as written."""
+    from bot.core.text import term
+
+    assert term(word) != term(verb)
