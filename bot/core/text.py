@@ -324,6 +324,7 @@ _BRITISH_EXCEPTIONS = words(
 #: ("Moscow gave something up" of a story about Russia). Used only for a question word the
 #: story does not use, so a story about the city itself is not affected.
 STAND_INS: dict[str, str] = {
+    "ex": "former",  # "the ex-harbor boss"
     "moscow": "russia",
     "kremlin": "russia",
     "kyiv": "ukraine",
@@ -547,6 +548,7 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("want", "wants", "wanted", "wanting", "desire", "desires", "desired"),
     ("midst", "middle"),
     ("deadline", "deadlines", "timeline", "timelines", "timeframe", "cutoff", "cutoffs"),
+    ("jail", "jails", "jailed", "prison", "imprison", "imprisoned", "imprisonment", "lock_up"),
     ("optimistic", "optimism", "hopeful", "hope", "hopes", "hoped", "upbeat", "confident"),
     (
         "dispute",
@@ -620,6 +622,7 @@ PHRASAL_VERBS: dict[tuple[str, str], str] = {
         ("push", "back", "push pushes pushed pushing"),
         ("lean", "on", "lean leans leaned leant leaning"),
         ("hold", "back", "hold holds held holding"),
+        ("lock", "up", "lock locks locked locking"),
     )
     for verb in forms.split()
 }

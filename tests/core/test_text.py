@@ -95,6 +95,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("he explained to the press", "he clarified to the press"),
         ("leaning on Russia", "pressure on Russia"),
         ("a timeline for peace", "a deadline for peace"),
+        ("jailed for four years", "imprisoned for four years"),
     ],
     ids=[
         "transliteration",
@@ -113,6 +114,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "news-verbs",
         "phrasal-news-verb",
         "deadline",
+        "prison",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
