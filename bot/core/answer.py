@@ -1038,6 +1038,10 @@ class StoryEngine:
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = LIGHT_WORDS | (IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
+        asks_a_kind = ASKS_A_KIND.match(normalise(query.text))
+        if asks_a_kind and fold_variant(asks_a_kind.group(1)) in ANSWER_KINDS:
+            # "Which company is handling the engineering?": the story names the company
+            light = light | {fold_variant(asks_a_kind.group(1))}
         unknown = [t.word for t in query.terms if not t.term and t.word not in light]
         # A multi-word name counts once: "Will Louise Garnett go to prison?" has one known thing.
         things = {t.group or t.word for t in query.terms if t.word in matched}

@@ -411,7 +411,8 @@ ANSWER_KINDS = words(
     "platform website site network day days date year years month months time language word "
     "words name names thing things animal animals topic topics subject subjects issue issues "
     "leader leaders official officials politician politicians minister ministers president "
-    "presidents player players member members"
+    "presidents player players member members neighbourhood neighbourhoods neighborhood "
+    "neighborhoods district districts suburb suburbs street streets"
 )
 
 

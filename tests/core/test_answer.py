@@ -1064,3 +1064,10 @@ def test_an_answer_from_the_metadata_cites_the_lead_passage(engine: StoryEngine)
     answer = engine.answer("who is pictured")
     assert answer.answered
     assert [p.citation.paragraph for p in answer.passages] == [1]
+
+
+def test_the_kind_of_answer_asked_for_is_no_topic_word(two_articles: StoryEngine) -> None:
+    """ "Which neighbourhood ...?": the story names the place, it need not say "neighbourhood"."""
+    answer = two_articles.answer("Which neighbourhood might get more traffic?")
+    assert answer.answered, answer.reason
+    assert "old town" in (answer.sentence or "")
