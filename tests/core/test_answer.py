@@ -1066,8 +1066,14 @@ def test_an_answer_from_the_metadata_cites_the_lead_passage(engine: StoryEngine)
     assert [p.citation.paragraph for p in answer.passages] == [1]
 
 
-def test_the_kind_of_answer_asked_for_is_no_topic_word(two_articles: StoryEngine) -> None:
+def test_the_kind_of_answer_asked_for_is_no_topic_word(tmp_path: Path) -> None:
     """ "Which neighbourhood ...?": the story names the place, it need not say "neighbourhood"."""
-    answer = two_articles.answer("Which neighbourhood might get more traffic?")
+    engine = engine_over(
+        tmp_path,
+        "bridge.txt",
+        "Bridge Approved\n\nThe council voted 7 to 2 on Tuesday to approve the bridge.\n\n"
+        "Residents of Eastgate fear heavy traffic once the bridge opens.\n",
+    )
+    answer = engine.answer("Which neighbourhood might get more traffic?")
     assert answer.answered, answer.reason
-    assert "old town" in (answer.sentence or "")
+    assert "Eastgate" in (answer.sentence or "")
