@@ -1072,7 +1072,7 @@ def test_the_kind_of_answer_asked_for_is_no_topic_word(tmp_path: Path) -> None:
         tmp_path,
         "bridge.txt",
         "Bridge Approved\n\nThe council voted 7 to 2 on Tuesday to approve the bridge.\n\n"
-        "Residents of Eastgate fear heavy traffic once the bridge opens.\n",
+        "Shops in Eastgate expect heavy traffic once the bridge opens.\n",
     )
     answer = engine.answer("Which neighbourhood might get more traffic?")
     assert answer.answered, answer.reason
