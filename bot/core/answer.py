@@ -311,6 +311,12 @@ _YES_NO_SUBJECT = re.compile(
     r"^\W*(?i:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\s+"
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\b(?!['’]s)",
 )
+#: The name a wh-question asks about: "How much prize money did Brian Kiptoo get?".
+_ASKED_SUBJECT = re.compile(
+    r"^\W*(?i:how (?:much|many|long|old|far)(?:\s+[a-z]+){0,3}|what(?:\s+[a-z]+)?|when|where|why|"
+    r"which\s+[a-z]+)\s+(?i:did|does|do|was|were|is|are|has|have|had|will|would)\s+"
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\b(?!['’]s)",
+)
 _YES_NO_FIRST_WORD = re.compile(
     r"^\W*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\s+([a-z]+)\b(?!['’]s)"
 )
@@ -1362,25 +1368,24 @@ class StoryEngine:
         return ""
 
     def _absent_person(self, query: Query, position: int) -> str:
-        """For a yes/no question, a person it names whom paragraph ``position`` does not
-        mention ("Has Inês Valadares resigned?" is not answered by another minister's
-        resignation); "" when there is none."""
-        if query.kind is not QuestionType.YES_NO:
-            return ""
+        """A person a yes/no question names whom paragraph ``position`` does not mention ("Has
+        Inês Valadares resigned?" is not answered by another minister's resignation), or the
+        name a question is about when the paragraph lacks it ("Is Norway sending weapons?",
+        "How much prize money did Brian Kiptoo get?"); "" when there is none."""
         present = self._present_terms(position)
+        if query.kind is not QuestionType.YES_NO:
+            # "How much prize money did Brian Kiptoo get?" is not answered by what others got
+            asked = _ASKED_SUBJECT.match(query.text)
+            if asked is None or query.kind is QuestionType.STATEMENT:
+                return ""
+            return asked.group(1) if self._not_about(asked.group(1), present) else ""
         subject = _YES_NO_SUBJECT.match(query.text)
         if subject is None:  # "is norway sending weapons": a word the corpus writes as a name
             subject = _YES_NO_FIRST_WORD.match(normalise(query.text))
             if subject and not self._only_a_name(term(fold_variant(subject.group(1)))):
                 subject = None
-        if subject:  # "Is Norway sending weapons?": a passage without Norway does not say
-            named = subject.group(1)
-            wanted = self._terms_in(named)
-            country = STAND_INS.get(normalise(named))  # "Does Kyiv see ...": Ukraine does
-            if country:
-                wanted |= self._terms_in(country)
-            if wanted and not wanted & present:
-                return named
+        if subject and self._not_about(subject.group(1), present):
+            return subject.group(1)  # "Is Norway sending weapons?" of a passage without Norway
         people = self._people_in(self.paragraphs[position].article)
         for t in query.terms:
             if not (t.name and t.term) or t.term in present:
@@ -1391,6 +1396,15 @@ class StoryEngine:
             if t.word in people or any(o.word in people for o in group):
                 return t.group.title() if t.group else t.word.title()
         return ""
+
+    def _not_about(self, named: str, present: set[str]) -> bool:
+        """Whether a passage with terms ``present`` leaves out ``named``, the one a question is
+        about (a capital stands for its country: "Does Kyiv see ..." is about Ukraine too)."""
+        wanted = self._terms_in(named)
+        country = STAND_INS.get(normalise(named))
+        if country:
+            wanted |= self._terms_in(country)
+        return bool(wanted) and not wanted & present
 
     def _names_elsewhere(self, query: Query, position: int) -> str:
         """A name the question uses that the corpus has, but not in the article of paragraph

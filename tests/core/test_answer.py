@@ -1077,3 +1077,17 @@ def test_the_kind_of_answer_asked_for_is_no_topic_word(tmp_path: Path) -> None:
     answer = engine.answer("Which neighbourhood might get more traffic?")
     assert answer.answered, answer.reason
     assert "Eastgate" in (answer.sentence or "")
+
+
+def test_a_question_about_someone_needs_a_passage_about_them(tmp_path: Path) -> None:
+    """What the winners earned does not say what Kiptoo, who finished third, got."""
+    engine = engine_over(
+        tmp_path,
+        "race.txt",
+        "Jelagat Breaks Record\n\nMercy Jelagat and Dawit Alemu each earned $25,000 in prize "
+        "money.\n\nBrian Kiptoo of Kenya finished third in the men's race.\n",
+    )
+    declined = engine.answer("How much prize money did Brian Kiptoo get?")
+    assert not declined.answered
+    assert "Kiptoo" in declined.reason
+    assert engine.answer("How much prize money did Mercy Jelagat get?").answered
