@@ -646,7 +646,14 @@ class StoryEngine:
         self._average_sentence_length = (
             int(self.index.doc_lengths.sum()) / max(1, sum(self._sentence_counts))
         ) or 1.0
-        self._speller = Speller(surface)
+        # A typo of a word standing in for one the story has ("Maoscow" for Russia) is mended
+        # to that word.
+        stand_ins = {
+            word: 1
+            for word, other in STAND_INS.items()
+            if word not in surface and term(other) in self._document_frequency
+        }
+        self._speller = Speller({**stand_ins, **surface})
         self._stem_speller = Speller(self._document_frequency)
         slugs = {article.slug: i for i, article in enumerate(self.corpus.articles)}
         self._article_of = np.array([slugs[p.article] for p in self.paragraphs], dtype=np.int32)

@@ -1091,3 +1091,10 @@ def test_a_question_about_someone_needs_a_passage_about_them(tmp_path: Path) -> 
     assert not declined.answered
     assert "Kiptoo" in declined.reason
     assert engine.answer("How much prize money did Mercy Jelagat get?").answered
+
+
+def test_a_typo_of_a_word_standing_in_for_a_story_word_is_mended(engine: StoryEngine) -> None:
+    """ "Maoscow" is "Moscow", which stands for Russia (the story never writes "Moscow")."""
+    answer = engine.answer("Who disagreed with the idea that Maoscow had made a concession?")
+    assert answer.answered, answer.reason
+    assert "rejected" in (answer.sentence or "")
