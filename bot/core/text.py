@@ -1328,9 +1328,10 @@ _PADDING = (
     ("i", "heard"),
     ("i", "read"),
 )
-#: Framing verbs that are the topic when someone named does them, as a form no filler list
-#: has, and the words before them that make them framing again.
-_TOLD_VERBS = {"explain": "explains", "describe": "describes"}
+#: A framing verb that is the topic when someone named does it, as a form no filler list
+#: has ("describe" stays framing: "What did Trump describe as ...?"), and the words before it
+#: that make it framing again.
+_TOLD_VERBS = {"explain": "explains"}
 _ASKING_WORDS = frozenset(("", "you", "u", "ya", "please", "pls", "plz", "to", "me", "and"))
 #: Two-word nouns a question may use for one word ("a time limit for a deal").
 _COMPOUND_NOUNS = {
