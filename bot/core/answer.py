@@ -1379,13 +1379,14 @@ class StoryEngine:
         Inês Valadares resigned?" is not answered by another minister's resignation), or the
         name a question is about when the paragraph lacks it ("Is Norway sending weapons?",
         "How much prize money did Brian Kiptoo get?"); "" when there is none."""
-        present = self._present_terms(position)
         if query.kind is not QuestionType.YES_NO:
             # "How much prize money did Brian Kiptoo get?" is not answered by what others got
             asked = _ASKED_SUBJECT.match(query.text)
             if asked is None or query.kind is QuestionType.STATEMENT:
                 return ""
-            return asked.group(1) if self._not_about(asked.group(1), present) else ""
+            named = asked.group(1)
+            return named if self._not_about(named, self._present_terms(position)) else ""
+        present = self._present_terms(position)
         subject = _YES_NO_SUBJECT.match(query.text)
         if subject is None:  # "is norway sending weapons": a word the corpus writes as a name
             subject = _YES_NO_FIRST_WORD.match(normalise(query.text))

@@ -8,6 +8,7 @@ kind of X", "what did X say"), and who a sentence reports as saying something.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -447,13 +448,14 @@ _ABOUT_TOPIC = re.compile(
 _CLAUSE_START = re.compile(r"(?:how|what|why|whether|if|when|who|where|which)\b")
 
 
-def about_topic(question: str) -> list[str]:
-    """The content words of Y in "what did X say/think about Y" (folded tokens; [] if the
-    question is not one)."""
+@functools.lru_cache(maxsize=4096)
+def about_topic(question: str) -> tuple[str, ...]:
+    """The content words of Y in "what did X say/think about Y" (folded tokens; () if the
+    question is not one); worked out once per question."""
     found = _ABOUT_TOPIC.search(normalise(question))
     if not found or _CLAUSE_START.match(found.group(1)):
-        return []  # "about how hard he has been leaning on Russia": a clause, not a topic
-    return content_tokens(tokenize(found.group(1)))
+        return ()  # "about how hard he has been leaning on Russia": a clause, not a topic
+    return tuple(content_tokens(tokenize(found.group(1))))
 
 
 #: "Which European leaders ...?", "Which board members voted no?": people asked for by name.

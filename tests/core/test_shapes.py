@@ -322,7 +322,7 @@ def test_the_noun_a_who_is_the_question_asks_about(question: str, head: str) -> 
 )
 def test_what_a_question_asks_someone_to_speak_about(question: str, topic: list[str]) -> None:
     """Y of "what did X say/think about/of Y"."""
-    assert about_topic(question) == topic
+    assert list(about_topic(question)) == topic
 
 
 @pytest.mark.parametrize(
