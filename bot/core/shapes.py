@@ -713,13 +713,13 @@ def title_asked(question: str) -> tuple[str, str] | None:
 _ASKED_SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
     r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
-    r"posting|writing|react|respond|reply|comment)\b",
+    r"posting|writing|react|respond|reply|comment|answer)\b",
     re.IGNORECASE,
 )
 
 
 #: "How did X react/respond?": a person reacts by saying something, a market need not.
-REACTION_WORDS = re.compile(r"\b(?:react|respond|reply|comment)\b", re.IGNORECASE)
+REACTION_WORDS = re.compile(r"\b(?:react|respond|reply|comment|answer)\b", re.IGNORECASE)
 
 #: Longest speaker a "what did X say" question names ("the union leader", "Jonas Gahr Støre").
 MAX_SPEAKER_WORDS = 4

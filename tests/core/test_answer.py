@@ -225,6 +225,13 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
             "Did Trump and Støre talk about tariffs?", "not mention tariffs", id="unknown-topic"
         ),
         pytest.param(
+            "Who is mediating the peace talks?", "who is mediating", id="who-is-doing-unknown"
+        ),
+        pytest.param("Did Putin answer Trump's post?", "does not report", id="answer-reaction"),
+        pytest.param(
+            "Is the US going to send Ukraine more weapons?", "not mention US", id="the-US"
+        ),
+        pytest.param(
             "What did the mayor say about the deadline?",
             "deadline appears only in another article",
             id="topic-of-another-article",
