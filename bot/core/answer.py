@@ -54,6 +54,7 @@ from bot.core.shapes import (
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_NAME,
+    ASKS_ORGANISATION,
     ASKS_PEOPLE,
     ASKS_PLACE,
     ASKS_TOTAL,
@@ -1597,6 +1598,10 @@ class StoryEngine:
             return "the closest passage gives no name for that"
         if ASKS_PEOPLE.match(normalise(query.text)) and not names_people(sentence.text, query.text):
             return "the closest passage names nobody for that"
+        organisation = ASKS_ORGANISATION.match(normalise(query.text))
+        if organisation and not named_near(paragraph.text, organisation.group(1)):
+            # "Which party does Støre lead?" is not answered by "both parties must work ..."
+            return f"the closest passage names no such {organisation.group(1)}"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
         if (query.kind is QuestionType.WHO or query.asks_name) and not self._holds_title(

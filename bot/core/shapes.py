@@ -463,6 +463,12 @@ ASKS_PEOPLE = re.compile(
     r"^\W*(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:leaders|officials|politicians|ministers|"
     r"lawmakers|diplomats|executives|players|members|senators|councillors|councilors)\b"
 )
+#: "Which party does Støre lead?", "What company won the contract?": an organisation asked for
+#: by name (group 1: the noun).
+ASKS_ORGANISATION = re.compile(
+    r"^\W*(?:which|what)\s+(?:[a-z]+\s+)?(party|parties|company|companies|firm|firms|team|"
+    r"club|union|agency|bank|newspaper|charity|organi[sz]ation)\b"
+)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+")
 
 

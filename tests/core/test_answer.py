@@ -229,6 +229,9 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         ),
         pytest.param("Did Putin answer Trump's post?", "does not report", id="answer-reaction"),
         pytest.param(
+            "Which party does Jonas Gahr Støre lead?", "names no such party", id="organisation"
+        ),
+        pytest.param(
             "Is the US going to send Ukraine more weapons?", "not mention US", id="the-US"
         ),
         pytest.param(
