@@ -58,6 +58,7 @@ from bot.core.shapes import (
     ASKS_PEOPLE,
     ASKS_PLACE,
     ASKS_TOTAL,
+    ASKS_WORDS,
     CALENDAR_DATE,
     CALENDAR_WORD,
     CLOCK_TIME,
@@ -1189,6 +1190,7 @@ class StoryEngine:
         if not hits:
             return []
         feature = TYPE_FEATURE.get(query.kind)
+        wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
         weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
         if query.kind is QuestionType.STATEMENT:
             # "What did Osei say about nurses?": her name found the paragraph; the sentence is
@@ -1220,6 +1222,8 @@ class StoryEngine:
                 total = value / best_sentence if best_sentence > 0 else 0.0
                 if query.quoted and query.quoted in plain_words(sentence.text):
                     total += QUOTED_BONUS  # the words the question quotes, as written
+                if wants_words and value > 0 and QUOTE_MARK.search(sentence.text):
+                    total += TYPE_BONUS  # "Give me Trump's exact words about ...": a quotation
                 if (
                     value > 0
                     and self._fits(query, feature, sentence)

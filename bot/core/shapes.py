@@ -469,6 +469,11 @@ ASKS_ORGANISATION = re.compile(
     r"^\W*(?:which|what)\s+(?:[a-z]+\s+)?(party|parties|company|companies|firm|firms|team|"
     r"club|union|agency|bank|newspaper|charity|organi[sz]ation)\b"
 )
+#: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
+ASKS_WORDS = re.compile(
+    r"\b(?:exact|own|actual|very) words\b|\bquote\b|\bword for word\b|\bverbatim\b|"
+    r"\bquotation\b"
+)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+")
 
 

@@ -1327,6 +1327,13 @@ _PADDING = (
     ("keep", "hearing"),
     ("i", "heard"),
     ("i", "read"),
+    # asking for a quotation: "give me his exact words about ..."
+    ("exact", "words"),
+    ("own", "words"),
+    ("actual", "words"),
+    ("very", "words"),
+    ("word", "for", "word"),
+    ("give", "me"),
 )
 #: A framing verb that is the topic when someone named does it, as a form no filler list
 #: has ("describe" stays framing: "What did Trump describe as ...?"), and the words before it

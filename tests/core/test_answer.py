@@ -1108,3 +1108,10 @@ def test_a_typo_of_a_word_standing_in_for_a_story_word_is_mended(engine: StoryEn
     answer = engine.answer("Who disagreed with the idea that Maoscow had made a concession?")
     assert answer.answered, answer.reason
     assert "rejected" in (answer.sentence or "")
+
+
+def test_a_question_for_someone_s_exact_words_gets_the_quotation(engine: StoryEngine) -> None:
+    """ "Give me Trump's exact words about ...": the quoted sentence, not a report of it."""
+    answer = engine.answer("Give me Trump's exact words about having his own deadline.")
+    assert answer.answered, answer.reason
+    assert "“I have my own deadline" in (answer.sentence or "")

@@ -360,6 +360,7 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         ("death toll", ["deaths"]),
         ("can you explain the deadline", ["deadline"]),
         ("how did trump explain the post", ["trump", "explains", "post"]),
+        ("give me his exact words about the deadline", ["deadline"]),
     ],
     ids=[
         "what-year",
@@ -370,6 +371,7 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         "death-toll",
         "explain-framing",
         "explain-topic",
+        "exact-words",
     ],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
