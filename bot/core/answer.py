@@ -125,6 +125,7 @@ from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
     LIGHT_WORDS,
     NEWS_PEOPLE,
+    REGION_MEMBERS,
     STAND_INS,
     STANDS_FOR,
     STOPWORDS,
@@ -888,6 +889,9 @@ class StoryEngine:
         stand_in = STAND_INS.get(word) or STANDS_FOR.get(word)  # "Moscow" for Russia
         if stand_in and (other := term(stand_in)) in self._document_frequency:
             return other, CORRECTED_WEIGHT
+        for member in REGION_MEMBERS.get(word, ()):  # "Scandinavian" for Norwegian
+            if (other := term(member)) in self._document_frequency:
+                return other, CORRECTED_WEIGHT
         if word in NEWS_PEOPLE:  # "the press" for the reporters who asked
             for other_word in NEWS_PEOPLE:
                 if (other := term(other_word)) in self._document_frequency:

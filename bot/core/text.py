@@ -323,6 +323,17 @@ _BRITISH_EXCEPTIONS = words(
 #: News metonyms: a capital or a seat of government stands for its country's government
 #: ("Moscow gave something up" of a story about Russia). Used only for a question word the
 #: story does not use, so a story about the city itself is not affected.
+#: Regions a question may name for one of their countries ("Which Scandinavian leader ...?" of
+#: a story about a Norwegian one): the first member the story has stands in.
+REGION_MEMBERS: dict[str, tuple[str, ...]] = {
+    "scandinavian": ("norwegian", "swedish", "danish"),
+    "scandinavia": ("norway", "sweden", "denmark"),
+    "nordic": ("norwegian", "swedish", "danish", "finnish", "icelandic"),
+    "baltic": ("estonian", "latvian", "lithuanian", "estonia", "latvia", "lithuania"),
+    "balkan": ("serbian", "croatian", "bosnian", "albanian", "serbia", "croatia", "bosnia"),
+    "iberian": ("spanish", "portuguese", "spain", "portugal"),
+    "benelux": ("belgian", "dutch", "luxembourg", "belgium", "netherlands"),
+}
 STAND_INS: dict[str, str] = {
     "ex": "former",  # "the ex-harbor boss"
     "moscow": "russia",
@@ -1334,6 +1345,9 @@ _PADDING = (
     ("very", "words"),
     ("word", "for", "word"),
     ("give", "me"),
+    # a kind of answer, as "leader" is: "Which Scandinavian head of government ..."
+    ("head", "of", "government"),
+    ("head", "of", "state"),
 )
 #: A framing verb that is the topic when someone named does it, as a form no filler list
 #: has ("describe" stays framing: "What did Trump describe as ...?"), and the words before it

@@ -1115,3 +1115,10 @@ def test_a_question_for_someone_s_exact_words_gets_the_quotation(engine: StoryEn
     answer = engine.answer("Give me Trump's exact words about having his own deadline.")
     assert answer.answered, answer.reason
     assert "“I have my own deadline" in (answer.sentence or "")
+
+
+def test_a_region_stands_for_the_country_the_story_names(engine: StoryEngine) -> None:
+    """ "Which Scandinavian leader ...?" of a story about the Norwegian prime minister."""
+    answer = engine.answer("Which Scandinavian leader was Trump meeting?")
+    assert answer.answered, answer.reason
+    assert "Støre" in (answer.sentence or "")

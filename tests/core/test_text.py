@@ -361,6 +361,7 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         ("can you explain the deadline", ["deadline"]),
         ("how did trump explain the post", ["trump", "explains", "post"]),
         ("give me his exact words about the deadline", ["deadline"]),
+        ("which head of government met trump", ["met", "trump"]),
     ],
     ids=[
         "what-year",
@@ -372,6 +373,7 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         "explain-framing",
         "explain-topic",
         "exact-words",
+        "head-of-government",
     ],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
