@@ -117,8 +117,8 @@ from bot.core.shapes import (
     title_asked,
     who_head,
 )
+from bot.core.synonyms import is_adjective, other_forms
 from bot.core.synonyms import kinds as wordnet_kinds
-from bot.core.synonyms import other_forms
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
@@ -131,6 +131,7 @@ from bot.core.text import (
     STOPWORDS,
     QuestionType,
     Speller,
+    comparatives,
     content_tokens,
     decode_token,
     english_speller,
@@ -899,6 +900,10 @@ class StoryEngine:
         for form in other_forms(word):  # "mean" -> "meant", "stolen" -> "stole"
             if (other := term(form)) in self._document_frequency:
                 return other, 1.0
+        if synonyms and is_adjective(word):  # "How hot is the sand?" of "hotter sand"
+            for form in comparatives(word):
+                if (other := term(form)) in self._document_frequency:
+                    return other, 1.0
         verb, _, particle = word.partition("_")
         if particle:  # a phrasal verb the story does not use: its verb if the story has it
             # ("taking" of "take over"), else a synonym ("step down" -> "resign")

@@ -134,6 +134,10 @@ class Thesaurus:
             found.extend(self._related["n"].get(base, ()))
         return tuple(w for w in dict.fromkeys(found) if w != word)
 
+    def is_adjective(self, word: str) -> bool:
+        """Whether ``word`` is an adjective's lemma in WordNet ("hot" is, "work" is not)."""
+        return word in self._synonyms["a"]
+
     def kinds(self, noun: str) -> tuple[str, ...]:
         """Nouns that are kinds of ``noun`` (any inflection) up to :data:`KIND_DEPTH` steps down
         in WordNet ("dance" -> "tango", "waltz"; "crimes" -> "bribery", "fraud")."""
@@ -196,6 +200,11 @@ def related(word: str) -> tuple[str, ...]:
 def kinds(noun: str) -> tuple[str, ...]:
     """Kinds of a noun (see :meth:`Thesaurus.kinds`)."""
     return thesaurus().kinds(noun)
+
+
+def is_adjective(word: str) -> bool:
+    """Whether WordNet has ``word`` as an adjective (see :meth:`Thesaurus.is_adjective`)."""
+    return thesaurus().is_adjective(word)
 
 
 def other_forms(word: str) -> tuple[str, ...]:

@@ -560,6 +560,8 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("midst", "middle"),
     ("deadline", "deadlines", "timeline", "timelines", "timeframe", "cutoff", "cutoffs"),
     ("jail", "jails", "jailed", "prison", "imprison", "imprisoned", "imprisonment", "lock_up"),
+    ("arrest", "arrests", "arrested", "arresting", "detain", "detains", "detained", "detaining"),
+    ("worth", "value", "values", "valued"),
     ("optimistic", "optimism", "hopeful", "hope", "hopes", "hoped", "upbeat", "confident"),
     (
         "dispute",
@@ -734,6 +736,26 @@ def _related_stems() -> dict[str, str]:
         for word in group:
             mapping[stem(fold_variant(word))] = head
     return mapping
+
+
+_CONSONANT_VOWEL_CONSONANT = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
+
+
+def comparatives(adjective: str) -> tuple[str, ...]:
+    """The comparative and superlative an adjective may have ("hot" -> "hotter", "hottest";
+    "large" -> "larger"; "heavy" -> "heavier"), right or not: callers keep the ones a corpus
+    uses."""
+    if len(adjective) < 3 or not adjective.isalpha():
+        return ()
+    if adjective.endswith("e"):
+        stems = [adjective[:-1]]
+    elif adjective.endswith("y"):
+        stems = [adjective[:-1] + "i"]
+    elif _CONSONANT_VOWEL_CONSONANT.search(adjective):
+        stems = [adjective + adjective[-1], adjective]  # "hot" -> "hott", "big" -> "bigg"
+    else:
+        stems = [adjective]
+    return tuple(stem + ending for stem in stems for ending in ("er", "est"))
 
 
 def term(token: str) -> str:

@@ -195,3 +195,9 @@ def test_related_nouns_are_not_synonyms_and_verbs_have_none() -> None:
 )
 def test_other_forms_of_irregular_verbs(word: str, expected: tuple[str, ...]) -> None:
     assert synonyms_module.other_forms(word) == expected
+
+
+@pytest.mark.parametrize(("word", "adjective"), [("hot", True), ("work", False), ("run", False)])
+def test_adjectives_are_known(word: str, adjective: bool) -> None:
+    """Only an adjective has comparatives: "work" + "er" is no comparative."""
+    assert synonyms_module.is_adjective(word) is adjective

@@ -96,6 +96,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("leaning on Russia", "pressure on Russia"),
         ("a timeline for peace", "a deadline for peace"),
         ("jailed for four years", "imprisoned for four years"),
+        ("two men were detained", "two men were arrested"),
     ],
     ids=[
         "transliteration",
@@ -115,6 +116,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "phrasal-news-verb",
         "deadline",
         "prison",
+        "arrest",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
@@ -528,3 +530,14 @@ def test_words_that_only_look_like_irregular_forms_are_not_them(word: str, verb:
     from bot.core.text import term
 
     assert term(word) != term(verb)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "form"),
+    [("hot", "hotter"), ("large", "largest"), ("heavy", "heavier"), ("cheap", "cheaper")],
+)
+def test_comparatives_of_adjectives(adjective: str, form: str) -> None:
+    """ "How hot is the sand?" may be answered by "hotter sand"."""
+    from bot.core.text import comparatives
+
+    assert form in comparatives(adjective)
