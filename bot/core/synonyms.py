@@ -14,7 +14,9 @@ The table ``data/wordnet_synonyms.txt.gz`` is built from Princeton WordNet 3.0 (
 ``data/WORDNET-LICENSE``) by ``python -m bot.core.synonyms build /usr/share/wordnet`` (Debian's
 ``wordnet-base`` package installs that folder). Lines are ``pos<TAB>lemma<TAB>syn syn ...``, for
 irregular forms ``pos!<TAB>form<TAB>lemma ...`` ("v!  held  hold"), and for broader and narrower
-nouns ``n><TAB>lemma<TAB>noun noun ...``.
+nouns ``n><TAB>lemma<TAB>noun noun ...``. The kinds of each noun (:func:`kinds`: "dance" ->
+"tango") are ``n<<TAB>noun<TAB>kind kind ...`` lines in ``data/wordnet_kinds.txt.gz``, read only
+when a question needs them.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 TABLE = Path(__file__).with_name("data") / "wordnet_synonyms.txt.gz"
+#: The kinds of nouns (``n<`` lines), apart: they are needed only by a "what/which NOUN"
+#: question whose noun the story lacks, so the commoner lookups do not wait for them.
+KINDS_TABLE = Path(__file__).with_name("data") / "wordnet_kinds.txt.gz"
 
 #: How many senses of a word are used (WordNet lists them most frequent first).
 SENSES = 3
@@ -176,15 +181,26 @@ class Thesaurus:
         return tuple(w for w in dict.fromkeys(found) if w != word)
 
 
+def _read(table: Path) -> Thesaurus:
+    """A thesaurus of the bundled table ``table`` (empty if it is missing or unreadable)."""
+    try:
+        with gzip.open(table, "rt", encoding="utf-8") as lines:
+            return Thesaurus(lines)
+    except (OSError, EOFError, UnicodeDecodeError) as error:
+        log.warning("synonym table %s unreadable (%s); answering without it", table, error)
+        return Thesaurus(())
+
+
 @cache
 def thesaurus() -> Thesaurus:
     """The bundled thesaurus, read once (an empty one if the table is missing or unreadable)."""
-    try:
-        with gzip.open(TABLE, "rt", encoding="utf-8") as lines:
-            return Thesaurus(lines)
-    except (OSError, EOFError, UnicodeDecodeError) as error:
-        log.warning("synonym table %s unreadable (%s); answering without synonyms", TABLE, error)
-        return Thesaurus(())
+    return _read(TABLE)
+
+
+@cache
+def kinds_thesaurus() -> Thesaurus:
+    """The bundled kinds of nouns, read once on first need."""
+    return _read(KINDS_TABLE)
 
 
 def synonyms(word: str) -> tuple[str, ...]:
@@ -199,7 +215,7 @@ def related(word: str) -> tuple[str, ...]:
 
 def kinds(noun: str) -> tuple[str, ...]:
     """Kinds of a noun (see :meth:`Thesaurus.kinds`)."""
-    return thesaurus().kinds(noun)
+    return kinds_thesaurus().kinds(noun)
 
 
 def is_adjective(word: str) -> bool:
@@ -355,9 +371,13 @@ def main(argv: list[str]) -> int:
         return 2
     lines = build_table(Path(argv[1]))
     TABLE.parent.mkdir(exist_ok=True)
-    with gzip.GzipFile(TABLE, "wb", mtime=0) as out:
-        out.write(("\n".join(lines) + "\n").encode("utf-8"))
-    print(f"wrote {len(lines):,} lines to {TABLE} ({TABLE.stat().st_size:,} bytes)")
+    for table, kept in (
+        (TABLE, [line for line in lines if not line.startswith("n<")]),
+        (KINDS_TABLE, [line for line in lines if line.startswith("n<")]),
+    ):
+        with gzip.GzipFile(table, "wb", mtime=0) as out:
+            out.write(("\n".join(kept) + "\n").encode("utf-8"))
+        print(f"wrote {len(kept):,} lines to {table} ({table.stat().st_size:,} bytes)")
     return 0
 
 

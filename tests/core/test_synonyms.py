@@ -61,6 +61,20 @@ def test_a_missing_table_means_no_synonyms(
         synonyms_module.thesaurus.cache_clear()
 
 
+def test_the_kinds_are_a_table_of_their_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without the kinds table there are no kinds, and synonyms still work (and the other way
+    round: the commoner lookups never read the kinds)."""
+    synonyms_module.kinds_thesaurus.cache_clear()
+    monkeypatch.setattr(synonyms_module, "KINDS_TABLE", tmp_path / "missing.txt.gz")
+    try:
+        assert synonyms_module.kinds("dance") == ()
+        assert "confine" in synonyms("detained")
+    finally:
+        synonyms_module.kinds_thesaurus.cache_clear()
+
+
 def test_malformed_table_lines_are_skipped() -> None:
     thesaurus = Thesaurus(["n\tcar\tauto automobile\n", "garbage line\n", "x\tfoo\tbar\n", "v!\n"])
     assert thesaurus.synonyms("cars") == ("car", "auto", "automobile")
