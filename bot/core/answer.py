@@ -35,7 +35,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 
@@ -310,9 +310,10 @@ def _unknown_name(query_term: QueryTerm) -> bool:
 
 
 #: Words for the article itself, which "says" things too ("What does the headline say ...?").
+_AUXILIARIES = "is|are|was|were|did|does|do|has|have|had|will|would|can|could"
 #: The name a yes/no question is about: "Is Norway sending ...", "Did Russia apologise ...".
 _YES_NO_SUBJECT = re.compile(
-    r"^\W*(?i:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\s+"
+    rf"^\W*(?i:{_AUXILIARIES})\s+"
     r"(?:the\s+(?=[A-Z]{2,5}\b))?"  # "Is the US going to ...", not "Is the Muscat agreement"
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\b(?!['’]s)",
 )
@@ -328,12 +329,10 @@ _WHO_DOING = re.compile(
 #: The name a wh-question asks about: "How much prize money did Brian Kiptoo get?".
 _ASKED_SUBJECT = re.compile(
     r"^\W*(?i:how (?:much|many|long|old|far)(?:\s+[a-z]+){0,3}|what(?:\s+[a-z]+)?|when|where|why|"
-    r"which\s+[a-z]+)\s+(?i:did|does|do|was|were|is|are|has|have|had|will|would)\s+"
+    rf"which\s+[a-z]+)\s+(?i:{_AUXILIARIES})\s+"
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\b(?!['’]s)",
 )
-_YES_NO_FIRST_WORD = re.compile(
-    r"^\W*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could)\s+([a-z]+)\b(?!['’]s)"
-)
+_YES_NO_FIRST_WORD = re.compile(rf"^\W*(?:{_AUXILIARIES})\s+([a-z]+)\b(?!['’]s)")
 #: Who "critics" are is said by what they do: reject, dismiss, criticise ...
 DISSENTERS = words(
     "critic critics opponent opponents sceptic sceptics skeptic skeptics detractor detractors"
@@ -462,6 +461,7 @@ class Query:
     asks_place: bool = False  # "which regions of Ukraine ...": a place the question does not name
     asks_name: bool = False  # "what is the name of", "what is it called": a name
     quoted: str = ""  # words the question quotes ("Who said 'I have my own deadline'?")
+    kind_noun: str = ""  # what "what dance / which company ..." asks a kind of
 
     @property
     def index_terms(self) -> list[str]:
@@ -621,6 +621,15 @@ class EngineStats:
     build_seconds: float
 
 
+class _Speaker(NamedTuple):
+    """Who a "what did X say" question asks about (see :meth:`StoryEngine._speaker_of`)."""
+
+    speaker: str
+    names: list[str]
+    roles: list[str]
+    owners: list[str]
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     paragraph: int  # index into the engine's paragraphs
@@ -653,7 +662,7 @@ class StoryEngine:
         self._people_cache: dict[str, frozenset[str]] = {}
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
-        self._speakers: dict[str, tuple[str, list[str], list[str]]] = {}  # see _speaker_of
+        self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -844,6 +853,7 @@ class StoryEngine:
             asks_leader=kind is QuestionType.WHO
             and any(t.word in IN_CHARGE and not t.term for t in terms),
             quoted=quoted_words(text),
+            kind_noun=kind_noun,
         )
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
@@ -950,24 +960,22 @@ class StoryEngine:
         """The index term of a kind of ``noun`` the story uses ("dance" -> "tango") that
         English uses rarely enough to be the kind asked about, with a stand-in's weight;
         ("", 1.0) when none."""
-        for kind in wordnet_kinds(noun):
-            kind_term = term(kind)
-            if (
-                kind_term in self._document_frequency
-                and english_zipf(kind) <= KIND_ZIPF
-                and not self._only_a_name(kind_term)
-            ):
-                return kind_term, CORRECTED_WEIGHT
-        return "", 1.0
+        found = self._rare_story_term(wordnet_kinds(noun), KIND_ZIPF)
+        return (found, CORRECTED_WEIGHT) if found else ("", 1.0)
 
     def _related_term(self, word: str) -> str:
         """The index term of a noun one step broader or narrower than ``word`` in WordNet that
         the story uses and English uses rarely enough to mean something ("" when none)."""
-        for other in wordnet_related(word):
+        return self._rare_story_term(wordnet_related(word), RELATED_ZIPF)
+
+    def _rare_story_term(self, candidates: Sequence[str], most_zipf: float) -> str:
+        """The index term of the first of ``candidates`` the story uses, not only as a name,
+        that English uses no more than ``most_zipf`` ("" when none)."""
+        for other in candidates:
             other_term = term(other)
             if (
                 other_term in self._document_frequency
-                and english_zipf(other) <= RELATED_ZIPF
+                and english_zipf(other) <= most_zipf
                 and not self._only_a_name(other_term)
             ):
                 return other_term
@@ -1072,10 +1080,9 @@ class StoryEngine:
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = LIGHT_WORDS | (IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
-        asks_a_kind = ASKS_A_KIND.match(normalise(query.text))
-        if asks_a_kind and fold_variant(asks_a_kind.group(1)) in ANSWER_KINDS:
+        if query.kind_noun in ANSWER_KINDS:
             # "Which company is handling the engineering?": the story names the company
-            light = light | {fold_variant(asks_a_kind.group(1))}
+            light = light | {query.kind_noun}
         unknown = [t.word for t in query.terms if not t.term and t.word not in light]
         # A multi-word name counts once: "Will Louise Garnett go to prison?" has one known thing.
         things = {t.group or t.word for t in query.terms if t.word in matched}
@@ -1279,26 +1286,29 @@ class StoryEngine:
             if key in title
         )
 
-    def _speaker_of(self, question: str) -> tuple[str, list[str], list[str]]:
+    def _speaker_of(self, question: str) -> _Speaker:
         """The speaker a "what did X say" question names, and the index terms ("" when
-        unknown) of its capitalised words (names) and of its others (roles: "union", "leader");
-        worked out once per question."""
+        unknown) of its capitalised words (names), of its others (roles: "union", "leader") and
+        of a name it is the speaker of ("Corvane" of "Corvane's boss": it says whose boss, and
+        counts as a role's word); worked out once per question."""
         found = self._speakers.get(question)
         if found is None:
             speaker = asked_speaker(question)
             names: list[str] = []
             roles: list[str] = []
+            owners: list[str] = []
             spoken = speaker.split()
             for i, word in enumerate(spoken):
-                # "Corvane's boss": the boss speaks; Corvane says whose (as a role's words do)
                 owner = i + 1 < len(spoken) and POSSESSIVE_END.search(word) is not None
+                if owner and word[:1].isupper():
+                    owners += terms_of_tokens(tokenize(POSSESSIVE_END.sub("", word)))
                 for token in tokenize(word):
                     if token not in STOPWORDS:
                         known = self._lookup(fold_variant(token))[0]
                         (names if word[:1].isupper() and not owner else roles).append(known)
             if len(self._speakers) >= SPEAKER_CACHE:
                 self._speakers.clear()
-            found = self._speakers[question] = (speaker, names, roles)
+            found = self._speakers[question] = _Speaker(speaker, names, roles, owners)
         return found
 
     def _unreported_speaker(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
@@ -1311,7 +1321,7 @@ class StoryEngine:
         before the name ("Mayor Elena Varga said"): someone must speak in the sentence and one
         of the role's words (if the story has it) must be in the paragraph.
         """
-        speaker, names, roles = self._speaker_of(query.text)
+        speaker, names, roles, owners = self._speaker_of(query.text)
         if not names and not roles:
             return ""
         if not any(roles) and DISSENTERS.intersection(normalise(speaker).split()):
@@ -1320,15 +1330,8 @@ class StoryEngine:
             if _DISSENT.search(paragraph.text):
                 return ""
             return f"the story does not report {speaker} saying that"
-        owners = [
-            POSSESSIVE_END.sub("", word)
-            for word in speaker.split()[:-1]
-            if word[:1].isupper() and POSSESSIVE_END.search(word)
-        ]
         article = self._article_numbers[paragraph.article]
-        if any(
-            not self._in_article(term(fold_variant(normalise(owner))), article) for owner in owners
-        ):
+        if any(not self._in_article(owner, article) for owner in owners):
             return f"the story does not report {speaker} saying that"  # another's "chief"
         if (
             not names and not any(roles) and not _THE_TEXT.intersection(normalise(speaker).split())
