@@ -311,6 +311,7 @@ def _unknown_name(query_term: QueryTerm) -> bool:
 
 #: Words for the article itself, which "says" things too ("What does the headline say ...?").
 _AUXILIARIES = "is|are|was|were|did|does|do|has|have|had|will|would|can|could"
+_WHICH = re.compile(r"\W*which\b", re.IGNORECASE)
 #: The name a yes/no question is about: "Is Norway sending ...", "Did Russia apologise ...".
 _YES_NO_SUBJECT = re.compile(
     rf"^\W*(?i:{_AUXILIARIES})\s+"
@@ -1144,6 +1145,13 @@ class StoryEngine:
             and asked_noun.group(1) not in ANSWER_KINDS
         ):  # "What sanctions will Trump impose?" of a story without sanctions
             return self._decline(query, candidates, f"it does not mention {asked_noun.group(1)}")
+        if (
+            _WHICH.match(query.text)
+            and query.kind_noun in unknown_words
+            and query.kind_noun not in light | ANSWER_KINDS
+            and english_zipf(query.kind_noun) >= TYPO_ZIPF
+        ):  # "Which architect designed the renovation?" of a story without an architect
+            return self._decline(query, candidates, f"it does not mention {query.kind_noun}")
         topic_head = next(
             (w for w in about_topic(query.text) if w not in light and w not in ANSWER_KINDS), ""
         )
@@ -1610,7 +1618,9 @@ class StoryEngine:
             return "the closest passage gives no date for that"
         if query.asks_clock and not CLOCK_TIME.search(sentence.text):
             return "the closest passage gives no time of day for that"
-        if query.asks_name and not named_near(sentence.text, asked.name_of):
+        if query.asks_name and not named_near(
+            sentence.text, asked.name_of, frozenset(t.word for t in query.terms)
+        ):
             return "the closest passage gives no name for that"
         if ASKS_PEOPLE.match(normalise(query.text)) and not names_people(sentence.text, query.text):
             return "the closest passage names nobody for that"

@@ -284,7 +284,8 @@ def only_rates(sentence: str) -> bool:
 #: "On what date ...?", "When exactly ...?" need a date on a calendar ("April 24", "Monday",
 #: "2021"); "soon" or "earlier that day" does not answer them.
 ASKS_DATE = re.compile(
-    r"\b(?:(?:what|which|exact|precise) (?:date|day)|when exactly|exactly when|date (?:is|was))\b"
+    r"\b(?:(?:what|which|exact|precise|actual) (?:date|day)|when exactly|exactly when|"
+    r"date (?:is|was)|the date of)\b"
 )
 CALENDAR_DATE = re.compile(
     rf"\b(?:{_MONTHS}|{_DAYS}|(?:1[89]|20)\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|today|"
@@ -314,9 +315,11 @@ def name_asked_of(question: str) -> str:
     return second if second and second not in STOPWORDS else found.group(1)
 
 
-def named_near(sentence: str, noun: str) -> bool:
-    """Whether a name stands within :data:`NAME_REACH` words of ``noun`` in ``sentence``;
-    true when there is no noun or the sentence does not use it (it may paraphrase it)."""
+def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:
+    """Whether a name stands within :data:`NAME_REACH` words of ``noun`` in ``sentence``,
+    other than the folded words ``given`` (the question's own: "the Kremlin spokesman" is not
+    named by "Kremlin"); true when there is no noun or the sentence does not use it (it may
+    paraphrase it)."""
     if not noun:
         return True
     words = sentence.split()
@@ -328,7 +331,10 @@ def named_near(sentence: str, noun: str) -> bool:
     if not places:
         return True
     return any(
-        word[:1].isupper() and i > 0 and not CALENDAR_WORD.fullmatch(word.strip(",.;:"))
+        word[:1].isupper()
+        and i > 0
+        and not CALENDAR_WORD.fullmatch(word.strip(",.;:"))
+        and normalise(word.strip(",.;:")) not in given
         for place in places
         for i, word in enumerate(words)
         if 0 < abs(i - place) <= NAME_REACH
