@@ -231,9 +231,15 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         pytest.param(
             "Which party does Jonas Gahr Støre lead?", "names no such party", id="organisation"
         ),
-        pytest.param("whats the actual date of trumps deadline", "gives no date", id="actual-date"),
         pytest.param(
-            "Which architect designed the peace plan?", "not mention architect", id="which-noun"
+            "whats the actual date of trumps deadline for the peace deal",
+            "gives no date",
+            id="actual-date",
+        ),
+        pytest.param(
+            "Which architect designed the bridge over the harbor?",
+            "not mention architect",
+            id="which-noun",
         ),
         pytest.param(
             "Is the US going to send Ukraine more weapons?", "not mention US", id="the-US"
