@@ -309,7 +309,7 @@ def _unknown_name(query_term: QueryTerm) -> bool:
     )
 
 
-#: Words for the article itself, which "says" things too ("What does the headline say ...?").
+#: The auxiliaries a question starts with, or puts before its subject.
 _AUXILIARIES = "is|are|was|were|did|does|do|has|have|had|will|would|can|could"
 _WHICH = re.compile(r"\W*which\b", re.IGNORECASE)
 #: The name a yes/no question is about: "Is Norway sending ...", "Did Russia apologise ...".
@@ -333,6 +333,7 @@ _ASKED_SUBJECT = re.compile(
     rf"which\s+[a-z]+)\s+(?i:{_AUXILIARIES})\s+"
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\b(?!['’]s)",
 )
+#: ... and its first word, for a name typed in lower case ("is norway sending ...").
 _YES_NO_FIRST_WORD = re.compile(rf"^\W*(?:{_AUXILIARIES})\s+([a-z]+)\b(?!['’]s)")
 #: Who "critics" are is said by what they do: reject, dismiss, criticise ...
 DISSENTERS = words(
@@ -346,6 +347,7 @@ _DISSENT = re.compile(
 _THEIR_VIEW = re.compile(
     r"[\W_]*(?:(?:for|to) (?:them|him|her)|in (?:their|his|her) (?:view|eyes))\b", re.IGNORECASE
 )
+#: Words for the article itself, which "says" things too ("What does the headline say ...?").
 _THE_TEXT = frozenset(("headline", "title", "article", "story", "report", "piece", "text"))
 
 
