@@ -172,6 +172,13 @@ UNKNOWN_WEIGHT = 1.1
 #: to the rarest word the story has; an unknown capitalised word (a name: "France", "Tesla")
 #: weighs :data:`UNKNOWN_WEIGHT`.
 UNKNOWN_COMMON_WEIGHT = 0.6
+#: An unknown lower-case word English uses more often than this Zipf frequency is likelier a
+#: paraphrase ("use", "show", "address") than the missing fact an off-topic question asks
+#: about ("tariffs", "salary"): its weight falls by :data:`COMMON_WORD_STEP` a Zipf point
+#: above it, to no less than :data:`COMMON_WORD_FLOOR` of an unknown word's.
+COMMON_WORD_ZIPF = 4.5
+COMMON_WORD_STEP = 0.4
+COMMON_WORD_FLOOR = 0.3
 #: Weight of a word that only matched after typo correction.
 CORRECTED_WEIGHT = 0.75
 #: Weight of a generic verb (give, take, make...) against a topical word.
@@ -477,6 +484,19 @@ class Query:
 _NEGATION_PREFIXES = ("mis", "dis", "un", "non")
 
 _CAPITALISED_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*")
+
+
+#: Particles that often only round a verb off ("moved up", "ended up") or start a phrase
+#: ("hold in the chamber"): a phrasal verb with them replaces its verb only where the story
+#: lacks the verb.
+LOOSE_PARTICLES = frozenset({"up", "in"})
+
+
+def _commonness_discount(word: str) -> float:
+    """How much of an unknown word's weight a lower-case question word keeps: all of it up to
+    :data:`COMMON_WORD_ZIPF`, less for words English uses more."""
+    excess = english_zipf(word) - COMMON_WORD_ZIPF
+    return 1.0 if excess <= 0 else max(COMMON_WORD_FLOOR, 1.0 - COMMON_WORD_STEP * excess)
 
 
 def _capitalised_words(question: str) -> set[str]:
@@ -815,8 +835,11 @@ class StoryEngine:
                 found, closeness = self._kind_term(word)  # "What dance ...?" -> "tango"
             if kind is QuestionType.WHO and word in IN_CHARGE and closeness < 1.0:
                 found, closeness = "", 1.0  # "who runs X" asks for a post, not "escaped"
-            if (not found or word in LIGHT_WORDS) and word in particles:
-                # "looking for an agreement" -> "seeking"; "wrapped up" -> "finish"
+            if word in particles and (
+                not found or word in LIGHT_WORDS or particles[word] not in LOOSE_PARTICLES
+            ):
+                # "looking for an agreement" -> "seeking"; "wrapped up" -> "finish"; "walked
+                # out" -> "strike" (a verb the story has, meaning something else alone)
                 phrasal = self._phrasal_lookup(word, particles[word])
                 if phrasal:
                     found, closeness = phrasal, CORRECTED_WEIGHT
@@ -830,7 +853,7 @@ class StoryEngine:
             elif word in names:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
             else:
-                weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT
+                weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT * _commonness_discount(word)
             if (
                 (word in LIGHT_WORDS and word not in shouted)
                 or position < len(preamble_words)

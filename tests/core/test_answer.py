@@ -1132,3 +1132,60 @@ def test_a_region_stands_for_the_country_the_story_names(engine: StoryEngine) ->
     answer = engine.answer("Which Scandinavian leader was Trump meeting?")
     assert answer.answered, answer.reason
     assert "Støre" in (answer.sentence or "")
+
+
+_STRIKE = (
+    "Drivers Strike Over Pay\n\n"
+    "LARKFIELD — About 3,400 bus and tram drivers went on strike on Monday after pay talks "
+    "broke down.\n\n"
+    "Commuters walked to work through the rain, and traffic on the ring road was jammed.\n"
+)
+
+
+def test_a_phrasal_verb_meaning_something_else_replaces_its_verb(tmp_path: Path) -> None:
+    """ "walked out" is WordNet's "walk_out" = "strike": the strike, not the commuters who
+    walked, answers how many walked out."""
+    engine = engine_over(tmp_path, "strike.txt", _STRIKE)
+    query = engine.analyse("How many drivers walked out?")
+    assert [t.term for t in query.terms if t.word == "walked"] == [term("strike")]
+    answer = engine.answer("How many drivers walked out?")
+    assert answer.answered, answer.reason
+    assert "3,400" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "walk"),
+    [
+        pytest.param("Who walked up to the mayor?", "walk", id="up-rounds-off"),
+        pytest.param("Who walked in the rain?", "walk", id="in-starts-a-phrase"),
+    ],
+)
+def test_a_loose_particle_leaves_a_known_verb_alone(
+    tmp_path: Path, question: str, walk: str
+) -> None:
+    """ "up" and "in" mostly round a verb off or start a phrase: the story's verb stays."""
+    engine = engine_over(tmp_path, "strike.txt", _STRIKE)
+    query = engine.analyse(question)
+    assert [t.term for t in query.terms if t.word == "walked"] == [term(walk)]
+
+
+@pytest.mark.parametrize(
+    ("common", "rare"),
+    [
+        pytest.param("learn", "tariffs", id="learn-vs-tariffs"),
+        pytest.param("show", "salary", id="show-vs-salary"),
+    ],
+)
+def test_a_common_unknown_word_counts_less_than_a_rare_one(
+    engine: StoryEngine, common: str, rare: str
+) -> None:
+    """A common English word the story lacks is likelier a paraphrase than the missing fact."""
+    weights = {t.word: t.weight for t in engine.analyse(f"Did Trump {common} the {rare}?").terms}
+    assert weights[common] < weights[rare]
+
+
+def test_a_paraphrase_made_of_common_words_is_answered(engine: StoryEngine) -> None:
+    """ "What platform did Trump use to scold ..." loses little for "use" and "platform"."""
+    answer = engine.answer("What platform did Trump use to scold the Russian leader?")
+    assert answer.answered, answer.reason
+    assert "Truth Social" in (answer.sentence or "")
