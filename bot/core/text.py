@@ -1386,6 +1386,10 @@ _COMPOUND_NOUNS = {
     ("casualty", "toll"): "casualties",
 }
 _TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken taking"))
+#: "this one", "which one", "no one": a pronoun, not the number.
+_ONE_AS_PRONOUN = frozenset(
+    (word, "one") for word in words("this that which the each every no any another other last next")
+)
 
 
 #: Long fillers whose misspellings are fillers too ("actualy", "basicly").
@@ -1426,6 +1430,8 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (token, following) in _TAKE_PLACE or (previous, token) in _TAKE_PLACE:
             continue  # "take place" = happen
+        if (previous, token) in _ONE_AS_PRONOUN:
+            continue  # "after this one"
         token = fold_variant(token)
         if i + 1 < len(tokens):
             token = PHRASAL_VERBS.get((token, tokens[i + 1]), token)

@@ -364,6 +364,8 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         ("how did trump explain the post", ["trump", "explains", "post"]),
         ("give me his exact words about the deadline", ["deadline"]),
         ("which head of government met trump", ["met", "trump"]),
+        ("will there be more strikes after this one", ["strikes"]),
+        ("was only one person killed", ["1", "person", "killed"]),
     ],
     ids=[
         "what-year",
@@ -376,6 +378,8 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         "explain-topic",
         "exact-words",
         "head-of-government",
+        "this-one-is-a-pronoun",
+        "one-is-a-number",
     ],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
