@@ -58,6 +58,7 @@ from bot.core.shapes import (
     ASKS_PEOPLE,
     ASKS_PLACE,
     ASKS_TOTAL,
+    ASKS_WHAT_IT_IS_CALLED,
     ASKS_WORDS,
     CALENDAR_DATE,
     CALENDAR_WORD,
@@ -74,6 +75,7 @@ from bot.core.shapes import (
     MONEY_WORDS,
     NAME_RUN,
     NAMED_AREA,
+    NAMING,
     NOT_PLACES,
     PLACE_NAME,
     PLACE_REACH,
@@ -1653,6 +1655,10 @@ class StoryEngine:
             # "Which party does Støre lead?" is not answered by "both parties must work ..."
             return f"the closest passage names no such {organisation.group(1)}"
         if query.asks_name and "name" not in sentence.features:
+            return "the closest passage gives no name for that"
+        if ASKS_WHAT_IT_IS_CALLED.search(normalise(query.text)) and not NAMING.search(
+            sentence.text
+        ):  # "What's the student satellite called?" is not "one of them called me"
             return "the closest passage gives no name for that"
         if (query.kind is QuestionType.WHO or query.asks_name) and not self._holds_title(
             query, sentence.text, paragraph

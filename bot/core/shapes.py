@@ -341,6 +341,14 @@ def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) ->
     )
 
 
+#: "What is the satellite called?", "what's it named": asks for the name something goes by,
+#: which a sentence gives as "called X", "named X", "known as X".
+ASKS_WHAT_IT_IS_CALLED = re.compile(r"\b(?:called|named)\s*\??$")
+NAMING = re.compile(
+    r"\b(?:called|named|dubbed|titled|known as)\s+"
+    r"(?!(?:me|him|her|them|us|it|you|for|on|off|in|up|to|out|back|the|a|an|by|after)\b)"
+    r"[“\"‘']?\w"
+)
 ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\s*\??$|(?:'s|s) name\b|\bcalled\s*\??$")
 #: Numbers that are not counts of things: money, shares, years, dates and clock times. "How many
 #: fish died?" is not answered by "fined £1.1 million in 2021".

@@ -1189,3 +1189,33 @@ def test_a_paraphrase_made_of_common_words_is_answered(engine: StoryEngine) -> N
     answer = engine.answer("What platform did Trump use to scold the Russian leader?")
     assert answer.answered, answer.reason
     assert "Truth Social" in (answer.sentence or "")
+
+
+def test_what_something_is_called_needs_the_name_it_goes_by(tmp_path: Path) -> None:
+    """ "What's the satellite called?" is answered by "called NorthLoon-1", not by "one of them
+    called me from Colorado"."""
+    engine = engine_over(
+        tmp_path,
+        "satellite.txt",
+        "Student Satellite Phones Home\n\n"
+        "The students who designed the satellite graduated before it flew. One of them called me "
+        "from Colorado, said the satellite's adviser, and the students cheered.\n\n"
+        "The satellite weighs 2.6 kilograms and carries a small camera.\n",
+    )
+    answer = engine.answer("What's the student satellite called?")
+    assert not answer.answered
+    assert "no name" in answer.reason
+
+
+def test_the_name_something_goes_by_answers_what_it_is_called(tmp_path: Path) -> None:
+    """ "called NorthLoon-1" names the satellite."""
+    engine = engine_over(
+        tmp_path,
+        "satellite.txt",
+        "Student Satellite Phones Home\n\n"
+        "The students who designed the satellite graduated before it flew.\n\n"
+        "The satellite, called NorthLoon-1, weighs 2.6 kilograms and carries a small camera.\n",
+    )
+    answer = engine.answer("What's the student satellite called?")
+    assert answer.answered, answer.reason
+    assert "NorthLoon-1" in (answer.sentence or "")
