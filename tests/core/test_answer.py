@@ -1214,7 +1214,8 @@ def test_the_name_something_goes_by_answers_what_it_is_called(tmp_path: Path) ->
         "satellite.txt",
         "Student Satellite Phones Home\n\n"
         "The students who designed the satellite graduated before it flew.\n\n"
-        "The satellite, called NorthLoon-1, weighs 2.6 kilograms and carries a small camera.\n",
+        "The students' satellite, called NorthLoon-1, weighs 2.6 kilograms and carries a small "
+        "camera.\n",
     )
     answer = engine.answer("What's the student satellite called?")
     assert answer.answered, answer.reason
