@@ -1460,7 +1460,11 @@ class StoryEngine:
         if subject is None:  # "is norway sending weapons": a word the corpus writes as a name
             subject = _YES_NO_FIRST_WORD.match(normalise(query.text))
             if subject and not self._only_a_name(term(fold_variant(subject.group(1)))):
-                subject = None
+                # "did zelensky talk to trump": a word that is neither the story's nor
+                # English's (nor a typo of a story word) is a name too
+                first = fold_variant(subject.group(1))
+                if is_common_english(first) or self._lookup(first)[0]:
+                    subject = None
         if subject and self._not_about(subject.group(1), present):
             return subject.group(1)  # "Is Norway sending weapons?" of a passage without Norway
         people = self._people_in(self.paragraphs[position].article)

@@ -119,6 +119,7 @@ def test_golden_answers(
         "How do I reset my password?",
         "lorem ipsum dolor",
         "What is it?",
+        "did zelensky talk to trump on the phone about the deal this week",
     ],
     ids=[
         "one-common-word",
@@ -129,6 +130,7 @@ def test_golden_answers(
         "password",
         "lorem",
         "no-content",
+        "lowercase-unknown-name",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
