@@ -306,18 +306,21 @@ FOCUS_WEIGHT = 1.2
 NAME_ZIPF = 4.0
 
 
-def _unknown_name(query_term: QueryTerm) -> bool:
-    """Whether a question word is a name (person, place, organisation) the story never uses."""
+def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset()) -> bool:
+    """Whether a question word is a name (person, place, organisation) the story never uses;
+    an acronym the question writes in capitals ("NATO") is one however common."""
     word = query_term.word
     return (
         query_term.name
         and not query_term.term
         and word.isalpha()
         and not DEMONYM.search(word)
-        and english_zipf(word) < NAME_ZIPF
+        and (english_zipf(word) < NAME_ZIPF or word in acronyms)
     )
 
 
+#: A word of three to five capitals: "NATO", "FBI" (an abbreviation, a name).
+_ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
 #: The auxiliaries a question starts with, or puts before its subject.
 _AUXILIARIES = "is|are|was|were|did|does|do|has|have|had|will|would|can|could"
 _WHICH = re.compile(r"\W*which\b", re.IGNORECASE)
@@ -1152,7 +1155,12 @@ class StoryEngine:
         owner = self._absent_owner(query, best.paragraph)
         if owner:
             return self._decline(query, candidates, f"the closest passage is not about {owner}")
-        stranger = next((t.word for t in query.terms if _unknown_name(t)), "")
+        acronyms = (
+            frozenset()
+            if query.text.isupper()
+            else frozenset(normalise(w) for w in _ACRONYM.findall(query.text))
+        )
+        stranger = next((t.word for t in query.terms if _unknown_name(t, acronyms)), "")
         if stranger:
             return self._decline(query, candidates, f"it does not mention {stranger}")
         # "the Champions League" of a story that only has "league": another name.

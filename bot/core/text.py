@@ -405,6 +405,8 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
     "ceo": "chief executive",
     "cfo": "chief financial officer",
     "pm": "prime minister",
+    "fm": "foreign minister",
+    "da": "district attorney",
     "mp": "member of parliament",
     "mps": "members of parliament",
     "un": "united nations",

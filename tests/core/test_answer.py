@@ -120,6 +120,7 @@ def test_golden_answers(
         "lorem ipsum dolor",
         "What is it?",
         "did zelensky talk to trump on the phone about the deal this week",
+        "Did the Norwegian prime minister and Trump discuss NATO defence spending?",
     ],
     ids=[
         "one-common-word",
@@ -131,6 +132,7 @@ def test_golden_answers(
         "lorem",
         "no-content",
         "lowercase-unknown-name",
+        "acronym-the-story-lacks",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:

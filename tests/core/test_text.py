@@ -450,8 +450,9 @@ def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> N
         ("Who is the PM?", set(), "Who is the prime minister?"),
         ("Will the EU act?", set(), "Will the european union act?"),
         ("Will the EU act?", {"eu"}, "Will the EU act?"),
+        ("What did the deputy FM say?", set(), "What did the deputy foreign minister say?"),
     ],
-    ids=["spelt-out", "spelt-out-eu", "story-uses-eu"],
+    ids=["spelt-out", "spelt-out-eu", "story-uses-eu", "foreign-minister"],
 )
 def test_abbreviations_are_spelt_out_unless_the_story_uses_them(
     question: str, kept: set[str], spelt: str
