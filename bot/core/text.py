@@ -306,7 +306,8 @@ _BRITISH = (
     ),
     (re.compile(r"^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
     (re.compile(r"^(.{2,})ys(e|es|ed|ing)$"), r"\1yz\2"),
-    (re.compile(r"^(.{2,}[^aeiou])tre(s)?$"), r"\1ter\2"),
+    (re.compile(r"^(.{2,})tre(s)?$"), r"\1ter\2"),  # "theatre", "kilometres"
+    (re.compile(r"^(.{2,})bre(s)?$"), r"\1ber\2"),  # "calibre", "sombre"
 )
 #: Words the British/American rules must leave alone (they only look like -our/-ise words).
 _BRITISH_EXCEPTIONS = words(
@@ -316,7 +317,7 @@ _BRITISH_EXCEPTIONS = words(
     "precise concise exercise exercised expertise advise advised enterprise enterprises "
     "surprise surprised surprising compromise compromised franchise merchandise paradise "
     "revise revised supervise televise despise disguise comprise comprised excise treatise "
-    "chastise improvise demise"
+    "chastise improvise demise macabre"
 )
 
 

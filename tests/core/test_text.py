@@ -97,6 +97,8 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("a timeline for peace", "a deadline for peace"),
         ("jailed for four years", "imprisoned for four years"),
         ("two men were detained", "two men were arrested"),
+        ("the Lyric Theatre, 40 kilometres away", "the lyric theater, 40 kilometers away"),
+        ("a calibre of rifle", "a caliber of rifle"),
     ],
     ids=[
         "transliteration",
@@ -117,6 +119,8 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "deadline",
         "prison",
         "arrest",
+        "british-vowel-tre",
+        "british-bre",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
