@@ -319,6 +319,10 @@ def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset())
     )
 
 
+#: "How long will the heat last?" of "to last until at least Thursday": an end date answers.
+_LASTS_UNTIL = re.compile(
+    rf"\b(?:until|till)\b[^.;]{{0,20}}?{CALENDAR_DATE.pattern}", CALENDAR_DATE.flags
+)
 #: A word of three to five capitals: "NATO", "FBI" (an abbreviation, a name).
 _ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
 #: The auxiliaries a question starts with, or puts before its subject.
@@ -1629,7 +1633,10 @@ class StoryEngine:
             return "the closest passage gives no date for what is still to come"
         if query.kind is QuestionType.HOW_MANY:
             unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
-            if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
+            lasts_until = asked.measure == "long" and _LASTS_UNTIL.search(sentence.text)
+            if ("number" not in sentence.features and not lasts_until) or (
+                unit and not unit.search(sentence.text)
+            ):
                 return "the closest passage gives no such number"
             counted, noun = asked.counted, asked.counted_head
             head = term(noun) if noun and query.asks_count else ""

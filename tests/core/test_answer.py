@@ -1224,3 +1224,27 @@ def test_the_name_something_goes_by_answers_what_it_is_called(tmp_path: Path) ->
     answer = engine.answer("What's the student satellite called?")
     assert answer.answered, answer.reason
     assert "NorthLoon-1" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        pytest.param("How heavy is the gold bracelet?", "86 grams", id="grams-weigh"),
+        pytest.param("How long will the heat last?", "until at least Thursday", id="until"),
+    ],
+)
+def test_a_measure_question_is_answered_in_its_units(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    """ "How heavy" is answered in grams as in tonnes; "how long" by an end ("until ...")."""
+    engine = engine_over(
+        tmp_path,
+        "finds.txt",
+        "Hoard Found On Moor\n\n"
+        "Road workers found a hoard of Bronze Age gold on the moor, archaeologists said.\n\n"
+        "The most remarkable object was a gold bracelet weighing 86 grams.\n\n"
+        "Forecasters expect the heat to last until at least Thursday.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert expected in (answer.sentence or "")
