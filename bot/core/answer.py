@@ -181,6 +181,11 @@ UNKNOWN_COMMON_WEIGHT = 0.6
 COMMON_WORD_ZIPF = 4.5
 COMMON_WORD_STEP = 0.4
 COMMON_WORD_FLOOR = 0.3
+#: A question word the story has counts less, the same way, when English uses it very often
+#: ("new" in "the new rent rules" of a small corpus where few paragraphs say "new").
+KNOWN_COMMON_ZIPF = 5.5
+KNOWN_COMMON_STEP = 0.3
+KNOWN_COMMON_FLOOR = 0.5
 #: Weight of a word that only matched after typo correction.
 CORRECTED_WEIGHT = 0.75
 #: Weight of a generic verb (give, take, make...) against a topical word.
@@ -501,11 +506,16 @@ _CAPITALISED_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*")
 LOOSE_PARTICLES = frozenset({"up", "in"})
 
 
-def _commonness_discount(word: str) -> float:
-    """How much of an unknown word's weight a lower-case question word keeps: all of it up to
-    :data:`COMMON_WORD_ZIPF`, less for words English uses more."""
-    excess = english_zipf(word) - COMMON_WORD_ZIPF
-    return 1.0 if excess <= 0 else max(COMMON_WORD_FLOOR, 1.0 - COMMON_WORD_STEP * excess)
+def _commonness_discount(
+    word: str,
+    start: float = COMMON_WORD_ZIPF,
+    step: float = COMMON_WORD_STEP,
+    floor: float = COMMON_WORD_FLOOR,
+) -> float:
+    """How much of its weight a lower-case question word keeps: all of it up to the Zipf
+    frequency ``start``, ``step`` less a Zipf point above it, never less than ``floor``."""
+    excess = english_zipf(word) - start
+    return 1.0 if excess <= 0 else max(floor, 1.0 - step * excess)
 
 
 def _capitalised_words(question: str) -> set[str]:
@@ -859,6 +869,10 @@ class StoryEngine:
             seen.add(key)
             if found:
                 weight = self.index.idf(found) * closeness
+                if word not in names:
+                    weight *= _commonness_discount(
+                        word, KNOWN_COMMON_ZIPF, KNOWN_COMMON_STEP, KNOWN_COMMON_FLOOR
+                    )
             elif word in names:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
             else:

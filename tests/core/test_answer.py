@@ -1248,3 +1248,20 @@ def test_a_measure_question_is_answered_in_its_units(
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert expected in (answer.sentence or "")
+
+
+def test_a_very_common_story_word_counts_less_than_a_rarer_one(tmp_path: Path) -> None:
+    """ "new" and "rent" are each in one paragraph, but English says "new" far more often: it
+    tells less about what the question asks."""
+    engine = engine_over(
+        tmp_path,
+        "rent.txt",
+        "Rent Cap Passes\n\n"
+        "Parliament passed a cap on rent increases on Thursday.\n\n"
+        "Under the new rules, residents may not water gardens.\n\n"
+        "Opposition leader Marco Dellari called the law a disaster.\n",
+    )
+    weights = {
+        t.word: t.weight for t in engine.analyse("What did Dellari say about new rent?").terms
+    }
+    assert weights["new"] < weights["rent"]
