@@ -937,12 +937,15 @@ class StoryEngine:
         """Whether the corpus uses ``word`` (a folded token) itself."""
         return term(word) in self._document_frequency
 
-    def _lookup(self, word: str, *, synonyms: bool = True) -> tuple[str, float]:
+    def _lookup(
+        self, word: str, *, synonyms: bool = True, respell: bool = True
+    ) -> tuple[str, float]:
         """The index term for a question word: itself, a negated or un-negated form the story
         uses ("trust" -> "mistrust"), a WordNet synonym it uses ("detained" -> "detention"),
         a noun one step broader or narrower, or a typo correction; ("", 1.0) when none. The
         number is how much the found term counts: 1 for the word itself (or another form of
-        it), :data:`CORRECTED_WEIGHT` for a stand-in, less for a broader or narrower noun."""
+        it), :data:`CORRECTED_WEIGHT` for a stand-in, less for a broader or narrower noun. A
+        word English spells otherwise is looked up as spelt right (``respell``, once)."""
         found = term(word)
         if found in self._document_frequency:
             return found, 1.0
@@ -998,11 +1001,12 @@ class StoryEngine:
         if fixed_stem is not None and fixed_stem in self._document_frequency:
             return fixed_stem, CORRECTED_WEIGHT
         # A misspelt paraphrase: "comlicated" -> "complicated" -> "complex".
-        english = english_speller().correct(word) if synonyms else None
+        english = english_speller().correct(word) if synonyms and respell else None
         if english is not None and english != word:
-            for other in (english, *wordnet_synonyms(english)):
-                if (other_term := term(other)) in self._document_frequency:
-                    return other_term, CORRECTED_WEIGHT
+            # looked up as the word itself would be: "europeasn" -> "europeans" -> Europe
+            found, closeness = self._lookup(fold_variant(english), respell=False)
+            if found:
+                return found, min(closeness, CORRECTED_WEIGHT)
         return "", 1.0
 
     def _kind_term(self, noun: str) -> tuple[str, float]:

@@ -1265,3 +1265,26 @@ def test_a_very_common_story_word_counts_less_than_a_rarer_one(tmp_path: Path) -
         t.word: t.weight for t in engine.analyse("What did Dellari say about new rent?").terms
     }
     assert weights["new"] < weights["rent"]
+
+
+@pytest.mark.parametrize(
+    ("question", "in_sentence"),
+    [
+        pytest.param(
+            "Do Russia and Ukraine trlust each other?", "mistrust", id="typo-then-negation"
+        ),
+        pytest.param(
+            "Does Europe aglree that Russia made a big concession?",
+            "rejected",
+            id="typo-then-related-word",
+        ),
+    ],
+)
+def test_a_misspelt_word_is_looked_up_as_the_word_spelt_right(
+    engine: StoryEngine, question: str, in_sentence: str
+) -> None:
+    """ "trlust" is "trust", which the story has as "mistrust"; "aglree" is "agree", which it
+    has as "rejected": the respelt word gets every lookup the word itself would."""
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert in_sentence in (answer.sentence or "")
