@@ -181,6 +181,11 @@ UNKNOWN_COMMON_WEIGHT = 0.6
 COMMON_WORD_ZIPF = 4.5
 COMMON_WORD_STEP = 0.4
 COMMON_WORD_FLOOR = 0.3
+#: A question word the story has counts less, the same way, when English uses it very often
+#: ("new" in "the new rent rules" of a small corpus where few paragraphs say "new").
+KNOWN_COMMON_ZIPF = 5.5
+KNOWN_COMMON_STEP = 0.3
+KNOWN_COMMON_FLOOR = 0.5
 #: Weight of a word that only matched after typo correction.
 CORRECTED_WEIGHT = 0.75
 #: Weight of a generic verb (give, take, make...) against a topical word.
@@ -319,6 +324,10 @@ def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset())
     )
 
 
+#: "How long will the heat last?" of "to last until at least Thursday": an end date answers.
+_LASTS_UNTIL = re.compile(
+    rf"\b(?:until|till)\b[^.;]{{0,20}}?{CALENDAR_DATE.pattern}", CALENDAR_DATE.flags
+)
 #: A word of three to five capitals: "NATO", "FBI" (an abbreviation, a name).
 _ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
 #: The auxiliaries a question starts with, or puts before its subject.
@@ -497,11 +506,16 @@ _CAPITALISED_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*")
 LOOSE_PARTICLES = frozenset({"up", "in"})
 
 
-def _commonness_discount(word: str) -> float:
-    """How much of an unknown word's weight a lower-case question word keeps: all of it up to
-    :data:`COMMON_WORD_ZIPF`, less for words English uses more."""
-    excess = english_zipf(word) - COMMON_WORD_ZIPF
-    return 1.0 if excess <= 0 else max(COMMON_WORD_FLOOR, 1.0 - COMMON_WORD_STEP * excess)
+def _commonness_discount(
+    word: str,
+    start: float = COMMON_WORD_ZIPF,
+    step: float = COMMON_WORD_STEP,
+    floor: float = COMMON_WORD_FLOOR,
+) -> float:
+    """How much of its weight a lower-case question word keeps: all of it up to the Zipf
+    frequency ``start``, ``step`` less a Zipf point above it, never less than ``floor``."""
+    excess = english_zipf(word) - start
+    return 1.0 if excess <= 0 else max(floor, 1.0 - step * excess)
 
 
 def _capitalised_words(question: str) -> set[str]:
@@ -855,6 +869,10 @@ class StoryEngine:
             seen.add(key)
             if found:
                 weight = self.index.idf(found) * closeness
+                if word not in names:
+                    weight *= _commonness_discount(
+                        word, KNOWN_COMMON_ZIPF, KNOWN_COMMON_STEP, KNOWN_COMMON_FLOOR
+                    )
             elif word in names:
                 weight = self._rare_idf * UNKNOWN_WEIGHT
             else:
@@ -919,12 +937,15 @@ class StoryEngine:
         """Whether the corpus uses ``word`` (a folded token) itself."""
         return term(word) in self._document_frequency
 
-    def _lookup(self, word: str, *, synonyms: bool = True) -> tuple[str, float]:
+    def _lookup(
+        self, word: str, *, synonyms: bool = True, respell: bool = True
+    ) -> tuple[str, float]:
         """The index term for a question word: itself, a negated or un-negated form the story
         uses ("trust" -> "mistrust"), a WordNet synonym it uses ("detained" -> "detention"),
         a noun one step broader or narrower, or a typo correction; ("", 1.0) when none. The
         number is how much the found term counts: 1 for the word itself (or another form of
-        it), :data:`CORRECTED_WEIGHT` for a stand-in, less for a broader or narrower noun."""
+        it), :data:`CORRECTED_WEIGHT` for a stand-in, less for a broader or narrower noun. A
+        word English spells otherwise is looked up as spelt right (``respell``, once)."""
         found = term(word)
         if found in self._document_frequency:
             return found, 1.0
@@ -980,11 +1001,12 @@ class StoryEngine:
         if fixed_stem is not None and fixed_stem in self._document_frequency:
             return fixed_stem, CORRECTED_WEIGHT
         # A misspelt paraphrase: "comlicated" -> "complicated" -> "complex".
-        english = english_speller().correct(word) if synonyms else None
+        english = english_speller().correct(word) if synonyms and respell else None
         if english is not None and english != word:
-            for other in (english, *wordnet_synonyms(english)):
-                if (other_term := term(other)) in self._document_frequency:
-                    return other_term, CORRECTED_WEIGHT
+            # looked up as the word itself would be: "europeasn" -> "europeans" -> Europe
+            found, closeness = self._lookup(fold_variant(english), respell=False)
+            if found:
+                return found, min(closeness, CORRECTED_WEIGHT)
         return "", 1.0
 
     def _kind_term(self, noun: str) -> tuple[str, float]:
@@ -1629,7 +1651,10 @@ class StoryEngine:
             return "the closest passage gives no date for what is still to come"
         if query.kind is QuestionType.HOW_MANY:
             unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
-            if "number" not in sentence.features or (unit and not unit.search(sentence.text)):
+            lasts_until = asked.measure == "long" and _LASTS_UNTIL.search(sentence.text)
+            if ("number" not in sentence.features and not lasts_until) or (
+                unit and not unit.search(sentence.text)
+            ):
                 return "the closest passage gives no such number"
             counted, noun = asked.counted, asked.counted_head
             head = term(noun) if noun and query.asks_count else ""

@@ -138,7 +138,8 @@ _VERBS = (
     "suggested|emphasized|emphasised|stressed|urged|concluded|quipped|joked|shouted|exclaimed|"
     "predicted|promised|vowed|pledged|cautioned|observed|commented|countered|retorted|complained|"
     "boasted|lamented|mused|recounted|testified|reiterated|confirmed|denied|demanded|wondered|"
-    "whispered|yelled|saying|writing|posting|telling|adding|warning"
+    "whispered|yelled|saying|writing|posting|telling|adding|warning|"
+    r"put\s+it\s+(?:plainly|simply|bluntly|succinctly|starkly|another\s+way|this\s+way)"
 )
 _INDIRECT_VERBS = (
     _VERBS + "|expressed|expresses|called|calls|described|describes|dubbed|termed|labeled|"
@@ -157,7 +158,16 @@ _ROLE = (
     r"(?:president|prime\s+minister|minister|chancellor|senator|governor|mayor|secretary|"
     r"ambassador|spokesman|spokeswoman|spokesperson|leader|king|queen|pope|premier|general)"
 )
-_SUBJECT = rf"(?P<name>{_NAME}|\b[Hh]e\b|\b[Ss]he\b|\b[Tt]he\s+{_ROLE}\b)"
+#: "Hanna Lindqvist of the Norrhavn Tenants' Union said": the person, not the union, speaks.
+_OF_ORGANISATION = r"\s+of\s+the\s+(?:[\p{L}\p{M}’'\-]+\s+){0,3}?[\p{L}\p{M}’'\-]+"
+#: (A full name only: "Secretary of State Marco Rubio told" is Rubio speaking.)
+_FULL_NAME = (
+    rf"{_JOINED_PREFIX}{_CAP}(?:(?<!\p{{L}}{{4}}\.)[ \t]+{_PARTICLE}*{_JOINED_PREFIX}{_CAP})+"
+)
+_SUBJECT = (
+    rf"(?:(?P<name>{_FULL_NAME}){_OF_ORGANISATION}"
+    rf"|(?P<name>{_NAME}|\b[Hh]e\b|\b[Ss]he\b|\b[Tt]he\s+{_ROLE}\b))"
+)
 
 #: Lower-case words describing a person ("Rovers manager Ellen Carver said", "said volunteer
 #: coordinator Ben Osei"), never a starter or preposition.

@@ -149,14 +149,15 @@ MEASURE_UNITS = {
         r"\b(years?[ -]old|aged|age of \d|born)\b|[A-Z][\w'’-]+, \d{1,3},", re.IGNORECASE
     ),
     "long": re.compile(
-        r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|miles?|km|kilometres?|"
+        r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|until|till|miles?|km|kilometres?|"
         r"kilometers?|met(er|re)s?|feet|foot)\b",
         re.IGNORECASE,
     ),
 }
 _LENGTH_UNITS = re.compile(
     r"\b(met(er|re)s?|m|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|stories|"
-    r"floors?|tons?|tonnes?|kg|kilograms?|pounds?|lbs?|acres?|hectares?|square)\b",
+    r"floors?|tons?|tonnes?|kg|kilograms?|g|grams?|mg|milligrams?|ounces?|oz|pounds?|lbs?|"
+    r"acres?|hectares?|square)\b",
     re.IGNORECASE,
 )
 for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):

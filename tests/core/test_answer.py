@@ -1224,3 +1224,67 @@ def test_the_name_something_goes_by_answers_what_it_is_called(tmp_path: Path) ->
     answer = engine.answer("What's the student satellite called?")
     assert answer.answered, answer.reason
     assert "NorthLoon-1" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        pytest.param("How heavy is the gold bracelet?", "86 grams", id="grams-weigh"),
+        pytest.param("How long will the heat last?", "until at least Thursday", id="until"),
+    ],
+)
+def test_a_measure_question_is_answered_in_its_units(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    """ "How heavy" is answered in grams as in tonnes; "how long" by an end ("until ...")."""
+    engine = engine_over(
+        tmp_path,
+        "finds.txt",
+        "Hoard Found On Moor\n\n"
+        "Road workers found a hoard of Bronze Age gold on the moor, archaeologists said.\n\n"
+        "The most remarkable object was a gold bracelet weighing 86 grams.\n\n"
+        "Forecasters expect the heat to last until at least Thursday.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert expected in (answer.sentence or "")
+
+
+def test_a_very_common_story_word_counts_less_than_a_rarer_one(tmp_path: Path) -> None:
+    """ "new" and "rent" are each in one paragraph, but English says "new" far more often: it
+    tells less about what the question asks."""
+    engine = engine_over(
+        tmp_path,
+        "rent.txt",
+        "Rent Cap Passes\n\n"
+        "Parliament passed a cap on rent increases on Thursday.\n\n"
+        "Under the new rules, residents may not water gardens.\n\n"
+        "Opposition leader Marco Dellari called the law a disaster.\n",
+    )
+    weights = {
+        t.word: t.weight for t in engine.analyse("What did Dellari say about new rent?").terms
+    }
+    assert weights["new"] < weights["rent"]
+
+
+@pytest.mark.parametrize(
+    ("question", "in_sentence"),
+    [
+        pytest.param(
+            "Do Russia and Ukraine trlust each other?", "mistrust", id="typo-then-negation"
+        ),
+        pytest.param(
+            "Does Europe aglree that Russia made a big concession?",
+            "rejected",
+            id="typo-then-related-word",
+        ),
+    ],
+)
+def test_a_misspelt_word_is_looked_up_as_the_word_spelt_right(
+    engine: StoryEngine, question: str, in_sentence: str
+) -> None:
+    """ "trlust" is "trust", which the story has as "mistrust"; "aglree" is "agree", which it
+    has as "rejected": the respelt word gets every lookup the word itself would."""
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert in_sentence in (answer.sentence or "")

@@ -199,6 +199,19 @@ EXTRACTION_CASES = [
     ),
     pytest.param(
         [
+            "Tenant groups welcomed the result. Hanna Lindqvist of the Norrhavn Tenants’ Union "
+            "put it plainly: “It is the first time in a generation.”"
+        ],
+        [("Hanna Lindqvist", "It is the first time in a generation.", 1, False)],
+        id="person-of-an-organisation-puts-it-plainly",
+    ),
+    pytest.param(
+        ["“We will not back down,” said Declan Murrow of the regional miners union."],
+        [("Declan Murrow", "We will not back down", 1, False)],
+        id="said-person-of-an-organisation",
+    ),
+    pytest.param(
+        [
             "Alan Whitcombe, who was not involved, said the study was paid for by its maker, "
             "Corvane Therapeutics. “The numbers look good,” he said."
         ],
