@@ -751,15 +751,21 @@ REACTION_WORDS = re.compile(r"\b(?:react|respond|reply|comment|answer)\b", re.IG
 MAX_SPEAKER_WORDS = 4
 
 
+_SAYING_ADVERBS = words(
+    "actually really exactly just ever even also officially publicly finally first later then"
+)
+
+
 def asked_speaker(question: str) -> str:
     """Who a "what did X say" question asks about ("" if it names nobody)."""
     found = _ASKED_SPEAKER.search(question)
     if not found:
         return ""
-    who = found.group(1)
+    # "what did it actually say": an adverb is no part of who says it
+    who = " ".join(w for w in found.group(1).split() if normalise(w) not in _SAYING_ADVERBS)
     if len(who.split()) > MAX_SPEAKER_WORDS:  # "does Europe think about the claim": no speaker
         return ""
-    return "" if normalise(who) in ("he", "she", "they", "it", "i", "you", "we") else who
+    return "" if normalise(who) in ("", "he", "she", "they", "it", "i", "you", "we") else who
 
 
 _REPORTING = words(

@@ -53,8 +53,17 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         ("What did Jonas Gahr Støre say?", "Jonas Gahr Støre"),
         ("What does Europe think about the concession claim?", ""),
         ("What did he say?", ""),
+        ("the post about the strikes, what did it actually say?", ""),
+        ("What did Trump actually say?", "Trump"),
     ],
-    ids=["the-organisation", "full-name", "opinion-not-speaker", "pronoun"],
+    ids=[
+        "the-organisation",
+        "full-name",
+        "opinion-not-speaker",
+        "pronoun",
+        "pronoun-and-adverb",
+        "name-and-adverb",
+    ],
 )
 def test_asked_speaker(question: str, speaker: str) -> None:
     """'What did X say' finds X; a long stretch before a verb is not a speaker."""
