@@ -146,7 +146,9 @@ HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wi
 MEASURE_UNITS = {
     # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"
     "old": re.compile(
-        r"\b(years?[ -]old|aged|age of \d|born)\b|[A-Z][\w'’-]+, \d{1,3},", re.IGNORECASE
+        r"\b(years?[ -]old|aged|age of \d|born|(?:built|founded|opened|dates from|made) in)\b"
+        r"|[A-Z][\w'’-]+, \d{1,3},|\bthe (?:1[5-9]|20)\d\d\b",
+        re.IGNORECASE,
     ),
     "long": re.compile(
         r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|until|till|miles?|km|kilometres?|"

@@ -1231,19 +1231,22 @@ def test_the_name_something_goes_by_answers_what_it_is_called(tmp_path: Path) ->
     [
         pytest.param("How heavy is the gold bracelet?", "86 grams", id="grams-weigh"),
         pytest.param("How long will the heat last?", "until at least Thursday", id="until"),
+        pytest.param("How old is the theatre?", "1927", id="old-building-by-year"),
     ],
 )
 def test_a_measure_question_is_answered_in_its_units(
     tmp_path: Path, question: str, expected: str
 ) -> None:
-    """ "How heavy" is answered in grams as in tonnes; "how long" by an end ("until ...")."""
+    """ "How heavy" is answered in grams as in tonnes; "how long" by an end ("until ..."); "how
+    old" of a building by the year it dates from."""
     engine = engine_over(
         tmp_path,
         "finds.txt",
         "Hoard Found On Moor\n\n"
         "Road workers found a hoard of Bronze Age gold on the moor, archaeologists said.\n\n"
         "The most remarkable object was a gold bracelet weighing 86 grams.\n\n"
-        "Forecasters expect the heat to last until at least Thursday.\n",
+        "Forecasters expect the heat to last until at least Thursday.\n\n"
+        "The Lyric Theatre, the 1927 vaudeville house on Main Street, will reopen.\n",
     )
     answer = engine.answer(question)
     assert answer.answered, answer.reason
