@@ -518,6 +518,20 @@ def _commonness_discount(
     return 1.0 if excess <= 0 else max(floor, 1.0 - step * excess)
 
 
+_PAIRED_NAMES = re.compile(r"\b([a-z]+)\s+(?:and|or|&)\s+([a-z]+)\b")
+
+
+def _paired_capitals(folded: str) -> frozenset[str]:
+    """Capitals a question pairs with each other ("between Moscow and Kyiv", "Washington or
+    Beijing"): they stand for their countries' governments, even in a story about the city."""
+    return frozenset(
+        word
+        for pair in _PAIRED_NAMES.finditer(folded)
+        if pair.group(1) in STAND_INS and pair.group(2) in STAND_INS
+        for word in pair.groups()
+    )
+
+
 def _capitalised_words(question: str) -> set[str]:
     """Folded tokens of the words written with a capital inside ``question`` (names, mostly);
     the first word does not count."""
@@ -847,9 +861,15 @@ class StoryEngine:
         focus_noun = fold_variant(focus.group(1)) if focus else ""
         asks_a_kind = ASKS_A_KIND.match(normalise(asked))
         kind_noun = fold_variant(asks_a_kind.group(1)) if asks_a_kind else ""
+        governments = _paired_capitals(normalise(text))
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
+            if (
+                word in governments
+                and (country := term(STAND_INS[word])) in self._document_frequency
+            ):
+                found, closeness = country, 1.0  # "Moscow and Kyiv" are Russia and Ukraine
             if not found and word == kind_noun and word not in ANSWER_KINDS:
                 found, closeness = self._kind_term(word)  # "What dance ...?" -> "tango"
             if kind is QuestionType.WHO and word in IN_CHARGE and closeness < 1.0:

@@ -1291,3 +1291,12 @@ def test_a_misspelt_word_is_looked_up_as_the_word_spelt_right(
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert in_sentence in (answer.sentence or "")
+
+
+def test_two_capitals_named_together_stand_for_their_countries(engine: StoryEngine) -> None:
+    """ "Moscow and Kyiv" are Russia and Ukraine, even though the story has Kyiv as a city."""
+    query = engine.analyse("Does Trump believe Moscow and Kyiv both want the fighting to stop?")
+    assert {t.word: t.term for t in query.terms}["kyiv"] == term("ukraine")
+    answer = engine.answer("Does Trump believe Moscow and Kyiv both want the fighting to stop?")
+    assert answer.answered, answer.reason
+    assert "both Russia and Ukraine desire" in (answer.sentence or "")
