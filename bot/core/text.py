@@ -382,7 +382,10 @@ _CRITICISE = words(
     "criticize criticise criticized criticised criticizing criticising criticism criticisms "
     "denounce denounced denounces slam slammed blast blasted"
 )
-STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke")
+#: ... and "Does Ukraine accept ...?" is answered by whether it rejected it ("agree" finds
+#: "disagree" by its prefix).
+_ACCEPT = words("accept accepts accepted accepting acceptance endorse endorses endorsed")
+STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject")
 
 
 def fold_variant(token: str) -> str:

@@ -1300,3 +1300,12 @@ def test_two_capitals_named_together_stand_for_their_countries(engine: StoryEngi
     answer = engine.answer("Does Trump believe Moscow and Kyiv both want the fighting to stop?")
     assert answer.answered, answer.reason
     assert "both Russia and Ukraine desire" in (answer.sentence or "")
+
+
+def test_whether_someone_accepts_is_answered_by_their_rejection(engine: StoryEngine) -> None:
+    """ "Does Ukraine accept ...?" of a story where Ukraine rejected it: the rejection answers."""
+    answer = engine.answer(
+        "Does Ukraine accept that Russia not capturing the entire country is a big concession?"
+    )
+    assert answer.answered, answer.reason
+    assert "rejected the notion" in (answer.sentence or "")
