@@ -1376,6 +1376,8 @@ _PADDING = (
     # a kind of answer, as "leader" is: "Which Scandinavian head of government ..."
     ("head", "of", "government"),
     ("head", "of", "state"),
+    # who says so, not what: "according to Trump, ..." ("according" is no "accord")
+    ("according", "to"),
 )
 #: A framing verb that is the topic when someone named does it, as a form no filler list
 #: has ("describe" stays framing: "What did Trump describe as ...?"), and the words before it

@@ -370,6 +370,7 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         ("which head of government met trump", ["met", "trump"]),
         ("will there be more strikes after this one", ["strikes"]),
         ("was only one person killed", ["1", "person", "killed"]),
+        ("according to trump when were missiles fired", ["trump", "missiles", "fired"]),
     ],
     ids=[
         "what-year",
@@ -384,6 +385,7 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         "head-of-government",
         "this-one-is-a-pronoun",
         "one-is-a-number",
+        "according-to",
     ],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
