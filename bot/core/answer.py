@@ -521,6 +521,18 @@ def _commonness_discount(
 _PAIRED_NAMES = re.compile(r"\b([a-z]+)\s+(?:and|or|&)\s+([a-z]+)\b")
 
 
+def _acronyms(question: str) -> frozenset[str]:
+    """Folded words the question writes in capitals ("NATO", "NTSB"), unless it shouts all."""
+    if question.isupper():
+        return frozenset()
+    return frozenset(normalise(w) for w in _ACRONYM.findall(question))
+
+
+#: A name of several capitalised words, with the small words names have ("Bank of England").
+_LONG_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][a-z]+)+")
+_NAME_LINKS = frozenset(("of", "for", "and", "on", "the", "&"))
+
+
 def _paired_capitals(folded: str) -> frozenset[str]:
     """Capitals a question pairs with each other ("between Moscow and Kyiv", "Washington or
     Beijing"): they stand for their countries' governments, even in a story about the city."""
@@ -719,6 +731,7 @@ class StoryEngine:
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
+        self._spelt_names: dict[str, str] | None = None  # initials -> term, on first need
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -862,6 +875,7 @@ class StoryEngine:
         asks_a_kind = ASKS_A_KIND.match(normalise(asked))
         kind_noun = fold_variant(asks_a_kind.group(1)) if asks_a_kind else ""
         governments = _paired_capitals(normalise(text))
+        acronyms = _acronyms(text)
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
@@ -870,6 +884,8 @@ class StoryEngine:
                 and (country := term(STAND_INS[word])) in self._document_frequency
             ):
                 found, closeness = country, 1.0  # "Moscow and Kyiv" are Russia and Ukraine
+            if not found and (word in acronyms or (word in names and len(word) <= 5)):
+                found, closeness = self._spelt_out(word)  # "NTSB" of "National Transportation ..."
             if not found and word == kind_noun and word not in ANSWER_KINDS:
                 found, closeness = self._kind_term(word)  # "What dance ...?" -> "tango"
             if kind is QuestionType.WHO and word in IN_CHARGE and closeness < 1.0:
@@ -1028,6 +1044,27 @@ class StoryEngine:
             if found:
                 return found, min(closeness, CORRECTED_WEIGHT)
         return "", 1.0
+
+    def _spelt_out(self, acronym: str) -> tuple[str, float]:
+        """The index term standing for an acronym the story spells out ("ntsb" ->
+        "National Transportation Safety Board": its rarest word), with a stand-in's weight;
+        ("", 1.0) when the story spells out no name with those initials."""
+        if self._spelt_names is None:
+            spelt: dict[str, str] = {}
+            for paragraph in self.paragraphs:
+                for name in _LONG_NAME.finditer(paragraph.text):
+                    words = [w for w in name.group(0).split() if w.lower() not in _NAME_LINKS]
+                    initials = "".join(w[0] for w in words).lower()
+                    if len(initials) >= 2:
+                        keys = [term(fold_variant(normalise(w))) for w in words]
+                        known = [k for k in keys if k in self._document_frequency]
+                        if known:
+                            spelt.setdefault(
+                                initials, min(known, key=self.index.document_frequency)
+                            )
+            self._spelt_names = spelt
+        found = self._spelt_names.get(acronym, "")
+        return (found, CORRECTED_WEIGHT) if found else ("", 1.0)
 
     def _kind_term(self, noun: str) -> tuple[str, float]:
         """The index term of a kind of ``noun`` the story uses ("dance" -> "tango") that
@@ -1197,11 +1234,7 @@ class StoryEngine:
         owner = self._absent_owner(query, best.paragraph)
         if owner:
             return self._decline(query, candidates, f"the closest passage is not about {owner}")
-        acronyms = (
-            frozenset()
-            if query.text.isupper()
-            else frozenset(normalise(w) for w in _ACRONYM.findall(query.text))
-        )
+        acronyms = _acronyms(query.text)
         stranger = next((t.word for t in query.terms if _unknown_name(t, acronyms)), "")
         if stranger:
             return self._decline(query, candidates, f"it does not mention {stranger}")

@@ -1309,3 +1309,19 @@ def test_whether_someone_accepts_is_answered_by_their_rejection(engine: StoryEng
     )
     assert answer.answered, answer.reason
     assert "rejected the notion" in (answer.sentence or "")
+
+
+def test_an_acronym_finds_the_name_the_story_spells_out(tmp_path: Path) -> None:
+    """ "the NTSB" is the "National Transportation Safety Board" of a story that never
+    abbreviates it."""
+    engine = engine_over(
+        tmp_path,
+        "derailment.txt",
+        "Freight Train Derails Near Pellham\n\n"
+        "A freight train derailed near Pellham early on Tuesday, spilling diesel into a creek.\n\n"
+        "The National Transportation Safety Board said it was sending a team of eight "
+        "investigators.\n",
+    )
+    answer = engine.answer("How many people is the NTSB sending?")
+    assert answer.answered, answer.reason
+    assert "eight investigators" in (answer.sentence or "")
