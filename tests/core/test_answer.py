@@ -1322,6 +1322,6 @@ def test_an_acronym_finds_the_name_the_story_spells_out(tmp_path: Path) -> None:
         "The National Transportation Safety Board said it was sending a team of eight "
         "investigators.\n",
     )
-    answer = engine.answer("How many people is the NTSB sending?")
+    answer = engine.answer("How many investigators is the NTSB sending?")
     assert answer.answered, answer.reason
     assert "eight investigators" in (answer.sentence or "")
