@@ -328,6 +328,18 @@ def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset())
 _LASTS_UNTIL = re.compile(
     rf"\b(?:until|till)\b[^.;]{{0,20}}?{CALENDAR_DATE.pattern}", CALENDAR_DATE.flags
 )
+#: "How many gallons ...?" is answered by a number of gallons, never by another count.
+UNITS_OF_MEASURE = words(
+    "gallons litres liters barrels tonnes tons kilograms kilos pounds ounces grams miles "
+    "kilometres kilometers metres meters feet inches acres hectares megawatts kilowatts"
+)
+
+
+@functools.cache
+def _unit_terms() -> frozenset[str]:
+    return frozenset(term(unit) for unit in UNITS_OF_MEASURE)
+
+
 #: A word of three to five capitals: "NATO", "FBI" (an abbreviation, a name).
 _ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
 #: The auxiliaries a question starts with, or puts before its subject.
@@ -1711,7 +1723,11 @@ class StoryEngine:
                 return "the closest passage gives no such number"
             counted, noun = asked.counted, asked.counted_head
             head = term(noun) if noun and query.asks_count else ""
-            if head and head not in sentence.terms and head in self._paragraph_terms(paragraph):
+            if (
+                head
+                and head not in sentence.terms
+                and (head in self._paragraph_terms(paragraph) or head in _unit_terms())
+            ):
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
                 return f"the closest passage gives no number of {head}"
             for word in dict.fromkeys((noun, asked.counted_word)):  # "how many drones hit kyiv"

@@ -1325,3 +1325,19 @@ def test_an_acronym_finds_the_name_the_story_spells_out(tmp_path: Path) -> None:
     answer = engine.answer("How many investigators is the NTSB sending?")
     assert answer.answered, answer.reason
     assert "eight investigators" in (answer.sentence or "")
+
+
+def test_a_count_of_a_unit_needs_that_unit(tmp_path: Path) -> None:
+    """ "How many gallons of sodium hydroxide spilled?" is not answered by "Four of the derailed
+    cars were tankers carrying sodium hydroxide"."""
+    engine = engine_over(
+        tmp_path,
+        "derailment.txt",
+        "Freight Train Derails Near Pellham\n\n"
+        "Four of the derailed cars were tankers carrying sodium hydroxide, and one of them "
+        "leaked.\n\n"
+        "About 3,000 gallons of diesel leaked from a locomotive into Sawyer Creek.\n",
+    )
+    answer = engine.answer("How many gallons of sodium hydroxide spilled?")
+    assert not answer.answered
+    assert "gallon" in answer.reason
