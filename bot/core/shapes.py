@@ -173,7 +173,8 @@ MONEY_WORDS = words(
 ASKS_MONEY = re.compile(
     r"^(?:how much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|charged?|charges|charging|"
     r"earn|earns|earned|earning|spend|spends|spent|spending|worth|price|priced|fee|fees|salary|"
-    r"wages?|fined?|sell|sells|sold|selling|buy|buys|bought|buying|money)"
+    r"wages?|fined?|sell|sells|sold|selling|buy|buys|bought|buying|money|budget|budgets|"
+    r"funding|funds?|grant|grants|loan|loans|debt|debts|revenue|profit|profits|compensation)"
     r"|what(?: is| was| are| were|'s|s) (?:the |an? )?(?:[\w'-]+ ){0,3}"
     r"(?:salary|salaries|wages?|price|cost|fee|fees)"
     r")\b"

@@ -97,6 +97,8 @@ def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) 
         ("how much does a driver earn a year", True),
         ("What is the mayor's salary?", True),
         ("What was the ticket price?", True),
+        ("how much does the police department get in the new budget", True),
+        ("How much compensation will the families get?", True),
         ("How much rain fell?", False),
         ("What share of the cost is the state covering?", False),
         ("What did the union say about the fine?", False),
