@@ -499,6 +499,15 @@ def stem(word: str) -> str:
     return str(_stemmer().stem(word))
 
 
+#: Places whose people are the place plus "n" ("Lithuania" -> "Lithuanian", "Kenyan").
+_PLACES_PLUS_N = words(
+    "albania algeria armenia australia austria bolivia bosnia bulgaria cambodia colombia "
+    "croatia cuba estonia ethiopia gambia guatemala indonesia jamaica kenya korea latvia "
+    "liberia lithuania macedonia malaysia mongolia namibia nicaragua nigeria romania rwanda "
+    "serbia siberia slovakia slovenia somalia syria tanzania tunisia uganda venezuela zambia "
+    "africa asia catalonia bavaria california pennsylvania virginia scandinavia"
+)
+
 #: Words that mean the same thing in news text; each group is indexed as its first word's stem,
 #: in stories and questions alike (documented in the README). Demonyms join their country.
 RELATED_WORDS: tuple[tuple[str, ...], ...] = (
@@ -610,6 +619,50 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("japan", "japanese"),
     ("india", "indian", "indians"),
     ("iran", "iranian", "iranians"),
+    # demonyms that are not the place plus "n" (those are made below)
+    ("sweden", "swedish", "swede", "swedes"),
+    ("denmark", "danish", "dane", "danes"),
+    ("finland", "finnish", "finn", "finns"),
+    ("netherlands", "dutch"),
+    ("spain", "spanish", "spaniard", "spaniards"),
+    ("turkey", "turkish", "turk", "turks"),
+    ("ireland", "irish"),
+    ("scotland", "scottish", "scot", "scots"),
+    ("wales", "welsh"),
+    ("greece", "greek", "greeks"),
+    ("switzerland", "swiss"),
+    ("portugal", "portuguese"),
+    ("italy", "italian", "italians"),
+    ("belgium", "belgian", "belgians"),
+    ("hungary", "hungarian", "hungarians"),
+    ("egypt", "egyptian", "egyptians"),
+    ("brazil", "brazilian", "brazilians"),
+    ("pakistan", "pakistani", "pakistanis"),
+    ("iraq", "iraqi", "iraqis"),
+    ("afghanistan", "afghan", "afghans"),
+    ("vietnam", "vietnamese"),
+    ("philippines", "filipino", "filipinos"),
+    ("czechia", "czech", "czechs"),
+    ("belarus", "belarusian", "belarusians"),
+    ("moldova", "moldovan", "moldovans"),
+    ("georgia", "georgian", "georgians"),
+    ("ghana", "ghanaian", "ghanaians"),
+    ("chile", "chilean", "chileans"),
+    ("peru", "peruvian", "peruvians"),
+    ("argentina", "argentine", "argentinian", "argentinians"),
+    ("new zealand", "new zealander"),
+    ("thailand", "thai"),
+    ("taiwan", "taiwanese"),
+    ("lebanon", "lebanese"),
+    ("sudan", "sudanese"),
+    ("senegal", "senegalese"),
+    ("yemen", "yemeni", "yemenis"),
+    ("qatar", "qatari", "qataris"),
+    ("kuwait", "kuwaiti", "kuwaitis"),
+    ("oman", "omani", "omanis"),
+    ("bangladesh", "bangladeshi", "bangladeshis"),
+    ("nepal", "nepali", "nepalese"),
+    *((place, place + "n", place + "ns") for place in sorted(_PLACES_PLUS_N)),
 )
 
 #: Generic ("light") verbs: they weigh little in a question ("What has Russia given up?").

@@ -99,6 +99,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("two men were detained", "two men were arrested"),
         ("the Lyric Theatre, 40 kilometres away", "the lyric theater, 40 kilometers away"),
         ("a calibre of rifle", "a caliber of rifle"),
+        ("Lithuanian and Swedish officials", "Lithuania and Sweden officials"),
     ],
     ids=[
         "transliteration",
@@ -121,6 +122,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "arrest",
         "british-vowel-tre",
         "british-bre",
+        "demonyms",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
