@@ -650,7 +650,6 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("chile", "chilean", "chileans"),
     ("peru", "peruvian", "peruvians"),
     ("argentina", "argentine", "argentinian", "argentinians"),
-    ("new zealand", "new zealander"),
     ("thailand", "thai"),
     ("taiwan", "taiwanese"),
     ("lebanon", "lebanese"),
