@@ -238,6 +238,8 @@ RELATED_ZIPF = 4.8
 #: "What dance ...?" of a story with a tango: a kind of the asked noun stands in for it if
 #: English uses it less than this Zipf frequency ("country" is no answer to "which region").
 KIND_ZIPF = 4.5
+#: ... and, being what the question asks for, counts this many times a stand-in's weight.
+KIND_ANSWER_WEIGHT = 2.0
 #: Weight of the paragraph's own score against its best sentence's.
 PARAGRAPH_WEIGHT = 0.4
 K1 = 1.5
@@ -900,6 +902,7 @@ class StoryEngine:
                 found, closeness = self._spelt_out(word)  # "NTSB" of "National Transportation ..."
             if not found and word == kind_noun and word not in ANSWER_KINDS:
                 found, closeness = self._kind_term(word)  # "What dance ...?" -> "tango"
+                closeness *= KIND_ANSWER_WEIGHT  # the tango is what is asked for
             if kind is QuestionType.WHO and word in IN_CHARGE and closeness < 1.0:
                 found, closeness = "", 1.0  # "who runs X" asks for a post, not "escaped"
             if word in particles and (

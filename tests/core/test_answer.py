@@ -1341,3 +1341,11 @@ def test_a_count_of_a_unit_needs_that_unit(tmp_path: Path) -> None:
     answer = engine.answer("How many gallons of sodium hydroxide spilled?")
     assert not answer.answered
     assert "gallon" in answer.reason
+
+
+def test_the_kind_asked_for_outweighs_a_shared_topic_word(engine: StoryEngine) -> None:
+    """ "What dance did Trump compare the peace negotiations to?": the tango answers, not the
+    paragraph that shares "negotiations"."""
+    answer = engine.answer("What dance did Trump compare the peace negotiations to?")
+    assert answer.answered, answer.reason
+    assert "tango" in (answer.sentence or "")
