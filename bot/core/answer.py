@@ -342,6 +342,12 @@ def _unit_terms() -> frozenset[str]:
     return frozenset(term(unit) for unit in UNITS_OF_MEASURE)
 
 
+#: A yes/no question about what someone will do or plans to: "Is Trump planning to visit
+#: Kyiv?", "Does Trump plan to ...", "Will Trump meet Putin ...?", "Is the US going to ...".
+_PLANS = re.compile(
+    r"^\W*(?:(?i:is|are|was|were)\s+.{1,40}?\b(?:planning|going)\s+to|"
+    r"(?i:does|do|did)\s+.{1,40}?\b(?:plan|intend)\s+to)\b"
+)
 #: A word of three to five capitals: "NATO", "FBI" (an abbreviation, a name).
 _ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
 #: The auxiliaries a question starts with, or puts before its subject.
@@ -1717,6 +1723,12 @@ class StoryEngine:
             and not SAYS_FUTURE.search(sentence.text)
         ):
             return "the closest passage gives no date for what is still to come"
+        if (
+            query.kind is QuestionType.YES_NO
+            and _PLANS.search(query.text)
+            and not SAYS_FUTURE.search(sentence.text)
+        ):  # "Is Trump planning to visit Kyiv?" is not answered by what happened there
+            return "the closest passage says nothing of what is still to come"
         if query.kind is QuestionType.HOW_MANY:
             unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
             lasts_until = asked.measure == "long" and _LASTS_UNTIL.search(sentence.text)

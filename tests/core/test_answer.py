@@ -121,6 +121,7 @@ def test_golden_answers(
         "What is it?",
         "did zelensky talk to trump on the phone about the deal this week",
         "Did the Norwegian prime minister and Trump discuss NATO defence spending?",
+        "Is Trump planning to visit Kyiv?",
     ],
     ids=[
         "one-common-word",
@@ -133,6 +134,7 @@ def test_golden_answers(
         "no-content",
         "lowercase-unknown-name",
         "acronym-the-story-lacks",
+        "a-plan-the-story-does-not-tell",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
@@ -1349,3 +1351,17 @@ def test_the_kind_asked_for_outweighs_a_shared_topic_word(engine: StoryEngine) -
     answer = engine.answer("What dance did Trump compare the peace negotiations to?")
     assert answer.answered, answer.reason
     assert "tango" in (answer.sentence or "")
+
+
+def test_a_plan_is_answered_by_what_is_still_to_come(tmp_path: Path) -> None:
+    """ "Is the council going to vote again?" is answered by "will vote again in May"."""
+    engine = engine_over(
+        tmp_path,
+        "council.txt",
+        "Council Delays Bridge Vote\n\n"
+        "The council voted 5-2 on Tuesday to delay the bridge plan.\n\n"
+        "The council will vote again in May, the mayor said.\n",
+    )
+    answer = engine.answer("Is the council going to vote again?")
+    assert answer.answered, answer.reason
+    assert "will vote again in May" in (answer.sentence or "")
