@@ -1359,7 +1359,7 @@ def test_a_plan_is_answered_by_what_is_still_to_come(tmp_path: Path) -> None:
         tmp_path,
         "council.txt",
         "Council Delays Bridge Vote\n\n"
-        "The council voted 5-2 on Tuesday to delay the bridge plan.\n\n"
+        "The council voted 5-2 on Tuesday to delay the bridge project.\n\n"
         "The council will vote again in May, the mayor said.\n",
     )
     answer = engine.answer("Is the council going to vote again?")
