@@ -385,7 +385,24 @@ _CRITICISE = words(
 #: ... and "Does Ukraine accept ...?" is answered by whether it rejected it ("agree" finds
 #: "disagree" by its prefix).
 _ACCEPT = words("accept accepts accepted accepting acceptance endorse endorses endorsed")
-STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject")
+#: Everyday words readers use for the news word a story has: "cops" for police, "cash" for
+#: money, "the military" for the army.
+_EVERYDAY = {
+    "cop": "police",
+    "cops": "police",
+    "policemen": "police",
+    "policeman": "police",
+    "military": "army",
+    "cash": "money",
+    "guy": "man",
+    "guys": "men",
+    "bloke": "man",
+    "jab": "vaccine",
+    "jabs": "vaccine",
+    "folks": "people",
+    "telly": "television",
+}
+STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject") | _EVERYDAY
 
 
 def fold_variant(token: str) -> str:

@@ -1365,3 +1365,24 @@ def test_a_plan_is_answered_by_what_is_still_to_come(tmp_path: Path) -> None:
     answer = engine.answer("Is the council going to vote again?")
     assert answer.answered, answer.reason
     assert "will vote again in May" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "in_sentence"),
+    [
+        pytest.param("What did the cops find at his house?", "two laptops", id="cops-police"),
+        pytest.param("Is the military helping?", "150 soldiers", id="military-army"),
+    ],
+)
+def test_everyday_words_find_the_news_word(tmp_path: Path, question: str, in_sentence: str) -> None:
+    """Readers say "cops" and "the military" where a story says "police" and "army"."""
+    engine = engine_over(
+        tmp_path,
+        "fire.txt",
+        "Treasurer Guilty As Wildfire Burns\n\n"
+        "Police seized two laptops from the treasurer's house during a search in January.\n\n"
+        "The army has provided 150 soldiers to help clear firebreaks near the town.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert in_sentence in (answer.sentence or "")
