@@ -544,6 +544,17 @@ def _commonness_discount(
 _PAIRED_NAMES = re.compile(r"\b([a-z]+)\s+(?:and|or|&)\s+([a-z]+)\b")
 
 
+def _as_written(question: str, folded: str) -> str:
+    """A folded question word as the question writes it ("nato" -> "NATO"), for messages."""
+    for word in _WORD.findall(question):
+        if normalise(word) == folded:
+            return word
+    return folded
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
 def _acronyms(question: str) -> frozenset[str]:
     """Folded words the question writes in capitals ("NATO", "NTSB"), unless it shouts all."""
     if question.isupper():
@@ -1250,7 +1261,11 @@ class StoryEngine:
             query, best.paragraph
         )
         if elsewhere:
-            return self._decline(query, candidates, f"{elsewhere} appears only in another article")
+            return self._decline(
+                query,
+                candidates,
+                f"{_as_written(query.text, elsewhere)} appears only in another article",
+            )
         absent = self._absent_person(query, best.paragraph)
         if absent:
             return self._decline(
@@ -1261,7 +1276,9 @@ class StoryEngine:
             return self._decline(query, candidates, f"the closest passage is not about {owner}")
         stranger = next((t.word for t in query.terms if _unknown_name(t, query.acronyms)), "")
         if stranger:
-            return self._decline(query, candidates, f"it does not mention {stranger}")
+            return self._decline(
+                query, candidates, f"it does not mention {_as_written(query.text, stranger)}"
+            )
         # "the Champions League" of a story that only has "league": another name.
         known_groups = {t.group for t in query.terms if t.group and t.term}
         partial = next((t.group for t in query.terms if t.group in known_groups and not t.term), "")
@@ -1297,7 +1314,9 @@ class StoryEngine:
             "",
         )
         if lacking:  # the thing asked about is one the story never mentions
-            return self._decline(query, candidates, f"it does not mention {lacking}")
+            return self._decline(
+                query, candidates, f"it does not mention {_as_written(query.text, lacking)}"
+            )
         doing = _WHO_DOING.match(normalise(query.text)) if query.kind is QuestionType.WHO else None
         if (
             doing

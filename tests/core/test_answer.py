@@ -1386,3 +1386,10 @@ def test_everyday_words_find_the_news_word(tmp_path: Path, question: str, in_sen
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert in_sentence in (answer.sentence or "")
+
+
+def test_a_decline_names_the_missing_word_as_the_question_wrote_it(engine: StoryEngine) -> None:
+    """ "NATO", not "nato": the message quotes the reader's own spelling."""
+    answer = engine.answer("Did Trump and Støre discuss NATO defence spending?")
+    assert not answer.answered
+    assert "NATO" in answer.reason
