@@ -134,6 +134,7 @@ from bot.core.text import (
     QuestionType,
     Speller,
     comparatives,
+    compound_nouns,
     content_tokens,
     decode_token,
     english_speller,
@@ -306,6 +307,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*[\"“”’']?\s*|[\"“]\s*)$")
 NAME_SAMPLE = 20
 #: How much more that noun counts than its IDF (a little: the rest of the question still counts).
 FOCUS_WEIGHT = 1.2
+#: A noun the question writes as two words ("time limit" for "deadline") is what it asks
+#: about: it counts this much more.
+COMPOUND_WEIGHT = 1.5
 
 
 #: Below this English frequency (Zipf), a capitalised word the story lacks is a name it does
@@ -909,6 +913,7 @@ class StoryEngine:
         asks_a_kind = ASKS_A_KIND.match(normalise(asked))
         kind_noun = fold_variant(asks_a_kind.group(1)) if asks_a_kind else ""
         governments = _paired_capitals(normalise(text))
+        compounds = compound_nouns(tokenize(text))
         acronyms = _acronyms(text)
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
@@ -957,6 +962,8 @@ class StoryEngine:
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             if focus_noun and word == focus_noun:
                 weight *= FOCUS_WEIGHT  # "What warning did Trump give?": the warning decides
+            if word in compounds:
+                weight *= COMPOUND_WEIGHT  # "Has Trump set a time limit for ...?": the deadline
             if kind is QuestionType.STATEMENT and word in MANNER_VERBS:
                 weight *= MANNER_WEIGHT  # "What did Trump warn ...?": the warning, not a hope
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))

@@ -1463,6 +1463,15 @@ _COMPOUND_NOUNS = {
     ("casualty", "toll"): "casualties",
 }
 _TAKE_PLACE = frozenset((form, "place") for form in words("take takes took taken taking"))
+
+
+def compound_nouns(tokens: Sequence[str]) -> frozenset[str]:
+    """The words two-word nouns of ``tokens`` stand for ("time limit" -> "deadline")."""
+    return frozenset(
+        _COMPOUND_NOUNS[pair] for pair in itertools.pairwise(tokens) if pair in _COMPOUND_NOUNS
+    )
+
+
 #: "this one", "which one", "no one": a pronoun, not the number.
 _ONE_AS_PRONOUN = frozenset(
     (word, "one") for word in words("this that which the each every no any another other last next")

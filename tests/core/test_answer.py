@@ -1393,3 +1393,11 @@ def test_a_decline_names_the_missing_word_as_the_question_wrote_it(engine: Story
     answer = engine.answer("Did Trump and Støre discuss NATO defence spending?")
     assert not answer.answered
     assert "NATO" in answer.reason
+
+
+def test_a_two_word_noun_is_what_the_question_asks_about(engine: StoryEngine) -> None:
+    """ "Has Trump set a time limit for ending the conflict?" asks about the deadline, not
+    about the war's end."""
+    answer = engine.answer("Has Trump set a time limit for ending the conflict?")
+    assert answer.answered, answer.reason
+    assert "deadline" in (answer.sentence or "")
