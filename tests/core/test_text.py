@@ -357,6 +357,17 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
     assert is_common_english(word) is common
 
 
+def test_two_word_nouns_are_named() -> None:
+    """ "time limit" stands for "deadline", "death toll" for "deaths"."""
+    from bot.core.text import compound_nouns, tokenize
+
+    assert compound_nouns(tokenize("has he set a time limit or a death toll")) == {
+        "deadline",
+        "deaths",
+    }
+    assert compound_nouns(tokenize("how long is the limit")) == frozenset()
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -390,17 +401,6 @@ def test_common_english_words_are_not_typos(word: str, common: bool) -> None:
         "according-to",
     ],
 )
-def test_two_word_nouns_are_named() -> None:
-    """ "time limit" stands for "deadline", "death toll" for "deaths"."""
-    from bot.core.text import compound_nouns, tokenize
-
-    assert compound_nouns(tokenize("has he set a time limit or a death toll")) == {
-        "deadline",
-        "deaths",
-    }
-    assert compound_nouns(tokenize("how long is the limit")) == frozenset()
-
-
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
     """'what year', 'take place', 'how many' and 'how bad' frame a question; they are not its
     topic."""
