@@ -1343,7 +1343,9 @@ class StoryEngine:
             )
         paragraph = self.paragraphs[best.paragraph]
         chosen = self.sentences(best.paragraph)[best.sentence]
-        follow_up = self._follow_up(best.paragraph, best.sentence)
+        follow_up = self._follow_up(best.paragraph, best.sentence) or self._their_view_after(
+            best.paragraph, best.sentence
+        )
         if follow_up is None and query.kind is QuestionType.STATEMENT:
             follow_up = self._quote_after(best.paragraph, best.sentence)
         missing_kind = self._unmet_requirement(query, chosen, paragraph)
@@ -1665,6 +1667,15 @@ class StoryEngine:
         everyone is convinced." before the reasons); None otherwise."""
         sentences = self.sentences(position)
         if index + 1 < len(sentences) and len(sentences[index].text.split()) <= LEAD_IN_WORDS:
+            return sentences[index + 1]
+        return None
+
+    def _their_view_after(self, position: int, index: int) -> Sentence | None:
+        """The next sentence when it says what the people the chosen one names hold ("...
+        much of Europe rejected the notion ... For them, it is a temporary pause"); else
+        None."""
+        sentences = self.sentences(position)
+        if index + 1 < len(sentences) and _THEIR_VIEW.match(sentences[index + 1].text):
             return sentences[index + 1]
         return None
 

@@ -1401,3 +1401,14 @@ def test_a_two_word_noun_is_what_the_question_asks_about(engine: StoryEngine) ->
     answer = engine.answer("Has Trump set a time limit for ending the conflict?")
     assert answer.answered, answer.reason
     assert "deadline" in (answer.sentence or "")
+
+
+def test_what_the_people_just_named_hold_is_shown_with_their_reaction(
+    engine: StoryEngine,
+) -> None:
+    """ "... much of Europe rejected the notion ... For them, ... a temporary pause": the answer
+    goes on to what they hold."""
+    answer = engine.answer("So what does Europe think Russia's actually up to?")
+    assert answer.answered, answer.reason
+    assert "rejected the notion" in (answer.sentence or "")
+    assert "temporary pause" in (answer.sentence or "")
