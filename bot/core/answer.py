@@ -430,7 +430,7 @@ def _asked(text: str) -> _Asked:
     )
 
 
-_HOW_MANY_WORD = re.compile(r"\bhow many\s+([a-z][a-z'’-]*)")
+_HOW_MANY_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
 WHICH_THINGS = re.compile(r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)\b")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 

@@ -1412,3 +1412,17 @@ def test_what_the_people_just_named_hold_is_shown_with_their_reaction(
     assert answer.answered, answer.reason
     assert "rejected the notion" in (answer.sentence or "")
     assert "temporary pause" in (answer.sentence or "")
+
+
+def test_how_much_of_a_thing_the_story_never_gives_is_declined(tmp_path: Path) -> None:
+    """ "How much profit ...?" of a story that gives only turnover: no profit to count."""
+    engine = engine_over(
+        tmp_path,
+        "hack.txt",
+        "Hospital Group Hit By Ransomware\n\n"
+        "Northvale Health, which runs nine hospitals, was hit by a ransomware attack.\n\n"
+        "Northvale reported turnover of $2.9 billion last year.\n",
+    )
+    answer = engine.answer("how much profit did northvale make last year")
+    assert not answer.answered
+    assert "profit" in answer.reason
