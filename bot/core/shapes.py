@@ -175,6 +175,7 @@ ASKS_MONEY = re.compile(
     r"earn|earns|earned|earning|spend|spends|spent|spending|worth|price|priced|fee|fees|salary|"
     r"wages?|fined?|sell|sells|sold|selling|buy|buys|bought|buying|money|budget|budgets|"
     r"funding|funds?|grant|grants|loan|loans|debt|debts|revenue|profit|profits|compensation)"
+    r"|how much (?:is|are|was|were|will)\b(?!.*\b(?:of|left|land|water|rain|snow|time)\b)"
     r"|what(?: is| was| are| were|'s|s) (?:the |an? )?(?:[\w'-]+ ){0,3}"
     r"(?:salary|salaries|wages?|price|cost|fee|fees)"
     r")\b"
