@@ -354,6 +354,8 @@ _PLANS = re.compile(
     r"^\W*(?:(?i:is|are|was|were)\s+.{1,40}?\b(?:planning|going)\s+to|"
     r"(?i:does|do|did)\s+.{1,40}?\b(?:plan|intend)\s+to)\b"
 )
+#: "Who will replace ...?", "What will the ministers decide?": what is still to come.
+_WILL_WH = re.compile(r"^\W*(?i:who|what|which\s+\w+)\s+(?i:will|is going to|are going to)\b")
 #: A word of three to five capitals: "NATO", "FBI" (an abbreviation, a name).
 _ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
 #: The auxiliaries a question starts with, or puts before its subject.
@@ -1764,9 +1766,10 @@ class StoryEngine:
         ):
             return "the closest passage gives no date for what is still to come"
         if (
-            query.kind is QuestionType.YES_NO
-            and _PLANS.search(query.text)
-            and not SAYS_FUTURE.search(sentence.text)
+            (query.kind is QuestionType.YES_NO and _PLANS.search(query.text))
+            or _WILL_WH.search(query.text)
+        ) and not SAYS_FUTURE.search(
+            sentence.text
         ):  # "Is Trump planning to visit Kyiv?" is not answered by what happened there
             return "the closest passage says nothing of what is still to come"
         if query.kind is QuestionType.HOW_MANY:

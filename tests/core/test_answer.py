@@ -1426,3 +1426,17 @@ def test_how_much_of_a_thing_the_story_never_gives_is_declined(tmp_path: Path) -
     answer = engine.answer("how much profit did northvale make last year")
     assert not answer.answered
     assert "profit" in answer.reason
+
+
+def test_who_will_do_something_needs_what_is_still_to_come(tmp_path: Path) -> None:
+    """ "Who will replace Graham Pell as chief executive?" is not answered by his apology."""
+    engine = engine_over(
+        tmp_path,
+        "water.txt",
+        "Water Company Fined For Sewage Spill\n\n"
+        "Amberdale Water was fined £4.6 million for a sewage spill into the River Wend.\n\n"
+        "Amberdale's chief executive, Graham Pell, apologised outside the court.\n",
+    )
+    answer = engine.answer("Who will replace Graham Pell as Amberdale's chief executive?")
+    assert not answer.answered
+    assert "still to come" in answer.reason
