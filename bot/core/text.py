@@ -944,7 +944,8 @@ _QUESTION_WORD_REACH = 3
 
 #: A question asked after a preamble: ", but what exactly did he claim ...", ". Who ...".
 _QUESTION_CLAUSE = re.compile(
-    r"(?:[,;:.!?]|\b(?:but|so|anyway))\s+(?:(?:but|so|and|anyway|like|then)\s+)*"
+    r"(?:[,;:.!?]|\s[-–—]|\b(?:but|so|anyway))\s+"
+    r"(?:(?:but|so|and|anyway|like|then|roughly|just|any idea|quick one)\s+)*"
     r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|"
     r"can|could|will|would|should)\b)",
     re.IGNORECASE,

@@ -423,6 +423,16 @@ def test_question_framing_is_not_content(question: str, expected: list[str]) -> 
             id="sentence-then-question",
         ),
         pytest.param(
+            "I'm a nurse in Ghana and a bit worried - any idea when we might start giving it?",
+            "when we might start giving it?",
+            id="dash-then-filler-then-question",
+        ),
+        pytest.param(
+            "My mum lives by the river in Ashford Mill - is the tapwater ok to drink or not?",
+            "is the tapwater ok to drink or not?",
+            id="dash-then-question",
+        ),
+        pytest.param(
             "why does trump care so much about ending the war, is it because of the soldiers",
             "why does trump care so much about ending the war, is it because of the soldiers",
             id="starts-as-a-question",
