@@ -408,7 +408,7 @@ class _Asked:
     measure: str  # "old" of "how old"
     counted: str  # the term of "how many NOUN"
     counted_head: str  # the head noun of "how many Kyiv residents"
-    counted_word: str  # the word right after "how many", folded ("drones" of "how many drones hit")
+    counted_word: str  # the word after "how many/much", folded ("drones", "profit")
     total: bool  # "in total", "so far"
     name_of: str  # "walker" of "the name of the dog walker"
     kind_of: str  # "missiles" of "what kind of missiles", "which missiles"
@@ -419,7 +419,7 @@ def _asked(text: str) -> _Asked:
     folded = normalise(text)
     measure = HOW_MEASURE.search(folded)
     kind_of = KIND_OF.search(folded) or WHICH_THINGS.match(folded)
-    first = _HOW_MANY_WORD.search(folded)
+    first = _COUNTED_WORD.search(folded)
     return _Asked(
         future=bool(ASKS_FUTURE.search(text)),
         measure=measure.group(1) if measure else "",
@@ -432,7 +432,7 @@ def _asked(text: str) -> _Asked:
     )
 
 
-_HOW_MANY_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
+_COUNTED_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
 WHICH_THINGS = re.compile(r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)\b")
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
