@@ -51,6 +51,7 @@ from bot.core.shapes import (
     ASKS_A_KIND,
     ASKS_CLOCK,
     ASKS_DATE,
+    ASKS_FIRST_NAME,
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_NAME,
@@ -63,7 +64,12 @@ from bot.core.shapes import (
     CALENDAR_DATE,
     CALENDAR_WORD,
     CLOCK_TIME,
+    COMPARED_WITH,
+    COMPARES,
+    COMPARISON,
+    COMPARISON_FRAMING,
     DEMONYM,
+    FIRST_NAME_FRAMING,
     HOLDER_NAME,
     HOW_MEASURE,
     IN_CHARGE,
@@ -84,6 +90,7 @@ from bot.core.shapes import (
     QUOTE_MARK,
     REACTION_WORDS,
     REFERS_BACK,
+    RELATIVE_TIME,
     SAYS_FUTURE,
     STANCE_QUESTION,
     TITLE_OWNER_CHARS,
@@ -125,6 +132,7 @@ from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
+    BEFORE_OR_AFTER,
     LIGHT_WORDS,
     NEWS_PEOPLE,
     REGION_MEMBERS,
@@ -281,6 +289,10 @@ class Answer:
     passages: tuple[Passage, ...]
     quotes: tuple[Quote, ...]
     reason: str
+
+
+#: Where a clause of a question ends (the thing compared with, "than in his earlier remarks,").
+_CLAUSE_END = re.compile(r"[,;?!]")
 
 
 def _place_near(sentence: str, query: Query, people: frozenset[str] = frozenset()) -> bool:
@@ -515,6 +527,10 @@ class Query:
     quoted: str = ""  # words the question quotes ("Who said 'I have my own deadline'?")
     kind_noun: str = ""  # what "what dance / which company ..." asks a kind of
     acronyms: frozenset[str] = frozenset()  # words written in capitals: "NATO", "NTSB"
+    asks_first_name: bool = False  # "Did Trump call Putin by his first name?"
+    compares: bool = False  # "Was Trump more or less hopeful than before?"
+    # what X is placed against in "Did X happen before or after Y?" / "more ... than Y?"
+    reference: frozenset[str] = frozenset()
 
     @property
     def index_terms(self) -> list[str]:
@@ -768,6 +784,7 @@ class StoryEngine:
         self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
         self._names_cache: dict[str, frozenset[str]] = {}
         self._people_cache: dict[str, frozenset[str]] = {}
+        self._full_names_cache: dict[str, frozenset[tuple[str, str]]] = {}
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
@@ -855,6 +872,35 @@ class StoryEngine:
             self._names_cache[slug] = found
         return found
 
+    def _first_name_alone(self, slug: str, text: str) -> bool:
+        """Whether ``text`` calls someone of the article ``slug`` by the first name alone
+        ("Vladimir, STOP!" where the article has "President Vladimir Putin")."""
+        full = self._full_names_cache.get(slug)
+        if full is None:
+            number = self._article_numbers[slug]
+            positions = np.flatnonzero(self._article_of == number).tolist()
+            article = "\n\n".join(self.paragraphs[i].text for i in positions)
+            names = [found.group(1).split() for found in TITLED_NAME.finditer(article)]
+            names += [
+                quote.speaker.split()
+                for i in positions
+                for quote in self.quotes.in_paragraph(slug, self.paragraphs[i].number)
+                if quote.speaker
+            ]
+            # "runner Grace Jelagat", later just "Jelagat": a person named by surname
+            names += [
+                run
+                for found in NAME_RUN.finditer(article)
+                if len(run := found.group(0).split()) == 2
+                and re.search(rf"(?<!{re.escape(run[0])} )\b{re.escape(run[1])}\b", article)
+            ]
+            full = frozenset((name[0], name[1]) for name in names if len(name) >= 2)
+            self._full_names_cache[slug] = full
+        return any(
+            re.search(rf"\b{re.escape(first)}\b(?!\s+{re.escape(second)})", text)
+            for first, second in full
+        )
+
     def _people_in(self, slug: str) -> frozenset[str]:
         """Folded words of the people the article ``slug`` names after a title ("President
         Vladimir Putin", "Dr. Amara Osei") or quotes, worked out once."""
@@ -917,6 +963,8 @@ class StoryEngine:
         governments = _paired_capitals(normalise(text))
         compounds = compound_nouns(tokenize(text))
         acronyms = _acronyms(text)
+        compares = bool(COMPARES.search(folded))
+        asks_first_name = bool(ASKS_FIRST_NAME.search(folded))
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
@@ -957,11 +1005,14 @@ class StoryEngine:
                 weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT * _commonness_discount(word)
             if (
                 (word in LIGHT_WORDS and word not in shouted)
+                or (compares and word in COMPARISON_FRAMING)
                 or position < len(preamble_words)
                 or (kind is QuestionType.WHO and word in IN_CHARGE)
                 or (asks_money and word in MONEY_WORDS)
             ):
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
+            if asks_first_name and word in FIRST_NAME_FRAMING:
+                found = ""  # "Did Trump call Putin by his first name?": how, not what about
             if focus_noun and word == focus_noun:
                 weight *= FOCUS_WEIGHT  # "What warning did Trump give?": the warning decides
             if word in compounds:
@@ -978,6 +1029,9 @@ class StoryEngine:
             asks_date=bool(ASKS_DATE.search(folded)),
             asks_clock=bool(ASKS_CLOCK.search(folded)),
             asks_name=bool(ASKS_NAME.search(folded)),
+            asks_first_name=asks_first_name,
+            compares=compares,
+            reference=self._reference_words(text, compares),
             asks_place=bool(ASKS_PLACE.search(folded)),
             asks_leader=kind is QuestionType.WHO
             and any(t.word in IN_CHARGE and not t.term for t in terms),
@@ -985,6 +1039,20 @@ class StoryEngine:
             kind_noun=kind_noun,
             acronyms=acronyms,
         )
+
+    def _reference_words(self, text: str, compares: bool) -> frozenset[str]:
+        """The words of Y in "Did X happen before or after Y?" (or, for a comparison, "Was X
+        more ... than Y?") that the rest of the question does not use; empty for others."""
+        found = BEFORE_OR_AFTER.search(text) or (COMPARED_WITH.search(text) if compares else None)
+        if not found:
+            return frozenset()
+        end = _CLAUSE_END.search(text, found.end())
+        stop = end.start() if end else len(text)
+        reference = self._content_words(text[found.end() : stop])
+        return frozenset(reference - self._content_words(text[: found.start()] + text[stop:]))
+
+    def _content_words(self, text: str) -> set[str]:
+        return set(content_tokens(tokenize(spell_out_abbreviations(text, self._uses))))
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
         """The index term of a WordNet synonym of a phrasal verb the story uses ("")."""
@@ -1238,6 +1306,10 @@ class StoryEngine:
         if query.kind_noun in ANSWER_KINDS:
             # "Which company is handling the engineering?": the story names the company
             light = light | {query.kind_noun}
+        if query.compares:
+            light = light | COMPARISON_FRAMING
+        if query.asks_first_name:
+            light = light | FIRST_NAME_FRAMING
         unknown = [t.word for t in query.terms if not t.term and t.word not in light]
         # A multi-word name counts once: "Will Louise Garnett go to prison?" has one known thing.
         things = {t.group or t.word for t in query.terms if t.word in matched}
@@ -1274,6 +1346,11 @@ class StoryEngine:
                 query,
                 candidates,
                 f"{_as_written(query.text, elsewhere)} appears only in another article",
+            )
+        untold = self._untold_event(query, best.paragraph)
+        if untold:
+            return self._decline(
+                query, candidates, f"the closest passage does not tell of {', '.join(untold)}"
             )
         absent = self._absent_person(query, best.paragraph)
         if absent:
@@ -1409,6 +1486,14 @@ class StoryEngine:
                 total = value / best_sentence if best_sentence > 0 else 0.0
                 if query.quoted and query.quoted in plain_words(sentence.text):
                     total += QUOTED_BONUS  # the words the question quotes, as written
+                if value > 0 and query.compares and COMPARISON.search(sentence.text):
+                    total += TYPE_BONUS  # "more optimistic ... than his previous remarks"
+                if (
+                    value > 0
+                    and query.asks_first_name
+                    and self._first_name_alone(paragraph.article, sentence.text)
+                ):
+                    total += TYPE_BONUS  # "Did Trump call Putin by his first name?"
                 if wants_words and value > 0 and QUOTE_MARK.search(sentence.text):
                     total += TYPE_BONUS  # "Give me Trump's exact words about ...": a quotation
                 if (
@@ -1580,12 +1665,27 @@ class StoryEngine:
                 return match.group(1)
         return ""
 
+    def _untold_event(self, query: Query, position: int) -> list[str]:
+        """The words of X in "Did X happen before or after Y?" that paragraph ``position``
+        lacks ("Did Trump meet Putin before or after the strikes?" of a passage on the strikes
+        without a meeting); empty for other questions."""
+        if not query.reference or query.kind is not QuestionType.WHEN:
+            return []
+        own = self._terms_of(position)
+        return [
+            t.word
+            for t in query.terms
+            if t.term
+            and t.term not in own
+            and not (t.name or t.corrected or t.word in query.reference or t.word in LIGHT_WORDS)
+        ]
+
     def _absent_person(self, query: Query, position: int) -> str:
         """A person a yes/no question names whom paragraph ``position`` does not mention ("Has
         Inês Valadares resigned?" is not answered by another minister's resignation), or the
         name a question is about when the paragraph lacks it ("Is Norway sending weapons?",
         "How much prize money did Brian Kiptoo get?"); "" when there is none."""
-        if query.kind is not QuestionType.YES_NO:
+        if query.kind is not QuestionType.YES_NO and not query.reference:
             # "How much prize money did Brian Kiptoo get?" is not answered by what others got
             asked = _ASKED_SUBJECT.match(query.text)
             if asked is None or query.kind is QuestionType.STATEMENT:
@@ -1606,7 +1706,7 @@ class StoryEngine:
             return subject.group(1)  # "Is Norway sending weapons?" of a passage without Norway
         people = self._people_in(self.paragraphs[position].article)
         for t in query.terms:
-            if not (t.name and t.term) or t.term in present:
+            if not (t.name and t.term) or t.term in present or t.word in query.reference:
                 continue
             group = [o for o in query.terms if t.group and o.group == t.group]
             if any(o.term in present for o in group):
@@ -1757,7 +1857,12 @@ class StoryEngine:
         says something in the sentence or is quoted in its paragraph.
         """
         asked = _asked(query.text)
-        if query.kind is QuestionType.WHEN and not WHEN_ANSWER.search(sentence.text):
+        if query.kind is QuestionType.WHEN and query.reference:
+            # "Did the strikes come before or after the meeting?": "Earlier that day, ..."
+            lead = self.sentences(self._position_of(paragraph))[0]
+            if not RELATIVE_TIME.search(sentence.text) and not RELATIVE_TIME.search(lead.text):
+                return "the closest passage does not say which came first"
+        elif query.kind is QuestionType.WHEN and not WHEN_ANSWER.search(sentence.text):
             return "the closest passage gives no date or time for that"
         if (
             query.kind is QuestionType.WHEN
@@ -1940,7 +2045,10 @@ class StoryEngine:
         :data:`TITLE_CREDIT`), and the words found."""
         own = self._terms_of(position)
         title = self._title_terms.get(self.paragraphs[position].article, frozenset())
-        total = sum(t.weight for t in query.terms)
+        # Y in "Did X happen before or after Y?" is what the passage places X against, not what
+        # it tells of: a word of Y that the story lacks is no gap in the passage, and one the
+        # article has elsewhere is found.
+        total = sum(t.weight for t in query.terms if t.term or t.word not in query.reference)
         # A person is named by surname after first mention: "Horáček" is "Tomáš Horáček".
         surnames = {
             t.group
@@ -1949,8 +2057,19 @@ class StoryEngine:
         }
         found = 0.0
         matched = []
+        paragraph = self.paragraphs[position]
+        article = int(self._article_of[position])
+        # "by his first name" is found where someone is called by the first name alone
+        first_name = query.asks_first_name and self._first_name_alone(
+            paragraph.article, paragraph.text
+        )
         for t in query.terms:
-            if (t.term and t.term in own) or (t.group and t.group in surnames):
+            if (
+                (t.term and t.term in own)
+                or (t.group and t.group in surnames)
+                or (first_name and t.word in FIRST_NAME_FRAMING)
+                or (t.word in query.reference and t.term and self._in_article(t.term, article))
+            ):
                 found += t.weight
             elif t.term and t.term in title:
                 found += t.weight * TITLE_CREDIT

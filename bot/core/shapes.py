@@ -141,6 +141,42 @@ SAYS_FUTURE = re.compile(
     r"could|may|might)\b|['’]ll\b",
     re.IGNORECASE,
 )
+#: What a sentence must say to answer "Did X happen before or after Y?" (or the first sentence
+#: of its paragraph: "Earlier that day, Trump ... . In a rare public rebuke, Trump posted ...").
+RELATIVE_TIME = re.compile(
+    r"\b(?:earlier|later|before|after|afterwards|previously|then|following|prior to|ahead of|"
+    r"since|until|the day before|the next day)\b",
+    re.IGNORECASE,
+)
+#: A question comparing how something is with how it was ("Was Trump more or less hopeful
+#: than before?", "How did his outlook compare with his earlier statements?", "gloomier or
+#: brighter?"); "What did Trump compare the talks to?" likens, and is not one.
+COMPARES = re.compile(
+    r"\bthan (?:before|earlier|previously|in the past|last time|his|her|their|what)\b|"
+    r"\bcompar(?:e|es|ed|ing) (?:with|to) (?:what|how|his|her|its|their|earlier|before|"
+    r"previous|last|the previous|the last)\b|"
+    r"\bmore or less\b|\bless or more\b|\bmore \w+ or less\b|\b\w+er or \w+er\b"
+)
+#: ... is answered by a sentence that compares ("more optimistic ... than his previous remarks").
+COMPARISON = re.compile(r"\b(?:than|compared (?:with|to)|versus)\b", re.IGNORECASE)
+#: Where what is compared with starts ("than in his earlier comments").
+COMPARED_WITH = re.compile(r"\b(?:than|compared? (?:with|to)|comparing)\b", re.IGNORECASE)
+#: The words that frame a comparison rather than say what is compared.
+COMPARISON_FRAMING = words(
+    "earlier before previous previously prior past now then time times less more compare "
+    "compared comparing comparison"
+)
+#: "Did Trump call Putin by his first name?": a first name used alone answers it ("Vladimir,
+#: STOP!"); "What is the minister's first name?" asks the name itself, and is not one.
+ASKS_FIRST_NAME = re.compile(
+    r"\bby (?:his |her |their |its )?first[ -]name\b|\bfirst[ -]name did\b|"
+    r"\b(?:use|used|call|called|address|addressed)\b.*\bfirst[ -]name\b"
+)
+#: ... whose framing words are no topic.
+FIRST_NAME_FRAMING = words(
+    "first name address addressed addressing call called calling call_out called_out use used "
+    "refer referred"
+)
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 MEASURE_UNITS = {

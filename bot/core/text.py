@@ -225,6 +225,11 @@ def decode_token(token: bytes) -> str:
     return token.decode("utf-8", "surrogatepass")
 
 
+#: What follows the apostrophe of "he'd", "she'll", "they've", "we're", "I'm": the word
+#: before it is kept (a pronoun, a stopword), not "hed" or "shell".
+_CONTRACTED = frozenset(("d", "ll", "ve", "re", "m"))
+
+
 def _split_tokens(folded: str) -> list[str]:
     """The tokens of normalised text with apostrophes or number punctuation."""
     tokens: list[str] = []
@@ -234,6 +239,9 @@ def _split_tokens(folded: str) -> list[str]:
             continue
         if raw.endswith("'s"):
             raw = raw[:-2]
+        head, _, tail = raw.rpartition("'")
+        if tail in _CONTRACTED:
+            raw = head
         tokens.append(raw.replace("'", ""))
     return [token for token in tokens if token]
 
@@ -1023,11 +1031,17 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
+#: "Did the strikes come before or after the meeting?" asks when, relative to another event.
+BEFORE_OR_AFTER = re.compile(
+    r"\b(?:before or after|after or before|earlier or later|later or earlier)\b", re.IGNORECASE
+)
 _HOW_MANY_INSIDE = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 
 
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
+    if BEFORE_OR_AFTER.search(question):
+        return QuestionType.WHEN
     leading = _LEADING_CLAUSE.match(question)
     if leading:
         return question_type(leading.group(1))

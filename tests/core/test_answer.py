@@ -87,6 +87,22 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("What dance did Trump compare the peace negotiations to?", 2, "tango"),
         ("Has Trump set a time limit for ending the conflict?", 2, "deadline"),
         ("So what does Europe think Russia's actually up to?", 3, "concession. For them"),
+        (
+            "Was Trump's complaint about the Kyiv strikes made before or after his meeting "
+            "with the Norwegian PM?",
+            4,
+            "Earlier that day",
+        ),
+        ("Did the Kyiv attack come before or after the sit-down with Støre?", 4, "Earlier"),
+        (
+            "Compared with his earlier comments, was Trump more or less hopeful this time?",
+            6,
+            "more optimistic",
+        ),
+        ("Was Trump more upbeat or less upbeat than in his earlier comments?", 6, "than his"),
+        ("Did Trump address Putin by his first name?", 4, "Vladimir, STOP"),
+        ("who did trump call out by first name", 4, "Vladimir, STOP"),
+        ("What is the Norwegian PM's first name?", 1, "Jonas"),
     ],
     ids=[
         "kiev-spelling",
@@ -115,6 +131,13 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "kind-asked-for",
         "two-word-noun",
         "their-view-follows-the-reaction",
+        "before-or-after",
+        "before-or-after-a-name-elsewhere",
+        "compared-with-before",
+        "more-or-less-than",
+        "by-first-name",
+        "called-out-by-first-name",
+        "first-name-itself",
     ],
 )
 def test_golden_answers(
@@ -146,6 +169,8 @@ def test_golden_answers(
         "did zelensky talk to trump on the phone about the deal this week",
         "Did the Norwegian prime minister and Trump discuss NATO defence spending?",
         "Is Trump planning to visit Kyiv?",
+        "Did Trump meet Putin before or after the Kyiv strikes?",
+        "Did Støre visit Kyiv before or after the strikes?",
     ],
     ids=[
         "one-common-word",
@@ -159,6 +184,8 @@ def test_golden_answers(
         "lowercase-unknown-name",
         "acronym-the-story-lacks",
         "a-plan-the-story-does-not-tell",
+        "before-or-after-an-event-the-story-lacks",
+        "before-or-after-someone-not-there",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
@@ -1322,10 +1349,38 @@ _SEWAGE = (
     "Amberdale's chief executive, Graham Pell, apologised outside the court.\n"
 )
 
+_MARATHON = (
+    "Jelagat Wins Lakeport Marathon\n\n"
+    "Race director Sandra Mulvaney met the runners at the start line on Sunday, April 27, and "
+    "runner Grace Jelagat thanked the volunteers.\n\n"
+    "Earlier that morning, the course was shortened because of the heat.\n\n"
+    "Jelagat's time of 2:21:48 was faster than last year's winning time, organisers said.\n\n"
+    'At the finish, Mulvaney shouted: "Grace, you did it!" Mulvaney handed Jelagat the trophy.\n\n'
+    "Earlier this season, Jelagat's coach said her times had been disappointing.\n"
+)
+
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence"),
     [
+        pytest.param(
+            _MARATHON,
+            "Was the course shortened before or after Mulvaney met the runners?",
+            "Earlier that morning",
+            id="before-or-after",
+        ),
+        pytest.param(
+            _MARATHON,
+            "Compared with her earlier times, was Jelagat faster this time?",
+            "faster than last year",
+            id="comparison",
+        ),
+        pytest.param(
+            _MARATHON,
+            "Did Mulvaney call Jelagat by her first name?",
+            "Grace, you did it",
+            id="first-name-alone",
+        ),
         pytest.param(
             _NAMED_SATELLITE, "What's the student satellite called?", "NorthLoon-1", id="called"
         ),
@@ -1347,7 +1402,9 @@ def test_what_a_short_story_answers(
     tmp_path: Path, story: str, question: str, in_sentence: str
 ) -> None:
     """The name something goes by answers what it is called; an acronym finds the name the
-    story spells out ("the NTSB"); a plan is answered by what is still to come."""
+    story spells out ("the NTSB"); a plan is answered by what is still to come; "before or
+    after" by what says which came first; a comparison by a sentence that compares; "by her
+    first name" by the first name alone."""
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert answer.answered, answer.reason
     assert in_sentence in (answer.sentence or "")

@@ -59,6 +59,8 @@ def test_normalise_folds_equivalent_spellings(left: str, right: str) -> None:
         ("I wasn’t happy", ["i", "wasnt", "happy"]),
         ("the U.S. and the US", ["the", "usa", "and", "the", "usa"]),
         ("Let us go", ["let", "us", "go"]),
+        ("what he'd said, she’ll go", ["what", "he", "said", "she", "go"]),
+        ("O'Neill's rock'n'roll", ["oneill", "rocknroll"]),
         ("", []),
     ],
     ids=[
@@ -68,6 +70,8 @@ def test_normalise_folds_equivalent_spellings(left: str, right: str) -> None:
         "contraction",
         "us-country",
         "us-pronoun",
+        "pronoun-contractions",
+        "apostrophes-inside-words",
         "empty",
     ],
 )
@@ -148,6 +152,7 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         ("What did Trump say about Russia?", QuestionType.STATEMENT),
         ("Is Putin seeking a deal?", QuestionType.YES_NO),
         ("deadline", QuestionType.OTHER),
+        ("Did the strikes come before or after the meeting?", QuestionType.WHEN),
     ],
     ids=[
         "who",
@@ -160,6 +165,7 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         "say",
         "yes-no",
         "keyword",
+        "before-or-after",
     ],
 )
 def test_question_type(question: str, expected: QuestionType) -> None:
