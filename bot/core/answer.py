@@ -75,6 +75,7 @@ from bot.core.shapes import (
     IN_CHARGE,
     KIND_OF,
     LEADER_POST,
+    LEADER_TITLES,
     LOWER_WORD,
     MEASURE_UNITS,
     MONEY_AMOUNT,
@@ -1290,7 +1291,17 @@ class StoryEngine:
         positions = np.flatnonzero(np.isin(self._article_of, articles)).tolist()
         found = []
         for mention, role in mentions:
-            names = {n for i in positions for n in holder_names(role, self.paragraphs[i].text)}
+            roles = [role]
+            qualifiers, _, post = role.rpartition(" ")
+            if post == "leader":  # "the Kremlin leader": "President Vladimir Putin"
+                owner = " ".join(STAND_INS.get(normalise(w), w).title() for w in qualifiers.split())
+                roles = [f"{owner} {title}".strip() for title in LEADER_TITLES]
+            names = {
+                name
+                for held in roles
+                for i in positions
+                for name in holder_names(held, self.paragraphs[i].text)
+            }
             if len(names) == 1:
                 found.append((mention, names.pop()))
         return found

@@ -695,8 +695,21 @@ ALTERNATIVES = re.compile(
 
 
 #: "the Czech prime minister", "the US president": a person a question names by post.
+#: The posts of someone a question calls "the Russian leader" or "the city's leader".
+LEADER_TITLES = (
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "mayor",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "general secretary",
+)
 _ROLE_MENTION = re.compile(
-    r"\bthe ((?:[\w'’.-]+ ){0,2}?)(prime minister|"
+    r"\bthe ((?:[\w'’.-]+ ){0,2}?)(prime minister|leader|"
     + "|".join(sorted(_ROLE_TITLES, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,

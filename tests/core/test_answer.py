@@ -103,6 +103,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Did Trump address Putin by his first name?", 4, "Vladimir, STOP"),
         ("who did trump call out by first name", 4, "Vladimir, STOP"),
         ("What is the Norwegian PM's first name?", 1, "Jonas"),
+        ("In Trump's view, what is the Kremlin leader now after?", 1, "seeking a deal"),
     ],
     ids=[
         "kiev-spelling",
@@ -138,6 +139,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "by-first-name",
         "called-out-by-first-name",
         "first-name-itself",
+        "a-leader-is-the-president",
     ],
 )
 def test_golden_answers(
