@@ -1184,7 +1184,9 @@ class StoryEngine:
         """The index term of a kind of ``noun`` the story uses ("dance" -> "tango") that
         English uses rarely enough to be the kind asked about, with a stand-in's weight;
         ("", 1.0) when none."""
-        found = self._rare_story_term(wordnet_kinds(noun), KIND_ZIPF)
+        # the most specific the story has: "tango" rather than "formal" (a formal is a dance)
+        kinds = [k for k in wordnet_kinds(noun) if term(k) in self._document_frequency]
+        found = self._rare_story_term(sorted(kinds, key=english_zipf), KIND_ZIPF)
         return (found, CORRECTED_WEIGHT) if found else ("", 1.0)
 
     def _related_term(self, word: str) -> str:

@@ -1361,10 +1361,19 @@ _MARATHON = (
     "Earlier this season, Jelagat's coach said her times had been disappointing.\n"
 )
 
+_TALKS = (
+    "Minister Hopeful On Talks\n\n"
+    "The university received a formal notice of the award on Monday, the minister said.\n\n"
+    '"It takes two to tango," the minister said of the talks.\n'
+)
+
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence"),
     [
+        pytest.param(
+            _TALKS, "Which dance did the minister mention?", "tango", id="most-specific-kind"
+        ),
         pytest.param(
             _MARATHON,
             "Was the course shortened before or after Mulvaney met the runners?",
@@ -1406,7 +1415,8 @@ def test_what_a_short_story_answers(
     """The name something goes by answers what it is called; an acronym finds the name the
     story spells out ("the NTSB"); a plan is answered by what is still to come; "before or
     after" by what says which came first; a comparison by a sentence that compares; "by her
-    first name" by the first name alone."""
+    first name" by the first name alone; "which dance" by the most specific dance ("tango",
+    not "formal")."""
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert answer.answered, answer.reason
     assert in_sentence in (answer.sentence or "")
