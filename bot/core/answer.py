@@ -95,6 +95,7 @@ from bot.core.shapes import (
     SAYS_FUTURE,
     STANCE_QUESTION,
     TITLE_OWNER_CHARS,
+    TITLE_WORDS,
     TITLE_WRITTEN,
     TITLED_NAME,
     TYPE_FEATURE,
@@ -231,6 +232,9 @@ TITLE_CREDIT = 0.5
 QUOTED_BONUS = 2.0
 #: Questions whose speaker analysis is kept (the cache is cleared when full).
 SPEAKER_CACHE = 4096
+#: At most this many holders of a post a question names are tried ("the president" of a story
+#: with two presidents is asked of each; the answer stands if exactly one has it).
+MAX_HOLDERS = 3
 #: How much more a reporting verb that says how something was said ("warn", "admit", "promise")
 #: counts in "What did X warn ...?": the warning is asked for, not whatever else X said.
 MANNER_WEIGHT = 1.5
@@ -1231,13 +1235,17 @@ class StoryEngine:
             return answer
         # "What did the Baltavian prime minister say?", "How old is the Czech prime minister?":
         # ask it of the person the story gives that post ("Czech Prime Minister Tomáš Horáček").
-        for mention, holder in self._role_holders(query, candidates):
-            named = self.analyse(query.text.replace(mention, holder, 1))
-            renamed = self._rank(named)
-            if renamed:
-                second = self._answer(named, renamed)
-                if second.answered:
-                    return dataclasses.replace(second, question=query.text)
+        for mention, holders in self._role_holders(query, candidates):
+            # "the president" of a story with two: the one of whom the story says it
+            answered = []
+            for holder in holders:
+                named = self.analyse(query.text.replace(mention, holder, 1))
+                renamed = self._rank(named)
+                second = self._answer(named, renamed) if renamed else None
+                if second is not None and second.answered:
+                    answered.append(second)
+            if len(answered) == 1 or (len(holders) == 1 and answered):
+                return dataclasses.replace(answered[0], question=query.text)
         return answer
 
     def _article_metadata(self, query: Query, candidates: list[_Candidate], asked: str) -> Answer:
@@ -1279,9 +1287,11 @@ class StoryEngine:
             reason=f"the article's {asked}, from its metadata",
         )
 
-    def _role_holders(self, query: Query, candidates: list[_Candidate]) -> list[tuple[str, str]]:
-        """(words, name) for each post the question names someone by ("the Polish minister")
-        that the candidates' articles give exactly one person."""
+    def _role_holders(
+        self, query: Query, candidates: list[_Candidate]
+    ) -> list[tuple[str, list[str]]]:
+        """(words, names) for each post the question names someone by ("the Polish minister")
+        that the candidates' articles give one to :data:`MAX_HOLDERS` people."""
         mentions = []
         speaker = asked_speaker(query.text)
         if speaker and not all(w[:1].isupper() for w in speaker.split() if w not in STOPWORDS):
@@ -1304,8 +1314,8 @@ class StoryEngine:
                 for i in positions
                 for name in holder_names(held, self.paragraphs[i].text)
             }
-            if len(names) == 1:
-                found.append((mention, names.pop()))
+            if 0 < len(names) <= MAX_HOLDERS:
+                found.append((mention, sorted(names)))
         return found
 
     def _answer(self, query: Query, candidates: list[_Candidate]) -> Answer:
@@ -1571,10 +1581,13 @@ class StoryEngine:
                 owner = i + 1 < len(spoken) and POSSESSIVE_END.search(word) is not None
                 if owner and word[:1].isupper():
                     owners += terms_of_tokens(tokenize(POSSESSIVE_END.sub("", word)))
+                # "Mayor Betancourt": the title is his post, not his name
+                titled = word.lower().rstrip(".") in TITLE_WORDS and i + 1 < len(spoken)
                 for token in tokenize(word):
                     if token not in STOPWORDS:
                         known = self._lookup(fold_variant(token))[0]
-                        (names if word[:1].isupper() and not owner else roles).append(known)
+                        named = word[:1].isupper() and not (owner or titled)
+                        (names if named else roles).append(known)
             if len(self._speakers) >= SPEAKER_CACHE:
                 self._speakers.clear()
             found = self._speakers[question] = _Speaker(speaker, names, roles, owners)

@@ -419,6 +419,12 @@ NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
 
 
 #: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
+#: Words of titles written before a name ("Mayor Luis Betancourt", "Dr. Amara Osei").
+TITLE_WORDS = words(
+    "president prime minister secretary chancellor mayor governor senator director inspector "
+    "detective sergeant officer professor judge justice mr mrs ms dr sir dame lord lady king "
+    "queen pope general colonel captain chief executive"
+)
 TITLED_NAME = re.compile(
     r"\b(?:President|Prime Minister|Minister|Secretary|Chancellor|Mayor|Governor|Senator|"
     r"Director|Chief Executive|Inspector|Detective|Sergeant|Officer|Professor|Judge|Justice|"

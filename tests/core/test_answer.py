@@ -104,6 +104,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("who did trump call out by first name", 4, "Vladimir, STOP"),
         ("What is the Norwegian PM's first name?", 1, "Jonas"),
         ("In Trump's view, what is the Kremlin leader now after?", 1, "seeking a deal"),
+        ("What did the president post on Truth Social after the Kyiv attack?", 4, "STOP"),
     ],
     ids=[
         "kiev-spelling",
@@ -140,6 +141,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "called-out-by-first-name",
         "first-name-itself",
         "a-leader-is-the-president",
+        "the-president-of-two-who-posted",
     ],
 )
 def test_golden_answers(
@@ -1361,6 +1363,13 @@ _MARATHON = (
     "Earlier this season, Jelagat's coach said her times had been disappointing.\n"
 )
 
+_MILL = (
+    "Steel Mill To Close\n\n"
+    "Mayor Luis Betancourt estimated that the plant accounts for a third of the city's tax "
+    "revenue.\n\n"
+    '"When the mill goes, the diner goes," Betancourt said at a news conference outside City '
+    "Hall.\n"
+)
 _TALKS = (
     "Minister Hopeful On Talks\n\n"
     "The university received a formal notice of the award on Monday, the minister said.\n\n"
@@ -1373,6 +1382,12 @@ _TALKS = (
     [
         pytest.param(
             _TALKS, "Which dance did the minister mention?", "tango", id="most-specific-kind"
+        ),
+        pytest.param(
+            _MILL,
+            "What did Mayor Betancourt say at his press conference?",
+            "the diner goes",
+            id="a-title-is-no-name",
         ),
         pytest.param(
             _MARATHON,
@@ -1416,7 +1431,7 @@ def test_what_a_short_story_answers(
     story spells out ("the NTSB"); a plan is answered by what is still to come; "before or
     after" by what says which came first; a comparison by a sentence that compares; "by her
     first name" by the first name alone; "which dance" by the most specific dance ("tango",
-    not "formal")."""
+    not "formal"); "Mayor Betancourt" speaks wherever Betancourt does."""
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert answer.answered, answer.reason
     assert in_sentence in (answer.sentence or "")
