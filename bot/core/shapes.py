@@ -212,6 +212,9 @@ ASKS_MONEY = re.compile(
     r"wages?|fined?|sell|sells|sold|selling|buy|buys|bought|buying|money|budget|budgets|"
     r"funding|funds?|grant|grants|loan|loans|debt|debts|revenue|profit|profits|compensation)"
     r"|how much (?:is|are|was|were|will)\b(?!.*\b(?:of|left|land|water|rain|snow|time)\b)"
+    # "how much does Denise Okafor make a year": what she earns
+    r"|how much (?:does|did|do|will|would) [\w'’ -]{1,40}? (?:make|makes|made)"
+    r"(?= (?:a|an|per|each|every) (?:year|month|week|day|hour)\b|\W*$)"
     r"|what(?: is| was| are| were|'s|s) (?:the |an? )?(?:[\w'-]+ ){0,3}"
     r"(?:salary|salaries|wages?|price|cost|fee|fees)"
     r")\b"
