@@ -36,6 +36,9 @@ ADMINISTRATOR = 1 << 3
 MANAGE_GUILD = 1 << 5
 MODERATE_MEMBERS = 1 << 40
 BASIC_MEMBER = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)  # view, send, embed...
+#: How long a test waits for the bot to make a call: generous, since a passing wait returns at
+#: once and only a loaded machine (two cores busy) makes the bot slow.
+WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -230,7 +233,9 @@ class FakeDiscord:
         """The requests that carried files, oldest first."""
         return [call for call in self.calls if call.files]
 
-    async def wait_for(self, predicate: Callable[[Call], bool], within: float = 3.0) -> Call:
+    async def wait_for(
+        self, predicate: Callable[[Call], bool], within: float = WAIT_SECONDS
+    ) -> Call:
         """The first recorded call (past or future) matching ``predicate``, within ``within`` s."""
         async with asyncio.timeout(within):
             async with self._changed:
@@ -241,7 +246,7 @@ class FakeDiscord:
                     await self._changed.wait()
 
     async def wait_for_count(
-        self, predicate: Callable[[Call], bool], count: int, within: float = 3.0
+        self, predicate: Callable[[Call], bool], count: int, within: float = WAIT_SECONDS
     ) -> list[Call]:
         """Wait until ``count`` recorded calls match ``predicate``; return them."""
         async with asyncio.timeout(within):
@@ -252,7 +257,7 @@ class FakeDiscord:
                         return found
                     await self._changed.wait()
 
-    async def wait_connected(self, within: float = 3.0) -> None:
+    async def wait_connected(self, within: float = WAIT_SECONDS) -> None:
         """Wait until a bot has identified and received its guild."""
         async with asyncio.timeout(within):
             async with self._changed:
