@@ -555,7 +555,9 @@ def names_people(sentence: str, question: str) -> bool:
 
 
 _US = re.compile(r"\bU\.?S\b")
-_WHO_IS_THE = re.compile(r"^\W*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the|a|an)\s+")
+_WHO_IS_THE = re.compile(
+    r"^\W*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the|a|an|[\w-]+['’]s?)\s+"  # "Trump's"
+)
 
 
 def who_head(question: str) -> str:

@@ -327,6 +327,7 @@ def test_a_name_the_question_gives_does_not_name_what_it_asks() -> None:
         ("who's the new head of the union", "head"),
         ("Who was the Norwegian prime minister?", "minister"),
         ("Who met Støre?", ""),
+        ("Who is Trump's special envoy handling the Russia talks?", "envoy"),
     ],
 )
 def test_the_noun_a_who_is_the_question_asks_about(question: str, head: str) -> None:
