@@ -138,6 +138,7 @@ from bot.core.text import (
     LIGHT_WORDS,
     NEWS_PEOPLE,
     REGION_MEMBERS,
+    SOMEONE,
     STAND_INS,
     STANDS_FOR,
     STOPWORDS,
@@ -1014,6 +1015,7 @@ class StoryEngine:
                 or position < len(preamble_words)
                 or (kind is QuestionType.WHO and word in IN_CHARGE)
                 or (asks_money and word in MONEY_WORDS)
+                or (not found and word in SOMEONE)
             ):
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             if asks_first_name and word in FIRST_NAME_FRAMING:
@@ -1325,7 +1327,9 @@ class StoryEngine:
         candidates = self._prefer_acting(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
-        light = LIGHT_WORDS | (IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
+        light = (
+            LIGHT_WORDS | SOMEONE | (IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
+        )
         if query.kind_noun in ANSWER_KINDS:
             # "Which company is handling the engineering?": the story names the company
             light = light | {query.kind_noun}

@@ -409,6 +409,10 @@ _EVERYDAY = {
     "jabs": "vaccine",
     "folks": "people",
     "telly": "television",
+    "axe": "cut",
+    "axed": "cut",
+    "axes": "cut",
+    "axing": "cut",
 }
 STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject") | _EVERYDAY
 
@@ -442,6 +446,7 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
     "eu": "european union",
     "gp": "general practitioner",
     "nhs": "national health service",
+    "hq": "headquarters",
 }
 _ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b", re.IGNORECASE)
 
@@ -501,8 +506,12 @@ QUESTION_FILLERS = words(
     "hey hi hello hiya guys folks everyone everybody anyone anybody someone somebody yall "
     "question questions wondering wonder curious pls plz thanks thank thx lol btw ok "
     "okay bot storybot actually lately currently basically due still tbh tbf imo imho idk "
-    "rn ngl lmao smh fr ty quote quotes quotation honestly literally seriously"
+    "rn ngl lmao smh fr ty quote quotes quotation honestly literally seriously gonna wanna "
+    "gotta kinda"
 )
+#: Words for a person that say nothing of who: light when the story does not use them ("what
+#: did the guy buy with the cash?" of a story that names him).
+SOMEONE = words("guy guys bloke blokes dude dudes fella fellas lady ladies person persons")
 
 
 # --------------------------------------------------------------------------------------------

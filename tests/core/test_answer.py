@@ -1370,6 +1370,11 @@ _MILL = (
     '"When the mill goes, the diner goes," Betancourt said at a news conference outside City '
     "Hall.\n"
 )
+_STEELWORKS = (
+    "Steelworks To Cut Jobs\n\n"
+    "Bramford Steelworks, which has its headquarters in Pittsburgh, will cut 600 jobs.\n\n"
+    "A victory parade for the team is planned for Sunday afternoon.\n"
+)
 _TALKS = (
     "Minister Hopeful On Talks\n\n"
     "The university received a formal notice of the award on Monday, the minister said.\n\n"
@@ -1382,6 +1387,14 @@ _TALKS = (
     [
         pytest.param(
             _TALKS, "Which dance did the minister mention?", "tango", id="most-specific-kind"
+        ),
+        pytest.param(_STEELWORKS, "where's bramford's HQ", "Pittsburgh", id="hq-headquarters"),
+        pytest.param(_STEELWORKS, "how many jobs are being axed", "600 jobs", id="axed-cut"),
+        pytest.param(
+            _STEELWORKS,
+            "hey is there gonna be a parade? when is it",
+            "Sunday afternoon",
+            id="gonna-is-chat",
         ),
         pytest.param(
             _MILL,
