@@ -1482,6 +1482,9 @@ class StoryEngine:
             return []
         feature = TYPE_FEATURE.get(query.kind)
         wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
+        measures = query.kind is QuestionType.HOW_MANY and bool(
+            HOW_MEASURE.search(normalise(query.text))
+        )
         weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
         if query.kind is QuestionType.STATEMENT:
             # "What did Osei say about nurses?": her name found the paragraph; the sentence is
@@ -1504,6 +1507,7 @@ class StoryEngine:
         candidates = []
         for position, bm25, scores in scored:
             totals = []
+            fitting: list[bool] = []
             paragraph = self.paragraphs[position]
             if paragraph.number == 1 and scores and self._headline_asked(query, paragraph):
                 # "What did Trump call Russia's pause?" asks what the headline says: the lead's
@@ -1523,14 +1527,21 @@ class StoryEngine:
                     total += TYPE_BONUS  # "Did Trump call Putin by his first name?"
                 if wants_words and value > 0 and QUOTE_MARK.search(sentence.text):
                     total += TYPE_BONUS  # "Give me Trump's exact words about ...": a quotation
-                if (
+                meets = (
                     value > 0
                     and self._fits(query, feature, sentence)
                     and not self._unmet_requirement(query, sentence, paragraph)
-                ):
+                )
+                if meets:
                     total += TYPE_BONUS
                 totals.append(total)
+                fitting.append(meets)
             chosen = max(range(len(totals)), key=lambda i: (totals[i], -i))
+            if measures and not fitting[chosen] and any(fitting):
+                # "How long did the talks last?": the paragraph's sentence with the hours
+                chosen = max(
+                    (i for i in range(len(totals)) if fitting[i]), key=lambda i: (totals[i], -i)
+                )
             combined = PARAGRAPH_WEIGHT * bm25 / top_bm25 + (1 - PARAGRAPH_WEIGHT) * totals[chosen]
             candidates.append(_Candidate(position, bm25, chosen, combined))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))

@@ -1375,6 +1375,14 @@ _STEELWORKS = (
     "Bramford Steelworks, which has its headquarters in Pittsburgh, will cut 600 jobs.\n\n"
     "A victory parade for the team is planned for Sunday afternoon.\n"
 )
+_ENVOY = (
+    "Kremlin Says Putin Still Open to Talks\n\n"
+    "Peskov said Putin would receive US special envoy Steve Witkoff in the Kremlin later on "
+    "Friday, their fourth meeting since February. The talks lasted about three hours, and "
+    "Kremlin foreign policy aide Yuri Ushakov described them afterwards as “constructive and "
+    "quite useful,” but gave no details of what was discussed.\n\n"
+    "Putin has met the envoy before, and the Kremlin hopes the meeting helps.\n"
+)
 _TALKS = (
     "Minister Hopeful On Talks\n\n"
     "The university received a formal notice of the award on Monday, the minister said.\n\n"
@@ -1387,6 +1395,12 @@ _TALKS = (
     [
         pytest.param(
             _TALKS, "Which dance did the minister mention?", "tango", id="most-specific-kind"
+        ),
+        pytest.param(
+            _ENVOY,
+            "How long did Putin's meeting with the US envoy last?",
+            "three hours",
+            id="how-long-from-the-sentence-with-the-hours",
         ),
         pytest.param(_STEELWORKS, "where's bramford's HQ", "Pittsburgh", id="hq-headquarters"),
         pytest.param(_STEELWORKS, "how many jobs are being axed", "600 jobs", id="axed-cut"),
