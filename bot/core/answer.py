@@ -766,6 +766,7 @@ class _Candidate:
     bm25: float
     sentence: int  # index of the best sentence in the paragraph
     score: float  # combined score
+    quoted: bool = False  # its sentence has the words the question quotes
 
 
 @dataclass
@@ -1543,7 +1544,10 @@ class StoryEngine:
                     (i for i in range(len(totals)) if fitting[i]), key=lambda i: (totals[i], -i)
                 )
             combined = PARAGRAPH_WEIGHT * bm25 / top_bm25 + (1 - PARAGRAPH_WEIGHT) * totals[chosen]
-            candidates.append(_Candidate(position, bm25, chosen, combined))
+            quoted = bool(query.quoted) and query.quoted in plain_words(
+                self.sentences(position)[chosen].text
+            )
+            candidates.append(_Candidate(position, bm25, chosen, combined, quoted))
         candidates.sort(key=lambda c: (-c.score, c.paragraph))
         return candidates
 
@@ -1749,6 +1753,8 @@ class StoryEngine:
         for t in query.terms:
             if not (t.name and t.term) or t.term in present or t.word in query.reference:
                 continue
+            if t.word in query.quoted.split():
+                continue  # "his 'Vladimir, STOP' message": words quoted, not a person asked about
             group = [o for o in query.terms if t.group and o.group == t.group]
             if any(o.term in present for o in group):
                 continue
@@ -1798,8 +1804,13 @@ class StoryEngine:
         warning because "warn" is rare)."""
         if self._coverage(query, candidates[0].paragraph)[0] >= MIN_COVERAGE:
             return candidates
+        best = candidates[0].score
+        if candidates[0].quoted:
+            # "How did Trump explain his 'Vladimir, STOP' message when reporters asked?": the
+            # quoted words name what is asked about, not where the answer is
+            best -= (1 - PARAGRAPH_WEIGHT) * QUOTED_BONUS
         for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
-            if candidate.score < RUNNER_UP_SHARE * candidates[0].score:
+            if candidate.score < RUNNER_UP_SHARE * best:
                 break
             if self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE:
                 return [candidate, *candidates[:i], *candidates[i + 1 :]]

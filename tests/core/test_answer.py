@@ -105,6 +105,12 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("What is the Norwegian PM's first name?", 1, "Jonas"),
         ("In Trump's view, what is the Kremlin leader now after?", 1, "seeking a deal"),
         ("What did the president post on Truth Social after the Kyiv attack?", 4, "STOP"),
+        (
+            "How did Trump explain his 'Vladimir, STOP' message when reporters asked him?",
+            5,
+            "clarified",
+        ),
+        ("Did Trump explain his 'Vladimir, STOP' message when reporters asked?", 5, "clarified"),
     ],
     ids=[
         "kiev-spelling",
@@ -142,6 +148,8 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "first-name-itself",
         "a-leader-is-the-president",
         "the-president-of-two-who-posted",
+        "quoted-words-name-what-is-asked-about",
+        "quoted-words-are-no-person",
     ],
 )
 def test_golden_answers(
