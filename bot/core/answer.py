@@ -61,6 +61,7 @@ from bot.core.shapes import (
     ASKS_TOTAL,
     ASKS_WHAT_IT_IS_CALLED,
     ASKS_WORDS,
+    ATTRIBUTED_TO,
     CALENDAR_DATE,
     CALENDAR_WORD,
     CLOCK_TIME,
@@ -1326,6 +1327,7 @@ class StoryEngine:
         candidates = self._prefer_covering(query, candidates)
         candidates = self._prefer_fitting(query, candidates)
         candidates = self._prefer_acting(query, candidates)
+        candidates = self._prefer_said_by(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = (
@@ -1647,11 +1649,7 @@ class StoryEngine:
             return f"the story does not report how {speaker} reacted"
         if names and not all(names):  # "What did Macron say": a name the story never uses
             return f"the story does not mention {speaker}"
-        quoted = {
-            term(fold_variant(t))
-            for quote in self.quotes.in_paragraph(paragraph.article, paragraph.number)
-            for t in tokenize(quote.speaker)
-        }
+        quoted = self._quoted_speakers(paragraph)
         subjects = sentence.subjects | quoted
         if not sentence.subjects and (any(roles) or names) and _THEIR_VIEW.match(sentence.text):
             # "... much of Europe rejected the notion ... For them, halting is not ...": what
@@ -1871,6 +1869,43 @@ class StoryEngine:
             ):
                 return [candidate, *candidates[:i], *candidates[i + 1 :]]
         return candidates
+
+    def _prefer_said_by(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """For "According to Trump, did Russia try to seize all of Ukraine?", move a close
+        runner-up whose sentence has Trump saying it to the front when the best candidate's has
+        someone else ("much of Europe ... rejected the notion that Russia's failure to seize
+        all of Ukraine ..."), if it covers the question."""
+        found = ATTRIBUTED_TO.search(query.text)
+        if not found or query.kind is QuestionType.STATEMENT:
+            return candidates
+        named = tokenize(next(group for group in found.groups() if group))
+        speaker = {self._lookup(fold_variant(t))[0] for t in named if t not in STOPWORDS} - {""}
+        if not speaker or self._said_by(candidates[0], speaker):
+            return candidates
+        for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
+            if candidate.score < FITTING_SHARE * candidates[0].score:
+                break
+            if (
+                self._said_by(candidate, speaker)
+                and self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE
+            ):
+                return [candidate, *candidates[:i], *candidates[i + 1 :]]
+        return candidates
+
+    def _said_by(self, candidate: _Candidate, speaker: set[str]) -> bool:
+        """Whether the candidate's sentence reports one of ``speaker`` (index terms) saying
+        something, or its paragraph quotes them."""
+        paragraph = self.paragraphs[candidate.paragraph]
+        sentence = self.sentences(candidate.paragraph)[candidate.sentence]
+        return bool(speaker & (sentence.subjects | self._quoted_speakers(paragraph)))
+
+    def _quoted_speakers(self, paragraph: Paragraph) -> set[str]:
+        """Index terms of the speakers of the paragraph's quotations."""
+        return {
+            term(fold_variant(t))
+            for quote in self.quotes.in_paragraph(paragraph.article, paragraph.number)
+            for t in tokenize(quote.speaker)
+        }
 
     def _prefer_acting(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
         """For "Does Ukraine agree ...?", move the first candidate whose sentence has Ukraine

@@ -760,6 +760,13 @@ ABOUT_THE_ARTICLE = re.compile(
 )
 
 
+#: "According to Trump, did Russia ...?", "... per Trump?", "In Trump's view, ...": a question
+#: about what someone says (group 1 or 2: who).
+ATTRIBUTED_TO = re.compile(
+    r"\b(?i:according to)\s+((?:[\w'’-]+\s*){1,3}?)(?=[,?.!]|$)|"
+    r"\b(?i:per)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})|"
+    r"\b(?i:in)\s+([\w-]+)['’]s? (?i:view|telling|words|opinion|mind|eyes|account)\b"
+)
 #: "Does Ukraine agree ...?", "Did Europe buy ...?": a question about where X stands.
 STANCE_QUESTION = re.compile(
     r"^\W*(?:does|did|do|is|was|are|were|has|have|would|will)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"

@@ -111,6 +111,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
             "clarified",
         ),
         ("Did Trump explain his 'Vladimir, STOP' message when reporters asked?", 5, "clarified"),
+        ("According to Trump, did Russia try to seize the whole of Ukraine?", 1, "entire country"),
     ],
     ids=[
         "kiev-spelling",
@@ -150,6 +151,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "the-president-of-two-who-posted",
         "quoted-words-name-what-is-asked-about",
         "quoted-words-are-no-person",
+        "according-to-whom",
     ],
 )
 def test_golden_answers(

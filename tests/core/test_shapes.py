@@ -8,6 +8,7 @@ from bot.core.shapes import (
     ALTERNATIVES,
     ASKS_FUTURE,
     ASKS_MONEY,
+    ATTRIBUTED_TO,
     MEASURE_UNITS,
     MONEY_AMOUNT,
     NAMED_AREA,
@@ -376,3 +377,20 @@ def test_sentences_that_name_people(sentence: str, named: bool) -> None:
 )
 def test_questions_about_what_is_to_come(question: str, future: bool) -> None:
     assert bool(ASKS_FUTURE.search(question)) is future
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("According to Trump, did Russia try to seize the whole of Ukraine?", "Trump"),
+        ("Did Russia end up seizing the whole of Ukraine, per Trump?", "Trump"),
+        ("how much do households pay for gas according to kovalenko", "kovalenko"),
+        ("In Trump's view, what is the Kremlin leader after?", "Trump"),
+        ("How many soldiers die per week?", None),
+        ("What did Trump say about Russia?", None),
+    ],
+)
+def test_questions_about_what_someone_says(question: str, speaker: str | None) -> None:
+    """ "according to X", "per X", "in X's view": who the answer must have saying it."""
+    found = ATTRIBUTED_TO.search(question)
+    assert (next(group for group in found.groups() if group) if found else None) == speaker
