@@ -51,6 +51,7 @@ from bot.core.shapes import (
     ASKS_A_KIND,
     ASKS_CLOCK,
     ASKS_DATE,
+    ASKS_EARLIER,
     ASKS_FIRST_NAME,
     ASKS_FUTURE,
     ASKS_MONEY,
@@ -95,6 +96,7 @@ from bot.core.shapes import (
     RELATIVE_TIME,
     SAYS_FUTURE,
     STANCE_QUESTION,
+    THAN_BEFORE,
     TITLE_OWNER_CHARS,
     TITLE_WORDS,
     TITLE_WRITTEN,
@@ -1358,6 +1360,13 @@ class StoryEngine:
                 query,
                 candidates,
                 f"it names who you ask about, but not {', '.join(t.word for t in topic[:3])}",
+            )
+        chosen = self.sentences(best.paragraph)[best.sentence].text
+        if ASKS_EARLIER.search(normalise(query.text)) and THAN_BEFORE.search(chosen):
+            # "What were Trump's earlier, gloomier remarks?" of "more optimistic ... than his
+            # previous remarks": the story has them only to compare with
+            return self._decline(
+                query, candidates, "it mentions the earlier ones only to compare with them"
             )
         either = ALTERNATIVES.search(normalise(query.text))
         if either:

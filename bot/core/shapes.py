@@ -157,6 +157,18 @@ COMPARES = re.compile(
     r"previous|last|the previous|the last)\b|"
     r"\bmore or less\b|\bless or more\b|\bmore \w+ or less\b|\b\w+er or \w+er\b"
 )
+#: "What were Trump's earlier, gloomier remarks?": what was said before, asked for itself...
+ASKS_EARLIER = re.compile(
+    r"^\W*what(?: exactly| actually)?(?:['’]s|s| is| are| was| were)\b.{0,40}"
+    r"\b(?:earlier|previous|prior|past|former)\b"
+)
+#: ... of which a sentence that compares with it ("more optimistic ... than his previous
+#: remarks") says nothing.
+THAN_BEFORE = re.compile(
+    r"\bthan (?:(?:his|her|their|its|the|in|at|on) )*(?:earlier|previous|prior|past|former|"
+    r"last) \w+",
+    re.IGNORECASE,
+)
 #: ... is answered by a sentence that compares ("more optimistic ... than his previous remarks").
 COMPARISON = re.compile(r"\b(?:than|compared (?:with|to)|versus)\b", re.IGNORECASE)
 #: Where what is compared with starts ("than in his earlier comments").

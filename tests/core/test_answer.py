@@ -185,6 +185,7 @@ def test_golden_answers(
         "Is Trump planning to visit Kyiv?",
         "Did Trump meet Putin before or after the Kyiv strikes?",
         "Did Støre visit Kyiv before or after the strikes?",
+        "What were Trump's earlier, less optimistic remarks about the war?",
     ],
     ids=[
         "one-common-word",
@@ -200,6 +201,7 @@ def test_golden_answers(
         "a-plan-the-story-does-not-tell",
         "before-or-after-an-event-the-story-lacks",
         "before-or-after-someone-not-there",
+        "earlier-remarks-only-compared-with",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
