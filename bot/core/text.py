@@ -629,6 +629,8 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
         "disagreement",
     ),
     ("frustration", "frustrated", "angry", "anger", "furious", "annoyed", "upset", "unhappy"),
+    ("happy", "pleased", "glad", "delighted"),
+    ("necessary", "needed", "essential"),
     ("reporter", "reporters", "journalist", "journalists"),
     ("employee", "employees", "worker", "workers", "staff", "staffers", "workforce"),
     ("close", "closes", "closed", "closing", "closure", "closures", "shut", "shuts", "shutting"),

@@ -112,6 +112,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ),
         ("Did Trump explain his 'Vladimir, STOP' message when reporters asked?", 5, "clarified"),
         ("According to Trump, did Russia try to seize the whole of Ukraine?", 1, "entire country"),
+        ("Was Trump pleased with the Russian bombing of Kyiv?", 4, "not happy"),
     ],
     ids=[
         "kiev-spelling",
@@ -152,6 +153,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "quoted-words-name-what-is-asked-about",
         "quoted-words-are-no-person",
         "according-to-whom",
+        "pleased-is-happy",
     ],
 )
 def test_golden_answers(
