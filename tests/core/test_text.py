@@ -104,6 +104,8 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("the Lyric Theatre, 40 kilometres away", "the lyric theater, 40 kilometers away"),
         ("a calibre of rifle", "a caliber of rifle"),
         ("Lithuanian and Swedish officials", "Lithuania and Sweden officials"),
+        ("robbers burgled the museum", "thieves stole the museum"),
+        ("he was pleased the shot was needed", "he was happy the shot was necessary"),
     ],
     ids=[
         "transliteration",
@@ -127,6 +129,8 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "british-vowel-tre",
         "british-bre",
         "demonyms",
+        "theft",
+        "happy-necessary",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
