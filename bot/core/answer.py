@@ -105,6 +105,7 @@ from bot.core.shapes import (
     WHAT_NOUN,
     WHEN_ANSWER,
     WORD_PATTERN,
+    YEAR_ASKED,
     about_topic,
     acts_in,
     asked_speaker,
@@ -1361,8 +1362,8 @@ class StoryEngine:
                 candidates,
                 f"it names who you ask about, but not {', '.join(t.word for t in topic[:3])}",
             )
-        chosen = self.sentences(best.paragraph)[best.sentence].text
-        if ASKS_EARLIER.search(normalise(query.text)) and THAN_BEFORE.search(chosen):
+        best_text = self.sentences(best.paragraph)[best.sentence].text
+        if ASKS_EARLIER.search(normalise(query.text)) and THAN_BEFORE.search(best_text):
             # "What were Trump's earlier, gloomier remarks?" of "more optimistic ... than his
             # previous remarks": the story has them only to compare with
             return self._decline(
@@ -1386,6 +1387,9 @@ class StoryEngine:
                 candidates,
                 f"{_as_written(query.text, elsewhere)} appears only in another article",
             )
+        year = self._missing_year(query, best.paragraph)
+        if year:
+            return self._decline(query, candidates, f"the closest passage is not about {year}")
         untold = self._untold_event(query, best.paragraph)
         if untold:
             return self._decline(
@@ -1715,6 +1719,17 @@ class StoryEngine:
             owner = self._lookup(fold_variant(normalise(match.group(1))), synonyms=False)[0]
             if owner and owner not in present:
                 return match.group(1)
+        return ""
+
+    def _missing_year(self, query: Query, position: int) -> str:
+        """A year or decade the question names ("the 1960 earthquake", "in the 1950s") that
+        paragraph ``position`` does not have; "" if none."""
+        text = self.paragraphs[position].text
+        for found in YEAR_ASKED.finditer(query.text):
+            year, decade = found.group(1), found.group(2)
+            wanted = rf"\b{year[:3]}\d" if decade else rf"\b{year}\b"
+            if not re.search(wanted, text):
+                return found.group(0)
         return ""
 
     def _untold_event(self, query: Query, position: int) -> list[str]:

@@ -189,6 +189,9 @@ FIRST_NAME_FRAMING = words(
     "first name address addressed addressing call called calling call_out called_out use used "
     "refer referred"
 )
+#: A year or a decade a question names ("the 1960 earthquake", "in the 1950s"): the passage
+#: that answers it has that year (a year of that decade).
+YEAR_ASKED = re.compile(r"\b(1[5-9]\d\d|20\d\d)(s)?\b")
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 MEASURE_UNITS = {

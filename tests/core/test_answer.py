@@ -1397,6 +1397,11 @@ _ENVOY = (
     "quite useful,” but gave no details of what was discussed.\n\n"
     "Putin has met the envoy before, and the Kremlin hopes the meeting helps.\n"
 )
+_QUAKE = (
+    "Quake Strikes Chile\n\n"
+    "A magnitude 6.8 earthquake struck the coast on Tuesday, killing 23 people.\n\n"
+    "The same coast was hit by a stronger quake in 1985.\n"
+)
 _TALKS = (
     "Minister Hopeful On Talks\n\n"
     "The university received a formal notice of the award on Monday, the minister said.\n\n"
@@ -1497,6 +1502,15 @@ def test_what_a_short_story_answers(
             id="how-much-of-what-the-story-lacks",
         ),
         pytest.param(
+            _QUAKE, "How many people died in the 1960 earthquake?", "1960", id="another-year"
+        ),
+        pytest.param(
+            _QUAKE,
+            "How many people died in the earthquake in the 1980s?",
+            "1980s",
+            id="a-decade-the-passage-lacks",
+        ),
+        pytest.param(
             _SEWAGE,
             "Who will replace Graham Pell as Amberdale's chief executive?",
             "still to come",
@@ -1506,7 +1520,8 @@ def test_what_a_short_story_answers(
 )
 def test_what_a_short_story_declines(tmp_path: Path, story: str, question: str, why: str) -> None:
     """ "one of them called me" names nothing; four tankers are no number of gallons; a
-    turnover is no profit; an apology says nothing of who comes next."""
+    turnover is no profit; an apology says nothing of who comes next; a year the question
+    names must be the passage's."""
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert not answer.answered
     assert why in answer.reason
