@@ -1179,7 +1179,7 @@ def _ends_sentence(text: str, found: re.Match[str]) -> bool:
     """Whether a match of :data:`_SENTENCE_END` ends a sentence."""
     nxt = found.group(2)
     return (nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([" or not nxt.isalpha()) and not (
-        text[found.start()] == "." and _is_abbreviation(text, found.start())
+        nxt in _DASHES or (text[found.start()] == "." and _is_abbreviation(text, found.start()))
     )
 
 
@@ -1308,6 +1308,11 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
 _AFTER_SPACE = re.compile(r"\s+(\S)")
 
 
+#: No sentence starts with a dash: "BRENNOCK, Ore. — City Council member ..." is one (a
+#: dateline's state, abbreviated).
+_DASHES = "—–"
+
+
 def _starts_sentence(text: str, position: int) -> bool:
     """Whether white space starts at ``position`` and the character after it can start a
     sentence (anything but a lower-case letter)."""
@@ -1315,6 +1320,8 @@ def _starts_sentence(text: str, position: int) -> bool:
     if found is None:
         return False
     nxt = found.group(1)
+    if nxt in _DASHES:
+        return False
     return nxt.isupper() or nxt.isdigit() or nxt in "\"'“‘«([" or not nxt.isalpha()
 
 

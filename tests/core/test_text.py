@@ -209,6 +209,10 @@ def test_content_tokens_keep_topic_words_only() -> None:
             ["J. R. Smith agreed!", "Did he?", "Yes — he did."],
         ),
         ("An “unbalanced quote. Still splits.", ["An “unbalanced quote.", "Still splits."]),
+        (
+            "BRENNOCK, Ore. — Adaeze Okafor won. “We did it,” she said. — Reuters",
+            ["BRENNOCK, Ore. — Adaeze Okafor won.", "“We did it,” she said. — Reuters"],
+        ),
         ("No final stop", ["No final stop"]),
         ("   ", []),
     ],
@@ -219,6 +223,7 @@ def test_content_tokens_keep_topic_words_only() -> None:
         "quote-then-attribution",
         "initials-and-dash",
         "unbalanced-quote",
+        "dateline-state-then-dash",
         "no-terminator",
         "blank",
     ],
