@@ -630,6 +630,8 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ),
     ("frustration", "frustrated", "angry", "anger", "furious", "annoyed", "upset", "unhappy"),
     ("happy", "pleased", "glad", "delighted"),
+    ("earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors"),
+    ("fire", "fires", "blaze", "blazes", "wildfire", "wildfires", "inferno"),
     (
         "theft",
         "thefts",

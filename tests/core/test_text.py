@@ -106,6 +106,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("Lithuanian and Swedish officials", "Lithuania and Sweden officials"),
         ("robbers burgled the museum", "thieves stole the museum"),
         ("he was pleased the shot was needed", "he was happy the shot was necessary"),
+        ("the quake and the blaze", "the earthquake and the wildfire"),
     ],
     ids=[
         "transliteration",
@@ -131,6 +132,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "demonyms",
         "theft",
         "happy-necessary",
+        "quake-blaze",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
