@@ -1162,11 +1162,12 @@ class StoryEngine:
         if fixed_stem is not None and fixed_stem in self._document_frequency:
             return fixed_stem, CORRECTED_WEIGHT
         # A misspelt paraphrase: "comlicated" -> "complicated" -> "complex".
-        english = english_speller().correct(word) if synonyms and respell else None
+        english = english_speller().correct(word) if respell else None
         if english is not None and english != word:
-            # looked up as the word itself would be: "europeasn" -> "europeans" -> Europe
-            found, closeness = self._lookup(fold_variant(english), respell=False)
-            if found:
+            # looked up as the word itself would be: "europeasn" -> "europeans" -> Europe; a
+            # misspelt name ("Eurpoeans") only as one of the story's names
+            found, closeness = self._lookup(fold_variant(english), synonyms=synonyms, respell=False)
+            if found and (synonyms or self._only_a_name(found)):
                 return found, min(closeness, CORRECTED_WEIGHT)
         return "", 1.0
 

@@ -113,6 +113,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Did Trump explain his 'Vladimir, STOP' message when reporters asked?", 5, "clarified"),
         ("According to Trump, did Russia try to seize the whole of Ukraine?", 1, "entire country"),
         ("Was Trump pleased with the Russian bombing of Kyiv?", 4, "not happy"),
+        ("To the Eurpoeans, what does stopping the invasion really amount to?", 3, "goodwill"),
     ],
     ids=[
         "kiev-spelling",
@@ -154,6 +155,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "quoted-words-are-no-person",
         "according-to-whom",
         "pleased-is-happy",
+        "a-misspelt-name-spelt-right",
     ],
 )
 def test_golden_answers(
