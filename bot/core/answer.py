@@ -65,6 +65,7 @@ from bot.core.shapes import (
     ATTRIBUTED_TO,
     CALENDAR_DATE,
     CALENDAR_WORD,
+    CHANNEL_ASKED,
     CLOCK_TIME,
     COMPARED_WITH,
     COMPARES,
@@ -1387,6 +1388,12 @@ class StoryEngine:
                 query,
                 candidates,
                 f"{_as_written(query.text, elsewhere)} appears only in another article",
+            )
+        channel = CHANNEL_ASKED.search(normalise(query.text))
+        if channel and term(channel.group(1)) not in self._terms_of(best.paragraph):
+            # "Did Trump talk to Putin on the phone?" of a passage with no phone
+            return self._decline(
+                query, candidates, f"the closest passage does not say it was by {channel.group(1)}"
             )
         year = self._missing_year(query, best.paragraph)
         if year:

@@ -189,6 +189,12 @@ FIRST_NAME_FRAMING = words(
     "first name address addressed addressing call called calling call_out called_out use used "
     "refer referred"
 )
+#: "Did Trump talk to Putin on the phone / by phone / over video link?": how they spoke, which
+#: the passage must say.
+CHANNEL_ASKED = re.compile(
+    r"\b(?:by|on the|over the|via)\s+(phone|telephone|video|videolink|zoom|email|e-mail|text|"
+    r"letter)\b"
+)
 #: A year or a decade a question names ("the 1960 earthquake", "in the 1950s"): the passage
 #: that answers it has that year (a year of that decade).
 YEAR_ASKED = re.compile(r"\b(1[5-9]\d\d|20\d\d)(s)?\b")

@@ -190,6 +190,7 @@ def test_golden_answers(
         "Did Trump meet Putin before or after the Kyiv strikes?",
         "Did Støre visit Kyiv before or after the strikes?",
         "What were Trump's earlier, less optimistic remarks about the war?",
+        "Did Trump talk to Putin on the phone?",
     ],
     ids=[
         "one-common-word",
@@ -206,6 +207,7 @@ def test_golden_answers(
         "before-or-after-an-event-the-story-lacks",
         "before-or-after-someone-not-there",
         "earlier-remarks-only-compared-with",
+        "by-phone-the-story-does-not-say",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
@@ -1404,6 +1406,11 @@ _QUAKE = (
     "A magnitude 6.8 earthquake struck the coast on Tuesday, killing 23 people.\n\n"
     "The same coast was hit by a stronger quake in 1985.\n"
 )
+_CALL = (
+    "Leaders Talk\n\n"
+    "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
+    "Putin later met the envoy in Moscow.\n"
+)
 _TALKS = (
     "Minister Hopeful On Talks\n\n"
     "The university received a formal notice of the award on Monday, the minister said.\n\n"
@@ -1422,6 +1429,9 @@ _TALKS = (
             "How long did Putin's meeting with the US envoy last?",
             "three hours",
             id="how-long-from-the-sentence-with-the-hours",
+        ),
+        pytest.param(
+            _CALL, "Did Trump talk to Putin on the phone?", "by phone", id="phone-as-told"
         ),
         pytest.param(_STEELWORKS, "where's bramford's HQ", "Pittsburgh", id="hq-headquarters"),
         pytest.param(_STEELWORKS, "how many jobs are being axed", "600 jobs", id="axed-cut"),
