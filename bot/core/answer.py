@@ -33,7 +33,7 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
@@ -1065,6 +1065,7 @@ class StoryEngine:
         return frozenset(reference - self._content_words(text[: found.start()] + text[stop:]))
 
     def _content_words(self, text: str) -> set[str]:
+        """The content words of ``text``, abbreviations spelt out as in :meth:`analyse`."""
         return set(content_tokens(tokenize(spell_out_abbreviations(text, self._uses))))
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
@@ -1839,10 +1840,27 @@ class StoryEngine:
             # "How did Trump explain his 'Vladimir, STOP' message when reporters asked?": the
             # quoted words name what is asked about, not where the answer is
             best -= (1 - PARAGRAPH_WEIGHT) * QUOTED_BONUS
+        return self._promote(
+            candidates, lambda c: self._covers(query, c), floor=RUNNER_UP_SHARE * best
+        )
+
+    def _covers(self, query: Query, candidate: _Candidate) -> bool:
+        """Whether the candidate's paragraph covers :data:`MIN_COVERAGE` of the question."""
+        return self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE
+
+    @staticmethod
+    def _promote(
+        candidates: list[_Candidate],
+        accept: Callable[[_Candidate], bool],
+        floor: float | None = None,
+    ) -> list[_Candidate]:
+        """``candidates`` with the first runner-up (among the next :data:`MAX_PASSAGES` - 1)
+        that ``accept`` takes moved to the front; the search stops at one scoring under
+        ``floor``. Unchanged when none is taken."""
         for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
-            if candidate.score < RUNNER_UP_SHARE * best:
+            if floor is not None and candidate.score < floor:
                 break
-            if self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE:
+            if accept(candidate):
                 return [candidate, *candidates[:i], *candidates[i + 1 :]]
         return candidates
 
@@ -1888,19 +1906,15 @@ class StoryEngine:
         "Brightwave, which has about 9 million customers, will not appeal the fine")."""
         if not self._unmet(query, candidates[0]):
             return candidates
-        for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
-            # Who says it decides a "what did X say" question whatever the scores.
-            if (
-                candidate.score < FITTING_SHARE * candidates[0].score
-                and query.kind is not QuestionType.STATEMENT
-            ):
-                break
-            if (
-                not self._unmet(query, candidate)
-                and self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE
-            ):
-                return [candidate, *candidates[:i], *candidates[i + 1 :]]
-        return candidates
+        # Who says it decides a "what did X say" question whatever the scores.
+        floor = (
+            None if query.kind is QuestionType.STATEMENT else FITTING_SHARE * candidates[0].score
+        )
+        return self._promote(
+            candidates,
+            lambda c: not self._unmet(query, c) and self._covers(query, c),
+            floor=floor,
+        )
 
     def _prefer_said_by(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
         """For "According to Trump, did Russia try to seize all of Ukraine?", move a close
@@ -1914,15 +1928,11 @@ class StoryEngine:
         speaker = {self._lookup(fold_variant(t))[0] for t in named if t not in STOPWORDS} - {""}
         if not speaker or self._said_by(candidates[0], speaker):
             return candidates
-        for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
-            if candidate.score < FITTING_SHARE * candidates[0].score:
-                break
-            if (
-                self._said_by(candidate, speaker)
-                and self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE
-            ):
-                return [candidate, *candidates[:i], *candidates[i + 1 :]]
-        return candidates
+        return self._promote(
+            candidates,
+            lambda c: self._said_by(c, speaker) and self._covers(query, c),
+            floor=FITTING_SHARE * candidates[0].score,
+        )
 
     def _said_by(self, candidate: _Candidate, speaker: set[str]) -> bool:
         """Whether the candidate's sentence reports one of ``speaker`` (index terms) saying
@@ -1945,13 +1955,9 @@ class StoryEngine:
         holder = self._stance_holder(query)
         if not holder or self._acting(candidates[0], holder):
             return candidates
-        for i, candidate in enumerate(candidates[1:MAX_PASSAGES], 1):
-            if (
-                self._acting(candidate, holder)
-                and self._coverage(query, candidate.paragraph)[0] >= MIN_COVERAGE
-            ):
-                return [candidate, *candidates[:i], *candidates[i + 1 :]]
-        return candidates
+        return self._promote(
+            candidates, lambda c: self._acting(c, holder) and self._covers(query, c)
+        )
 
     def _acting(self, candidate: _Candidate, holder: set[str]) -> bool:
         return acts_in(self.sentences(candidate.paragraph)[candidate.sentence].text, holder)

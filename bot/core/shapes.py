@@ -442,13 +442,13 @@ PLACE_NAME = re.compile(
 NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
 
 
-#: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
 #: Words of titles written before a name ("Mayor Luis Betancourt", "Dr. Amara Osei").
 TITLE_WORDS = words(
     "president prime minister secretary chancellor mayor governor senator director inspector "
     "detective sergeant officer professor judge justice mr mrs ms dr sir dame lord lady king "
     "queen pope general colonel captain chief executive"
 )
+#: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
 TITLED_NAME = re.compile(
     r"\b(?:President|Prime Minister|Minister|Secretary|Chancellor|Mayor|Governor|Senator|"
     r"Director|Chief Executive|Inspector|Detective|Sergeant|Officer|Professor|Judge|Justice|"
@@ -726,7 +726,6 @@ ALTERNATIVES = re.compile(
 )
 
 
-#: "the Czech prime minister", "the US president": a person a question names by post.
 #: The posts of someone a question calls "the Russian leader" or "the city's leader".
 LEADER_TITLES = (
     "president",
@@ -740,6 +739,7 @@ LEADER_TITLES = (
     "chair",
     "general secretary",
 )
+#: "the Czech prime minister", "the US president": a person a question names by post.
 _ROLE_MENTION = re.compile(
     r"\bthe ((?:[\w'’.-]+ ){0,2}?)(prime minister|leader|"
     + "|".join(sorted(_ROLE_TITLES, key=len, reverse=True))
