@@ -437,7 +437,10 @@ def gives_a_count(sentence: str) -> bool:
 PLACE_NAME = re.compile(
     r"\b(?:in|at|on|near|from|to|into|across|outside|inside|towards?)\s+(?:the\s+)?"
     r"([A-Z][\w'’-]+)|\b(city|country|capital|region|province|state|town|village|border|"
-    r"front|harbou?r|street|square|building|house|hospital|airport|station|port)\b"
+    r"front|harbou?r|street|square|building|house|hospital|airport|station|port|"
+    # where people stay or gather ("sleeping in shelters set up in schools")
+    r"shelters?|schools?|halls?|cent(?:re|er)s?|church(?:es)?|hotels?|camps?|gym(?:nasium)?s?|"
+    r"stadium|warehouse)\b"
 )
 NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
 

@@ -1070,6 +1070,10 @@ _LEADING_CLAUSE = re.compile(
 BEFORE_OR_AFTER = re.compile(
     r"\b(?:before or after|after or before|earlier or later|later or earlier)\b", re.IGNORECASE
 )
+#: "Where's the money for the tram coming from?" asks who pays, not a place.
+_MONEY_SOURCE = re.compile(
+    r"\b(?:money|funding|funds?|cash|budget|financ\w*|paying)\b", re.IGNORECASE
+)
 _HOW_MANY_INSIDE = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 
 
@@ -1092,6 +1096,8 @@ def question_type(question: str) -> QuestionType:
         if word == "how" and following in HOW_ADVERBS:
             return QuestionType.HOW_MANY
         if word in ("where", "wheres"):
+            if _MONEY_SOURCE.search(question):
+                return QuestionType.OTHER  # "Where's the money coming from?": a source
             return QuestionType.WHERE
         if word == "why" or (word == "how" and following == "come"):
             return QuestionType.WHY

@@ -39,8 +39,9 @@ from bot.core.text import normalise, term
         ("A bridge across the harbor was approved.", True),
         ("They met on April 24 to talk.", False),
         ("He said it was very bad timing.", False),
+        ("About 3,200 people were sleeping in shelters set up in schools.", True),
     ],
-    ids=["city", "place-noun", "date-not-place", "none"],
+    ids=["city", "place-noun", "date-not-place", "none", "shelters"],
 )
 def test_place_detection(sentence: str, names_a_place: bool) -> None:
     """'Where' answers need a place; a month after 'on' is not one."""

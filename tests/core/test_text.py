@@ -159,6 +159,7 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         ("Is Putin seeking a deal?", QuestionType.YES_NO),
         ("deadline", QuestionType.OTHER),
         ("Did the strikes come before or after the meeting?", QuestionType.WHEN),
+        ("Where's the money for the tram coming from?", QuestionType.OTHER),
     ],
     ids=[
         "who",
@@ -172,6 +173,7 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         "yes-no",
         "keyword",
         "before-or-after",
+        "where-money-comes-from",
     ],
 )
 def test_question_type(question: str, expected: QuestionType) -> None:
