@@ -77,6 +77,7 @@ from bot.core.shapes import (
     HOW_MEASURE,
     IN_CHARGE,
     KIND_OF,
+    LAST_YEAR_ASKED,
     LEADER_POST,
     LEADER_TITLES,
     LOWER_WORD,
@@ -95,6 +96,7 @@ from bot.core.shapes import (
     REACTION_WORDS,
     REFERS_BACK,
     RELATIVE_TIME,
+    SAYS_A_PAST_YEAR,
     SAYS_FUTURE,
     STANCE_QUESTION,
     THAN_BEFORE,
@@ -1396,6 +1398,9 @@ class StoryEngine:
             return self._decline(
                 query, candidates, f"the closest passage does not say it was by {channel.group(1)}"
             )
+        if LAST_YEAR_ASKED.search(query.text) and not SAYS_A_PAST_YEAR.search(best_text):
+            # "Who won the Tour last year?" of "Ferrandi won the Tour on Sunday"
+            return self._decline(query, candidates, "the closest passage is not about last year")
         year = self._missing_year(query, best.paragraph)
         if year:
             return self._decline(query, candidates, f"the closest passage is not about {year}")

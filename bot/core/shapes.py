@@ -198,6 +198,15 @@ CHANNEL_ASKED = re.compile(
 #: A year or a decade a question names ("the 1960 earthquake", "in the 1950s"): the passage
 #: that answers it has that year (a year of that decade).
 YEAR_ASKED = re.compile(r"\b(1[5-9]\d\d|20\d\d)(s)?\b")
+#: "Who won the Tour last year?", "at last year's race" ...
+LAST_YEAR_ASKED = re.compile(r"\blast year\b", re.IGNORECASE)
+#: ... is answered by a sentence about last year or an earlier one, not by this year's news (a
+#: year right before a dateline's dash is the article's own date).
+SAYS_A_PAST_YEAR = re.compile(
+    r"\blast year\b|\ba year (?:ago|earlier|before)\b|\bprevious (?:year|season|edition|race)\b|"
+    r"\b(?:19|20)\d\d\b(?! *[—–-])",
+    re.IGNORECASE,
+)
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 MEASURE_UNITS = {

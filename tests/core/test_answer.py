@@ -1411,6 +1411,12 @@ _CALL = (
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
     "Putin later met the envoy in Moscow.\n"
 )
+_TOUR = (
+    "Ferrandi Wins Tour\n\n"
+    "SAINT-LAURENT, France, April 27, 2025 — Italian rider Matteo Ferrandi won the Tour du "
+    "Haut-Verac on Sunday.\n\n"
+    "He finished 12 seconds ahead of Jonas Berg.\n"
+)
 _TALKS = (
     "Minister Hopeful On Talks\n\n"
     "The university received a formal notice of the award on Monday, the minister said.\n\n"
@@ -1515,6 +1521,9 @@ def test_what_a_short_story_answers(
         ),
         pytest.param(
             _QUAKE, "How many people died in the 1960 earthquake?", "1960", id="another-year"
+        ),
+        pytest.param(
+            _TOUR, "Who won the Tour du Haut-Verac last year?", "last year", id="not-last-year"
         ),
         pytest.param(
             _QUAKE,

@@ -13,6 +13,7 @@ from bot.core.shapes import (
     MONEY_AMOUNT,
     NAMED_AREA,
     PRONOUN_SUBJECT,
+    SAYS_A_PAST_YEAR,
     WHEN_ANSWER,
     about_topic,
     acts_in,
@@ -395,3 +396,17 @@ def test_questions_about_what_someone_says(question: str, speaker: str | None) -
     """ "according to X", "per X", "in X's view": who the answer must have saying it."""
     found = ATTRIBUTED_TO.search(question)
     assert (next(group for group in found.groups() if group) if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "past"),
+    [
+        ("Ferrandi also won the race last year.", True),
+        ("It is their first title since 1987.", True),
+        ("PARIS, April 27, 2025 — Ferrandi won the Tour on Sunday.", False),
+        ("Ferrandi won the Tour on Sunday.", False),
+    ],
+)
+def test_sentences_about_an_earlier_year(sentence: str, past: bool) -> None:
+    """ "last year" is answered by last year or a year named, not by a dateline's year."""
+    assert bool(SAYS_A_PAST_YEAR.search(sentence)) is past
