@@ -133,6 +133,7 @@ from bot.core.shapes import (
     sentence_features,
     statement_subjects,
     title_asked,
+    who_doing_head,
     who_head,
 )
 from bot.core.synonyms import is_adjective, other_forms
@@ -1456,6 +1457,14 @@ class StoryEngine:
             ),
             "",
         )
+        done_to = who_doing_head(query.text) if query.kind is QuestionType.WHO else ""
+        if (
+            not lacking
+            and done_to in unknown_words
+            and done_to not in light
+            and english_zipf(done_to) >= TYPO_ZIPF
+        ):
+            lacking = done_to  # "Who is leading the negotiating team?" of a story without one
         if lacking:  # the thing asked about is one the story never mentions
             return self._decline(
                 query, candidates, f"it does not mention {_as_written(query.text, lacking)}"

@@ -593,6 +593,21 @@ _WHO_IS_THE = re.compile(
 )
 
 
+#: "Who is leading the American negotiating team ...?": someone doing something to a thing.
+_WHO_DOING_THE = re.compile(
+    r"^\W*who(?:\s+(?:is|was|are|were|will be)|['’]s)\s+[a-z]+ing\s+(?:the|a|an)\s+"
+    r"((?:[a-z]+\s+){0,3}?)([a-z]+)(?:\s+(?:in|at|on|of|for|with|between|from|to|after|before)\b"
+    r"|\W*$)"
+)
+
+
+def who_doing_head(question: str) -> str:
+    """The thing a "who is doing something to X" question names ("Who is leading the American
+    negotiating team in the talks?" -> "team"), folded; "" for other questions."""
+    found = _WHO_DOING_THE.match(normalise(question))
+    return fold_variant(found.group(2)) if found else ""
+
+
 def who_head(question: str) -> str:
     """The noun a "who is the X ..." question asks about, folded ("the US envoy negotiating
     with Moscow" -> "envoy"); "" for other questions."""

@@ -191,6 +191,7 @@ def test_golden_answers(
         "Did Støre visit Kyiv before or after the strikes?",
         "What were Trump's earlier, less optimistic remarks about the war?",
         "Did Trump talk to Putin on the phone?",
+        "Who is leading the American negotiating team in the peace talks?",
     ],
     ids=[
         "one-common-word",
@@ -208,6 +209,7 @@ def test_golden_answers(
         "before-or-after-someone-not-there",
         "earlier-remarks-only-compared-with",
         "by-phone-the-story-does-not-say",
+        "who-leads-a-team-the-story-lacks",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:

@@ -28,6 +28,7 @@ from bot.core.shapes import (
     quoted_words,
     role_mentions,
     statement_subjects,
+    who_doing_head,
     who_head,
 )
 from bot.core.text import normalise, term
@@ -410,3 +411,17 @@ def test_questions_about_what_someone_says(question: str, speaker: str | None) -
 def test_sentences_about_an_earlier_year(sentence: str, past: bool) -> None:
     """ "last year" is answered by last year or a year named, not by a dateline's year."""
     assert bool(SAYS_A_PAST_YEAR.search(sentence)) is past
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("Who is leading the American negotiating team in the peace talks?", "team"),
+        ("Who is running the investigation?", "investigation"),
+        ("Who is the US envoy?", ""),
+        ("Who won the race?", ""),
+    ],
+)
+def test_who_is_doing_what(question: str, head: str) -> None:
+    """ "Who is leading the X ...?": X is what the story must have."""
+    assert who_doing_head(question) == head
