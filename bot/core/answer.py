@@ -874,9 +874,7 @@ class StoryEngine:
         lower case (its people and places), worked out once."""
         found = self._names_cache.get(slug)
         if found is None:
-            number = self._article_numbers[slug]
-            positions = np.flatnonzero(self._article_of == number).tolist()
-            text = "\n\n".join(self.paragraphs[i].text for i in positions)
+            _, text = self._article_text(slug)
             lower = set(LOWER_WORD.findall(text))
             found = frozenset(
                 word
@@ -892,16 +890,8 @@ class StoryEngine:
         ("Vladimir, STOP!" where the article has "President Vladimir Putin")."""
         full = self._full_names_cache.get(slug)
         if full is None:
-            number = self._article_numbers[slug]
-            positions = np.flatnonzero(self._article_of == number).tolist()
-            article = "\n\n".join(self.paragraphs[i].text for i in positions)
-            names = [found.group(1).split() for found in TITLED_NAME.finditer(article)]
-            names += [
-                quote.speaker.split()
-                for i in positions
-                for quote in self.quotes.in_paragraph(slug, self.paragraphs[i].number)
-                if quote.speaker
-            ]
+            _, article = self._article_text(slug)
+            names = self._titled_or_quoted(slug)
             # "runner Grace Jelagat", later just "Jelagat": a person named by surname
             names += [
                 run
@@ -921,19 +911,30 @@ class StoryEngine:
         Vladimir Putin", "Dr. Amara Osei") or quotes, worked out once."""
         found = self._people_cache.get(slug)
         if found is None:
-            number = self._article_numbers[slug]
-            positions = np.flatnonzero(self._article_of == number).tolist()
-            text = "\n\n".join(self.paragraphs[i].text for i in positions)
-            names = [m.group(1) for m in TITLED_NAME.finditer(text)]
-            names += [
-                quote.speaker
-                for i in positions
-                for quote in self.quotes.in_paragraph(slug, self.paragraphs[i].number)
-                if quote.speaker
-            ]
-            found = frozenset(normalise(word) for name in names for word in name.split())
+            names = self._titled_or_quoted(slug)
+            found = frozenset(normalise(word) for name in names for word in name)
             self._people_cache[slug] = found
         return found
+
+    def _article_text(self, slug: str) -> tuple[list[int], str]:
+        """The positions of the article's paragraphs, and its text (paragraphs joined by blank
+        lines)."""
+        number = self._article_numbers[slug]
+        positions = np.flatnonzero(self._article_of == number).tolist()
+        return positions, "\n\n".join(self.paragraphs[i].text for i in positions)
+
+    def _titled_or_quoted(self, slug: str) -> list[list[str]]:
+        """The names (as lists of words) the article ``slug`` gives after a title ("President
+        Vladimir Putin") or as the speaker of a quotation."""
+        positions, text = self._article_text(slug)
+        names = [found.group(1).split() for found in TITLED_NAME.finditer(text)]
+        names += [
+            quote.speaker.split()
+            for i in positions
+            for quote in self.quotes.in_paragraph(slug, self.paragraphs[i].number)
+            if quote.speaker
+        ]
+        return names
 
     # ----------------------------------------------------------------------------------------
 

@@ -454,19 +454,17 @@ PLACE_NAME = re.compile(
 NOT_PLACES = frozenset(_MONTHS.split("|")) | frozenset(_DAYS.split("|"))
 
 
-#: Words of titles written before a name ("Mayor Luis Betancourt", "Dr. Amara Osei").
-TITLE_WORDS = words(
-    "president prime minister secretary chancellor mayor governor senator director inspector "
-    "detective sergeant officer professor judge justice mr mrs ms dr sir dame lord lady king "
-    "queen pope general colonel captain chief executive"
-)
+#: Titles written before a name ("Mayor Luis Betancourt", "Dr. Amara Osei").
+_TITLES = (
+    "President", "Prime Minister", "Minister", "Secretary", "Chancellor", "Mayor", "Governor",
+    "Senator", "Director", "Chief Executive", "Inspector", "Detective", "Sergeant", "Officer",
+    "Professor", "Judge", "Justice", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady",
+    "King", "Queen", "Pope", "General", "Colonel", "Captain",
+)  # fmt: skip
+#: ... their words, folded.
+TITLE_WORDS = words(" ".join(_TITLES).lower())
 #: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
-TITLED_NAME = re.compile(
-    r"\b(?:President|Prime Minister|Minister|Secretary|Chancellor|Mayor|Governor|Senator|"
-    r"Director|Chief Executive|Inspector|Detective|Sergeant|Officer|Professor|Judge|Justice|"
-    r"Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|King|Queen|Pope|General|Colonel|Captain)\.?"
-    r"((?:\s+[A-Z][\w'’-]+)+)"
-)
+TITLED_NAME = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.?((?:\s+[A-Z][\w'’-]+)+)")
 
 
 def place_positions(sentence: str, people: frozenset[str] = frozenset()) -> list[int]:
