@@ -74,6 +74,7 @@ from bot.core.shapes import (
     DEMONYM,
     FIRST_NAME_FRAMING,
     HOLDER_NAME,
+    HOW_DEGREE,
     HOW_MEASURE,
     IN_CHARGE,
     KIND_OF,
@@ -981,6 +982,11 @@ class StoryEngine:
         acronyms = _acronyms(text)
         compares = bool(COMPARES.search(folded))
         asks_first_name = bool(ASKS_FIRST_NAME.search(folded))
+        # "How strong was the wind?": "strong" names what is measured; its stand-in ("power")
+        # is no topic of the answer
+        degree = (
+            asked_degree.group(1) if (asked_degree := HOW_DEGREE.match(normalise(asked))) else ""
+        )
         for position, word in enumerate(preamble_words + asked_words):
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
@@ -1026,6 +1032,7 @@ class StoryEngine:
                 or (kind is QuestionType.WHO and word in IN_CHARGE)
                 or (asks_money and word in MONEY_WORDS)
                 or (not found and word in SOMEONE)
+                or (corrected and word == degree)
             ):
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             if asks_first_name and word in FIRST_NAME_FRAMING:

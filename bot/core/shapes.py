@@ -208,6 +208,9 @@ SAYS_A_PAST_YEAR = re.compile(
     re.IGNORECASE,
 )
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
+#: "How strong/severe/bad ...?": the adjective whose degree is asked (not "how many/much", not
+#: an adverb: "how quickly" looks for "fast", "swift").
+HOW_DEGREE = re.compile(r"^\W*how (?!many\b|much\b)([a-z]+(?<!ly))\b")
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 MEASURE_UNITS = {
     # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"

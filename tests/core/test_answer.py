@@ -1425,12 +1425,25 @@ _TALKS = (
     '"It takes two to tango," the minister said of the talks.\n'
 )
 
+_BLIZZARD = (
+    "Hikers Rescued\n\n"
+    "Her phone battery was low, so she switched it off between calls to save power.\n\n"
+    "A storm moved in, bringing winds of up to 60 mph.\n\n"
+    "By morning the wind had died down enough for a helicopter from the county airport to fly "
+    "in and lift the pair off the ridge.\n\n"
+    "Rescuers said the wind chill had made the night on the exposed ridge far more dangerous "
+    "than the forecast suggested.\n"
+)
+
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence"),
     [
         pytest.param(
             _TALKS, "Which dance did the minister mention?", "tango", id="most-specific-kind"
+        ),
+        pytest.param(
+            _BLIZZARD, "How strong did the wind get?", "60 mph", id="how-strong-is-no-power"
         ),
         pytest.param(
             _ENVOY,
@@ -1497,7 +1510,8 @@ def test_what_a_short_story_answers(
     story spells out ("the NTSB"); a plan is answered by what is still to come; "before or
     after" by what says which came first; a comparison by a sentence that compares; "by her
     first name" by the first name alone; "which dance" by the most specific dance ("tango",
-    not "formal"); "Mayor Betancourt" speaks wherever Betancourt does."""
+    not "formal"); "Mayor Betancourt" speaks wherever Betancourt does; "how strong" asks a
+    degree, not about "power"."""
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert answer.answered, answer.reason
     assert in_sentence in (answer.sentence or "")

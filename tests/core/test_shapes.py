@@ -9,6 +9,7 @@ from bot.core.shapes import (
     ASKS_FUTURE,
     ASKS_MONEY,
     ATTRIBUTED_TO,
+    HOW_DEGREE,
     MEASURE_UNITS,
     MONEY_AMOUNT,
     NAMED_AREA,
@@ -425,3 +426,20 @@ def test_sentences_about_an_earlier_year(sentence: str, past: bool) -> None:
 def test_who_is_doing_what(question: str, head: str) -> None:
     """ "Who is leading the X ...?": X is what the story must have."""
     assert who_doing_head(question) == head
+
+
+@pytest.mark.parametrize(
+    ("question", "degree"),
+    [
+        ("how strong did the wind get?", "strong"),
+        ("how severe was the flooding", "severe"),
+        ("how many people died?", None),
+        ("how much did it cost?", None),
+        ("how quickly did the police arrive?", None),
+        ("what was the wind speed?", None),
+    ],
+)
+def test_the_adjective_whose_degree_is_asked(question: str, degree: str | None) -> None:
+    """ "How strong ...?" asks a degree of "strong"; counts, amounts and adverbs are not that."""
+    found = HOW_DEGREE.match(question)
+    assert (found.group(1) if found else None) == degree
