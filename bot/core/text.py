@@ -656,6 +656,8 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("thief", "thieves", "robber", "robbers", "burglar", "burglars", "crook", "crooks"),
     ("necessary", "needed", "essential"),
     ("reporter", "reporters", "journalist", "journalists"),
+    ("ask", "asks", "asked", "asking", "questioned", "questioning", "quiz", "quizzed", "queried"),
+    ("comment", "comments", "commented", "remark", "remarks", "remarked"),
     ("employee", "employees", "worker", "workers", "staff", "staffers", "workforce"),
     ("close", "closes", "closed", "closing", "closure", "closures", "shut", "shuts", "shutting"),
     ("plant", "plants", "factory", "factories", "mill", "mills"),

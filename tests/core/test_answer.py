@@ -114,6 +114,8 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("According to Trump, did Russia try to seize the whole of Ukraine?", 1, "entire country"),
         ("Was Trump pleased with the Russian bombing of Kyiv?", 4, "not happy"),
         ("To the Eurpoeans, what does stopping the invasion really amount to?", 3, "goodwill"),
+        ("What larger discussion were Trump's remarks part of?", 2, "broader conversation"),
+        ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
     ],
     ids=[
         "kiev-spelling",
@@ -156,6 +158,8 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "according-to-whom",
         "pleased-is-happy",
         "a-misspelt-name-spelt-right",
+        "remarks-are-comments",
+        "asked-is-questioned",
     ],
 )
 def test_golden_answers(

@@ -107,6 +107,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("robbers burgled the museum", "thieves stole the museum"),
         ("he was pleased the shot was needed", "he was happy the shot was necessary"),
         ("the quake and the blaze", "the earthquake and the wildfire"),
+        ("reporters asked about his remarks", "reporters questioned about his comments"),
     ],
     ids=[
         "transliteration",
@@ -133,6 +134,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "theft",
         "happy-necessary",
         "quake-blaze",
+        "asked-questioned-remarks-comments",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
