@@ -144,6 +144,7 @@ from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
     BEFORE_OR_AFTER,
+    ENDED_UP,
     LIGHT_WORDS,
     NEWS_PEOPLE,
     REGION_MEMBERS,
@@ -1033,6 +1034,7 @@ class StoryEngine:
                 or (asks_money and word in MONEY_WORDS)
                 or (not found and word in SOMEONE)
                 or (corrected and word == degree)
+                or (particles.get(word) == "up" and word in ENDED_UP)
             ):
                 weight *= LIGHT_WEIGHT  # a light verb, or chat before the question
             if asks_first_name and word in FIRST_NAME_FRAMING:

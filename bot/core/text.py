@@ -658,6 +658,24 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("reporter", "reporters", "journalist", "journalists"),
     ("ask", "asks", "asked", "asking", "questioned", "questioning", "quiz", "quizzed", "queried"),
     ("comment", "comments", "commented", "remark", "remarks", "remarked"),
+    (
+        "seize",
+        "seizes",
+        "seized",
+        "seizing",
+        "grab",
+        "grabs",
+        "grabbed",
+        "grabbing",
+        "capture",
+        "captures",
+        "captured",
+        "capturing",
+        "conquer",
+        "conquers",
+        "conquered",
+        "conquering",
+    ),
     ("employee", "employees", "worker", "workers", "staff", "staffers", "workforce"),
     ("close", "closes", "closed", "closing", "closure", "closures", "shut", "shuts", "shutting"),
     ("plant", "plants", "factory", "factories", "mill", "mills"),
@@ -735,6 +753,11 @@ LIGHT_WORDS = words(
     "believes believed feel feels felt consider considered view views opinion claim claims "
     "claimed add adds added stance position react reacted reaction respond responded response"
 )
+
+
+#: Verbs that with "up" only say how things turned out ("ended up in hospital", "wound up with
+#: the contract"): light words, whatever the story does with "end" or "wind".
+ENDED_UP = words("end ends ended ending wind winds wound winding")
 
 
 #: Phrasal verbs: a verb followed by its particle is read as one word (the particles are

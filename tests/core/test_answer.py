@@ -722,6 +722,25 @@ def test_a_phrasal_verb_the_story_lacks_falls_back_to_its_verb(engine: StoryEngi
     assert engine.answer("Did Russia take over all of Ukraine?").answered
 
 
+@pytest.mark.parametrize(
+    ("turned_out", "plain", "verb"),
+    [
+        ("How many people ended up in Kyiv?", "How many people ended in Kyiv?", "ended"),
+        ("Who wound up with the deal?", "Who wound the deal?", "wound"),
+    ],
+)
+def test_ended_up_is_how_it_turned_out(
+    engine: StoryEngine, turned_out: str, plain: str, verb: str
+) -> None:
+    """ "ended up in hospital" says how things turned out: "end" weighs as a light word with
+    "up", in full without it."""
+
+    def weight(question: str) -> float:
+        return next(t.weight for t in engine.analyse(question).terms if t.word == verb)
+
+    assert weight(turned_out) < weight(plain) / 2
+
+
 def test_a_misspelt_paraphrase_reaches_the_story_word(engine: StoryEngine) -> None:
     """ "comlicated" is not a story word nor one letter from one: spelt right it is
     "complicated", whose WordNet head "complex" the story uses ("complexities")."""

@@ -108,6 +108,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("he was pleased the shot was needed", "he was happy the shot was necessary"),
         ("the quake and the blaze", "the earthquake and the wildfire"),
         ("reporters asked about his remarks", "reporters questioned about his comments"),
+        ("grabbing the whole city", "seizing the whole city"),
     ],
     ids=[
         "transliteration",
@@ -135,6 +136,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "happy-necessary",
         "quake-blaze",
         "asked-questioned-remarks-comments",
+        "grab-seize",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
