@@ -170,6 +170,7 @@ from bot.core.text import (
     sentence_spans,
     spell_out_abbreviations,
     split_preamble,
+    stem,
     term,
     terms_of_tokens,
     token_term,
@@ -1012,6 +1013,9 @@ class StoryEngine:
                 if phrasal:
                     found, closeness = phrasal, CORRECTED_WEIGHT
             corrected = closeness < 1.0
+            # "Were the strikes needed?" of "Not necessary": a light word the story has as a
+            # related word (needed = necessary) is what is asked, not a light verb
+            related_in_story = bool(found) and found == term(word) != stem(word)
             key = found or word
             if key in seen:
                 continue
@@ -1027,7 +1031,7 @@ class StoryEngine:
             else:
                 weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT * _commonness_discount(word)
             if (
-                (word in LIGHT_WORDS and word not in shouted)
+                (word in LIGHT_WORDS and word not in shouted and not related_in_story)
                 or (compares and word in COMPARISON_FRAMING)
                 or position < len(preamble_words)
                 or (kind is QuestionType.WHO and word in IN_CHARGE)

@@ -115,6 +115,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Was Trump pleased with the Russian bombing of Kyiv?", 4, "not happy"),
         ("To the Eurpoeans, what does stopping the invasion really amount to?", 3, "goodwill"),
         ("What larger discussion were Trump's remarks part of?", 2, "broader conversation"),
+        ("Did Trump think the strikes on Kyiv were needed?", 4, "Not necessary"),
         ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
     ],
     ids=[
@@ -159,6 +160,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "pleased-is-happy",
         "a-misspelt-name-spelt-right",
         "remarks-are-comments",
+        "needed-is-necessary",
         "asked-is-questioned",
     ],
 )
