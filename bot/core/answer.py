@@ -233,6 +233,8 @@ HEADLINE_SHARE = 2.0
 FIRST_NAME_SHARE = 0.3
 FIRST_NAME_RANK_SHARE = 0.25
 
+#: "When did X happen relative to Y?" asks it as "before or after Y?" does.
+_WHEN_RELATIVE_TO = re.compile(r"^\W*when\b.*?\b(?:relative|in relation) to\b", re.IGNORECASE)
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
 _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
 
@@ -989,7 +991,10 @@ class StoryEngine:
         degree = (
             asked_degree.group(1) if (asked_degree := HOW_DEGREE.match(normalise(asked))) else ""
         )
+        relative = bool(_WHEN_RELATIVE_TO.search(asked))
         for position, word in enumerate(preamble_words + asked_words):
+            if relative and word in ("relative", "relation"):
+                continue  # "When did X happen relative to Y?" frames the question
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
             if (
@@ -1073,7 +1078,11 @@ class StoryEngine:
     def _reference_words(self, text: str, compares: bool) -> frozenset[str]:
         """The words of Y in "Did X happen before or after Y?" (or, for a comparison, "Was X
         more ... than Y?") that the rest of the question does not use; empty for others."""
-        found = BEFORE_OR_AFTER.search(text) or (COMPARED_WITH.search(text) if compares else None)
+        found = (
+            BEFORE_OR_AFTER.search(text)
+            or _WHEN_RELATIVE_TO.search(split_preamble(text)[1])
+            or (COMPARED_WITH.search(text) if compares else None)
+        )
         if not found:
             return frozenset()
         end = _CLAUSE_END.search(text, found.end())

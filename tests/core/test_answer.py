@@ -116,6 +116,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("To the Eurpoeans, what does stopping the invasion really amount to?", 3, "goodwill"),
         ("What larger discussion were Trump's remarks part of?", 2, "broader conversation"),
         ("Did Trump think the strikes on Kyiv were needed?", 4, "Not necessary"),
+        ("When did the strikes happen relative to the sit-down with Støre?", 4, "Earlier that day"),
         ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
     ],
     ids=[
@@ -161,6 +162,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "a-misspelt-name-spelt-right",
         "remarks-are-comments",
         "needed-is-necessary",
+        "when-relative-to",
         "asked-is-questioned",
     ],
 )
