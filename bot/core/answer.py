@@ -144,6 +144,7 @@ from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
     BEFORE_OR_AFTER,
+    COUNTRY_WORDS,
     ENDED_UP,
     LIGHT_WORDS,
     NEWS_PEOPLE,
@@ -350,14 +351,17 @@ NAME_ZIPF = 4.0
 
 def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset()) -> bool:
     """Whether a question word is a name (person, place, organisation) the story never uses;
-    an acronym the question writes in capitals ("NATO") is one however common."""
+    an acronym the question writes in capitals ("NATO") or a country ("the UK prime
+    minister") is one however common."""
     word = query_term.word
     return (
         query_term.name
         and not query_term.term
         and word.isalpha()
-        and not DEMONYM.search(word)
-        and (english_zipf(word) < NAME_ZIPF or word in acronyms)
+        and (
+            word in COUNTRY_WORDS
+            or (not DEMONYM.search(word) and (english_zipf(word) < NAME_ZIPF or word in acronyms))
+        )
     )
 
 

@@ -684,6 +684,9 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("child", "children", "kid", "kids"),
     ("country", "countries", "nation", "nations"),
     ("meeting", "meet", "meets", "met", "summit"),
+)
+#: Countries and regions with their people (and capitals that stand for a government).
+COUNTRY_GROUPS: tuple[tuple[str, ...], ...] = (
     ("russia", "russian", "russians", "kremlin", "moscow"),
     ("ukraine", "ukrainian", "ukrainians"),
     ("norway", "norwegian", "norwegians"),
@@ -743,6 +746,9 @@ RELATED_WORDS: tuple[tuple[str, ...], ...] = (
     ("nepal", "nepali", "nepalese"),
     *((place, place + "n", place + "ns") for place in sorted(_PLACES_PLUS_N)),
 )
+RELATED_WORDS += COUNTRY_GROUPS
+#: The words of :data:`COUNTRY_GROUPS`: a name of a country however common ("UK", "Britain").
+COUNTRY_WORDS = frozenset(word for group in COUNTRY_GROUPS for word in group)
 
 #: Generic ("light") verbs: they weigh little in a question ("What has Russia given up?").
 LIGHT_WORDS = words(

@@ -200,6 +200,7 @@ def test_golden_answers(
         "What were Trump's earlier, less optimistic remarks about the war?",
         "Did Trump talk to Putin on the phone?",
         "Who is leading the American negotiating team in the peace talks?",
+        "What did the UK prime minister think of Trump's concession comment?",
     ],
     ids=[
         "one-common-word",
@@ -218,6 +219,7 @@ def test_golden_answers(
         "earlier-remarks-only-compared-with",
         "by-phone-the-story-does-not-say",
         "who-leads-a-team-the-story-lacks",
+        "a-country-the-story-lacks",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
