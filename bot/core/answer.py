@@ -47,6 +47,7 @@ from bot.core.shapes import (
     ABOUT_THE_ARTICLE,
     ALTERNATIVES,
     ANSWER_KINDS,
+    ASKED_STANCE,
     ASKS_A_COUNT,
     ASKS_A_KIND,
     ASKS_CLOCK,
@@ -2113,9 +2114,11 @@ class StoryEngine:
             sentence.text, query, self._people_in(paragraph.article)
         ):
             return "the closest passage names no place for that"
-        if query.kind is QuestionType.STATEMENT or (
-            query.kind is QuestionType.YES_NO and REACTION_WORDS.search(query.text)
-        ):  # "What did X say", "Did X reply to ...?": X must be the one speaking
+        if (
+            query.kind is QuestionType.STATEMENT
+            or (query.kind is QuestionType.YES_NO and REACTION_WORDS.search(query.text))
+            or ASKED_STANCE.search(query.text)
+        ):  # "What did X say", "Did X reply to ...?", "What is X's view?": X must say it
             return self._unreported_speaker(query, sentence, paragraph)
         return ""
 

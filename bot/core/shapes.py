@@ -859,12 +859,19 @@ def title_asked(question: str) -> tuple[str, str] | None:
 _ASKED_SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
     r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
-    r"posting|writing|react|respond|reply|comment|answer)\b",
+    r"posting|writing|react|respond|reply|comment|answer|think|thinks|thought|feel|feels|felt|"
+    r"believe|believes)\b",
     re.IGNORECASE,
 )
 
 
 #: "How did X react/respond?": a person reacts by saying something, a market need not.
+#: "What is Norway's position on the war?": whose view is asked.
+ASKED_STANCE = re.compile(
+    r"^\W*what(?:['’]?s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(.+?)['’]?s\s+(?:official\s+|own\s+)?"
+    r"(?:view|views|position|stance|opinion|take|reaction|response|verdict|attitude)\b",
+    re.IGNORECASE,
+)
 REACTION_WORDS = re.compile(r"\b(?:react|respond|reply|comment|answer)\b", re.IGNORECASE)
 
 #: Longest speaker a "what did X say" question names ("the union leader", "Jonas Gahr Støre").
@@ -878,7 +885,7 @@ _SAYING_ADVERBS = words(
 
 def asked_speaker(question: str) -> str:
     """Who a "what did X say" question asks about ("" if it names nobody)."""
-    found = _ASKED_SPEAKER.search(question)
+    found = _ASKED_SPEAKER.search(question) or ASKED_STANCE.search(question)
     if not found:
         return ""
     # "what did it actually say": an adverb is no part of who says it
@@ -911,7 +918,7 @@ _SUBJECT_BEFORE_VERB = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
     # "Critics of such swaps argue", "Residents in Eastgate say"
     r"(?:\s+(?:of|in|at|from|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
-    r"(?:\s*(?:,[^,]{1,60}){1,2},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
+    r"(\s*(?:,[^,]{1,60}){1,2},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
     r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )
 
@@ -927,7 +934,16 @@ def statement_subjects(sentence: str) -> frozenset[str]:
             subjects.add(PRONOUN_SUBJECT)
         else:
             subjects.update(index_terms(name))
+        # "much of Europe, including Ukraine, rejected ...": Ukraine rejected it too
+        aside = _INCLUDING.match(found.group(2) or "")
+        if aside:
+            subjects.update(index_terms(aside.group(1)))
     return frozenset(subjects)
+
+
+_INCLUDING = re.compile(
+    r"\s*,\s*(?:including|and|as well as|along with|like)\s+((?:[A-Z][\w'’.-]*\s*)+),"
+)
 
 
 _QUOTE_MARKS = "\"“”‘’'«» "

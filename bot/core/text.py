@@ -747,8 +747,11 @@ COUNTRY_GROUPS: tuple[tuple[str, ...], ...] = (
     *((place, place + "n", place + "ns") for place in sorted(_PLACES_PLUS_N)),
 )
 RELATED_WORDS += COUNTRY_GROUPS
-#: The words of :data:`COUNTRY_GROUPS`: a name of a country however common ("UK", "Britain").
-COUNTRY_WORDS = frozenset(word for group in COUNTRY_GROUPS for word in group)
+#: The words of :data:`COUNTRY_GROUPS`: a name of a country however common ("UK", "Britain");
+#: not a region whose members stand in for it ("Scandinavian" of a story about Norway).
+COUNTRY_WORDS = frozenset(
+    word for group in COUNTRY_GROUPS for word in group if word not in REGION_MEMBERS
+)
 
 #: Generic ("light") verbs: they weigh little in a question ("What has Russia given up?").
 LIGHT_WORDS = words(

@@ -117,6 +117,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("What larger discussion were Trump's remarks part of?", 2, "broader conversation"),
         ("Did Trump think the strikes on Kyiv were needed?", 4, "Not necessary"),
         ("When did the strikes happen relative to the sit-down with Støre?", 4, "Earlier that day"),
+        ("What does Ukraine think of Trump's concession claim?", 3, "including Ukraine"),
         ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
     ],
     ids=[
@@ -163,6 +164,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "remarks-are-comments",
         "needed-is-necessary",
         "when-relative-to",
+        "a-view-reported-of-a-country-included",
         "asked-is-questioned",
     ],
 )
@@ -201,6 +203,7 @@ def test_golden_answers(
         "Did Trump talk to Putin on the phone?",
         "Who is leading the American negotiating team in the peace talks?",
         "What did the UK prime minister think of Trump's concession comment?",
+        "What is Norway's official position on the war in Ukraine?",
     ],
     ids=[
         "one-common-word",
@@ -220,6 +223,7 @@ def test_golden_answers(
         "by-phone-the-story-does-not-say",
         "who-leads-a-team-the-story-lacks",
         "a-country-the-story-lacks",
+        "a-view-the-story-does-not-report",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
