@@ -1668,10 +1668,13 @@ class StoryEngine:
                     owners += terms_of_tokens(tokenize(POSSESSIVE_END.sub("", word)))
                 # "Mayor Betancourt": the title is his post, not his name
                 titled = word.lower().rstrip(".") in TITLE_WORDS and i + 1 < len(spoken)
+                # "the Barcelona guy": where someone is from, not who speaks
+                qualifier = i + 1 < len(spoken) and normalise(spoken[i + 1]) in SOMEONE
                 for token in tokenize(word):
-                    if token not in STOPWORDS:
+                    # "the Barcelona guy": "guy" says nothing of who
+                    if token not in STOPWORDS and fold_variant(token) not in SOMEONE:
                         known = self._lookup(fold_variant(token))[0]
-                        named = word[:1].isupper() and not (owner or titled)
+                        named = word[:1].isupper() and not (owner or titled or qualifier)
                         (names if named else roles).append(known)
             if len(self._speakers) >= SPEAKER_CACHE:
                 self._speakers.clear()

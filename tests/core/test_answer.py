@@ -1468,12 +1468,25 @@ _BLIZZARD = (
     "than the forecast suggested.\n"
 )
 
+_WRECK = (
+    "Roman Wreck Found Off Sardinia\n\n"
+    "Divers have found a Roman merchant ship carrying more than 300 wine jars off the coast.\n\n"
+    "“Finds like this change our picture of trade,” said Tomás Herrera, a maritime "
+    "archaeologist at the University of Barcelona who was not involved in the project.\n"
+)
+
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence"),
     [
         pytest.param(
             _TALKS, "Which dance did the minister mention?", "tango", id="most-specific-kind"
+        ),
+        pytest.param(
+            _WRECK,
+            "What does the Barcelona guy think about the find?",
+            "picture of trade",
+            id="the-guy-from-a-place",
         ),
         pytest.param(
             _BLIZZARD, "How strong did the wind get?", "60 mph", id="how-strong-is-no-power"
@@ -1544,7 +1557,7 @@ def test_what_a_short_story_answers(
     after" by what says which came first; a comparison by a sentence that compares; "by her
     first name" by the first name alone; "which dance" by the most specific dance ("tango",
     not "formal"); "Mayor Betancourt" speaks wherever Betancourt does; "how strong" asks a
-    degree, not about "power"."""
+    degree, not about "power"; "the Barcelona guy" is someone from Barcelona, not Barcelona."""
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert answer.answered, answer.reason
     assert in_sentence in (answer.sentence or "")
