@@ -1471,6 +1471,7 @@ _BLIZZARD = (
 _WRECK = (
     "Roman Wreck Found Off Sardinia\n\n"
     "Divers have found a Roman merchant ship carrying more than 300 wine jars off the coast.\n\n"
+    "A local man spotted the wreck while diving in June.\n\n"
     "“Finds like this change our picture of trade,” said Tomás Herrera, a maritime "
     "archaeologist at the University of Barcelona who was not involved in the project.\n"
 )
