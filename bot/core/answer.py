@@ -227,6 +227,10 @@ SPEAKER_WEIGHT = 0.3
 FITTING_SHARE = 0.8
 #: A chosen sentence this short ("Not everyone is convinced.") is shown with the next one.
 LEAD_IN_WORDS = 10
+#: A runner-up within this share of the lead's score that covers this much more of the question
+#: answers instead of the lead (which sums the story up): see ``_prefer_detail``.
+DETAIL_SHARE = 0.6
+DETAIL_MARGIN = 0.05
 #: A question word an article's headline has but its lead paragraph lacks counts for the lead
 #: (which the headline sums up) with this many times its weight (once if the lead has it).
 HEADLINE_SHARE = 2.0
@@ -1362,6 +1366,7 @@ class StoryEngine:
     def _answer(self, query: Query, candidates: list[_Candidate]) -> Answer:
         """Choose among ranked candidates, or decline (see :meth:`answer`)."""
         candidates = self._prefer_covering(query, candidates)
+        candidates = self._prefer_detail(query, candidates)
         candidates = self._prefer_fitting(query, candidates)
         candidates = self._prefer_acting(query, candidates)
         candidates = self._prefer_said_by(query, candidates)
@@ -1887,6 +1892,25 @@ class StoryEngine:
             best -= (1 - PARAGRAPH_WEIGHT) * QUOTED_BONUS
         return self._promote(
             candidates, lambda c: self._covers(query, c), floor=RUNNER_UP_SHARE * best
+        )
+
+    def _prefer_detail(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Move a runner-up of the same article that covers more of the question than the best
+        candidate to the front when that one is the article's lead, unless the headline has
+        every key word: the lead sums the story up and so matches many words, but the detail
+        asked for ("When did Rovers last win a major trophy?") is told further down."""
+        top = candidates[0]
+        lead = self.paragraphs[top.paragraph]
+        if lead.number != 1 or self._headline_asked(query, lead):
+            return candidates
+        lead_coverage = self._coverage(query, top.paragraph)[0]
+        return self._promote(
+            candidates,
+            lambda c: (
+                self.paragraphs[c.paragraph].article == lead.article
+                and self._coverage(query, c.paragraph)[0] >= lead_coverage + DETAIL_MARGIN
+            ),
+            floor=DETAIL_SHARE * top.score,
         )
 
     def _covers(self, query: Query, candidate: _Candidate) -> bool:

@@ -1609,3 +1609,31 @@ def test_what_a_short_story_declines(tmp_path: Path, story: str, question: str, 
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert not answer.answered
     assert why in answer.reason
+
+
+_PLANT = (
+    "Calder Metals to Close Brennock Plant\n\n"
+    "Calder Metals will close its rolling plant in Brennock in June, putting 640 jobs at risk "
+    "in a town where the plant has been the largest employer for sixty years.\n\n"
+    "The plant opened in 1962 and at its peak employed more than 2,000 people.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "chosen"),
+    [
+        ("When did the Brennock plant open?", 2),  # the detail, told after the lead
+        ("Is Calder Metals closing its Brennock plant?", 1),  # the lead tells it all
+    ],
+)
+def test_a_detail_beats_the_lead_that_sums_the_story_up(
+    tmp_path: Path, question: str, chosen: int
+) -> None:
+    """When the lead scored best but a close runner-up of its article covers more of the
+    question, the runner-up answers; not when the lead covers as much."""
+    from bot.core.answer import _Candidate
+
+    engine = engine_over(tmp_path, "plant.txt", _PLANT)
+    query = engine.analyse(question)
+    ranked = [_Candidate(0, 2.0, 0, 1.0), _Candidate(1, 1.5, 0, 0.8)]  # the lead first
+    assert engine.paragraphs[engine._prefer_detail(query, ranked)[0].paragraph].number == chosen
