@@ -407,15 +407,29 @@ def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) ->
     ]
     if not places:
         return True
+
+    def reachable(place: int, i: int) -> bool:
+        # "a bakery near the Portway Market stop": a name past a preposition is another's
+        between = words[min(place, i) + 1 : max(place, i)]
+        return not any(normalise(w.strip(",.;:")) in _NAME_BREAKS for w in between)
+
     return any(
         word[:1].isupper()
         and i > 0
         and not CALENDAR_WORD.fullmatch(word.strip(",.;:"))
         and normalise(word.strip(",.;:")) not in given
+        and reachable(place, i)
         for place in places
         for i, word in enumerate(words)
         if 0 < abs(i - place) <= NAME_REACH
     )
+
+
+#: Prepositions that end the phrase of a noun: a name after one belongs to another noun.
+_NAME_BREAKS = words(
+    "near in at on from by into onto outside inside behind beside across toward towards "
+    "against with without"
+)
 
 
 #: "What is the satellite called?", "what's it named": asks for the name something goes by,

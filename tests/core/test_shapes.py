@@ -166,8 +166,9 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         ("A dog walker reported dead fish to the Environment Agency on Monday.", "walker", False),
         ("The attack began with an email opened by an employee in May.", "employee", False),
         ("The four-year-old male, named Kiko, slipped out.", "panda", True),  # paraphrased
+        ("She runs a bakery near the Portway Market stop.", "bakery", False),
     ],
-    ids=["named-walker", "agency-too-far", "unnamed-employee", "noun-not-used"],
+    ids=["named-walker", "agency-too-far", "unnamed-employee", "noun-not-used", "another-noun"],
 )
 def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, named: bool) -> None:
     """ "The name of the dog walker" is a name within a few words of "walker"."""
