@@ -227,9 +227,10 @@ SPEAKER_WEIGHT = 0.3
 FITTING_SHARE = 0.8
 #: A chosen sentence this short ("Not everyone is convinced.") is shown with the next one.
 LEAD_IN_WORDS = 10
-#: A runner-up within this share of the lead's score that covers this much more of the question
-#: answers instead of the lead (which sums the story up): see ``_prefer_detail``.
+#: A runner-up of the lead's article scoring at least this share of the lead's score ...
 DETAIL_SHARE = 0.6
+#: ... and covering at least this much more of the question answers instead of the lead
+#: (which sums the story up): see ``_prefer_detail``.
 DETAIL_MARGIN = 0.05
 #: A question word an article's headline has but its lead paragraph lacks counts for the lead
 #: (which the headline sums up) with this many times its weight (once if the lead has it).
@@ -240,7 +241,9 @@ FIRST_NAME_SHARE = 0.3
 FIRST_NAME_RANK_SHARE = 0.25
 
 #: "When did X happen relative to Y?" asks it as "before or after Y?" does.
-_WHEN_RELATIVE_TO = re.compile(r"^\W*when\b.*?\b(?:relative|in relation) to\b", re.IGNORECASE)
+_WHEN_RELATIVE_TO = re.compile(r"\bwhen\b[^?.!]*?\b(?:relative|in relation) to\b", re.IGNORECASE)
+#: The words of "relative to" / "in relation to" that frame such a question.
+_RELATIVE_WORDS = frozenset({"relative", "relation"})
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
 _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
 
@@ -356,8 +359,8 @@ NAME_ZIPF = 4.0
 
 def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset()) -> bool:
     """Whether a question word is a name (person, place, organisation) the story never uses;
-    an acronym the question writes in capitals ("NATO") or a country ("the UK prime
-    minister") is one however common."""
+    an acronym the question writes in capitals ("NATO") or a country or its people ("the UK
+    prime minister", "British") is one however common (see :data:`COUNTRY_WORDS`)."""
     word = query_term.word
     return (
         query_term.name
@@ -1000,9 +1003,9 @@ class StoryEngine:
         degree = (
             asked_degree.group(1) if (asked_degree := HOW_DEGREE.match(normalise(asked))) else ""
         )
-        relative = bool(_WHEN_RELATIVE_TO.search(asked))
+        relative = bool(_WHEN_RELATIVE_TO.search(text))
         for position, word in enumerate(preamble_words + asked_words):
-            if relative and word in ("relative", "relation"):
+            if relative and word in _RELATIVE_WORDS:
                 continue  # "When did X happen relative to Y?" frames the question
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
@@ -1027,9 +1030,10 @@ class StoryEngine:
                 if phrasal:
                     found, closeness = phrasal, CORRECTED_WEIGHT
             corrected = closeness < 1.0
-            # "Were the strikes needed?" of "Not necessary": a light word the story has as a
-            # related word (needed = necessary) is what is asked, not a light verb
-            related_in_story = bool(found) and found == term(word) != stem(word)
+            # "Were the strikes needed?" of "Not necessary": a light word indexed with a group of
+            # related words (needed = necessary) that the story has is what is asked
+            in_related_group = term(word) != stem(word)
+            related_in_story = bool(found) and found == term(word) and in_related_group
             key = found or word
             if key in seen:
                 continue
@@ -1089,7 +1093,7 @@ class StoryEngine:
         more ... than Y?") that the rest of the question does not use; empty for others."""
         found = (
             BEFORE_OR_AFTER.search(text)
-            or _WHEN_RELATIVE_TO.search(split_preamble(text)[1])
+            or _WHEN_RELATIVE_TO.search(text)
             or (COMPARED_WITH.search(text) if compares else None)
         )
         if not found:
@@ -1581,7 +1585,7 @@ class StoryEngine:
             totals = []
             fitting: list[bool] = []
             paragraph = self.paragraphs[position]
-            if paragraph.number == 1 and scores and self._headline_asked(query, paragraph):
+            if paragraph.is_lead and scores and self._headline_asked(query, paragraph):
                 # "What did Trump call Russia's pause?" asks what the headline says: the lead's
                 # first sentence, which it sums up, says it.
                 scores = [best_sentence, *scores[1:]]
@@ -1645,7 +1649,7 @@ class StoryEngine:
         call Russia's pause?" of a story headed "Trump Calls Russia's Pause a 'Big
         Concession'"); 0 for other paragraphs."""
         paragraph = self.paragraphs[position]
-        if paragraph.number != 1:
+        if not paragraph.is_lead:
             return 0.0
         title = self._title_terms.get(paragraph.article, frozenset())
         own = self._terms_of(position)
@@ -1667,17 +1671,17 @@ class StoryEngine:
             roles: list[str] = []
             owners: list[str] = []
             spoken = speaker.split()
+            # "the Barcelona guy": "guy" says nothing of who; the place says where they are from
+            someone = [fold_variant(normalise(word)) in SOMEONE for word in spoken]
             for i, word in enumerate(spoken):
                 owner = i + 1 < len(spoken) and POSSESSIVE_END.search(word) is not None
                 if owner and word[:1].isupper():
                     owners += terms_of_tokens(tokenize(POSSESSIVE_END.sub("", word)))
                 # "Mayor Betancourt": the title is his post, not his name
                 titled = word.lower().rstrip(".") in TITLE_WORDS and i + 1 < len(spoken)
-                # "the Barcelona guy": where someone is from, not who speaks
-                qualifier = i + 1 < len(spoken) and normalise(spoken[i + 1]) in SOMEONE
+                qualifier = i + 1 < len(spoken) and someone[i + 1]
                 for token in tokenize(word):
-                    # "the Barcelona guy": "guy" says nothing of who
-                    if token not in STOPWORDS and fold_variant(token) not in SOMEONE:
+                    if token not in STOPWORDS and not someone[i]:
                         known = self._lookup(fold_variant(token))[0]
                         named = word[:1].isupper() and not (owner or titled or qualifier)
                         (names if named else roles).append(known)
@@ -1901,7 +1905,7 @@ class StoryEngine:
         asked for ("When did Rovers last win a major trophy?") is told further down."""
         top = candidates[0]
         lead = self.paragraphs[top.paragraph]
-        if lead.number != 1 or self._headline_asked(query, lead):
+        if not lead.is_lead or self._headline_asked(query, lead):
             return candidates
         lead_coverage = self._coverage(query, top.paragraph)[0]
         return self._promote(

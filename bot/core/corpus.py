@@ -53,6 +53,11 @@ class Paragraph:
         """Stable citation id, e.g. ``trump-russia-big-concession#3``."""
         return f"{self.article}#{self.number}"
 
+    @property
+    def is_lead(self) -> bool:
+        """Whether this is the article's lead, the first body paragraph (it sums the story up)."""
+        return self.number == 1
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -209,7 +214,7 @@ _CHROME = re.compile(
     r"share (this|on|via)\b|share$|shares?:|follow us\b|follow (on|@)|subscribe\b|"
     r"sign up (for|to)\b|sign in to\b|click (here|to)\b|advertisement$|sponsored( content)?$|"
     # WordPress's share buttons: "Click to share on X (Opens in new window)", "Like this:"
-    r".{0,60}\(opens in (a )?new (window|tab)\)$|like this:|like loading|"
+    r".{0,60}\(opens in (a )?new (window|tab)\)$|like this:$|like loading\.*$|"
     r"(related|recommended|more)( (articles?|stories|posts|news|reading|coverage))?:?$|"
     r"(related|recommended)( (articles?|stories|posts|news|reading|coverage))?: |"
     r"(most (read|popular|viewed|shared)|trending( now)?|you (may|might) also like|"

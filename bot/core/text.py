@@ -509,9 +509,12 @@ QUESTION_FILLERS = words(
     "rn ngl lmao smh fr ty quote quotes quotation honestly literally seriously gonna wanna "
     "gotta kinda"
 )
-#: Words for a person that say nothing of who: light when the story does not use them ("what
-#: did the guy buy with the cash?" of a story that names him).
-SOMEONE = words("guy guys bloke blokes dude dudes fella fellas lady ladies person persons")
+#: Words for a person that say nothing of who (or only that they lead): light when the story
+#: does not use them ("what did the guy buy with the cash?" of a story that names him; "the
+#: American leader" of one that calls him the president).
+SOMEONE = words(
+    "guy guys bloke blokes dude dudes fella fellas lady ladies person persons leader leaders"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -542,9 +545,8 @@ _PLACES_PLUS_N = words(
     "africa asia catalonia bavaria california pennsylvania virginia scandinavia"
 )
 
-#: Words that mean the same thing in news text; each group is indexed as its first word's stem,
-#: in stories and questions alike (documented in the README). Demonyms join their country.
-RELATED_WORDS: tuple[tuple[str, ...], ...] = (
+#: Words that mean the same thing in news text (countries are :data:`COUNTRY_GROUPS`).
+_NEWS_WORD_GROUPS: tuple[tuple[str, ...], ...] = (
     (
         "die",
         "died",
@@ -746,9 +748,12 @@ COUNTRY_GROUPS: tuple[tuple[str, ...], ...] = (
     ("nepal", "nepali", "nepalese"),
     *((place, place + "n", place + "ns") for place in sorted(_PLACES_PLUS_N)),
 )
-RELATED_WORDS += COUNTRY_GROUPS
-#: The words of :data:`COUNTRY_GROUPS`: a name of a country however common ("UK", "Britain");
-#: not a region whose members stand in for it ("Scandinavian" of a story about Norway).
+#: Words that mean the same thing in news text; each group is indexed as its first word's stem,
+#: in stories and questions alike (documented in the README). Demonyms join their country.
+RELATED_WORDS: tuple[tuple[str, ...], ...] = (*_NEWS_WORD_GROUPS, *COUNTRY_GROUPS)
+#: The words of :data:`COUNTRY_GROUPS` (places, their people, "Kremlin" and "Moscow"): a name
+#: however common ("UK", "Britain"), except a region whose members stand in for it
+#: (:data:`REGION_MEMBERS`: "Scandinavian" of a story about Norway).
 COUNTRY_WORDS = frozenset(
     word for group in COUNTRY_GROUPS for word in group if word not in REGION_MEMBERS
 )

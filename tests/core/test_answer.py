@@ -118,6 +118,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Did Trump think the strikes on Kyiv were needed?", 4, "Not necessary"),
         ("When did the strikes happen relative to the sit-down with Støre?", 4, "Earlier that day"),
         ("What does Ukraine think of Trump's concession claim?", 3, "including Ukraine"),
+        ("According to the American leader, what is Putin after?", 1, "seeking a deal"),
         ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
     ],
     ids=[
@@ -165,6 +166,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "needed-is-necessary",
         "when-relative-to",
         "a-view-reported-of-a-country-included",
+        "a-leader-the-story-calls-president",
         "asked-is-questioned",
     ],
 )
@@ -738,6 +740,7 @@ def test_a_phrasal_verb_the_story_lacks_falls_back_to_its_verb(engine: StoryEngi
         ("How many people ended up in Kyiv?", "How many people ended in Kyiv?", "ended"),
         ("Who wound up with the deal?", "Who wound the deal?", "wound"),
     ],
+    ids=["ended-up", "wound-up"],
 )
 def test_ended_up_is_how_it_turned_out(
     engine: StoryEngine, turned_out: str, plain: str, verb: str
@@ -749,6 +752,26 @@ def test_ended_up_is_how_it_turned_out(
         return next(t.weight for t in engine.analyse(question).terms if t.word == verb)
 
     assert weight(turned_out) < weight(plain) / 2
+
+
+@pytest.mark.parametrize(
+    ("question", "reference"),
+    [
+        ("When did the strikes happen relative to the meeting with Støre?", {"meeting", "store"}),
+        (
+            "ok so I was reading about the war and the talks and got confused, when did the "
+            "strikes happen relative to the meeting with Støre?",
+            {"meeting", "store"},
+        ),
+        ("Did the strikes come before or after the meeting?", {"meeting"}),
+    ],
+    ids=["relative-to", "relative-to-after-chat", "before-or-after"],
+)
+def test_what_an_event_is_placed_against(
+    engine: StoryEngine, question: str, reference: set[str]
+) -> None:
+    """Y of "When did X happen relative to Y?" / "before or after Y?", chat before it or not."""
+    assert engine.analyse(question).reference == reference
 
 
 def test_a_misspelt_paraphrase_reaches_the_story_word(engine: StoryEngine) -> None:
@@ -1613,27 +1636,34 @@ def test_what_a_short_story_declines(tmp_path: Path, story: str, question: str, 
 
 _PLANT = (
     "Calder Metals to Close Brennock Plant\n\n"
-    "Calder Metals will close its rolling plant in Brennock in June, putting 640 jobs at risk "
-    "in a town where the plant has been the largest employer for sixty years.\n\n"
-    "The plant opened in 1962 and at its peak employed more than 2,000 people.\n"
+    "The company will shut its rolling mill at the end of June, putting 640 jobs at risk.\n\n"
+    "The plant opened in 1962 and once employed 2,000 people.\n\n"
+    "Calder Metals said the Brennock plant had lost money for two years.\n"
 )
 
 
 @pytest.mark.parametrize(
     ("question", "chosen"),
     [
-        ("When did the Brennock plant open?", 2),  # the detail, told after the lead
-        ("Is Calder Metals closing its Brennock plant?", 1),  # the lead tells it all
+        ("When did the Brennock plant open?", 2),
+        ("How many jobs are at risk at the mill?", 1),
+        ("Is Calder Metals closing its Brennock plant?", 1),
     ],
+    ids=["the-detail-told-later", "the-lead-covers-as-much", "the-headline-has-every-word"],
 )
 def test_a_detail_beats_the_lead_that_sums_the_story_up(
     tmp_path: Path, question: str, chosen: int
 ) -> None:
     """When the lead scored best but a close runner-up of its article covers more of the
-    question, the runner-up answers; not when the lead covers as much."""
+    question, the runner-up answers; not when the lead covers as much, nor when the headline
+    (which the lead sums up) has every key word."""
     from bot.core.answer import _Candidate
 
     engine = engine_over(tmp_path, "plant.txt", _PLANT)
     query = engine.analyse(question)
-    ranked = [_Candidate(0, 2.0, 0, 1.0), _Candidate(1, 1.5, 0, 0.8)]  # the lead first
+    ranked = [  # the lead first
+        _Candidate(paragraph=0, bm25=2.0, sentence=0, score=1.0),
+        _Candidate(paragraph=1, bm25=1.5, sentence=0, score=0.8),
+        _Candidate(paragraph=2, bm25=1.4, sentence=0, score=0.7),
+    ]
     assert engine.paragraphs[engine._prefer_detail(query, ranked)[0].paragraph].number == chosen
