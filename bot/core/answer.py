@@ -240,6 +240,9 @@ HEADLINE_SHARE = 2.0
 FIRST_NAME_SHARE = 0.3
 FIRST_NAME_RANK_SHARE = 0.25
 
+#: "one" written out in a question is mostly a pronoun ("one of these thermostats"), not 1.
+_ONE = re.compile(r"\bone\b", re.IGNORECASE)
+_DIGIT_ONE = re.compile(r"\b1\b")
 #: "When did X happen relative to Y?" asks it as "before or after Y?" does.
 _WHEN_RELATIVE_TO = re.compile(r"\bwhen\b[^?.!]*?\b(?:relative|in relation) to\b", re.IGNORECASE)
 #: The words of "relative to" / "in relation to" that frame such a question.
@@ -1004,7 +1007,11 @@ class StoryEngine:
             asked_degree.group(1) if (asked_degree := HOW_DEGREE.match(normalise(asked))) else ""
         )
         relative = bool(_WHEN_RELATIVE_TO.search(text))
+        # "a deadline he came up with himself, or one Putin set?": "one" stands for a thing
+        pronoun_one = bool(_ONE.search(text)) and not _DIGIT_ONE.search(text)
         for position, word in enumerate(preamble_words + asked_words):
+            if pronoun_one and word == "1":
+                continue
             if relative and word in _RELATIVE_WORDS:
                 continue  # "When did X happen relative to Y?" frames the question
             # A name has no synonyms ("Bill" is not "note").

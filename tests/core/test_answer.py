@@ -119,6 +119,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("When did the strikes happen relative to the sit-down with Støre?", 4, "Earlier that day"),
         ("What does Ukraine think of Trump's concession claim?", 3, "including Ukraine"),
         ("Which Russian leader did Trump address by his first name?", 4, "Vladimir, STOP"),
+        ("Is the deadline Trump talked about one he came up with himself?", 7, "my own deadline"),
         ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
     ],
     ids=[
@@ -167,6 +168,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "when-relative-to",
         "a-view-reported-of-a-country-included",
         "leader-of-a-story-that-says-president",
+        "one-is-a-pronoun",
         "asked-is-questioned",
     ],
 )
