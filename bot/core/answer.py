@@ -479,7 +479,9 @@ def _asked(text: str) -> _Asked:
 
 
 _COUNTED_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
-WHICH_THINGS = re.compile(r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)\b")
+WHICH_THINGS = re.compile(
+    r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)(?<!ss)(?<!us)(?<!is)\b"
+)  # a plural: not "bus", "glass", "analysis"
 _THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
@@ -2125,8 +2127,12 @@ class StoryEngine:
         if ASKS_PEOPLE.match(normalise(query.text)) and not names_people(sentence.text, query.text):
             return "the closest passage names nobody for that"
         organisation = ASKS_ORGANISATION.match(normalise(query.text))
-        if organisation and not named_near(paragraph.text, organisation.group(1)):
-            # "Which party does Støre lead?" is not answered by "both parties must work ..."
+        if organisation and not (
+            named_near(paragraph.text, organisation.group(1))
+            and self._names_another(query, sentence.text, paragraph)
+        ):
+            # "Which party does Støre lead?" is not answered by "both parties must work ...",
+            # nor "Which company will build Kyoseki's plant?" by "Kyoseki's chief executive said"
             return f"the closest passage names no such {organisation.group(1)}"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
@@ -2216,6 +2222,29 @@ class StoryEngine:
             not in asked
             for name in names
         )
+
+    def _names_another(self, query: Query, sentence: str, paragraph: Paragraph) -> bool:
+        """Whether ``sentence`` names something (a capitalised run inside it) that is neither
+        in the question nor one of the article's people: what "Which company ...?" asks for."""
+        asked = {t.word for t in query.terms} | {t.term for t in query.terms if t.term}
+        people = self._people_in(paragraph.article)
+        for found in NAME_RUN.finditer(sentence):
+            words = [
+                fold_variant(normalise(w))
+                for w in found.group(0).split()
+                if not CALENDAR_WORD.fullmatch(w)
+            ]
+            someone = bool(words) and all(w in people for w in words)
+            if (
+                words
+                and not someone
+                and any(
+                    w not in asked and self._lookup(w, synonyms=False)[0] not in asked
+                    for w in words
+                )
+            ):
+                return True
+        return False
 
     def _terms_in(self, text: str) -> set[str]:
         """Index terms of the content words of ``text`` (a word the story lacks as its term)."""

@@ -1493,6 +1493,15 @@ _BLIZZARD = (
     "than the forecast suggested.\n"
 )
 
+_RECYCLING = (
+    "Kyoseki Plans Recycling Plant\n\n"
+    "Kyoseki chief executive Takeshi Morimoto said the company planned to open a pilot plant in "
+    "Osaka able to process 5,000 tonnes of plastic waste a year. “Our target is cheap recycled "
+    "plastic,” Morimoto said.\n\n"
+    "The bus, operated by the regional company Transportes Douro Norte, carried 23 visitors to "
+    "the site on Monday.\n"
+)
+
 _WRECK = (
     "Roman Wreck Found Off Sardinia\n\n"
     "Divers have found a Roman merchant ship carrying more than 300 wine jars off the coast.\n\n"
@@ -1507,6 +1516,9 @@ _WRECK = (
     [
         pytest.param(
             _TALKS, "Which dance did the minister mention?", "tango", id="most-specific-kind"
+        ),
+        pytest.param(
+            _RECYCLING, "which bus company was it", "Transportes Douro Norte", id="which-company"
         ),
         pytest.param(
             _WRECK,
@@ -1624,6 +1636,12 @@ def test_what_a_short_story_answers(
             "Who will replace Graham Pell as Amberdale's chief executive?",
             "still to come",
             id="who-will-needs-the-future",
+        ),
+        pytest.param(
+            _RECYCLING,
+            "Which company will build Kyoseki's pilot plant in Osaka?",
+            "no such company",
+            id="a-company-the-question-names-is-not-the-answer",
         ),
     ],
 )
