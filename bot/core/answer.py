@@ -2120,9 +2120,10 @@ class StoryEngine:
             return "the closest passage gives no date for that"
         if query.asks_clock and not CLOCK_TIME.search(sentence.text):
             return "the closest passage gives no time of day for that"
-        if query.asks_name and not named_near(
-            sentence.text, asked.name_of, frozenset(t.word for t in query.terms)
-        ):
+        if query.asks_name and not (
+            named_near(sentence.text, asked.name_of, frozenset(t.word for t in query.terms))
+            and self._names_another(query, sentence.text, paragraph, count_people=True)
+        ):  # "What's the name of Melnychuk's school?" is not "Melnychuk said her school ..."
             return "the closest passage gives no name for that"
         if ASKS_PEOPLE.match(normalise(query.text)) and not names_people(sentence.text, query.text):
             return "the closest passage names nobody for that"
@@ -2223,11 +2224,14 @@ class StoryEngine:
             for name in names
         )
 
-    def _names_another(self, query: Query, sentence: str, paragraph: Paragraph) -> bool:
-        """Whether ``sentence`` names something (a capitalised run inside it) that is neither
-        in the question nor one of the article's people: what "Which company ...?" asks for."""
+    def _names_another(
+        self, query: Query, sentence: str, paragraph: Paragraph, count_people: bool = False
+    ) -> bool:
+        """Whether ``sentence`` names something (a capitalised run inside it) the question does
+        not: what "What's the name of ...?" asks for, and, not one of the article's people
+        unless ``count_people``, what "Which company ...?" does."""
         asked = {t.word for t in query.terms} | {t.term for t in query.terms if t.term}
-        people = self._people_in(paragraph.article)
+        people = frozenset() if count_people else self._people_in(paragraph.article)
         for found in NAME_RUN.finditer(sentence):
             words = [
                 fold_variant(normalise(w))

@@ -1502,6 +1502,14 @@ _RECYCLING = (
     "the site on Monday.\n"
 )
 
+_SHELTERS = (
+    "Families Shelter in Lviv\n\n"
+    "About 300 families from Kyiv are staying in shelters in Lviv, among them teacher Olena "
+    "Melnychuk, 44, and her son.\n\n"
+    "Melnychuk said she hopes to return to Kyiv by mid-May, when her school is due to reopen "
+    "after workers replace its shattered windows.\n"
+)
+
 _WRECK = (
     "Roman Wreck Found Off Sardinia\n\n"
     "Divers have found a Roman merchant ship carrying more than 300 wine jars off the coast.\n\n"
@@ -1636,6 +1644,12 @@ def test_what_a_short_story_answers(
             "Who will replace Graham Pell as Amberdale's chief executive?",
             "still to come",
             id="who-will-needs-the-future",
+        ),
+        pytest.param(
+            _SHELTERS,
+            "What's the name of Melnychuk's school in Kyiv?",
+            "no name",
+            id="a-name-the-question-gives-is-not-the-answer",
         ),
         pytest.param(
             _RECYCLING,
