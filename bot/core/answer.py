@@ -2122,7 +2122,10 @@ class StoryEngine:
             return "the closest passage gives no time of day for that"
         if query.asks_name and not (
             named_near(sentence.text, asked.name_of, frozenset(t.word for t in query.terms))
-            and self._names_another(query, sentence.text, paragraph, count_people=True)
+            and (
+                query.asks_first_name
+                or self._names_another(query, sentence.text, paragraph, count_people=True)
+            )
         ):  # "What's the name of Melnychuk's school?" is not "Melnychuk said her school ..."
             return "the closest passage gives no name for that"
         if ASKS_PEOPLE.match(normalise(query.text)) and not names_people(sentence.text, query.text):
