@@ -575,11 +575,15 @@ ASKS_PEOPLE = re.compile(
     r"^\W*(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:leaders|officials|politicians|ministers|"
     r"lawmakers|diplomats|executives|players|members|senators|councillors|councilors)\b"
 )
-#: "Which party does Støre lead?", "What company won the contract?": an organisation asked for
-#: by name (group 1: the noun).
+#: "Which party does Støre lead?", "What company won the contract?", "Which hospital were they
+#: flown to?": an organisation or institution asked for by name (group 1: the noun).
 ASKS_ORGANISATION = re.compile(
-    r"^\W*(?:which|what)\s+(?:[a-z]+\s+)?(party|parties|company|companies|firm|firms|team|"
-    r"club|union|agency|bank|newspaper|charity|organi[sz]ation)\b"
+    r"^\W*(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|has|have|will)\b)[a-z]+\s+)?"
+    r"(party|parties|company|companies|firm|firms|teams?|clubs?|unions?|agency|agencies|banks?|"
+    r"newspapers?|charity|charities|organi[sz]ations?|courts?|hospitals?|schools?|university|"
+    r"universities|museums?|groups?|chains?|brands?|lines|stations?|airports?|"
+    r"hotels?|restaurants?|bakery|bakeries|shops?|stores?|ministry|ministries|departments?|"
+    r"institutes?|foundations?|outlets?)\b"
 )
 #: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
 ASKS_WORDS = re.compile(

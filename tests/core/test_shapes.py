@@ -8,6 +8,7 @@ from bot.core.shapes import (
     ALTERNATIVES,
     ASKS_FUTURE,
     ASKS_MONEY,
+    ASKS_ORGANISATION,
     ATTRIBUTED_TO,
     HOW_DEGREE,
     MEASURE_UNITS,
@@ -449,3 +450,20 @@ def test_the_adjective_whose_degree_is_asked(question: str, degree: str | None) 
     """ "How strong ...?" asks a degree of "strong"; counts, amounts and adverbs are not that."""
     found = HOW_DEGREE.match(question)
     assert (found.group(1) if found else None) == degree
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Which party does Støre lead?", "party"),
+        ("Which hospital were they flown to?", "hospital"),
+        ("Which cruise lines dock at Marlow Sound?", "lines"),
+        ("What are hotels being told to do?", None),
+        ("Which city was hit?", None),
+    ],
+    ids=["party", "hospital", "cruise-lines", "not-which-hotels", "a-place-is-asked-otherwise"],
+)
+def test_an_organisation_asked_for_by_name(question: str, noun: str | None) -> None:
+    """ "Which party/hospital/cruise lines ...?" asks a name; "What are hotels ...?" does not."""
+    found = ASKS_ORGANISATION.match(question.lower())
+    assert (found.group(1) if found else None) == noun
