@@ -2241,14 +2241,10 @@ class StoryEngine:
                 for w in found.group(0).split()
                 if not CALENDAR_WORD.fullmatch(w)
             ]
-            someone = bool(words) and all(w in people for w in words)
-            if (
-                words
-                and not someone
-                and any(
-                    w not in asked and self._lookup(w, synonyms=False)[0] not in asked
-                    for w in words
-                )
+            if not words or all(w in people for w in words):
+                continue  # a date, or one of the people when they do not count
+            if any(
+                w not in asked and self._lookup(w, synonyms=False)[0] not in asked for w in words
             ):
                 return True
         return False
