@@ -152,7 +152,8 @@ RELATIVE_TIME = re.compile(
 #: than before?", "How did his outlook compare with his earlier statements?", "gloomier or
 #: brighter?"); "What did Trump compare the talks to?" likens, and is not one.
 COMPARES = re.compile(
-    r"\bthan (?:before|earlier|previously|in the past|last time|his|her|their|what)\b|"
+    r"\bthan (?:in |at |with |during )?(?:before|earlier|previously|in the past|last time|his|her|"
+    r"their|what)\b|"
     r"\bcompar(?:e|es|ed|ing) (?:with|to) (?:what|how|his|her|its|their|earlier|before|"
     r"previous|last|the previous|the last)\b|"
     r"\bmore or less\b|\bless or more\b|\bmore \w+ or less\b|\b\w+er or \w+er\b"

@@ -10,6 +10,7 @@ from bot.core.shapes import (
     ASKS_MONEY,
     ASKS_ORGANISATION,
     ATTRIBUTED_TO,
+    COMPARES,
     HOW_DEGREE,
     MEASURE_UNITS,
     MONEY_AMOUNT,
@@ -467,3 +468,19 @@ def test_an_organisation_asked_for_by_name(question: str, noun: str | None) -> N
     """ "Which party/hospital/cruise lines ...?" asks a name; "What are hotels ...?" does not."""
     found = ASKS_ORGANISATION.match(question.lower())
     assert (found.group(1) if found else None) == noun
+
+
+@pytest.mark.parametrize(
+    ("question", "compares"),
+    [
+        ("Was Trump more hopeful than before?", True),
+        ("Was Trump more hopeful this time than in his earlier remarks?", True),
+        ("Was he gloomier or more upbeat than in his previous statements?", True),
+        ("How did his outlook compare with his earlier statements?", True),
+        ("Is the new bridge longer than the old one?", False),
+    ],
+    ids=["than-before", "than-in-his", "gloomier-or-upbeat", "compare-with", "two-things"],
+)
+def test_questions_comparing_with_before(question: str, compares: bool) -> None:
+    """ "than before", "than in his earlier remarks", "compare with ...": how it was before."""
+    assert bool(COMPARES.search(question)) is compares
