@@ -240,6 +240,32 @@ HEADLINE_SHARE = 2.0
 FIRST_NAME_SHARE = 0.3
 FIRST_NAME_RANK_SHARE = 0.25
 
+#: Idioms whose words say nothing of the topic: "a lot" (no auction lot), "strike a deal" / "no
+#: agreement is struck" (reaching one, no attack).
+_DEAL = r"(?:deal|agreement|accord|bargain|compromise)"
+_IDIOM_PARTS = {
+    "lot": re.compile(r"\ba lot\b", re.IGNORECASE),
+    "lots": re.compile(r"\blots of\b", re.IGNORECASE),
+    "strike": re.compile(
+        rf"\b(?:strike|strikes|struck|striking)\s+(?:\w+\s+){{0,2}}?{_DEAL}\b"
+        rf"|\b{_DEAL}\s+(?:\w+\s+){{0,3}}?(?:is|was|be|been|being|gets|got)\s+struck\b",
+        re.IGNORECASE,
+    ),
+}
+#: Each idiom word and the idiom of :data:`_IDIOM_PARTS` it belongs to.
+_IDIOM_WORDS = {
+    "lot": "lot",
+    "lots": "lots",
+    **dict.fromkeys(("strike", "strikes", "struck", "striking"), "strike"),
+}
+_IDIOM = re.compile("|".join(p.pattern for p in _IDIOM_PARTS.values()), re.IGNORECASE)
+
+
+def _idiom_word(text: str, word: str) -> bool:
+    """Whether ``word`` of ``text`` is part of one of the idioms of :data:`_IDIOM_PARTS`."""
+    return bool(_IDIOM_PARTS[_IDIOM_WORDS[word]].search(text))
+
+
 #: "one" written out in a question is mostly a pronoun ("one of these thermostats"), not 1.
 _ONE = re.compile(r"\bone\b", re.IGNORECASE)
 _DIGIT_ONE = re.compile(r"\b1\b")
@@ -1011,9 +1037,12 @@ class StoryEngine:
         relative = bool(_WHEN_RELATIVE_TO.search(text))
         # "a deadline he came up with himself, or one Putin set?": "one" stands for a thing
         pronoun_one = bool(_ONE.search(text)) and not _DIGIT_ONE.search(text)
+        idioms = _IDIOM_WORDS if _IDIOM.search(text) else {}
         for position, word in enumerate(preamble_words + asked_words):
             if pronoun_one and word == "1":
                 continue
+            if word in idioms and _idiom_word(text, word):
+                continue  # "a lot", "if no agreement is struck": no "lot", no strike
             if relative and word in _RELATIVE_WORDS:
                 continue  # "When did X happen relative to Y?" frames the question
             # A name has no synonyms ("Bill" is not "note").

@@ -120,6 +120,11 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("What does Ukraine think of Trump's concession claim?", 3, "including Ukraine"),
         ("Which Russian leader did Trump address by his first name?", 4, "Vladimir, STOP"),
         ("Is the deadline Trump talked about one he came up with himself?", 7, "my own deadline"),
+        (
+            "What could happen if no agreement is struck before Trump's cutoff?",
+            2,
+            "could drastically change",
+        ),
         ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
     ],
     ids=[
@@ -169,6 +174,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "a-view-reported-of-a-country-included",
         "leader-of-a-story-that-says-president",
         "one-is-a-pronoun",
+        "an-agreement-struck-is-no-attack",
         "asked-is-questioned",
     ],
 )
