@@ -258,12 +258,6 @@ _IDIOM_WORDS = {
     "lots": "lots",
     **dict.fromkeys(("strike", "strikes", "struck", "striking"), "strike"),
 }
-_IDIOM = re.compile("|".join(p.pattern for p in _IDIOM_PARTS.values()), re.IGNORECASE)
-
-
-def _idiom_word(text: str, word: str) -> bool:
-    """Whether ``word`` of ``text`` is part of one of the idioms of :data:`_IDIOM_PARTS`."""
-    return bool(_IDIOM_PARTS[_IDIOM_WORDS[word]].search(text))
 
 
 #: "one" written out in a question is mostly a pronoun ("one of these thermostats"), not 1.
@@ -273,6 +267,21 @@ _DIGIT_ONE = re.compile(r"\b1\b")
 _WHEN_RELATIVE_TO = re.compile(r"\bwhen\b[^?.!]*?\b(?:relative|in relation) to\b", re.IGNORECASE)
 #: The words of "relative to" / "in relation to" that frame such a question.
 _RELATIVE_WORDS = frozenset({"relative", "relation"})
+
+
+def _framing_words(text: str) -> frozenset[str]:
+    """Words of the question ``text`` (as its tokens) that frame it rather than name what it is
+    about: "one" written out ("a deadline he came up with himself, or one Putin set?"), the
+    words of an idiom ("a lot", "if no agreement is struck": no lot, no strike) and "relative"
+    in "When did X happen relative to Y?"."""
+    framing = {word for word, idiom in _IDIOM_WORDS.items() if _IDIOM_PARTS[idiom].search(text)}
+    if _ONE.search(text) and not _DIGIT_ONE.search(text):
+        framing.add("1")  # tokens write numbers as digits
+    if _WHEN_RELATIVE_TO.search(text):
+        framing |= _RELATIVE_WORDS
+    return frozenset(framing)
+
+
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
 _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
 
@@ -1034,17 +1043,10 @@ class StoryEngine:
         degree = (
             asked_degree.group(1) if (asked_degree := HOW_DEGREE.match(normalise(asked))) else ""
         )
-        relative = bool(_WHEN_RELATIVE_TO.search(text))
-        # "a deadline he came up with himself, or one Putin set?": "one" stands for a thing
-        pronoun_one = bool(_ONE.search(text)) and not _DIGIT_ONE.search(text)
-        idioms = _IDIOM_WORDS if _IDIOM.search(text) else {}
+        framing = _framing_words(text)
         for position, word in enumerate(preamble_words + asked_words):
-            if pronoun_one and word == "1":
+            if word in framing:
                 continue
-            if word in idioms and _idiom_word(text, word):
-                continue  # "a lot", "if no agreement is struck": no "lot", no strike
-            if relative and word in _RELATIVE_WORDS:
-                continue  # "When did X happen relative to Y?" frames the question
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
             if (
