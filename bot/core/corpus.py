@@ -12,8 +12,9 @@ File format (documented in the README, section "Corpus format"):
 * body paragraphs are separated by blank lines (a body without any blank line has one paragraph
   per line); lines of one paragraph are joined with a space;
 * site chrome is dropped by general rules (:func:`is_chrome`, :func:`is_caption`): a comment
-  section ("Leave a Reply" and everything after it), comment-form lines, share/subscribe/related
-  lines, and a photo caption (a short line without final punctuation right under the headline).
+  section ("Leave a Reply" and everything after it, also when typed with no blank line before
+  it), comment-form lines, share/subscribe/related lines, and a photo caption (a short line
+  without final punctuation, or ending with a photo credit, right under the headline).
 
 Stable ids: the slug (front matter ``slug`` or the file name, lower-cased, runs of other
 characters turned into ``-``) and the paragraph's 1-based number among the kept body paragraphs.
@@ -180,12 +181,13 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
 
 
 def split_paragraphs(body: str) -> list[str]:
-    """Paragraphs separated by blank lines (one a line if there is no blank line at all)."""
+    """Blocks separated by blank lines (one a line if there is no blank line at all); the
+    lines of a block are not joined yet (see :func:`load_article`)."""
     lines = body.splitlines()
     rest = lines[_first_nonblank(lines) :]
     if len(rest) > 1 and all(line.strip() for line in rest):
         return [line.strip() for line in rest]
-    return [_join_lines(block) for block in re.split(r"\n\s*\n", body) if block.strip()]
+    return [block.strip() for block in re.split(r"\n\s*\n", body) if block.strip()]
 
 
 def _first_nonblank(lines: list[str]) -> int:
@@ -284,6 +286,29 @@ def is_caption(paragraph: str) -> bool:
     )
 
 
+def _split_headline(blocks: list[str]) -> tuple[str, list[str]]:
+    """The headline (the first line) and the blocks after it: a caption typed on the line
+    right under the headline, with no blank line between, is a block of its own."""
+    first, *rest = blocks
+    headline, _, below = first.partition("\n")
+    if below.strip():
+        return _join_lines(headline), [below, *rest]
+    return _join_lines(first), rest
+
+
+def _before_comment_section(block: str) -> tuple[str, bool]:
+    """The lines of ``block`` before a line that opens the comment section, and whether one
+    does ("...the last paragraph.\nLeave a Reply\nYour email address ..." typed with no blank
+    line between)."""
+    if "\n" not in block:
+        return block, False
+    lines = block.splitlines()
+    for number, line in enumerate(lines):
+        if _COMMENT_SECTION.match(normalise_uncached(line).strip()):
+            return _join_lines("\n".join(lines[:number])), True
+    return _join_lines(block), False
+
+
 def load_article(path: Path) -> Article:
     """Read one article file (see the module docstring for the format)."""
     text, digest = read_text(path)
@@ -292,10 +317,13 @@ def load_article(path: Path) -> Article:
     blocks = split_paragraphs(body)
     if not blocks:
         raise CorpusError(source, "is empty" if not metadata else "has front matter but no text")
-    headline, rest = blocks[0], blocks[1:]
+    headline, rest = _split_headline(blocks)
     kept: list[str] = []
     caption = None
     for position, block in enumerate(rest):
+        block, comments_follow = _before_comment_section(block)
+        if not block:
+            break
         folded = normalise_uncached(block).strip()  # (a paragraph is seen once: no cache)
         if _COMMENT_SECTION.match(folded):  # the comment section: everything after it goes
             break
@@ -304,6 +332,8 @@ def load_article(path: Path) -> Article:
             continue
         if not _is_folded_chrome(folded):
             kept.append(block)
+        if comments_follow:
+            break
     if not kept:
         raise CorpusError(source, "has a headline but no body paragraphs")
     slug = slugify(metadata.get("slug") or path.stem)

@@ -262,6 +262,37 @@ def test_one_paragraph_a_line_without_blank_lines(tmp_path: Path) -> None:
     assert texts == ["First paragraph here.", "Second one here."]
 
 
+TIGHT_ARTICLE = """Thieves steal clock from Varrow museum
+Police tape outside the museum on Wednesday morning. (Photo: Kieran Doyle)
+
+Thieves broke into the museum early on Wednesday.
+
+The clock was made in Geneva in 1784.
+Police appealed for witnesses.
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+Share this: Facebook | X | WhatsApp | Email
+
+Great article!
+"""
+
+
+def test_chrome_typed_without_blank_lines(tmp_path: Path) -> None:
+    """A caption on the line under the headline and a comment section on the lines after the
+    last paragraph are found with no blank line between them."""
+    write(tmp_path, "museum.txt", TIGHT_ARTICLE)
+    article = load_corpus(tmp_path).articles[0]
+    assert article.title == "Thieves steal clock from Varrow museum"
+    assert (
+        article.caption
+        == "Police tape outside the museum on Wednesday morning. (Photo: Kieran Doyle)"
+    )
+    assert [p.text for p in article.paragraphs] == [
+        "Thieves broke into the museum early on Wednesday.",
+        "The clock was made in Geneva in 1784. Police appealed for witnesses.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "chrome"),
     [
