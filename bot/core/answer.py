@@ -861,6 +861,7 @@ class StoryEngine:
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
         self._spelt_names: dict[str, str] | None = None  # initials -> term, on first need
+        self._abbreviations_written: dict[str, bool] = {}  # see _writes_abbreviation
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -1026,8 +1027,12 @@ class StoryEngine:
         names = _capitalised_words(text)
         # "get the deal DONE": a word in capitals is the one asked about, light or not
         shouted = set() if text.isupper() else {normalise(w) for w in _SHOUTED.findall(text)}
-        preamble_words = content_tokens(tokenize(spell_out_abbreviations(preamble, self._uses)))
-        asked_words = content_tokens(tokenize(spell_out_abbreviations(asked, self._uses)))
+        preamble_words = content_tokens(
+            tokenize(spell_out_abbreviations(preamble, self._writes_abbreviation))
+        )
+        asked_words = content_tokens(
+            tokenize(spell_out_abbreviations(asked, self._writes_abbreviation))
+        )
         particles = particles_after(tokenize(text))
         focus = WHAT_NOUN.match(normalise(asked))
         focus_noun = fold_variant(focus.group(1)) if focus else ""
@@ -1145,7 +1150,9 @@ class StoryEngine:
 
     def _content_words(self, text: str) -> set[str]:
         """The content words of ``text``, abbreviations spelt out as in :meth:`analyse`."""
-        return set(content_tokens(tokenize(spell_out_abbreviations(text, self._uses))))
+        return set(
+            content_tokens(tokenize(spell_out_abbreviations(text, self._writes_abbreviation)))
+        )
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
         """The index term of a WordNet synonym of a phrasal verb the story uses ("")."""
@@ -1178,6 +1185,18 @@ class StoryEngine:
     def _uses(self, word: str) -> bool:
         """Whether the corpus uses ``word`` (a folded token) itself."""
         return term(word) in self._document_frequency
+
+    def _writes_abbreviation(self, short: str) -> bool:
+        """Whether the corpus writes the abbreviation ``short`` ("pm") in capitals as a word
+        ("the PM said"), not only dotted in lower case ("at 5 p.m."): a question's "PM" is
+        then the story's word, not "prime minister"."""
+        if short not in self._abbreviations_written:
+            written = re.compile(rf"\b{re.escape(short.upper()).replace('PS', 'Ps')}\b")
+            self._abbreviations_written[short] = any(
+                written.search(self.paragraphs[position].text)
+                for position in self.index.documents_with(term(short))
+            )
+        return self._abbreviations_written[short]
 
     def _lookup(
         self, word: str, *, synonyms: bool = True, respell: bool = True
@@ -2284,7 +2303,9 @@ class StoryEngine:
         """Index terms of the content words of ``text`` (a word the story lacks as its term)."""
         return {
             self._lookup(word, synonyms=False)[0] or term(word)
-            for word in content_tokens(tokenize(spell_out_abbreviations(text, self._uses)))
+            for word in content_tokens(
+                tokenize(spell_out_abbreviations(text, self._writes_abbreviation))
+            )
         }
 
     @staticmethod

@@ -583,6 +583,30 @@ def test_a_name_from_another_article_is_not_answered_here(tmp_path: Path) -> Non
     assert engine.answer("How many people died in Kyiv?").answered
 
 
+@pytest.mark.parametrize(
+    ("ferry_text", "spelt_out"),
+    [
+        pytest.param("The last ferry leaves at 6:50 p.m. on weekdays.", True, id="time-p.m."),
+        pytest.param("The PM visited the ferry on Monday.", False, id="written-PM"),
+    ],
+)
+def test_pm_is_prime_minister_unless_the_corpus_writes_pm(
+    tmp_path: Path, ferry_text: str, spelt_out: bool
+) -> None:
+    """'the Norwegian PM' is the prime minister, though another article has '6:50 p.m.'."""
+    (tmp_path / "story.txt").write_bytes(
+        (ROOT / "corpus/trump-russia-big-concession.txt").read_bytes()
+    )
+    engine = engine_over(tmp_path, "ferry.txt", f"Island Ferry Cut\n\n{ferry_text}\n")
+    words = {t.word for t in engine.analyse("When did Trump sit down with the Norwegian PM?").terms}
+    assert ({"prime", "minister"} <= words) is spelt_out
+    assert ("pm" in words) is not spelt_out
+    if spelt_out:
+        answer = engine.answer("When did Trump sit down with the Norwegian PM?")
+        assert answer.citation is not None
+        assert (answer.citation.article, answer.citation.paragraph) == ("story", 1)
+
+
 def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) -> None:
     """'frustated' is two letters from 'frustration' but one from its stem."""
     query = engine.analyse("Why was Trump frustated?")
