@@ -60,6 +60,7 @@ from bot.core.shapes import (
     ASKS_ORGANISATION,
     ASKS_PEOPLE,
     ASKS_PLACE,
+    ASKS_SPEED,
     ASKS_TOTAL,
     ASKS_WHAT_IT_IS_CALLED,
     ASKS_WORDS,
@@ -100,6 +101,7 @@ from bot.core.shapes import (
     RELATIVE_TIME,
     SAYS_A_PAST_YEAR,
     SAYS_FUTURE,
+    SPEED_OR_TIME_TAKEN,
     STANCE_QUESTION,
     THAN_BEFORE,
     TITLE_OWNER_CHARS,
@@ -1617,6 +1619,7 @@ class StoryEngine:
             return []
         feature = TYPE_FEATURE.get(query.kind)
         wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
+        wants_speed = bool(ASKS_SPEED.search(normalise(query.text)))
         measures = query.kind is QuestionType.HOW_MANY and bool(
             HOW_MEASURE.search(normalise(query.text))
         )
@@ -1662,6 +1665,8 @@ class StoryEngine:
                     total += TYPE_BONUS  # "Did Trump call Putin by his first name?"
                 if wants_words and value > 0 and QUOTE_MARK.search(sentence.text):
                     total += TYPE_BONUS  # "Give me Trump's exact words about ...": a quotation
+                if wants_speed and value > 0 and SPEED_OR_TIME_TAKEN.search(sentence.text):
+                    total += TYPE_BONUS  # "How fast is the lava flowing?": "200 meters an hour"
                 meets = (
                     value > 0
                     and self._fits(query, feature, sentence)

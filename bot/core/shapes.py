@@ -587,6 +587,19 @@ ASKS_ORGANISATION = re.compile(
     r"institutes?|foundations?|outlets?)\b"
 )
 #: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
+#: "How fast is the lava flowing?", "How quickly did officers arrive?": a speed or a time
+#: taken answers (not required: "we want it to be fast" answers too) ...
+ASKS_SPEED = re.compile(r"\bhow (?:fast|quickly|quick|rapidly|slowly|soon)\b")
+_FEW = r"(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
+#: ... such as "200 meters an hour", "40 mph", "within six minutes", "minutes later".
+SPEED_OR_TIME_TAKEN = re.compile(
+    r"\d[\d,.]*\s*(?:mph|km/h|kph|knots?)\b"
+    r"|\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot) (?:an|a|per) "
+    r"(?:hour|minute|second|day)\b"
+    rf"|\b(?:within|in|after|under|about|just) {_FEW} (?:seconds?|minutes?|hours?|days?)\b"
+    r"|\b(?:seconds?|minutes?|hours?|days?) (?:later|after)\b",
+    re.IGNORECASE,
+)
 ASKS_WORDS = re.compile(
     r"\b(?:exact|own|actual|very) words\b|\bquote\b|\bword for word\b|\bverbatim\b|"
     r"\bquotation\b"

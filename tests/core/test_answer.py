@@ -607,6 +607,26 @@ def test_pm_is_prime_minister_unless_the_corpus_writes_pm(
         assert (answer.citation.article, answer.citation.paragraph) == ("story", 1)
 
 
+LAVA = (
+    "Volcano Erupts, Forcing Thousands From Homes\n\n"
+    "Mount Oresca erupted on Sunday, forcing 9,000 people from their homes.\n\n"
+    "Officials said the lava flows were advancing at roughly 200 meters an hour.\n\n"
+    "Ash closed the airport at San Calixto, and schools will stay shut until Wednesday.\n\n"
+    "The volcano last erupted in 1971, when a lava flow destroyed the church.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how fast is the lava flowing", "How quickly is the lava flowing?"],
+)
+def test_how_fast_prefers_a_speed(tmp_path: Path, question: str) -> None:
+    """'How fast ...?' is answered by the sentence giving a speed, not another with the words."""
+    answer = engine_over(tmp_path, "lava.txt", LAVA).answer(question)
+    assert answer.sentence is not None
+    assert "200 meters an hour" in answer.sentence
+
+
 def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) -> None:
     """'frustated' is two letters from 'frustration' but one from its stem."""
     query = engine.analyse("Why was Trump frustated?")
