@@ -243,9 +243,18 @@ FIRST_NAME_SHARE = 0.3
 FIRST_NAME_RANK_SHARE = 0.25
 
 #: Idioms whose words say nothing of the topic: "a lot" (no auction lot), "strike a deal" / "no
-#: agreement is struck" (reaching one, no attack).
+#: agreement is struck" (reaching one, no attack), "take effect" / "kick in" / "come into force"
+#: (starting to apply: the date is asked, the story may say "from June 2").
 _DEAL = r"(?:deal|agreement|accord|bargain|compromise)"
+_TAKE = ("take", "takes", "took", "taken", "taking")
+_COME = ("come", "comes", "came", "coming", "go", "goes", "went", "going", "gone")
+_KICK = ("kick", "kicks", "kicked", "kicking")
 _IDIOM_PARTS = {
+    "effect": re.compile(
+        rf"\b(?:{'|'.join(_TAKE)})\s+effect\b|\b(?:{'|'.join(_COME)})\s+into\s+(?:effect|force)\b"
+        rf"|\b(?:{'|'.join(_KICK)})\s+in\b",
+        re.IGNORECASE,
+    ),
     "lot": re.compile(r"\ba lot\b", re.IGNORECASE),
     "lots": re.compile(r"\blots of\b", re.IGNORECASE),
     "strike": re.compile(
@@ -259,7 +268,10 @@ _IDIOM_WORDS = {
     "lot": "lot",
     "lots": "lots",
     **dict.fromkeys(("strike", "strikes", "struck", "striking"), "strike"),
+    **dict.fromkeys((*_TAKE, *_COME, *_KICK, "effect", "force"), "effect"),
 }
+#: The words of "take effect": the story's own when it uses "effect" too.
+_TAKING_EFFECT = frozenset((*_TAKE, "effect"))
 
 
 #: "one" written out in a question is mostly a pronoun ("one of these thermostats"), not 1.
@@ -1051,6 +1063,8 @@ class StoryEngine:
             asked_degree.group(1) if (asked_degree := HOW_DEGREE.match(normalise(asked))) else ""
         )
         framing = _framing_words(text)
+        if self._uses("effect"):  # "When does the budget take effect?" of "takes effect July 1"
+            framing -= _TAKING_EFFECT
         for position, word in enumerate(preamble_words + asked_words):
             if word in framing:
                 continue

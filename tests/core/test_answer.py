@@ -627,6 +627,37 @@ def test_how_fast_prefers_a_speed(tmp_path: Path, question: str) -> None:
     assert "200 meters an hour" in answer.sentence
 
 
+FERRY = (
+    "Island Ferry Cut to Two Daily Sailings\n\n"
+    "PORT ALDANE, April 23 - The council voted to cut the island ferry from five daily "
+    "sailings to two from June 2.\n\n"
+    "The ferry users' group took the council to task and has launched a petition against the "
+    "cuts.\n\n"
+)
+BUDGET = "The council's new budget takes effect July 1, finance chair Margaret Doyle said.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "in_sentence"),
+    [
+        pytest.param(FERRY, "When do the ferry cuts take effect?", "June 2", id="take-effect"),
+        pytest.param(FERRY, "when does the ferry cut kick in", "June 2", id="kick-in"),
+        pytest.param(FERRY, "When do the cuts come into force?", "June 2", id="into-force"),
+        pytest.param(
+            FERRY + BUDGET, "When does the new budget take effect?", "July 1", id="story-says-it"
+        ),
+    ],
+)
+def test_starting_to_apply_is_asked_as_a_date(
+    tmp_path: Path, text: str, question: str, in_sentence: str
+) -> None:
+    """'take effect', 'kick in', 'come into force' frame a question for a date (no 'effect' in
+    'from June 2'), unless the story says 'takes effect' itself."""
+    answer = engine_over(tmp_path, "ferry.txt", text).answer(question)
+    assert answer.sentence is not None
+    assert in_sentence in answer.sentence
+
+
 def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) -> None:
     """'frustated' is two letters from 'frustration' but one from its stem."""
     query = engine.analyse("Why was Trump frustated?")
