@@ -47,9 +47,10 @@ _DATE = re.compile(
     r"decades?|century)\b",
     re.IGNORECASE,
 )
+#: A number, in digits or words; not "few", "many" or "several", which answer no "how many".
 _NUMBER = re.compile(
     r"\d|\b(" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|billions?|"
-    r"half|percent|several|few|many)\b",
+    r"half|percent)\b",
     re.IGNORECASE,
 )
 _REASON = re.compile(

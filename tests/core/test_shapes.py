@@ -93,10 +93,14 @@ def test_asked_speaker(question: str, speaker: str) -> None:
         ("The plan costs $48 million and 300 jobs go.", True),
         ("The council met on Tuesday.", False),
         ("Norway would give Ukraine 7 billion crowns to buy gas.", False),
+        ("But few on Hrytsenko's crew had time to follow the diplomacy.", False),
+        ("Many residents stayed, and several shops reopened.", False),
+        ("The foreman and his six-person crew drove to the yard.", True),
     ],
 )
 def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) -> None:
-    """Money (in symbols or currency words), percentages, years and dates are not counts."""
+    """Money (in symbols or currency words), percentages, years, dates and vague quantities
+    ("few", "many", "several") are not counts."""
     assert gives_a_count(sentence) is counts
 
 
