@@ -319,6 +319,13 @@ MANNER_VERBS = words(
     "threatened threatens insist insisted insists deny denied denies urge urged urges predict "
     "predicted predicts accuse accused accuses vow vowed vows pledge pledged pledges"
 )
+#: The nouns of :data:`MANNER_VERBS`, which count as much in "What was X's warning ...?" (not
+#: "announcement": "after the announcement" tells when).
+MANNER_NOUNS = words(
+    "warning warnings claim claims admission promise promises "
+    "threat threats insistence denial denials plea pleas prediction predictions accusation "
+    "accusations vow vows pledge pledges"
+)
 #: A question noun found only as a broader or narrower noun ("heist" -> "robbery") counts this
 #: much of a synonym, and only a noun English uses less than this Zipf frequency will do
 #: ("population" -> "people" is too common to mean anything).
@@ -1128,6 +1135,8 @@ class StoryEngine:
                 weight *= COMPOUND_WEIGHT  # "Has Trump set a time limit for ...?": the deadline
             if kind is QuestionType.STATEMENT and word in MANNER_VERBS:
                 weight *= MANNER_WEIGHT  # "What did Trump warn ...?": the warning, not a hope
+            elif kind is QuestionType.OTHER and word in MANNER_NOUNS:
+                weight *= MANNER_WEIGHT  # "What was Trump's warning to both sides?": the same
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
         return Query(
             text,

@@ -1209,11 +1209,16 @@ def test_an_article_without_a_byline_does_not_say_who_wrote_it(engine: StoryEngi
 
 
 @pytest.mark.parametrize(
-    "question", ["What warning did Trump give to both sides?", "what warning did trump give"]
+    "question",
+    [
+        "What warning did Trump give to both sides?",
+        "what warning did trump give",
+        "what was trumps warning to both sides",
+    ],
 )
 def test_the_noun_of_a_what_question_counts_more(engine: StoryEngine, question: str) -> None:
-    """ "What warning did Trump give?" is about the warning ("warned that both parties must
-    work toward peace"), not about "both sides" in another paragraph."""
+    """ "What warning did Trump give?", "What was Trump's warning?" are about the warning
+    ("warned that both parties must work toward peace"), not "both sides" in another paragraph."""
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert "warned" in (answer.sentence or "")
