@@ -109,6 +109,7 @@ from bot.core.shapes import (
     TITLE_WRITTEN,
     TITLED_NAME,
     TYPE_FEATURE,
+    VIEW_QUESTION,
     WHAT_NOUN,
     WHEN_ANSWER,
     WORD_PATTERN,
@@ -1714,15 +1715,22 @@ class StoryEngine:
         return candidates
 
     def _stance_holder(self, query: Query) -> set[str]:
-        """Index terms of X in "Does X agree/accept/believe ...?" (empty if not such a question)."""
+        """Index terms of X in "Does X agree/accept/believe ...?", "How does X see ...?", "What
+        did X make of ...?" (empty if not such a question)."""
         found = (
             STANCE_QUESTION.search(normalise(query.text))
             if query.kind is QuestionType.YES_NO
             else None
         )
+        if not found:
+            found = VIEW_QUESTION.search(normalise(query.text))
         if not found or found.group(1) in ("he", "she", "they", "it", "you", "i", "we"):
             return set()
-        return self._terms_in(found.group(1))
+        holder = self._terms_in(found.group(1))
+        for word in tokenize(found.group(1)):
+            if word in STAND_INS:  # "Does Kyiv agree ...?": the government, Ukraine
+                holder |= self._terms_in(STAND_INS[word])
+        return holder
 
     def _headline_asked(self, query: Query, paragraph: Paragraph) -> bool:
         """Whether the article's headline has every key word of the question (two or more)."""

@@ -854,6 +854,12 @@ STANCE_QUESTION = re.compile(
     r"^\W*(?:does|did|do|is|was|are|were|has|have|would|will)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
     r"\s+(?:agree|accept|support|oppose|reject|buy|back|endorse|dispute|doubt|trust)\b"
 )
+#: "How does Kyiv see Russia not grabbing the whole country?", "What did Ukraine make of ...?":
+#: X's view, which a sentence with X acting (rejecting, welcoming, saying) gives.
+VIEW_QUESTION = re.compile(
+    r"^\W*(?:how|what)\s+(?:does|do|did|will|would)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
+    r"(?:see|view|regard|interpret|judge|read|make\s+of|feel\s+about)\b"
+)
 _OBJECT_OF = re.compile(
     r"(?<!much )(?<!most )(?<!many )(?<!some )(?<!all )(?<!part )(?<!parts )(?<!half )"
     r"\b(?:in|into|on|onto|to|at|from|with|about|against|over|for|of|by|toward|towards|"

@@ -126,6 +126,8 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
             "could drastically change",
         ),
         ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
+        ("what did ukraine make of trumps concession claim", 3, "including Ukraine"),
+        ("does kyiv agree russia made a big concession", 3, "including Ukraine"),
     ],
     ids=[
         "kiev-spelling",
@@ -176,6 +178,8 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "one-is-a-pronoun",
         "an-agreement-struck-is-no-attack",
         "asked-is-questioned",
+        "what-a-country-made-of-it",
+        "a-capital-agreeing-is-its-government",
     ],
 )
 def test_golden_answers(
