@@ -128,6 +128,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Who asked Trump about his remarks to Putin?", 5, "reporters"),
         ("what did ukraine make of trumps concession claim", 3, "including Ukraine"),
         ("does kyiv agree russia made a big concession", 3, "including Ukraine"),
+        ("what effect is the ukraine war having on diplomacy between countries", 8, "relations"),
     ],
     ids=[
         "kiev-spelling",
@@ -180,6 +181,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "asked-is-questioned",
         "what-a-country-made-of-it",
         "a-capital-agreeing-is-its-government",
+        "what-effect-is-told-without-the-word",
     ],
 )
 def test_golden_answers(
