@@ -282,6 +282,12 @@ _DIGIT_ONE = re.compile(r"\b1\b")
 _WHEN_RELATIVE_TO = re.compile(r"\bwhen\b[^?.!]*?\b(?:relative|in relation) to\b", re.IGNORECASE)
 #: The words of "relative to" / "in relation to" that frame such a question.
 _RELATIVE_WORDS = frozenset({"relative", "relation"})
+#: "What term did Trump use for Russia's pause?": the story uses the term without saying so.
+_WHAT_WORDING = re.compile(
+    r"\b(?:what|which)\s+(?:one\s+)?(term|phrase|expression|word|image|metaphor|label|"
+    r"description|idiom|analogy|comparison)\s+(?:did|does|do|was|is|has|had)\b",
+    re.IGNORECASE,
+)
 #: "What effect has the war had on diplomacy?": the story tells the effect without the word.
 _WHAT_EFFECT = re.compile(
     r"\b(?:what|which)\s+(?:kind of\s+|sort of\s+)?(effects?|impacts?|consequences?|toll)\b",
@@ -293,13 +299,16 @@ def _framing_words(text: str) -> frozenset[str]:
     """Words of the question ``text`` (as its tokens) that frame it rather than name what it is
     about: "one" written out ("a deadline he came up with himself, or one Putin set?"), the
     words of an idiom ("a lot", "if no agreement is struck": no lot, no strike), "relative"
-    in "When did X happen relative to Y?" and "effect" in "What effect has X had?"."""
+    in "When did X happen relative to Y?", "effect" in "What effect has X had?" and "term" in
+    "What term did X use for Y?"."""
     framing = {word for word, idiom in _IDIOM_WORDS.items() if _IDIOM_PARTS[idiom].search(text)}
     if _ONE.search(text) and not _DIGIT_ONE.search(text):
         framing.add("1")  # tokens write numbers as digits
     if _WHEN_RELATIVE_TO.search(text):
         framing |= _RELATIVE_WORDS
     if found := _WHAT_EFFECT.search(text):
+        framing.add(found.group(1).lower())
+    if found := _WHAT_WORDING.search(text):
         framing.add(found.group(1).lower())
     return frozenset(framing)
 

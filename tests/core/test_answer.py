@@ -129,6 +129,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("what did ukraine make of trumps concession claim", 3, "including Ukraine"),
         ("does kyiv agree russia made a big concession", 3, "including Ukraine"),
         ("what effect is the ukraine war having on diplomacy between countries", 8, "relations"),
+        ("What term did the American president use for Russia's pause?", 1, "big concession"),
     ],
     ids=[
         "kiev-spelling",
@@ -182,6 +183,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "what-a-country-made-of-it",
         "a-capital-agreeing-is-its-government",
         "what-effect-is-told-without-the-word",
+        "what-term-is-used-without-the-word",
     ],
 )
 def test_golden_answers(
