@@ -509,11 +509,13 @@ QUESTION_FILLERS = words(
     "rn ngl lmao smh fr ty quote quotes quotation honestly literally seriously gonna wanna "
     "gotta kinda"
 )
-#: Words for a person that say nothing of who (or only that they lead): light when the story
-#: does not use them ("what did the guy buy with the cash?" of a story that names him; "the
-#: American leader" of one that calls him the president).
+#: Words for a person that say nothing of who (or only that they lead, or come from abroad):
+#: light when the story does not use them ("what did the guy buy with the cash?" of a story
+#: that names him; "the American leader" of one that calls him the president; "Which foreign
+#: leader ...?" of one that says "Norwegian Prime Minister").
 SOMEONE = words(
-    "guy guys bloke blokes dude dudes fella fellas lady ladies person persons leader leaders"
+    "guy guys bloke blokes dude dudes fella fellas lady ladies person persons leader leaders "
+    "foreign"
 )
 
 
