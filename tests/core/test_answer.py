@@ -130,7 +130,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("does kyiv agree russia made a big concession", 3, "including Ukraine"),
         ("what effect is the ukraine war having on diplomacy between countries", 8, "relations"),
         ("What term did the American president use for Russia's pause?", 1, "big concession"),
-        ("Which foreign leader was Trump sitting down with?", 1, "Støre"),
+        ("Which foreign leader did Trump meet?", 1, "Støre"),
     ],
     ids=[
         "kiev-spelling",
