@@ -131,6 +131,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("what effect is the ukraine war having on diplomacy between countries", 8, "relations"),
         ("What term did the American president use for Russia's pause?", 1, "big concession"),
         ("Which foreign leader did Trump meet?", 1, "Støre"),
+        ("Which region has seen rising tension because of the war?", 8, "Eastern Europe"),
     ],
     ids=[
         "kiev-spelling",
@@ -186,6 +187,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "what-effect-is-told-without-the-word",
         "what-term-is-used-without-the-word",
         "foreign-of-a-story-naming-the-country",
+        "which-region-not-part-of",
     ],
 )
 def test_golden_answers(
