@@ -334,7 +334,9 @@ MANNER_VERBS = words(
     "warn warned warns claim claimed claims announce announced announces clarify clarified "
     "admit admitted admits reveal revealed reveals promise promised promises threaten "
     "threatened threatens insist insisted insists deny denied denies urge urged urges predict "
-    "predicted predicts accuse accused accuses vow vowed vows pledge pledged pledges"
+    "predicted predicts accuse accused accuses vow vowed vows pledge pledged pledges "
+    # "What did Trump mean by his post?": his explanation, not the post
+    "mean meant means explain explained explains"
 )
 #: The nouns of :data:`MANNER_VERBS`, which count as much in "What was X's warning ...?" (not
 #: "announcement": "after the announcement" tells when).

@@ -132,6 +132,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("What term did the American president use for Russia's pause?", 1, "big concession"),
         ("Which foreign leader did Trump meet?", 1, "Støre"),
         ("Which region has seen rising tension because of the war?", 8, "Eastern Europe"),
+        ("what did trump mean by his post to putin", 5, "what I meant"),
     ],
     ids=[
         "kiev-spelling",
@@ -188,6 +189,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "what-term-is-used-without-the-word",
         "foreign-of-a-story-naming-the-country",
         "which-region-not-part-of",
+        "what-he-meant-by-a-post-is-not-the-post",
     ],
 )
 def test_golden_answers(
