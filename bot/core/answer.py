@@ -295,6 +295,34 @@ _WHAT_EFFECT = re.compile(
 )
 
 
+#: "the men's race" and "the women's race" (or boys' and girls', male and female) are two.
+_OTHER_SEX = {
+    "men": "women",
+    "women": "men",
+    "boys": "girls",
+    "girls": "boys",
+    "male": "female",
+    "female": "male",
+    "man": "woman",
+    "woman": "man",
+}
+_SEX_WORD = re.compile(
+    r"\b(men|women|boys|girls|male|female|man|woman)(?:['’]?s)?\b", re.IGNORECASE
+)
+
+
+def _other_sex(question: str, sentence: str) -> str:
+    """The other sex's word when ``question`` asks of one ("Who won the men's race?") and
+    ``sentence`` speaks of only the other ("In the women's single sculls, ..."); "" otherwise."""
+    asked = {m.group(1).lower() for m in _SEX_WORD.finditer(question)}
+    if len(asked) != 1:
+        return ""
+    (word,) = asked
+    said = {m.group(1).lower() for m in _SEX_WORD.finditer(sentence)}
+    other = _OTHER_SEX[word]
+    return other if other in said and word not in said else ""
+
+
 def _framing_words(text: str) -> frozenset[str]:
     """Words of the question ``text`` (as its tokens) that frame it rather than name what it is
     about: "one" written out ("a deadline he came up with himself, or one Putin set?"), the
@@ -2174,6 +2202,8 @@ class StoryEngine:
         says something in the sentence or is quoted in its paragraph.
         """
         asked = _asked(query.text)
+        if other := _other_sex(query.text, sentence.text):
+            return f"the closest passage is about the {other}"
         if query.kind is QuestionType.WHEN and query.reference:
             # "Did the strikes come before or after the meeting?": "Earlier that day, ..."
             lead = self.sentences(self._position_of(paragraph))[0]

@@ -672,6 +672,28 @@ def test_starting_to_apply_is_asked_as_a_date(
     assert in_sentence in answer.sentence
 
 
+REGATTA = (
+    "Students Win at Wexcombe Regatta\n\n"
+    "A crew from Kestrel College beat the champions on Saturday to win the Grand Eights.\n\n"
+    "In the women's single sculls, Marta Kowalczyk, a physiotherapist, took her fifth title.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        pytest.param("Who won the women's single sculls?", True, id="asked-sex"),
+        pytest.param("Who won the single sculls?", True, id="no-sex-asked"),
+        pytest.param("Who won the men's single sculls?", False, id="other-sex"),
+        pytest.param("who won the mens single sculls", False, id="other-sex-no-apostrophe"),
+    ],
+)
+def test_the_mens_race_is_not_the_womens(tmp_path: Path, question: str, answered: bool) -> None:
+    """ "The men's single sculls" is not answered by a sentence about the women's only."""
+    answer = engine_over(tmp_path, "regatta.txt", REGATTA).answer(question)
+    assert answer.answered is answered, answer.reason
+
+
 def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) -> None:
     """'frustated' is two letters from 'frustration' but one from its stem."""
     query = engine.analyse("Why was Trump frustated?")
