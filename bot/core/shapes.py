@@ -239,7 +239,7 @@ for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide")
 #: What a question about money asks in words: an amount answers it however it is worded.
 MONEY_WORDS = words(
     "cost costs costing price priced money pay pays paid paying spend spends spent spending "
-    "worth fee fees charge charged charges"
+    "worth fee fees charge charged charges fare fares"
 )
 ASKS_MONEY = re.compile(
     r"^(?:how much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|charged?|charges|charging|"
@@ -251,7 +251,9 @@ ASKS_MONEY = re.compile(
     r"|how much (?:does|did|do|will|would) [\w'’ -]{1,40}? (?:make|makes|made)"
     r"(?= (?:a|an|per|each|every) (?:year|month|week|day|hour)\b|\W*$)"
     r"|what(?: is| was| are| were|'s|s) (?:the |an? )?(?:[\w'-]+ ){0,3}"
-    r"(?:salary|salaries|wages?|price|cost|fee|fees)"
+    r"(?:salary|salaries|wages?|price|cost|fee|fees|fares?)"
+    # "What does a scone cost at the tea rooms?"
+    r"|what (?:does|do|did|will|would) [\w'’ -]{1,40}? cost(?! of)"
     r")\b"
 )
 #: Currencies written as words ("24 billion koruna", "300 zlotys").
@@ -265,7 +267,7 @@ _CURRENCY_WORDS = (
 MONEY_AMOUNT = re.compile(
     r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:"
     + _CURRENCY_WORDS
-    + r"|pence|cents?|p)\b",
+    + r"|pence|cents?|p)\b(?!\.?m\b)",  # "50p", not "2 p.m."
     re.IGNORECASE,
 )
 #: "How big is the deficit?": a size may be an amount of money or a share as well as a length.

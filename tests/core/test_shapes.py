@@ -125,6 +125,10 @@ def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) 
         ("What share of the cost is the state covering?", False),
         ("What did the union say about the fine?", False),
         ("what does whitcomb think of the price", False),
+        ("What is the adult fare on the Marrowick ferry?", True),
+        ("What does a scone cost at the Tarn Tea Rooms?", True),
+        ("What would a brand new ferry cost?", True),
+        ("What does the cost of living mean for renters?", False),
     ],
 )
 def test_questions_about_money(question: str, asks_money: bool) -> None:
@@ -142,6 +146,8 @@ def test_questions_about_money(question: str, asks_money: bool) -> None:
         ("Rent rose to 3,000 zlotys.", True),
         ("About 9 million customers were affected.", False),
         ("The fine was criticised as too small.", False),
+        ("A cup of tea costs 80p.", True),
+        ("The tea rooms sold out by 2 p.m.", False),
     ],
 )
 def test_amounts_of_money(sentence: str, money: bool) -> None:
