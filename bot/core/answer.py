@@ -573,18 +573,22 @@ def _asked(text: str) -> _Asked:
     measure = HOW_MEASURE.search(folded)
     kind_of = KIND_OF.search(folded) or WHICH_THINGS.match(folded)
     first = _COUNTED_WORD.search(folded)
+    counted_word = fold_variant(first.group(1)) if first else ""
     return _Asked(
         future=bool(ASKS_FUTURE.search(text)),
-        measure=measure.group(1) if measure else "",
+        # "How many days was he kept in hospital?" is "how long": a duration answers
+        measure=measure.group(1) if measure else ("long" if counted_word in _TIME_UNITS else ""),
         counted=counted_noun(text),
         counted_head=counted_head(text),
-        counted_word=fold_variant(first.group(1)) if first else "",
+        counted_word=counted_word,
         total=bool(ASKS_TOTAL.search(folded)),
         name_of=name_asked_of(text),
         kind_of=kind_of.group(1) if kind_of else "",
     )
 
 
+#: "How many days ...?" counts time: it is asked as "how long" is.
+_TIME_UNITS = words("seconds minutes hours days nights weeks months years decades centuries")
 _COUNTED_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
 WHICH_THINGS = re.compile(
     r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)(?<!ss)(?<!us)(?<!is)\b"

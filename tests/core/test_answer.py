@@ -694,6 +694,36 @@ def test_the_mens_race_is_not_the_womens(tmp_path: Path, question: str, answered
     assert answer.answered is answered, answer.reason
 
 
+@pytest.mark.parametrize(
+    ("sentence", "answered"),
+    [
+        pytest.param("Samuel Ortiz was kept in the hospital for three days.", True, id="days"),
+        pytest.param(
+            "Ortiz was being treated for a torn ligament and mild frostbite on three fingers, "
+            "and Ashdown for hypothermia, a hospital spokeswoman said. Both were listed in fair "
+            "condition Sunday afternoon.",
+            False,
+            id="no-time",
+        ),
+    ],
+)
+def test_how_many_days_needs_a_length_of_time(
+    tmp_path: Path, sentence: str, answered: bool
+) -> None:
+    """ "How many days ...?" asks how long: "three fingers" is a number but no time."""
+    text = (
+        "Hikers Rescued\n\nSamuel Ortiz, 34, and Megan Ashdown, 29, were rescued on Sunday."
+        f"\n\n{sentence}\n"
+    )
+    question = "How many days was Samuel Ortiz kept in the hospital?"
+    (tmp_path / "ferry.txt").write_text(
+        "Ferry Back in Service\n\nThe island ferry was out of service for ten days.\n",
+        encoding="utf-8",
+    )
+    answer = engine_over(tmp_path, "rescue.txt", text).answer(question)
+    assert answer.answered is answered, answer.reason
+
+
 def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) -> None:
     """'frustated' is two letters from 'frustration' but one from its stem."""
     query = engine.analyse("Why was Trump frustated?")
