@@ -101,6 +101,7 @@ from bot.core.shapes import (
     RELATIVE_TIME,
     SAYS_A_PAST_YEAR,
     SAYS_FUTURE,
+    SPEED,
     SPEED_OR_TIME_TAKEN,
     STANCE_QUESTION,
     THAN_BEFORE,
@@ -2232,7 +2233,7 @@ class StoryEngine:
             unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
             lasts_until = asked.measure == "long" and _LASTS_UNTIL.search(sentence.text)
             if ("number" not in sentence.features and not lasts_until) or (
-                unit and not unit.search(sentence.text)
+                unit and not unit.search(SPEED.sub(" ", sentence.text))
             ):
                 return "the closest passage gives no such number"
             counted, noun = asked.counted, asked.counted_head

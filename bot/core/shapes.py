@@ -228,8 +228,9 @@ MEASURE_UNITS = {
     ),
 }
 _LENGTH_UNITS = re.compile(
-    r"\b(met(er|re)s?|m|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|stories|"
-    r"floors?|tons?|tonnes?|kg|kilograms?|g|grams?|mg|milligrams?|ounces?|oz|pounds?|lbs?|"
+    # ("m" and "g" not of "a.m." or "e.g.")
+    r"\b(met(er|re)s?|(?<!\.)m(?!\.)|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|"
+    r"stories|floors?|tons?|tonnes?|kg|kilograms?|(?<!\.)g(?!\.)|grams?|mg|milligrams?|ounces?|oz|pounds?|lbs?|"
     r"acres?|hectares?|square)\b",
     re.IGNORECASE,
 )
@@ -594,6 +595,13 @@ ASKS_ORGANISATION = re.compile(
 #: taken answers (not required: "we want it to be fast" answers too) ...
 ASKS_SPEED = re.compile(r"\bhow (?:fast|quickly|quick|rapidly|slowly|soon)\b")
 _FEW = r"(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
+#: A speed ("200 meters an hour", "40 mph"): no height, length or distance.
+SPEED = re.compile(
+    r"\d[\d,.]*\s*(?:mph|km/h|kph|knots?)\b"
+    r"|\d[\d,.]*\s*(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot) (?:an|a|per) "
+    r"(?:hour|minute|second|day)\b",
+    re.IGNORECASE,
+)
 #: ... such as "200 meters an hour", "40 mph", "within six minutes", "minutes later".
 SPEED_OR_TIME_TAKEN = re.compile(
     r"\d[\d,.]*\s*(?:mph|km/h|kph|knots?)\b"

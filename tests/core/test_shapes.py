@@ -17,6 +17,7 @@ from bot.core.shapes import (
     NAMED_AREA,
     PRONOUN_SUBJECT,
     SAYS_A_PAST_YEAR,
+    SPEED,
     WHEN_ANSWER,
     about_topic,
     acts_in,
@@ -494,3 +495,18 @@ def test_an_organisation_asked_for_by_name(question: str, noun: str | None) -> N
 def test_questions_comparing_with_before(question: str, compares: bool) -> None:
     """ "than before", "than in his earlier remarks", "compare with ...": how it was before."""
     assert bool(COMPARES.search(question)) is compares
+
+
+@pytest.mark.parametrize(
+    ("sentence", "height"),
+    [
+        ("The peak rises 2,400 m above the valley.", True),
+        ("Ash rose an estimated 11 kilometers into the sky.", True),
+        ("The volcano erupted shortly after 4:30 a.m. on Sunday.", False),
+        ("Lava was advancing at roughly 200 meters an hour.", False),
+    ],
+    ids=["metres", "kilometres", "a.m.-is-no-metre", "a-speed-is-no-height"],
+)
+def test_a_height_needs_a_length_not_a_time_or_speed(sentence: str, height: bool) -> None:
+    """ "How tall ...?" needs a length: not the "m" of "a.m.", not a speed."""
+    assert bool(MEASURE_UNITS["tall"].search(SPEED.sub(" ", sentence))) is height
