@@ -283,6 +283,11 @@ _DIGIT_ONE = re.compile(r"\b1\b")
 _WHEN_RELATIVE_TO = re.compile(r"\bwhen\b[^?.!]*?\b(?:relative|in relation) to\b", re.IGNORECASE)
 #: The words of "relative to" / "in relation to" that frame such a question.
 _RELATIVE_WORDS = frozenset({"relative", "relation"})
+#: Questions whose answer, when the story reports it without quoting, goes on with the
+#: quotation right after it (what, why, yes or no; not who, when, where, how many).
+_QUOTE_BACKED = frozenset(
+    (QuestionType.STATEMENT, QuestionType.WHY, QuestionType.YES_NO, QuestionType.OTHER)
+)
 #: "What term did Trump use for Russia's pause?": the story uses the term without saying so.
 _WHAT_WORDING = re.compile(
     r"\b(?:what|which)\s+(?:one\s+)?(term|phrase|expression|word|image|metaphor|label|"
@@ -1670,7 +1675,9 @@ class StoryEngine:
         follow_up = self._follow_up(best.paragraph, best.sentence) or self._their_view_after(
             best.paragraph, best.sentence
         )
-        if follow_up is None and query.kind is QuestionType.STATEMENT:
+        if follow_up is None and query.kind in _QUOTE_BACKED:
+            # "Why was Trump unhappy about the strikes?": "Trump expressed frustration with
+            # the strikes" and the quotation after it, which says why
             follow_up = self._quote_after(best.paragraph, best.sentence)
         missing_kind = self._unmet_requirement(query, chosen, paragraph)
         if missing_kind:

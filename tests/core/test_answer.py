@@ -133,6 +133,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Which foreign leader did Trump meet?", 1, "Støre"),
         ("Which region has seen rising tension because of the war?", 8, "Eastern Europe"),
         ("what did trump mean by his post to putin", 5, "what I meant"),
+        ("why was trump annoyed about the missile strikes", 4, "bad timing"),
     ],
     ids=[
         "kiev-spelling",
@@ -190,6 +191,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "foreign-of-a-story-naming-the-country",
         "which-region-not-part-of",
         "what-he-meant-by-a-post-is-not-the-post",
+        "a-reported-view-goes-on-with-its-quotation",
     ],
 )
 def test_golden_answers(
