@@ -283,6 +283,11 @@ _DIGIT_ONE = re.compile(r"\b1\b")
 _WHEN_RELATIVE_TO = re.compile(r"\bwhen\b[^?.!]*?\b(?:relative|in relation) to\b", re.IGNORECASE)
 #: The words of "relative to" / "in relation to" that frame such a question.
 _RELATIVE_WORDS = frozenset({"relative", "relation"})
+#: "Which detective is in charge of the case?" asks who is, as "Who is in charge ...?" does.
+_WHICH_IN_CHARGE = re.compile(
+    r"^\W*which\s+(?:[\w'’-]+\s+){1,2}?(?:is|was|are|were|will\s+be)\s+"
+    r"(?:in\s+charge|leading|heading|running|managing)\b"
+)
 #: Questions whose answer, when the story reports it without quoting, goes on with the
 #: quotation right after it (what, why, yes or no; not who, when, where, how many).
 _QUOTE_BACKED = frozenset(
@@ -1131,6 +1136,8 @@ class StoryEngine:
             asked_degree.group(1) if (asked_degree := HOW_DEGREE.match(normalise(asked))) else ""
         )
         framing = _framing_words(text)
+        # "Who is in charge of ...?", "Which detective is leading ...?": a person is asked
+        leads_asked = kind is QuestionType.WHO or bool(_WHICH_IN_CHARGE.match(normalise(text)))
         if self._uses("effect"):  # "When does the budget take effect?" of "takes effect July 1"
             framing -= _TAKING_EFFECT
         for position, word in enumerate(preamble_words + asked_words):
@@ -1150,7 +1157,7 @@ class StoryEngine:
                 closeness *= KIND_ANSWER_WEIGHT  # the tango is what is asked for
             if word == kind_noun and word in ANSWER_KINDS and closeness < 1.0:
                 closeness *= KIND_STAND_IN_WEIGHT  # "Which region ...?": not "part of"
-            if kind is QuestionType.WHO and word in IN_CHARGE and closeness < 1.0:
+            if leads_asked and word in IN_CHARGE and closeness < 1.0:
                 found, closeness = "", 1.0  # "who runs X" asks for a post, not "escaped"
             if word in particles and (
                 not found or word in LIGHT_WORDS or particles[word] not in LOOSE_PARTICLES
@@ -1183,7 +1190,7 @@ class StoryEngine:
                 (word in LIGHT_WORDS and word not in shouted and not related_in_story)
                 or (compares and word in COMPARISON_FRAMING)
                 or position < len(preamble_words)
-                or (kind is QuestionType.WHO and word in IN_CHARGE)
+                or (leads_asked and word in IN_CHARGE)
                 or (asks_money and word in MONEY_WORDS)
                 or (not found and word in SOMEONE)
                 or (corrected and word == degree)
@@ -1524,7 +1531,13 @@ class StoryEngine:
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = (
-            LIGHT_WORDS | SOMEONE | (IN_CHARGE if query.kind is QuestionType.WHO else frozenset())
+            LIGHT_WORDS
+            | SOMEONE
+            | (
+                IN_CHARGE
+                if query.kind is QuestionType.WHO or _WHICH_IN_CHARGE.match(normalise(query.text))
+                else frozenset()
+            )
         )
         if query.kind_noun in ANSWER_KINDS:
             # "Which company is handling the engineering?": the story names the company

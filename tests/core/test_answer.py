@@ -978,7 +978,11 @@ def test_an_unqualified_title_belongs_to_the_articles_subject(
 
 @pytest.mark.parametrize(
     "question",
-    ["Who is in charge of the zoo?", "Who runs the zoo?", "Who is the boss of the zoo?"],
+    [
+        "Who is in charge of the zoo?",
+        "Who runs the zoo?",
+        "Who is the boss of the zoo?",
+    ],
 )
 def test_who_leads_something_asks_for_a_person(tmp_path: Path, question: str) -> None:
     """ "in charge of", "runs", "the boss of" ask who leads: a story that says "Zoo Director"
@@ -993,6 +997,22 @@ def test_who_leads_something_asks_for_a_person(tmp_path: Path, question: str) ->
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert "Patricia Lwazi" in (answer.sentence or "")
+
+
+def test_which_person_is_in_charge_asks_who(tmp_path: Path) -> None:
+    """ "Which detective is in charge of the case?" asks who leads it, as "Who is ...?" does."""
+    engine = engine_over(
+        tmp_path,
+        "theft.txt",
+        "Thieves Steal Clock From Museum\n\n"
+        "Thieves broke into the Aldersgate Museum early on Wednesday and escaped with a clock.\n\n"
+        "“This was a planned operation,” said Detective Chief Inspector Alana Brightwater, who "
+        "is leading the investigation.\n\n"
+        "Police have appealed for witnesses in the case.\n",
+    )
+    answer = engine.answer("Which detective is in charge of the case?")
+    assert answer.answered, answer.reason
+    assert "Brightwater" in (answer.sentence or "")
 
 
 def test_a_phrasal_verb_is_looked_up_as_one(engine: StoryEngine) -> None:
