@@ -929,7 +929,9 @@ MAX_SPEAKER_WORDS = 4
 
 
 _SAYING_ADVERBS = words(
-    "actually really exactly just ever even also officially publicly finally first later then"
+    "actually really exactly just ever even also officially publicly finally first later then "
+    # "What did the prime minister himself say?": the prime minister
+    "himself herself themselves itself personally"
 )
 
 

@@ -65,6 +65,7 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         ("What did he say?", ""),
         ("the post about the strikes, what did it actually say?", ""),
         ("What did Trump actually say?", "Trump"),
+        ("What did the Norwegian prime minister himself say?", "the Norwegian prime minister"),
     ],
     ids=[
         "the-organisation",
@@ -75,6 +76,7 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         "pronoun",
         "pronoun-and-adverb",
         "name-and-adverb",
+        "a-reflexive-is-no-part-of-who",
     ],
 )
 def test_asked_speaker(question: str, speaker: str) -> None:
