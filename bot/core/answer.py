@@ -158,6 +158,7 @@ from bot.core.text import (
     STAND_INS,
     STANDS_FOR,
     STOPWORDS,
+    WORDS_SPELT_OUT,
     QuestionType,
     Speller,
     comparatives,
@@ -1285,6 +1286,8 @@ class StoryEngine:
         """Whether the corpus writes the abbreviation ``short`` ("pm") in capitals as a word
         ("the PM said"), not only dotted in lower case ("at 5 p.m."): a question's "PM" is
         then the story's word, not "prime minister"."""
+        if short in WORDS_SPELT_OUT:
+            return self._uses(short)
         if short not in self._abbreviations_written:
             written = re.compile(rf"\b{re.escape(short.upper()).replace('PS', 'Ps')}\b")
             self._abbreviations_written[short] = any(

@@ -447,7 +447,12 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
     "gp": "general practitioner",
     "nhs": "national health service",
     "hq": "headquarters",
+    # not an abbreviation, but a word for the same post
+    "premier": "prime minister",
 }
+#: Words of :data:`ABBREVIATIONS_SPELT_OUT` that are whole words, kept whenever the story
+#: uses them, however written.
+WORDS_SPELT_OUT = frozenset({"premier"})
 _ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b", re.IGNORECASE)
 
 

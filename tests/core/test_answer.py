@@ -134,6 +134,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         ("Which region has seen rising tension because of the war?", 8, "Eastern Europe"),
         ("what did trump mean by his post to putin", 5, "what I meant"),
         ("why was trump annoyed about the missile strikes", 4, "bad timing"),
+        ("On what date did Trump sit down with Norway's premier?", 1, "April 24"),
     ],
     ids=[
         "kiev-spelling",
@@ -192,6 +193,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
         "which-region-not-part-of",
         "what-he-meant-by-a-post-is-not-the-post",
         "a-reported-view-goes-on-with-its-quotation",
+        "premier-is-prime-minister",
     ],
 )
 def test_golden_answers(
