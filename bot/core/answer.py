@@ -151,6 +151,7 @@ from bot.core.text import (
     BEFORE_OR_AFTER,
     COUNTRY_WORDS,
     ENDED_UP,
+    FROM_ABROAD,
     LIGHT_WORDS,
     NEWS_PEOPLE,
     REGION_MEMBERS,
@@ -247,15 +248,18 @@ FIRST_NAME_RANK_SHARE = 0.25
 
 #: Idioms whose words say nothing of the topic: "a lot" (no auction lot), "strike a deal" / "no
 #: agreement is struck" (reaching one, no attack), "take effect" / "kick in" / "come into force"
-#: (starting to apply: the date is asked, the story may say "from June 2").
+#: (starting to apply: the date is asked, the story may say "from June 2"). The words of a
+#: match that belong to its idiom (:data:`_IDIOM_WORDS`) frame the question.
 _DEAL = r"(?:deal|agreement|accord|bargain|compromise)"
 _TAKE = ("take", "takes", "took", "taken", "taking")
 _COME = ("come", "comes", "came", "coming", "go", "goes", "went", "going", "gone")
 _KICK = ("kick", "kicks", "kicked", "kicking")
+_TAKING_EFFECT = re.compile(rf"\b(?:{'|'.join(_TAKE)})\s+effect\b", re.IGNORECASE)
 _IDIOM_PARTS = {
     "effect": re.compile(
-        rf"\b(?:{'|'.join(_TAKE)})\s+effect\b|\b(?:{'|'.join(_COME)})\s+into\s+(?:effect|force)\b"
-        rf"|\b(?:{'|'.join(_KICK)})\s+in\b",
+        rf"{_TAKING_EFFECT.pattern}|\b(?:{'|'.join(_COME)})\s+into\s+(?:effect|force)\b"
+        # "when does the cap kick in", not "was he kicked in the head"
+        rf"|\b(?:{'|'.join(_KICK)})\s+in\b(?!\s+(?:the|a|an|his|her|their|its|my|your)\b)",
         re.IGNORECASE,
     ),
     "lot": re.compile(r"\ba lot\b", re.IGNORECASE),
@@ -273,8 +277,6 @@ _IDIOM_WORDS = {
     **dict.fromkeys(("strike", "strikes", "struck", "striking"), "strike"),
     **dict.fromkeys((*_TAKE, *_COME, *_KICK, "effect", "force"), "effect"),
 }
-#: The words of "take effect": the story's own when it uses "effect" too.
-_TAKING_EFFECT = frozenset((*_TAKE, "effect"))
 
 
 #: "one" written out in a question is mostly a pronoun ("one of these thermostats"), not 1.
@@ -287,7 +289,7 @@ _RELATIVE_WORDS = frozenset({"relative", "relation"})
 #: "Which detective is in charge of the case?" asks who is, as "Who is in charge ...?" does.
 _WHICH_IN_CHARGE = re.compile(
     r"^\W*which\s+(?:[\w'’-]+\s+){1,2}?(?:is|was|are|were|will\s+be)\s+"
-    r"(?:in\s+charge|leading|heading|running|managing)\b"
+    r"(?:in\s+charge\s+of|leading|heading|running|managing)\s+(?:the|a|an|this|its|their)\b"
 )
 #: Questions whose answer, when the story reports it without quoting, goes on with the
 #: quotation right after it (what, why, yes or no; not who, when, where, how many).
@@ -315,12 +317,8 @@ _OTHER_SEX = {
     "girls": "boys",
     "male": "female",
     "female": "male",
-    "man": "woman",
-    "woman": "man",
 }
-_SEX_WORD = re.compile(
-    r"\b(men|women|boys|girls|male|female|man|woman)(?:['’]?s)?\b", re.IGNORECASE
-)
+_SEX_WORD = re.compile(r"\b(men|women|boys|girls|male|female)(?:['’]?s)?\b", re.IGNORECASE)
 
 
 def _other_sex(question: str, sentence: str) -> str:
@@ -341,7 +339,13 @@ def _framing_words(text: str) -> frozenset[str]:
     words of an idiom ("a lot", "if no agreement is struck": no lot, no strike), "relative"
     in "When did X happen relative to Y?", "effect" in "What effect has X had?" and "term" in
     "What term did X use for Y?"."""
-    framing = {word for word, idiom in _IDIOM_WORDS.items() if _IDIOM_PARTS[idiom].search(text)}
+    framing = {
+        word
+        for idiom, pattern in _IDIOM_PARTS.items()
+        for found in pattern.finditer(text)
+        for word in tokenize(found.group(0))
+        if _IDIOM_WORDS.get(word) == idiom
+    }
     if _ONE.search(text) and not _DIGIT_ONE.search(text):
         framing.add("1")  # tokens write numbers as digits
     if _WHEN_RELATIVE_TO.search(text):
@@ -681,6 +685,9 @@ class Query:
     asks_date: bool = False  # "on what date", "when exactly": a calendar date, not "soon"
     asks_clock: bool = False  # "what time", "time of day": a clock time or part of a day
     asks_leader: bool = False  # "who is in charge of / runs / heads X": someone with a post
+    # "Who is in charge of ...?", "Which detective is leading ...?": whoever leads is asked,
+    # and "in charge", "leading" say only that
+    leads_asked: bool = False
     asks_place: bool = False  # "which regions of Ukraine ...": a place the question does not name
     asks_name: bool = False  # "what is the name of", "what is it called": a name
     quoted: str = ""  # words the question quotes ("Who said 'I have my own deadline'?")
@@ -950,6 +957,7 @@ class StoryEngine:
         self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
         self._spelt_names: dict[str, str] | None = None  # initials -> term, on first need
         self._abbreviations_written: dict[str, bool] = {}  # see _writes_abbreviation
+        self._taking_effect: bool | None = None  # see _says_taking_effect
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -1137,10 +1145,11 @@ class StoryEngine:
             asked_degree.group(1) if (asked_degree := HOW_DEGREE.match(normalise(asked))) else ""
         )
         framing = _framing_words(text)
-        # "Who is in charge of ...?", "Which detective is leading ...?": a person is asked
         leads_asked = kind is QuestionType.WHO or bool(_WHICH_IN_CHARGE.match(normalise(text)))
-        if self._uses("effect"):  # "When does the budget take effect?" of "takes effect July 1"
-            framing -= _TAKING_EFFECT
+        taking_effect = _TAKING_EFFECT.search(text)
+        if taking_effect and self._says_taking_effect():
+            # "When does the budget take effect?" of "The budget takes effect July 1"
+            framing -= set(tokenize(taking_effect.group(0)))
         for position, word in enumerate(preamble_words + asked_words):
             if word in framing:
                 continue
@@ -1193,7 +1202,7 @@ class StoryEngine:
                 or position < len(preamble_words)
                 or (leads_asked and word in IN_CHARGE)
                 or (asks_money and word in MONEY_WORDS)
-                or (not found and word in SOMEONE)
+                or (not found and (word in SOMEONE or word in FROM_ABROAD))
                 or (corrected and word == degree)
                 or (particles.get(word) == "up" and word in ENDED_UP)
             ):
@@ -1224,6 +1233,7 @@ class StoryEngine:
             asks_place=bool(ASKS_PLACE.search(folded)),
             asks_leader=kind is QuestionType.WHO
             and any(t.word in IN_CHARGE and not t.term for t in terms),
+            leads_asked=leads_asked,
             quoted=quoted_words(text),
             kind_noun=kind_noun,
             acronyms=acronyms,
@@ -1281,6 +1291,15 @@ class StoryEngine:
     def _uses(self, word: str) -> bool:
         """Whether the corpus uses ``word`` (a folded token) itself."""
         return term(word) in self._document_frequency
+
+    def _says_taking_effect(self) -> bool:
+        """Whether the corpus says that something "takes effect" (worked out on first need)."""
+        if self._taking_effect is None:
+            self._taking_effect = any(
+                _TAKING_EFFECT.search(self.paragraphs[position].text)
+                for position in self.index.documents_with(term("effect"))
+            )
+        return self._taking_effect
 
     def _writes_abbreviation(self, short: str) -> bool:
         """Whether the corpus writes the abbreviation ``short`` ("pm") in capitals as a word
@@ -1534,13 +1553,7 @@ class StoryEngine:
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = (
-            LIGHT_WORDS
-            | SOMEONE
-            | (
-                IN_CHARGE
-                if query.kind is QuestionType.WHO or _WHICH_IN_CHARGE.match(normalise(query.text))
-                else frozenset()
-            )
+            LIGHT_WORDS | SOMEONE | FROM_ABROAD | (IN_CHARGE if query.leads_asked else frozenset())
         )
         if query.kind_noun in ANSWER_KINDS:
             # "Which company is handling the engineering?": the story names the company
@@ -1845,7 +1858,8 @@ class StoryEngine:
             names: list[str] = []
             roles: list[str] = []
             owners: list[str] = []
-            spoken = speaker.split()
+            # "the CEO" of a story that says "chief executive"
+            spoken = spell_out_abbreviations(speaker, self._writes_abbreviation).split()
             # "the Barcelona guy": "guy" says nothing of who; the place says where they are from
             someone = [fold_variant(normalise(word)) in SOMEONE for word in spoken]
             for i, word in enumerate(spoken):
@@ -1878,6 +1892,11 @@ class StoryEngine:
         speaker, names, roles, owners = self._speaker_of(query.text)
         if not names and not roles:
             return ""
+        if any(
+            fold_variant(word) in COUNTRY_WORDS and not self._lookup(fold_variant(word))[0]
+            for word in tokenize(speaker)
+        ):  # "the UK prime minister" of a story that never names the UK
+            return f"the story does not mention {speaker}"
         if not any(roles) and DISSENTERS.intersection(normalise(speaker).split()):
             # "What do critics say ...?" of a story without them: whoever the passage has
             # rejecting or criticising
@@ -1891,10 +1910,20 @@ class StoryEngine:
             not names and not any(roles) and not _THE_TEXT.intersection(normalise(speaker).split())
         ):  # "what did zelensky say": nobody the story knows ("the headline" is the text)
             return f"the story does not mention {speaker}"
+        # "Prime Minister Jonas Gahr Støre" of "Norway's PM"
+        holders = (
+            holder_terms(
+                spell_out_abbreviations(speaker, self._writes_abbreviation), paragraph.text
+            )
+            if roles
+            else frozenset()
+        )
         if not names and REACTION_WORDS.search(query.text):
             # "How did the markets react?": not only by speaking, but the markets must act in
             # the sentence ("The Kremlin brushed off ...", not "the Russian strikes")
             known = {r for r in roles if r}
+            if holders and not acts_in(sentence.text, set(holders)):
+                return f"the story does not report how {speaker} reacted"
             if not known or acts_in(sentence.text, known):
                 return ""
             return f"the story does not report how {speaker} reacted"
@@ -1918,7 +1947,6 @@ class StoryEngine:
             known_roles = {r for r in roles if r}
             present = set(terms_of_tokens(tokenize(paragraph.text)))
             role_present = not known_roles or bool(known_roles & present)
-            holders = holder_terms(speaker, paragraph.text)  # "Prime Minister Jonas Gahr Støre"
             if holders and not holders & subjects:
                 return f"the story does not report {speaker} saying that"
             if role_present and all(n in present or n in subjects for n in names):

@@ -287,12 +287,18 @@ def is_caption(paragraph: str) -> bool:
 
 
 def _split_headline(blocks: list[str]) -> tuple[str, list[str]]:
-    """The headline (the first line) and the blocks after it: a caption typed on the line
-    right under the headline, with no blank line between, is a block of its own."""
+    """The headline and the blocks after it. A caption typed on the line right under the
+    headline, with no blank line between, is a block of its own (and so are the lines after
+    it); otherwise the first block's lines are one headline, wrapped."""
     first, *rest = blocks
-    headline, _, below = first.partition("\n")
-    if below.strip():
-        return _join_lines(headline), [below, *rest]
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
+    # (a wrapped headline goes on in lower case: "... two sailings a day\nafter months of ...")
+    if len(lines) > 1 and lines[1][:1].isupper() and is_caption(lines[1]):
+        return _join_lines(lines[0]), [
+            lines[1],
+            *(["\n".join(lines[2:])] if lines[2:] else []),
+            *rest,
+        ]
     return _join_lines(first), rest
 
 
@@ -301,7 +307,7 @@ def _before_comment_section(block: str) -> tuple[str, bool]:
     does ("...the last paragraph.\nLeave a Reply\nYour email address ..." typed with no blank
     line between)."""
     if "\n" not in block:
-        return block, False
+        return _join_lines(block), False
     lines = block.splitlines()
     for number, line in enumerate(lines):
         if _COMMENT_SECTION.match(normalise_uncached(line).strip()):
@@ -329,8 +335,7 @@ def load_article(path: Path) -> Article:
             break
         if position == 0 and is_caption(block) and len(rest) > 1:
             caption = " ".join(block.split())
-            continue
-        if not _is_folded_chrome(folded):
+        elif not _is_folded_chrome(folded):
             kept.append(block)
         if comments_follow:
             break

@@ -222,15 +222,16 @@ MEASURE_UNITS = {
         re.IGNORECASE,
     ),
     "long": re.compile(
-        r"\b(minutes?|hours?|days?|weeks?|months?|years?|decades?|since|until|till|miles?|km|kilometres?|"
-        r"kilometers?|met(er|re)s?|feet|foot)\b",
+        # (not "second set", "19th-century")
+        r"\b(seconds|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|"
+        r"since|until|till|miles?|km|kilometres?|kilometers?|met(er|re)s?|feet|foot)\b",
         re.IGNORECASE,
     ),
 }
 _LENGTH_UNITS = re.compile(
     # ("m" and "g" not of "a.m." or "e.g.")
-    r"\b(met(er|re)s?|(?<!\.)m(?!\.)|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|"
-    r"stories|floors?|tons?|tonnes?|kg|kilograms?|(?<!\.)g(?!\.)|grams?|mg|milligrams?|ounces?|oz|pounds?|lbs?|"
+    r"\b(met(er|re)s?|(?<!\.)m(?!\.\w)|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|"
+    r"stories|floors?|tons?|tonnes?|kg|kilograms?|(?<!\.)g(?!\.\w)|grams?|mg|milligrams?|ounces?|oz|pounds?|lbs?|"
     r"acres?|hectares?|square)\b",
     re.IGNORECASE,
 )
@@ -590,11 +591,6 @@ ASKS_ORGANISATION = re.compile(
     r"hotels?|restaurants?|bakery|bakeries|shops?|stores?|ministry|ministries|departments?|"
     r"institutes?|foundations?|outlets?)\b"
 )
-#: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
-#: "How fast is the lava flowing?", "How quickly did officers arrive?": a speed or a time
-#: taken answers (not required: "we want it to be fast" answers too) ...
-ASKS_SPEED = re.compile(r"\bhow (?:fast|quickly|quick|rapidly|slowly|soon)\b")
-_FEW = r"(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
 #: A speed ("200 meters an hour", "40 mph"): no height, length or distance.
 SPEED = re.compile(
     r"\d[\d,.]*\s*(?:mph|km/h|kph|knots?)\b"
@@ -602,15 +598,18 @@ SPEED = re.compile(
     r"(?:hour|minute|second|day)\b",
     re.IGNORECASE,
 )
-#: ... such as "200 meters an hour", "40 mph", "within six minutes", "minutes later".
+#: "How fast is the lava flowing?", "How quickly did officers arrive?": a speed or a time
+#: taken answers (not required: "we want it to be fast" answers too) ...
+ASKS_SPEED = re.compile(r"\bhow (?:fast|quickly|quick|rapidly|slowly|soon)\b")
+_FEW = r"(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
+#: ... such as a :data:`SPEED`, "within six minutes", "minutes later".
 SPEED_OR_TIME_TAKEN = re.compile(
-    r"\d[\d,.]*\s*(?:mph|km/h|kph|knots?)\b"
-    r"|\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot) (?:an|a|per) "
-    r"(?:hour|minute|second|day)\b"
+    rf"{SPEED.pattern}"
     rf"|\b(?:within|in|after|under|about|just) {_FEW} (?:seconds?|minutes?|hours?|days?)\b"
     r"|\b(?:seconds?|minutes?|hours?|days?) (?:later|after)\b",
     re.IGNORECASE,
 )
+#: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
 ASKS_WORDS = re.compile(
     r"\b(?:exact|own|actual|very) words\b|\bquote\b|\bword for word\b|\bverbatim\b|"
     r"\bquotation\b"

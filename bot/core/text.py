@@ -514,14 +514,16 @@ QUESTION_FILLERS = words(
     "rn ngl lmao smh fr ty quote quotes quotation honestly literally seriously gonna wanna "
     "gotta kinda"
 )
-#: Words for a person that say nothing of who (or only that they lead, or come from abroad):
-#: light when the story does not use them ("what did the guy buy with the cash?" of a story
-#: that names him; "the American leader" of one that calls him the president; "Which foreign
-#: leader ...?" of one that says "Norwegian Prime Minister").
+#: Words for a person that say nothing of who (or only that they lead): light when the story
+#: does not use them ("what did the guy buy with the cash?" of a story that names him; "the
+#: American leader" of one that calls him the president).
 SOMEONE = words(
-    "guy guys bloke blokes dude dudes fella fellas lady ladies person persons leader leaders "
-    "foreign"
+    "guy guys bloke blokes dude dudes fella fellas lady ladies person persons leader leaders"
 )
+#: ... and a word that says only that they come from abroad ("Which foreign leader ...?" of a
+#: story that says "Norwegian Prime Minister"); unlike those, part of a post a speaker holds
+#: ("the foreign minister").
+FROM_ABROAD = words("foreign overseas")
 
 
 # --------------------------------------------------------------------------------------------

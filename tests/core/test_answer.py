@@ -728,6 +728,67 @@ def test_how_many_days_needs_a_length_of_time(
     assert answer.answered is answered, answer.reason
 
 
+def test_a_man_and_a_woman_in_one_story_are_no_contrast(tmp_path: Path) -> None:
+    """Only "men's / women's" (boys', girls', male, female) name two events: "the woman" is
+    answered by a sentence about the man charged with attacking her."""
+    engine = engine_over(
+        tmp_path,
+        "court.txt",
+        "Man Charged After Attack\n\n"
+        "Police said a woman was hurt near Leeds station on Friday. Daniel Price, a 34-year-old "
+        "man from Leeds, has been charged with attacking her.\n\n"
+        "The station reopened on Saturday.\n",
+    )
+    answer = engine.answer("Who was charged with attacking the woman?")
+    assert answer.answered, answer.reason
+    assert "Daniel Price" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "framed", "kept"),
+    [
+        pytest.param("When does the ferry cut kick in?", {"kick"}, set(), id="kick-in"),
+        pytest.param(
+            "Was the goalkeeper kicked in the head?", set(), {"kicked"}, id="kicked-in-the-head"
+        ),
+    ],
+)
+def test_only_the_words_of_an_idiom_frame_a_question(
+    engine: StoryEngine, question: str, framed: set[str], kept: set[str]
+) -> None:
+    """The idiom's own words are dropped; a kick to the head is no idiom."""
+    words = {t.word for t in engine.analyse(question).terms}
+    assert not framed & words
+    assert kept <= words
+
+
+def test_take_effect_stays_framed_beside_side_effects(tmp_path: Path) -> None:
+    """Another article's "side effects" do not make "take effect" the story's own words."""
+    (tmp_path / "drug.txt").write_text(
+        "Drug Trial Ends\n\nEleven patients dropped out because of side effects.\n",
+        encoding="utf-8",
+    )
+    engine = engine_over(tmp_path, "ferry.txt", FERRY)
+    for question in ("When do the ferry cuts take effect?", "what effect will the ferry cuts have"):
+        answer = engine.answer(question)
+        assert answer.answered, answer.reason
+        assert "June 2" in (answer.sentence or "")
+
+
+def test_the_foreign_minister_is_not_any_minister(tmp_path: Path) -> None:
+    """ "foreign" is light only as a person's origin: "the foreign minister" is a post."""
+    engine = engine_over(
+        tmp_path,
+        "talks.txt",
+        "Ministers Meet on Sanctions\n\n"
+        "Finance Minister Ola Berg said the budget could absorb the cost of the sanctions.\n\n"
+        "Foreign Minister Anna Lind said the sanctions would stay until Russia withdrew.\n",
+    )
+    answer = engine.answer("What did the foreign minister say about the sanctions?")
+    assert answer.answered, answer.reason
+    assert "Anna Lind" in (answer.sentence or "")
+
+
 def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) -> None:
     """'frustated' is two letters from 'frustration' but one from its stem."""
     query = engine.analyse("Why was Trump frustated?")

@@ -294,6 +294,47 @@ def test_chrome_typed_without_blank_lines(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "caption", "paragraphs"),
+    [
+        pytest.param(
+            "Ferry cut to two sailings a day\nafter months of debate\n\nThe  council\tvoted.\n",
+            "Ferry cut to two sailings a day after months of debate",
+            None,
+            ["The council voted."],
+            id="wrapped-headline-and-spaces",
+        ),
+        pytest.param(
+            "Headline\nA caption (Photo: X)\nFirst body line.\n\nSecond one.\n",
+            "Headline",
+            "A caption (Photo: X)",
+            ["First body line.", "Second one."],
+            id="caption-then-body-in-one-block",
+        ),
+        pytest.param(
+            "Headline\n\nA caption under it\nLeave a Reply\n\nFirst body line.\n",
+            "Headline",
+            None,
+            None,
+            id="caption-then-comments-only",
+        ),
+    ],
+)
+def test_headline_blocks(
+    tmp_path: Path, text: str, title: str, caption: str | None, paragraphs: list[str] | None
+) -> None:
+    """A wrapped headline stays one title; a caption line and the lines after it are apart;
+    a comment section right after a caption ends the article (no body is an error)."""
+    write(tmp_path, "story.txt", text)
+    if paragraphs is None:
+        with pytest.raises(CorpusError, match="no body paragraphs"):
+            load_corpus(tmp_path)
+        return
+    article = load_corpus(tmp_path).articles[0]
+    assert (article.title, article.caption) == (title, caption)
+    assert [p.text for p in article.paragraphs] == paragraphs
+
+
+@pytest.mark.parametrize(
     ("line", "chrome"),
     [
         pytest.param("Related: Lakeport ferry fares rise for the third time", True, id="related"),

@@ -506,9 +506,24 @@ def test_questions_comparing_with_before(question: str, compares: bool) -> None:
         ("Ash rose an estimated 11 kilometers into the sky.", True),
         ("The volcano erupted shortly after 4:30 a.m. on Sunday.", False),
         ("Lava was advancing at roughly 200 meters an hour.", False),
+        ("The tower is 300 m.", True),
     ],
-    ids=["metres", "kilometres", "a.m.-is-no-metre", "a-speed-is-no-height"],
+    ids=["metres", "kilometres", "a.m.-is-no-metre", "a-speed-is-no-height", "m-ends-sentence"],
 )
 def test_a_height_needs_a_length_not_a_time_or_speed(sentence: str, height: bool) -> None:
     """ "How tall ...?" needs a length: not the "m" of "a.m.", not a speed."""
     assert bool(MEASURE_UNITS["tall"].search(SPEED.sub(" ", sentence))) is height
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length_of_time"),
+    [
+        ("Ortiz spent three nights in hospital.", True),
+        ("The record stood for 42 seconds.", True),
+        ("She saved a match point in the second set.", False),
+        ("A 19th-century painting was found.", False),
+    ],
+)
+def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) -> None:
+    """ "How long / how many nights ...?" needs a unit of time, not "second set" or a century."""
+    assert bool(MEASURE_UNITS["long"].search(sentence)) is length_of_time
