@@ -908,7 +908,8 @@ _ASKED_SPEAKER = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(.+?)\s+(?:say|said|says|tell|told|"
     r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
     r"posting|writing|react|respond|reply|comment|answer|think|thinks|thought|feel|feels|felt|"
-    r"believe|believes)\b",
+    r"believe|believes|promise|promised|pledge|pledged|vow|vowed|offer|offered|demand|demanded|"
+    r"threaten|threatened)\b",
     re.IGNORECASE,
 )
 
@@ -943,6 +944,8 @@ def asked_speaker(question: str) -> str:
     who = " ".join(w for w in found.group(1).split() if normalise(w) not in _SAYING_ADVERBS)
     if len(who.split()) > MAX_SPEAKER_WORDS:  # "does Europe think about the claim": no speaker
         return ""
+    if normalise(who).split()[-1:] in (["been"], ["being"]):
+        return ""  # "What have drivers been offered?": offered to them, not by them
     return "" if normalise(who) in ("", "he", "she", "they", "it", "i", "you", "we") else who
 
 

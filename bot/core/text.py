@@ -1024,7 +1024,8 @@ _HOW_DEGREE = words("bad badly serious seriously severe severely")
 _STATEMENT_VERBS = words(
     "say says said tell tells told post posts posted write wrote claim claims claimed think "
     "thinks thought believe believes mean meant view views opinion react reacted respond "
-    "responded add added clarify clarified announce announced warn warned"
+    "responded add added clarify clarified announce announced warn warned promise promised "
+    "pledge pledged vow vowed offer offered demand demanded threaten threatened"
 )
 
 

@@ -380,6 +380,11 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         pytest.param(
             "Who is the US envoy negotiating with Moscow?", "not mention envoy", id="who-unknown"
         ),
+        pytest.param(
+            "What did Norway promise Ukraine during Støre's visit?",
+            "does not report Norway",
+            id="what-a-country-promised",
+        ),
     ],
 )
 def test_questions_the_story_cannot_answer_are_declined_with_a_reason(

@@ -66,6 +66,8 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         ("the post about the strikes, what did it actually say?", ""),
         ("What did Trump actually say?", "Trump"),
         ("What did the Norwegian prime minister himself say?", "the Norwegian prime minister"),
+        ("What did Norway promise Ukraine?", "Norway"),
+        ("What pay increase have drivers been offered?", ""),
     ],
     ids=[
         "the-organisation",
@@ -77,6 +79,8 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         "pronoun-and-adverb",
         "name-and-adverb",
         "a-reflexive-is-no-part-of-who",
+        "a-promise-is-said",
+        "offered-to-them-not-by-them",
     ],
 )
 def test_asked_speaker(question: str, speaker: str) -> None:
