@@ -1060,6 +1060,15 @@ class StoryEngine:
             for first, second in full
         )
 
+    def _person_named(self, token: str, known: str) -> bool:
+        """Whether ``token`` (index term ``known``), written in lower case in a question, is a
+        person the corpus names ("what did putin say": President Vladimir Putin), not a word."""
+        return (
+            bool(known)
+            and self._only_a_name(known)
+            and any(normalise(token) in self._people_in(a.slug) for a in self.corpus.articles)
+        )
+
     def _people_in(self, slug: str) -> frozenset[str]:
         """Folded words of the people the article ``slug`` names after a title ("President
         Vladimir Putin", "Dr. Amara Osei") or quotes, worked out once."""
@@ -1872,7 +1881,9 @@ class StoryEngine:
                 for token in tokenize(word):
                     if token not in STOPWORDS and not someone[i]:
                         known = self._lookup(fold_variant(token))[0]
-                        named = word[:1].isupper() and not (owner or titled or qualifier)
+                        named = (word[:1].isupper() or self._person_named(token, known)) and not (
+                            owner or titled or qualifier
+                        )
                         (names if named else roles).append(known)
             if len(self._speakers) >= SPEAKER_CACHE:
                 self._speakers.clear()

@@ -385,6 +385,11 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
             "does not report Norway",
             id="what-a-country-promised",
         ),
+        pytest.param(
+            "what did putin say back to the vladimir STOP post",
+            "does not report putin",
+            id="a-name-in-lower-case",
+        ),
     ],
 )
 def test_questions_the_story_cannot_answer_are_declined_with_a_reason(
