@@ -321,6 +321,15 @@ _OTHER_SEX = {
 _SEX_WORD = re.compile(r"\b(men|women|boys|girls|male|female)(?:['’]?s)?\b", re.IGNORECASE)
 
 
+#: A yes/no question's amount ("Is the deadline two weeks?"): the passage must speak of the
+#: unit (weeks) to say yes or no.
+_AMOUNT_ASKED = re.compile(
+    r"\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\s+"
+    r"(seconds|minutes|hours|days|nights|weeks|months|years|percent|people|soldiers|dollars|euros|pounds)\b",
+    re.IGNORECASE,
+)
+
+
 def _other_sex(question: str, sentence: str) -> str:
     """The other sex's word when ``question`` asks of one ("Who won the men's race?") and
     ``sentence`` speaks of only the other ("In the women's single sculls, ..."); "" otherwise."""
@@ -2271,6 +2280,10 @@ class StoryEngine:
         asked = _asked(query.text)
         if other := _other_sex(query.text, sentence.text):
             return f"the closest passage is about the {other}"
+        amount = _AMOUNT_ASKED.search(query.text) if query.kind is QuestionType.YES_NO else None
+        # "Is Trump's deadline two weeks?" of "it takes two to tango"
+        if amount and term(fold_variant(normalise(amount.group(2)))) not in sentence.terms:
+            return f"the closest passage says nothing of {amount.group(0)}"
         if query.kind is QuestionType.WHEN and query.reference:
             # "Did the strikes come before or after the meeting?": "Earlier that day, ..."
             lead = self.sentences(self._position_of(paragraph))[0]

@@ -232,6 +232,7 @@ def test_golden_answers(
         "Who is leading the American negotiating team in the peace talks?",
         "What did the UK prime minister think of Trump's concession comment?",
         "What is Norway's official position on the war in Ukraine?",
+        "Is Trump's deadline for Putin two weeks?",
     ],
     ids=[
         "one-common-word",
@@ -252,6 +253,7 @@ def test_golden_answers(
         "who-leads-a-team-the-story-lacks",
         "a-country-the-story-lacks",
         "a-view-the-story-does-not-report",
+        "an-amount-the-story-never-gives",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
