@@ -580,6 +580,9 @@ def about_topic(question: str) -> tuple[str, ...]:
 ASKS_PEOPLE = re.compile(
     r"^\W*(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:leaders|officials|politicians|ministers|"
     r"lawmakers|diplomats|executives|players|members|senators|councillors|councilors)\b"
+    # "Which reporter asked ...?": one of them, by name
+    r"|^\W*which\s+(?:[a-z]+\s+)?(?:reporters?|journalists?|lawyers?|judges?|doctors?|"
+    r"spokes(?:man|woman|person))\b"
 )
 #: "Which party does Støre lead?", "What company won the contract?", "Which hospital were they
 #: flown to?": an organisation or institution asked for by name (group 1: the noun).

@@ -233,6 +233,7 @@ def test_golden_answers(
         "What did the UK prime minister think of Trump's concession comment?",
         "What is Norway's official position on the war in Ukraine?",
         "Is Trump's deadline for Putin two weeks?",
+        "Which reporter asked Trump about his message to Putin?",
     ],
     ids=[
         "one-common-word",
@@ -254,6 +255,7 @@ def test_golden_answers(
         "a-country-the-story-lacks",
         "a-view-the-story-does-not-report",
         "an-amount-the-story-never-gives",
+        "which-one-of-the-reporters",
     ],
 )
 def test_off_topic_questions_are_declined(engine: StoryEngine, question: str) -> None:
