@@ -330,16 +330,20 @@ _AMOUNT_ASKED = re.compile(
 )
 
 
-def _other_sex(question: str, sentence: str) -> str:
-    """The other sex's word when ``question`` asks of one ("Who won the men's race?") and
-    ``sentence`` speaks of only the other ("In the women's single sculls, ..."); "" otherwise."""
+def _sex_asked(question: str) -> str:
+    """The one sex ``question`` asks of ("men" of "Who won the men's race?"), else ""."""
     asked = {m.group(1).lower() for m in _SEX_WORD.finditer(question)}
-    if len(asked) != 1:
+    return next(iter(asked)) if len(asked) == 1 else ""
+
+
+def _other_sex(asked: str, sentence: str) -> str:
+    """The other sex's word when a question asks of ``asked`` ("men") and ``sentence`` speaks
+    of only the other ("In the women's single sculls, ..."); "" otherwise."""
+    if not asked:
         return ""
-    (word,) = asked
     said = {m.group(1).lower() for m in _SEX_WORD.finditer(sentence)}
-    other = _OTHER_SEX[word]
-    return other if other in said and word not in said else ""
+    other = _OTHER_SEX[asked]
+    return other if other in said and asked not in said else ""
 
 
 def _framing_words(text: str) -> frozenset[str]:
@@ -590,6 +594,8 @@ class _Asked:
     total: bool  # "in total", "so far"
     name_of: str  # "walker" of "the name of the dog walker"
     kind_of: str  # "missiles" of "what kind of missiles", "which missiles"
+    sex: str  # "men" of "the men's race" (see _other_sex)
+    amount: re.Match[str] | None  # "two weeks" of "Is the deadline two weeks?"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -609,6 +615,8 @@ def _asked(text: str) -> _Asked:
         total=bool(ASKS_TOTAL.search(folded)),
         name_of=name_asked_of(text),
         kind_of=kind_of.group(1) if kind_of else "",
+        sex=_sex_asked(text),
+        amount=_AMOUNT_ASKED.search(text),
     )
 
 
@@ -2278,9 +2286,9 @@ class StoryEngine:
         says something in the sentence or is quoted in its paragraph.
         """
         asked = _asked(query.text)
-        if other := _other_sex(query.text, sentence.text):
+        if other := _other_sex(asked.sex, sentence.text):
             return f"the closest passage is about the {other}"
-        amount = _AMOUNT_ASKED.search(query.text) if query.kind is QuestionType.YES_NO else None
+        amount = asked.amount if query.kind is QuestionType.YES_NO else None
         # "Is Trump's deadline two weeks?" of "it takes two to tango"
         if amount and term(fold_variant(normalise(amount.group(2)))) not in sentence.terms:
             return f"the closest passage says nothing of {amount.group(0)}"
