@@ -1080,11 +1080,13 @@ class StoryEngine:
     def _person_named(self, token: str, known: str) -> bool:
         """Whether ``token`` (index term ``known``), written in lower case in a question, is a
         person the corpus names ("what did putin say": President Vladimir Putin), not a word."""
-        return (
-            bool(known)
-            and self._only_a_name(known)
-            and any(normalise(token) in self._people_in(a.slug) for a in self.corpus.articles)
-        )
+        if not known or not self._only_a_name(known):
+            return False
+        # (the articles of a few paragraphs that have it, as _only_a_name judges: a corpus of
+        # thousands of articles is not searched for one question)
+        positions = self.index.documents_with(known)[:NAME_SAMPLE].tolist()
+        slugs = {self.paragraphs[position].article for position in positions}
+        return any(normalise(token) in self._people_in(slug) for slug in slugs)
 
     def _people_in(self, slug: str) -> frozenset[str]:
         """Folded words of the people the article ``slug`` names after a title ("President
