@@ -321,11 +321,13 @@ _OTHER_SEX = {
 _SEX_WORD = re.compile(r"\b(men|women|boys|girls|male|female)(?:['’]?s)?\b", re.IGNORECASE)
 
 
+#: "How many days ...?" counts time: it is asked as "how long" is.
+_TIME_UNITS = words("seconds minutes hours days nights weeks months years decades centuries")
 #: A yes/no question's amount ("Is the deadline two weeks?"): the passage must speak of the
 #: unit (weeks) to say yes or no.
 _AMOUNT_ASKED = re.compile(
     r"\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand)\s+"
-    r"(seconds|minutes|hours|days|nights|weeks|months|years|percent|people|soldiers|dollars|euros|pounds)\b",
+    rf"({'|'.join(sorted(_TIME_UNITS))}|percent|people|soldiers|dollars|euros|pounds)\b",
     re.IGNORECASE,
 )
 
@@ -620,8 +622,6 @@ def _asked(text: str) -> _Asked:
     )
 
 
-#: "How many days ...?" counts time: it is asked as "how long" is.
-_TIME_UNITS = words("seconds minutes hours days nights weeks months years decades centuries")
 _COUNTED_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
 WHICH_THINGS = re.compile(
     r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)(?<!ss)(?<!us)(?<!is)\b"
@@ -935,6 +935,8 @@ class _Speaker(NamedTuple):
     names: list[str]
     roles: list[str]
     owners: list[str]
+    spelt: str  # the speaker with abbreviations spelt out ("Norway's prime minister")
+    stranger: bool  # names a country the corpus never does ("the UK prime minister")
 
 
 @dataclass(frozen=True, slots=True)
@@ -973,8 +975,7 @@ class StoryEngine:
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
         self._spelt_names: dict[str, str] | None = None  # initials -> term, on first need
-        self._abbreviations_written: dict[str, bool] = {}  # see _writes_abbreviation
-        self._taking_effect: bool | None = None  # see _says_taking_effect
+        self._written: dict[re.Pattern[str], bool] = {}  # see _writes
         self.index, surface = _index_paragraphs(self.paragraphs)
         self._document_frequency = self.index.document_frequencies()
         # A paragraph's terms are its sentences' terms, one after the other.
@@ -1151,12 +1152,8 @@ class StoryEngine:
         names = _capitalised_words(text)
         # "get the deal DONE": a word in capitals is the one asked about, light or not
         shouted = set() if text.isupper() else {normalise(w) for w in _SHOUTED.findall(text)}
-        preamble_words = content_tokens(
-            tokenize(spell_out_abbreviations(preamble, self._writes_abbreviation))
-        )
-        asked_words = content_tokens(
-            tokenize(spell_out_abbreviations(asked, self._writes_abbreviation))
-        )
+        preamble_words = content_tokens(tokenize(self._abbreviations_spelt(preamble)))
+        asked_words = content_tokens(tokenize(self._abbreviations_spelt(asked)))
         particles = particles_after(tokenize(text))
         focus = WHAT_NOUN.match(normalise(asked))
         focus_noun = fold_variant(focus.group(1)) if focus else ""
@@ -1175,7 +1172,7 @@ class StoryEngine:
         framing = _framing_words(text)
         leads_asked = kind is QuestionType.WHO or bool(_WHICH_IN_CHARGE.match(normalise(text)))
         taking_effect = _TAKING_EFFECT.search(text)
-        if taking_effect and self._says_taking_effect():
+        if taking_effect and self._writes(_TAKING_EFFECT, term("effect")):
             # "When does the budget take effect?" of "The budget takes effect July 1"
             framing -= set(tokenize(taking_effect.group(0)))
         for position, word in enumerate(preamble_words + asked_words):
@@ -1284,9 +1281,7 @@ class StoryEngine:
 
     def _content_words(self, text: str) -> set[str]:
         """The content words of ``text``, abbreviations spelt out as in :meth:`analyse`."""
-        return set(
-            content_tokens(tokenize(spell_out_abbreviations(text, self._writes_abbreviation)))
-        )
+        return set(content_tokens(tokenize(self._abbreviations_spelt(text))))
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
         """The index term of a WordNet synonym of a phrasal verb the story uses ("")."""
@@ -1320,14 +1315,15 @@ class StoryEngine:
         """Whether the corpus uses ``word`` (a folded token) itself."""
         return term(word) in self._document_frequency
 
-    def _says_taking_effect(self) -> bool:
-        """Whether the corpus says that something "takes effect" (worked out on first need)."""
-        if self._taking_effect is None:
-            self._taking_effect = any(
-                _TAKING_EFFECT.search(self.paragraphs[position].text)
-                for position in self.index.documents_with(term("effect"))
+    def _writes(self, pattern: re.Pattern[str], found: str) -> bool:
+        """Whether a paragraph with index term ``found`` matches ``pattern`` (worked out once
+        per pattern; only the paragraphs with the term are read)."""
+        if pattern not in self._written:
+            self._written[pattern] = any(
+                pattern.search(self.paragraphs[position].text)
+                for position in self.index.documents_with(found)
             )
-        return self._taking_effect
+        return self._written[pattern]
 
     def _writes_abbreviation(self, short: str) -> bool:
         """Whether the corpus writes the abbreviation ``short`` ("pm") in capitals as a word
@@ -1335,13 +1331,13 @@ class StoryEngine:
         then the story's word, not "prime minister"."""
         if short in WORDS_SPELT_OUT:
             return self._uses(short)
-        if short not in self._abbreviations_written:
-            written = re.compile(rf"\b{re.escape(short.upper()).replace('PS', 'Ps')}\b")
-            self._abbreviations_written[short] = any(
-                written.search(self.paragraphs[position].text)
-                for position in self.index.documents_with(term(short))
-            )
-        return self._abbreviations_written[short]
+        capitals = re.escape(short.upper()).replace("PS", "Ps")  # "MPs"
+        return self._writes(re.compile(rf"\b{capitals}\b"), term(short))
+
+    def _abbreviations_spelt(self, text: str) -> str:
+        """``text`` with the abbreviations the corpus does not write itself spelt out ("the
+        CEO" -> "the chief executive"), as every question word is looked up."""
+        return spell_out_abbreviations(text, self._writes_abbreviation)
 
     def _lookup(
         self, word: str, *, synonyms: bool = True, respell: bool = True
@@ -1887,7 +1883,8 @@ class StoryEngine:
             roles: list[str] = []
             owners: list[str] = []
             # "the CEO" of a story that says "chief executive"
-            spoken = spell_out_abbreviations(speaker, self._writes_abbreviation).split()
+            spelt = self._abbreviations_spelt(speaker)
+            spoken = spelt.split()
             # "the Barcelona guy": "guy" says nothing of who; the place says where they are from
             someone = [fold_variant(normalise(word)) in SOMEONE for word in spoken]
             for i, word in enumerate(spoken):
@@ -1906,7 +1903,13 @@ class StoryEngine:
                         (names if named else roles).append(known)
             if len(self._speakers) >= SPEAKER_CACHE:
                 self._speakers.clear()
-            found = self._speakers[question] = _Speaker(speaker, names, roles, owners)
+            stranger = any(
+                fold_variant(word) in COUNTRY_WORDS and not self._lookup(fold_variant(word))[0]
+                for word in tokenize(speaker)
+            )
+            found = self._speakers[question] = _Speaker(
+                speaker, names, roles, owners, spelt, stranger
+            )
         return found
 
     def _unreported_speaker(self, query: Query, sentence: Sentence, paragraph: Paragraph) -> str:
@@ -1919,13 +1922,10 @@ class StoryEngine:
         before the name ("Mayor Elena Varga said"): someone must speak in the sentence and one
         of the role's words (if the story has it) must be in the paragraph.
         """
-        speaker, names, roles, owners = self._speaker_of(query.text)
+        speaker, names, roles, owners, spelt, stranger = self._speaker_of(query.text)
         if not names and not roles:
             return ""
-        if any(
-            fold_variant(word) in COUNTRY_WORDS and not self._lookup(fold_variant(word))[0]
-            for word in tokenize(speaker)
-        ):  # "the UK prime minister" of a story that never names the UK
+        if stranger:  # "the UK prime minister" of a story that never names the UK
             return f"the story does not mention {speaker}"
         if not any(roles) and DISSENTERS.intersection(normalise(speaker).split()):
             # "What do critics say ...?" of a story without them: whoever the passage has
@@ -1941,13 +1941,7 @@ class StoryEngine:
         ):  # "what did zelensky say": nobody the story knows ("the headline" is the text)
             return f"the story does not mention {speaker}"
         # "Prime Minister Jonas Gahr Støre" of "Norway's PM"
-        holders = (
-            holder_terms(
-                spell_out_abbreviations(speaker, self._writes_abbreviation), paragraph.text
-            )
-            if roles
-            else frozenset()
-        )
+        holders = holder_terms(spelt, paragraph.text) if roles else frozenset()
         if not names and REACTION_WORDS.search(query.text):
             # "How did the markets react?": not only by speaking, but the markets must act in
             # the sentence ("The Kremlin brushed off ...", not "the Russian strikes")
@@ -2483,9 +2477,7 @@ class StoryEngine:
         """Index terms of the content words of ``text`` (a word the story lacks as its term)."""
         return {
             self._lookup(word, synonyms=False)[0] or term(word)
-            for word in content_tokens(
-                tokenize(spell_out_abbreviations(text, self._writes_abbreviation))
-            )
+            for word in content_tokens(tokenize(self._abbreviations_spelt(text)))
         }
 
     @staticmethod

@@ -228,6 +228,9 @@ _CHROME = re.compile(
     # a comment form's field labels: "Name *", "Email *", "Website"
     r"(comment|name|e-?mail( address)?|website|url)\s*\*?$|[\w ]{1,20} \*$)"
 )
+#: Longest line that may open a comment section ("Leave a Reply Cancel reply", "Join the
+#: conversation:", "12 comments").
+_OPENER_MAX_CHARS = 40
 _SOCIAL = words(
     "facebook twitter x linkedin whatsapp telegram reddit pinterest email print share tweet "
     "copy link messenger tumblr mastodon bluesky threads"
@@ -310,7 +313,10 @@ def _before_comment_section(block: str) -> tuple[str, bool]:
         return _join_lines(block), False
     lines = block.splitlines()
     for number, line in enumerate(lines):
-        if _COMMENT_SECTION.match(normalise_uncached(line).strip()):
+        # (an opener is a short line: the lines of a wrapped paragraph are not normalised)
+        if len(line) <= _OPENER_MAX_CHARS and _COMMENT_SECTION.match(
+            normalise_uncached(line).strip()
+        ):
             return _join_lines("\n".join(lines[:number])), True
     return _join_lines(block), False
 
