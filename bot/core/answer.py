@@ -111,6 +111,7 @@ from bot.core.shapes import (
     TITLED_NAME,
     TYPE_FEATURE,
     VIEW_QUESTION,
+    WEEKDAY,
     WHAT_NOUN,
     WHEN_ANSWER,
     WORD_PATTERN,
@@ -215,6 +216,9 @@ COMMON_WORD_FLOOR = 0.3
 #: A question word the story has counts less, the same way, when English uses it very often
 #: ("new" in "the new rent rules" of a small corpus where few paragraphs say "new").
 KNOWN_COMMON_ZIPF = 5.5
+#: A word English uses this often ("new", "good", "people") says little of a topic: "What did
+#: X say about the new panda?" is about the panda.
+EVERYDAY_ZIPF = 6.0
 KNOWN_COMMON_STEP = 0.3
 KNOWN_COMMON_FLOOR = 0.5
 #: Weight of a word that only matched after typo correction.
@@ -1639,7 +1643,9 @@ class StoryEngine:
         if LAST_YEAR_ASKED.search(query.text) and not SAYS_A_PAST_YEAR.search(best_text):
             # "Who won the Tour last year?" of "Ferrandi won the Tour on Sunday"
             return self._decline(query, candidates, "the closest passage is not about last year")
-        year = self._missing_year(query, best.paragraph)
+        year = self._missing_year(query, best.paragraph) or self._other_day(
+            query, best.paragraph, best_text
+        )
         if year:
             return self._decline(query, candidates, f"the closest passage is not about {year}")
         untold = self._untold_event(query, best.paragraph)
@@ -2022,6 +2028,18 @@ class StoryEngine:
                 return found.group(0)
         return ""
 
+    def _other_day(self, query: Query, position: int, sentence: str) -> str:
+        """A day of the week the question names ("How many acres had burned by Tuesday?") that
+        paragraph ``position`` lacks while ``sentence`` tells of another ("by Sunday
+        evening"); "" otherwise."""
+        asked = WEEKDAY.findall(query.text)
+        if not asked or not WEEKDAY.search(sentence):
+            return ""
+        told = {day.lower() for day in WEEKDAY.findall(self.paragraphs[position].text)}
+        if any(day.lower() in told for day in asked):
+            return ""
+        return asked[0]
+
     def _untold_event(self, query: Query, position: int) -> list[str]:
         """The words of X in "Did X happen before or after Y?" that paragraph ``position``
         lacks ("Did Trump meet Putin before or after the strikes?" of a passage on the strikes
@@ -2105,7 +2123,12 @@ class StoryEngine:
             return ""
         topic = set(about_topic(query.text)) - ANSWER_KINDS
         article = int(self._article_of[position])
-        words_of_topic = [t for t in query.terms if t.term and t.word in topic and not t.name]
+        # "the new panda": the panda is the topic; "new" is in every article
+        words_of_topic = [
+            t
+            for t in query.terms
+            if t.term and t.word in topic and not t.name and english_zipf(t.word) < EVERYDAY_ZIPF
+        ]
         if words_of_topic and not any(self._in_article(t.term, article) for t in words_of_topic):
             return " ".join(t.word for t in words_of_topic)
         return ""

@@ -200,6 +200,9 @@ CHANNEL_ASKED = re.compile(
 #: A year or a decade a question names ("the 1960 earthquake", "in the 1950s"): the passage
 #: that answers it has that year (a year of that decade).
 YEAR_ASKED = re.compile(r"\b(1[5-9]\d\d|20\d\d)(s)?\b")
+#: A day of the week ("by Tuesday", "on Sunday night"): a passage that tells of another day
+#: ("by Sunday evening") and never of this one does not answer.
+WEEKDAY = re.compile(rf"\b(?:{_DAYS})\b", re.IGNORECASE)
 #: "Who won the Tour last year?", "at last year's race" ...
 LAST_YEAR_ASKED = re.compile(r"\blast year\b", re.IGNORECASE)
 #: ... is answered by a sentence about last year or an earlier one, not by this year's news (a

@@ -6,7 +6,8 @@ Snowball stemmer (imported lazily, it is slowish to import). The pieces:
 * :func:`normalise`: NFKC, curly -> straight quotes and apostrophes, dashes -> ``-``, diacritic
   folding (``"Støre"`` -> ``"store"``) and case folding. Every comparison goes through it.
 * :func:`tokenize`: words and numbers of a text, normalised (``"5,000"`` -> ``"5000"``,
-  ``"Trump's"`` -> ``"trump"``, ``"wasn't"`` -> ``"wasnt"``, ``"U.S."`` -> ``"usa"``).
+  ``"Trump's"`` -> ``"trump"``, ``"wasn't"`` -> ``"wasnt"``, ``"U.S."`` and ``"United States"``
+  -> ``"usa"``).
 * :func:`index_terms`: tokens -> spelling variants folded (Kiev -> kyiv, favour -> favor) ->
   stopwords dropped -> Snowball stems (cached per word). Paragraphs, sentences and questions all
   use it, so they always agree.
@@ -141,9 +142,10 @@ def _normalise(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Tokens
 
-# Dotted acronyms (U.S., U.K., U.N.) lose their dots; the upper-case "US" is the country, not "us".
+# Dotted acronyms (U.S., U.K., U.N.) lose their dots; the upper-case "US" is the country, not "us",
+# and so is "the United States" ("in the eastern US" of "in the eastern United States").
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
-_US = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b")
+_US = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\b[Uu]nited [Ss]tates(?: of [Aa]merica)?\b")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[a-z0-9]+(?:'[a-z0-9]+)*")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
@@ -184,7 +186,7 @@ _WORD_BYTES = bytes(
 def _folded_for_tokens(text: str) -> tuple[str, bool]:
     """The normalised text :func:`tokenize` splits (acronyms undotted), and whether it is
     simple: nothing to split or strip, so every run of [a-z0-9] is a token as it is."""
-    if "US" in text or "U.S." in text:
+    if "US" in text or "U.S." in text or "nited " in text:
         text = _US.sub(" usa ", text)
     if _ACRONYM_HINT.search(text):
         text = _ACRONYM.sub(_undot, text)

@@ -1717,6 +1717,11 @@ _QUAKE = (
     "A magnitude 6.8 earthquake struck the coast on Tuesday, killing 23 people.\n\n"
     "The same coast was hit by a stronger quake in 1985.\n"
 )
+_THRUSH = (
+    "Rare Thrush Seen in Maine\n\n"
+    "Birders say it is only the second record of the species in the eastern United States.\n\n"
+    "The bird was first seen on Sunday near the marsh.\n"
+)
 _CALL = (
     "Leaders Talk\n\n"
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
@@ -1798,6 +1803,9 @@ _WRECK = (
             _CALL, "Did Trump talk to Putin on the phone?", "by phone", id="phone-as-told"
         ),
         pytest.param(_STEELWORKS, "where's bramford's HQ", "Pittsburgh", id="hq-headquarters"),
+        pytest.param(
+            _QUAKE, "How many people did the quake kill on Tuesday?", "23", id="the-day-asked"
+        ),
         pytest.param(_STEELWORKS, "how many jobs are being axed", "600 jobs", id="axed-cut"),
         pytest.param(
             _STEELWORKS,
@@ -1886,6 +1894,12 @@ def test_what_a_short_story_answers(
         ),
         pytest.param(
             _QUAKE,
+            "How many people had the quake killed by Sunday?",
+            "not about Sunday",
+            id="another-day-of-the-week",
+        ),
+        pytest.param(
+            _QUAKE,
             "How many people died in the earthquake in the 1980s?",
             "1980s",
             id="a-decade-the-passage-lacks",
@@ -1913,7 +1927,8 @@ def test_what_a_short_story_answers(
 def test_what_a_short_story_declines(tmp_path: Path, story: str, question: str, why: str) -> None:
     """ "one of them called me" names nothing; four tankers are no number of gallons; a
     turnover is no profit; an apology says nothing of who comes next; a year the question
-    names must be the passage's."""
+    names must be the passage's, and so must a day of the week when the passage tells of
+    another."""
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert not answer.answered
     assert why in answer.reason
@@ -1952,3 +1967,40 @@ def test_a_detail_beats_the_lead_that_sums_the_story_up(
         _Candidate(paragraph=2, bm25=1.4, sentence=0, score=0.7),
     ]
     assert engine.paragraphs[engine._prefer_detail(query, ranked)[0].paragraph].number == chosen
+
+
+def test_an_everyday_word_does_not_tie_a_topic_to_an_article(tmp_path: Path) -> None:
+    """ "What did Dunmore say about the new panda?" of a councillor who spoke only of buses: the
+    panda is another article's, whatever "new" the bus article has."""
+    (tmp_path / "buses.txt").write_text(
+        "Bus Drivers Accept Pay Deal\n\n"
+        "Councillor Rachel Dunmore welcomed the new pay deal and said it would help recruitment "
+        "of drivers.\n\n"
+        "The deal ends a dispute that began in January.\n",
+        encoding="utf-8",
+    )
+    engine = engine_over(
+        tmp_path,
+        "zoo.txt",
+        "Zoo Welcomes Panda\n\n"
+        "A giant panda arrived at the zoo on Friday after a long flight.\n\n"
+        "Keepers said the panda was settling in well.\n",
+    )
+    answer = engine.answer("What did Councillor Rachel Dunmore say about the new panda?")
+    assert not answer.answered
+    assert "panda appears only in another article" in answer.reason
+
+
+def test_the_us_is_the_united_states(tmp_path: Path) -> None:
+    """ "the eastern US" is "the eastern United States", not another article's "U.S."."""
+    (tmp_path / "plant.txt").write_text(
+        "Motor Plant To Close\n\n"
+        "The plant supplied motors to U.S. appliance makers for 60 years.\n\n"
+        "It will close by June 30, cutting 412 jobs.\n",
+        encoding="utf-8",
+    )
+    answer = engine_over(tmp_path, "thrush.txt", _THRUSH).answer(
+        "Has one ever been recorded in the eastern US before?"
+    )
+    assert answer.answered, answer.reason
+    assert "second record" in (answer.sentence or "")
