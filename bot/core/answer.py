@@ -560,6 +560,12 @@ _YES_NO_SUBJECT = re.compile(
 DOING_ZIPF = 4.0
 RARE_VERB_ZIPF = 2.0  # below: a typo more likely than a verb ("brokering" is 2.4)
 #: What "who" asks about someone doing: "Who is brokering ...", "who mediated ...".
+#: "Who coaches the Croatian?", "Who has paid for the study?": the word after "who" says what
+#: the one asked for did (group 1).
+_WHO_DID = re.compile(
+    r"^\W*who\s+(?:(?:is|was|are|were|has|had|have|will|would|did|does|do)\s+)?(?:been\s+)?"
+    r"([a-z]+)"
+)
 _WHO_DOING = re.compile(
     r"^\W*who(?:['’]s|\s+(?:is|was|are|were|has|had|have|will|would))?(?:\s+been)?\s+"
     r"([a-z]+(?:ing|ed))\b"
@@ -718,6 +724,7 @@ class Query:
     compares: bool = False  # "Was Trump more or less hopeful than before?"
     # what X is placed against in "Did X happen before or after Y?" / "more ... than Y?"
     reference: frozenset[str] = frozenset()
+    doing: str = ""  # the index term of what "Who coaches the Croatian?" asks someone did
 
     @property
     def index_terms(self) -> list[str]:
@@ -1247,6 +1254,17 @@ class StoryEngine:
             elif kind is QuestionType.OTHER and word in MANNER_NOUNS:
                 weight *= MANNER_WEIGHT  # "What was Trump's warning to both sides?": the same
             terms.append(QueryTerm(word, found, weight, corrected, word in names, "", weight))
+        doing = ""
+        if kind is QuestionType.WHO and (did := _WHO_DID.match(normalise(text))):
+            done = fold_variant(did.group(1))
+            doing = next(
+                (
+                    t.term
+                    for t in terms
+                    if t.word == done and t.term and not t.corrected and done not in LIGHT_WORDS
+                ),
+                "",
+            )
         return Query(
             text,
             kind,
@@ -1266,6 +1284,7 @@ class StoryEngine:
             quoted=quoted_words(text),
             kind_noun=kind_noun,
             acronyms=acronyms,
+            doing=doing,
         )
 
     def _reference_words(self, text: str, compares: bool) -> frozenset[str]:
@@ -1578,6 +1597,7 @@ class StoryEngine:
         candidates = self._prefer_fitting(query, candidates)
         candidates = self._prefer_acting(query, candidates)
         candidates = self._prefer_said_by(query, candidates)
+        candidates = self._prefer_doing(query, candidates)
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = (
@@ -2237,6 +2257,23 @@ class StoryEngine:
             candidates,
             lambda c: not self._unmet(query, c) and self._covers(query, c),
             floor=floor,
+        )
+
+    def _prefer_doing(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:
+        """For "Who coaches the Croatian?", move a runner-up that tells of coaching to the
+        front when the best candidate does not (nor, for a lead, its headline), if it covers
+        the question: "The Croatian had come through qualifying" says nothing of her coach."""
+        doing = query.doing
+        if not doing:
+            return candidates
+        best = self.paragraphs[candidates[0].paragraph]
+        if doing in self._terms_of(candidates[0].paragraph) or (
+            best.is_lead and doing in self._title_terms.get(best.article, frozenset())
+        ):
+            return candidates
+        return self._promote(
+            candidates,
+            lambda c: doing in self._terms_of(c.paragraph) and self._covers(query, c),
         )
 
     def _prefer_said_by(self, query: Query, candidates: list[_Candidate]) -> list[_Candidate]:

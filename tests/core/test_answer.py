@@ -1722,6 +1722,15 @@ _THRUSH = (
     "Birders say it is only the second record of the species in the eastern United States.\n\n"
     "The bird was first seen on Sunday near the marsh.\n"
 )
+_FINAL = (
+    "Kovacic Wins First Brennick Title\n\n"
+    "BRENNICK — Ivana Kovacic saved a match point and beat Maya Thornbury 4-6, 7-6, 6-3 on "
+    "Sunday to win the Brennick Open.\n\n"
+    "The Croatian had come through qualifying at the Brennick Open two years ago and lost in "
+    "the first round.\n\n"
+    "Her coach, former doubles player Stefan Lindqvist, said the pair had worked on her serve "
+    "all winter.\n"
+)
 _CALL = (
     "Leaders Talk\n\n"
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
@@ -1806,6 +1815,10 @@ _WRECK = (
         pytest.param(
             _QUAKE, "How many people did the quake kill on Tuesday?", "23", id="the-day-asked"
         ),
+        pytest.param(
+            _FINAL, "Who coaches the Croatian?", "Stefan Lindqvist", id="who-did-what-is-asked"
+        ),
+        pytest.param(_FINAL, "Who won the Brennick Open?", "Kovacic", id="who-won-headline"),
         pytest.param(_STEELWORKS, "how many jobs are being axed", "600 jobs", id="axed-cut"),
         pytest.param(
             _STEELWORKS,
@@ -1862,7 +1875,8 @@ def test_what_a_short_story_answers(
     after" by what says which came first; a comparison by a sentence that compares; "by her
     first name" by the first name alone; "which dance" by the most specific dance ("tango",
     not "formal"); "Mayor Betancourt" speaks wherever Betancourt does; "how strong" asks a
-    degree, not about "power"; "the Barcelona guy" is someone from Barcelona, not Barcelona."""
+    degree, not about "power"; "the Barcelona guy" is someone from Barcelona, not Barcelona;
+    "Who coaches X?" is answered where someone coaches X, not where X is named."""
     answer = engine_over(tmp_path, "story.txt", story).answer(question)
     assert answer.answered, answer.reason
     assert in_sentence in (answer.sentence or "")
