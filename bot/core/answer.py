@@ -78,12 +78,14 @@ from bot.core.shapes import (
     HOLDER_NAME,
     HOW_DEGREE,
     HOW_MEASURE,
+    HOW_MUCH_MEASURE,
     IN_CHARGE,
     KIND_OF,
     LAST_YEAR_ASKED,
     LEADER_POST,
     LEADER_TITLES,
     LOWER_WORD,
+    MEASURE_NOUNS,
     MEASURE_UNITS,
     MONEY_AMOUNT,
     MONEY_WORDS,
@@ -617,13 +619,21 @@ def _asked(text: str) -> _Asked:
     kind_of = KIND_OF.search(folded) or WHICH_THINGS.match(folded)
     first = _COUNTED_WORD.search(folded)
     counted_word = fold_variant(first.group(1)) if first else ""
+    measured = HOW_MUCH_MEASURE.search(folded)
     return _Asked(
         future=bool(ASKS_FUTURE.search(text)),
         # "How many days was he kept in hospital?" is "how long": a duration answers
-        measure=measure.group(1) if measure else ("long" if counted_word in _TIME_UNITS else ""),
-        counted=counted_noun(text),
-        counted_head=counted_head(text),
-        counted_word=counted_word,
+        measure=(
+            measure.group(1)
+            if measure
+            else MEASURE_NOUNS[measured.group(1)]
+            if measured
+            else ("long" if counted_word in _TIME_UNITS else "")
+        ),
+        # (the weight of "how much weight" is measured, not counted)
+        counted="" if measured else counted_noun(text),
+        counted_head="" if measured else counted_head(text),
+        counted_word="" if measured else counted_word,
         total=bool(ASKS_TOTAL.search(folded)),
         name_of=name_asked_of(text),
         kind_of=kind_of.group(1) if kind_of else "",
@@ -654,7 +664,8 @@ def _without_numbers_of(sentence: str, query: Query) -> str:
 def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
     """Whether ``sentence`` says what kind of ``noun`` ("cruise missiles", "Iskander missiles"):
     a word just before it that the question does not have and that is not a nationality
-    ("Russian missiles" says whose, not what kind). True when the sentence lacks the noun."""
+    ("Russian missiles" says whose, not what kind), or a number after it ("Routes 7 and 22").
+    True when the sentence lacks the noun."""
     words = [w.strip(",.;:!?“”\"'’") for w in sentence.split()]
     wanted = term(noun)
     asked = {t.word for t in query.terms}
@@ -662,6 +673,8 @@ def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
     if not places:
         return True
     for place in places:
+        if place + 1 < len(words) and words[place + 1][:1].isdigit():
+            return True  # "Routes 7 and 22", "Flight 370": which ones, by number
         before = normalise(words[place - 1]) if place else ""
         if (
             before
@@ -1787,9 +1800,7 @@ class StoryEngine:
         feature = TYPE_FEATURE.get(query.kind)
         wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
         wants_speed = bool(ASKS_SPEED.search(normalise(query.text)))
-        measures = query.kind is QuestionType.HOW_MANY and bool(
-            HOW_MEASURE.search(normalise(query.text))
-        )
+        measures = query.kind is QuestionType.HOW_MANY and bool(_asked(query.text).measure)
         weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
         if query.kind is QuestionType.STATEMENT:
             # "What did Osei say about nurses?": her name found the paragraph; the sentence is

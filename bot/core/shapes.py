@@ -217,6 +217,10 @@ SAYS_A_PAST_YEAR = re.compile(
 HOW_DEGREE = re.compile(r"^\W*how (?!many\b|much\b)([a-z]+(?<!ly))\b")
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
+#: "How much weight did he lose?", "how much time ...?": a measure asked with a noun (group 1),
+#: and the adjective it stands for.
+HOW_MUCH_MEASURE = re.compile(r"\bhow much (weight|time|distance|ground)\b")
+MEASURE_NOUNS = {"weight": "heavy", "time": "long", "distance": "far", "ground": "far"}
 MEASURE_UNITS = {
     # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"
     "old": re.compile(

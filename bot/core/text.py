@@ -449,6 +449,14 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
     "gp": "general practitioner",
     "nhs": "national health service",
     "hq": "headquarters",
+    "pow": "prisoner of war",
+    "pows": "prisoners of war",
+    "icu": "intensive care unit",
+    "gdp": "gross domestic product",
+    "ngo": "non-governmental organisation",
+    "ngos": "non-governmental organisations",
+    "mep": "member of the european parliament",
+    "meps": "members of the european parliament",
     # not an abbreviation, but a word for the same post
     "premier": "prime minister",
 }
@@ -776,7 +784,8 @@ LIGHT_WORDS = words(
     "kept seem seems seemed become becomes became want wants wanted need needs needed use used "
     "try tried call called see saw seen look looked find found think thinks thought believe "
     "believes believed feel feels felt consider considered view views opinion claim claims "
-    "claimed add adds added stance position react reacted reaction respond responded response"
+    "claimed add adds added stance position react reacted reaction respond responded response "
+    "able"  # "When will visitors be able to see her?"
 )
 
 

@@ -1731,6 +1731,19 @@ _FINAL = (
     "Her coach, former doubles player Stefan Lindqvist, said the pair had worked on her serve "
     "all winter.\n"
 )
+_SWAP = (
+    "Ukraine and Russia Swap Prisoners\n\n"
+    "Ukraine and Russia exchanged 246 prisoners of war each on Saturday.\n\n"
+    "Among those released was Serhiy Dovzhenko, 34, a marine who was captured in 2022. He said "
+    "he had lost 23 kilograms in captivity. “The first thing I asked for was coffee,” "
+    "Dovzhenko said.\n"
+)
+_BUSES = (
+    "Bus Drivers Accept Pay Deal\n\n"
+    "A shortage of drivers has led to hundreds of cancelled services this year.\n\n"
+    "Routes 7 and 22, which serve the hospital, have been among the worst affected.\n\n"
+    "Zoo visitors will see the new panda from May 3, when her enclosure opens.\n"
+)
 _CALL = (
     "Leaders Talk\n\n"
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
@@ -1819,6 +1832,24 @@ _WRECK = (
             _FINAL, "Who coaches the Croatian?", "Stefan Lindqvist", id="who-did-what-is-asked"
         ),
         pytest.param(_FINAL, "Who won the Brennick Open?", "Kovacic", id="who-won-headline"),
+        pytest.param(
+            _SWAP, "how much weight did dovzhenko lose", "23 kilograms", id="how-much-weight"
+        ),
+        pytest.param(
+            _SWAP, "How many POWs did each side release?", "246", id="an-acronym-spelt-lower"
+        ),
+        pytest.param(
+            _BUSES,
+            "Which routes have been worst hit by the driver shortage?",
+            "Routes 7 and 22",
+            id="which-by-number",
+        ),
+        pytest.param(
+            _BUSES,
+            "When will visitors be able to see the panda?",
+            "May 3",
+            id="be-able-to-is-light",
+        ),
         pytest.param(_STEELWORKS, "how many jobs are being axed", "600 jobs", id="axed-cut"),
         pytest.param(
             _STEELWORKS,
