@@ -467,10 +467,25 @@ _NOT_A_COUNT = re.compile(
 )
 
 
+#: Ages ("Voss, 68, said", "aged 68", "a 22-year-old"): no count of things either.
+_AN_AGE = re.compile(r"\b([A-Z][\w'’-]+), \d{1,3}(?=,)|\baged \d{1,3}\b|\b\d{1,3}-year-old\b")
+
+
+#: "took her fifth title", "his 11th goal": how many so far, in an ordinal.
+_COUNT_SO_FAR = re.compile(
+    r"\b(?:his|her|their|its) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+
+
 def gives_a_count(sentence: str) -> bool:
     """Whether ``sentence`` has a number that may count something (not only money, shares,
-    years, dates or times)."""
-    return bool(_NUMBER.search(_NOT_A_COUNT.sub(" ", sentence)))
+    years, dates, times or ages; "her fifth title" counts)."""
+    return bool(
+        _NUMBER.search(_NOT_A_COUNT.sub(" ", _AN_AGE.sub(r"\1", sentence)))
+        or _COUNT_SO_FAR.search(sentence)
+    )
 
 
 PLACE_NAME = re.compile(

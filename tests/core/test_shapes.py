@@ -103,11 +103,15 @@ def test_asked_speaker(question: str, speaker: str) -> None:
         ("But few on Hrytsenko's crew had time to follow the diplomacy.", False),
         ("Many residents stayed, and several shops reopened.", False),
         ("The foreman and his six-person crew drove to the yard.", True),
+        ("“I saw it,” Voss, 68, said.", False),
+        ("Ravi Menon, 58, a retired driver, was aged 58 then; a 58-year-old.", False),
+        ("Kowalczyk, 41, took her fifth title.", True),
+        ("He has now scored his 11th goal of the season.", True),
     ],
 )
 def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) -> None:
     """Money (in symbols or currency words), percentages, years, dates and vague quantities
-    ("few", "many", "several") are not counts."""
+    ("few", "many", "several") and ages ("Voss, 68,") are not counts; "her fifth title" is one."""
     assert gives_a_count(sentence) is counts
 
 
