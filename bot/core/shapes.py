@@ -490,6 +490,8 @@ def gives_a_count(sentence: str) -> bool:
 
 PLACE_NAME = re.compile(
     r"\b(?:in|at|on|near|from|to|into|across|outside|inside|towards?)\s+(?:the\s+)?"
+    # ("in northern India", "across south-east Asia")
+    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?\s+|(?:east|west)(?:ern)?\s+|central\s+)?"
     r"([A-Z][\w'’-]+)|\b(city|country|capital|region|province|state|town|village|border|"
     r"front|harbou?r|street|square|building|house|hospital|airport|station|port|"
     # where people stay or gather ("sleeping in shelters set up in schools")

@@ -46,8 +46,10 @@ from bot.core.text import normalise, term
         ("They met on April 24 to talk.", False),
         ("He said it was very bad timing.", False),
         ("About 3,200 people were sleeping in shelters set up in schools.", True),
+        ("A songbird that normally spends its winters in northern India.", True),
+        ("Storms swept across south-east Asia.", True),
     ],
-    ids=["city", "place-noun", "date-not-place", "none", "shelters"],
+    ids=["city", "place-noun", "date-not-place", "none", "shelters", "northern-x", "south-east-x"],
 )
 def test_place_detection(sentence: str, names_a_place: bool) -> None:
     """'Where' answers need a place; a month after 'on' is not one."""
