@@ -522,7 +522,10 @@ def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset())
 
 #: "How long will the heat last?" of "to last until at least Thursday": an end date answers.
 _LASTS_UNTIL = re.compile(
-    rf"\b(?:until|till)\b[^.;]{{0,20}}?{CALENDAR_DATE.pattern}", CALENDAR_DATE.flags
+    rf"\b(?:until|till)\b[^.;]{{0,20}}?{CALENDAR_DATE.pattern}"
+    # "linger for weeks": a length of time without a number
+    r"|\bfor (?:several |a few |many )?(?:hours|days|weeks|months|years|decades)\b",
+    CALENDAR_DATE.flags,
 )
 #: "How many gallons ...?" is answered by a number of gallons, never by another count.
 UNITS_OF_MEASURE = words(

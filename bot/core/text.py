@@ -1570,6 +1570,7 @@ _PADDING = (
     ("head", "of", "state"),
     # who says so, not what: "according to Trump, ..." ("according" is no "accord")
     ("according", "to"),
+    ("for", "good"),  # "shutting for good": for ever, nothing good
 )
 #: A framing verb that is the topic when someone named does it, as a form no filler list
 #: has ("describe" stays framing: "What did Trump describe as ...?"), and the words before it

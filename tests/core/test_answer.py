@@ -1744,6 +1744,13 @@ _BUSES = (
     "Routes 7 and 22, which serve the hospital, have been among the worst affected.\n\n"
     "Zoo visitors will see the new panda from May 3, when her enclosure opens.\n"
 )
+_THRUSH_STAY = (
+    "Rare Thrush Draws Birders\n\n"
+    "The thrush was first seen on Sunday near the marsh, and 400 birders came on Monday.\n\n"
+    "Nobody knows how long the thrush will stay. Vagrant birds sometimes linger for weeks if "
+    "food is plentiful.\n\n"
+    "The plant will close for good by June 30, the company said.\n"
+)
 _CALL = (
     "Leaders Talk\n\n"
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
@@ -1843,6 +1850,18 @@ _WRECK = (
             "Which routes have been worst hit by the driver shortage?",
             "Routes 7 and 22",
             id="which-by-number",
+        ),
+        pytest.param(
+            _THRUSH_STAY,
+            "how long is the thrush gonna stick around",
+            "for weeks",
+            id="how-long-without-a-number",
+        ),
+        pytest.param(
+            _THRUSH_STAY,
+            "When is the factory shutting its doors for good?",
+            "June 30",
+            id="for-good-is-for-ever",
         ),
         pytest.param(
             _BUSES,
