@@ -1884,8 +1884,8 @@ class StoryEngine:
         if not found or found.group(1) in ("he", "she", "they", "it", "you", "i", "we"):
             return set()
         holder = self._terms_in(found.group(1))
-        for word in tokenize(found.group(1)):
-            if word in STAND_INS:  # "Does Kyiv agree ...?": the government, Ukraine
+        for word in map(fold_variant, tokenize(found.group(1))):
+            if word in STAND_INS:  # "Does Kyiv (Kiev) agree ...?": the government, Ukraine
                 holder |= self._terms_in(STAND_INS[word])
         return holder
 

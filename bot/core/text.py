@@ -1571,6 +1571,7 @@ _PADDING = (
     # who says so, not what: "according to Trump, ..." ("according" is no "accord")
     ("according", "to"),
     ("for", "good"),  # "shutting for good": for ever, nothing good
+    ("in", "spite", "of"),  # "in spite of the bloodshed": no "spite" (nor "injury") to find
 )
 #: A framing verb that is the topic when someone named does it, as a form no filler list
 #: has ("describe" stays framing: "What did Trump describe as ...?"), and the words before it

@@ -55,6 +55,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
     [
         ("How many people were killed in Kiev?", 4, "12"),
         ("how many got injured in kyiv", 4, "90"),
+        ("how does kiev see russias so called concession", 3, "rejected the notion"),
         ("Who did Trump meet on April 24?", 1, "Støre"),
         ("When did Trump meet the Norwegian prime minister?", 1, "April 24"),
         ("What did Trump post on Truth Social?", 4, "STOP"),
@@ -139,6 +140,7 @@ def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
     ids=[
         "kiev-spelling",
         "lowercase-related-word",
+        "a-capital-in-another-spelling-holds-a-view",
         "who",
         "when",
         "what-posted",

@@ -413,6 +413,8 @@ def test_two_word_nouns_are_named() -> None:
         ("will there be more strikes after this one", ["strikes"]),
         ("was only one person killed", ["1", "person", "killed"]),
         ("according to trump when were missiles fired", ["trump", "missiles", "fired"]),
+        ("is he hopeful in spite of the bloodshed", ["hopeful", "bloodshed"]),
+        ("is the plant closing for good", ["plant", "closing"]),
     ],
     ids=[
         "what-year",
@@ -428,6 +430,8 @@ def test_two_word_nouns_are_named() -> None:
         "this-one-is-a-pronoun",
         "one-is-a-number",
         "according-to",
+        "in-spite-of",
+        "for-good",
     ],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
