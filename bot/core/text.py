@@ -415,6 +415,10 @@ _EVERYDAY = {
     "axed": "cut",
     "axes": "cut",
     "axing": "cut",
+    # a time set for something to be done by
+    "timeline": "deadline",
+    "timeframe": "deadline",
+    "timetable": "deadline",
 }
 STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject") | _EVERYDAY
 
