@@ -1426,10 +1426,13 @@ class StoryEngine:
         if likely_typo and (fixed_term := self._corrected(word)):
             return fixed_term, CORRECTED_WEIGHT
         if synonyms:
+            # ("wider" -> "broad" -> "broader": a comparative's synonym, compared)
+            graded = word.endswith(("er", "est"))
             for other in wordnet_synonyms(word):
-                other_term = term(other)
-                if other_term in self._document_frequency and not self._only_a_name(other_term):
-                    return other_term, CORRECTED_WEIGHT
+                for form in (other, *(comparatives(other) if graded else ())):
+                    other_term = term(form)
+                    if other_term in self._document_frequency and not self._only_a_name(other_term):
+                        return other_term, CORRECTED_WEIGHT
         if synonyms and (broader_or_narrower := self._related_term(word)):
             return broader_or_narrower, CORRECTED_WEIGHT * LOOSE_WEIGHT
         if is_common_english(word):
