@@ -415,6 +415,11 @@ _EVERYDAY = {
     "axed": "cut",
     "axes": "cut",
     "axing": "cut",
+    # sport
+    "ref": "referee",
+    "refs": "referee",
+    "pen": "penalty",
+    "pens": "penalty",
     # a time set for something to be done by
     "timeline": "deadline",
     "timeframe": "deadline",
@@ -1608,6 +1613,8 @@ _ONE_AS_PRONOUN = frozenset(
 
 
 #: Long fillers whose misspellings are fillers too ("actualy", "basicly").
+#: Fillers that only stress the question ("what exactly ...?"); never its topic.
+_EMPHASIS = words("exactly really actually basically honestly literally seriously still")
 _LONG_FILLERS = ("actually", "basically", "currently", "honestly", "literally", "seriously")
 
 
@@ -1666,4 +1673,5 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
     ]
     if content:
         return content
-    return [t for t in folded if t not in STOPWORDS]
+    # "what exactly did he say?": "say", not "exactly"
+    return [t for t in folded if t not in STOPWORDS and t not in _EMPHASIS]

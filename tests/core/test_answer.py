@@ -1627,6 +1627,7 @@ def test_a_very_common_story_word_counts_less_than_a_rarer_one(tmp_path: Path) -
     [
         pytest.param("What did the cops find at his house?", "two laptops", id="cops-police"),
         pytest.param("Is the military helping?", "150 soldiers", id="military-army"),
+        pytest.param("Who is the ref?", "Lena Voss", id="ref-referee"),
         pytest.param(
             "What is the timetable for the work?",
             "deadline of Friday",
@@ -1635,15 +1636,16 @@ def test_a_very_common_story_word_counts_less_than_a_rarer_one(tmp_path: Path) -
     ],
 )
 def test_everyday_words_find_the_news_word(tmp_path: Path, question: str, in_sentence: str) -> None:
-    """Readers say "cops", "the military" and "timetable" where a story says "police", "army"
-    and "deadline"."""
+    """Readers say "cops", "the military", "the ref" and "timetable" where a story says
+    "police", "army", "referee" and "deadline"."""
     engine = engine_over(
         tmp_path,
         "fire.txt",
         "Treasurer Guilty As Wildfire Burns\n\n"
         "Police seized two laptops from the treasurer's house during a search in January.\n\n"
         "The army has provided 150 soldiers to help clear firebreaks near the town.\n\n"
-        "Fire chief Dana Ruiz set a deadline of Friday for the work.\n",
+        "Fire chief Dana Ruiz set a deadline of Friday for the work.\n\n"
+        "The referee of Sunday's charity match, Lena Voss, is a volunteer firefighter.\n",
     )
     answer = engine.answer(question)
     assert answer.answered, answer.reason

@@ -415,6 +415,7 @@ def test_two_word_nouns_are_named() -> None:
         ("according to trump when were missiles fired", ["trump", "missiles", "fired"]),
         ("is he hopeful in spite of the bloodshed", ["hopeful", "bloodshed"]),
         ("is the plant closing for good", ["plant", "closing"]),
+        ("what exactly did he say", ["say"]),
     ],
     ids=[
         "what-year",
@@ -432,6 +433,7 @@ def test_two_word_nouns_are_named() -> None:
         "according-to",
         "in-spite-of",
         "for-good",
+        "only-framing-left-but-no-emphasis",
     ],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
