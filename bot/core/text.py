@@ -1127,6 +1127,15 @@ _LAST_CLAUSE = re.compile(
 )
 #: "When reporters asked ..., how did Trump explain it?", "According to Trump, did Russia ...?":
 #: a leading clause, then the question.
+#: "Did Hallam say how many drivers ...?", "Does the article mention when ...?": the question
+#: inside (group 1) asks what the answer must give.
+_ASKS_IF_TOLD = re.compile(
+    r"^\W*(?:did|does|do|has|have|had|is|was|will|can)\b[^?]*?\b(?:say|said|mention|mentioned|"
+    r"reveal|revealed|tell|told|explain|explained|specify|specified|give|disclose|disclosed|"
+    r"know|indicate|indicated)\s+(?:us\s+|you\s+)?((?:how many|how much|how long|when|where|"
+    r"why|who)\b.*)$",
+    re.IGNORECASE,
+)
 _LEADING_CLAUSE = re.compile(
     r"^\W*(?:when|after|before|if|once|while|according to|in)\b[^,?]{3,80},\s+((?:who|when|where|"
     r"why|how|which|what|did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)"
@@ -1180,6 +1189,9 @@ def question_type(question: str) -> QuestionType:
         if asked is not QuestionType.OTHER:
             return asked
     if tokens and tokens[0] in _YES_NO_STARTS:
+        embedded = _ASKS_IF_TOLD.match(question)
+        if embedded:  # "Did Hallam say how many drivers they will hire?": how many
+            return question_type(embedded.group(1))
         return QuestionType.YES_NO
     if _HOW_MANY_INSIDE.search(question):  # "of the 5000 soldiers how many are russian"
         return QuestionType.HOW_MANY

@@ -170,6 +170,9 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         ("deadline", QuestionType.OTHER),
         ("Did the strikes come before or after the meeting?", QuestionType.WHEN),
         ("Where's the money for the tram coming from?", QuestionType.OTHER),
+        ("Did Hallam say how many drivers they will hire?", QuestionType.HOW_MANY),
+        ("Does the article mention why he was unhappy?", QuestionType.WHY),
+        ("Did Trump say anything about Putin?", QuestionType.YES_NO),
     ],
     ids=[
         "who",
@@ -184,10 +187,14 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         "keyword",
         "before-or-after",
         "where-money-comes-from",
+        "did-x-say-how-many",
+        "does-it-mention-why",
+        "did-x-say-anything",
     ],
 )
 def test_question_type(question: str, expected: QuestionType) -> None:
-    """Question words decide the expected kind of answer."""
+    """Question words decide the expected kind of answer; "Did X say how many ...?" asks how
+    many."""
     assert question_type(question) == expected
 
 
