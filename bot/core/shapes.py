@@ -644,6 +644,12 @@ ASKS_WORDS = re.compile(
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+")
 
 
+_COMPASS = words(
+    "north south east west northern southern eastern western central north-east north-west "
+    "south-east south-west"
+)
+
+
 def names_people(sentence: str, question: str) -> bool:
     """Whether ``sentence`` gives someone's full name ("Gary Whitcomb") that ``question`` does
     not already give."""
@@ -652,6 +658,8 @@ def names_people(sentence: str, question: str) -> bool:
         names = found.group(0).split()
         if CALENDAR_WORD.fullmatch(names[0]) or names[0].lower() in STOPWORDS:
             continue  # "Monday March", "While Trump ..."
+        if names[0].lower() in _COMPASS:
+            continue  # "Eastern Europe", "South Korea": a place
         if not asked.intersection(tokenize(normalise(found.group(0)))):
             return True
     return False

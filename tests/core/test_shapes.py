@@ -394,10 +394,12 @@ def test_what_a_question_asks_someone_to_speak_about(question: str, topic: list[
         ("While Trump maintained optimism, much of Europe, including Ukraine, rejected it.", False),
         ("Trump met Jonas Gahr Støre on Thursday.", False),  # the question gives Støre
         ("It was decided on Monday March 3.", False),
+        ("The war created tension in Eastern Europe and North America.", False),
     ],
 )
 def test_sentences_that_name_people(sentence: str, named: bool) -> None:
-    """Answering "Which board members ...?" takes a full name the question does not give."""
+    """Answering "Which board members ...?" takes a full name the question does not give (not
+    a place such as "Eastern Europe")."""
     assert names_people(sentence, "Which leaders met Støre?") is named
 
 
