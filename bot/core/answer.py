@@ -45,6 +45,7 @@ from bot.core.index import BM25Index
 from bot.core.quotes import Quote, QuoteBook
 from bot.core.shapes import (
     ABOUT_THE_ARTICLE,
+    AGE_AFTER_NAME,
     ALTERNATIVES,
     ANSWER_KINDS,
     ASKED_STANCE,
@@ -93,6 +94,7 @@ from bot.core.shapes import (
     NAMED_AREA,
     NAMING,
     NOT_PLACES,
+    OTHER_AGE,
     PLACE_NAME,
     PLACE_REACH,
     POSSESSIVE_END,
@@ -2065,6 +2067,16 @@ class StoryEngine:
                 return found.group(0)
         return ""
 
+    @staticmethod
+    def _age_of_another(query: Query, sentence: str) -> bool:
+        """Whether ``sentence`` gives ages only in the news way ("Tane, 24,") and only of
+        people other than the ones the question names."""
+        named = {t.word for t in query.terms if t.name}
+        ages = AGE_AFTER_NAME.findall(sentence)
+        if not named or not ages or OTHER_AGE.search(sentence):
+            return False
+        return not any(named.intersection(map(fold_variant, tokenize(name))) for name in ages)
+
     def _other_day(self, query: Query, position: int, sentence: str) -> str:
         """A day of the week the question names ("How many acres had burned by Tuesday?") that
         paragraph ``position`` lacks while ``sentence`` tells of another ("by Sunday
@@ -2392,6 +2404,10 @@ class StoryEngine:
                 unit and not unit.search(SPEED.sub(" ", sentence.text))
             ):
                 return "the closest passage gives no such number"
+            if asked.measure == "old" and self._age_of_another(query, sentence.text):
+                # "How old is captain Mark Hollis?" of "Tane, 24, batted ... before captain
+                # Mark Hollis declared"
+                return "the closest passage gives someone else's age"
             counted, noun = asked.counted, asked.counted_head
             head = term(noun) if noun and query.asks_count else ""
             if (

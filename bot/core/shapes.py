@@ -216,6 +216,10 @@ SAYS_A_PAST_YEAR = re.compile(
 #: an adverb: "how quickly" looks for "fast", "swift").
 HOW_DEGREE = re.compile(r"^\W*how (?!many\b|much\b)([a-z]+(?<!ly))\b")
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
+#: An age as news gives it after a name ("Tane, 24, batted"): group 1 is the name's last word.
+AGE_AFTER_NAME = re.compile(r"\b([A-Z][\w'’-]+), \d{1,3},")
+#: An age given otherwise ("24 years old", "aged 24", "a 24-year-old", "born in 2001").
+OTHER_AGE = re.compile(r"\b(?:years?[ -]old|aged \d|born)\b", re.IGNORECASE)
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 #: "How much weight did he lose?", "how much time ...?": a measure asked with a noun (group 1),
 #: and the adjective it stands for.

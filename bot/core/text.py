@@ -415,6 +415,8 @@ _EVERYDAY = {
     "axed": "cut",
     "axes": "cut",
     "axing": "cut",
+    "nicked": "stolen",
+    "pinched": "stolen",
     # sport
     "ref": "referee",
     "refs": "referee",
@@ -458,6 +460,8 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
     "gp": "general practitioner",
     "nhs": "national health service",
     "hq": "headquarters",
+    "di": "detective inspector",
+    "dci": "detective chief inspector",
     "pow": "prisoner of war",
     "pows": "prisoners of war",
     "icu": "intensive care unit",

@@ -1764,6 +1764,11 @@ _THRUSH_STAY = (
     "food is plentiful.\n\n"
     "The plant will close for good by June 30, the company said.\n"
 )
+_CRICKET = (
+    "Tane Hits 163\n\n"
+    "Tane, 24, batted for six hours before captain Mark Hollis declared on 301 for five.\n\n"
+    "Detective Inspector Fiona Castleton said the painting was nicked in 2008.\n"
+)
 _CALL = (
     "Leaders Talk\n\n"
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
@@ -1864,6 +1869,8 @@ _WRECK = (
             "Routes 7 and 22",
             id="which-by-number",
         ),
+        pytest.param(_CRICKET, "How old is Tane?", "Tane, 24,", id="the-age-asked"),
+        pytest.param(_CRICKET, "What did DI Castleton say?", "nicked", id="di-spelt-out"),
         pytest.param(
             _THRUSH_STAY,
             "how long is the thrush gonna stick around",
@@ -1968,6 +1975,12 @@ def test_what_a_short_story_answers(
         ),
         pytest.param(
             _TOUR, "Who won the Tour du Haut-Verac last year?", "last year", id="not-last-year"
+        ),
+        pytest.param(
+            _CRICKET,
+            "How old is the captain Mark Hollis?",
+            "someone else's age",
+            id="another-person-s-age",
         ),
         pytest.param(
             _QUAKE,
