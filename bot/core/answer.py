@@ -153,6 +153,7 @@ from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
+    ABBREVIATIONS_SPELT_OUT,
     BEFORE_OR_AFTER,
     COUNTRY_WORDS,
     ENDED_UP,
@@ -525,8 +526,10 @@ def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset())
 #: "How long will the heat last?" of "to last until at least Thursday": an end date answers.
 _LASTS_UNTIL = re.compile(
     rf"\b(?:until|till)\b[^.;]{{0,20}}?{CALENDAR_DATE.pattern}"
-    # "linger for weeks": a length of time without a number
-    r"|\bfor (?:several |a few |many )?(?:hours|days|weeks|months|years|decades)\b",
+    # "linger for weeks": a length of time without a number (not "the worst drought for decades")
+    r"|\b(?:last|lasts|lasted|lasting|linger|lingers|lingered|stay|stays|stayed|remain|remains|"
+    r"remained|continue|continues|continued|go on|goes on|went on|run|runs|ran)\s+"
+    r"(?:\w+\s+){0,2}?for (?:several |a few |many )?(?:hours|days|weeks|months|years|decades)\b",
     CALENDAR_DATE.flags,
 )
 #: "How many gallons ...?" is answered by a number of gallons, never by another count.
@@ -566,13 +569,19 @@ _YES_NO_SUBJECT = re.compile(
 #: a commoner one ("asked", "delivered") the story may well say otherwise ("questioned").
 DOING_ZIPF = 4.0
 RARE_VERB_ZIPF = 2.0  # below: a typo more likely than a verb ("brokering" is 2.4)
-#: What "who" asks about someone doing: "Who is brokering ...", "who mediated ...".
-#: "Who coaches the Croatian?", "Who has paid for the study?": the word after "who" says what
-#: the one asked for did (group 1).
-_WHO_DID = re.compile(
-    r"^\W*who\s+(?:(?:is|was|are|were|has|had|have|will|would|did|does|do)\s+)?(?:been\s+)?"
-    r"([a-z]+)"
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+#: Whose age "How old is the captain Mark Hollis?" asks (group 1; not a place after "in").
+_HOW_OLD_IS = re.compile(
+    r"\bhow old (?:is|was|are|were)\s+(.+?)(?:\s+(?:in|at|on|from|of|near|when|after|before|"
+    r"during)\b|[?.!]|$)",
+    re.IGNORECASE,
 )
+#: "Who coaches the Croatian?", "Who has paid for the study?", "Who's meeting Putin?": the
+#: word after "who" says what the one asked for did (group 1; not "Who did Trump meet?").
+_WHO_DID = re.compile(
+    r"^\W*who(?:'s|\s+(?:is|was|are|were|has|had|have|will|would))?(?:\s+been)?\s+([a-z]+)"
+)
+#: What "who" asks about someone doing: "Who is brokering ...", "who mediated ...".
 _WHO_DOING = re.compile(
     r"^\W*who(?:['’]s|\s+(?:is|was|are|were|has|had|have|will|would))?(?:\s+been)?\s+"
     r"([a-z]+(?:ing|ed))\b"
@@ -677,8 +686,14 @@ def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
     places = [i for i, w in enumerate(words) if term(fold_variant(normalise(w))) == wanted]
     if not places:
         return True
+    written = sentence.split()
     for place in places:
-        if place + 1 < len(words) and words[place + 1][:1].isdigit():
+        if (
+            place + 1 < len(words)
+            and words[place + 1][:1].isdigit()
+            and written[place][:1].isupper()
+            and not written[place].endswith(",")
+        ):
             return True  # "Routes 7 and 22", "Flight 370": which ones, by number
         before = normalise(words[place - 1]) if place else ""
         if (
@@ -1372,7 +1387,10 @@ class StoryEngine:
         then the story's word, not "prime minister"."""
         if short in WORDS_SPELT_OUT:
             return self._uses(short)
-        capitals = re.escape(short.upper()).replace("PS", "Ps")  # "MPs"
+        upper = short.upper()
+        # a plural the story writes with a small "s" ("MPs", "POWs", "NGOs")
+        plural = short.endswith("s") and short[:-1] in ABBREVIATIONS_SPELT_OUT
+        capitals = re.escape(upper[:-1] + "s" if plural else upper)
         return self._writes(re.compile(rf"\b{capitals}\b"), term(short))
 
     def _abbreviations_spelt(self, text: str) -> str:
@@ -2070,12 +2088,20 @@ class StoryEngine:
     @staticmethod
     def _age_of_another(query: Query, sentence: str) -> bool:
         """Whether ``sentence`` gives ages only in the news way ("Tane, 24,") and only of
-        people other than the ones the question names."""
-        named = {t.word for t in query.terms if t.name}
-        ages = AGE_AFTER_NAME.findall(sentence)
-        if not named or not ages or OTHER_AGE.search(sentence):
+        people other than the one the question asks the age of ("How old is captain Mark
+        Hollis?"; "the man arrested in Kyiv" names no one)."""
+        whose = _HOW_OLD_IS.search(query.text)
+        named = (
+            {fold_variant(word) for word in tokenize(" ".join(_NAME_WORD.findall(whose.group(1))))}
+            if whose
+            else set()
+        )
+        if not named or OTHER_AGE.search(sentence):
             return False
-        return not any(named.intersection(map(fold_variant, tokenize(name))) for name in ages)
+        ages = AGE_AFTER_NAME.findall(sentence)
+        return bool(ages) and not any(
+            named.intersection(map(fold_variant, tokenize(name))) for name in ages
+        )
 
     def _other_day(self, query: Query, position: int, sentence: str) -> str:
         """A day of the week the question names ("How many acres had burned by Tuesday?") that

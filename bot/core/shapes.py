@@ -215,16 +215,17 @@ SAYS_A_PAST_YEAR = re.compile(
 #: "How strong/severe/bad ...?": the adjective whose degree is asked (not "how many/much", not
 #: an adverb: "how quickly" looks for "fast", "swift").
 HOW_DEGREE = re.compile(r"^\W*how (?!many\b|much\b)([a-z]+(?<!ly))\b")
-#: "how old/tall/..." -> what a fitting sentence must contain besides a number.
-#: An age as news gives it after a name ("Tane, 24, batted"): group 1 is the name's last word.
-AGE_AFTER_NAME = re.compile(r"\b([A-Z][\w'’-]+), \d{1,3},")
+#: An age as news gives it after a name ("Tane, 24, batted", "Prime Minister Jonas Gahr Støre,
+#: 65,"): group 1 is the whole capitalised run.
+AGE_AFTER_NAME = re.compile(r"((?:\b(?:[A-Z]\.|[A-Z][\w'’-]*)\s+)*\b[A-Z][\w'’-]+), \d{1,3},")
 #: An age given otherwise ("24 years old", "aged 24", "a 24-year-old", "born in 2001").
-OTHER_AGE = re.compile(r"\b(?:years?[ -]old|aged \d|born)\b", re.IGNORECASE)
+OTHER_AGE = re.compile(r"\b(?:years?[ -]old|aged \d+|born)\b", re.IGNORECASE)
+#: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 #: "How much weight did he lose?", "how much time ...?": a measure asked with a noun (group 1),
 #: and the adjective it stands for.
-HOW_MUCH_MEASURE = re.compile(r"\bhow much (weight|time|distance|ground)\b")
-MEASURE_NOUNS = {"weight": "heavy", "time": "long", "distance": "far", "ground": "far"}
+HOW_MUCH_MEASURE = re.compile(r"\bhow much (weight|time|distance)\b")
+MEASURE_NOUNS = {"weight": "heavy", "time": "long", "distance": "far"}
 MEASURE_UNITS = {
     # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"
     "old": re.compile(
@@ -471,8 +472,26 @@ _NOT_A_COUNT = re.compile(
 )
 
 
-#: Ages ("Voss, 68, said", "aged 68", "a 22-year-old"): no count of things either.
-_AN_AGE = re.compile(r"\b([A-Z][\w'’-]+), \d{1,3}(?=,)|\baged \d{1,3}\b|\b\d{1,3}-year-old\b")
+#: Ages ("Voss, 68, said", "aged 68", "a 22-year-old"): no count of things either (but "In
+#: Kyiv, 12, were killed" counts: a name after a preposition is a place or a day).
+_AN_AGE = re.compile(
+    r"(\b\w+\s+)?\b([A-Z][\w'’-]+), \d{1,3}(?=,)|\baged \d{1,3}\b|\b\d{1,3}-year-old\b"
+)
+_BEFORE_A_PLACE = words("in at on by from of to for near since until")
+
+
+def _without_ages(sentence: str) -> str:
+    """``sentence`` with the ages of :data:`_AN_AGE` blanked out (a name's age: the name kept)."""
+
+    def blank(found: re.Match[str]) -> str:
+        before, name = found.group(1), found.group(2)
+        if name is None:
+            return " "
+        if before and before.strip().lower() in _BEFORE_A_PLACE:
+            return found.group(0)
+        return (before or "") + name
+
+    return _AN_AGE.sub(blank, sentence)
 
 
 #: "took her fifth title", "his 11th goal": how many so far, in an ordinal.
@@ -487,7 +506,7 @@ def gives_a_count(sentence: str) -> bool:
     """Whether ``sentence`` has a number that may count something (not only money, shares,
     years, dates, times or ages; "her fifth title" counts)."""
     return bool(
-        _NUMBER.search(_NOT_A_COUNT.sub(" ", _AN_AGE.sub(r"\1", sentence)))
+        _NUMBER.search(_NOT_A_COUNT.sub(" ", _without_ages(sentence)))
         or _COUNT_SO_FAR.search(sentence)
     )
 
@@ -662,9 +681,11 @@ def names_people(sentence: str, question: str) -> bool:
         names = found.group(0).split()
         if CALENDAR_WORD.fullmatch(names[0]) or names[0].lower() in STOPWORDS:
             continue  # "Monday March", "While Trump ..."
-        if names[0].lower() in _COMPASS:
-            continue  # "Eastern Europe", "South Korea": a place
-        if not asked.intersection(tokenize(normalise(found.group(0)))):
+        while names and names[0].lower() in _COMPASS:
+            names = names[1:]  # "Eastern Europe" is a place; "South Korean President Yoon" not
+        if len(names) < 2:
+            continue
+        if not asked.intersection(tokenize(normalise(" ".join(names)))):
             return True
     return False
 

@@ -145,7 +145,10 @@ def _normalise(text: str) -> str:
 # Dotted acronyms (U.S., U.K., U.N.) lose their dots; the upper-case "US" is the country, not "us",
 # and so is "the United States" ("in the eastern US" of "in the eastern United States").
 _ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
-_US = re.compile(r"\bU\.S\.(?:A\.)?|\bUSA?\b|\b[Uu]nited [Ss]tates(?: of [Aa]merica)?\b")
+_US = re.compile(
+    r"\bU\.S\.(?:A\.)?|\bUSA?\b"
+    r"|\b(?:United\s+States(?:\s+of\s+America)?|united\s+states(?:\s+of\s+america)?)\b"
+)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[a-z0-9]+(?:'[a-z0-9]+)*")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
@@ -186,7 +189,7 @@ _WORD_BYTES = bytes(
 def _folded_for_tokens(text: str) -> tuple[str, bool]:
     """The normalised text :func:`tokenize` splits (acronyms undotted), and whether it is
     simple: nothing to split or strip, so every run of [a-z0-9] is a token as it is."""
-    if "US" in text or "U.S." in text or "nited " in text:
+    if "US" in text or "U.S." in text or "nited" in text:
         text = _US.sub(" usa ", text)
     if _ACRONYM_HINT.search(text):
         text = _ACRONYM.sub(_undot, text)
@@ -476,6 +479,8 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
 #: Words of :data:`ABBREVIATIONS_SPELT_OUT` that are whole words, kept whenever the story
 #: uses them, however written.
 WORDS_SPELT_OUT = frozenset({"premier"})
+#: Abbreviations read as such only when written in capitals ("DI Castleton", not "Di Maria").
+CAPITALS_ONLY = frozenset({"di", "dci"})
 _ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b", re.IGNORECASE)
 
 
@@ -485,7 +490,9 @@ def spell_out_abbreviations(question: str, keep: Callable[[str], bool] = lambda 
 
     def spelt_out(found: re.Match[str]) -> str:
         short = found.group(1).lower()
-        return found.group(0) if keep(short) else ABBREVIATIONS_SPELT_OUT[short]
+        if keep(short) or (short in CAPITALS_ONLY and not found.group(1).isupper()):
+            return found.group(0)
+        return ABBREVIATIONS_SPELT_OUT[short]
 
     return _ABBREVIATION.sub(spelt_out, question)
 
@@ -1129,17 +1136,17 @@ _LAST_CLAUSE = re.compile(
     r"[,;:–—-]\s+((?:who|when|where|why|how (?:many|much|long|old|far|big)|which|what)\b[^,;:]*)$",
     re.IGNORECASE,
 )
-#: "When reporters asked ..., how did Trump explain it?", "According to Trump, did Russia ...?":
-#: a leading clause, then the question.
 #: "Did Hallam say how many drivers ...?", "Does the article mention when ...?": the question
 #: inside (group 1) asks what the answer must give.
 _ASKS_IF_TOLD = re.compile(
     r"^\W*(?:did|does|do|has|have|had|is|was|will|can)\b[^?]*?\b(?:say|said|mention|mentioned|"
     r"reveal|revealed|tell|told|explain|explained|specify|specified|give|disclose|disclosed|"
-    r"know|indicate|indicated)\s+(?:us\s+|you\s+)?((?:how many|how much|how long|when|where|"
+    r"know|indicate|indicated)\s+(?:us\s+|you\s+|me\s+)?((?:how many|how much|how long|when|where|"
     r"why|who)\b.*)$",
     re.IGNORECASE,
 )
+#: "When reporters asked ..., how did Trump explain it?", "According to Trump, did Russia ...?":
+#: a leading clause, then the question.
 _LEADING_CLAUSE = re.compile(
     r"^\W*(?:when|after|before|if|once|while|according to|in)\b[^,?]{3,80},\s+((?:who|when|where|"
     r"why|how|which|what|did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)"
@@ -1628,9 +1635,9 @@ _ONE_AS_PRONOUN = frozenset(
 )
 
 
-#: Long fillers whose misspellings are fillers too ("actualy", "basicly").
 #: Fillers that only stress the question ("what exactly ...?"); never its topic.
 _EMPHASIS = words("exactly really actually basically honestly literally seriously still")
+#: Long fillers whose misspellings are fillers too ("actualy", "basicly").
 _LONG_FILLERS = ("actually", "basically", "currently", "honestly", "literally", "seriously")
 
 

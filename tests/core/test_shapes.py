@@ -109,6 +109,7 @@ def test_asked_speaker(question: str, speaker: str) -> None:
         ("Ravi Menon, 58, a retired driver, was aged 58 then; a 58-year-old.", False),
         ("Kowalczyk, 41, took her fifth title.", True),
         ("He has now scored his 11th goal of the season.", True),
+        ("In Kyiv, 12, were killed.", True),
     ],
 )
 def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) -> None:
@@ -395,6 +396,7 @@ def test_what_a_question_asks_someone_to_speak_about(question: str, topic: list[
         ("Trump met Jonas Gahr Støre on Thursday.", False),  # the question gives Støre
         ("It was decided on Monday March 3.", False),
         ("The war created tension in Eastern Europe and North America.", False),
+        ("South Korean President Yoon Suk Yeol said no.", True),
     ],
 )
 def test_sentences_that_name_people(sentence: str, named: bool) -> None:

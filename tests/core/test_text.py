@@ -60,8 +60,10 @@ def test_normalise_folds_equivalent_spellings(left: str, right: str) -> None:
         ("the U.S. and the US", ["the", "usa", "and", "the", "usa"]),
         ("Let us go", ["let", "us", "go"]),
         ("the eastern United States", ["the", "eastern", "usa"]),
-        ("the united states of America", ["the", "usa"]),
+        ("the United States of America", ["the", "usa"]),
         ("the United Kingdom, the states", ["the", "united", "kingdom", "the", "states"]),
+        ("the United\xa0States", ["the", "usa"]),
+        ("Manchester United states its case", ["manchester", "united", "states", "its", "case"]),
         ("what he'd said, she’ll go", ["what", "he", "said", "she", "go"]),
         ("O'Neill's rock'n'roll", ["oneill", "rocknroll"]),
         ("", []),
@@ -76,6 +78,8 @@ def test_normalise_folds_equivalent_spellings(left: str, right: str) -> None:
         "united-states",
         "united-states-of-america",
         "united-kingdom-and-states",
+        "united-states-any-space",
+        "a-name-then-a-verb",
         "pronoun-contractions",
         "apostrophes-inside-words",
         "empty",
@@ -173,6 +177,7 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         ("Did Hallam say how many drivers they will hire?", QuestionType.HOW_MANY),
         ("Does the article mention why he was unhappy?", QuestionType.WHY),
         ("Did Trump say anything about Putin?", QuestionType.YES_NO),
+        ("Can you tell me who won?", QuestionType.WHO),
     ],
     ids=[
         "who",
@@ -190,6 +195,7 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         "did-x-say-how-many",
         "does-it-mention-why",
         "did-x-say-anything",
+        "can-you-tell-me-who",
     ],
 )
 def test_question_type(question: str, expected: QuestionType) -> None:
@@ -522,8 +528,19 @@ def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> N
         ("Will the EU act?", set(), "Will the european union act?"),
         ("Will the EU act?", {"eu"}, "Will the EU act?"),
         ("What did the deputy FM say?", set(), "What did the deputy foreign minister say?"),
+        ("What did DI Castleton say?", set(), "What did detective inspector Castleton say?"),
+        ("Did Di Maria score?", set(), "Did Di Maria score?"),
+        ("how many pows", set(), "how many prisoners of war"),
     ],
-    ids=["spelt-out", "spelt-out-eu", "story-uses-eu", "foreign-minister"],
+    ids=[
+        "spelt-out",
+        "spelt-out-eu",
+        "story-uses-eu",
+        "foreign-minister",
+        "capitals-only",
+        "a-name-not-an-abbreviation",
+        "a-plural-in-lower-case",
+    ],
 )
 def test_abbreviations_are_spelt_out_unless_the_story_uses_them(
     question: str, kept: set[str], spelt: str
