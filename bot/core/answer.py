@@ -93,6 +93,7 @@ from bot.core.shapes import (
     NAME_RUN,
     NAMED_AREA,
     NAMING,
+    NEEDS_A_SPEED,
     NOT_PLACES,
     OTHER_AGE,
     PLACE_NAME,
@@ -2457,6 +2458,8 @@ class StoryEngine:
                 return "the closest passage gives no such number"
             if asked.total and only_rates(sentence.text):
                 return "the closest passage gives only a rate, not a total"
+        if NEEDS_A_SPEED.search(normalise(query.text)) and not SPEED.search(sentence.text):
+            return "the closest passage gives no speed"
         if query.asks_money and not MONEY_AMOUNT.search(sentence.text):
             return "the closest passage gives no amount of money for that"
         if query.asks_date and not CALENDAR_DATE.search(sentence.text):

@@ -650,6 +650,8 @@ SPEED = re.compile(
 )
 #: "How fast is the lava flowing?", "How quickly did officers arrive?": a speed or a time
 #: taken answers (not required: "we want it to be fast" answers too) ...
+#: "What is the top speed of the trams?", "at what speed ...": only a speed answers.
+NEEDS_A_SPEED = re.compile(r"\b(?:top|maximum|max|average|what|which)\s+speeds?\b")
 ASKS_SPEED = re.compile(r"\bhow (?:fast|quickly|quick|rapidly|slowly|soon)\b")
 _FEW = r"(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
 #: ... such as a :data:`SPEED`, "within six minutes", "minutes later".

@@ -1769,6 +1769,11 @@ _CRICKET = (
     "Tane, 24, batted for six hours before captain Mark Hollis declared on 301 for five.\n\n"
     "Detective Inspector Fiona Castleton said the painting was nicked in 2008.\n"
 )
+_TRAMS = (
+    "Trams Return to Calderbridge\n\n"
+    "The fleet of 14 trams was built by Vantor Rail in Derby.\n\n"
+    "Rides are free through Sunday, and the trams run every six minutes.\n"
+)
 _CALL = (
     "Leaders Talk\n\n"
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
@@ -1976,6 +1981,7 @@ def test_what_a_short_story_answers(
         pytest.param(
             _TOUR, "Who won the Tour du Haut-Verac last year?", "last year", id="not-last-year"
         ),
+        pytest.param(_TRAMS, "What is the top speed of the trams?", "no speed", id="a-speed-asked"),
         pytest.param(
             _CRICKET,
             "How old is the captain Mark Hollis?",
