@@ -1771,7 +1771,8 @@ _CRICKET = (
 )
 _TRAMS = (
     "Trams Return to Calderbridge\n\n"
-    "The fleet of 14 trams was built by Vantor Rail in Derby.\n\n"
+    "The fleet of 14 trams was built by Vantor Rail in Derby for comfort rather than top "
+    "speed.\n\n"
     "Rides are free through Sunday, and the trams run every six minutes.\n"
 )
 _CALL = (
