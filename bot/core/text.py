@@ -1048,6 +1048,10 @@ _YES_NO_STARTS = words(
     "is are was were do does did has have had can could will would should must may might"
 )
 _TIME_NOUNS = words("time date day year month week hour")
+#: "what is the date", "what was the day", "what's the time" (tokens): a when-question.
+_WHAT_IS_THE_DATE = re.compile(
+    r"^(?:what (?:is|was)|whats|what) the (?:time|date|day|year|month)\b"
+)
 #: After "how", these words belong to the question type, not the topic ("how long", "how old").
 HOW_ADVERBS = words("many much long old often far big large tall high deep wide heavy")
 #: "how bad/serious ...": how much of the topic, not the topic (nor a number).
@@ -1182,6 +1186,8 @@ def question_type(question: str) -> QuestionType:
             return QuestionType.WHEN
         if word in ("what", "which") and following in _TIME_NOUNS:
             return QuestionType.WHEN
+        if word in ("what", "whats") and _WHAT_IS_THE_DATE.match(" ".join(tokens[i : i + 4])):
+            return QuestionType.WHEN  # "What was the date of the meeting?"
         if word == "how" and following in HOW_ADVERBS:
             return QuestionType.HOW_MANY
         if word in ("where", "wheres"):
@@ -1672,6 +1678,10 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
             continue
         if previous in ("what", "which") and token in _TIME_NOUNS:
             continue  # "what year ...": the question type, not the topic
+        if token in _TIME_NOUNS and _WHAT_IS_THE_DATE.match(
+            " ".join(tokens[max(i - 3, 0) : i + 1])
+        ):
+            continue  # "what was the date of ...": the same
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (token, following) in _TAKE_PLACE or (previous, token) in _TAKE_PLACE:
             continue  # "take place" = happen

@@ -178,6 +178,7 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         ("Does the article mention why he was unhappy?", QuestionType.WHY),
         ("Did Trump say anything about Putin?", QuestionType.YES_NO),
         ("Can you tell me who won?", QuestionType.WHO),
+        ("What was the date of Trump's talk with Støre?", QuestionType.WHEN),
     ],
     ids=[
         "who",
@@ -196,6 +197,7 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         "does-it-mention-why",
         "did-x-say-anything",
         "can-you-tell-me-who",
+        "what-was-the-date",
     ],
 )
 def test_question_type(question: str, expected: QuestionType) -> None:
@@ -429,6 +431,7 @@ def test_two_word_nouns_are_named() -> None:
         ("is he hopeful in spite of the bloodshed", ["hopeful", "bloodshed"]),
         ("is the plant closing for good", ["plant", "closing"]),
         ("what exactly did he say", ["say"]),
+        ("what's the date of the meeting", ["meeting"]),
     ],
     ids=[
         "what-year",
@@ -447,6 +450,7 @@ def test_two_word_nouns_are_named() -> None:
         "in-spite-of",
         "for-good",
         "only-framing-left-but-no-emphasis",
+        "what-is-the-date",
     ],
 )
 def test_question_framing_is_not_content(question: str, expected: list[str]) -> None:
