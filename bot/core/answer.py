@@ -51,6 +51,7 @@ from bot.core.shapes import (
     ASKED_STANCE,
     ASKS_A_COUNT,
     ASKS_A_KIND,
+    ASKS_ADVICE,
     ASKS_CLOCK,
     ASKS_DATE,
     ASKS_EARLIER,
@@ -206,6 +207,9 @@ MAX_QUOTES = 3
 #: Share of the question's content-word IDF mass the chosen paragraph must contain (0.45 until
 #: the rules for what a question type needs caught more off-topic questions by themselves).
 MIN_COVERAGE = 0.43
+#: ... and what a request for advice ("Can you recommend a hotel in Warsaw?") must cover: the
+#: story has to speak of that very thing.
+ADVICE_COVERAGE = 0.8
 #: Weight of a word the story does not have, relative to the rarest word it has.
 UNKNOWN_WEIGHT = 1.1
 #: Weight of an unknown lower-case word (often a paraphrase: "individuals", "publish"), relative
@@ -1670,6 +1674,8 @@ class StoryEngine:
                 f"it names who you ask about, but not {', '.join(t.word for t in topic[:3])}",
             )
         best_text = self.sentences(best.paragraph)[best.sentence].text
+        if ASKS_ADVICE.search(normalise(query.text)) and coverage < ADVICE_COVERAGE:
+            return self._decline(query, candidates, "it gives no advice on that")
         if ASKS_EARLIER.search(normalise(query.text)) and THAN_BEFORE.search(best_text):
             # "What were Trump's earlier, gloomier remarks?" of "more optimistic ... than his
             # previous remarks": the story has them only to compare with

@@ -160,6 +160,12 @@ COMPARES = re.compile(
     r"\bmore or less\b|\bless or more\b|\bmore \w+ or less\b|\b\w+er or \w+er\b"
 )
 #: "What were Trump's earlier, gloomier remarks?": what was said before, asked for itself...
+#: "Can you recommend a good hotel in Warsaw?", "What's the best way to cook salmon?": advice a
+#: news story gives only in so many words.
+ASKS_ADVICE = re.compile(
+    r"^\W*(?:(?:can|could) you |please |pls )?(?:recommend|suggest)\b"
+    r"|^\W*(?:what'?s|what is) the best way to\b"
+)
 ASKS_EARLIER = re.compile(
     r"^\W*what(?: exactly| actually)?(?:['’]s|s| is| are| was| were)\b.{0,40}"
     r"\b(?:earlier|previous|prior|past|former)\b"

@@ -1777,6 +1777,13 @@ _TRAMS = (
     "speed.\n\n"
     "Rides are free through Sunday, and the trams run every six minutes.\n"
 )
+_TICKS = (
+    "Ticks Move Uphill in Warming North\n\n"
+    "WELLSBURY, Vt. — Ticks are spreading to higher trails, and hikers in Wellsbury are advised "
+    "to check their legs after every walk.\n\n"
+    "The best way to avoid ticks is to stay on wide trails, rangers said.\n\n"
+    "The Wellsbury Inn, the town's only hotel, reopened on Friday.\n"
+)
 _CALL = (
     "Leaders Talk\n\n"
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
@@ -1878,6 +1885,12 @@ _WRECK = (
             id="which-by-number",
         ),
         pytest.param(_CRICKET, "How old is Tane?", "Tane, 24,", id="the-age-asked"),
+        pytest.param(
+            _TICKS,
+            "What's the best way to avoid ticks?",
+            "stay on wide trails",
+            id="advice-the-story-gives",
+        ),
         pytest.param(_CRICKET, "What did DI Castleton say?", "nicked", id="di-spelt-out"),
         pytest.param(
             _THRUSH_STAY,
@@ -1985,6 +1998,12 @@ def test_what_a_short_story_answers(
             _TOUR, "Who won the Tour du Haut-Verac last year?", "last year", id="not-last-year"
         ),
         pytest.param(_TRAMS, "What is the top speed of the trams?", "no speed", id="a-speed-asked"),
+        pytest.param(
+            _TICKS,
+            "Can you recommend a good hotel in Wellsbury?",
+            "no advice",
+            id="advice-the-story-does-not-give",
+        ),
         pytest.param(
             _CRICKET,
             "How old is the captain Mark Hollis?",
