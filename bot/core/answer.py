@@ -96,6 +96,7 @@ from bot.core.shapes import (
     NAMING,
     NEEDS_A_SPEED,
     NOT_PLACES,
+    NUMBERED_NAME,
     OTHER_AGE,
     PLACE_NAME,
     PLACE_REACH,
@@ -1709,8 +1710,10 @@ class StoryEngine:
         if LAST_YEAR_ASKED.search(query.text) and not SAYS_A_PAST_YEAR.search(best_text):
             # "Who won the Tour last year?" of "Ferrandi won the Tour on Sunday"
             return self._decline(query, candidates, "the closest passage is not about last year")
-        year = self._missing_year(query, best.paragraph) or self._other_day(
-            query, best.paragraph, best_text
+        year = (
+            self._missing_year(query, best.paragraph)
+            or self._other_day(query, best.paragraph, best_text)
+            or self._other_number(query, best.paragraph)
         )
         if year:
             return self._decline(query, candidates, f"the closest passage is not about {year}")
@@ -2109,6 +2112,17 @@ class StoryEngine:
         return bool(ages) and not any(
             named.intersection(map(fold_variant, tokenize(name))) for name in ages
         )
+
+    def _other_number(self, query: Query, position: int) -> str:
+        """A thing the question names by a number ("How many boats use Pier 7?") when
+        paragraph ``position`` names the same kind of thing by another number only ("Pier 4");
+        "" otherwise."""
+        text = self.paragraphs[position].text
+        for noun, number in NUMBERED_NAME.findall(query.text):
+            told = {n for m, n in NUMBERED_NAME.findall(text) if m.lower() == noun.lower()}
+            if told and number not in told:
+                return f"{noun} {number}"
+        return ""
 
     def _other_day(self, query: Query, position: int, sentence: str) -> str:
         """A day of the week the question names ("How many acres had burned by Tuesday?") that

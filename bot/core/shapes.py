@@ -206,6 +206,9 @@ CHANNEL_ASKED = re.compile(
 #: A year or a decade a question names ("the 1960 earthquake", "in the 1950s"): the passage
 #: that answers it has that year (a year of that decade).
 YEAR_ASKED = re.compile(r"\b(1[5-9]\d\d|20\d\d)(s)?\b")
+#: A thing named by a number ("Pier 7", "Route 22", "Flight 370"; group 1 the noun, group 2 the
+#: number): a passage about "Pier 4" alone does not answer for Pier 7.
+NUMBERED_NAME = re.compile(rf"\b(?!(?:{_MONTHS}|{_DAYS})\b)([A-Z][a-z]+) (\d{{1,4}}[A-Z]?)\b")
 #: A day of the week ("by Tuesday", "on Sunday night"): a passage that tells of another day
 #: ("by Sunday evening") and never of this one does not answer.
 WEEKDAY = re.compile(rf"\b(?:{_DAYS})\b", re.IGNORECASE)

@@ -1784,6 +1784,12 @@ _TICKS = (
     "The best way to avoid ticks is to stay on wide trails, rangers said.\n\n"
     "The Wellsbury Inn, the town's only hotel, reopened on Friday.\n"
 )
+_PIER = (
+    "Port Approves Float\n\n"
+    "The port will build a new offloading float at Pier 4, where 30 fishing boats would have "
+    "priority mooring.\n\n"
+    "Pier 7 is used by ferries.\n"
+)
 _CALL = (
     "Leaders Talk\n\n"
     "Trump spoke to Putin by phone on Tuesday, the White House said.\n\n"
@@ -1998,6 +2004,12 @@ def test_what_a_short_story_answers(
             _TOUR, "Who won the Tour du Haut-Verac last year?", "last year", id="not-last-year"
         ),
         pytest.param(_TRAMS, "What is the top speed of the trams?", "no speed", id="a-speed-asked"),
+        pytest.param(
+            _PIER,
+            "How many fishing boats use Pier 7?",
+            "not about Pier 7",
+            id="another-number-of-the-name",
+        ),
         pytest.param(
             _TICKS,
             "Can you recommend a good hotel in Wellsbury?",
