@@ -630,6 +630,8 @@ class _Asked:
     kind_of: str  # "missiles" of "what kind of missiles", "which missiles"
     sex: str  # "men" of "the men's race" (see _other_sex)
     amount: re.Match[str] | None  # "two weeks" of "Is the deadline two weeks?"
+    age_of: frozenset[str]  # "mark", "hollis" of "How old is the captain Mark Hollis?"
+    needs_speed: bool  # "What is the top speed of the trams?"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -659,6 +661,28 @@ def _asked(text: str) -> _Asked:
         kind_of=kind_of.group(1) if kind_of else "",
         sex=_sex_asked(text),
         amount=_AMOUNT_ASKED.search(text),
+        age_of=_whose_age(text),
+        needs_speed=bool(NEEDS_A_SPEED.search(folded)),
+    )
+
+
+def _whose_age(question: str) -> frozenset[str]:
+    """Folded words of the name "How old is the captain Mark Hollis?" asks the age of (empty
+    when it names no one: "How old is the man arrested in Kyiv?")."""
+    whose = _HOW_OLD_IS.search(question)
+    if not whose:
+        return frozenset()
+    return frozenset(map(fold_variant, tokenize(" ".join(_NAME_WORD.findall(whose.group(1))))))
+
+
+def _age_of_another(named: frozenset[str], sentence: str) -> bool:
+    """Whether ``sentence`` gives ages only in the news way ("Tane, 24,") and only of people
+    other than the ``named`` one the question asks the age of."""
+    if not named or OTHER_AGE.search(sentence):
+        return False
+    ages = AGE_AFTER_NAME.findall(sentence)
+    return bool(ages) and not any(
+        named.intersection(map(fold_variant, tokenize(name))) for name in ages
     )
 
 
@@ -2095,24 +2119,6 @@ class StoryEngine:
                 return found.group(0)
         return ""
 
-    @staticmethod
-    def _age_of_another(query: Query, sentence: str) -> bool:
-        """Whether ``sentence`` gives ages only in the news way ("Tane, 24,") and only of
-        people other than the one the question asks the age of ("How old is captain Mark
-        Hollis?"; "the man arrested in Kyiv" names no one)."""
-        whose = _HOW_OLD_IS.search(query.text)
-        named = (
-            {fold_variant(word) for word in tokenize(" ".join(_NAME_WORD.findall(whose.group(1))))}
-            if whose
-            else set()
-        )
-        if not named or OTHER_AGE.search(sentence):
-            return False
-        ages = AGE_AFTER_NAME.findall(sentence)
-        return bool(ages) and not any(
-            named.intersection(map(fold_variant, tokenize(name))) for name in ages
-        )
-
     def _other_number(self, query: Query, position: int) -> str:
         """A thing the question names by a number ("How many boats use Pier 7?") when
         paragraph ``position`` names the same kind of thing by another number only ("Pier 4");
@@ -2451,7 +2457,7 @@ class StoryEngine:
                 unit and not unit.search(SPEED.sub(" ", sentence.text))
             ):
                 return "the closest passage gives no such number"
-            if asked.measure == "old" and self._age_of_another(query, sentence.text):
+            if asked.measure == "old" and _age_of_another(asked.age_of, sentence.text):
                 # "How old is captain Mark Hollis?" of "Tane, 24, batted ... before captain
                 # Mark Hollis declared"
                 return "the closest passage gives someone else's age"
@@ -2478,7 +2484,7 @@ class StoryEngine:
                 return "the closest passage gives no such number"
             if asked.total and only_rates(sentence.text):
                 return "the closest passage gives only a rate, not a total"
-        if NEEDS_A_SPEED.search(normalise(query.text)) and not SPEED.search(sentence.text):
+        if asked.needs_speed and not SPEED.search(sentence.text):
             return "the closest passage gives no speed"
         if query.asks_money and not MONEY_AMOUNT.search(sentence.text):
             return "the closest passage gives no amount of money for that"

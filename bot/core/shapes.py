@@ -159,13 +159,13 @@ COMPARES = re.compile(
     r"previous|last|the previous|the last)\b|"
     r"\bmore or less\b|\bless or more\b|\bmore \w+ or less\b|\b\w+er or \w+er\b"
 )
-#: "What were Trump's earlier, gloomier remarks?": what was said before, asked for itself...
 #: "Can you recommend a good hotel in Warsaw?", "What's the best way to cook salmon?": advice a
 #: news story gives only in so many words.
 ASKS_ADVICE = re.compile(
     r"^\W*(?:(?:can|could) you |please |pls )?(?:recommend|suggest)\b"
     r"|^\W*(?:what'?s|what is) the best way to\b"
 )
+#: "What were Trump's earlier, gloomier remarks?": what was said before, asked for itself...
 ASKS_EARLIER = re.compile(
     r"^\W*what(?: exactly| actually)?(?:['’]s|s| is| are| was| were)\b.{0,40}"
     r"\b(?:earlier|previous|prior|past|former)\b"
@@ -657,10 +657,10 @@ SPEED = re.compile(
     r"(?:hour|minute|second|day)\b",
     re.IGNORECASE,
 )
-#: "How fast is the lava flowing?", "How quickly did officers arrive?": a speed or a time
-#: taken answers (not required: "we want it to be fast" answers too) ...
 #: "What is the top speed of the trams?", "at what speed ...": only a speed answers.
 NEEDS_A_SPEED = re.compile(r"\b(?:top|maximum|max|average|what|which)\s+speeds?\b")
+#: "How fast is the lava flowing?", "How quickly did officers arrive?": a speed or a time
+#: taken answers (not required: "we want it to be fast" answers too) ...
 ASKS_SPEED = re.compile(r"\bhow (?:fast|quickly|quick|rapidly|slowly|soon)\b")
 _FEW = r"(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
 #: ... such as a :data:`SPEED`, "within six minutes", "minutes later".
