@@ -798,6 +798,29 @@ class Query:
 #: Prefixes that turn a word into its opposite ("trust"/"mistrust", "happy"/"unhappy"): a
 #: question about one is answered by a passage about the other.
 _NEGATION_PREFIXES = ("mis", "dis", "un", "non")
+#: Words that only look negated: "mistakes" is not "not takes", "display" not "not play".
+_NOT_NEGATED = (
+    "mistak",
+    "missing",
+    "mission",
+    "display",
+    "dismiss",
+    "dispatch",
+    "disease",
+    "discharg",
+    "discover",
+    "discount",
+    "disclos",
+    "discours",
+    "dissent",
+    "disband",
+    "dispos",
+    "unless",
+    "union",
+    "under",
+    "until",
+    "nonce",
+)
 
 _CAPITALISED_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*")
 
@@ -1467,6 +1490,8 @@ class StoryEngine:
             found = self._lookup(verb)[0]
             return found, CORRECTED_WEIGHT if found else 1.0
         for prefix in _NEGATION_PREFIXES:
+            if word.startswith(_NOT_NEGATED):
+                break
             relative = word[len(prefix) :] if word.startswith(prefix) else prefix + word
             if len(relative) > 3 and (other := term(relative)) in self._document_frequency:
                 return other, CORRECTED_WEIGHT

@@ -1047,6 +1047,12 @@ _SUBJECT_BEFORE_VERB = re.compile(
     r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )
 
+#: The name a post or kin word is given before the verb: "His mother, Elaine Pettigrew, said",
+#: "Calder Mining's chief executive, Owen Petrakis, said".
+_NAMED_IN_APPOSITION = re.compile(
+    r",\s+((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
+    r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
+)
 
 #: An aside naming others who report it too: "much of Europe, including Ukraine, rejected".
 _INCLUDING = re.compile(
@@ -1056,9 +1062,9 @@ _INCLUDING = re.compile(
 
 def statement_subjects(sentence: str) -> frozenset[str]:
     """Index terms of the name right before a reporting verb ("Donald Trump expressed",
-    "Brandt warned") and of those an aside includes ("much of Europe, including Ukraine,
-    rejected"): the people a sentence reports as saying something; "he"/"she"/"they" give
-    :data:`PRONOUN_SUBJECT`."""
+    "Brandt warned", "His mother, Elaine Pettigrew, said") and of those an aside includes
+    ("much of Europe, including Ukraine, rejected"): the people a sentence reports as saying
+    something; "he"/"she"/"they" give :data:`PRONOUN_SUBJECT`."""
     subjects: set[str] = set()
     for found in _SUBJECT_BEFORE_VERB.finditer(sentence):
         name = found.group(1)
@@ -1070,6 +1076,8 @@ def statement_subjects(sentence: str) -> frozenset[str]:
         aside = _INCLUDING.match(found.group(2) or "")
         if aside:
             subjects.update(index_terms(aside.group(1)))
+    for found in _NAMED_IN_APPOSITION.finditer(sentence):  # "His mother, Elaine ..., said"
+        subjects.update(index_terms(found.group(1)))
     return frozenset(subjects)
 
 

@@ -968,6 +968,13 @@ def test_a_phrasal_verb_the_story_lacks_falls_back_to_its_verb(engine: StoryEngi
     assert engine.answer("Did Russia take over all of Ukraine?").answered
 
 
+def test_a_word_that_only_looks_negated_is_not_its_opposite(engine: StoryEngine) -> None:
+    """ "mistakes" is not "not takes": it is not looked up as the story's "taking"."""
+    query = engine.analyse("Did Trump admit any mistakes?")
+    assert term("take") not in {t.term for t in query.terms}
+    assert term("mistrust") in {t.term for t in engine.analyse("Do they trust Putin?").terms}
+
+
 @pytest.mark.parametrize(
     ("turned_out", "plain", "verb"),
     [
@@ -1771,6 +1778,12 @@ _CRICKET = (
     "Tane, 24, batted for six hours before captain Mark Hollis declared on 301 for five.\n\n"
     "Detective Inspector Fiona Castleton said the painting was nicked in 2008.\n"
 )
+_CLIMBER = (
+    "Climber Rescued After Two Nights\n\n"
+    "His mother, Elaine Pettigrew, said the family had been through the worst two days of "
+    "their lives.\n\n"
+    "The ferry firm's chief executive, Declan Hartigan, called the strike disappointing.\n"
+)
 _TRAMS = (
     "Trams Return to Calderbridge\n\n"
     "The fleet of 14 trams was built by Vantor Rail in Derby for comfort rather than top "
@@ -1898,6 +1911,8 @@ _WRECK = (
             id="advice-the-story-gives",
         ),
         pytest.param(_CRICKET, "What did DI Castleton say?", "nicked", id="di-spelt-out"),
+        pytest.param(_CLIMBER, "what did his mum say", "worst two days", id="mum-is-mother"),
+        pytest.param(_CLIMBER, "Who is the ferry firm's chief exec?", "Declan", id="exec"),
         pytest.param(
             _THRUSH_STAY,
             "how long is the thrush gonna stick around",

@@ -179,6 +179,8 @@ def test_amounts_of_money(sentence: str, money: bool) -> None:
         ("She said the union would ballot members.", {PRONOUN_SUBJECT}),
         ("Meanwhile much of Europe, including Ukraine, rejected it.", {"europ", "ukrain"}),
         ("The bridge will open in 2027.", set()),
+        ("His mother, Elaine Pettigrew, said he was safe.", {"elain", "pettigrew"}),
+        ("The win, Hallbridge's first, came late.", set()),
     ],
 )
 def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set[str]) -> None:
