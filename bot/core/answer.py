@@ -96,8 +96,10 @@ from bot.core.shapes import (
     NAMING,
     NEEDS_A_SPEED,
     NOT_PLACES,
+    NUMBER_PER_PERIOD,
     NUMBERED_NAME,
     OTHER_AGE,
+    PER_PERIOD,
     PLACE_NAME,
     PLACE_REACH,
     POSSESSIVE_END,
@@ -632,6 +634,7 @@ class _Asked:
     amount: re.Match[str] | None  # "two weeks" of "Is the deadline two weeks?"
     age_of: frozenset[str]  # "mark", "hollis" of "How old is the captain Mark Hollis?"
     needs_speed: bool  # "What is the top speed of the trams?"
+    per_period: bool  # "How many nights a year ...?" asks a rate
 
 
 @functools.lru_cache(maxsize=4096)
@@ -663,6 +666,7 @@ def _asked(text: str) -> _Asked:
         amount=_AMOUNT_ASKED.search(text),
         age_of=_whose_age(text),
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
+        per_period=bool(PER_PERIOD.search(folded)),
     )
 
 
@@ -2478,8 +2482,12 @@ class StoryEngine:
         if query.kind is QuestionType.HOW_MANY:
             unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
             lasts_until = asked.measure == "long" and _LASTS_UNTIL.search(sentence.text)
+            measured = SPEED.sub(" ", sentence.text)
+            if asked.measure == "long" and not asked.per_period:
+                # "How long is the deadline?" of "5000 soldiers a week are dying"
+                measured = NUMBER_PER_PERIOD.sub(" ", measured)
             if ("number" not in sentence.features and not lasts_until) or (
-                unit and not unit.search(SPEED.sub(" ", sentence.text))
+                unit and not unit.search(measured)
             ):
                 return "the closest passage gives no such number"
             if asked.measure == "old" and _age_of_another(asked.age_of, sentence.text):

@@ -370,18 +370,22 @@ def counts_noun(sentence: str, counted: str) -> bool:
 ASKS_A_COUNT = re.compile(r"\bhow many\b")
 #: "How many in total / since the war began / so far": a total, which a rate does not give.
 ASKS_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|so far|since|to date)\b")
-_RATE = re.compile(
+PER_PERIOD = re.compile(
     r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|night)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d[\d,.]*")
+#: A number counted per period ("5000 soldiers a week", "£45,000 a year"): no length of time.
+NUMBER_PER_PERIOD = re.compile(
+    rf"\d[\d,.]*\s+(?:[A-Za-z]+\s+){{0,2}}{PER_PERIOD.pattern}", re.IGNORECASE
+)
 
 
 def only_rates(sentence: str) -> bool:
     """Whether every number in ``sentence`` is a rate ("5000 soldiers a week")."""
     numbers = list(_DIGITS.finditer(sentence))
     return bool(numbers) and all(
-        _RATE.search(sentence, number.end(), number.end() + 40) for number in numbers
+        PER_PERIOD.search(sentence, number.end(), number.end() + 40) for number in numbers
     )
 
 

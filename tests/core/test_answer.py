@@ -456,13 +456,22 @@ def _quoted_mayor(folder: Path) -> StoryEngine:
         ("How many missiles did Russia fire at Kyiv?", False, "no number of missil"),
         ("What was the weather in Kyiv during the strikes?", False, "does not mention weather"),
         ("Do Russia and Ukraine trust each other?", True, "mistrust"),
+        ("how long is trumps deadline, like weeks or months", False, "weeks or months"),
     ],
-    ids=["count-noun", "count-verb", "count-missing", "focus-unknown", "negated-form"],
+    ids=[
+        "count-noun",
+        "count-verb",
+        "count-missing",
+        "focus-unknown",
+        "negated-form",
+        "a-rate-is-no-length",
+    ],
 )
 def test_question_shape_rules(
     engine: StoryEngine, question: str, answered: bool, expected: str
 ) -> None:
-    """A counted noun needs its number, an unknown topic declines, 'trust' finds 'mistrust'."""
+    """A counted noun needs its number, an unknown topic declines, 'trust' finds 'mistrust',
+    "5000 soldiers a week" says how many, not how long."""
     answer = engine.answer(question)
     assert answer.answered is answered, answer.reason
     shown = answer.sentence if answered else answer.reason

@@ -15,6 +15,7 @@ from bot.core.shapes import (
     MEASURE_UNITS,
     MONEY_AMOUNT,
     NAMED_AREA,
+    NUMBER_PER_PERIOD,
     PRONOUN_SUBJECT,
     SAYS_A_PAST_YEAR,
     SPEED,
@@ -147,6 +148,20 @@ def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) 
 )
 def test_questions_about_money(question: str, asks_money: bool) -> None:
     assert bool(ASKS_MONEY.search(normalise(question))) is asks_money
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("5000 soldiers a week are dying.", True),
+        ("It costs £45,000 a year to run.", True),
+        ("Trams run 20 times per hour.", True),
+        ("The strike lasted a week.", False),
+        ("They waited 3 weeks for a reply.", False),
+    ],
+)
+def test_a_number_per_period(sentence: str, rate: bool) -> None:
+    assert bool(NUMBER_PER_PERIOD.search(sentence)) is rate
 
 
 @pytest.mark.parametrize(
