@@ -600,6 +600,11 @@ _ASKED_SUBJECT = re.compile(
     rf"which\s+[a-z]+)\s+(?i:{_AUXILIARIES})\s+"
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\b(?!['’]s)",
 )
+#: ... or the one the thing asked belongs to: "What is the population of Port Calder?".
+_OF_NAME = re.compile(
+    r"^\W*(?i:what)(?:['’]s|\s+(?i:is|was|are|were))\s+(?i:the)\s+(?:[a-z]+\s+){1,2}of\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s*\??\s*$"
+)
 #: ... and its first word, for a name typed in lower case ("is norway sending ...").
 _YES_NO_FIRST_WORD = re.compile(rf"^\W*(?:{_AUXILIARIES})\s+([a-z]+)\b(?!['’]s)")
 #: Who "critics" are is said by what they do: reject, dismiss, criticise ...
@@ -2190,10 +2195,13 @@ class StoryEngine:
         """A person a yes/no question names whom paragraph ``position`` does not mention ("Has
         Inês Valadares resigned?" is not answered by another minister's resignation), or the
         name a question is about when the paragraph lacks it ("Is Norway sending weapons?",
-        "How much prize money did Brian Kiptoo get?"); "" when there is none."""
+        "How much prize money did Brian Kiptoo get?", "What is the population of Port
+        Calder?"); "" when there is none."""
         if query.kind is not QuestionType.YES_NO and not query.reference:
             # "How much prize money did Brian Kiptoo get?" is not answered by what others got
             asked = _ASKED_SUBJECT.match(query.text)
+            if asked is None:  # "What is the population of Port Calder?"
+                asked = _OF_NAME.match(query.text)
             if asked is None or query.kind is QuestionType.STATEMENT:
                 return ""
             named = asked.group(1)

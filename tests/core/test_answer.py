@@ -1525,6 +1525,21 @@ def test_a_question_about_someone_needs_a_passage_about_them(tmp_path: Path) -> 
     assert engine.answer("How much prize money did Mercy Jelagat get?").answered
 
 
+def test_what_belongs_to_a_place_needs_a_passage_about_that_place(tmp_path: Path) -> None:
+    """The island's population does not say the port's."""
+    engine = engine_over(
+        tmp_path,
+        "ferry.txt",
+        "Ferry Strike\n\nCrews on the ferries linking Port Calder with Innisvar walked out.\n\n"
+        "Port Calder harbour was quiet on Tuesday.\n\n"
+        "On Innisvar, which has a population of about 3,100, the shop ran out of milk.\n",
+    )
+    declined = engine.answer("What is the population of Port Calder?")
+    assert not declined.answered
+    assert "Port Calder" in declined.reason
+    assert engine.answer("What is the population of Innisvar?").answered
+
+
 def test_a_typo_of_a_word_standing_in_for_a_story_word_is_mended(engine: StoryEngine) -> None:
     """ "Maoscow" is "Moscow", which stands for Russia (the story never writes "Moscow")."""
     answer = engine.answer("Who disagreed with the idea that Maoscow had made a concession?")
