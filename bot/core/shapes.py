@@ -480,7 +480,7 @@ _NOT_A_COUNT = re.compile(
     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
     r"|\b(?:1[89]|20)\d\d\b"
     r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
-    r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b",
+    r"|\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
 

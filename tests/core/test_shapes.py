@@ -100,6 +100,7 @@ def test_asked_speaker(question: str, speaker: str) -> None:
         ("It was fined £1.1 million in 2021 for spills.", False),
         ("Shares fell 4.5 percent on June 18.", False),
         ("The meeting ended at 1 a.m. on March 3.", False),
+        ("Sailings resume with the 6.15 a.m. departure on Thursday.", False),
         ("The plan costs $48 million and 300 jobs go.", True),
         ("The council met on Tuesday.", False),
         ("Norway would give Ukraine 7 billion crowns to buy gas.", False),
