@@ -640,6 +640,7 @@ class _Asked:
     age_of: frozenset[str]  # "mark", "hollis" of "How old is the captain Mark Hollis?"
     needs_speed: bool  # "What is the top speed of the trams?"
     per_period: bool  # "How many nights a year ...?" asks a rate
+    age_of_kind: str  # "climber" of "How old was the climber stuck on the ledge?"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -672,6 +673,7 @@ def _asked(text: str) -> _Asked:
         age_of=_whose_age(text),
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
         per_period=bool(PER_PERIOD.search(folded)),
+        age_of_kind=_whose_age_kind(text),
     )
 
 
@@ -682,6 +684,15 @@ def _whose_age(question: str) -> frozenset[str]:
     if not whose:
         return frozenset()
     return frozenset(map(fold_variant, tokenize(" ".join(_NAME_WORD.findall(whose.group(1))))))
+
+
+def _whose_age_kind(question: str) -> str:
+    """The first word of what "How old was the climber stuck on the ledge?" asks the age of
+    ("climber", folded) when it names no one; "" otherwise."""
+    whose = _HOW_OLD_IS.search(question)
+    if not whose or _NAME_WORD.search(whose.group(1)):
+        return ""
+    return next((fold_variant(t) for t in tokenize(whose.group(1)) if t not in STOPWORDS), "")
 
 
 def _age_of_another(named: frozenset[str], sentence: str) -> bool:
@@ -2502,6 +2513,11 @@ class StoryEngine:
                 # "How old is captain Mark Hollis?" of "Tane, 24, batted ... before captain
                 # Mark Hollis declared"
                 return "the closest passage gives someone else's age"
+            if asked.measure == "old" and asked.age_of_kind:
+                # "How old was the climber?" of a paragraph that has a rescuer's age only
+                kind = self._lookup(asked.age_of_kind)[0]
+                if kind and kind not in self._paragraph_terms(paragraph):
+                    return "the closest passage gives someone else's age"
             counted, noun = asked.counted, asked.counted_head
             head = term(noun) if noun and query.asks_count else ""
             if (

@@ -1802,6 +1802,13 @@ _CRICKET = (
     "Tane, 24, batted for six hours before captain Mark Hollis declared on 301 for five.\n\n"
     "Detective Inspector Fiona Castleton said the painting was nicked in 2008.\n"
 )
+_LEDGE = (
+    "Climber Winched Off Ledge\n\n"
+    "A 29-year-old climber stranded on a ledge on Beinn Taraig was winched to safety on "
+    "Sunday.\n\n"
+    "Two rescuers abseiled down to the ledge and stayed with him overnight. “We sat on the "
+    "ledge singing,” said Rory Gillespie, 52, one of the pair stuck there.\n"
+)
 _CLIMBER = (
     "Climber Rescued After Two Nights\n\n"
     "His mother, Elaine Pettigrew, said the family had been through the worst two days of "
@@ -1928,6 +1935,12 @@ _WRECK = (
             id="which-by-number",
         ),
         pytest.param(_CRICKET, "How old is Tane?", "Tane, 24,", id="the-age-asked"),
+        pytest.param(
+            _LEDGE,
+            "how old was the climber stuck on the ledge",
+            "29-year-old",
+            id="the-age-of-a-kind-asked",
+        ),
         pytest.param(
             _TICKS,
             "What's the best way to avoid ticks?",
