@@ -213,11 +213,12 @@ NUMBERED_NAME = re.compile(rf"\b(?!(?:{_MONTHS}|{_DAYS})\b)([A-Z][a-z]+) (\d{{1,
 #: ("by Sunday evening") and never of this one does not answer.
 WEEKDAY = re.compile(rf"\b(?:{_DAYS})\b", re.IGNORECASE)
 #: "Who won the Tour last year?", "at last year's race" ...
-LAST_YEAR_ASKED = re.compile(r"\blast year\b", re.IGNORECASE)
+LAST_YEAR_ASKED = re.compile(r"\blast (?:year|season)\b", re.IGNORECASE)
 #: ... is answered by a sentence about last year or an earlier one, not by this year's news (a
 #: year right before a dateline's dash is the article's own date).
 SAYS_A_PAST_YEAR = re.compile(
-    r"\blast year\b|\ba year (?:ago|earlier|before)\b|\bprevious (?:year|season|edition|race)\b|"
+    r"\blast (?:year|season)\b|\ba year (?:ago|earlier|before)\b|"
+    r"\bprevious (?:year|season|edition|race)\b|"
     r"\b(?:19|20)\d\d\b(?! *[—–-])",
     re.IGNORECASE,
 )

@@ -2055,6 +2055,9 @@ def test_what_a_short_story_answers(
         pytest.param(
             _TOUR, "Who won the Tour du Haut-Verac last year?", "last year", id="not-last-year"
         ),
+        pytest.param(
+            _TOUR, "Who won the Tour du Haut-Verac last season?", "last year", id="last-season"
+        ),
         pytest.param(_TRAMS, "What is the top speed of the trams?", "no speed", id="a-speed-asked"),
         pytest.param(
             _PIER,

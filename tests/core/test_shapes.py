@@ -460,6 +460,7 @@ def test_questions_about_what_someone_says(question: str, speaker: str | None) -
         ("It is their first title since 1987.", True),
         ("PARIS, April 27, 2025 — Ferrandi won the Tour on Sunday.", False),
         ("Ferrandi won the Tour on Sunday.", False),
+        ("They finished fourth last season.", True),
     ],
 )
 def test_sentences_about_an_earlier_year(sentence: str, past: bool) -> None:
