@@ -44,6 +44,7 @@ from bot.core.errors import QuestionError
 from bot.core.index import BM25Index
 from bot.core.quotes import Quote, QuoteBook
 from bot.core.shapes import (
+    A_SHARE,
     ABOUT_THE_ARTICLE,
     AGE_AFTER_NAME,
     ALTERNATIVES,
@@ -51,6 +52,7 @@ from bot.core.shapes import (
     ASKED_STANCE,
     ASKS_A_COUNT,
     ASKS_A_KIND,
+    ASKS_A_SHARE,
     ASKS_ADVICE,
     ASKS_CLOCK,
     ASKS_DATE,
@@ -641,6 +643,7 @@ class _Asked:
     needs_speed: bool  # "What is the top speed of the trams?"
     per_period: bool  # "How many nights a year ...?" asks a rate
     age_of_kind: str  # "climber" of "How old was the climber stuck on the ledge?"
+    share: bool  # "How much of Ukraine does Russia control?"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -674,6 +677,7 @@ def _asked(text: str) -> _Asked:
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
         per_period=bool(PER_PERIOD.search(folded)),
         age_of_kind=_whose_age_kind(text),
+        share=bool(ASKS_A_SHARE.search(folded)),
     )
 
 
@@ -2539,6 +2543,10 @@ class StoryEngine:
             if query.asks_count and not gives_a_count(_without_numbers_of(sentence.text, query)):
                 # "Of the 5000 soldiers dying each week, how many are Russian?": not 5000
                 return "the closest passage gives no such number"
+            if asked.share and not (
+                A_SHARE.search(sentence.text) or MONEY_AMOUNT.search(sentence.text)
+            ):  # "How much of Ukraine does Russia control?" of "on April 24, 2025"
+                return "the closest passage gives no share of that"
             if asked.total and only_rates(sentence.text):
                 return "the closest passage gives only a rate, not a total"
         if asked.needs_speed and not SPEED.search(sentence.text):

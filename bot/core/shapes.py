@@ -382,6 +382,17 @@ NUMBER_PER_PERIOD = re.compile(
 )
 
 
+#: "How much of Ukraine does Russia control?" asks a share of something ...
+ASKS_A_SHARE = re.compile(r"\bhow much of\b")
+#: ... which a percentage, a fraction, "most"/"all", an area or a sum of money gives.
+A_SHARE = re.compile(
+    r"\d\s?(?:%|percent\b|per cent\b)"
+    r"|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|most|majority|bulk|all|none|fraction|"
+    r"share|proportion)\b|\bsquare (?:kilomet|km|mile|met)|\b(?:acres|hectares)\b",
+    re.IGNORECASE,
+)
+
+
 def only_rates(sentence: str) -> bool:
     """Whether every number in ``sentence`` is a rate ("5000 soldiers a week")."""
     numbers = list(_DIGITS.finditer(sentence))

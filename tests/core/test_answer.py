@@ -457,6 +457,7 @@ def _quoted_mayor(folder: Path) -> StoryEngine:
         ("What was the weather in Kyiv during the strikes?", False, "does not mention weather"),
         ("Do Russia and Ukraine trust each other?", True, "mistrust"),
         ("how long is trumps deadline, like weeks or months", False, "weeks or months"),
+        ("How much of Ukraine does Russia control?", False, "no share"),
     ],
     ids=[
         "count-noun",
@@ -465,13 +466,14 @@ def _quoted_mayor(folder: Path) -> StoryEngine:
         "focus-unknown",
         "negated-form",
         "a-rate-is-no-length",
+        "a-share-asked",
     ],
 )
 def test_question_shape_rules(
     engine: StoryEngine, question: str, answered: bool, expected: str
 ) -> None:
     """A counted noun needs its number, an unknown topic declines, 'trust' finds 'mistrust',
-    "5000 soldiers a week" says how many, not how long."""
+    "5000 soldiers a week" says how many, not how long, and a date is no share of Ukraine."""
     answer = engine.answer(question)
     assert answer.answered is answered, answer.reason
     shown = answer.sentence if answered else answer.reason

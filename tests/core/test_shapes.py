@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.shapes import (
+    A_SHARE,
     ALTERNATIVES,
     ASKS_FUTURE,
     ASKS_MONEY,
@@ -149,6 +150,19 @@ def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) 
 )
 def test_questions_about_money(question: str, asks_money: bool) -> None:
     assert bool(ASKS_MONEY.search(normalise(question))) is asks_money
+
+
+@pytest.mark.parametrize(
+    ("sentence", "share"),
+    [
+        ("Nearly 40 percent of her sales come from cruise passengers.", True),
+        ("The war has knocked out about half of the country's power.", True),
+        ("Algae covers more than two-thirds of the lake.", True),
+        ("Trump met Støre on April 24, 2025.", False),
+    ],
+)
+def test_a_share_of_something(sentence: str, share: bool) -> None:
+    assert bool(A_SHARE.search(sentence)) is share
 
 
 @pytest.mark.parametrize(
