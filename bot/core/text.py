@@ -1170,6 +1170,16 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
+#: ... also typed without its comma: "when reporters asked abt it what did he say".
+_UNMARKED_LEADING_CLAUSE = re.compile(
+    # (not "when did X meet Y and what did they say": a "when" question itself)
+    r"^\W*(?:when|after|before|once|while)\b(?!\s+(?:did|does|do|is|are|was|were|has|have|had|"
+    r"will|would|can|could)\b)[^,?]{3,80}?\s+((?:who|where|why|how|which|what)\s+"
+    r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b.*)$",
+    re.IGNORECASE,
+)
+
+
 #: "Did the strikes come before or after the meeting?" asks when, relative to another event.
 BEFORE_OR_AFTER = re.compile(
     r"\b(?:before or after|after or before|earlier or later|later or earlier)\b", re.IGNORECASE
@@ -1185,7 +1195,7 @@ def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
     if BEFORE_OR_AFTER.search(question):
         return QuestionType.WHEN
-    leading = _LEADING_CLAUSE.match(question)
+    leading = _LEADING_CLAUSE.match(question) or _UNMARKED_LEADING_CLAUSE.match(question)
     if leading:
         return question_type(leading.group(1))
     tokens = tokenize(question)

@@ -179,6 +179,8 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         ("Did Trump say anything about Putin?", QuestionType.YES_NO),
         ("Can you tell me who won?", QuestionType.WHO),
         ("What was the date of Trump's talk with Støre?", QuestionType.WHEN),
+        ("when reporters asked abt it what did he say", QuestionType.STATEMENT),
+        ("when did trump meet støre and what did they say", QuestionType.WHEN),
     ],
     ids=[
         "who",
@@ -198,6 +200,8 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         "did-x-say-anything",
         "can-you-tell-me-who",
         "what-was-the-date",
+        "leading-when-clause-without-comma",
+        "when-question-then-what",
     ],
 )
 def test_question_type(question: str, expected: QuestionType) -> None:
