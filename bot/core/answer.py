@@ -167,6 +167,7 @@ from bot.core.text import (
     FROM_ABROAD,
     LIGHT_WORDS,
     NEWS_PEOPLE,
+    NUMBER_WORDS,
     REGION_MEMBERS,
     SOMEONE,
     STAND_INS,
@@ -691,12 +692,20 @@ def _whose_age(question: str) -> frozenset[str]:
 
 
 def _whose_age_kind(question: str) -> str:
-    """The first word of what "How old was the climber stuck on the ledge?" asks the age of
-    ("climber", folded) when it names no one; "" otherwise."""
+    """The first noun of what "How old was the climber stuck on the ledge?" asks the age of
+    ("climber", folded; adjectives and numbers skipped: "the new prime minister" -> "minister",
+    "the two boys" -> "boys") when it names no one; "" otherwise."""
     whose = _HOW_OLD_IS.search(question)
     if not whose or _NAME_WORD.search(whose.group(1)):
         return ""
-    return next((fold_variant(t) for t in tokenize(whose.group(1)) if t not in STOPWORDS), "")
+    return next(
+        (
+            fold_variant(t)
+            for t in tokenize(whose.group(1))
+            if t not in STOPWORDS and t.isalpha() and t not in NUMBER_WORDS and not is_adjective(t)
+        ),
+        "",
+    )
 
 
 def _age_of_another(named: frozenset[str], sentence: str) -> bool:
@@ -823,27 +832,12 @@ class Query:
 #: question about one is answered by a passage about the other.
 _NEGATION_PREFIXES = ("mis", "dis", "un", "non")
 #: Words that only look negated: "mistakes" is not "not takes", "display" not "not play".
-_NOT_NEGATED = (
-    "mistak",
-    "missing",
-    "mission",
-    "display",
-    "dismiss",
-    "dispatch",
-    "disease",
-    "discharg",
-    "discover",
-    "discount",
-    "disclos",
-    "discours",
-    "dissent",
-    "disband",
-    "dispos",
-    "unless",
-    "union",
-    "under",
-    "until",
-    "nonce",
+_NOT_NEGATED = tuple(
+    words(
+        "mistak missing mission display dismiss dispatch disease discharg discover discount "
+        "disclos discours dissent disband dispos dismantl distribut dissolv unless union under "
+        "until unrest nonce mischief"
+    )
 )
 
 _CAPITALISED_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’.-]*")
@@ -1514,9 +1508,9 @@ class StoryEngine:
             found = self._lookup(verb)[0]
             return found, CORRECTED_WEIGHT if found else 1.0
         for prefix in _NEGATION_PREFIXES:
-            if word.startswith(_NOT_NEGATED):
-                break
             relative = word[len(prefix) :] if word.startswith(prefix) else prefix + word
+            if word.startswith(_NOT_NEGATED) or relative.startswith(_NOT_NEGATED):
+                continue  # "charged" is not "discharged"
             if len(relative) > 3 and (other := term(relative)) in self._document_frequency:
                 return other, CORRECTED_WEIGHT
         # A word English hardly uses is more likely a typo of a story word ("pries" for
@@ -2519,7 +2513,7 @@ class StoryEngine:
                 return "the closest passage gives someone else's age"
             if asked.measure == "old" and asked.age_of_kind:
                 # "How old was the climber?" of a paragraph that has a rescuer's age only
-                kind = self._lookup(asked.age_of_kind)[0]
+                kind = next((t.term for t in query.terms if t.word == asked.age_of_kind), "")
                 if kind and kind not in self._paragraph_terms(paragraph):
                     return "the closest passage gives someone else's age"
             counted, noun = asked.counted, asked.counted_head

@@ -213,13 +213,13 @@ NUMBERED_NAME = re.compile(rf"\b(?!(?:{_MONTHS}|{_DAYS})\b)([A-Z][a-z]+) (\d{{1,
 #: ("by Sunday evening") and never of this one does not answer.
 WEEKDAY = re.compile(rf"\b(?:{_DAYS})\b", re.IGNORECASE)
 #: "Who won the Tour last year?", "at last year's race" ...
-LAST_YEAR_ASKED = re.compile(r"\blast (?:year|season)\b", re.IGNORECASE)
+LAST_YEAR_ASKED = re.compile(r"\blast year\b|(?<!\bthe )\blast season\b", re.IGNORECASE)
 #: ... is answered by a sentence about last year or an earlier one, not by this year's news (a
 #: year right before a dateline's dash is the article's own date).
 SAYS_A_PAST_YEAR = re.compile(
     r"\blast (?:year|season)\b|\ba year (?:ago|earlier|before)\b|"
     r"\bprevious (?:year|season|edition|race)\b|"
-    r"\b(?:19|20)\d\d\b(?! *[—–-])",
+    r"\b(?:19|20)\d\d\b(?! *[—–-](?!\d))",  # ("the 2023-24 season")
     re.IGNORECASE,
 )
 #: "How strong/severe/bad ...?": the adjective whose degree is asked (not "how many/much", not
@@ -378,17 +378,21 @@ PER_PERIOD = re.compile(
 _DIGITS = re.compile(r"\d[\d,.]*")
 #: A number counted per period ("5000 soldiers a week", "£45,000 a year"): no length of time.
 NUMBER_PER_PERIOD = re.compile(
-    rf"\d[\d,.]*\s+(?:[A-Za-z]+\s+){{0,2}}{PER_PERIOD.pattern}", re.IGNORECASE
+    # ("£3m a year"; not "jailed for 10 years a week after the verdict")
+    rf"\d[\d,.]*[a-z]*\s+(?:[A-Za-z]+\s+){{0,2}}{PER_PERIOD.pattern}"
+    r"(?!\s+(?:ago|earlier|later|after|before|on|from)\b)",
+    re.IGNORECASE,
 )
 
 
 #: "How much of Ukraine does Russia control?" asks a share of something ...
-ASKS_A_SHARE = re.compile(r"\bhow much of\b")
+ASKS_A_SHARE = re.compile(r"\bhow much of (?!an?\b)")  # (not "how much of a concession")
 #: ... which a percentage, a fraction, "most"/"all", an area or a sum of money gives.
 A_SHARE = re.compile(
     r"\d\s?(?:%|percent\b|per cent\b)"
-    r"|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|most|majority|bulk|all|none|fraction|"
-    r"share|proportion)\b|\bsquare (?:kilomet|km|mile|met)|\b(?:acres|hectares)\b",
+    r"|\d\s?pc\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|most|majority|bulk|all|none|"
+    r"fraction|share|proportion|parts?|much of)\b"
+    r"|\bsquare (?:kilomet|km|mile|met)|\bsq\.? ?(?:km|mi|m)\b|km²|\b(?:acres|hectares)\b",
     re.IGNORECASE,
 )
 
@@ -1070,6 +1074,9 @@ _NAMED_IN_APPOSITION = re.compile(
     r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )
 
+#: ... but not a region after a place: "Police in Lviv, Ukraine, said", "in Washington, D.C.,".
+_AFTER_A_PLACE = re.compile(r"\b(?:in|at|near|from|outside|of)\s+(?:[A-Z][\w'’.-]*\s*)+$")
+
 #: An aside naming others who report it too: "much of Europe, including Ukraine, rejected".
 _INCLUDING = re.compile(
     r"\s*,\s*(?:including|and|as well as|along with|like)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),"
@@ -1093,7 +1100,8 @@ def statement_subjects(sentence: str) -> frozenset[str]:
         if aside:
             subjects.update(index_terms(aside.group(1)))
     for found in _NAMED_IN_APPOSITION.finditer(sentence):  # "His mother, Elaine ..., said"
-        subjects.update(index_terms(found.group(1)))
+        if not _AFTER_A_PLACE.search(sentence, 0, found.start()):  # "Police in Lviv, Ukraine,"
+            subjects.update(index_terms(found.group(1)))
     return frozenset(subjects)
 
 

@@ -426,6 +426,7 @@ _EVERYDAY = {
     "mom": "mother",
     "mam": "mother",
     "dad": "father",
+    # clipped words ("the chief exec", "claim compo")
     "exec": "executive",
     "execs": "executive",
     "compo": "compensation",
@@ -1170,12 +1171,15 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
+_CLAUSE_AUXILIARIES = (
+    "did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must"
+)
 #: ... also typed without its comma: "when reporters asked abt it what did he say".
 _UNMARKED_LEADING_CLAUSE = re.compile(
-    # (not "when did X meet Y and what did they say": a "when" question itself)
-    r"^\W*(?:when|after|before|once|while)\b(?!\s+(?:did|does|do|is|are|was|were|has|have|had|"
-    r"will|would|can|could)\b)[^,?]{3,80}?\s+((?:who|where|why|how|which|what)\s+"
-    r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b.*)$",
+    # (not "when did X meet Y and what did they say", "When's the deadline and ...?", "When and
+    # where ...?": a "when" question itself has an auxiliary or an "and" before the second one)
+    rf"^\W*(?:when|after|before|once|while)\b(?!['’])(?:(?!\b(?:{_CLAUSE_AUXILIARIES}|and|or)\b)"
+    rf"[^,?]){{3,80}}?\s+((?:who|where|why|how|which|what)\s+(?:{_CLAUSE_AUXILIARIES})\b.*)$",
     re.IGNORECASE,
 )
 

@@ -986,6 +986,17 @@ def test_a_word_that_only_looks_negated_is_not_its_opposite(engine: StoryEngine)
     assert term("mistrust") in {t.term for t in engine.analyse("Do they trust Putin?").terms}
 
 
+def test_a_word_is_not_the_opposite_of_one_that_only_looks_negated(tmp_path: Path) -> None:
+    """ "charged" is not looked up as "discharged", "rest" not as "unrest"."""
+    engine = engine_over(
+        tmp_path,
+        "ward.txt",
+        "Ward Reopens\n\nThe man was discharged from hospital on Monday amid unrest.\n",
+    )
+    found = {t.term for t in engine.analyse("Was the man charged? Any rest?").terms}
+    assert not found & {term("discharged"), term("unrest")}
+
+
 @pytest.mark.parametrize(
     ("turned_out", "plain", "verb"),
     [
@@ -1806,7 +1817,7 @@ _CRICKET = (
 )
 _LEDGE = (
     "Climber Winched Off Ledge\n\n"
-    "A 29-year-old climber stranded on a ledge on Beinn Taraig was winched to safety on "
+    "A 29-year-old Scottish climber stranded on a ledge on Beinn Taraig was winched to safety on "
     "Sunday.\n\n"
     "Two rescuers abseiled down to the ledge and stayed with him overnight. “We sat on the "
     "ledge singing,” said Rory Gillespie, 52, one of the pair stuck there.\n"
@@ -1942,6 +1953,9 @@ _WRECK = (
             "how old was the climber stuck on the ledge",
             "29-year-old",
             id="the-age-of-a-kind-asked",
+        ),
+        pytest.param(
+            _LEDGE, "how old is the scottish climber", "29-year-old", id="an-adjective-is-no-kind"
         ),
         pytest.param(
             _TICKS,

@@ -7,12 +7,14 @@ import pytest
 from bot.core.shapes import (
     A_SHARE,
     ALTERNATIVES,
+    ASKS_A_SHARE,
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_ORGANISATION,
     ATTRIBUTED_TO,
     COMPARES,
     HOW_DEGREE,
+    LAST_YEAR_ASKED,
     MEASURE_UNITS,
     MONEY_AMOUNT,
     NAMED_AREA,
@@ -159,10 +161,23 @@ def test_questions_about_money(question: str, asks_money: bool) -> None:
         ("The war has knocked out about half of the country's power.", True),
         ("Algae covers more than two-thirds of the lake.", True),
         ("Trump met Støre on April 24, 2025.", False),
+        ("A large part of the town centre was under water.", True),
     ],
 )
 def test_a_share_of_something(sentence: str, share: bool) -> None:
     assert bool(A_SHARE.search(sentence)) is share
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How much of Ukraine does Russia control?", True),
+        ("how much of the stolen money has he got back", True),
+        ("How much of a concession did Russia make?", False),
+    ],
+)
+def test_a_share_asked(question: str, asks: bool) -> None:
+    assert bool(ASKS_A_SHARE.search(normalise(question))) is asks
 
 
 @pytest.mark.parametrize(
@@ -173,6 +188,8 @@ def test_a_share_of_something(sentence: str, share: bool) -> None:
         ("Trams run 20 times per hour.", True),
         ("The strike lasted a week.", False),
         ("They waited 3 weeks for a reply.", False),
+        ("The scheme costs £3m a year.", True),
+        ("He was jailed for 10 years a week after the verdict.", False),
     ],
 )
 def test_a_number_per_period(sentence: str, rate: bool) -> None:
@@ -210,6 +227,7 @@ def test_amounts_of_money(sentence: str, money: bool) -> None:
         ("Meanwhile much of Europe, including Ukraine, rejected it.", {"europ", "ukrain"}),
         ("The bridge will open in 2027.", set()),
         ("His mother, Elaine Pettigrew, said he was safe.", {"elain", "pettigrew"}),
+        ("Police in Lviv, Ukraine, said the drone came from Belarus.", {"polic"}),
         ("The win, Hallbridge's first, came late.", set()),
     ],
 )
@@ -468,6 +486,18 @@ def test_questions_about_what_someone_says(question: str, speaker: str | None) -
 
 
 @pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who won the Tour last year?", True),
+        ("Who won the cup last season?", True),
+        ("What did he do in the last season of his career?", False),
+    ],
+)
+def test_last_year_asked(question: str, asks: bool) -> None:
+    assert bool(LAST_YEAR_ASKED.search(question)) is asks
+
+
+@pytest.mark.parametrize(
     ("sentence", "past"),
     [
         ("Ferrandi also won the race last year.", True),
@@ -475,6 +505,7 @@ def test_questions_about_what_someone_says(question: str, speaker: str | None) -
         ("PARIS, April 27, 2025 — Ferrandi won the Tour on Sunday.", False),
         ("Ferrandi won the Tour on Sunday.", False),
         ("They finished fourth last season.", True),
+        ("Corton won the cup in the 2023-24 season.", True),
     ],
 )
 def test_sentences_about_an_earlier_year(sentence: str, past: bool) -> None:

@@ -181,6 +181,8 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         ("What was the date of Trump's talk with Støre?", QuestionType.WHEN),
         ("when reporters asked abt it what did he say", QuestionType.STATEMENT),
         ("when did trump meet støre and what did they say", QuestionType.WHEN),
+        ("When and where did Trump meet Støre?", QuestionType.WHEN),
+        ("When's the deadline and what did Trump say about it?", QuestionType.WHEN),
     ],
     ids=[
         "who",
@@ -202,6 +204,8 @@ def test_index_terms_drop_stopwords_and_question_words() -> None:
         "what-was-the-date",
         "leading-when-clause-without-comma",
         "when-question-then-what",
+        "when-and-where",
+        "whens-then-what",
     ],
 )
 def test_question_type(question: str, expected: QuestionType) -> None:
