@@ -862,6 +862,15 @@ def _commonness_discount(
 
 
 _PAIRED_NAMES = re.compile(r"\b([a-z]+)\s+(?:and|or|&)\s+([a-z]+)\b")
+#: A name holding a view: "How does Kyiv see ...?", "Did Kyiv buy the argument?", "Moscow's
+#: position" (group 1 or 2).
+_HOLDS_A_VIEW = re.compile(
+    r"\b(?:does|do|did|will|would|has|have|is|was|can|could)\s+([a-z]+)\s+(?:see|view|regard|"
+    r"think|feel|believe|want|accept|agree|buy|say|react|respond|reject|consider|interpret|expect|"
+    r"plan|hope|fear|need|demand)\b"
+    r"|\b([a-z]+)(?:['’]s)?\s+(?:view|views|position|stance|response|reaction|verdict|take|sees|"
+    r"regards|thinks|says|wants|rejects|accepts|believes)\b"
+)
 
 
 def _as_written(question: str, folded: str) -> str:
@@ -887,15 +896,23 @@ _LONG_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z
 _NAME_LINKS = frozenset(("of", "for", "and", "on", "the", "&"))
 
 
-def _paired_capitals(folded: str) -> frozenset[str]:
+def _governing_capitals(folded: str) -> frozenset[str]:
     """Capitals a question pairs with each other ("between Moscow and Kyiv", "Washington or
-    Beijing"): they stand for their countries' governments, even in a story about the city."""
-    return frozenset(
+    Beijing") or asks the view of ("How does Kyiv see ...?"): they stand for their countries'
+    governments, even in a story about the city."""
+    paired = (
         word
         for pair in _PAIRED_NAMES.finditer(folded)
         if pair.group(1) in STAND_INS and pair.group(2) in STAND_INS
         for word in pair.groups()
     )
+    holding = (
+        fold_variant(word)  # ("How does kiev see ...?")
+        for found in _HOLDS_A_VIEW.finditer(folded)
+        for word in found.groups()
+        if word and fold_variant(word) in STAND_INS
+    )
+    return frozenset((*paired, *holding))
 
 
 def _capitalised_words(question: str) -> set[str]:
@@ -1274,7 +1291,7 @@ class StoryEngine:
         focus_noun = fold_variant(focus.group(1)) if focus else ""
         asks_a_kind = ASKS_A_KIND.match(normalise(asked))
         kind_noun = fold_variant(asks_a_kind.group(1)) if asks_a_kind else ""
-        governments = _paired_capitals(normalise(text))
+        governments = _governing_capitals(normalise(text))
         compounds = compound_nouns(tokenize(text))
         acronyms = _acronyms(text)
         compares = bool(COMPARES.search(folded))

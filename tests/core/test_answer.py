@@ -458,6 +458,7 @@ def _quoted_mayor(folder: Path) -> StoryEngine:
         ("Do Russia and Ukraine trust each other?", True, "mistrust"),
         ("how long is trumps deadline, like weeks or months", False, "weeks or months"),
         ("How much of Ukraine does Russia control?", False, "no share"),
+        ("How does Kyiv see Russia not conquering the whole country?", True, "including Ukraine"),
     ],
     ids=[
         "count-noun",
@@ -467,13 +468,15 @@ def _quoted_mayor(folder: Path) -> StoryEngine:
         "negated-form",
         "a-rate-is-no-length",
         "a-share-asked",
+        "a-capital-holding-a-view",
     ],
 )
 def test_question_shape_rules(
     engine: StoryEngine, question: str, answered: bool, expected: str
 ) -> None:
     """A counted noun needs its number, an unknown topic declines, 'trust' finds 'mistrust',
-    "5000 soldiers a week" says how many, not how long, and a date is no share of Ukraine."""
+    "5000 soldiers a week" says how many, not how long, a date is no share of Ukraine, and
+    Kyiv's view is Ukraine's."""
     answer = engine.answer(question)
     assert answer.answered is answered, answer.reason
     shown = answer.sentence if answered else answer.reason
