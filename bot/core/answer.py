@@ -1739,6 +1739,11 @@ class StoryEngine:
             light = light | COMPARISON_FRAMING
         if query.asks_first_name:
             light = light | FIRST_NAME_FRAMING
+        either = ALTERNATIVES.search(normalise(query.text))
+        if either:  # "is it male or female": one option the story has is enough
+            known_option = {t.word: t.term for t in query.terms if t.word in either.group(1, 2)}
+            if any(known_option.values()):
+                light = light | {word for word, found in known_option.items() if not found}
         unknown = [t.word for t in query.terms if not t.term and t.word not in light]
         # A multi-word name counts once: "Will Louise Garnett go to prison?" has one known thing.
         things = {t.group or t.word for t in query.terms if t.word in matched}
@@ -1767,7 +1772,6 @@ class StoryEngine:
             return self._decline(
                 query, candidates, "it mentions the earlier ones only to compare with them"
             )
-        either = ALTERNATIVES.search(normalise(query.text))
         if either:
             # "Were they ballistic or cruise missiles?": the passage must name one of the two.
             options = [t for t in query.terms if t.word in either.group(1, 2)]

@@ -1825,6 +1825,10 @@ _LEDGE = (
     "Two rescuers abseiled down to the ledge and stayed with him overnight. “We sat on the "
     "ledge singing,” said Rory Gillespie, 52, one of the pair stuck there.\n"
 )
+_WHALE = (
+    "Whale Refloated\n\n"
+    "A young humpback whale, believed to be a female, was refloated in the estuary on Tuesday.\n"
+)
 _CLIMBER = (
     "Climber Rescued After Two Nights\n\n"
     "His mother, Elaine Pettigrew, said the family had been through the worst two days of "
@@ -1968,6 +1972,7 @@ _WRECK = (
         ),
         pytest.param(_CRICKET, "What did DI Castleton say?", "nicked", id="di-spelt-out"),
         pytest.param(_CLIMBER, "what did his mum say", "worst two days", id="mum-is-mother"),
+        pytest.param(_WHALE, "is it male or female", "a female", id="one-option-known"),
         pytest.param(_CLIMBER, "Who is the ferry firm's chief exec?", "Declan", id="exec"),
         pytest.param(
             _THRUSH_STAY,
