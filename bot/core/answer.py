@@ -51,6 +51,7 @@ from bot.core.shapes import (
     ANSWER_KINDS,
     ASKED_STANCE,
     ASKS_A_COUNT,
+    ASKS_A_GROUP_SIZE,
     ASKS_A_KIND,
     ASKS_A_SHARE,
     ASKS_ADVICE,
@@ -655,6 +656,8 @@ def _asked(text: str) -> _Asked:
     first = _COUNTED_WORD.search(folded)
     counted_word = fold_variant(first.group(1)) if first else ""
     measured = HOW_MUCH_MEASURE.search(folded)
+    if ASKS_A_GROUP_SIZE.search(folded):  # "How big was the crowd?": a count, not a measure
+        measure = None
     return _Asked(
         future=bool(ASKS_FUTURE.search(text)),
         # "How many days was he kept in hospital?" is "how long": a duration answers
@@ -1390,7 +1393,7 @@ class StoryEngine:
             text,
             kind,
             tuple(_group_names(text, terms)),
-            asks_count=bool(ASKS_A_COUNT.search(folded)),
+            asks_count=bool(ASKS_A_COUNT.search(folded) or ASKS_A_GROUP_SIZE.search(folded)),
             asks_money=asks_money,
             asks_date=bool(ASKS_DATE.search(folded)),
             asks_clock=bool(ASKS_CLOCK.search(folded)),

@@ -369,6 +369,13 @@ def counts_noun(sentence: str, counted: str) -> bool:
 
 
 ASKS_A_COUNT = re.compile(r"\bhow many\b")
+#: "How big was the crowd?", "how large is the workforce": the size of a group of people is a
+#: count too, not a measure.
+ASKS_A_GROUP_SIZE = re.compile(
+    r"\bhow (?:big|large)\s+(?:is|was|are|were|will)\s+(?:[\w'’]+\s+){0,3}?(?:crowds?|"
+    r"audiences?|turnout|workforce|population|staff|teams?|army|armies|forces?|delegations?|"
+    r"groups?|membership|congregation|class|protests?|march|rally|gathering)\b"
+)
 #: "How many in total / since the war began / so far": a total, which a rate does not give.
 ASKS_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|so far|since|to date)\b")
 PER_PERIOD = re.compile(

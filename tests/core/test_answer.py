@@ -1827,7 +1827,8 @@ _LEDGE = (
 )
 _WHALE = (
     "Whale Refloated\n\n"
-    "A young humpback whale, believed to be a female, was refloated in the estuary on Tuesday.\n"
+    "A young humpback whale, believed to be a female, was refloated in the estuary on Tuesday.\n\n"
+    "Crowds of up to 500 people watched from the estuary banks.\n"
 )
 _CLIMBER = (
     "Climber Rescued After Two Nights\n\n"
@@ -1973,6 +1974,9 @@ _WRECK = (
         pytest.param(_CRICKET, "What did DI Castleton say?", "nicked", id="di-spelt-out"),
         pytest.param(_CLIMBER, "what did his mum say", "worst two days", id="mum-is-mother"),
         pytest.param(_WHALE, "is it male or female", "a female", id="one-option-known"),
+        pytest.param(
+            _WHALE, "How big was the crowd at the estuary?", "500 people", id="a-crowd-is-counted"
+        ),
         pytest.param(_CLIMBER, "Who is the ferry firm's chief exec?", "Declan", id="exec"),
         pytest.param(
             _THRUSH_STAY,

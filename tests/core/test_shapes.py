@@ -7,6 +7,7 @@ import pytest
 from bot.core.shapes import (
     A_SHARE,
     ALTERNATIVES,
+    ASKS_A_GROUP_SIZE,
     ASKS_A_SHARE,
     ASKS_FUTURE,
     ASKS_MONEY,
@@ -178,6 +179,19 @@ def test_a_share_of_something(sentence: str, share: bool) -> None:
 )
 def test_a_share_asked(question: str, asks: bool) -> None:
     assert bool(ASKS_A_SHARE.search(normalise(question))) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        ("how big was the crowd watching", True),
+        ("how big is the hospital's workforce", True),
+        ("How large was the protest outside the town hall?", True),
+        ("How big is the new stadium?", False),
+    ],
+)
+def test_the_size_of_a_group_asked(question: str, group: bool) -> None:
+    assert bool(ASKS_A_GROUP_SIZE.search(normalise(question))) is group
 
 
 @pytest.mark.parametrize(
