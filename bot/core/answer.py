@@ -174,6 +174,7 @@ from bot.core.text import (
     STAND_INS,
     STANDS_FOR,
     STOPWORDS,
+    VARIANTS,
     WORDS_SPELT_OUT,
     QuestionType,
     Speller,
@@ -865,14 +866,18 @@ def _commonness_discount(
 
 
 _PAIRED_NAMES = re.compile(r"\b([a-z]+)\s+(?:and|or|&)\s+([a-z]+)\b")
-#: A name holding a view: "How does Kyiv see ...?", "Did Kyiv buy the argument?", "Moscow's
+#: The capitals of :data:`STAND_INS` as a question may spell them ("kiev").
+_CAPITALS = "|".join(
+    sorted({*STAND_INS, *(word for word, canon in VARIANTS.items() if canon in STAND_INS)} - {"ex"})
+)
+#: A capital holding a view: "How does Kyiv see ...?", "Did Kyiv buy the argument?", "Moscow's
 #: position" (group 1 or 2).
 _HOLDS_A_VIEW = re.compile(
-    r"\b(?:does|do|did|will|would|has|have|is|was|can|could)\s+([a-z]+)\s+(?:see|view|regard|"
-    r"think|feel|believe|want|accept|agree|buy|say|react|respond|reject|consider|interpret|expect|"
-    r"plan|hope|fear|need|demand)\b"
-    r"|\b([a-z]+)(?:['’]s)?\s+(?:view|views|position|stance|response|reaction|verdict|take|sees|"
-    r"regards|thinks|says|wants|rejects|accepts|believes)\b"
+    rf"\b(?:does|do|did|will|would|has|have|is|was|can|could)\s+({_CAPITALS})\s+(?:see|view|"
+    r"regard|think|feel|believe|want|accept|agree|buy|say|react|respond|reject|consider|interpret|"
+    r"expect|plan|hope|fear|need|demand)\b"
+    rf"|\b({_CAPITALS})(?:['’]s)?\s+(?:view|views|position|stance|response|reaction|verdict|take|"
+    r"sees|regards|thinks|says|wants|rejects|accepts|believes)\b"
 )
 
 
@@ -913,7 +918,7 @@ def _governing_capitals(folded: str) -> frozenset[str]:
         fold_variant(word)  # ("How does kiev see ...?")
         for found in _HOLDS_A_VIEW.finditer(folded)
         for word in found.groups()
-        if word and fold_variant(word) in STAND_INS
+        if word
     )
     return frozenset((*paired, *holding))
 
