@@ -659,6 +659,8 @@ def _asked(text: str) -> _Asked:
     measured = HOW_MUCH_MEASURE.search(folded)
     if ASKS_A_GROUP_SIZE.search(folded):  # "How big was the crowd?": a count, not a measure
         measure = None
+    how_old = _HOW_OLD_IS.search(text)
+    whose = how_old.group(1) if how_old else ""
     return _Asked(
         future=bool(ASKS_FUTURE.search(text)),
         # "How many days was he kept in hospital?" is "how long": a duration answers
@@ -678,34 +680,30 @@ def _asked(text: str) -> _Asked:
         kind_of=kind_of.group(1) if kind_of else "",
         sex=_sex_asked(text),
         amount=_AMOUNT_ASKED.search(text),
-        age_of=_whose_age(text),
+        age_of=_whose_age(whose),
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
         per_period=bool(PER_PERIOD.search(folded)),
-        age_of_kind=_whose_age_kind(text),
+        age_of_kind=_whose_age_kind(whose),
         share=bool(ASKS_A_SHARE.search(folded)),
     )
 
 
-def _whose_age(question: str) -> frozenset[str]:
-    """Folded words of the name "How old is the captain Mark Hollis?" asks the age of (empty
-    when it names no one: "How old is the man arrested in Kyiv?")."""
-    whose = _HOW_OLD_IS.search(question)
-    if not whose:
-        return frozenset()
-    return frozenset(map(fold_variant, tokenize(" ".join(_NAME_WORD.findall(whose.group(1))))))
+def _whose_age(whose: str) -> frozenset[str]:
+    """Folded words of the name in ``whose``, what "How old is the captain Mark Hollis?" asks
+    the age of (:data:`_HOW_OLD_IS`; empty when it names no one: "the man arrested")."""
+    return frozenset(map(fold_variant, tokenize(" ".join(_NAME_WORD.findall(whose)))))
 
 
-def _whose_age_kind(question: str) -> str:
-    """The first noun of what "How old was the climber stuck on the ledge?" asks the age of
-    ("climber", folded; adjectives and numbers skipped: "the new prime minister" -> "minister",
-    "the two boys" -> "boys") when it names no one; "" otherwise."""
-    whose = _HOW_OLD_IS.search(question)
-    if not whose or _NAME_WORD.search(whose.group(1)):
+def _whose_age_kind(whose: str) -> str:
+    """The first noun of ``whose``, what "How old was the climber stuck on the ledge?" asks the
+    age of ("climber", folded; adjectives and numbers skipped: "the new prime minister" ->
+    "minister", "the two boys" -> "boys") when it names no one; "" otherwise."""
+    if _NAME_WORD.search(whose):
         return ""
     return next(
         (
             fold_variant(t)
-            for t in tokenize(whose.group(1))
+            for t in tokenize(whose)
             if t not in STOPWORDS and t.isalpha() and t not in NUMBER_WORDS and not is_adjective(t)
         ),
         "",
