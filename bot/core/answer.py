@@ -667,7 +667,7 @@ def _asked(text: str) -> _Asked:
         measure=(
             measure.group(1)
             if measure
-            else MEASURE_NOUNS[measured.group(1)]
+            else MEASURE_NOUNS[measured.group(measured.lastindex or 1)]
             if measured
             else ("long" if counted_word in _TIME_UNITS else "")
         ),
@@ -1284,6 +1284,9 @@ class StoryEngine:
         preamble, asked = split_preamble(text)
         folded = normalise(text)
         asks_money = bool(ASKS_MONEY.search(folded))
+        measured = HOW_MUCH_MEASURE.search(folded)
+        # (the noun of "how much weight"; not the verb of "how much does it weigh")
+        measure_noun = (measured.group(1) or "") if measured else ""
         kind = question_type(asked)
         terms: list[QueryTerm] = []
         seen: set[str] = set()
@@ -1365,6 +1368,7 @@ class StoryEngine:
                 or position < len(preamble_words)
                 or (leads_asked and word in IN_CHARGE)
                 or (asks_money and word in MONEY_WORDS)
+                or word == measure_noun
                 or (not found and (word in SOMEONE or word in FROM_ABROAD))
                 or (corrected and word == degree)
                 or (particles.get(word) == "up" and word in ENDED_UP)

@@ -232,10 +232,13 @@ AGE_AFTER_NAME = re.compile(r"((?:\b(?:[A-Z]\.|[A-Z][\w'â€™-]*)\s+)*\b[A-Z][\w'â
 OTHER_AGE = re.compile(r"\b(?:years?[ -]old|aged \d+|born)\b", re.IGNORECASE)
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
-#: "How much weight did he lose?", "how much time ...?": a measure asked with a noun (group 1),
-#: and the adjective it stands for.
-HOW_MUCH_MEASURE = re.compile(r"\bhow much (weight|time|distance)\b")
-MEASURE_NOUNS = {"weight": "heavy", "time": "long", "distance": "far"}
+#: "How much weight did he lose?", "how much time ...?", "How much does the pumpkin weigh?": a
+#: measure asked with a noun or verb (the group that matched), and the adjective it stands for.
+HOW_MUCH_MEASURE = re.compile(
+    r"\bhow much (weight|time|distance)\b"
+    r"|\bhow much (?:do|does|did|will|would)\b[^?]{1,60}?\b(weigh)(?:s|ed)?\b"
+)
+MEASURE_NOUNS = {"weight": "heavy", "time": "long", "distance": "far", "weigh": "heavy"}
 MEASURE_UNITS = {
     # "24 years old", "aged 24", "a 24-year-old", and the news convention "Okonjo, 24,"
     "old": re.compile(

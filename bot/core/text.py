@@ -286,6 +286,31 @@ VARIANTS: dict[str, str] = {
     "u": "you",
     "ur": "your",
     "r": "are",
+    # everyday abbreviations ("is hwy 24 open yet", "how many hrs", "what happens tmrw")
+    "hwy": "highway",
+    "rd": "road",
+    "ave": "avenue",
+    "dept": "department",
+    "cllr": "councillor",
+    "approx": "approximately",
+    "yrs": "years",
+    "hrs": "hours",
+    "mins": "minutes",
+    "wk": "week",
+    "wks": "weeks",
+    "mth": "month",
+    "mths": "months",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "yday": "yesterday",
+    "b4": "before",
+    "thru": "through",
+    "bday": "birthday",
+    "mgr": "manager",
+    "uni": "university",
+    "hosp": "hospital",
+    "intl": "international",
+    "natl": "national",
     "zelenskyy": "zelensky",
     "zelenskiy": "zelensky",
     "zelenski": "zelensky",
@@ -1162,10 +1187,12 @@ _ASKS_IF_TOLD = re.compile(
     re.IGNORECASE,
 )
 #: "When reporters asked ..., how did Trump explain it?", "According to Trump, did Russia ...?":
-#: a leading clause, then the question.
+#: a leading clause, then the question (the clause may quote a comma: "the 'Vladimir, STOP'
+#: post").
 _LEADING_CLAUSE = re.compile(
-    r"^\W*(?:when|after|before|if|once|while|according to|in)\b[^,?]{3,80},\s+((?:who|when|where|"
-    r"why|how|which|what|did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)"
+    r"^\W*(?:when|after|before|if|once|while|according to|in)\b(?=[^,?]{3})[^?]{3,80}?,\s+"
+    r"((?:who|when|where|why|how|which|what|did|does|do|is|are|was|were|has|have|had|will|would|"
+    r"can|could|should)"
     r"\b.*)$",
     re.IGNORECASE,
 )

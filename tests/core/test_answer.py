@@ -823,6 +823,16 @@ def test_the_foreign_minister_is_not_any_minister(tmp_path: Path) -> None:
     assert "Anna Lind" in (answer.sentence or "")
 
 
+def test_the_measure_of_how_much_weight_frames_the_question(tmp_path: Path) -> None:
+    """ "weight" of "How much weight did he lose?" is what a number of kilograms answers, not
+    a word the passage must have: it weighs like a question word."""
+    query = engine_over(tmp_path, "story.txt", _FREED).analyse(
+        "How much weight did the freed soldier lose?"
+    )
+    weights = {t.word: t.weight for t in query.terms}
+    assert weights["weight"] < weights["soldier"] / 4
+
+
 def test_a_typo_far_from_every_word_is_matched_by_its_stem(engine: StoryEngine) -> None:
     """'frustated' is two letters from 'frustration' but one from its stem."""
     query = engine.analyse("Why was Trump frustated?")
@@ -1800,6 +1810,13 @@ _SWAP = (
     "he had lost 23 kilograms in captivity. “The first thing I asked for was coffee,” "
     "Dovzhenko said.\n"
 )
+_FREED = (
+    "Freed Marine Comes Home\n\n"
+    "The freed soldier, a marine captured in 2022, was among 188 prisoners handed over at the "
+    "border on Friday, April 25.\n\n"
+    "Doctors said he had lost 27 kilograms while held at a detention centre.\n\n"
+    "His mother said she had written to every official she could find.\n"
+)
 _BUSES = (
     "Bus Drivers Accept Pay Deal\n\n"
     "A shortage of drivers has led to hundreds of cancelled services this year.\n\n"
@@ -2128,6 +2145,12 @@ def test_what_a_short_story_answers(
             "What's the name of Melnychuk's school in Kyiv?",
             "no name",
             id="a-name-the-question-gives-is-not-the-answer",
+        ),
+        pytest.param(
+            _FREED,
+            "How much did the freed marine weigh before he was captured?",
+            "no such number",
+            id="how-much-it-weighs-needs-a-weight",
         ),
         pytest.param(
             _RECYCLING,

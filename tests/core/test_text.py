@@ -119,6 +119,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("the quake and the blaze", "the earthquake and the wildfire"),
         ("reporters asked about his remarks", "reporters questioned about his comments"),
         ("grabbing the whole city", "seizing the whole city"),
+        ("is hwy 24 shut for 3 hrs tmrw", "is highway 24 shut for 3 hours tomorrow"),
     ],
     ids=[
         "transliteration",
@@ -147,6 +148,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "quake-blaze",
         "asked-questioned-remarks-comments",
         "grab-seize",
+        "everyday-abbreviations",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
@@ -369,6 +371,11 @@ def test_english_speller(word: str, expected: str) -> None:
             "When reporters asked about his words to Putin, how did Trump explain them?",
             QuestionType.OTHER,
             id="leading-when-clause",
+        ),
+        pytest.param(
+            "When journalists asked about the 'Vladimir, STOP' post, how did Trump explain it?",
+            QuestionType.OTHER,
+            id="leading-clause-with-a-comma-inside-a-quote",
         ),
         pytest.param(
             "According to Trump, did Russia try to seize the whole of Ukraine?",
