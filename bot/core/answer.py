@@ -44,6 +44,7 @@ from bot.core.errors import QuestionError
 from bot.core.index import BM25Index
 from bot.core.quotes import Quote, QuoteBook
 from bot.core.shapes import (
+    A_MEDIUM,
     A_SHARE,
     ABOUT_THE_ARTICLE,
     AGE_AFTER_NAME,
@@ -53,6 +54,7 @@ from bot.core.shapes import (
     ASKS_A_COUNT,
     ASKS_A_GROUP_SIZE,
     ASKS_A_KIND,
+    ASKS_A_MEDIUM,
     ASKS_A_SHARE,
     ASKS_ADVICE,
     ASKS_CLOCK,
@@ -647,6 +649,7 @@ class _Asked:
     per_period: bool  # "How many nights a year ...?" asks a rate
     age_of_kind: str  # "climber" of "How old was the climber stuck on the ledge?"
     share: bool  # "How much of Ukraine does Russia control?"
+    medium: bool  # "Which platform did Trump use ...?", "Where did he post it?"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -685,6 +688,7 @@ def _asked(text: str) -> _Asked:
         per_period=bool(PER_PERIOD.search(folded)),
         age_of_kind=_whose_age_kind(whose),
         share=bool(ASKS_A_SHARE.search(folded)),
+        medium=bool(ASKS_A_MEDIUM.search(folded)),
     )
 
 
@@ -1934,6 +1938,7 @@ class StoryEngine:
         feature = TYPE_FEATURE.get(query.kind)
         wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
         wants_speed = bool(ASKS_SPEED.search(normalise(query.text)))
+        wants_medium = _asked(query.text).medium
         measures = query.kind is QuestionType.HOW_MANY and bool(_asked(query.text).measure)
         weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
         if query.kind is QuestionType.STATEMENT:
@@ -1979,6 +1984,8 @@ class StoryEngine:
                     total += TYPE_BONUS  # "Give me Trump's exact words about ...": a quotation
                 if wants_speed and value > 0 and SPEED_OR_TIME_TAKEN.search(sentence.text):
                     total += TYPE_BONUS  # "How fast is the lava flowing?": "200 meters an hour"
+                if wants_medium and value > 0 and A_MEDIUM.search(sentence.text):
+                    total += TYPE_BONUS  # "Which platform did he use?": "posted on Truth Social"
                 meets = (
                     value > 0
                     and self._fits(query, feature, sentence)
@@ -2527,6 +2534,8 @@ class StoryEngine:
             sentence.text
         ):  # "Is Trump planning to visit Kyiv?" is not answered by what happened there
             return "the closest passage says nothing of what is still to come"
+        if asked.medium and not A_MEDIUM.search(sentence.text):
+            return "the closest passage does not say where that was put out"
         if query.kind is QuestionType.HOW_MANY:
             unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
             lasts_until = asked.measure == "long" and _LASTS_UNTIL.search(sentence.text)

@@ -613,7 +613,8 @@ ANSWER_KINDS = words(
     "city cities town towns village villages country countries nation nations region regions "
     "place places area areas state states capital person people man men woman women company "
     "companies firm firms group groups organisation organization team teams party parties "
-    "platform website site network day days date year years month months time language word "
+    "platform platforms app apps website websites site sites network networks channel channels "
+    "outlet outlets newspaper newspapers day days date year years month months time language word "
     "words name names thing things animal animals topic topics subject subjects issue issues "
     "leader leaders official officials politician politicians minister ministers president "
     "presidents player players member members neighbourhood neighbourhoods neighborhood "
@@ -701,6 +702,24 @@ SPEED_OR_TIME_TAKEN = re.compile(
     re.IGNORECASE,
 )
 #: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
+#: "Which platform did Trump use ...?", "what app ...", "Where did he post his message?": the
+#: medium something was said through is asked ...
+ASKS_A_MEDIUM = re.compile(
+    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:apps?|platforms?|websites?|social media|"
+    r"social networks?)\b"
+    r"|^\W*where\b.*\b(?:post|posts|posted|publish|publishes|published|put out|puts out|share|"
+    r"shares|shared|tweet|tweets|tweeted|upload|uploads|uploaded)\b"
+)
+_NOT_A_DATE = rf"(?!(?i:{_MONTHS}|{_DAYS})\b)"
+#: ... which a sentence that says where it was put answers ("posted on Truth Social", "wrote in
+#: a post on X", "said on social media", "published in The Lancet"; not "said on Thursday").
+A_MEDIUM = re.compile(
+    r"\b(?:posted|posting|wrote|writing|published|shared|tweeted|uploaded|said|announced|post|"
+    r"message|statement|video)\s+(?:[\w'’-]+\s+){0,4}?(?:on|via)\s+(?:the\s+)?"
+    rf"{_NOT_A_DATE}[A-Z][\w-]*"
+    rf"|\b(?:published|wrote|writing)\s+in\s+(?:the\s+)?{_NOT_A_DATE}[A-Z][\w-]*"
+    r"|\bon (?:social media|the internet|(?:its|his|her|their) website)\b"
+)
 ASKS_WORDS = re.compile(
     r"\b(?:exact|own|actual|very) words\b|\bquote\b|\bword for word\b|\bverbatim\b|"
     r"\bquotation\b"
@@ -1045,6 +1064,8 @@ def asked_speaker(question: str) -> str:
     who = " ".join(w for w in found.group(1).split() if normalise(w) not in _SAYING_ADVERBS)
     if len(who.split()) > MAX_SPEAKER_WORDS:  # "does Europe think about the claim": no speaker
         return ""
+    if normalise(who).split()[-1:] == ["to"]:  # "what app did he use to tell ...": he tells
+        who = " ".join(who.split()[:-2])
     if normalise(who).split()[-1:] in (["been"], ["being"]):
         return ""  # "What have drivers been offered?": offered to them, not by them
     return "" if normalise(who) in ("", "he", "she", "they", "it", "i", "you", "we") else who

@@ -1817,6 +1817,13 @@ _FREED = (
     "Doctors said he had lost 27 kilograms while held at a detention centre.\n\n"
     "His mother said she had written to every official she could find.\n"
 )
+_FERRY_POST = (
+    "Harbour Ferry Suspended\n\n"
+    "Mayor Lena Ortiz criticised the ferry operator on Monday after the service was suspended, "
+    "leaving 3,000 commuters stranded. The mayor said the operator had failed the city.\n\n"
+    "Ortiz posted on Facebook: “The ferry operator has let this city down.”\n\n"
+    "The operator said repairs would take two weeks.\n"
+)
 _BUSES = (
     "Bus Drivers Accept Pay Deal\n\n"
     "A shortage of drivers has led to hundreds of cancelled services this year.\n\n"
@@ -1965,6 +1972,18 @@ _WRECK = (
         ),
         pytest.param(
             _SWAP, "How many POWs did each side release?", "246", id="an-acronym-spelt-lower"
+        ),
+        pytest.param(
+            _FERRY_POST,
+            "Which platform did the mayor use to criticise the ferry operator?",
+            "on Facebook",
+            id="the-platform-asked",
+        ),
+        pytest.param(
+            _FERRY_POST,
+            "Where did the mayor post her criticism?",
+            "on Facebook",
+            id="where-it-was-posted",
         ),
         pytest.param(
             _BUSES,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.core.shapes import (
+    A_MEDIUM,
     A_SHARE,
     ALTERNATIVES,
     ASKS_A_GROUP_SIZE,
+    ASKS_A_MEDIUM,
     ASKS_A_SHARE,
     ASKS_FUTURE,
     ASKS_MONEY,
@@ -75,6 +77,8 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         ("What did the Norwegian prime minister himself say?", "the Norwegian prime minister"),
         ("What did Norway promise Ukraine?", "Norway"),
         ("What pay increase have drivers been offered?", ""),
+        ("what app did he use to tell vladimir to stop", ""),
+        ("What did Trump want to tell Putin?", "Trump"),
     ],
     ids=[
         "the-organisation",
@@ -88,6 +92,8 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         "a-reflexive-is-no-part-of-who",
         "a-promise-is-said",
         "offered-to-them-not-by-them",
+        "he-tells-what-he-used",
+        "the-one-who-wants-to-tell",
     ],
 )
 def test_asked_speaker(question: str, speaker: str) -> None:
@@ -167,6 +173,42 @@ def test_questions_about_money(question: str, asks_money: bool) -> None:
 )
 def test_a_share_of_something(sentence: str, share: bool) -> None:
     assert bool(A_SHARE.search(sentence)) is share
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Which platform did Trump use to scold Putin?", True),
+        ("what app did he use to tell vladimir to stop", True),
+        ("What social media site did the mayor use?", True),
+        ("Where did Trump publish his message to Putin?", True),
+        ("where did he post the vladimir stop thing", True),
+        ("Where did Trump meet Støre?", False),
+        ("Which site will the new plant be built on?", False),
+        ("What did Trump post about Putin?", False),
+    ],
+)
+def test_a_medium_asked(question: str, asks: bool) -> None:
+    """The app, platform or website something was said through is asked, or where it was put
+    out; a building site and what was posted are not."""
+    assert bool(ASKS_A_MEDIUM.search(normalise(question))) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "medium"),
+    [
+        ("Trump posted on Truth Social: “I am not happy.”", True),
+        ("She wrote in a post on X that the club had let fans down.", True),
+        ("The findings were published in The Lancet.", True),
+        ("The mayor said on social media that the road would reopen.", True),
+        ("Trump said on Thursday that Russia had made a concession.", False),
+        ("The council said on April 24 that it would appeal.", False),
+        ("Trump met Støre in Washington.", False),
+    ],
+)
+def test_a_medium_said(sentence: str, medium: bool) -> None:
+    """Where something was posted or published; a date after "said on" is no medium."""
+    assert bool(A_MEDIUM.search(sentence)) is medium
 
 
 @pytest.mark.parametrize(
