@@ -68,6 +68,8 @@ from bot.core.shapes import (
     ASKS_PEOPLE,
     ASKS_PLACE,
     ASKS_SPEED,
+    ASKS_THE_END,
+    ASKS_THE_START,
     ASKS_TOTAL,
     ASKS_WHAT_IT_IS_CALLED,
     ASKS_WORDS,
@@ -827,6 +829,8 @@ class Query:
     # what X is placed against in "Did X happen before or after Y?" / "more ... than Y?"
     reference: frozenset[str] = frozenset()
     doing: str = ""  # the index term of what "Who coaches the Croatian?" asks someone did
+    # the words that say where in the article ("the article's conclusion", "first paragraph")
+    placing: frozenset[str] = frozenset()
 
     @property
     def index_terms(self) -> list[str]:
@@ -1136,6 +1140,11 @@ class StoryEngine:
         slugs = {article.slug: i for i, article in enumerate(self.corpus.articles)}
         self._article_of = np.array([slugs[p.article] for p in self.paragraphs], dtype=np.int32)
         self._article_numbers = slugs
+        # Each article's last paragraph: what "the article's conclusion" asks about.
+        last = {p.article: p.number for p in self.paragraphs}
+        self._closing = frozenset(
+            position for position, p in enumerate(self.paragraphs) if p.number == last[p.article]
+        )
         # A headline is context for every paragraph of its article ("the harbour crossing").
         self._title_terms = {
             article.slug: frozenset(terms_of_tokens(tokenize(article.title)))
@@ -1291,6 +1300,9 @@ class StoryEngine:
         measured = HOW_MUCH_MEASURE.search(folded)
         # (the noun of "how much weight"; not the verb of "how much does it weigh")
         measure_noun = (measured.group(1) or "") if measured else ""
+        # "according to the article's conclusion": where in the article, not what it is about
+        placed = ASKS_THE_END.search(folded) or ASKS_THE_START.search(folded)
+        placing = frozenset(map(fold_variant, tokenize(placed.group(0)))) if placed else frozenset()
         kind = question_type(asked)
         terms: list[QueryTerm] = []
         seen: set[str] = set()
@@ -1320,6 +1332,7 @@ class StoryEngine:
         if taking_effect and self._writes(_TAKING_EFFECT, term("effect")):
             # "When does the budget take effect?" of "The budget takes effect July 1"
             framing -= set(tokenize(taking_effect.group(0)))
+        framing |= placing  # "at the end of the article": where it says it, not what about
         for position, word in enumerate(preamble_words + asked_words):
             if word in framing:
                 continue
@@ -1420,6 +1433,7 @@ class StoryEngine:
             kind_noun=kind_noun,
             acronyms=acronyms,
             doing=doing,
+            placing=placing,
         )
 
     def _reference_words(self, text: str, compares: bool) -> frozenset[str]:
@@ -1641,6 +1655,8 @@ class StoryEngine:
         about = ABOUT_THE_ARTICLE.search(normalise(query.text))
         if about:  # "Who wrote this article?": its metadata, not its text
             return self._article_metadata(query, candidates, about.lastgroup or "")
+        if query.placing and not query.index_terms:  # "What does the last paragraph say?"
+            return self._placed_paragraph(query)
         if not query.terms:
             return self._decline(query, [], "the question has no words to look up")
         if not candidates:
@@ -1662,6 +1678,28 @@ class StoryEngine:
             if len(answered) == 1 or (len(holders) == 1 and answered):
                 return dataclasses.replace(answered[0], question=query.text)
         return answer
+
+    def _placed_paragraph(self, query: Query) -> Answer:
+        """Answer "What does the last (first) paragraph say?" with the article's last paragraph
+        (its lead), when there is one article to ask it of."""
+        closing = bool(ASKS_THE_END.search(normalise(query.text)))
+        where = "end" if closing else "start"
+        if len(self.corpus.articles) != 1:
+            return self._decline(query, [], f"name the article to ask about its {where}")
+        position = max(self._closing) if closing else 0
+        paragraph = self.paragraphs[position]
+        passage = Passage(self._citation(paragraph), paragraph.text, 0.0)
+        return Answer(
+            question=query.text,
+            answered=True,
+            sentence=self.sentences(position)[0].text,
+            citation=passage.citation,
+            passages=(passage,),
+            quotes=tuple(
+                self.quotes.in_paragraph(paragraph.article, paragraph.number)[:MAX_QUOTES]
+            ),
+            reason=f"the {where} of the article: paragraph {paragraph.number}",
+        )
 
     def _article_metadata(self, query: Query, candidates: list[_Candidate], asked: str) -> Answer:
         """Answer "who wrote it / when was it published / what is the headline / who is in the
@@ -1939,6 +1977,9 @@ class StoryEngine:
         wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
         wants_speed = bool(ASKS_SPEED.search(normalise(query.text)))
         wants_medium = _asked(query.text).medium
+        # "according to the article's conclusion" / "in the first paragraph": where it says it
+        at_the_end = bool(query.placing) and bool(ASKS_THE_END.search(normalise(query.text)))
+        at_the_start = bool(query.placing) and not at_the_end
         measures = query.kind is QuestionType.HOW_MANY and bool(_asked(query.text).measure)
         weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
         if query.kind is QuestionType.STATEMENT:
@@ -1986,6 +2027,11 @@ class StoryEngine:
                     total += TYPE_BONUS  # "How fast is the lava flowing?": "200 meters an hour"
                 if wants_medium and value > 0 and A_MEDIUM.search(sentence.text):
                     total += TYPE_BONUS  # "Which platform did he use?": "posted on Truth Social"
+                if value > 0 and (
+                    (at_the_end and position in self._closing)
+                    or (at_the_start and paragraph.is_lead)
+                ):
+                    total += TYPE_BONUS
                 meets = (
                     value > 0
                     and self._fits(query, feature, sentence)

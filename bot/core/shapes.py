@@ -702,6 +702,25 @@ SPEED_OR_TIME_TAKEN = re.compile(
     re.IGNORECASE,
 )
 #: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
+_PIECE = r"(?:article|story|piece|report|text)"
+_PART = r"(?:paragraph|line|lines|sentence|section|words|bit|part)(?![\w-])"
+#: "according to the article's conclusion", "at the end of the piece", "the last paragraph":
+#: the question asks what the article says where it ends ...
+ASKS_THE_END = re.compile(
+    rf"\b(?:the\s+)?{_PIECE}(?:'s|’s)?\s+(?:conclusion|ending|(?:closing|final|last|"
+    rf"concluding)\s+{_PART})\b"
+    rf"|\b(?:the\s+)?(?:closing|final|last|concluding)\s+{_PART}(?:\s+of\s+the\s+{_PIECE})?\b"
+    rf"|\b(?:at|toward|towards|near|by)\s+the\s+(?:very\s+)?end(?:\s+of\s+the\s+{_PIECE})?"
+    r"(?=\s*(?:[,?.!-]|$))"
+    rf"|\bthe\s+end\s+of\s+the\s+{_PIECE}\b"
+)
+#: ... or where it starts ("in the first paragraph", "at the start of the story").
+ASKS_THE_START = re.compile(
+    rf"\b(?:the\s+)?{_PIECE}(?:'s|’s)?\s+(?:opening|first)\s+{_PART}\b"
+    rf"|\b(?:the\s+)?(?:opening|first)\s+(?:paragraph|line|lines|sentence|section)"
+    rf"(?:\s+of\s+the\s+{_PIECE})?\b"
+    rf"|\b(?:at\s+)?the\s+(?:start|beginning|top)\s+of\s+the\s+{_PIECE}\b"
+)
 #: "Which platform did Trump use ...?", "what app ...", "Where did he post his message?": the
 #: medium something was said through is asked ...
 ASKS_A_MEDIUM = re.compile(
@@ -1055,6 +1074,12 @@ _SAYING_ADVERBS = words(
 )
 
 
+#: The article itself, or a part of it, as what "says" something: nobody in the story.
+_THE_PIECE_ITSELF = re.compile(
+    r"^(?:the|this|that)\s+(?:article|story|piece|text|paragraph|(?:article|story|piece)(?:'s|’s)\s)"
+)
+
+
 def asked_speaker(question: str) -> str:
     """Who a "what did X say" question asks about ("" if it names nobody)."""
     found = _ASKED_SPEAKER.search(question) or ASKED_STANCE.search(question)
@@ -1063,6 +1088,8 @@ def asked_speaker(question: str) -> str:
     # "what did it actually say": an adverb is no part of who says it
     who = " ".join(w for w in found.group(1).split() if normalise(w) not in _SAYING_ADVERBS)
     if len(who.split()) > MAX_SPEAKER_WORDS:  # "does Europe think about the claim": no speaker
+        return ""
+    if _THE_PIECE_ITSELF.match(normalise(who)):  # "What does the article say ...?": it reports
         return ""
     if normalise(who).split()[-1:] == ["to"]:  # "what app did he use to tell ...": he tells
         who = " ".join(who.split()[:-2])
@@ -1098,6 +1125,13 @@ _SUBJECT_BEFORE_VERB = re.compile(
     r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )
 
+#: ... or a common noun after "the"/"its"/"their" ("The operator said", "the union's members
+#: warned", "its chief executive added").
+_NOUN_SUBJECT_BEFORE_VERB = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+    r"\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*(?:" + "|".join(sorted(_REPORTING)) + r")\b"
+)
+
 #: The name a post or kin word is given before the verb: "His mother, Elaine Pettigrew, said",
 #: "Calder Mining's chief executive, Owen Petrakis, said".
 _NAMED_IN_APPOSITION = re.compile(
@@ -1130,6 +1164,8 @@ def statement_subjects(sentence: str) -> frozenset[str]:
         aside = _INCLUDING.match(found.group(2) or "")
         if aside:
             subjects.update(index_terms(aside.group(1)))
+    for found in _NOUN_SUBJECT_BEFORE_VERB.finditer(sentence):
+        subjects.update(index_terms(found.group(1)))
     for found in _NAMED_IN_APPOSITION.finditer(sentence):  # "His mother, Elaine ..., said"
         if not _AFTER_A_PLACE.search(sentence, 0, found.start()):  # "Police in Lviv, Ukraine,"
             subjects.update(index_terms(found.group(1)))

@@ -823,6 +823,16 @@ def test_the_foreign_minister_is_not_any_minister(tmp_path: Path) -> None:
     assert "Anna Lind" in (answer.sentence or "")
 
 
+def test_which_article_s_end_must_be_named_among_several(tmp_path: Path) -> None:
+    """ "the last paragraph" of a corpus of two articles is not one paragraph."""
+    (tmp_path / "other.txt").write_text("Other News\n\nSomething else happened.\n", "utf-8")
+    answer = engine_over(tmp_path, "story.txt", _FERRY_POST).answer(
+        "What does the last paragraph say?"
+    )
+    assert not answer.answered
+    assert "name the article" in answer.reason
+
+
 def test_the_measure_of_how_much_weight_frames_the_question(tmp_path: Path) -> None:
     """ "weight" of "How much weight did he lose?" is what a number of kilograms answers, not
     a word the passage must have: it weighs like a question word."""
@@ -1984,6 +1994,27 @@ _WRECK = (
             "Where did the mayor post her criticism?",
             "on Facebook",
             id="where-it-was-posted",
+        ),
+        pytest.param(
+            _FERRY_POST,
+            "What does the article's final paragraph say about the operator?",
+            "repairs would take",
+            id="the-article-s-end-asked",
+        ),
+        pytest.param(
+            _FERRY_POST,
+            "What does the last paragraph say?",
+            "repairs would take",
+            id="last-paragraph",
+        ),
+        pytest.param(
+            _FERRY_POST, "what's in the first paragraph", "Mayor Lena Ortiz", id="first-paragraph"
+        ),
+        pytest.param(
+            _FERRY_POST,
+            "What did the ferry operator say about the repairs?",
+            "repairs would take",
+            id="a-common-noun-says-it",
         ),
         pytest.param(
             _BUSES,

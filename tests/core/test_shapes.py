@@ -14,6 +14,8 @@ from bot.core.shapes import (
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_ORGANISATION,
+    ASKS_THE_END,
+    ASKS_THE_START,
     ATTRIBUTED_TO,
     COMPARES,
     HOW_DEGREE,
@@ -78,6 +80,8 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         ("What did Norway promise Ukraine?", "Norway"),
         ("What pay increase have drivers been offered?", ""),
         ("what app did he use to tell vladimir to stop", ""),
+        ("What does the article say makes the talks difficult?", ""),
+        ("What does the article's final paragraph say about the operator?", ""),
         ("What did Trump want to tell Putin?", "Trump"),
     ],
     ids=[
@@ -93,6 +97,8 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         "a-promise-is-said",
         "offered-to-them-not-by-them",
         "he-tells-what-he-used",
+        "the-article-itself",
+        "a-part-of-the-article",
         "the-one-who-wants-to-tell",
     ],
 )
@@ -195,6 +201,27 @@ def test_a_medium_asked(question: str, asks: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "end", "start"),
+    [
+        ("What do his statements highlight, according to the article's conclusion?", True, False),
+        ("What did Trump add about his deadline toward the end of the piece?", True, False),
+        ("whats the big picture takeaway at the end - like what is this war doing", True, False),
+        ("What does the last paragraph say?", True, False),
+        ("What did the lawyer tell the jury at the end of the trial?", False, False),
+        ("What breeds made the final line-up?", False, False),
+        ("How did the war end?", False, False),
+        ("What does the first paragraph say?", False, True),
+        ("Who is named at the start of the story?", False, True),
+    ],
+)
+def test_where_in_the_article_is_asked(question: str, end: bool, start: bool) -> None:
+    """The article's end or start, asked about; the end of a trial or a "final line-up" is no
+    part of the article."""
+    folded = normalise(question)
+    assert (bool(ASKS_THE_END.search(folded)), bool(ASKS_THE_START.search(folded))) == (end, start)
+
+
+@pytest.mark.parametrize(
     ("sentence", "medium"),
     [
         ("Trump posted on Truth Social: “I am not happy.”", True),
@@ -285,6 +312,8 @@ def test_amounts_of_money(sentence: str, money: bool) -> None:
         ("His mother, Elaine Pettigrew, said he was safe.", {"elain", "pettigrew"}),
         ("Police in Lviv, Ukraine, said the drone came from Belarus.", {"polic"}),
         ("The win, Hallbridge's first, came late.", set()),
+        ("The operator said repairs would take two weeks.", {"oper"}),
+        ("Meanwhile the ferry operator has warned of delays.", {"ferri", "oper"}),
     ],
 )
 def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set[str]) -> None:
