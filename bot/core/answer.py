@@ -838,6 +838,11 @@ class Query:
         return list(dict.fromkeys(t.term for t in self.terms if t.term))
 
 
+#: Who speaks for a place ("European governments", "Ukrainian critics"): the place itself when
+#: the story does not use the word.
+_A_COUNTRY_S_VOICE = frozenset(
+    ("government", "governments", "capitals", "critics", "authorities", "administration")
+)
 #: Prefixes that turn a word into its opposite ("trust"/"mistrust", "happy"/"unhappy"): a
 #: question about one is answered by a passage about the other.
 _NEGATION_PREFIXES = ("mis", "dis", "un", "non")
@@ -1333,11 +1338,16 @@ class StoryEngine:
             # "When does the budget take effect?" of "The budget takes effect July 1"
             framing -= set(tokenize(taking_effect.group(0)))
         framing |= placing  # "at the end of the article": where it says it, not what about
-        for position, word in enumerate(preamble_words + asked_words):
+        question_words = preamble_words + asked_words
+        for position, word in enumerate(question_words):
             if word in framing:
                 continue
             # A name has no synonyms ("Bill" is not "note").
             found, closeness = self._lookup(word, synonyms=word not in names)
+            before = question_words[position - 1] if position else ""
+            if not found and word in _A_COUNTRY_S_VOICE and before in COUNTRY_WORDS:
+                # "European governments" of a story that says "much of Europe": Europe
+                found, closeness = self._lookup(before)[0], 1.0
             if (
                 word in governments
                 and (country := term(STAND_INS[word])) in self._document_frequency

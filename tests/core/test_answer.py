@@ -564,6 +564,14 @@ def test_chat_framing_does_not_count_against_a_question(engine: StoryEngine, que
         ),
         pytest.param("When will Trump know if Putin wants a deal?", True, id="future-2"),
         pytest.param("How did Trump explain his post to the press?", True, id="news-verbs-2"),
+        pytest.param(
+            "Do European governments buy the idea that Moscow made a major concession?",
+            True,
+            id="a-place-s-governments-are-the-place",
+        ),
+        pytest.param(
+            "Which European leaders rejected the concession claim?", False, id="leaders-are-named"
+        ),
     ],
 )
 def test_what_the_story_answers_and_what_it_declines(
