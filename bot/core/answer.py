@@ -69,6 +69,7 @@ from bot.core.shapes import (
     ASKS_PLACE,
     ASKS_SPEED,
     ASKS_THE_END,
+    ASKS_THE_GIST,
     ASKS_THE_START,
     ASKS_TOTAL,
     ASKS_WHAT_IT_IS_CALLED,
@@ -838,6 +839,10 @@ class Query:
         return list(dict.fromkeys(t.term for t in self.terms if t.term))
 
 
+#: Question types a lead sentence must fit to answer "When/Where did this happen?".
+_NEEDS_A_FITTING_SENTENCE = frozenset(
+    (QuestionType.WHEN, QuestionType.WHERE, QuestionType.WHO, QuestionType.HOW_MANY)
+)
 #: Who speaks for a place ("European governments", "Ukrainian critics"): the place itself when
 #: the story does not use the word.
 _A_COUNTRY_S_VOICE = frozenset(
@@ -1662,11 +1667,14 @@ class StoryEngine:
         """Answer one question (raises :class:`QuestionError` for an empty or overlong one)."""
         query = self.analyse(question)
         candidates = self._rank(query) if query.terms else []
-        about = ABOUT_THE_ARTICLE.search(normalise(query.text))
+        folded = normalise(query.text)
+        about = ABOUT_THE_ARTICLE.search(folded)
         if about:  # "Who wrote this article?": its metadata, not its text
             return self._article_metadata(query, candidates, about.lastgroup or "")
         if query.placing and not query.index_terms:  # "What does the last paragraph say?"
-            return self._placed_paragraph(query)
+            return self._placed_paragraph(query, at_the_end=bool(ASKS_THE_END.search(folded)))
+        if ASKS_THE_GIST.match(folded):  # "What is this story about?": its lead sums it up
+            return self._placed_paragraph(query, at_the_end=False)
         if not query.terms:
             return self._decline(query, [], "the question has no words to look up")
         if not candidates:
@@ -1689,20 +1697,29 @@ class StoryEngine:
                 return dataclasses.replace(answered[0], question=query.text)
         return answer
 
-    def _placed_paragraph(self, query: Query) -> Answer:
+    def _placed_paragraph(self, query: Query, *, at_the_end: bool) -> Answer:
         """Answer "What does the last (first) paragraph say?" with the article's last paragraph
-        (its lead), when there is one article to ask it of."""
-        closing = bool(ASKS_THE_END.search(normalise(query.text)))
-        where = "end" if closing else "start"
+        (its lead), and "What is this story about?" / "When did this happen?" with its lead's
+        first sentence (that fits the question), when there is one article to ask it of."""
+        where = "end" if at_the_end else "start"
         if len(self.corpus.articles) != 1:
-            return self._decline(query, [], f"name the article to ask about its {where}")
-        position = max(self._closing) if closing else 0
+            count = len(self.corpus.articles)
+            return self._decline(query, [], f"there are {count} articles; name the one you mean")
+        position = max(self._closing) if at_the_end else 0
         paragraph = self.paragraphs[position]
         passage = Passage(self._citation(paragraph), paragraph.text, 0.0)
+        sentences = self.sentences(position)
+        fitting = next(
+            (s for s in sentences if not self._unmet_requirement(query, s, paragraph)),
+            None if query.kind in _NEEDS_A_FITTING_SENTENCE else sentences[0],
+        )
+        if fitting is None:  # "Where did this happen?" of a lead that names no place
+            why = self._unmet_requirement(query, sentences[0], paragraph)
+            return self._decline(query, [], why.replace("closest passage", f"article's {where}"))
         return Answer(
             question=query.text,
             answered=True,
-            sentence=self.sentences(position)[0].text,
+            sentence=fitting.text,
             citation=passage.citation,
             passages=(passage,),
             quotes=tuple(

@@ -721,6 +721,22 @@ ASKS_THE_START = re.compile(
     rf"(?:\s+of\s+the\s+{_PIECE})?\b"
     rf"|\b(?:at\s+)?the\s+(?:start|beginning|top)\s+of\s+the\s+{_PIECE}\b"
 )
+#: "What is this story about?", "tl;dr", "what happened?", "When did this happen?": the
+#: question asks for the article as a whole, which its lead sums up.
+ASKS_THE_GIST = re.compile(
+    r"^\W*(?:(?:hey|hi|ok|okay|so|please|pls|quick one|can you|could you)\W+)*"
+    r"(?:what(?:'s|s| is| was)\s+(?:this|the)\s+(?:story|article|piece|news|report)\s+"
+    r"(?:about|saying)"
+    r"|what(?:'s|s| is)\s+(?:this|it)\s+(?:all\s+)?about"
+    r"|summar(?:y|ise|ize)(?:\s+(?:of\s+)?(?:the|this|it)(?:\s+(?:story|article|piece|news))?)?"
+    r"(?:\s+(?:for me|please))?"
+    r"|give\s+me\s+(?:a\s+(?:quick\s+)?summary|the\s+gist|the\s+short\s+version)"
+    r"|tl;?\s?dr"
+    r"|what(?:'s|s| is)\s+the\s+(?:gist|short\s+version|main\s+point|story)"
+    r"|what\s+happened|what(?:'s|s| is)\s+going\s+on"
+    r"|(?:when|where|what\s+(?:year|day|date|time))\s+did\s+(?:this|it|that|all\s+this)\s+"
+    r"(?:happen|take\s+place))\W*$"
+)
 #: "Which platform did Trump use ...?", "what app ...", "Where did he post his message?": the
 #: medium something was said through is asked ...
 ASKS_A_MEDIUM = re.compile(

@@ -831,6 +831,25 @@ def test_the_foreign_minister_is_not_any_minister(tmp_path: Path) -> None:
     assert "Anna Lind" in (answer.sentence or "")
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What is this story about?", "tl;dr", "summarise the article please", "what happened?"],
+)
+def test_the_gist_is_the_lead(tmp_path: Path, question: str) -> None:
+    """A question about the story as a whole is answered by its lead, which sums it up."""
+    answer = engine_over(tmp_path, "story.txt", _FERRY_POST).answer(question)
+    assert answer.answered, answer.reason
+    assert answer.citation is not None
+    assert answer.citation.paragraph == 1
+    assert (answer.sentence or "").startswith("Mayor Lena Ortiz criticised")
+
+
+def test_when_it_happened_is_the_lead_s_date(engine: StoryEngine) -> None:
+    answer = engine.answer("what year did this happen")
+    assert answer.answered, answer.reason
+    assert "April 24, 2025" in (answer.sentence or "")
+
+
 def test_which_article_s_end_must_be_named_among_several(tmp_path: Path) -> None:
     """ "the last paragraph" of a corpus of two articles is not one paragraph."""
     (tmp_path / "other.txt").write_text("Other News\n\nSomething else happened.\n", "utf-8")
@@ -838,7 +857,7 @@ def test_which_article_s_end_must_be_named_among_several(tmp_path: Path) -> None
         "What does the last paragraph say?"
     )
     assert not answer.answered
-    assert "name the article" in answer.reason
+    assert "2 articles; name the one you mean" in answer.reason
 
 
 def test_the_measure_of_how_much_weight_frames_the_question(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from bot.core.shapes import (
     ASKS_MONEY,
     ASKS_ORGANISATION,
     ASKS_THE_END,
+    ASKS_THE_GIST,
     ASKS_THE_START,
     ATTRIBUTED_TO,
     COMPARES,
@@ -219,6 +220,25 @@ def test_where_in_the_article_is_asked(question: str, end: bool, start: bool) ->
     part of the article."""
     folded = normalise(question)
     assert (bool(ASKS_THE_END.search(folded)), bool(ASKS_THE_START.search(folded))) == (end, start)
+
+
+@pytest.mark.parametrize(
+    ("question", "gist"),
+    [
+        ("What is this story about?", True),
+        ("ok so whats this all about", True),
+        ("tl;dr", True),
+        ("Give me a quick summary", True),
+        ("When did this happen?", True),
+        ("what year did it happen", True),
+        ("What happened on April 24?", False),
+        ("What is the story about the strikes saying?", False),
+        ("What happened to the pre-race favourite?", False),
+    ],
+)
+def test_the_gist_asked(question: str, gist: bool) -> None:
+    """The whole story is asked about, not any one thing in it."""
+    assert bool(ASKS_THE_GIST.match(normalise(question))) is gist
 
 
 @pytest.mark.parametrize(
