@@ -122,6 +122,7 @@ from bot.core.shapes import (
     SPEED_OR_TIME_TAKEN,
     STANCE_QUESTION,
     THAN_BEFORE,
+    THE_PARTIES,
     TITLE_OWNER_CHARS,
     TITLE_WORDS,
     TITLE_WRITTEN,
@@ -1313,6 +1314,12 @@ class StoryEngine:
         # "according to the article's conclusion": where in the article, not what it is about
         placed = ASKS_THE_END.search(folded) or ASKS_THE_START.search(folded)
         placing = frozenset(map(fold_variant, tokenize(placed.group(0)))) if placed else frozenset()
+        # "the two countries": the parties the story names ("Russia and Ukraine")
+        parties = {
+            fold_variant(t)
+            for found in THE_PARTIES.finditer(folded)
+            for t in tokenize(found.group(0))
+        }
         kind = question_type(asked)
         terms: list[QueryTerm] = []
         seen: set[str] = set()
@@ -1401,6 +1408,7 @@ class StoryEngine:
                 or (leads_asked and word in IN_CHARGE)
                 or (asks_money and word in MONEY_WORDS)
                 or word == measure_noun
+                or word in parties
                 or (not found and (word in SOMEONE or word in FROM_ABROAD))
                 or (corrected and word == degree)
                 or (particles.get(word) == "up" and word in ENDED_UP)

@@ -737,6 +737,13 @@ ASKS_THE_GIST = re.compile(
     r"|(?:when|where|what\s+(?:year|day|date|time))\s+did\s+(?:this|it|that|all\s+this)\s+"
     r"(?:happen|take\s+place))\W*$"
 )
+#: "the two countries", "both sides", "the warring nations": a reference to the parties the
+#: story names, not a number or a word it must use.
+THE_PARTIES = re.compile(
+    r"\b(?:the\s+two|both(?:\s+the)?|the\s+(?:two\s+)?warring|each\s+of\s+the\s+two)\s+"
+    r"(?:warring\s+|neighbou?ring\s+)?(?:countries|nations|states|sides|parties|governments|"
+    r"leaders|presidents|men|women|teams|clubs|companies|firms)\b"
+)
 #: "Which platform did Trump use ...?", "what app ...", "Where did he post his message?": the
 #: medium something was said through is asked ...
 ASKS_A_MEDIUM = re.compile(

@@ -572,6 +572,11 @@ def test_chat_framing_does_not_count_against_a_question(engine: StoryEngine, que
         pytest.param(
             "Which European leaders rejected the concession claim?", False, id="leaders-are-named"
         ),
+        pytest.param(
+            "What does Trump hope the two nations can eventually reach?",
+            True,
+            id="the-two-nations-are-the-ones-named",
+        ),
     ],
 )
 def test_what_the_story_answers_and_what_it_declines(

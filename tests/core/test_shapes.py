@@ -28,6 +28,7 @@ from bot.core.shapes import (
     PRONOUN_SUBJECT,
     SAYS_A_PAST_YEAR,
     SPEED,
+    THE_PARTIES,
     WHEN_ANSWER,
     about_topic,
     acts_in,
@@ -239,6 +240,22 @@ def test_where_in_the_article_is_asked(question: str, end: bool, start: bool) ->
 def test_the_gist_asked(question: str, gist: bool) -> None:
     """The whole story is asked about, not any one thing in it."""
     assert bool(ASKS_THE_GIST.match(normalise(question))) is gist
+
+
+@pytest.mark.parametrize(
+    ("question", "parties"),
+    [
+        ("What does Trump hope the two nations can reach?", "the two nations"),
+        ("Did he say both sides need to work for peace?", "both sides"),
+        ("Do the warring countries trust each other?", "the warring countries"),
+        ("How many nations signed the deal?", ""),
+        ("Were two people hurt?", ""),
+    ],
+)
+def test_the_parties_referred_to(question: str, parties: str) -> None:
+    """ "the two nations" refers to the ones the story names; a count of nations does not."""
+    found = THE_PARTIES.search(normalise(question))
+    assert (found.group(0) if found else "") == parties
 
 
 @pytest.mark.parametrize(
