@@ -123,6 +123,9 @@ WHEN_ANSWER = re.compile(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
     r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
     r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|"
+    # ("until the weekend", "by midnight", "the end of the month", "at dawn")
+    r"(the|this|next|last) weekend|midnight|midday|noon|dawn|dusk|nightfall|overnight|"
+    r"(the )?end of (the |this |next )?(week|month|year)|christmas|easter|"
     r"\d{1,3}(st|nd|rd|th) minute|half-?time|(first|second) half|extra time|stoppage time|"
     r"spring|summer|autumn|winter|(next|last|this) fall|(first|second|third|fourth) quarter|"
     r"(after|within|in) (\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few) "

@@ -614,7 +614,7 @@ def stem(word: str) -> str:
 
 #: Places whose people are the place plus "n" ("Lithuania" -> "Lithuanian", "Kenyan").
 _PLACES_PLUS_N = words(
-    "albania algeria armenia australia austria bolivia bosnia bulgaria cambodia colombia "
+    "albania algeria armenia austria bolivia bosnia bulgaria cambodia colombia "
     "croatia cuba estonia ethiopia gambia guatemala indonesia jamaica kenya korea latvia "
     "liberia lithuania macedonia malaysia mongolia namibia nicaragua nigeria romania rwanda "
     "serbia siberia slovakia slovenia somalia syria tanzania tunisia uganda venezuela zambia "
@@ -772,7 +772,8 @@ COUNTRY_GROUPS: tuple[tuple[str, ...], ...] = (
     ("china", "chinese"),
     ("france", "french"),
     ("germany", "german", "germans"),
-    ("britain", "british", "uk", "england", "english"),
+    ("britain", "british", "uk", "england", "english", "briton", "britons", "brit", "brits"),
+    ("australia", "australian", "australians", "aussie", "aussies"),
     ("israel", "israeli", "israelis"),
     ("poland", "polish"),
     ("canada", "canadian", "canadians"),

@@ -397,11 +397,25 @@ def test_where_someone_acts_in_a_sentence(sentence: str, acts: bool) -> None:
         ("Saltmere took the lead after 23 minutes through Ivo Marsh.", True),
         ("The bridge will open within two years.", True),
         ("The council approved the bridge by 7 votes to 2.", False),
+        ("Some homes might be without electricity until the weekend.", True),
+        ("The fire was put out shortly before midnight.", True),
+        ("The report is due by the end of the month.", True),
+        ("The storm damaged the lines at the end of the road.", False),
     ],
-    ids=["season", "after-minutes", "within-years", "no-time"],
+    ids=[
+        "season",
+        "after-minutes",
+        "within-years",
+        "no-time",
+        "weekend",
+        "midnight",
+        "end-of",
+        "end-of-a-road",
+    ],
 )
 def test_what_answers_when(sentence: str, says_when: bool) -> None:
-    """Seasons and spans ("after 23 minutes", "within two years") answer "when"."""
+    """Seasons, spans ("after 23 minutes", "within two years") and times of a day or week
+    ("until the weekend", "before midnight") answer "when"."""
     assert bool(WHEN_ANSWER.search(sentence)) is says_when
 
 

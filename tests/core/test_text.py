@@ -120,6 +120,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("reporters asked about his remarks", "reporters questioned about his comments"),
         ("grabbing the whole city", "seizing the whole city"),
         ("is hwy 24 shut for 3 hrs tmrw", "is highway 24 shut for 3 hours tomorrow"),
+        ("the Aussie rider and two Brits", "the Australian rider and two British"),
     ],
     ids=[
         "transliteration",
@@ -149,6 +150,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "asked-questioned-remarks-comments",
         "grab-seize",
         "everyday-abbreviations",
+        "demonym-slang",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
