@@ -45,6 +45,7 @@ from bot.core.index import BM25Index
 from bot.core.quotes import Quote, QuoteBook
 from bot.core.shapes import (
     A_MEDIUM,
+    A_POPULATION,
     A_SHARE,
     ABOUT_THE_ARTICLE,
     AGE_AFTER_NAME,
@@ -67,6 +68,7 @@ from bot.core.shapes import (
     ASKS_ORGANISATION,
     ASKS_PEOPLE,
     ASKS_PLACE,
+    ASKS_POPULATION,
     ASKS_SPEED,
     ASKS_THE_END,
     ASKS_THE_GIST,
@@ -654,6 +656,7 @@ class _Asked:
     age_of_kind: str  # "climber" of "How old was the climber stuck on the ledge?"
     share: bool  # "How much of Ukraine does Russia control?"
     medium: bool  # "Which platform did Trump use ...?", "Where did he post it?"
+    population: bool  # "How many people live in Upper Fennick?"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -693,6 +696,7 @@ def _asked(text: str) -> _Asked:
         age_of_kind=_whose_age_kind(whose),
         share=bool(ASKS_A_SHARE.search(folded)),
         medium=bool(ASKS_A_MEDIUM.search(folded)),
+        population=bool(ASKS_POPULATION.search(folded)),
     )
 
 
@@ -1350,6 +1354,8 @@ class StoryEngine:
             # "When does the budget take effect?" of "The budget takes effect July 1"
             framing -= set(tokenize(taking_effect.group(0)))
         framing |= placing  # "at the end of the article": where it says it, not what about
+        if _asked(text).population:  # "population of Dunmore" of "a town of 14,000 people"
+            framing |= {"population"}
         question_words = preamble_words + asked_words
         for position, word in enumerate(question_words):
             if word in framing:
@@ -2011,11 +2017,11 @@ class StoryEngine:
         feature = TYPE_FEATURE.get(query.kind)
         wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
         wants_speed = bool(ASKS_SPEED.search(normalise(query.text)))
-        wants_medium = _asked(query.text).medium
+        asked = _asked(query.text)
         # "according to the article's conclusion" / "in the first paragraph": where it says it
         at_the_end = bool(query.placing) and bool(ASKS_THE_END.search(normalise(query.text)))
         at_the_start = bool(query.placing) and not at_the_end
-        measures = query.kind is QuestionType.HOW_MANY and bool(_asked(query.text).measure)
+        measures = query.kind is QuestionType.HOW_MANY and bool(asked.measure)
         weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
         if query.kind is QuestionType.STATEMENT:
             # "What did Osei say about nurses?": her name found the paragraph; the sentence is
@@ -2060,8 +2066,11 @@ class StoryEngine:
                     total += TYPE_BONUS  # "Give me Trump's exact words about ...": a quotation
                 if wants_speed and value > 0 and SPEED_OR_TIME_TAKEN.search(sentence.text):
                     total += TYPE_BONUS  # "How fast is the lava flowing?": "200 meters an hour"
-                if wants_medium and value > 0 and A_MEDIUM.search(sentence.text):
-                    total += TYPE_BONUS  # "Which platform did he use?": "posted on Truth Social"
+                if value > 0 and (
+                    (asked.medium and A_MEDIUM.search(sentence.text))  # "posted on Truth Social"
+                    or (asked.population and A_POPULATION.search(sentence.text))
+                ):
+                    total += TYPE_BONUS  # "Which platform did he use?", "population of Dunmore"
                 if value > 0 and (
                     (at_the_end and position in self._closing)
                     or (at_the_start and paragraph.is_lead)
@@ -2615,6 +2624,8 @@ class StoryEngine:
             sentence.text
         ):  # "Is Trump planning to visit Kyiv?" is not answered by what happened there
             return "the closest passage says nothing of what is still to come"
+        if asked.population and not A_POPULATION.search(sentence.text):
+            return "the closest passage gives no population"
         if asked.medium and not A_MEDIUM.search(sentence.text):
             return "the closest passage does not say where that was put out"
         if query.kind is QuestionType.HOW_MANY:

@@ -349,10 +349,20 @@ def counted_head(question: str) -> str:
     for word in found.group(1).split():
         if word in STOPWORDS or word.endswith("ed") or word in _NOT_COUNTED:
             break  # "how many soldiers total ...": soldiers
+        if run and word in _VERBS_AFTER_COUNTED:
+            break  # "how many people live in ...": people
         run.append(word)
     return fold_variant(run[-1]) if run else ""
 
 
+#: Verbs that follow the noun "how many" counts ("how many people live", "how many cars use
+#: the bridge"): the noun is the one before.
+_VERBS_AFTER_COUNTED = words(
+    "live lives living use uses using work works working die dies dying need needs get gets "
+    "take takes go goes come comes want wants attend attends visit visits remain remain stay "
+    "stays lose loses own owns think thinks vote votes support supports know knows say says "
+    "face faces risk risks travel travels cross crosses ride rides"
+)
 #: Words after "how many NOUN" that say how it is counted, not what.
 _NOT_COUNTED = frozenset(
     ("total", "overall", "altogether", "exactly", "roughly", "approximately", "actually")
@@ -746,6 +756,24 @@ THE_PARTIES = re.compile(
     r"\b(?:the\s+two|both(?:\s+the)?|the\s+(?:two\s+)?warring|each\s+of\s+the\s+two)\s+"
     r"(?:warring\s+|neighbou?ring\s+)?(?:countries|nations|states|sides|parties|governments|"
     r"leaders|presidents|men|women|teams|clubs|companies|firms)\b"
+)
+#: "How many people live in Upper Fennick?", "What is the population of Kyiv?" ...
+ASKS_POPULATION = re.compile(
+    r"\bpopulation\b|\bhow many (?:people|residents|inhabitants|ppl|folks|locals)\s+"
+    r"(?:\w+\s+)?(?:live|living|reside|residing)\b"
+)
+_ABOUT = (
+    r"(?:about |around |some |nearly |almost |more than |over |just over |roughly |fewer than |"
+    r"under )?"
+)
+#: ... which a number of people living somewhere answers ("a town of about 14,000 people",
+#: "home to 2.9 million", "its population of 9,800"), not "1,900 people affected".
+A_POPULATION = re.compile(
+    rf"\bpopulation\b|\binhabitants\b|\bhome to\s+{_ABOUT}[\d,.]+"
+    r"|\b(?:town|city|village|community|country|nation|island|municipality|borough|county|"
+    rf"region|suburb|district|parish)\s+of\s+{_ABOUT}[\d,.]+(?:\s+(?:million|billion))?\s+"
+    r"(?:people|residents|inhabitants|souls)\b",
+    re.IGNORECASE,
 )
 #: "Which platform did Trump use ...?", "what app ...", "Where did he post his message?": the
 #: medium something was said through is asked ...

@@ -335,7 +335,7 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
         pytest.param("How tall is the harbor bridge?", "no such number", id="how-tall-no-unit"),
         pytest.param("What did Støre say about Russia?", "not report", id="speaker-never-speaks"),
         pytest.param(
-            "What is the population of Norway?", "only one key word", id="one-shared-word"
+            "What is the climate of Norway like?", "only one key word", id="one-shared-word"
         ),
         pytest.param(
             "How many Kyiv residents were injured?", "no number of residents", id="uncounted-noun"
@@ -1594,7 +1594,7 @@ def test_a_question_about_someone_needs_a_passage_about_them(tmp_path: Path) -> 
 
 
 def test_what_belongs_to_a_place_needs_a_passage_about_that_place(tmp_path: Path) -> None:
-    """The island's population does not say the port's."""
+    """The island's population does not say the port's: the port's passage gives none."""
     engine = engine_over(
         tmp_path,
         "ferry.txt",
@@ -1604,7 +1604,7 @@ def test_what_belongs_to_a_place_needs_a_passage_about_that_place(tmp_path: Path
     )
     declined = engine.answer("What is the population of Port Calder?")
     assert not declined.answered
-    assert "Port Calder" in declined.reason
+    assert "no population" in declined.reason
     assert engine.answer("What is the population of Innisvar?").answered
 
 
@@ -1864,7 +1864,14 @@ _FERRY_POST = (
     "Mayor Lena Ortiz criticised the ferry operator on Monday after the service was suspended, "
     "leaving 3,000 commuters stranded. The mayor said the operator had failed the city.\n\n"
     "Ortiz posted on Facebook: “The ferry operator has let this city down.”\n\n"
+    "The ferry links the harbour to the old town, in a city of about 90,000 people.\n\n"
     "The operator said repairs would take two weeks.\n"
+)
+_SNOWED_IN = (
+    "Snow Cuts Off Hill Villages\n\n"
+    "Five villages, including Upper Fennick, were without road access, the council said, with "
+    "around 1,900 people affected.\n\n"
+    "Ploughs reached Crossgill late on Sunday.\n"
 )
 _BUSES = (
     "Bus Drivers Accept Pay Deal\n\n"
@@ -2038,6 +2045,9 @@ _WRECK = (
             "What does the last paragraph say?",
             "repairs would take",
             id="last-paragraph",
+        ),
+        pytest.param(
+            _FERRY_POST, "population of the city", "city of about 90,000", id="a-population"
         ),
         pytest.param(
             _FERRY_POST, "what's in the first paragraph", "Mayor Lena Ortiz", id="first-paragraph"
@@ -2227,6 +2237,12 @@ def test_what_a_short_story_answers(
             "What's the name of Melnychuk's school in Kyiv?",
             "no name",
             id="a-name-the-question-gives-is-not-the-answer",
+        ),
+        pytest.param(
+            _SNOWED_IN,
+            "How many people live in Upper Fennick?",
+            "no population",
+            id="people-affected-are-no-population",
         ),
         pytest.param(
             _FREED,

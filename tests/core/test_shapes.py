@@ -6,6 +6,7 @@ import pytest
 
 from bot.core.shapes import (
     A_MEDIUM,
+    A_POPULATION,
     A_SHARE,
     ALTERNATIVES,
     ASKS_A_GROUP_SIZE,
@@ -14,6 +15,7 @@ from bot.core.shapes import (
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_ORGANISATION,
+    ASKS_POPULATION,
     ASKS_THE_END,
     ASKS_THE_GIST,
     ASKS_THE_START,
@@ -256,6 +258,32 @@ def test_the_parties_referred_to(question: str, parties: str) -> None:
     """ "the two nations" refers to the ones the story names; a count of nations does not."""
     found = THE_PARTIES.search(normalise(question))
     assert (found.group(0) if found else "") == parties
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("How many people live in Upper Fennick?", True),
+        ("whats the population of carrow bridge", True),
+        ("How many people were evacuated?", False),
+    ],
+)
+def test_a_population_asked(question: str, asks: bool) -> None:
+    assert bool(ASKS_POPULATION.search(normalise(question))) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "population"),
+    [
+        ("It would be a heavy blow to Dunmore, a town of about 14,000 people.", True),
+        ("The city is home to 2.9 million people.", True),
+        ("Five villages were cut off, with around 1,900 people affected.", False),
+        ("About 1,400 residents were evacuated during the night.", False),
+    ],
+)
+def test_a_population_said(sentence: str, population: bool) -> None:
+    """How many live somewhere; not how many an event touched."""
+    assert bool(A_POPULATION.search(sentence)) is population
 
 
 @pytest.mark.parametrize(
@@ -528,6 +556,8 @@ def test_how_big_is_answered_by_a_size(sentence: str, sized: bool) -> None:
     [
         ("how many soldiers total have died in the war so far", "soldiers"),
         ("how many Kyiv residents were hurt", "residents"),
+        ("how many people live in Upper Fennick", "people"),
+        ("how many cars use the bridge each day", "cars"),
         ("how many died", ""),
     ],
 )
