@@ -1680,15 +1680,15 @@ class StoryEngine:
     def answer(self, question: str) -> Answer:
         """Answer one question (raises :class:`QuestionError` for an empty or overlong one)."""
         query = self.analyse(question)
-        candidates = self._rank(query) if query.terms else []
         folded = normalise(query.text)
-        about = ABOUT_THE_ARTICLE.search(folded)
-        if about:  # "Who wrote this article?": its metadata, not its text
-            return self._article_metadata(query, candidates, about.lastgroup or "")
-        if query.placing and not query.index_terms:  # "What does the last paragraph say?"
+        if query.placing and not query.terms:  # "What does the last paragraph say?"
             return self._placed_paragraph(query, at_the_end=bool(ASKS_THE_END.search(folded)))
         if ASKS_THE_GIST.match(folded):  # "What is this story about?": its lead sums it up
             return self._placed_paragraph(query, at_the_end=False)
+        candidates = self._rank(query) if query.terms else []
+        about = ABOUT_THE_ARTICLE.search(folded)
+        if about:  # "Who wrote this article?": its metadata, not its text
+            return self._article_metadata(query, candidates, about.lastgroup or "")
         if not query.terms:
             return self._decline(query, [], "the question has no words to look up")
         if not candidates:
@@ -1712,8 +1712,8 @@ class StoryEngine:
         return answer
 
     def _placed_paragraph(self, query: Query, *, at_the_end: bool) -> Answer:
-        """Answer "What does the last (first) paragraph say?" with the article's last paragraph
-        (its lead), and "What is this story about?" / "When did this happen?" with its lead's
+        """Answer "What does the last (first) paragraph say?" with the article's last (first)
+        paragraph, and "What is this story about?" / "When did this happen?" with its lead's
         first sentence (that fits the question), when there is one article to ask it of."""
         where = "end" if at_the_end else "start"
         if len(self.corpus.articles) != 1:

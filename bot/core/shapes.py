@@ -124,7 +124,7 @@ WHEN_ANSWER = re.compile(
     r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
     r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|"
     # ("until the weekend", "by midnight", "the end of the month", "at dawn")
-    r"(the|this|next|last) weekend|midnight|midday|noon|dawn|dusk|nightfall|overnight|"
+    r"(the|this|next|last) weekend|midnight|midday|noon|(?-i:dawn|dusk)|nightfall|overnight|"
     r"(the )?end of (the |this |next )?(week|month|year)|christmas|easter|"
     r"\d{1,3}(st|nd|rd|th) minute|half-?time|(first|second) half|extra time|stoppage time|"
     r"spring|summer|autumn|winter|(next|last|this) fall|(first|second|third|fourth) quarter|"
@@ -358,10 +358,8 @@ def counted_head(question: str) -> str:
 #: Verbs that follow the noun "how many" counts ("how many people live", "how many cars use
 #: the bridge"): the noun is the one before.
 _VERBS_AFTER_COUNTED = words(
-    "live lives living use uses using work works working die dies dying need needs get gets "
-    "take takes go goes come comes want wants attend attends visit visits remain remain stay "
-    "stays lose loses own owns think thinks vote votes support supports know knows say says "
-    "face faces risk risks travel travels cross crosses ride rides"
+    "live living use using work working die dying need get take go come want attend visit "
+    "remain stay lose own think vote support know say face risk travel cross ride"
 )
 #: Words after "how many NOUN" that say how it is counted, not what.
 _NOT_COUNTED = frozenset(
@@ -714,24 +712,25 @@ SPEED_OR_TIME_TAKEN = re.compile(
     r"|\b(?:seconds?|minutes?|hours?|days?) (?:later|after)\b",
     re.IGNORECASE,
 )
-#: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
-_PIECE = r"(?:article|story|piece|report|text)"
-_PART = r"(?:paragraph|line|lines|sentence|section|words|bit|part)(?![\w-])"
+_PIECE = r"(?:article|story|piece)"
+_ANY_PART = r"(?:paragraph|line|lines|sentence|section|words|bit|part)(?![\w-])"
+_PARAGRAPH = r"(?:paragraph|sentence)(?![\w-])"
 #: "according to the article's conclusion", "at the end of the piece", "the last paragraph":
-#: the question asks what the article says where it ends ...
+#: the question asks what the article says where it ends (a bare "last words" or "final part"
+#: may be anyone's) ...
 ASKS_THE_END = re.compile(
     rf"\b(?:the\s+)?{_PIECE}(?:'s|’s)?\s+(?:conclusion|ending|(?:closing|final|last|"
-    rf"concluding)\s+{_PART})\b"
-    rf"|\b(?:the\s+)?(?:closing|final|last|concluding)\s+{_PART}(?:\s+of\s+the\s+{_PIECE})?\b"
-    rf"|\b(?:at|toward|towards|near|by)\s+the\s+(?:very\s+)?end(?:\s+of\s+the\s+{_PIECE})?"
+    rf"concluding)\s+{_ANY_PART})"
+    rf"|\b(?:the\s+)?(?:closing|final|last|concluding)\s+{_PARAGRAPH}"
+    rf"(?:\s+of\s+the\s+{_PIECE}\b)?"
+    rf"|\b(?:at|toward|towards|near)\s+the\s+(?:very\s+)?end(?:\s+of\s+the\s+{_PIECE})?"
     r"(?=\s*(?:[,?.!-]|$))"
     rf"|\bthe\s+end\s+of\s+the\s+{_PIECE}\b"
 )
 #: ... or where it starts ("in the first paragraph", "at the start of the story").
 ASKS_THE_START = re.compile(
-    rf"\b(?:the\s+)?{_PIECE}(?:'s|’s)?\s+(?:opening|first)\s+{_PART}\b"
-    rf"|\b(?:the\s+)?(?:opening|first)\s+(?:paragraph|line|lines|sentence|section)"
-    rf"(?:\s+of\s+the\s+{_PIECE})?\b"
+    rf"\b(?:the\s+)?{_PIECE}(?:'s|’s)?\s+(?:opening|first)\s+{_ANY_PART}"
+    rf"|\b(?:the\s+)?(?:opening|first)\s+{_PARAGRAPH}(?:\s+of\s+the\s+{_PIECE}\b)?"
     rf"|\b(?:at\s+)?the\s+(?:start|beginning|top)\s+of\s+the\s+{_PIECE}\b"
 )
 #: "What is this story about?", "tl;dr", "what happened?", "When did this happen?": the
@@ -760,39 +759,51 @@ THE_PARTIES = re.compile(
 #: "How many people live in Upper Fennick?", "What is the population of Kyiv?" ...
 ASKS_POPULATION = re.compile(
     r"\bpopulation\b|\bhow many (?:people|residents|inhabitants|ppl|folks|locals)\s+"
-    r"(?:\w+\s+)?(?:live|living|reside|residing)\b"
+    r"(?:\w+\s+)?(?:live|reside)\b"  # (not "how many people are living in shelters")
 )
 _ABOUT = (
     r"(?:about |around |some |nearly |almost |more than |over |just over |roughly |fewer than |"
     r"under )?"
 )
+_HEADCOUNT = r"[\d,.]+(?:\s+(?:million|billion))?"
+_PEOPLE = r"(?:people|residents|inhabitants|souls)\b"
 #: ... which a number of people living somewhere answers ("a town of about 14,000 people",
-#: "home to 2.9 million", "its population of 9,800"), not "1,900 people affected".
+#: "home to 2.9 million people", "a city of 2.9 million", "has 90,000 residents", "its
+#: population of 9,800"), not "1,900 people affected".
 A_POPULATION = re.compile(
-    rf"\bpopulation\b|\binhabitants\b|\bhome to\s+{_ABOUT}[\d,.]+"
+    rf"\bpopulation\b|\bhome to\s+{_ABOUT}{_HEADCOUNT}\s+{_PEOPLE}"
     r"|\b(?:town|city|village|community|country|nation|island|municipality|borough|county|"
-    rf"region|suburb|district|parish)\s+of\s+{_ABOUT}[\d,.]+(?:\s+(?:million|billion))?\s+"
-    r"(?:people|residents|inhabitants|souls)\b",
+    rf"region|suburb|district|parish)\s+of\s+{_ABOUT}(?:[\d,.]+\s+{_PEOPLE}|"
+    r"[\d,.]+\s+(?:million|billion)\b)"
+    rf"|\b(?:has|have|had)\s+{_ABOUT}{_HEADCOUNT}\s+(?:residents|inhabitants)\b",
     re.IGNORECASE,
 )
-#: "Which platform did Trump use ...?", "what app ...", "Where did he post his message?": the
-#: medium something was said through is asked ...
+#: "Which platform did Trump use ...?", "what app did he use to ...", "Where did he post his
+#: message?": the medium something was said through is asked ("Which app was banned?" is not)
+#: ...
+_SAYING_THROUGH = (
+    r"(?:use|used|using|post|posted|posting|publish|published|share|shared|tweet|tweeted|"
+    r"write|wrote|say|said|announce|announced|send|sent)\b"
+)
 ASKS_A_MEDIUM = re.compile(
-    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:apps?|platforms?|websites?|social media|"
-    r"social networks?)\b"
-    r"|^\W*where\b.*\b(?:post|posts|posted|publish|publishes|published|put out|puts out|share|"
-    r"shares|shared|tweet|tweets|tweeted|upload|uploads|uploaded)\b"
+    r"\b(?:what|which)\s+(?:social\s+media\s+|social\s+networking\s+|messaging\s+|online\s+)?"
+    rf"(?:apps?|platforms?|websites?|sites?|social media|social networks?)\b.*\b{_SAYING_THROUGH}"
+    r"|^\W*where\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'’-]+\s+){1,4}?"
+    r"(?:post|publish|put\s+out|share|tweet|upload|write)\b"
 )
 _NOT_A_DATE = rf"(?!(?i:{_MONTHS}|{_DAYS})\b)"
 #: ... which a sentence that says where it was put answers ("posted on Truth Social", "wrote in
-#: a post on X", "said on social media", "published in The Lancet"; not "said on Thursday").
+#: a post on X", "said on social media", "published in the journal Nature", "wrote in The
+#: Guardian"; not "said on Thursday", "said talks on Ukraine", "published in Geneva").
 A_MEDIUM = re.compile(
-    r"\b(?:posted|posting|wrote|writing|published|shared|tweeted|uploaded|said|announced|post|"
-    r"message|statement|video)\s+(?:[\w'’-]+\s+){0,4}?(?:on|via)\s+(?:the\s+)?"
-    rf"{_NOT_A_DATE}[A-Z][\w-]*"
-    rf"|\b(?:published|wrote|writing)\s+in\s+(?:the\s+)?{_NOT_A_DATE}[A-Z][\w-]*"
+    r"\b(?:posted|posting|wrote|writing|published|shared|tweeted|uploaded|video)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?(?:on|via)\s+(?:the\s+)?{_NOT_A_DATE}[A-Z][\w-]*"
+    rf"|\b(?:said|announced)\s+(?:on|via)\s+{_NOT_A_DATE}[A-Z][\w-]*"
+    r"|\b(?:published|wrote|writing)\s+in\s+(?:the\s+(?:journal|magazine|newspaper)\s+|The\s+)"
+    r"[A-Z][\w-]*"
     r"|\bon (?:social media|the internet|(?:its|his|her|their) website)\b"
 )
+#: "Give me Trump's exact words about ...", "quote what he said": a question for a quotation.
 ASKS_WORDS = re.compile(
     r"\b(?:exact|own|actual|very) words\b|\bquote\b|\bword for word\b|\bverbatim\b|"
     r"\bquotation\b"
@@ -1130,7 +1141,8 @@ _SAYING_ADVERBS = words(
 
 #: The article itself, or a part of it, as what "says" something: nobody in the story.
 _THE_PIECE_ITSELF = re.compile(
-    r"^(?:the|this|that)\s+(?:article|story|piece|text|paragraph|(?:article|story|piece)(?:'s|’s)\s)"
+    r"^(?:the|this|that)\s+(?:(?:article|story|piece|text|paragraph)\b|(?:article|story|piece)"
+    r"(?:'s|’s)\s)"
 )
 
 
@@ -1181,8 +1193,10 @@ _SUBJECT_BEFORE_VERB = re.compile(
 
 #: ... or a common noun after "the"/"its"/"their" ("The operator said", "the union's members
 #: warned", "its chief executive added").
+_NOT_OF_A_NOUN = r"(?!(?:and|or|but|who|that|which|then|also)\b)"
 _NOUN_SUBJECT_BEFORE_VERB = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:{_NOT_OF_A_NOUN}[a-z][\w'’-]*\s+){{0,2}}"
+    rf"{_NOT_OF_A_NOUN}[a-z][\w'’-]*)"
     r"\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )
 

@@ -1191,7 +1191,8 @@ _ASKS_IF_TOLD = re.compile(
 #: a leading clause, then the question (the clause may quote a comma: "the 'Vladimir, STOP'
 #: post").
 _LEADING_CLAUSE = re.compile(
-    r"^\W*(?:when|after|before|if|once|while|according to|in)\b(?=[^,?]{3})[^?]{3,80}?,\s+"
+    r"^\W*(?:when|after|before|if|once|while|according to|in)\b(?=[^,?]{3})"
+    r"(?:[^,?'\"“”‘’]|(?<=\w)['’](?=\w)|'[^'?]*'|\"[^\"?]*\"|“[^”?]*”|‘[^’?]*’){3,80}?,\s+"
     r"((?:who|when|where|why|how|which|what|did|does|do|is|are|was|were|has|have|had|will|would|"
     r"can|could|should)"
     r"\b.*)$",

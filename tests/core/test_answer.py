@@ -855,6 +855,12 @@ def test_when_it_happened_is_the_lead_s_date(engine: StoryEngine) -> None:
     assert "April 24, 2025" in (answer.sentence or "")
 
 
+def test_a_question_about_something_else_is_not_the_lead(tmp_path: Path) -> None:
+    """ "the first line of treatment" is no line of the article."""
+    engine = engine_over(tmp_path, "story.txt", _FERRY_POST)
+    assert not engine.answer("What is the first line of treatment for measles?").answered
+
+
 def test_which_article_s_end_must_be_named_among_several(tmp_path: Path) -> None:
     """ "the last paragraph" of a corpus of two articles is not one paragraph."""
     (tmp_path / "other.txt").write_text("Other News\n\nSomething else happened.\n", "utf-8")

@@ -380,6 +380,11 @@ def test_english_speller(word: str, expected: str) -> None:
             id="leading-clause-with-a-comma-inside-a-quote",
         ),
         pytest.param(
+            "When did Trump, Putin and Zelensky, who met in Rome, agree a truce?",
+            QuestionType.WHEN,
+            id="commas-outside-quotes-end-no-clause",
+        ),
+        pytest.param(
             "According to Trump, did Russia try to seize the whole of Ukraine?",
             QuestionType.YES_NO,
             id="leading-according-to",
