@@ -835,8 +835,10 @@ class Query:
     # what X is placed against in "Did X happen before or after Y?" / "more ... than Y?"
     reference: frozenset[str] = frozenset()
     doing: str = ""  # the index term of what "Who coaches the Croatian?" asks someone did
-    # the words that say where in the article ("the article's conclusion", "first paragraph")
+    # the words that say where in the article ("the article's conclusion", "first paragraph"),
+    # and whether that is its end
     placing: frozenset[str] = frozenset()
+    at_the_end: bool = False
 
     @property
     def index_terms(self) -> list[str]:
@@ -1316,7 +1318,8 @@ class StoryEngine:
         # (the noun of "how much weight"; not the verb of "how much does it weigh")
         measure_noun = (measured.group(1) or "") if measured else ""
         # "according to the article's conclusion": where in the article, not what it is about
-        placed = ASKS_THE_END.search(folded) or ASKS_THE_START.search(folded)
+        at_the_end = ASKS_THE_END.search(folded)
+        placed = at_the_end or ASKS_THE_START.search(folded)
         placing = frozenset(map(fold_variant, tokenize(placed.group(0)))) if placed else frozenset()
         # "the two countries": the parties the story names ("Russia and Ukraine")
         parties = {
@@ -1463,6 +1466,7 @@ class StoryEngine:
             acronyms=acronyms,
             doing=doing,
             placing=placing,
+            at_the_end=bool(at_the_end),
         )
 
     def _reference_words(self, text: str, compares: bool) -> frozenset[str]:
@@ -1682,7 +1686,7 @@ class StoryEngine:
         query = self.analyse(question)
         folded = normalise(query.text)
         if query.placing and not query.terms:  # "What does the last paragraph say?"
-            return self._placed_paragraph(query, at_the_end=bool(ASKS_THE_END.search(folded)))
+            return self._placed_paragraph(query, at_the_end=query.at_the_end)
         if ASKS_THE_GIST.match(folded):  # "What is this story about?": its lead sums it up
             return self._placed_paragraph(query, at_the_end=False)
         candidates = self._rank(query) if query.terms else []
@@ -2019,7 +2023,7 @@ class StoryEngine:
         wants_speed = bool(ASKS_SPEED.search(normalise(query.text)))
         asked = _asked(query.text)
         # "according to the article's conclusion" / "in the first paragraph": where it says it
-        at_the_end = bool(query.placing) and bool(ASKS_THE_END.search(normalise(query.text)))
+        at_the_end = query.at_the_end
         at_the_start = bool(query.placing) and not at_the_end
         measures = query.kind is QuestionType.HOW_MANY and bool(asked.measure)
         weights = {t.term: t.rank_weight or t.weight for t in query.terms if t.term}
