@@ -1183,12 +1183,15 @@ _REPORTING = words(
 
 #: Stands in :attr:`Sentence.subjects` for "he"/"she"/"they" reporting something.
 PRONOUN_SUBJECT = "\x00pronoun"
+#: A verb of saying, after adverbs and auxiliaries ("has also said", "later warned").
+_THEN_REPORTS = (
+    r"(?:(?:has|had|also|later|then|\w+ly)\s+)*(?:" + "|".join(sorted(_REPORTING)) + r")\b"
+)
 _SUBJECT_BEFORE_VERB = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
     # "Critics of such swaps argue", "Residents in Eastgate say"
     r"(?:\s+(?:of|in|at|from|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
-    r"(\s*(?:,[^,]{1,60}){1,2},)?\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
-    r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
+    r"(\s*(?:,[^,]{1,60}){1,2},)?\s+" + _THEN_REPORTS
 )
 
 #: ... or a common noun after "the"/"its"/"their" ("The operator said", "the union's members
@@ -1196,16 +1199,12 @@ _SUBJECT_BEFORE_VERB = re.compile(
 _NOT_OF_A_NOUN = r"(?!(?:and|or|but|who|that|which|then|also)\b)"
 _NOUN_SUBJECT_BEFORE_VERB = re.compile(
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:{_NOT_OF_A_NOUN}[a-z][\w'’-]*\s+){{0,2}}"
-    rf"{_NOT_OF_A_NOUN}[a-z][\w'’-]*)"
-    r"\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*(?:" + "|".join(sorted(_REPORTING)) + r")\b"
+    rf"{_NOT_OF_A_NOUN}[a-z][\w'’-]*)\s+" + _THEN_REPORTS
 )
 
 #: The name a post or kin word is given before the verb: "His mother, Elaine Pettigrew, said",
 #: "Calder Mining's chief executive, Owen Petrakis, said".
-_NAMED_IN_APPOSITION = re.compile(
-    r",\s+((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s+(?:(?:has|had|also|later|then|\w+ly)\s+)*"
-    r"(?:" + "|".join(sorted(_REPORTING)) + r")\b"
-)
+_NAMED_IN_APPOSITION = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s+" + _THEN_REPORTS)
 
 #: ... but not a region after a place: "Police in Lviv, Ukraine, said", "in Washington, D.C.,".
 _AFTER_A_PLACE = re.compile(r"\b(?:in|at|near|from|outside|of)\s+(?:[A-Z][\w'’.-]*\s*)+$")
