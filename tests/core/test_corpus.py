@@ -377,6 +377,66 @@ def test_captions_with_a_photo_credit(text: str, caption: bool) -> None:
     assert is_caption(text) is caption
 
 
+@pytest.mark.parametrize(
+    ("text", "following", "caption"),
+    [
+        (
+            "Juniper, the zoo’s red panda, back in a holding area on Saturday. (Glenbrook Zoo)",
+            "",
+            True,
+        ),
+        ("Grain cars lie on their sides on Tuesday. (Dana Whitlock/Valley Courier)", "", True),
+        (
+            "Nurses gather outside the hospital on Tuesday.",
+            "ASHFORD FALLS, Minn. — Nurses voted to strike.",
+            True,
+        ),
+        ("A boy studies the board on Sunday.", "ST. LOUIS — A boy won the title.", True),
+        ("Nurses voted to strike on Tuesday.", "The hospital said it would talk.", False),
+        (
+            "LEEDS — Nurses voted to strike on Tuesday.",
+            "LEEDS — The hospital said it would talk.",
+            False,
+        ),
+        ("The fund rose 3 percent (from 2 percent)", "", True),
+        ("The fund rose 3 percent (from 2 percent).", "", False),
+    ],
+    ids=[
+        "credit-after-full-stop",
+        "credit-with-outlet",
+        "above-the-dateline",
+        "above-a-short-dateline",
+        "no-dateline-follows",
+        "both-have-datelines",
+        "unpunctuated-line",
+        "brackets-before-full-stop",
+    ],
+)
+def test_a_sentence_caption_is_told_by_its_credit_or_the_dateline_below(
+    text: str, following: str, caption: bool
+) -> None:
+    """A caption written as a sentence is one when a credit in brackets follows its full stop,
+    or the paragraph below opens with the dateline and it does not."""
+    assert is_caption(text, following) is caption
+
+
+def test_a_sentence_caption_above_the_dateline_is_not_a_paragraph(tmp_path: Path) -> None:
+    """The caption under the headline is kept as the caption, and the dateline's paragraph is
+    paragraph 1."""
+    write(
+        tmp_path,
+        "chess.txt",
+        "Boy, 12, wins national chess title\n\n"
+        "Aarav Menon, 12, studies the board during the final round on Sunday.\n\n"
+        "ST. LOUIS — Twelve-year-old Aarav Menon won the national title on Sunday.\n\n"
+        "He beat a grandmaster in the last round.\n",
+    )
+    article = load_corpus(tmp_path).articles[0]
+    assert article.caption is not None
+    assert article.caption.startswith("Aarav Menon, 12, studies")
+    assert article.paragraphs[0].text.startswith("ST. LOUIS")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab \n\t\u00a0\u2003\x1c.")), max_size=30))
 def test_joined_lines_have_single_spaces(block: str) -> None:
