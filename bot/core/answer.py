@@ -1009,6 +1009,10 @@ class _Ids(dict[_Key, int]):
         return key_id
 
 
+#: Index terms of the places standing for a country ("kyiv" -> "ukrain"), as speakers.
+_STAND_IN_TERMS = {term(place): term(country) for place, country in STAND_INS.items()}
+
+
 def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Counter[str]]:
     """The BM25 index of the paragraphs' terms, and the counts of their (variant-folded)
     words for the speller.
@@ -2218,6 +2222,7 @@ class StoryEngine:
             # "How did the markets react?": not only by speaking, but the markets must act in
             # the sentence ("The Kremlin brushed off ...", not "the Russian strikes")
             known = {r for r in roles if r}
+            known |= {_STAND_IN_TERMS[r] for r in known if r in _STAND_IN_TERMS}  # kyiv: Ukraine
             if holders and not acts_in(sentence.text, set(holders)):
                 return f"the story does not report how {speaker} reacted"
             if not known or acts_in(sentence.text, known):
@@ -2233,7 +2238,7 @@ class StoryEngine:
             subjects |= self._referents(paragraph, sentence)
         if names:
             key = max(names, key=lambda w: (self.index.idf(w), w))
-            if key in subjects:
+            if key in subjects or _STAND_IN_TERMS.get(key) in subjects:  # "Kyiv" for Ukraine
                 return ""
             if PRONOUN_SUBJECT in subjects:
                 referents = self._referents(paragraph, sentence) | quoted

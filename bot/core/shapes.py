@@ -1113,7 +1113,7 @@ _ASKED_SPEAKER = re.compile(
     r"post|posted|write|wrote|claim|claimed|add|added|announce|warn|clarify|saying|telling|"
     r"posting|writing|react|respond|reply|comment|answer|think|thinks|thought|feel|feels|felt|"
     r"believe|believes|promise|promised|pledge|pledged|vow|vowed|offer|offered|demand|demanded|"
-    r"threaten|threatened)\b",
+    r"threaten|threatened|agree|agreed|disagree|disagreed|accept|accepted|endorse|endorsed)\b",
     re.IGNORECASE,
 )
 
@@ -1126,7 +1126,11 @@ ASKED_STANCE = re.compile(
     re.IGNORECASE,
 )
 #: "How did X react/respond?": a person reacts by saying something, a market need not.
-REACTION_WORDS = re.compile(r"\b(?:react|respond|reply|comment|answer)\b", re.IGNORECASE)
+REACTION_WORDS = re.compile(
+    r"\b(?:react|respond|reply|comment|answer|agree|disagree|accept|endorse|welcome|deny)"
+    r"(?:s|e?d)?\b",
+    re.IGNORECASE,
+)
 
 #: Longest speaker a "what did X say" question names ("the union leader", "Jonas Gahr Støre").
 MAX_SPEAKER_WORDS = 4
@@ -1161,7 +1165,13 @@ def asked_speaker(question: str) -> str:
         who = " ".join(who.split()[:-2])
     if normalise(who).split()[-1:] in (["been"], ["being"]):
         return ""  # "What have drivers been offered?": offered to them, not by them
-    return "" if normalise(who) in ("", "he", "she", "they", "it", "i", "you", "we") else who
+    return "" if normalise(who) in _NOBODY_IN_PARTICULAR else who
+
+
+#: Who a question names without naming anyone: "what did he say", "did everyone agree".
+_NOBODY_IN_PARTICULAR = words(
+    "he she they it i you we everyone everybody anyone anybody someone somebody people"
+) | {""}
 
 
 _REPORTING = words(
@@ -1177,7 +1187,7 @@ _REPORTING = words(
     # reactions say where someone stands ("much of Europe, including Ukraine, rejected ...")
     "rejected rejects reject welcomed welcomes welcome condemned condemns condemn criticized "
     "criticised criticizes criticises praised praises denied denies dismissed dismisses "
-    "accused accuses"
+    "accused accuses agreed agrees disagreed disagrees accepted accepts endorsed endorses"
 )
 
 

@@ -88,6 +88,9 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         ("What does the article's final paragraph say about the operator?", ""),
         ("What did the textile workers say?", "the textile workers"),
         ("What did Trump want to tell Putin?", "Trump"),
+        ("Did Støre agree with Trump that it was a concession?", "Støre"),
+        ("Has Putin accepted the peace plan?", "Putin"),
+        ("did everyone agree w trump", ""),
     ],
     ids=[
         "the-organisation",
@@ -106,6 +109,9 @@ def test_place_detection(sentence: str, names_a_place: bool) -> None:
         "a-part-of-the-article",
         "a-word-that-starts-like-text",
         "the-one-who-wants-to-tell",
+        "agreeing-is-a-stance",
+        "accepting-is-a-stance",
+        "everyone-is-nobody-in-particular",
     ],
 )
 def test_asked_speaker(question: str, speaker: str) -> None:
