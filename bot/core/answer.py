@@ -1009,6 +1009,9 @@ class _Ids(dict[_Key, int]):
         return key_id
 
 
+#: The owner in a speaker such as "Moira Tennant's sons" or "the company's boss".
+_OWNER_WORDS = re.compile(r"(.+?)(?:['’]s|s['’])\s+\S")
+
 #: Index terms of the places standing for a country ("kyiv" -> "ukrain"), as speakers.
 _STAND_IN_TERMS = {term(place): term(country) for place, country in STAND_INS.items()}
 
@@ -2236,6 +2239,12 @@ class StoryEngine:
             # "... much of Europe rejected the notion ... For them, halting is not ...": what
             # "they" hold is what the ones named before say
             subjects |= self._referents(paragraph, sentence)
+        owner_words = _OWNER_WORDS.match(speaker)
+        if owner_words and subjects:
+            owner = set(terms_of_tokens(tokenize(normalise(owner_words.group(1)))))
+            if subjects <= owner:
+                # "What did Moira Tennant's sons say?" of "..., said Moira Tennant": she speaks
+                return f"the story does not report {speaker} saying that"
         if names:
             key = max(names, key=lambda w: (self.index.idf(w), w))
             if key in subjects or _STAND_IN_TERMS.get(key) in subjects:  # "Kyiv" for Ukraine

@@ -699,8 +699,13 @@ SPEED = re.compile(
     r"(?:hour|minute|second|day)\b",
     re.IGNORECASE,
 )
-#: "What is the top speed of the trams?", "at what speed ...": only a speed answers.
-NEEDS_A_SPEED = re.compile(r"\b(?:top|maximum|max|average|what|which)\s+speeds?\b")
+#: "What is the top speed of the trams?", "at what speed ...", "How fast was the ferry going
+#: when it hit the rocks?": only a speed answers.
+NEEDS_A_SPEED = re.compile(
+    r"\b(?:top|maximum|max|average|what|which)\s+speeds?\b"
+    r"|\bhow fast (?:was|were|is|are)\b[^?]{0,40}?\b(?:going|travell?ing|moving|driving|flying|"
+    r"sailing|doing)\b"
+)
 #: "How fast is the lava flowing?", "How quickly did officers arrive?": a speed or a time
 #: taken answers (not required: "we want it to be fast" answers too) ...
 ASKS_SPEED = re.compile(r"\bhow (?:fast|quickly|quick|rapidly|slowly|soon)\b")

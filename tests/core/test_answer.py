@@ -2352,3 +2352,40 @@ def test_the_us_is_the_united_states(tmp_path: Path) -> None:
     )
     assert answer.answered, answer.reason
     assert "second record" in (answer.sentence or "")
+
+
+_FERRY = (
+    "Ferry Runs Aground Off Carrow Island\n\n"
+    "PORT ENNIS, Scotland — A passenger ferry carrying 212 people ran aground on Saturday.\n\n"
+    "The MV Skerry Lass struck the Goat Ledge at about 6:40 p.m. as it approached the pier.\n\n"
+    "“Cups and bags went flying,” said Moira Tennant, 47, who was travelling with her two sons.\n\n"
+    "The replacement ferry sails at 12 knots.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("How fast was the Skerry Lass going when it hit the ledge?", False),
+        ("how fast was the skerry lass going when it struck the goat ledge", False),
+        ("How fast does the replacement ferry sail?", True),
+        ("What did Moira Tennant's sons say about the cups and bags?", False),
+        ("what did moira tennant's sons say about the cups and bags", False),
+        ("What did Moira Tennant say about the cups and bags?", True),
+    ],
+    ids=[
+        "speed-asked",
+        "speed-asked-lowercase",
+        "speed-given",
+        "the-owner-speaks-not-her-sons",
+        "the-owner-speaks-lowercase",
+        "the-owner-asked",
+    ],
+)
+def test_how_fast_it_was_going_needs_a_speed_and_whose_words_need_their_speaker(
+    tmp_path: Path, question: str, answered: bool
+) -> None:
+    """ "How fast was X going?" needs a speed, not the time it hit; "Moira Tennant's sons"
+    are not Moira Tennant."""
+    answer = engine_over(tmp_path, "ferry.txt", _FERRY).answer(question)
+    assert answer.answered is answered, answer.reason
