@@ -2682,7 +2682,7 @@ class StoryEngine:
                     and english_zipf(word) >= TYPO_ZIPF  # a word, not a typo the speller missed
                 ):
                     return f"the story gives no number of {word}"
-            if counted and not counts_noun(sentence.text, counted):
+            if counted and not counts_noun(sentence.text, counted, counting=query.asks_count):
                 return f"the closest passage gives no number of {counted}"
             if query.asks_count and not gives_a_count(_without_numbers_of(sentence.text, query)):
                 # "Of the 5000 soldiers dying each week, how many are Russian?": not 5000

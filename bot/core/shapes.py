@@ -367,19 +367,45 @@ _NOT_COUNTED = frozenset(
 )
 
 
-def counts_noun(sentence: str, counted: str) -> bool:
+def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
     """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people",
     "redundancy pay of £18,000"); a sentence that does not mention the noun at all passes (the
-    question may paraphrase it)."""
+    question may paraphrase it). When ``counting`` ("how many"), a number that measures time,
+    area or weight ("for two days while staff and volunteers searched") counts nothing else."""
     tokens = tokenize(sentence)
     places = [i for i, token in enumerate(tokens) if term(fold_variant(token)) == counted]
     if not places:
         return True
+    if counting and any(i > 0 and _ORDINAL_TOKEN.match(tokens[i - 1]) for i in places):
+        return True  # "took her fifth title": five titles
     return any(
-        _NUMBER_TOKEN.match(token)
+        _NUMBER_TOKEN.match(tokens[j])
+        # "for two days while staff and volunteers searched": two counts days, not volunteers
+        # (but "36 hours of heavy rain", "500 tonnes of maize" measure them)
+        and not (
+            counting
+            and j + 1 < len(tokens)
+            and j + 1 != i
+            and tokens[j + 1] in _UNITS_COUNTED
+            and tokens[j + 2 : j + 3] != ["of"]
+        )
         for i in places
-        for token in tokens[max(0, i - COUNT_BEFORE) : i + 1 + COUNT_AFTER]
+        for j in range(max(0, i - COUNT_BEFORE), min(len(tokens), i + 1 + COUNT_AFTER))
     )
+
+
+_ORDINAL_TOKEN = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|twentieth|hundredth)$"
+)
+
+#: Nouns a number before them measures, so that it counts nothing else ("two days", "60 acres").
+_UNITS_COUNTED = words(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades acre acres hectare hectares mile miles km kilometres kilometers metre metres "
+    "meter meters feet foot inch inches percent ton tons tonne tonnes pound pounds kg kilograms "
+    "litre litres liter liters gallon gallons"
+)
 
 
 ASKS_A_COUNT = re.compile(r"\bhow many\b")

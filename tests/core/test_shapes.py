@@ -36,6 +36,7 @@ from bot.core.shapes import (
     acts_in,
     asked_speaker,
     counted_head,
+    counts_noun,
     gives_a_count,
     holder_names,
     named_near,
@@ -798,3 +799,30 @@ def test_a_height_needs_a_length_not_a_time_or_speed(sentence: str, height: bool
 def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) -> None:
     """ "How long / how many nights ...?" needs a unit of time, not "second set" or a century."""
     assert bool(MEASURE_UNITS["long"].search(sentence)) is length_of_time
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "counting", "counts"),
+    [
+        ("The zoo closed for two days while staff and volunteers searched.", "volunt", True, False),
+        ("About 200 volunteers searched the park for two days.", "volunt", True, True),
+        ("The zoo closed for two days while staff and volunteers searched.", "volunt", False, True),
+        ("It followed 36 hours of heavy rain.", "rain", True, True),
+        ("She took her fifth title at the regatta.", "titl", True, True),
+        ("The pup is the 37th seal admitted by the trust this year.", "seal", True, True),
+        ("Officials said the seal was healthy.", "seal", True, False),
+    ],
+    ids=[
+        "a-number-of-days-counts-no-volunteers",
+        "a-number-of-volunteers",
+        "how-much-keeps-measures",
+        "hours-of-rain-measure-it",
+        "an-ordinal-counts",
+        "a-numbered-ordinal-counts",
+        "no-number-at-all",
+    ],
+)
+def test_counts_noun(sentence: str, counted: str, counting: bool, counts: bool) -> None:
+    """A "how many" noun is counted by a number before or after it, or by an ordinal ("her
+    fifth title"); a number that measures time or area ("two days") counts nothing else."""
+    assert counts_noun(sentence, counted, counting=counting) is counts
