@@ -1016,6 +1016,14 @@ _OWNER_WORDS = re.compile(r"(.+?)(?:['’]s|s['’])\s+\S")
 _STAND_IN_TERMS = {term(place): term(country) for place, country in STAND_INS.items()}
 
 
+#: "What is Marcus Ebbe's salary?", "what was the mayor's reply": the thing of someone's asked
+#: for (the apostrophe may be left out: "marcus ebbes salary"); not "the price tag for X's tram".
+_OWNED_NOUN = re.compile(
+    r"^\W*what(?:s|'s|’s| is| was| are| were)\s+(?:the\s+)?(?:(?!(?:for|in|of|at|on|to|from|by|"
+    r"with|about|the)\b)[\w.-]+\s+){0,4}[\w.-]+(?:'s|’s|s'|s’|(?<!')s)\s+([a-z]+)\W*$"
+)
+
+
 def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Counter[str]]:
     """The BM25 index of the paragraphs' terms, and the counts of their (variant-folded)
     words for the speller.
@@ -1981,6 +1989,15 @@ class StoryEngine:
             and RARE_VERB_ZIPF <= english_zipf(doing.group(1)) <= DOING_ZIPF
         ):  # "Who is brokering the peace talks?" of a story where nobody brokers anything
             return self._decline(query, candidates, f"it does not say who is {doing.group(1)}")
+        owned = _OWNED_NOUN.match(normalise(query.text))
+        noun = fold_variant(owned.group(1)) if owned else ""
+        owned_term = next((t.term for t in query.terms if t.word == noun and t.term), "")
+        if (
+            owned_term
+            and noun not in light | ANSWER_KINDS
+            and owned_term not in self._terms_of(best.paragraph)
+        ):  # "What is Marcus Ebbe's salary?" of the paragraph that names him, not his salary
+            return self._decline(query, candidates, f"the closest passage gives no {noun}")
         if coverage < MIN_COVERAGE:
             present = self._present_terms(best.paragraph)
             missing = [t.word for t in query.terms if t.term not in present]

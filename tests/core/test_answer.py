@@ -2389,3 +2389,32 @@ def test_how_fast_it_was_going_needs_a_speed_and_whose_words_need_their_speaker(
     are not Moira Tennant."""
     answer = engine_over(tmp_path, "ferry.txt", _FERRY).answer(question)
     assert answer.answered is answered, answer.reason
+
+
+_STARTUP = (
+    "Loomwise Cuts 140 Jobs\n\n"
+    "DENVER — Loomwise, a startup that makes route-planning software, laid off 140 employees "
+    "on Wednesday.\n\n"
+    "Founded in 2019 by Priya Raman and chief technology officer Marcus Ebbe, Loomwise raised "
+    "$38 million in two earlier rounds.\n\n"
+    "Raman said her own salary of $180,000 would be cut by half.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What is Marcus Ebbe's salary?", False),
+        ("what is marcus ebbes salary", False),
+        ("What is Priya Raman's salary?", True),
+        ("What was the total price tag for Loomwise's software?", False),
+        ("When was Loomwise founded?", True),
+    ],
+    ids=["his-salary", "his-salary-no-apostrophe", "her-salary", "not-owned", "plain"],
+)
+def test_what_is_someones_thing_needs_that_thing(
+    tmp_path: Path, question: str, answered: bool
+) -> None:
+    """ "What is X's salary?" is not answered by a passage that names X but gives no salary."""
+    answer = engine_over(tmp_path, "loomwise.txt", _STARTUP).answer(question)
+    assert answer.answered is answered, answer.reason
