@@ -2726,6 +2726,12 @@ class StoryEngine:
             )
         ):  # "What's the name of Melnychuk's school?" is not "Melnychuk said her school ..."
             return "the closest passage gives no name for that"
+        if query.asks_name and asked.name_of and asked.name_of not in ANSWER_KINDS:
+            # (a kind is what the name answers: "the company" may be named as "Westsound Ferries")
+            named = self._lookup(fold_variant(asked.name_of))[0]
+            if named and named not in self._paragraph_terms(paragraph):
+                # "What's the name of the vet who checked Juniper?" of a paragraph with no vet
+                return f"the closest passage names no {asked.name_of}"
         if ASKS_PEOPLE.match(normalise(query.text)) and not names_people(sentence.text, query.text):
             return "the closest passage names nobody for that"
         organisation = ASKS_ORGANISATION.match(normalise(query.text))

@@ -2418,3 +2418,28 @@ def test_what_is_someones_thing_needs_that_thing(
     """ "What is X's salary?" is not answered by a passage that names X but gives no salary."""
     answer = engine_over(tmp_path, "loomwise.txt", _STARTUP).answer(question)
     assert answer.answered is answered, answer.reason
+
+
+@pytest.mark.parametrize(
+    ("vet_paragraph", "answered"),
+    [
+        ("The zoo said a veterinarian would examine her again on Monday.", False),
+        ("The zoo’s veterinarian, Dr. Ana Li, checked Juniper over on Sunday.", True),
+    ],
+    ids=["the-vet-is-not-named", "the-vet-is-named"],
+)
+def test_the_name_asked_for_is_of_the_one_asked_about(
+    tmp_path: Path, vet_paragraph: str, answered: bool
+) -> None:
+    """ "What's the name of the vet who checked Juniper?" is not answered by a paragraph that
+    names a place but has no vet, when the story has a vet elsewhere."""
+    engine = engine_over(
+        tmp_path,
+        "panda.txt",
+        "Escaped Red Panda Found\n\n"
+        "GLENBROOK — A red panda named Juniper was found safe on Saturday, the zoo said.\n\n"
+        "Keepers last checked on Juniper at the 5 p.m. round at the Asian Highlands exhibit.\n\n"
+        f"{vet_paragraph}\n",
+    )
+    answer = engine.answer("whats the name of the vet who checked juniper over")
+    assert answer.answered is answered, answer.reason
