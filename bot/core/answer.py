@@ -1009,18 +1009,43 @@ class _Ids(dict[_Key, int]):
         return key_id
 
 
+def _owned_named(sentence: str, owner: set[str], owned: set[str]) -> bool:
+    """Whether ``sentence`` names the one of ``owned`` (index terms) who belongs to ``owner``
+    ("A lawyer for Moira Tennant", "Tennant's lawyer"; not "with her two sons")."""
+    tokens = tokenize(normalise(sentence))
+    keys = [term(fold_variant(token)) for token in tokens]
+    for i, key in enumerate(keys):
+        if key not in owned:
+            continue
+        if i > 0 and keys[i - 1] in owner:  # "Tennant's lawyer" ("'s" is no token)
+            return True
+        if tokens[i + 1 : i + 2] in (["for"], ["of"], ["to"]) and owner & set(keys[i + 2 : i + 5]):
+            return True  # "a lawyer for Moira Tennant", "a spokesperson for the mayor"
+    return False
+
+
+#: Words for a person that a story may leave out where it names them ("Leo Hart, 7" is "the boy").
+_PERSON_WORDS = SOMEONE | words(
+    "boy boys girl girls child children kid kids teenager teenagers teen teens baby babies "
+    "toddler toddlers"
+)
+
 #: The owner in a speaker such as "Moira Tennant's sons" or "the company's boss".
 _OWNER_WORDS = re.compile(r"(.+?)(?:['’]s|s['’])\s+\S")
 
 #: Index terms of the places standing for a country ("kyiv" -> "ukrain"), as speakers.
-_STAND_IN_TERMS = {term(place): term(country) for place, country in STAND_INS.items()}
+_STAND_IN_TERMS = {
+    term(place): term(country)
+    for place, country in STAND_INS.items()
+    if country in COUNTRY_WORDS and term(place) == place  # not "ex" (former), "downing" (down)
+}
 
 
 #: "What is Marcus Ebbe's salary?", "what was the mayor's reply": the thing of someone's asked
 #: for (the apostrophe may be left out: "marcus ebbes salary"); not "the price tag for X's tram".
 _OWNED_NOUN = re.compile(
-    r"^\W*what(?:s|'s|’s| is| was| are| were)\s+(?:the\s+)?(?:(?!(?:for|in|of|at|on|to|from|by|"
-    r"with|about|the)\b)[\w.-]+\s+){0,4}[\w.-]+(?:'s|’s|s'|s’|(?<!')s)\s+([a-z]+)\W*$"
+    r"^\W*what(?:s|'s|’s| is| was| are| were)\s+(?:the\s+)?((?:(?!(?:for|in|of|at|on|to|from|by|"
+    r"with|about|the)\b)[\w.-]+\s+){0,4}[\w.-]+?)('s|’s|s'|s’|(?<!')s)\s+([a-z]+)\W*$"
 )
 
 
@@ -1990,7 +2015,15 @@ class StoryEngine:
         ):  # "Who is brokering the peace talks?" of a story where nobody brokers anything
             return self._decline(query, candidates, f"it does not say who is {doing.group(1)}")
         owned = _OWNED_NOUN.match(normalise(query.text))
-        noun = fold_variant(owned.group(1)) if owned else ""
+        noun = fold_variant(owned.group(3)) if owned else ""
+        if owned and owned.group(2) == "s":  # "marcus ebbes salary", not "the bus fare"
+            owner_words = {fold_variant(w) for w in owned.group(1).split()}
+            owner_words |= {w + "s" for w in owner_words}
+            if not any(
+                t.term and t.word in owner_words and (t.name or self._only_a_name(t.term))
+                for t in query.terms
+            ):
+                noun = ""
         owned_term = next((t.term for t in query.terms if t.word == noun and t.term), "")
         if (
             owned_term
@@ -2259,8 +2292,10 @@ class StoryEngine:
         owner_words = _OWNER_WORDS.match(speaker)
         if owner_words and subjects:
             owner = set(terms_of_tokens(tokenize(normalise(owner_words.group(1)))))
-            if subjects <= owner:
+            owned = set(terms_of_tokens(tokenize(normalise(speaker[owner_words.end() - 1 :]))))
+            if subjects <= owner and not _owned_named(sentence.text, owner, owned):
                 # "What did Moira Tennant's sons say?" of "..., said Moira Tennant": she speaks
+                # (but "A lawyer for Moira Tennant said" reports her lawyer)
                 return f"the story does not report {speaker} saying that"
         if names:
             key = max(names, key=lambda w: (self.index.idf(w), w))
@@ -2726,8 +2761,10 @@ class StoryEngine:
             )
         ):  # "What's the name of Melnychuk's school?" is not "Melnychuk said her school ..."
             return "the closest passage gives no name for that"
-        if query.asks_name and asked.name_of and asked.name_of not in ANSWER_KINDS:
-            # (a kind is what the name answers: "the company" may be named as "Westsound Ferries")
+        if (
+            query.asks_name and asked.name_of and asked.name_of not in ANSWER_KINDS | _PERSON_WORDS
+        ):  # (a kind is what the name answers: "the company" may be "Westsound Ferries", "the
+            # boy" "Leo Hart, 7")
             named = self._lookup(fold_variant(asked.name_of))[0]
             if named and named not in self._paragraph_terms(paragraph):
                 # "What's the name of the vet who checked Juniper?" of a paragraph with no vet

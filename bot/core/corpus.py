@@ -14,8 +14,7 @@ File format (documented in the README, section "Corpus format"):
 * site chrome is dropped by general rules (:func:`is_chrome`, :func:`is_caption`): a comment
   section ("Leave a Reply" and everything after it, also when typed with no blank line before
   it), comment-form lines, share/subscribe/related lines, and a photo caption (a short line
-  right under the headline without final punctuation, or ending with a credit in brackets, or
-  above the paragraph that opens with the dateline).
+  right under the headline without final punctuation, or ending with a credit in brackets).
 
 Stable ids: the slug (front matter ``slug`` or the file name, lower-cased, runs of other
 characters turned into ``-``) and the paragraph's 1-based number among the kept body paragraphs.
@@ -275,22 +274,23 @@ _NAMED_CREDIT = re.compile(
 )
 
 
-#: A dateline opening a story's first paragraph: "GLENBROOK, Wisconsin — ", "ST. LOUIS — ".
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.' ]{1,30})? [—–] ")
+#: A credit in brackets: a few capitalised words, maybe with a slash ("(Glenbrook Zoo)", "(Dana
+#: Whitlock/Valley Courier)").
+_CREDIT_AFTER_STOP = re.compile(r"\s\((?:[A-Z][\w’'&.-]*)(?:[ /]+[A-Z][\w’'&.-]*){0,5}\)$")
 
 
-def is_caption(paragraph: str, following: str = "") -> bool:
+def is_caption(paragraph: str) -> bool:
     """A photo caption: one line of at most :data:`CAPTION_MAX_WORDS` words without
     sentence-final punctuation (a body paragraph ends with a full stop, a caption does not),
-    or with it when a credit in brackets ends the line ("... on Saturday. (Glenbrook Zoo)") or
-    the paragraph ``following`` it opens with the story's dateline and it does not (the caption
-    of "Nurses gather outside the hospital on Tuesday." stands above "ASHFORD FALLS, Minn. —")."""
+    or with it when a credit ends the line ("(Photo: Reuters)", "... on Saturday. (Glenbrook
+    Zoo)")."""
     line = paragraph.strip()
     text = _PHOTO_CREDIT.sub("", line)  # "(File photo)", "(Photo: Reuters)"
     credited = bool(_NAMED_CREDIT.search(line)) or (
-        text != line and text[-1:] in (".", "!", "?")  # a credit after the full stop
+        # a credit after the full stop: "... on Saturday. (Glenbrook Zoo)", not "(Two members
+        # were absent.)"
+        text[-1:] in (".", "!", "?") and bool(_CREDIT_AFTER_STOP.search(line))
     )
-    credited = credited or bool(_DATELINE.match(following) and not _DATELINE.match(line))
     return (
         "\n" not in text
         and 0 < len(text.split()) <= CAPTION_MAX_WORDS
@@ -349,7 +349,7 @@ def load_article(path: Path) -> Article:
         folded = normalise_uncached(block).strip()  # (a paragraph is seen once: no cache)
         if _COMMENT_SECTION.match(folded):  # the comment section: everything after it goes
             break
-        if position == 0 and len(rest) > 1 and is_caption(block, rest[1].lstrip()):
+        if position == 0 and is_caption(block) and len(rest) > 1:
             caption = " ".join(block.split())
         elif not _is_folded_chrome(folded):
             kept.append(block)

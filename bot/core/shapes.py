@@ -376,8 +376,11 @@ def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
     places = [i for i, token in enumerate(tokens) if term(fold_variant(token)) == counted]
     if not places:
         return True
-    if counting and any(i > 0 and _ORDINAL_TOKEN.match(tokens[i - 1]) for i in places):
-        return True  # "took her fifth title": five titles
+    if counting and any(
+        term(fold_variant(normalise(found.group(1)))) == counted
+        for found in _OWNED_ORDINAL.finditer(sentence)
+    ):
+        return True  # "took her fifth title": five titles (not "scored the second goal")
     return any(
         _NUMBER_TOKEN.match(tokens[j])
         # "for two days while staff and volunteers searched": two counts days, not volunteers
@@ -394,14 +397,18 @@ def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
     )
 
 
-_ORDINAL_TOKEN = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|twentieth|hundredth)$"
+#: An ordinal of someone's, which counts what it numbers: "her fifth title", "Park's third goal"
+#: (not "the second goal", a position).
+_OWNED_ORDINAL = re.compile(
+    r"\b(?:her|his|their|its|our|my|your|[\w-]+['’]s)\s+(?:\d+(?:st|nd|rd|th)|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth)\s+"
+    r"([\w-]+)",
+    re.IGNORECASE,
 )
 
 #: Nouns a number before them measures, so that it counts nothing else ("two days", "60 acres").
 _UNITS_COUNTED = words(
-    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades acre acres hectare hectares mile miles km kilometres kilometers metre metres "
     "meter meters feet foot inch inches percent ton tons tonne tonnes pound pounds kg kilograms "
     "litre litres liter liters gallon gallons"
@@ -719,10 +726,15 @@ ASKS_ORGANISATION = re.compile(
     r"institutes?|foundations?|outlets?)\b"
 )
 #: A speed ("200 meters an hour", "40 mph"): no height, length or distance.
+#: A number in figures or words ("40", "ninety", "twenty-five").
+_SPEED_WORDS = "|".join(
+    [*NUMBER_WORDS, "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
+)
+_SPEED_NUMBER = rf"(?:\d[\d,.]*|\b(?:{_SPEED_WORDS})(?:[ -](?:{_SPEED_WORDS}))?)"
 SPEED = re.compile(
-    r"\d[\d,.]*\s*(?:mph|km/h|kph|knots?)\b"
-    r"|\d[\d,.]*\s*(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot) (?:an|a|per) "
-    r"(?:hour|minute|second|day)\b",
+    rf"{_SPEED_NUMBER}\s*(?:mph|km/h|kph|knots?)\b"
+    rf"|{_SPEED_NUMBER}\s*(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot) (?:an|a|per) "
+    r"(?:hour|minute|second|day|week|month|year)\b",
     re.IGNORECASE,
 )
 #: "What is the top speed of the trams?", "at what speed ...", "How fast was the ferry going
@@ -1118,9 +1130,16 @@ def acts_in(sentence: str, holder: set[str]) -> bool:
     or "tension in Eastern Europe")."""
     return any(
         term(fold_variant(normalise(found.group(0)))) in holder
-        and not _OBJECT_OF.search(sentence[max(0, found.start() - 30) : found.start()])
+        and (
+            not _OBJECT_OF.search(before := sentence[max(0, found.start() - 30) : found.start()])
+            or bool(_AGENT_OF.search(before))  # "the offer was accepted by the union"
+        )
         for found in WORD_PATTERN.finditer(sentence)
     )
+
+
+#: The doer of a passive verb: "accepted by the union", "rejected by Kyiv".
+_AGENT_OF = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?$", re.IGNORECASE)
 
 
 def title_asked(question: str) -> tuple[str, str] | None:
@@ -1146,6 +1165,12 @@ _ASKED_SPEAKER = re.compile(
     r"believe|believes|promise|promised|pledge|pledged|vow|vowed|offer|offered|demand|demanded|"
     r"threaten|threatened|agree|agreed|disagree|disagreed|accept|accepted|endorse|endorsed)\b",
     re.IGNORECASE,
+)
+
+
+#: A passive "did X say" match: "was a ceasefire agreed", "is the deal accepted", "was he told".
+_PASSIVE_ASKED = re.compile(
+    r"(?:is|was)\s.+\s(?:\w+ed|said|told|thought|felt|wrote|written)$", re.IGNORECASE
 )
 
 
@@ -1185,6 +1210,8 @@ def asked_speaker(question: str) -> str:
     """Who a "what did X say" question asks about ("" if it names nobody)."""
     found = _ASKED_SPEAKER.search(question) or ASKED_STANCE.search(question)
     if not found:
+        return ""
+    if _PASSIVE_ASKED.match(found.group(0)):  # "Was a ceasefire agreed?": agreed by others
         return ""
     # "what did it actually say": an adverb is no part of who says it
     who = " ".join(w for w in found.group(1).split() if normalise(w) not in _SAYING_ADVERBS)

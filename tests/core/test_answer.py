@@ -2443,3 +2443,68 @@ def test_the_name_asked_for_is_of_the_one_asked_about(
     )
     answer = engine.answer("whats the name of the vet who checked juniper over")
     assert answer.answered is answered, answer.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answered"),
+    [
+        (
+            "A lawyer for Moira Tennant, who was on board, said the company had been warned.",
+            "What did Moira Tennant's lawyer say?",
+            True,
+        ),
+        (
+            "A spokesperson for the mayor said the fare would not rise again this year.",
+            "What did the mayor's spokesperson say?",
+            True,
+        ),
+        (
+            "Negotiators agreed to the ceasefire proposed for Easter, officials said.",
+            "Was a ceasefire agreed?",
+            True,
+        ),
+        (
+            "The new pay offer was accepted by the union on Friday after a ballot.",
+            "Did the union accept the pay offer?",
+            True,
+        ),
+        (
+            "The car was travelling at almost ninety miles an hour when it hit the cyclist.",
+            "How fast was the car going when it hit the cyclist?",
+            True,
+        ),
+        (
+            "A single ticket on the town bus now costs £1.50 for adults.",
+            "What is the bus fare?",
+            True,
+        ),
+        (
+            "Leo Hart, 7, was pulled from the frozen Mill Pond after chasing his dog onto the ice.",
+            "What's the name of the boy who was chasing his dog?",
+            True,
+        ),
+    ],
+    ids=[
+        "a-lawyer-for-the-owner",
+        "a-spokesperson-for-the-owner",
+        "a-passive-agreement",
+        "a-passive-acceptance",
+        "a-speed-in-words",
+        "no-apostrophe-no-owner",
+        "the-boy-named",
+    ],
+)
+def test_rules_of_whose_words_and_what_is_asked_keep_plain_answers(
+    tmp_path: Path, text: str, question: str, answered: bool
+) -> None:
+    """The rules for an owner's people, agreeing, speeds, someone's thing and the name asked
+    for leave ordinary answers alone."""
+    engine = engine_over(
+        tmp_path,
+        "town.txt",
+        "Town News\n\n"
+        f"GLENBROOK — {text}\n\n"
+        "Fares were last raised in 2019, the council said. The boy is recovering at home.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered is answered, answer.reason
