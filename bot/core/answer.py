@@ -47,6 +47,7 @@ from bot.core.shapes import (
     A_MEDIUM,
     A_POPULATION,
     A_SHARE,
+    A_TALLY,
     ABOUT_THE_ARTICLE,
     AGE_AFTER_NAME,
     ALTERNATIVES,
@@ -57,6 +58,7 @@ from bot.core.shapes import (
     ASKS_A_KIND,
     ASKS_A_MEDIUM,
     ASKS_A_SHARE,
+    ASKS_A_TALLY,
     ASKS_ADVICE,
     ASKS_CLOCK,
     ASKS_DATE,
@@ -382,8 +384,8 @@ def _framing_words(text: str) -> frozenset[str]:
     """Words of the question ``text`` (as its tokens) that frame it rather than name what it is
     about: "one" written out ("a deadline he came up with himself, or one Putin set?"), the
     words of an idiom ("a lot", "if no agreement is struck": no lot, no strike), "relative"
-    in "When did X happen relative to Y?", "effect" in "What effect has X had?" and "term" in
-    "What term did X use for Y?"."""
+    in "When did X happen relative to Y?", "effect" in "What effect has X had?", "term" in
+    "What term did X use for Y?" and "count" in "What was the vote count?"."""
     framing = {
         word
         for idiom, pattern in _IDIOM_PARTS.items()
@@ -399,6 +401,8 @@ def _framing_words(text: str) -> frozenset[str]:
         framing.add(found.group(1).lower())
     if found := _WHAT_WORDING.search(text):
         framing.add(found.group(1).lower())
+    if ASKS_A_TALLY.search(normalise(text)):  # "what was the vote count": the count is the answer
+        framing |= _TALLY_FRAMING
     return frozenset(framing)
 
 
@@ -657,6 +661,7 @@ class _Asked:
     share: bool  # "How much of Ukraine does Russia control?"
     medium: bool  # "Which platform did Trump use ...?", "Where did he post it?"
     population: bool  # "How many people live in Upper Fennick?"
+    tally: bool  # "What was the vote on the budget?"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -697,6 +702,7 @@ def _asked(text: str) -> _Asked:
         share=bool(ASKS_A_SHARE.search(folded)),
         medium=bool(ASKS_A_MEDIUM.search(folded)),
         population=bool(ASKS_POPULATION.search(folded)),
+        tally=bool(ASKS_A_TALLY.search(folded)),
     )
 
 
@@ -1023,6 +1029,9 @@ def _owned_named(sentence: str, owner: set[str], owned: set[str]) -> bool:
             return True  # "a lawyer for Moira Tennant", "a spokesperson for the mayor"
     return False
 
+
+#: Words of "What was the vote count / tally / breakdown?" that a tally answers.
+_TALLY_FRAMING = words("count tally breakdown split margin final")
 
 #: Words for a person that a story may leave out where it names them ("Leo Hart, 7" is "the boy").
 _PERSON_WORDS = SOMEONE | words(
@@ -2130,6 +2139,7 @@ class StoryEngine:
                 if value > 0 and (
                     (asked.medium and A_MEDIUM.search(sentence.text))  # "posted on Truth Social"
                     or (asked.population and A_POPULATION.search(sentence.text))
+                    or (asked.tally and A_TALLY.search(sentence.text))
                 ):
                     total += TYPE_BONUS  # "Which platform did he use?", "population of Dunmore"
                 if value > 0 and (
@@ -2575,9 +2585,12 @@ class StoryEngine:
         "Brightwave, which has about 9 million customers, will not appeal the fine")."""
         if not self._unmet(query, candidates[0]):
             return candidates
-        # Who says it decides a "what did X say" question whatever the scores.
+        # Who says it decides a "what did X say" question whatever the scores, and a tally how
+        # a vote went ("The board approved the freeze 9-2" says "vote" in other words).
         floor = (
-            None if query.kind is QuestionType.STATEMENT else FITTING_SHARE * candidates[0].score
+            None
+            if query.kind is QuestionType.STATEMENT or _asked(query.text).tally
+            else FITTING_SHARE * candidates[0].score
         )
         return self._promote(
             candidates,
@@ -2694,6 +2707,8 @@ class StoryEngine:
             sentence.text
         ):  # "Is Trump planning to visit Kyiv?" is not answered by what happened there
             return "the closest passage says nothing of what is still to come"
+        if asked.tally and not A_TALLY.search(sentence.text):
+            return "the closest passage does not say how the vote went"
         if asked.population and not A_POPULATION.search(sentence.text):
             return "the closest passage gives no population"
         if asked.medium and not A_MEDIUM.search(sentence.text):

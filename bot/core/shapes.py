@@ -821,6 +821,21 @@ A_POPULATION = re.compile(
     rf"|\b(?:has|have|had)\s+{_ABOUT}{_HEADCOUNT}\s+(?:residents|inhabitants)\b",
     re.IGNORECASE,
 )
+#: "What was the vote on the budget?", "what was the vote count", "the vote tally": how a vote
+#: went is asked ...
+ASKS_A_TALLY = re.compile(
+    r"\bwhat(?:s|'s|’s|\s+(?:was|is|were))\s+the\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:vote|votes|vote\s+count|vote\s+tally|tally|final\s+tally)\b(?!\s+(?:on\s+)?(?:date|day))"
+    r"|\bvote\s+(?:count|tally|breakdown|split|margin)\b"
+    r"|\bhow\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?vote\s+go\b"
+)
+#: ... which a sentence with a tally answers ("voted 7 to 2", "by 27 votes to 19", "passed 4-1",
+#: "voted unanimously"; not the "2025-26" season).
+A_TALLY = re.compile(
+    r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b(?![-–]?\s*(?:year|month|week|day|hour|minute|percent|%))"
+    r"|\b\d{1,3}\s+votes?\s+to\s+\d{1,3}\b|\bunanimous(?:ly)?\b",
+    re.IGNORECASE,
+)
 #: "Which platform did Trump use ...?", "what app did he use to ...", "Where did he post his
 #: message?": the medium something was said through is asked ("Which app was banned?" is not)
 #: ...

@@ -2508,3 +2508,29 @@ def test_rules_of_whose_words_and_what_is_asked_keep_plain_answers(
     )
     answer = engine.answer(question)
     assert answer.answered is answered, answer.reason
+
+
+_BOARD = (
+    "University Freezes Tuition\n\n"
+    "HARTWELL, Ore. — Calloway State University will freeze tuition for the 2025-26 year, its "
+    "board of trustees voted on Thursday.\n\n"
+    "The board approved the freeze 9-2 after nearly three hours of debate.\n\n"
+    "A final vote on the state budget is expected in June.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the vote on the freeze?",
+        "what was the vote count on the freeze",
+        "how did the board vote go",
+    ],
+    ids=["vote-on", "vote-count", "how-did-it-go"],
+)
+def test_how_a_vote_went_is_answered_by_the_tally(tmp_path: Path, question: str) -> None:
+    """ "What was the vote on X?" is answered by the tally ("approved the freeze 9-2"), not
+    by the lead that says a vote took place."""
+    answer = engine_over(tmp_path, "tuition.txt", _BOARD).answer(question)
+    assert answer.answered, answer.reason
+    assert "9-2" in (answer.sentence or "")

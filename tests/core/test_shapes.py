@@ -8,10 +8,12 @@ from bot.core.shapes import (
     A_MEDIUM,
     A_POPULATION,
     A_SHARE,
+    A_TALLY,
     ALTERNATIVES,
     ASKS_A_GROUP_SIZE,
     ASKS_A_MEDIUM,
     ASKS_A_SHARE,
+    ASKS_A_TALLY,
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_ORGANISATION,
@@ -867,3 +869,48 @@ def test_acts_in(sentence: str, holder: str, acts: bool) -> None:
 def test_speed(text: str, speed: bool) -> None:
     """A speed may be written in figures or words, per hour or per year."""
     assert bool(SPEED.search(text)) is speed
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What was the council vote?", True),
+        ("what was the vote count on the board", True),
+        ("What was the vote tally?", True),
+        ("What's the council vote count on the parking deal?", True),
+        ("how did the council vote go", True),
+        ("what time was the vote", False),
+        ("Who won the vote in Estravia?", False),
+        ("What did the council leader say after the vote?", False),
+    ],
+    ids=[
+        "council-vote",
+        "vote-count",
+        "tally",
+        "vote-count-of",
+        "how-did-it-go",
+        "time",
+        "who-won",
+        "after",
+    ],
+)
+def test_asks_a_tally(question: str, asks: bool) -> None:
+    """ "What was the vote (count) on X?" asks how the vote went."""
+    assert bool(ASKS_A_TALLY.search(normalise(question))) is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tally"),
+    [
+        ("The council voted 7 to 2 on Tuesday night.", True),
+        ("The bill passed by 27 votes to 19.", True),
+        ("The board approved the freeze 9-2.", True),
+        ("The motion was carried unanimously.", True),
+        ("Tuition is frozen for the 2025-26 academic year.", False),
+        ("The vote is expected in late May.", False),
+    ],
+    ids=["to", "votes-to", "dash", "unanimous", "a-season", "no-tally"],
+)
+def test_a_tally(sentence: str, tally: bool) -> None:
+    """A tally says how a vote went; a span of years does not."""
+    assert bool(A_TALLY.search(sentence)) is tally
