@@ -125,6 +125,7 @@ from bot.core.shapes import (
     SPEED,
     SPEED_OR_TIME_TAKEN,
     STANCE_QUESTION,
+    STANCE_VERBS,
     THAN_BEFORE,
     THE_PARTIES,
     TITLE_OWNER_CHARS,
@@ -141,6 +142,7 @@ from bot.core.shapes import (
     about_topic,
     acts_in,
     asked_speaker,
+    asked_verb,
     counted_head,
     counted_noun,
     counts_noun,
@@ -1015,6 +1017,30 @@ class _Ids(dict[_Key, int]):
         return key_id
 
 
+def _takes_a_stance(sentence: str, who: set[str]) -> bool:
+    """Whether one of ``who`` (index terms) stands in ``sentence`` right before a verb that
+    says where they stand or what they will do ("Russia agreed to ...", "Russia will halt
+    strikes"; not "a meeting with Prime Minister Jonas Gahr Støre on April 24")."""
+    tokens = tokenize(normalise(sentence))
+    for i, token in enumerate(tokens):
+        if term(fold_variant(token)) in who and _STANCE_TAKEN.intersection(tokens[i + 1 : i + 4]):
+            return True
+    return False
+
+
+#: A sentence that names a person: "has been named as Leo Hart", "identified as", "Leo Hart,
+#: 34,".
+_NAMES_SOMEONE = re.compile(
+    r"\b(?:named|identified)\s+as\b|\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s+\d{1,3}\b"
+)
+
+#: Verbs after which someone has taken a stance (see :func:`_takes_a_stance`).
+_STANCE_TAKEN = words(
+    "agreed agrees accepted accepts endorsed endorses signed approved backed rejected rejects "
+    "refused refuses declined will"
+)
+
+
 def _owned_named(sentence: str, owner: set[str], owned: set[str]) -> bool:
     """Whether ``sentence`` names the one of ``owned`` (index terms) who belongs to ``owner``
     ("A lawyer for Moira Tennant", "Tennant's lawyer"; not "with her two sons")."""
@@ -1046,7 +1072,7 @@ _OWNER_WORDS = re.compile(r"(.+?)(?:['’]s|s['’])\s+\S")
 _STAND_IN_TERMS = {
     term(place): term(country)
     for place, country in STAND_INS.items()
-    if country in COUNTRY_WORDS and term(place) == place  # not "ex" (former), "downing" (down)
+    if place not in ("ex", "downing")  # "ex" is "former"; "downing" would be "down"
 }
 
 
@@ -2281,7 +2307,8 @@ class StoryEngine:
             return f"the story does not mention {speaker}"
         # "Prime Minister Jonas Gahr Støre" of "Norway's PM"
         holders = holder_terms(spelt, paragraph.text) if roles else frozenset()
-        if not names and REACTION_WORDS.search(query.text):
+        stance = asked_verb(query.text) in STANCE_VERBS  # "Did Støre agree with Trump ...?"
+        if not names and (REACTION_WORDS.search(query.text) or stance):
             # "How did the markets react?": not only by speaking, but the markets must act in
             # the sentence ("The Kremlin brushed off ...", not "the Russian strikes")
             known = {r for r in roles if r}
@@ -2311,6 +2338,8 @@ class StoryEngine:
             key = max(names, key=lambda w: (self.index.idf(w), w))
             if key in subjects or _STAND_IN_TERMS.get(key) in subjects:  # "Kyiv" for Ukraine
                 return ""
+            if stance and _takes_a_stance(sentence.text, {key, _STAND_IN_TERMS.get(key, key)}):
+                return ""  # "Did Russia agree to halt strikes?": "Russia will halt strikes ..."
             if PRONOUN_SUBJECT in subjects:
                 referents = self._referents(paragraph, sentence) | quoted
                 if not referents or key in referents:  # "he said" of the one named before
@@ -2318,6 +2347,8 @@ class StoryEngine:
         if subjects and roles:
             known_roles = {r for r in roles if r}
             present = set(terms_of_tokens(tokenize(paragraph.text)))
+            if len(known_roles) == 1:  # "kyiv" alone is Ukraine; "the kyiv mayor" is no country
+                known_roles |= {_STAND_IN_TERMS[r] for r in known_roles if r in _STAND_IN_TERMS}
             role_present = not known_roles or bool(known_roles & present)
             if holders and not holders & subjects:
                 return f"the story does not report {speaker} saying that"
@@ -2781,7 +2812,11 @@ class StoryEngine:
         ):  # (a kind is what the name answers: "the company" may be "Westsound Ferries", "the
             # boy" "Leo Hart, 7")
             named = self._lookup(fold_variant(asked.name_of))[0]
-            if named and named not in self._paragraph_terms(paragraph):
+            if (
+                named
+                and named not in self._paragraph_terms(paragraph)
+                and not _NAMES_SOMEONE.search(sentence.text)  # "named as Leo Hart, 34"
+            ):
                 # "What's the name of the vet who checked Juniper?" of a paragraph with no vet
                 return f"the closest passage names no {asked.name_of}"
         if ASKS_PEOPLE.match(normalise(query.text)) and not names_people(sentence.text, query.text):
@@ -2820,7 +2855,10 @@ class StoryEngine:
             return "the closest passage names no place for that"
         if (
             query.kind is QuestionType.STATEMENT
-            or (query.kind is QuestionType.YES_NO and REACTION_WORDS.search(query.text))
+            or (
+                query.kind is QuestionType.YES_NO
+                and (REACTION_WORDS.search(query.text) or asked_verb(query.text) in STANCE_VERBS)
+            )
             or ASKED_STANCE.search(query.text)
         ):  # "What did X say", "Did X reply to ...?", "What is X's view?": X must say it
             return self._unreported_speaker(query, sentence, paragraph)

@@ -274,9 +274,9 @@ _NAMED_CREDIT = re.compile(
 )
 
 
-#: A credit in brackets: a few capitalised words, maybe with a slash ("(Glenbrook Zoo)", "(Dana
-#: Whitlock/Valley Courier)").
-_CREDIT_AFTER_STOP = re.compile(r"\s\((?:[A-Z][\w’'&.-]*)(?:[ /]+[A-Z][\w’'&.-]*){0,5}\)$")
+#: A credit in brackets: two to six capitalised words, maybe with a slash ("(Glenbrook Zoo)",
+#: "(Dana Whitlock/Valley Courier)"); not a wire's "(AP)" ending a lead, nor "(Updated)".
+_CREDIT_AFTER_STOP = re.compile(r"\s\((?:[A-Z][\w’'&.-]*)(?:[ /]+[A-Z][\w’'&.-]*){1,5}\)$")
 
 
 def is_caption(paragraph: str) -> bool:

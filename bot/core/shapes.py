@@ -370,15 +370,16 @@ _NOT_COUNTED = frozenset(
 def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
     """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people",
     "redundancy pay of £18,000"); a sentence that does not mention the noun at all passes (the
-    question may paraphrase it). When ``counting`` ("how many"), a number that measures time,
-    area or weight ("for two days while staff and volunteers searched") counts nothing else."""
+    question may paraphrase it). When ``counting`` ("how many"), a number followed by a unit
+    ("for two days while staff and volunteers searched") counts nothing else."""
     tokens = tokenize(sentence)
     places = [i for i, token in enumerate(tokens) if term(fold_variant(token)) == counted]
     if not places:
         return True
     if counting and any(
-        term(fold_variant(normalise(found.group(1)))) == counted
+        term(fold_variant(normalise(word))) == counted  # "her fifth Wimbledon title"
         for found in _OWNED_ORDINAL.finditer(sentence)
+        for word in found.group(1).split()
     ):
         return True  # "took her fifth title": five titles (not "scored the second goal")
     return any(
@@ -402,7 +403,7 @@ def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
 _OWNED_ORDINAL = re.compile(
     r"\b(?:her|his|their|its|our|my|your|[\w-]+['’]s)\s+(?:\d+(?:st|nd|rd|th)|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth)\s+"
-    r"([\w-]+)",
+    r"((?:[\w-]+\s+){0,2}[\w-]+)",
     re.IGNORECASE,
 )
 
@@ -725,24 +726,27 @@ ASKS_ORGANISATION = re.compile(
     r"hotels?|restaurants?|bakery|bakeries|shops?|stores?|ministry|ministries|departments?|"
     r"institutes?|foundations?|outlets?)\b"
 )
-#: A speed ("200 meters an hour", "40 mph"): no height, length or distance.
 #: A number in figures or words ("40", "ninety", "twenty-five").
 _SPEED_WORDS = "|".join(
     [*NUMBER_WORDS, "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]
 )
 _SPEED_NUMBER = rf"(?:\d[\d,.]*|\b(?:{_SPEED_WORDS})(?:[ -](?:{_SPEED_WORDS}))?)"
+#: A speed ("200 meters an hour", "40 mph"): no height, length or distance.
 SPEED = re.compile(
     rf"{_SPEED_NUMBER}\s*(?:mph|km/h|kph|knots?)\b"
     rf"|{_SPEED_NUMBER}\s*(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot) (?:an|a|per) "
-    r"(?:hour|minute|second|day|week|month|year)\b",
+    r"(?:hour|minute|second|day)\b"
+    # a slow creep ("two metres a year"), not a distance covered ("12,000 miles a year")
+    rf"|{_SPEED_NUMBER}\s*(?:met(?:er|re)s?|feet|foot|inch(?:es)?|centimet(?:er|re)s?|cm|mm) "
+    r"(?:an|a|per) (?:week|month|year)\b",
     re.IGNORECASE,
 )
 #: "What is the top speed of the trams?", "at what speed ...", "How fast was the ferry going
 #: when it hit the rocks?": only a speed answers.
 NEEDS_A_SPEED = re.compile(
     r"\b(?:top|maximum|max|average|what|which)\s+speeds?\b"
-    r"|\bhow fast (?:was|were|is|are)\b[^?]{0,40}?\b(?:going|travell?ing|moving|driving|flying|"
-    r"sailing|doing)\b"
+    r"|\bhow fast (?:was|were|is|are)\b[^?]{0,40}?\b(?:travell?ing|driving|flying|sailing|speeding|"
+    r"(?:going|moving|doing)\s+(?:when|as|before|at the time|at impact)\b)"
 )
 #: "How fast is the lava flowing?", "How quickly did officers arrive?": a speed or a time
 #: taken answers (not required: "we want it to be fast" answers too) ...
@@ -1154,7 +1158,10 @@ def acts_in(sentence: str, holder: set[str]) -> bool:
 
 
 #: The doer of a passive verb: "accepted by the union", "rejected by Kyiv".
-_AGENT_OF = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?$", re.IGNORECASE)
+_AGENT_OF = re.compile(
+    r"\b(?i:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?i:by)\s+"
+    r"(?:(?i:the)\s+)?(?:[A-Z][\w'’-]*\s+)?$"
+)
 
 
 def title_asked(question: str) -> tuple[str, str] | None:
@@ -1197,11 +1204,10 @@ ASKED_STANCE = re.compile(
     re.IGNORECASE,
 )
 #: "How did X react/respond?": a person reacts by saying something, a market need not.
-REACTION_WORDS = re.compile(
-    r"\b(?:react|respond|reply|comment|answer|agree|disagree|accept|endorse|welcome|deny)"
-    r"(?:s|e?d)?\b",
-    re.IGNORECASE,
-)
+REACTION_WORDS = re.compile(r"\b(?:react|respond|reply|comment|answer)\b", re.IGNORECASE)
+#: "Did Støre agree with Trump ...?", "Has Putin accepted ...?": where someone stands is asked
+#: (the verb a "did X say" question asks with, see :func:`asked_verb`).
+STANCE_VERBS = words("agree agreed disagree disagreed accept accepted endorse endorsed")
 
 #: Longest speaker a "what did X say" question names ("the union leader", "Jonas Gahr Støre").
 MAX_SPEAKER_WORDS = 4
@@ -1219,6 +1225,13 @@ _THE_PIECE_ITSELF = re.compile(
     r"^(?:the|this|that)\s+(?:(?:article|story|piece|text|paragraph)\b|(?:article|story|piece)"
     r"(?:'s|’s)\s)"
 )
+
+
+def asked_verb(question: str) -> str:
+    """The verb a "did X say" question asks with, lower-cased ("agree" of "Did Støre agree with
+    Trump?"; "" when none)."""
+    found = _ASKED_SPEAKER.search(question)
+    return found.group(0).split()[-1].lower() if found else ""
 
 
 def asked_speaker(question: str) -> str:
@@ -1260,7 +1273,7 @@ _REPORTING = words(
     # reactions say where someone stands ("much of Europe, including Ukraine, rejected ...")
     "rejected rejects reject welcomed welcomes welcome condemned condemns condemn criticized "
     "criticised criticizes criticises praised praises denied denies dismissed dismisses "
-    "accused accuses agreed agrees disagreed disagrees accepted accepts endorsed endorses"
+    "accused accuses"
 )
 
 

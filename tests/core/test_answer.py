@@ -2534,3 +2534,83 @@ def test_how_a_vote_went_is_answered_by_the_tally(tmp_path: Path, question: str)
     answer = engine_over(tmp_path, "tuition.txt", _BOARD).answer(question)
     assert answer.answered, answer.reason
     assert "9-2" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "question", "answered"),
+    [
+        (
+            "The crew union accepted the new pay offer on Monday, and the mayor attended the "
+            "signing at the harbour office.",
+            "What did the mayor say after the union accepted the offer?",
+            False,
+        ),
+        (
+            "Russia will halt strikes on energy sites for 30 days under the deal, the White "
+            "House said.",
+            "Did Russia agree to halt strikes?",
+            True,
+        ),
+        (
+            "Striking ferry crews marched through Millbrook and stopped by the market to hand "
+            "out leaflets.",
+            "How did the market react to the strike?",
+            False,
+        ),
+        (
+            "China said on Monday it would not accept the new tariffs.",
+            "What did Beijing say about the tariffs?",
+            True,
+        ),
+        (
+            "Ukraine said on Monday it would not give up any land in the talks.",
+            "what did kyiv say about land",
+            True,
+        ),
+        (
+            "The council is moving quickly on repairs to the harbour wall, which should be "
+            "finished within two weeks.",
+            "How fast are the harbour wall repairs going?",
+            True,
+        ),
+        (
+            "The Westsound ferry covers about 12,000 miles a year on the island routes.",
+            "How far does the ferry travel each year?",
+            True,
+        ),
+        (
+            "Rescuers found the missing hiker alive on Sunday after a two-day search, police "
+            "said. (AP)",
+            "When was the hiker found?",
+            True,
+        ),
+        (
+            "The man who died has been named as Leo Hart, 34, of Millbrook.\n\n"
+            "Officers said the driver had been alone in the car.",
+            "What is the name of the driver who died?",
+            True,
+        ),
+    ],
+    ids=[
+        "agreeing-in-a-time-clause-is-no-reaction",
+        "a-stance-taken",
+        "stopped-by-the-market-is-no-agent",
+        "beijing-for-china",
+        "kyiv-for-ukraine-lower-case",
+        "repairs-going-figuratively",
+        "a-distance-a-year-is-no-speed",
+        "a-wire-credit-ends-a-lead",
+        "the-driver-named-as",
+    ],
+)
+def test_second_read_of_whose_words_speeds_and_names(
+    tmp_path: Path, paragraphs: str, question: str, answered: bool
+) -> None:
+    """Cases a second read of the change found: a verb in a time clause, the agent of a
+    passive, capitals for countries, figurative speeds, a wire credit and a name given with
+    "named as"."""
+    engine = engine_over(
+        tmp_path, "news.txt", f"Local News\n\n{paragraphs}\n\nMore news is expected on Friday.\n"
+    )
+    answer = engine.answer(question)
+    assert answer.answered is answered, answer.reason

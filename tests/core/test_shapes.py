@@ -858,13 +858,22 @@ def test_acts_in(sentence: str, holder: str, acts: bool) -> None:
     ("text", "speed"),
     [
         ("travelling at almost ninety miles an hour", True),
-        ("moving at more than two kilometres a year", True),
+        ("moving at more than two metres a year", True),
+        ("the ferry covers about 12,000 miles a year", False),
         ("at twenty-five knots", True),
         ("at 40 mph", True),
         ("5000 soldiers a week", False),
         ("it lasted two hours", False),
     ],
-    ids=["words", "per-year", "hyphenated-words", "figures", "a-rate-of-people", "a-duration"],
+    ids=[
+        "words",
+        "per-year",
+        "a-distance-a-year",
+        "hyphenated-words",
+        "figures",
+        "a-rate-of-people",
+        "a-duration",
+    ],
 )
 def test_speed(text: str, speed: bool) -> None:
     """A speed may be written in figures or words, per hour or per year."""
