@@ -664,6 +664,7 @@ class _Asked:
     medium: bool  # "Which platform did Trump use ...?", "Where did he post it?"
     population: bool  # "How many people live in Upper Fennick?"
     tally: bool  # "What was the vote on the budget?"
+    stance: bool  # "Did Støre agree with Trump ...?": where someone stands
 
 
 @functools.lru_cache(maxsize=4096)
@@ -705,6 +706,7 @@ def _asked(text: str) -> _Asked:
         medium=bool(ASKS_A_MEDIUM.search(folded)),
         population=bool(ASKS_POPULATION.search(folded)),
         tally=bool(ASKS_A_TALLY.search(folded)),
+        stance=asked_verb(text) in STANCE_VERBS,
     )
 
 
@@ -2307,7 +2309,7 @@ class StoryEngine:
             return f"the story does not mention {speaker}"
         # "Prime Minister Jonas Gahr Støre" of "Norway's PM"
         holders = holder_terms(spelt, paragraph.text) if roles else frozenset()
-        stance = asked_verb(query.text) in STANCE_VERBS  # "Did Støre agree with Trump ...?"
+        stance = _asked(query.text).stance  # "Did Støre agree with Trump ...?"
         if not names and (REACTION_WORDS.search(query.text) or stance):
             # "How did the markets react?": not only by speaking, but the markets must act in
             # the sentence ("The Kremlin brushed off ...", not "the Russian strikes")
@@ -2857,7 +2859,7 @@ class StoryEngine:
             query.kind is QuestionType.STATEMENT
             or (
                 query.kind is QuestionType.YES_NO
-                and (REACTION_WORDS.search(query.text) or asked_verb(query.text) in STANCE_VERBS)
+                and (REACTION_WORDS.search(query.text) or asked.stance)
             )
             or ASKED_STANCE.search(query.text)
         ):  # "What did X say", "Did X reply to ...?", "What is X's view?": X must say it
