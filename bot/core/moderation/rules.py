@@ -7,6 +7,8 @@ loads the defaults shipped in the package (``default_rules.toml``).
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib.resources
 import logging
 import re
@@ -281,7 +283,21 @@ _TOML_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of docume
 
 
 def parse_rules(text: str, source: str = "<rules>") -> RuleSet:
-    """Parse the text of a rules file; ``source`` names it in errors."""
+    """Parse the text of a rules file; ``source`` names it in errors. The same text is built
+    once (compiling the word lists takes most of a second): a reload of an unchanged file, or
+    a second bot in one process, shares the immutable :class:`RuleSet`."""
+    try:
+        return dataclasses.replace(_parsed(text), source=source)
+    except RulesError:
+        return _parse(text, source)  # (a bad file is not cached) raised again with its name
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(text: str) -> RuleSet:
+    return _parse(text, "<rules>")
+
+
+def _parse(text: str, source: str) -> RuleSet:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -137,3 +137,16 @@ def test_describe_has_a_line_per_rule_and_the_strike_policy(default_rules: RuleS
     assert lines[0].startswith("email [remove]: ")
     assert "3 strikes within 24 h" in lines[-1]
     assert "13 rules" in default_rules.summary()
+
+
+def test_the_same_rules_text_is_built_once_and_named_each_time() -> None:
+    """Parsing the same text again shares the built rules (compiling the word lists is slow)
+    but names its own source; a bad text raises each time with the name it was given."""
+    first = parse_rules(GOOD, "first.toml")
+    second = parse_rules(GOOD, "second.toml")
+    assert first.rules is second.rules
+    assert (first.source, second.source) == ("first.toml", "second.toml")
+    for name in ("bad.toml", "worse.toml"):
+        with pytest.raises(RulesError) as raised:
+            parse_rules("[rules.x\n", name)
+        assert name in str(raised.value)
