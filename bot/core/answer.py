@@ -2740,12 +2740,13 @@ class StoryEngine:
             sentence.text
         ):  # "Is Trump planning to visit Kyiv?" is not answered by what happened there
             return "the closest passage says nothing of what is still to come"
-        if asked.tally and not A_TALLY.search(sentence.text):
-            return "the closest passage does not say how the vote went"
-        if asked.population and not A_POPULATION.search(sentence.text):
-            return "the closest passage gives no population"
-        if asked.medium and not A_MEDIUM.search(sentence.text):
-            return "the closest passage does not say where that was put out"
+        for asks, answers, missing in (
+            (asked.tally, A_TALLY, "does not say how the vote went"),
+            (asked.population, A_POPULATION, "gives no population"),
+            (asked.medium, A_MEDIUM, "does not say where that was put out"),
+        ):
+            if asks and not answers.search(sentence.text):
+                return f"the closest passage {missing}"
         if query.kind is QuestionType.HOW_MANY:
             unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
             lasts_until = asked.measure == "long" and _LASTS_UNTIL.search(sentence.text)
@@ -2793,14 +2794,14 @@ class StoryEngine:
                 return "the closest passage gives no share of that"
             if asked.total and only_rates(sentence.text):
                 return "the closest passage gives only a rate, not a total"
-        if asked.needs_speed and not SPEED.search(sentence.text):
-            return "the closest passage gives no speed"
-        if query.asks_money and not MONEY_AMOUNT.search(sentence.text):
-            return "the closest passage gives no amount of money for that"
-        if query.asks_date and not CALENDAR_DATE.search(sentence.text):
-            return "the closest passage gives no date for that"
-        if query.asks_clock and not CLOCK_TIME.search(sentence.text):
-            return "the closest passage gives no time of day for that"
+        for asks, answers, missing in (
+            (asked.needs_speed, SPEED, "gives no speed"),
+            (query.asks_money, MONEY_AMOUNT, "gives no amount of money for that"),
+            (query.asks_date, CALENDAR_DATE, "gives no date for that"),
+            (query.asks_clock, CLOCK_TIME, "gives no time of day for that"),
+        ):
+            if asks and not answers.search(sentence.text):
+                return f"the closest passage {missing}"
         if query.asks_name and not (
             named_near(sentence.text, asked.name_of, frozenset(t.word for t in query.terms))
             and (
