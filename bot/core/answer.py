@@ -1043,7 +1043,7 @@ _STANCE_TAKEN = words(
 )
 
 
-def _owned_named(sentence: str, owner: set[str], owned: set[str]) -> bool:
+def _owned_named(sentence: str, owner: frozenset[str], owned: frozenset[str]) -> bool:
     """Whether ``sentence`` names the one of ``owned`` (index terms) who belongs to ``owner``
     ("A lawyer for Moira Tennant", "Tennant's lawyer"; not "with her two sons")."""
     tokens = tokenize(normalise(sentence))
@@ -1177,6 +1177,9 @@ class _Speaker(NamedTuple):
     owners: list[str]
     spelt: str  # the speaker with abbreviations spelt out ("Norway's prime minister")
     stranger: bool  # names a country the corpus never does ("the UK prime minister")
+    # "Moira Tennant's sons": the owner's terms and the owned ones (empty without an owner)
+    owner: frozenset[str] = frozenset()
+    owned: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -2274,8 +2277,19 @@ class StoryEngine:
                 fold_variant(word) in COUNTRY_WORDS and not self._lookup(fold_variant(word))[0]
                 for word in tokenize(speaker)
             )
+            owner_words = _OWNER_WORDS.match(speaker)
+            owner_terms, owned_terms = (
+                (
+                    frozenset(terms_of_tokens(tokenize(normalise(owner_words.group(1))))),
+                    frozenset(
+                        terms_of_tokens(tokenize(normalise(speaker[owner_words.end() - 1 :])))
+                    ),
+                )
+                if owner_words
+                else (frozenset(), frozenset())
+            )
             found = self._speakers[question] = _Speaker(
-                speaker, names, roles, owners, spelt, stranger
+                speaker, names, roles, owners, spelt, stranger, owner_terms, owned_terms
             )
         return found
 
@@ -2289,7 +2303,7 @@ class StoryEngine:
         before the name ("Mayor Elena Varga said"): someone must speak in the sentence and one
         of the role's words (if the story has it) must be in the paragraph.
         """
-        speaker, names, roles, owners, spelt, stranger = self._speaker_of(query.text)
+        speaker, names, roles, owners, spelt, stranger, owner, owned = self._speaker_of(query.text)
         if not names and not roles:
             return ""
         if stranger:  # "the UK prime minister" of a story that never names the UK
@@ -2328,14 +2342,15 @@ class StoryEngine:
             # "... much of Europe rejected the notion ... For them, halting is not ...": what
             # "they" hold is what the ones named before say
             subjects |= self._referents(paragraph, sentence)
-        owner_words = _OWNER_WORDS.match(speaker)
-        if owner_words and subjects:
-            owner = set(terms_of_tokens(tokenize(normalise(owner_words.group(1)))))
-            owned = set(terms_of_tokens(tokenize(normalise(speaker[owner_words.end() - 1 :]))))
-            if subjects <= owner and not _owned_named(sentence.text, owner, owned):
-                # "What did Moira Tennant's sons say?" of "..., said Moira Tennant": she speaks
-                # (but "A lawyer for Moira Tennant said" reports her lawyer)
-                return f"the story does not report {speaker} saying that"
+        if (
+            owner
+            and subjects
+            and subjects <= owner
+            and not _owned_named(sentence.text, owner, owned)
+        ):
+            # "What did Moira Tennant's sons say?" of "..., said Moira Tennant": she speaks (but
+            # "A lawyer for Moira Tennant said" reports her lawyer)
+            return f"the story does not report {speaker} saying that"
         if names:
             key = max(names, key=lambda w: (self.index.idf(w), w))
             if key in subjects or _STAND_IN_TERMS.get(key) in subjects:  # "Kyiv" for Ukraine
