@@ -122,6 +122,7 @@ from bot.core.shapes import (
     RELATIVE_TIME,
     SAYS_A_PAST_YEAR,
     SAYS_FUTURE,
+    SMALL_TALK,
     SPEED,
     SPEED_OR_TIME_TAKEN,
     STANCE_QUESTION,
@@ -1767,6 +1768,8 @@ class StoryEngine:
         folded = normalise(query.text)
         if query.placing and not query.terms:  # "What does the last paragraph say?"
             return self._placed_paragraph(query, at_the_end=query.at_the_end)
+        if SMALL_TALK.match(folded):  # "hey bot how r u doing today": nothing to look up
+            return self._decline(query, [], "that is small talk, not a question about the story")
         if ASKS_THE_GIST.match(folded):  # "What is this story about?": its lead sums it up
             return self._placed_paragraph(query, at_the_end=False)
         candidates = self._rank(query) if query.terms else []

@@ -1101,6 +1101,34 @@ def holder_terms(role: str, text: str) -> frozenset[str]:
     return frozenset(t for name in holder_names(role, text) for t in index_terms(name))
 
 
+#: Small talk addressed to the bot itself, not to the story: "hey bot how r u doing today",
+#: "hows ur day going lol", "what's your favourite bird?", "thanks!", "are you a real person".
+#: The whole message must be small talk: "hi, can you tell me when the regatta started?" and
+#: "do you know who won?" ask about the story.
+SMALL_TALK = re.compile(
+    r"^\W*(?:(?:hey|hi|hiya|hello|yo|oi|ok|okay|so|well|um+|h?m+)\b\W*)*"
+    r"(?:(?:story)?bot\b\W*)?"
+    r"(?:how\s*(?:'?s|is|are|r|has|was|have)?\s+(?:you|u|ya|things|it\s+going|life)"
+    r"(?:\s+(?:doing|going|been|keeping|getting\s+on|today|tonight|this\s+morning|mate|buddy))*"
+    r"|how(?:'?s|s| is| has| was)\s+(?:your|ur|yer|the)\s+(?:day|morning|afternoon|evening|night"
+    r"|week|weekend)(?:\s+(?:going|been|so\s+far))*"
+    r"|what(?:'?s|s| is| are)\s+(?:your|ur|yer)\s+(?:fav(?:ou?rite)?|fave|name|age)\b"
+    r"(?:\s+\w+){0,2}"
+    r"|what\s+(?:do|would)\s+(?:you|u)\s+(?:like|love|think\s+of\s+(?:me|yourself))"
+    r"|(?:do|would)\s+(?:you|u)\s+(?:like|love|enjoy|prefer)\s+\w+"
+    r"|(?:are|r)\s+(?:you|u)\s+(?:a\s+(?:real\s+)?(?:bot|robot|person|human)|an?\s+ai|real"
+    r"|human|alive|sentient|ok(?:ay)?|there|awake|still\s+(?:there|alive|working)|smart)"
+    r"|who\s+(?:made|built|created|programmed|coded|wrote|owns)\s+(?:you|u)"
+    r"|(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta)(?:\s+(?:so|very)\s+much|\s+a\s+lot)?"
+    r"|good\s+(?:morning|afternoon|evening|night|bot|job|work)"
+    r"|(?:tell\s+me|know\s+any|got\s+any)\s+(?:a\s+)?jokes?"
+    r"|what(?:'?s|s| is)\s+up|wh?at\s*up|sup|nice\s+to\s+meet\s+(?:you|u)"
+    r"|(?:hey|hi|hiya|hello|yo)(?:\s+there)?)"
+    r"(?:\W+(?:bot|storybot|mate|buddy|pal|today|tonight|then|lol|lmao|haha+|tbh|pls|please"
+    r"|again|though|btw|:\)|xd))*\W*$"
+)
+
+
 _PHOTO = r"(?:photo|photograph|picture|image|pic)"
 #: Questions about the article rather than the news: who wrote it, when it was published, its
 #: headline, who is in its photo (the caption, kept apart from the answerable text).

@@ -857,6 +857,18 @@ def test_the_gist_is_the_lead(tmp_path: Path, question: str) -> None:
     assert (answer.sentence or "").startswith("Mayor Lena Ortiz criticised")
 
 
+@pytest.mark.parametrize(
+    "message", ["hey bot hows ur day going lol", "Hi bot, how are you doing today?", "thanks!"]
+)
+def test_small_talk_is_declined_without_passages(engine: StoryEngine, message: str) -> None:
+    """Small talk shares words with the story ("day", "doing") but asks nothing of it: no
+    passage is offered as if it were close."""
+    answer = engine.answer(message)
+    assert not answer.answered
+    assert answer.passages == ()
+    assert "small talk" in answer.reason
+
+
 def test_when_it_happened_is_the_lead_s_date(engine: StoryEngine) -> None:
     answer = engine.answer("what year did this happen")
     assert answer.answered, answer.reason

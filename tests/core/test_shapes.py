@@ -31,6 +31,7 @@ from bot.core.shapes import (
     NUMBER_PER_PERIOD,
     PRONOUN_SUBJECT,
     SAYS_A_PAST_YEAR,
+    SMALL_TALK,
     SPEED,
     THE_PARTIES,
     WHEN_ANSWER,
@@ -266,6 +267,40 @@ def test_where_in_the_article_is_asked(question: str, end: bool, start: bool) ->
 def test_the_gist_asked(question: str, gist: bool) -> None:
     """The whole story is asked about, not any one thing in it."""
     assert bool(ASKS_THE_GIST.match(normalise(question))) is gist
+
+
+@pytest.mark.parametrize(
+    ("message", "small_talk"),
+    [
+        ("hey bot hows ur day going lol", True),
+        ("Hi bot, how are you doing today?", True),
+        ("hey bot whats ur favourite bird", True),
+        ("How’s your day been?", True),
+        ("are you a real person", True),
+        ("who made you?", True),
+        ("thanks!", True),
+        ("Thank you so much bot", True),
+        ("good morning", True),
+        ("tell me a joke", True),
+        ("hello there!", True),
+        ("do you like pizza", True),
+        ("hi, can you tell me when the regatta started?", False),
+        ("do you know who won?", False),
+        ("How are the talks going?", False),
+        ("how is the hiker doing", False),
+        ("how is your local branch affected", False),
+        ("are you sure trump said that", False),
+        ("What are you basing that on", False),
+        ("thanks for nothing, who won", False),
+        ("who made the decision?", False),
+        ("good news for the town?", False),
+        ("hello, when did it happen", False),
+    ],
+)
+def test_small_talk(message: str, small_talk: bool) -> None:
+    """Small talk is addressed to the bot as a whole message; a greeting before a question
+    about the story, or "you" in one, is not small talk."""
+    assert bool(SMALL_TALK.match(normalise(message))) is small_talk
 
 
 @pytest.mark.parametrize(
