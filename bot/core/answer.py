@@ -409,6 +409,13 @@ def _framing_words(text: str) -> frozenset[str]:
     return frozenset(framing)
 
 
+#: A question about what someone meant by words, or how they explained or defended them.
+EXPLAINS_WORDS = re.compile(
+    r"\b(?:explain(?:s|ed|ing)?|explanation|mean(?:s|t)?\s+by|clarif(?:y|ied|ies|ication)"
+    r"|justif(?:y|ied|ies|ication)|defend(?:s|ed)?|walk(?:ed)?\s+back)\b"
+)
+
+
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
 _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
 
@@ -2122,6 +2129,9 @@ class StoryEngine:
         wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
         wants_speed = bool(ASKS_SPEED.search(normalise(query.text)))
         asked = _asked(query.text)
+        # "How did Trump explain his 'Vladimir, STOP' post?": the quoted words say what is
+        # explained, not where the explanation is
+        quote_found = bool(query.quoted) and not EXPLAINS_WORDS.search(normalise(query.text))
         # "according to the article's conclusion" / "in the first paragraph": where it says it
         at_the_end = query.at_the_end
         at_the_start = bool(query.placing) and not at_the_end
@@ -2156,7 +2166,7 @@ class StoryEngine:
                 scores = [best_sentence, *scores[1:]]
             for sentence, value in zip(self.sentences(position), scores, strict=True):
                 total = value / best_sentence if best_sentence > 0 else 0.0
-                if query.quoted and query.quoted in plain_words(sentence.text):
+                if quote_found and query.quoted in plain_words(sentence.text):
                     total += QUOTED_BONUS  # the words the question quotes, as written
                 if value > 0 and query.compares and COMPARISON.search(sentence.text):
                     total += TYPE_BONUS  # "more optimistic ... than his previous remarks"

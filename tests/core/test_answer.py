@@ -858,6 +858,24 @@ def test_the_gist_is_the_lead(tmp_path: Path, question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [
+        ("How did Trump explain his 'Vladimir, STOP' post to the press?", 5),
+        ("Who wrote 'Vladimir, STOP'?", 4),
+    ],
+)
+def test_quoted_words_explained_elsewhere(
+    engine: StoryEngine, question: str, paragraph: int
+) -> None:
+    """Words a question quotes point at the sentence that has them, unless it asks how they
+    were explained: the explanation is elsewhere."""
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert answer.citation is not None
+    assert answer.citation.paragraph == paragraph
+
+
+@pytest.mark.parametrize(
     "message", ["hey bot hows ur day going lol", "Hi bot, how are you doing today?", "thanks!"]
 )
 def test_small_talk_is_declined_without_passages(engine: StoryEngine, message: str) -> None:
