@@ -2380,6 +2380,11 @@ class StoryEngine:
             if len(known_roles) == 1:  # "kyiv" alone is Ukraine; "the kyiv mayor" is no country
                 known_roles |= {_STAND_IN_TERMS[r] for r in known_roles if r in _STAND_IN_TERMS}
             role_present = not known_roles or bool(known_roles & present)
+            if not role_present:
+                # "What did the judge tell him?" of "Okafor told Corliss in court": the article
+                # calls her "U.S. District Judge Helen Okafor" in another paragraph
+                titled = holder_terms(spelt, self._article_text(paragraph.article)[1])
+                role_present = bool(titled & subjects)
             if holders and not holders & subjects:
                 return f"the story does not report {speaker} saying that"
             if role_present and all(n in present or n in subjects for n in names):

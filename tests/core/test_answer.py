@@ -857,6 +857,47 @@ def test_the_gist_is_the_lead(tmp_path: Path, question: str) -> None:
     assert (answer.sentence or "").startswith("Mayor Lena Ortiz criticised")
 
 
+_SENTENCING = (
+    "Fake Charity Founder Jailed\n\n"
+    "U.S. District Judge Helen Okafor sentenced Dale Corliss to six years in prison on "
+    "Thursday for running a fake children's charity.\n\n"
+    "Defense attorney Claire Whitlock told the court that her client had a gambling "
+    "addiction.\n\n"
+    "“You did not just steal money,” Okafor told Corliss in court. “You stole the trust that "
+    "real charities depend on.”\n"
+)
+
+
+#: A second article with a judge of its own: "the judge" has two holders in the corpus.
+_BREAD_AWARD = (
+    "Village Bakery Wins Bread Award\n\n"
+    "Head judge Maria Lopez said the sourdough was the best she had tasted in years.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [
+        ("what did the judge tell him in court", 3),
+        ("What did the defense attorney tell the court?", 2),
+        ("What did the mayor tell the court?", None),
+    ],
+)
+def test_a_role_named_elsewhere_in_the_article_speaks(
+    tmp_path: Path, question: str, paragraph: int | None
+) -> None:
+    """ "the judge" speaks in "Okafor told Corliss" when the article calls her "Judge Helen
+    Okafor" elsewhere (the corpus has another judge); a role nobody holds speaks nowhere."""
+    (tmp_path / "bread.txt").write_text(_BREAD_AWARD, encoding="utf-8")
+    answer = engine_over(tmp_path, "sentencing.txt", _SENTENCING).answer(question)
+    if paragraph is None:
+        assert not answer.answered
+    else:
+        assert answer.answered, answer.reason
+        assert answer.citation is not None
+        assert answer.citation.paragraph == paragraph
+
+
 @pytest.mark.parametrize(
     ("question", "paragraph"),
     [
