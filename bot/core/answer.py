@@ -409,6 +409,10 @@ def _framing_words(text: str) -> frozenset[str]:
     return frozenset(framing)
 
 
+#: A capitalised word before another: a first name and a surname ("Marta Lindqvist").
+_FIRST_AND_LAST = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)")
+
+
 #: A question about what someone meant by words, or how they explained or defended them.
 EXPLAINS_WORDS = re.compile(
     r"\b(?:explain(?:s|ed|ing)?|explanation|mean(?:s|t)?\s+by|clarif(?:y|ied|ies|ication)"
@@ -2368,6 +2372,8 @@ class StoryEngine:
             key = max(names, key=lambda w: (self.index.idf(w), w))
             if key in subjects or _STAND_IN_TERMS.get(key) in subjects:  # "Kyiv" for Ukraine
                 return ""
+            if names[-1] in subjects and self._only_one_of_name(paragraph.article, names):
+                return ""  # "Marta Lindqvist" is "Lindqvist" after first mention
             if stance and _takes_a_stance(sentence.text, {key, _STAND_IN_TERMS.get(key, key)}):
                 return ""  # "Did Russia agree to halt strikes?": "Russia will halt strikes ..."
             if PRONOUN_SUBJECT in subjects:
@@ -2390,6 +2396,18 @@ class StoryEngine:
             if role_present and all(n in present or n in subjects for n in names):
                 return ""
         return f"the story does not report {speaker} saying that"
+
+    def _only_one_of_name(self, slug: str, names: list[str]) -> bool:
+        """Whether the article ``slug`` gives the surname of ``names`` (index terms of a full
+        name) to nobody with another first name ("Lorraine Keeley" beside "Paul Keeley")."""
+        text = self._article_text(slug)[1]
+        surname, first = names[-1], names[0]
+        before = {
+            term(fold_variant(normalise(found.group(1))))
+            for found in _FIRST_AND_LAST.finditer(text)
+            if term(fold_variant(normalise(found.group(2)))) == surname
+        }
+        return before <= {first}
 
     def _position_of(self, paragraph: Paragraph) -> int:
         """Where ``paragraph`` stands in :attr:`paragraphs` (the map is made on first need)."""

@@ -1033,8 +1033,24 @@ def holder_names(role: str, text: str) -> list[str]:
     for found in re.finditer(rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)", text):
         before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
         if all(re.search(rf"\b{re.escape(q)}", before) for q in qualifiers):
-            names.append(found.group(1).strip())
+            names.append(_to_sentence_end(found.group(1).strip()))
     return names
+
+
+def _to_sentence_end(name: str) -> str:
+    """``name`` up to a full stop that ends its sentence: "Marta Lindqvist. He" -> "Marta
+    Lindqvist"; an initial ("J. R. Ward") or "Jr." does not end it."""
+    kept: list[str] = []
+    for word in name.split():
+        if word.endswith(".") and len(word) > 3 and word[:-1] not in _NAME_SUFFIXES:
+            kept.append(word[:-1])
+            break
+        kept.append(word)
+    return " ".join(kept)
+
+
+#: Abbreviations that end a name without ending its sentence.
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "Snr", "Jnr"})
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|(?<!\w)'(.+?)'(?!\w)")

@@ -868,6 +868,43 @@ _SENTENCING = (
 )
 
 
+_QUALIFIER = (
+    "Qualifier Stuns Third Seed\n\n"
+    "Kierul trains at the Riverside Tennis Academy under coach Marta Lindqvist. He entered "
+    "the week with career prize money of just over $38,000.\n\n"
+    "Lindqvist, watching from the players' box, said the pair had spent the winter on his "
+    "return of serve. Her verdict was simple: “He believed he belonged on that court.”\n"
+)
+_FAMILY = (
+    "Couple Cleared of Fraud\n\n"
+    "Paul Keeley and his wife, Lorraine Keeley, were cleared of fraud on Monday.\n\n"
+    "Keeley said outside court that the projects had been genuine.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "paragraph"),
+    [
+        (_QUALIFIER, "What did his coach say about him?", 2),
+        (_QUALIFIER, "What did Marta Lindqvist say about him?", 2),
+        (_FAMILY, "What did Lorraine Keeley say outside court?", None),
+    ],
+    ids=["role-then-surname", "full-name-then-surname", "surname-shared-in-the-family"],
+)
+def test_a_full_name_speaks_by_surname(
+    tmp_path: Path, text: str, question: str, paragraph: int | None
+) -> None:
+    """Someone named in full first speaks by surname later; not when the article gives the
+    surname to two people ("Keeley said" may be her husband)."""
+    answer = engine_over(tmp_path, "story.txt", text).answer(question)
+    if paragraph is None:
+        assert not answer.answered or answer.citation is None or answer.citation.paragraph != 2
+    else:
+        assert answer.answered, answer.reason
+        assert answer.citation is not None
+        assert answer.citation.paragraph == paragraph
+
+
 #: A second article with a judge of its own: "the judge" has two holders in the corpus.
 _BREAD_AWARD = (
     "Village Bakery Wins Bread Award\n\n"

@@ -567,11 +567,26 @@ def test_posts_a_question_names_people_by(question: str, mentions: list[tuple[st
             "PRAGUE — Czech Prime Minister Tomáš Horáček lost.",
             ["Tomáš Horáček"],
         ),
+        (
+            "coach",
+            "He trains under coach Marta Lindqvist. He entered the week unseeded.",
+            ["Marta Lindqvist"],
+        ),
+        ("judge", "Judge J. R. Ward said the case was closed.", ["J. R. Ward"]),
+        ("coach", "Coach Sam Hill Jr. said little.", ["Sam Hill Jr."]),
     ],
-    ids=["qualified-holder", "qualifier-inside-a-word-is-none", "diacritics"],
+    ids=[
+        "qualified-holder",
+        "qualifier-inside-a-word-is-none",
+        "diacritics",
+        "sentence-end-ends-the-name",
+        "initials-do-not",
+        "nor-does-jr",
+    ],
 )
 def test_holders_of_a_post(role: str, text: str, names: list[str]) -> None:
-    """A qualifier must start a word before the title: "us" in "Russia" is not "US"."""
+    """A qualifier must start a word before the title: "us" in "Russia" is not "US"; the name
+    stops at the full stop ending its sentence."""
     assert holder_names(role, text) == names
 
 
