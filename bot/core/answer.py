@@ -2269,8 +2269,11 @@ class StoryEngine:
             names: list[str] = []
             roles: list[str] = []
             owners: list[str] = []
-            # "the CEO" of a story that says "chief executive"
-            spelt = self._abbreviations_spelt(speaker)
+            # "the CEO" of a story that says "chief executive", "the prez" of "President"
+            spelt = " ".join(
+                VARIANTS.get(word, word) if word.islower() else word
+                for word in self._abbreviations_spelt(speaker).split()
+            )
             spoken = spelt.split()
             # "the Barcelona guy": "guy" says nothing of who; the place says where they are from
             someone = [fold_variant(normalise(word)) in SOMEONE for word in spoken]

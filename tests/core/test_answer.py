@@ -905,6 +905,14 @@ def test_a_full_name_speaks_by_surname(
         assert answer.citation.paragraph == paragraph
 
 
+def test_a_post_in_chat_spelling_speaks(engine: StoryEngine) -> None:
+    """ "the prez" is the story's "US President Donald Trump", who speaks as "Trump"."""
+    answer = engine.answer("what did the prez say abt missiles being fired during peace talks")
+    assert answer.answered, answer.reason
+    assert answer.citation is not None
+    assert answer.citation.paragraph == 5
+
+
 #: A second article with a judge of its own: "the judge" has two holders in the corpus.
 _BREAD_AWARD = (
     "Village Bakery Wins Bread Award\n\n"
