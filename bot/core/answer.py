@@ -199,6 +199,7 @@ from bot.core.text import (
     english_zipf,
     fix_question_word,
     fold_variant,
+    index_terms,
     is_common_english,
     normalise,
     phrasal_heads,
@@ -409,8 +410,15 @@ def _framing_words(text: str) -> frozenset[str]:
     return frozenset(framing)
 
 
-#: A capitalised word before another: a first name and a surname ("Marta Lindqvist").
-_FIRST_AND_LAST = re.compile(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)")
+#: A word or initials, maybe "and" another, then a third ("Marta Lindqvist", "J.D. Vance",
+#: "Paul and Lorraine Keeley", 'Margaret "Peggy" Lindqvist'), found at every word ("Dad Paul
+#: Keeley" is "Dad Paul" and "Paul Keeley"); capitals are checked by the caller.
+_FIRST_AND_LAST = re.compile(
+    r"(?=\b((?:[A-Z]\.)+|[^\W\d_][\w'’-]*)[\"”]?(?:\s+(?:and|&)\s+([^\W\d_][\w'’-]*))?"
+    r"\s+[\"“]?([^\W\d_][\w'’-]*))"
+)
+#: A word of a sentence, for what stands next to what.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 #: A question about what someone meant by words, or how they explained or defended them.
@@ -1226,6 +1234,8 @@ class StoryEngine:
         self._names_cache: dict[str, frozenset[str]] = {}
         self._people_cache: dict[str, frozenset[str]] = {}
         self._full_names_cache: dict[str, frozenset[tuple[str, str]]] = {}
+        self._first_names_cache: dict[str, dict[str, frozenset[str]]] = {}  # _first_names
+        self._holders_cache: dict[tuple[str, str], frozenset[str]] = {}  # _holder_surnames
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
@@ -1904,7 +1914,7 @@ class StoryEngine:
                 name
                 for held in roles
                 for i in positions
-                for name in holder_names(held, self.paragraphs[i].text)
+                for name in holder_names(held, self.paragraphs[i].text, only_the_post=True)
             }
             if 0 < len(names) <= MAX_HOLDERS:
                 found.append((mention, sorted(names)))
@@ -2375,7 +2385,9 @@ class StoryEngine:
             key = max(names, key=lambda w: (self.index.idf(w), w))
             if key in subjects or _STAND_IN_TERMS.get(key) in subjects:  # "Kyiv" for Ukraine
                 return ""
-            if names[-1] in subjects and self._only_one_of_name(paragraph.article, names):
+            if names[-1] in subjects and self._called_by_surname(
+                paragraph.article, names, sentence.text
+            ):
                 return ""  # "Marta Lindqvist" is "Lindqvist" after first mention
             if stance and _takes_a_stance(sentence.text, {key, _STAND_IN_TERMS.get(key, key)}):
                 return ""  # "Did Russia agree to halt strikes?": "Russia will halt strikes ..."
@@ -2392,25 +2404,75 @@ class StoryEngine:
             if not role_present:
                 # "What did the judge tell him?" of "Okafor told Corliss in court": the article
                 # calls her "U.S. District Judge Helen Okafor" in another paragraph
-                titled = holder_terms(spelt, self._article_text(paragraph.article)[1])
-                role_present = bool(titled & subjects)
+                role_present = bool(self._holder_surnames(spelt, paragraph.article) & subjects)
             if holders and not holders & subjects:
                 return f"the story does not report {speaker} saying that"
             if role_present and all(n in present or n in subjects for n in names):
                 return ""
         return f"the story does not report {speaker} saying that"
 
-    def _only_one_of_name(self, slug: str, names: list[str]) -> bool:
-        """Whether the article ``slug`` gives the surname of ``names`` (index terms of a full
-        name) to nobody with another first name ("Lorraine Keeley" beside "Paul Keeley")."""
-        text = self._article_text(slug)[1]
-        surname, first = names[-1], names[0]
-        before = {
-            term(fold_variant(normalise(found.group(1))))
-            for found in _FIRST_AND_LAST.finditer(text)
-            if term(fold_variant(normalise(found.group(2)))) == surname
-        }
-        return before <= {first}
+    def _holder_surnames(self, role: str, slug: str) -> frozenset[str]:
+        """The surnames (index terms) of the people the article ``slug`` gives the post in
+        ``role`` ("Okafor" of "U.S. District Judge Helen Okafor"); worked out once each."""
+        key = (role, slug)
+        found = self._holders_cache.get(key)
+        if found is None:
+            text = self._article_text(slug)[1]
+            found = frozenset(
+                terms[-1]
+                for name in holder_names(role, text, only_the_post=True)
+                if (terms := index_terms(name))
+            )
+            self._holders_cache[key] = found
+        return found
+
+    def _first_names(self, slug: str) -> dict[str, frozenset[str]]:
+        """Each surname (index term) of the article ``slug`` and the first names written
+        before it ("Paul and Lorraine Keeley", "Dad Paul Keeley"; titles and stopwords are no
+        first names); worked out once per article."""
+        found = self._first_names_cache.get(slug)
+        if found is None:
+            owners: dict[str, set[str]] = {}
+            for pair in _FIRST_AND_LAST.finditer(self._article_text(slug)[1]):
+                written = [word for word in pair.group(1, 2, 3) if word]
+                if not all(word[:1].isupper() for word in written):
+                    continue
+                *firsts, last = written
+                surname = index_terms(last)
+                for first in firsts:
+                    given = index_terms(first)
+                    if surname and given and first.lower().rstrip(".") not in TITLE_WORDS:
+                        owners.setdefault(surname[-1], set()).add(given[0])
+            found = {surname: frozenset(given) for surname, given in owners.items()}
+            self._first_names_cache[slug] = found
+        return found
+
+    def _called_by_surname(self, slug: str, names: list[str], sentence: str) -> bool:
+        """Whether ``sentence`` may call the person of ``names`` (index terms of a full name,
+        "Marta Lindqvist") by surname alone: the article writes that full name and gives the
+        surname no other first name, and the sentence puts no other name next to the surname
+        ("James Maddison", "Paul Keeley")."""
+        if len(names) < 2 or self._first_names(slug).get(names[-1]) != {names[0]}:
+            return False
+        words = list(_WORD.finditer(sentence))
+        for i, word in enumerate(words):
+            if (index_terms(word.group(0)) or [""])[-1] != names[-1]:
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(words):
+                    continue
+                other = words[j]
+                between = sentence[min(word.end(), other.end()) : max(word.start(), other.start())]
+                neighbour = index_terms(other.group(0))
+                if (
+                    not between.strip()
+                    and other.group(0)[:1].isupper()
+                    and neighbour
+                    and neighbour[0] not in names
+                    and other.group(0).lower().rstrip(".") not in TITLE_WORDS
+                ):
+                    return False
+        return True
 
     def _position_of(self, paragraph: Paragraph) -> int:
         """Where ``paragraph`` stands in :attr:`paragraphs` (the map is made on first need)."""

@@ -1019,11 +1019,13 @@ _WHO_IS_OWNERS = re.compile(
 )
 
 
-def holder_names(role: str, text: str) -> list[str]:
+def holder_names(role: str, text: str, *, only_the_post: bool = False) -> list[str]:
     """The names ``text`` gives right after the title in ``role`` ("the Norwegian prime
     minister" -> "Norwegian Prime Minister Jonas Gahr Støre" -> "Jonas Gahr Støre"); a
     capitalised qualifier of the role ("Polish", "Omani") must stand just before the title
-    ("Polish Deputy Foreign Minister Tomasz Wróbel", "Oman, whose envoy Khalid al-Harthy")."""
+    ("Polish Deputy Foreign Minister Tomasz Wróbel", "Oman, whose envoy Khalid al-Harthy").
+    ``only_the_post`` leaves out other posts with the title ("Vice President JD Vance",
+    "former President Joe Biden", "assistant coach Tom Hale")."""
     words = [w for w in role.split() if w.isupper() or normalise(w) not in STOPWORDS]  # "US"
     title = " ".join(normalise(w) for w in words if w.islower())
     qualifiers = [normalise(w)[:4] for w in words if not w.islower()]
@@ -1032,25 +1034,40 @@ def holder_names(role: str, text: str) -> list[str]:
     names = []
     for found in re.finditer(rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)", text):
         before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
+        if only_the_post and _ANOTHER_POST.search(before):
+            continue  # "Vice President JD Vance", "former President Joe Biden": not the post
         if all(re.search(rf"\b{re.escape(q)}", before) for q in qualifiers):
             names.append(_to_sentence_end(found.group(1).strip()))
     return names
 
 
+#: A word before a title that makes it another post ("Vice President", "assistant coach").
+_ANOTHER_POST = re.compile(r"\b(?:vice|former|ex|deputy|assistant|acting|outgoing|interim)[\s-]*$")
+#: Abbreviations that end in a full stop without ending the sentence: after a name ("Jr.") or
+#: before one ("Gen. Mamady Doumbouya", "Rep. Jim Jordan").
+_NOT_A_SENTENCE_END = (
+    "Jr", "Sr", "Snr", "Jnr", "Gen", "Lt", "Col", "Maj", "Sgt", "Capt", "Cpt", "Adm", "Cmdr",
+    "Rep", "Sen", "Gov", "Prof", "Rev", "Hon", "Insp", "Supt", "Det", "Dr", "Mr", "Mrs", "Ms", "St",
+)  # fmt: skip
+#: Initials written with full stops ("J.D.", "P.J.").
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
 def _to_sentence_end(name: str) -> str:
     """``name`` up to a full stop that ends its sentence: "Marta Lindqvist. He" -> "Marta
-    Lindqvist"; an initial ("J. R. Ward") or "Jr." does not end it."""
+    Lindqvist"; initials ("J. R. Ward", "J.D. Vance"), "Jr." and "Gen." do not end it."""
     kept: list[str] = []
     for word in name.split():
-        if word.endswith(".") and len(word) > 3 and word[:-1] not in _NAME_SUFFIXES:
+        if (
+            word.endswith(".")
+            and len(word) > 3
+            and word[:-1] not in _NOT_A_SENTENCE_END
+            and not _INITIALS.fullmatch(word)
+        ):
             kept.append(word[:-1])
             break
         kept.append(word)
     return " ".join(kept)
-
-
-#: Abbreviations that end a name without ending its sentence.
-_NAME_SUFFIXES = frozenset({"Jr", "Sr", "Snr", "Jnr"})
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|(?<!\w)'(.+?)'(?!\w)")

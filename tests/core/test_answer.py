@@ -882,35 +882,111 @@ _FAMILY = (
 )
 
 
+_TRIBUTE = (
+    "Family Pay Tribute to Teenager Killed in Crash\n\n"
+    "Tributes have been paid to a 17-year-old who died after his car left the A38 on Saturday.\n\n"
+    "Mum Lorraine Keeley said her son Jack had been the kindest boy you could ever meet.\n\n"
+    "Dad Paul Keeley, 52, said the family could not face going back to the house.\n\n"
+    "Keeley, a lorry driver, said the road had needed speed cameras for years.\n"
+)
+_COUPLE = (
+    "Hospital Chief Defends Waiting Times\n\n"
+    "Anna Smith-Jones said staff were working flat out and the hospital needed 200 nurses.\n\n"
+    "Her husband, Robert Smith-Jones, a councillor, said the government had starved the "
+    "hospital of money.\n"
+)
+_SQUAD = (
+    "Maddison Recalled as James Misses Out\n\n"
+    "Tuchel recalled Tottenham midfielder James Maddison after an eight-month absence.\n\n"
+    "Chelsea captain Reece James was left out again as he recovers from injury.\n\n"
+    "James Maddison said he had never stopped believing he would get back into the squad.\n\n"
+    "James said on social media that he was gutted but would be back stronger.\n"
+)
+_PARTNERS = (
+    "Couple Cleared of Fraud\n\n"
+    "Paul and Lorraine Keeley were cleared of fraud at Leeds Crown Court on Monday.\n\n"
+    "Keeley said outside court that the projects had always been genuine.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "question", "paragraph"),
     [
         (_QUALIFIER, "What did his coach say about him?", 2),
         (_QUALIFIER, "What did Marta Lindqvist say about him?", 2),
         (_FAMILY, "What did Lorraine Keeley say outside court?", None),
+        (_PARTNERS, "What did Lorraine Keeley say outside court?", None),
+        (_TRIBUTE, "What did Lorraine Keeley say about speed cameras?", None),
+        (_TRIBUTE, "What did Jack Keeley say about the house?", None),
+        (_COUPLE, "What did Anna Smith-Jones say about the government?", None),
+        (_SQUAD, "What did Reece James say about the squad?", 4),
     ],
-    ids=["role-then-surname", "full-name-then-surname", "surname-shared-in-the-family"],
+    ids=[
+        "role-then-surname",
+        "full-name-then-surname",
+        "surname-shared-in-the-family",
+        "couple-written-together",
+        "after-a-capitalised-word",
+        "first-name-never-with-the-surname",
+        "hyphenated-surname",
+        "surname-as-another-first-name",
+    ],
 )
 def test_a_full_name_speaks_by_surname(
     tmp_path: Path, text: str, question: str, paragraph: int | None
 ) -> None:
     """Someone named in full first speaks by surname later; not when the article gives the
-    surname to two people ("Keeley said" may be her husband)."""
+    surname to two people ("Keeley said" may be her husband, "Dad Paul Keeley", "Paul and
+    Lorraine Keeley"), nor when the sentence puts another name next to it ("James Maddison"
+    is not Reece James)."""
     answer = engine_over(tmp_path, "story.txt", text).answer(question)
     if paragraph is None:
-        assert not answer.answered or answer.citation is None or answer.citation.paragraph != 2
+        shown = answer.citation.paragraph if answer.answered and answer.citation else None
+        assert shown is None or shown not in (3, 4), answer.sentence
     else:
         assert answer.answered, answer.reason
         assert answer.citation is not None
         assert answer.citation.paragraph == paragraph
 
 
-def test_a_post_in_chat_spelling_speaks(engine: StoryEngine) -> None:
-    """ "the prez" is the story's "US President Donald Trump", who speaks as "Trump"."""
-    answer = engine.answer("what did the prez say abt missiles being fired during peace talks")
-    assert answer.answered, answer.reason
-    assert answer.citation is not None
-    assert answer.citation.paragraph == 5
+_ROLES = (
+    "White House Defends Tariffs\n\n"
+    "President Donald Trump announced new tariffs on Monday, and Vice President J.D. Vance "
+    "was sent to defend them on television.\n\n"
+    "Vance said the tariffs would bring back factory jobs.\n\n"
+    "Trump told reporters that other countries would come begging for a deal.\n"
+)
+_NAMESAKES = (
+    "Former Pastor Jailed\n\n"
+    "A former pastor was sentenced to 12 years in prison on Tuesday by Judge Michael Okafor.\n\n"
+    "Okafor said the scheme had been cruel and calculated.\n\n"
+    "Michael Feeney, who represents the pastor, said his client would appeal.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "paragraph"),
+    [
+        (_ROLES, "What did the president say about factory jobs?", None),
+        (_ROLES, "What did the vice president say?", 2),
+        (_NAMESAKES, "What did the judge say about the appeal?", None),
+        (_NAMESAKES, "What did the judge say about the scheme?", 2),
+    ],
+    ids=["vice-is-another-post", "initials-end-no-name", "first-name-shared", "surname-named"],
+)
+def test_the_holder_of_a_post_speaks(
+    tmp_path: Path, text: str, question: str, paragraph: int | None
+) -> None:
+    """The vice president is not the president; "J.D. Vance" is one name; a lawyer who shares
+    the judge's first name is not the judge."""
+    answer = engine_over(tmp_path, "story.txt", text).answer(question)
+    if paragraph is None:
+        shown = answer.citation.paragraph if answer.answered and answer.citation else None
+        assert shown not in (2, 3), answer.sentence
+    else:
+        assert answer.answered, answer.reason
+        assert answer.citation is not None
+        assert answer.citation.paragraph == paragraph
 
 
 #: A second article with a judge of its own: "the judge" has two holders in the corpus.

@@ -574,6 +574,8 @@ def test_posts_a_question_names_people_by(question: str, mentions: list[tuple[st
         ),
         ("judge", "Judge J. R. Ward said the case was closed.", ["J. R. Ward"]),
         ("coach", "Coach Sam Hill Jr. said little.", ["Sam Hill Jr."]),
+        ("vice president", "Vice President J.D. Vance arrived.", ["J.D. Vance"]),
+        ("president", "President Gen. Mamady Doumbouya spoke.", ["Gen. Mamady Doumbouya"]),
     ],
     ids=[
         "qualified-holder",
@@ -582,12 +584,28 @@ def test_posts_a_question_names_people_by(question: str, mentions: list[tuple[st
         "sentence-end-ends-the-name",
         "initials-do-not",
         "nor-does-jr",
+        "dotted-initials",
+        "a-title-abbreviation",
     ],
 )
 def test_holders_of_a_post(role: str, text: str, names: list[str]) -> None:
     """A qualifier must start a word before the title: "us" in "Russia" is not "US"; the name
     stops at the full stop ending its sentence."""
     assert holder_names(role, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("President Donald Trump and Vice President JD Vance", ["Donald Trump"]),
+        ("his predecessor, former President Joe Biden, said", []),
+        ("ex-President Lula and acting President Rosa Ortiz", []),
+    ],
+    ids=["vice", "former", "ex-and-acting"],
+)
+def test_only_the_post_itself(text: str, names: list[str]) -> None:
+    """A vice, former, acting or assistant holder does not hold the post itself."""
+    assert holder_names("the president", text, only_the_post=True) == names
 
 
 @pytest.mark.parametrize(
