@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 import discord
 from discord import app_commands
 
-from bot.core.answer import Answer, Citation
+from bot.core.answer import SMALL_TALK_REPLY, Answer, Citation
 from bot.core.corpus import Article, Corpus
 from bot.core.insights import InsightsReport, VoteOutcome
 from bot.core.library import ReloadReport
@@ -90,8 +90,9 @@ def cite(citation: Citation, *, link: bool = True) -> str:
 
 
 def _not_said(reason: str) -> str:
-    """The reason a question went unanswered, opening with "The story does not say"."""
-    if reason.startswith(NOT_SAID):
+    """The reason a question went unanswered, opening with "The story does not say" (small talk
+    gets its own reply)."""
+    if reason.startswith(NOT_SAID) or reason == SMALL_TALK_REPLY:
         return reason
     return f"{NOT_SAID}. {reason}".strip()
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot import render
-from bot.core.answer import Answer, Citation, Passage
+from bot.core.answer import SMALL_TALK_REPLY, Answer, Citation, Passage
 from bot.core.quotes import Quote
 
 CITATION = Citation("story", "A Title", 3, "https://example.com/story")
@@ -84,8 +84,9 @@ def test_answer_embed_content() -> None:
         ("", "The story does not say."),
         ("no passage matches", "The story does not say. no passage matches"),
         ("The story does not say: it is off topic.", "The story does not say: it is off topic."),
+        (SMALL_TALK_REPLY, SMALL_TALK_REPLY),
     ],
-    ids=["no-reason", "bare-reason", "engine-reason"],
+    ids=["no-reason", "bare-reason", "engine-reason", "small-talk"],
 )
 def test_not_in_story_says_so(reason: str, expected: str) -> None:
     """An unanswered question says the story does not say (once), with the closest passages."""

@@ -122,7 +122,6 @@ from bot.core.shapes import (
     RELATIVE_TIME,
     SAYS_A_PAST_YEAR,
     SAYS_FUTURE,
-    SMALL_TALK,
     SPEED,
     SPEED_OR_TIME_TAKEN,
     STANCE_QUESTION,
@@ -152,6 +151,7 @@ from bot.core.shapes import (
     gives_a_count,
     holder_names,
     holder_terms,
+    is_small_talk,
     name_asked_of,
     named_near,
     names_people,
@@ -179,6 +179,7 @@ from bot.core.text import (
     COUNTRY_WORDS,
     ENDED_UP,
     FROM_ABROAD,
+    KIN_WORDS,
     LIGHT_WORDS,
     NEWS_PEOPLE,
     NUMBER_WORDS,
@@ -421,10 +422,9 @@ _FIRST_AND_LAST = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-#: A question about what someone meant by words, or how they explained or defended them.
-EXPLAINS_WORDS = re.compile(
-    r"\b(?:explain(?:s|ed|ing)?|explanation|mean(?:s|t)?\s+by|clarif(?:y|ied|ies|ication)"
-    r"|justif(?:y|ied|ies|ication)|defend(?:s|ed)?|walk(?:ed)?\s+back)\b"
+#: The reply to small talk ("thanks!", "hey bot how are you"): what the bot is for.
+SMALL_TALK_REPLY = (
+    "I answer questions about the story: ask me who said what, what happened, when or where."
 )
 
 
@@ -1664,6 +1664,11 @@ class StoryEngine:
         stand_in = STAND_INS.get(word) or STANDS_FOR.get(word)  # "Moscow" for Russia
         if stand_in and (other := term(stand_in)) in self._document_frequency:
             return other, CORRECTED_WEIGHT
+        if (kin := KIN_WORDS.get(word)) and synonyms:
+            # "the nurse mum" of "a nurse with two children": "mother" -> "parent"
+            other, closeness = self._lookup(kin, respell=False)
+            if other:
+                return other, min(closeness, CORRECTED_WEIGHT)
         for member in REGION_MEMBERS.get(word, ()):  # "Scandinavian" for Norwegian
             if (other := term(member)) in self._document_frequency:
                 return other, CORRECTED_WEIGHT
@@ -1789,8 +1794,16 @@ class StoryEngine:
         folded = normalise(query.text)
         if query.placing and not query.terms:  # "What does the last paragraph say?"
             return self._placed_paragraph(query, at_the_end=query.at_the_end)
-        if SMALL_TALK.match(folded):  # "hey bot how r u doing today": nothing to look up
-            return self._decline(query, [], "that is small talk, not a question about the story")
+        if is_small_talk(query.text):  # "hey bot how r u doing today": nothing to look up
+            return Answer(
+                question=query.text,
+                answered=False,
+                sentence=None,
+                citation=None,
+                passages=(),
+                quotes=(),
+                reason=SMALL_TALK_REPLY,
+            )
         if ASKS_THE_GIST.match(folded):  # "What is this story about?": its lead sums it up
             return self._placed_paragraph(query, at_the_end=False)
         candidates = self._rank(query) if query.terms else []
@@ -2143,9 +2156,6 @@ class StoryEngine:
         wants_words = bool(ASKS_WORDS.search(normalise(query.text)))
         wants_speed = bool(ASKS_SPEED.search(normalise(query.text)))
         asked = _asked(query.text)
-        # "How did Trump explain his 'Vladimir, STOP' post?": the quoted words say what is
-        # explained, not where the explanation is
-        quote_found = bool(query.quoted) and not EXPLAINS_WORDS.search(normalise(query.text))
         # "according to the article's conclusion" / "in the first paragraph": where it says it
         at_the_end = query.at_the_end
         at_the_start = bool(query.placing) and not at_the_end
@@ -2180,7 +2190,7 @@ class StoryEngine:
                 scores = [best_sentence, *scores[1:]]
             for sentence, value in zip(self.sentences(position), scores, strict=True):
                 total = value / best_sentence if best_sentence > 0 else 0.0
-                if quote_found and query.quoted in plain_words(sentence.text):
+                if query.quoted and query.quoted in plain_words(sentence.text):
                     total += QUOTED_BONUS  # the words the question quotes, as written
                 if value > 0 and query.compares and COMPARISON.search(sentence.text):
                     total += TYPE_BONUS  # "more optimistic ... than his previous remarks"

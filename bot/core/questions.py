@@ -7,6 +7,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.core.shapes import is_small_talk
+
 if TYPE_CHECKING:
     from bot.core.answer import Answer
 
@@ -100,8 +102,8 @@ def answer_follow_up(answer: Callable[[str], Answer], question: str, context: st
     """Answer ``question``; when the story has nothing for it alone and it follows up an earlier
     question (``context``), answer both together, shown under the user's own words."""
     result = answer(question)
-    if result.answered or not context:
-        return result
+    if result.answered or not context or is_small_talk(question):
+        return result  # "thanks!" in reply to an answer does not ask it again
     return replace(answer(f"{context} {question}"), question=question)
 
 

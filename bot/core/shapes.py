@@ -1135,31 +1135,51 @@ def holder_terms(role: str, text: str) -> frozenset[str]:
 
 
 #: Small talk addressed to the bot itself, not to the story: "hey bot how r u doing today",
-#: "hows ur day going lol", "what's your favourite bird?", "thanks!", "are you a real person".
-#: The whole message must be small talk: "hi, can you tell me when the regatta started?" and
-#: "do you know who won?" ask about the story.
+#: "hows ur day going lol", "what's your favourite bird?", "thanks!", "great, thanks", "good
+#: bot", "are you a real person". The whole message must be small talk: "hi, can you tell me
+#: when the regatta started?", "do you know who won?" and "how was the weekend?" ask about the
+#: story. Each part is words with one separator, so no input can make the match backtrack long.
 SMALL_TALK = re.compile(
-    r"^\W*(?:(?:hey|hi|hiya|hello|yo|oi|ok|okay|so|well|um+|h?m+)\b\W*)*"
+    r"^\W*(?:(?:hey+|hi+|hiya|hello|howdy|yo|oi|ok|okay|so|well|um+|h?m+|great|cool|nice|perfect"
+    r"|awesome|ah|oh)\b\W*)*"
     r"(?:(?:story)?bot\b\W*)?"
-    r"(?:how\s*(?:'?s|is|are|r|has|was|have)?\s+(?:you|u|ya|things|it\s+going|life)"
-    r"(?:\s+(?:doing|going|been|keeping|getting\s+on|today|tonight|this\s+morning|mate|buddy))*"
-    r"|how(?:'?s|s| is| has| was)\s+(?:your|ur|yer|the)\s+(?:day|morning|afternoon|evening|night"
-    r"|week|weekend)(?:\s+(?:going|been|so\s+far))*"
-    r"|what(?:'?s|s| is| are)\s+(?:your|ur|yer)\s+(?:fav(?:ou?rite)?|fave|name|age)\b"
+    r"(?:how\s*(?:'?s|is|are|r|has|was|have)?\s+(?:you|u|ya|things|it\s+go(?:ing|in)|life)"
+    r"(?:\s+(?:doing|doin|going|goin|been|keeping|getting\s+on))?"
+    r"|how(?:'?s|s| is| has| was)\s+(?:your|ur|yer)\s+(?:day|morning|afternoon|evening|night"
+    r"|week|weekend)(?:\s+(?:going|been|so\s+far))?"
+    r"|what(?:'?s|s| is| are)\s+(?:your|ur|yer)\s+(?:fav(?:ou?rite)?|fave|name|age|purpose|job)\b"
     r"(?:\s+\w+){0,2}"
     r"|what\s+(?:do|would)\s+(?:you|u)\s+(?:like|love|think\s+of\s+(?:me|yourself))"
     r"|(?:do|would)\s+(?:you|u)\s+(?:like|love|enjoy|prefer)\s+\w+"
+    r"|do\s+(?:you|u)\s+have\s+(?:feelings|a\s+name|friends)"
     r"|(?:are|r)\s+(?:you|u)\s+(?:a\s+(?:real\s+)?(?:bot|robot|person|human)|an?\s+ai|real"
-    r"|human|alive|sentient|ok(?:ay)?|there|awake|still\s+(?:there|alive|working)|smart)"
+    r"|human|alive|sentient|ok(?:ay)?|there|awake|still\s+(?:there|alive|working)|smart|sure)"
+    r"|(?:you|u)\s+there"
+    r"|(?:you(?:'?re| are)|ur)\s+(?:great|awesome|amazing|the\s+best|useless|wrong|dumb|stupid)"
     r"|who\s+(?:made|built|created|programmed|coded|wrote|owns)\s+(?:you|u)"
-    r"|(?:thanks|thank\s+(?:you|u)|thx|ty|cheers|ta)(?:\s+(?:so|very)\s+much|\s+a\s+lot)?"
-    r"|good\s+(?:morning|afternoon|evening|night|bot|job|work)"
+    r"|(?:thanks+|thank\s+(?:you|u)|thx|ty|tysm|cheers|ta)"
+    r"(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+for\s+(?:the|that|this|your)\s+(?:answer|help|info|reply))?"
+    r"(?:\W+(?:that(?:'?s| is)\s+)?(?:great|helpful|perfect|brilliant))?"
+    r"|(?:that(?:'?s| is)|thats)\s+(?:wrong|right|correct|great|helpful|not\s+right)|wrong\s+answer"
+    r"|good\s+(?:morning|afternoon|evening|night|bot|job|work)|(?:bad|nice|great)\s+bot"
+    r"|morning|evening|bye|goodbye|see\s+(?:you|ya)"
     r"|(?:tell\s+me|know\s+any|got\s+any)\s+(?:a\s+)?jokes?"
-    r"|what(?:'?s|s| is)\s+up|wh?at\s*up|sup|nice\s+to\s+meet\s+(?:you|u)"
-    r"|(?:hey|hi|hiya|hello|yo)(?:\s+there)?)"
-    r"(?:\W+(?:bot|storybot|mate|buddy|pal|today|tonight|then|lol|lmao|haha+|tbh|pls|please"
-    r"|again|though|btw|:\)|xd))*\W*$"
+    r"|what(?:'?s|s| is)\s+up|wh?at\s*up|wassup|sup|nice\s+to\s+meet\s+(?:you|u)"
+    r"|(?:hey+|hi+|hiya|hello|howdy|yo)(?:\s+there)?|ok(?:ay)?|cool|great|nice|perfect|awesome)"
+    r"(?:\W+(?:bot|storybot|mate|buddy|pal|bro|man|all|everyone|guys|today|tonight|then|lol"
+    r"|lmao|haha+|tbh|pls|please|again|though|btw|xd))*\W*$"
 )
+#: Longer messages are not taken for small talk (and the pattern is never run on them).
+SMALL_TALK_CHARS = 80
+
+
+def is_small_talk(message: str) -> bool:
+    """Whether ``message`` is small talk addressed to the bot (see :data:`SMALL_TALK`): short,
+    not quoting anything ('"Thank you so much"' quotes the story), and all small talk."""
+    folded = normalise(message).strip()
+    if len(folded) > SMALL_TALK_CHARS or folded[:1] in "\"'":
+        return False
+    return bool(SMALL_TALK.match(folded))
 
 
 _PHOTO = r"(?:photo|photograph|picture|image|pic)"

@@ -277,26 +277,6 @@ VARIANTS: dict[str, str] = {
     "ppl": "people",
     "govt": "government",
     "prez": "president",
-    # family words as readers say them ("what did his mum say", "the dad watching his son"):
-    # WordNet has them one step narrower than the story's "mother", where English's
-    # commonest nouns are not looked for
-    "mum": "mother",
-    "mom": "mother",
-    "mam": "mother",
-    "mummy": "mother",
-    "mommy": "mother",
-    "mums": "mothers",
-    "moms": "mothers",
-    "dad": "father",
-    "daddy": "father",
-    "dads": "fathers",
-    "grandad": "grandfather",
-    "granddad": "grandfather",
-    "grandpa": "grandfather",
-    "grandma": "grandmother",
-    "granny": "grandmother",
-    "ref": "referee",
-    "refs": "referees",
     "reffing": "refereeing",
     "reffed": "refereed",
     # chat spellings ("wat did he mean", "r they", "abt the deal")
@@ -473,7 +453,9 @@ _EVERYDAY = {
     "execs": "executive",
     "compo": "compensation",
     "xmas": "christmas",
-    # sport ("the ref" is a variant spelling: see VARIANTS)
+    # sport
+    "ref": "referee",
+    "refs": "referee",
     "pen": "penalty",
     "pens": "penalty",
     # a time set for something to be done by
@@ -482,6 +464,23 @@ _EVERYDAY = {
     "timetable": "deadline",
 }
 STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject") | _EVERYDAY
+#: Family words as readers say them ("his mum", "the dad watching"), for the story's: a question's
+#: word the story does not use is looked up as the standard word, synonyms and all ("mum" ->
+#: "mother" -> "parent" of "Some parents said"). WordNet has them one step narrower, where
+#: English's commonest nouns are not looked for. Questions only: an article's "kept mum", "the
+#: mummy" or "Daddy Yankee" is left as written.
+KIN_WORDS = {
+    "mum": "mother",
+    "mom": "mother",
+    "mam": "mother",
+    "mummy": "mother",
+    "mommy": "mother",
+    "mums": "mothers",
+    "moms": "mothers",
+    "dad": "father",
+    "daddy": "father",
+    "dads": "fathers",
+}
 
 
 def fold_variant(token: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.answer import MAX_QUESTION_CHARS, StoryEngine
+from bot.core.answer import MAX_QUESTION_CHARS, SMALL_TALK_REPLY, StoryEngine
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
 from bot.core.quotes import QuoteBook, extract_quotes
@@ -989,6 +989,48 @@ def test_the_holder_of_a_post_speaks(
         assert answer.citation.paragraph == paragraph
 
 
+_MUMMIES = (
+    "Museum Unveils Two Egyptian Mummies\n\n"
+    "Two Egyptian mummies went on public display on Saturday after a five-year "
+    "restoration.\n\n"
+    "Conservator Priya Raman said the mummies are now in better condition than they have been "
+    "for a century.\n\n"
+    "A painted coffin lid belonged to Nesmin's mother. Her own mummy has never been found.\n"
+)
+_BLOCK_PARTY = (
+    "Daddy Yankee Plays Surprise Set\n\n"
+    "“I wanted to give something back,” Daddy Yankee told the crowd.\n\n"
+    "Among those in the crowd was Luis Ortega, who brought his two sons. “I was their age "
+    "when that song came out,” the father said.\n"
+)
+_HEATWAVE = (
+    "Schools Close Early in Heatwave\n\n"
+    "More than 230 schools will close at 1 p.m. each day this week, the council said.\n\n"
+    "Some parents said the decision had left them scrambling. Priya Shah, a nurse with two "
+    "children at Fernside, said she had swapped shifts twice.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "paragraph"),
+    [
+        (_MUMMIES, "what condition is the mummy in?", 2),
+        (_BLOCK_PARTY, "what did the dad in the crowd say?", 2),
+        (_HEATWAVE, "what did the nurse mum say about it", 2),
+    ],
+    ids=["a-mummy-is-no-mother", "daddy-yankee-is-no-dad", "a-mum-is-a-parent"],
+)
+def test_family_words_are_read_in_questions_only(
+    tmp_path: Path, text: str, question: str, paragraph: int
+) -> None:
+    """A reader's "mum" or "dad" is a mother or father, looked up as one ("Some parents");
+    the article's "mummy" and "Daddy Yankee" stay as written."""
+    answer = engine_over(tmp_path, "story.txt", text).answer(question)
+    assert answer.answered, answer.reason
+    assert answer.citation is not None
+    assert answer.citation.paragraph == paragraph
+
+
 #: A second article with a judge of its own: "the judge" has two holders in the corpus.
 _BREAD_AWARD = (
     "Village Bakery Wins Bread Award\n\n"
@@ -1020,33 +1062,35 @@ def test_a_role_named_elsewhere_in_the_article_speaks(
 
 
 @pytest.mark.parametrize(
+    "message", ["hey bot hows ur day going lol", "Hi bot, how are you doing today?", "thanks!"]
+)
+def test_small_talk_gets_its_own_reply(engine: StoryEngine, message: str) -> None:
+    """Small talk shares words with the story ("day", "doing") but asks nothing of it: no
+    passage is offered as if it were close, and the reply says what the bot is for."""
+    answer = engine.answer(message)
+    assert not answer.answered
+    assert answer.passages == ()
+    assert answer.reason == SMALL_TALK_REPLY
+
+
+@pytest.mark.parametrize(
     ("question", "paragraph"),
     [
-        ("How did Trump explain his 'Vladimir, STOP' post to the press?", 5),
-        ("Who wrote 'Vladimir, STOP'?", 4),
+        ("how was the day?", 4),
+        ('"Vladimir, STOP!"', 4),
+        ("hi " + ":) " * 25 + "who did trump meet?", 1),
     ],
+    ids=["the-day-of-the-story", "a-quotation", "smileys-before-a-question"],
 )
-def test_quoted_words_explained_elsewhere(
+def test_questions_that_look_like_small_talk(
     engine: StoryEngine, question: str, paragraph: int
 ) -> None:
-    """Words a question quotes point at the sentence that has them, unless it asks how they
-    were explained: the explanation is elsewhere."""
+    """ "how was the day" asks about the story's day; quoted words quote it; a run of smileys
+    before a question is answered at once."""
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert answer.citation is not None
     assert answer.citation.paragraph == paragraph
-
-
-@pytest.mark.parametrize(
-    "message", ["hey bot hows ur day going lol", "Hi bot, how are you doing today?", "thanks!"]
-)
-def test_small_talk_is_declined_without_passages(engine: StoryEngine, message: str) -> None:
-    """Small talk shares words with the story ("day", "doing") but asks nothing of it: no
-    passage is offered as if it were close."""
-    answer = engine.answer(message)
-    assert not answer.answered
-    assert answer.passages == ()
-    assert "small talk" in answer.reason
 
 
 def test_when_it_happened_is_the_lead_s_date(engine: StoryEngine) -> None:

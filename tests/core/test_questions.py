@@ -119,3 +119,16 @@ def test_answer_follow_up(
     result = answer_follow_up(engine, "who paid?", context)
     assert asked == expected_asked
     assert (result.question, result.answered) == ("who paid?", answered)
+
+
+def test_small_talk_in_reply_is_not_asked_again() -> None:
+    """ "thanks!" in reply to an answer is not asked again with the earlier question."""
+    asked: list[str] = []
+
+    def engine(question: str) -> Answer:
+        asked.append(question)
+        return _answer(question, True) if question != "thanks!" else _answer(question, False)
+
+    result = answer_follow_up(engine, "thanks!", "how many died in kyiv?")
+    assert asked == ["thanks!"]
+    assert not result.answered

@@ -121,8 +121,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("grabbing the whole city", "seizing the whole city"),
         ("is hwy 24 shut for 3 hrs tmrw", "is highway 24 shut for 3 hours tomorrow"),
         ("the Aussie rider and two Brits", "the Australian rider and two British"),
-        ("his mum and her dad", "his mother and her father"),
-        ("the prez told the ref", "the president told the referee"),
+        ("the prez was reffing", "the president was refereeing"),
     ],
     ids=[
         "transliteration",
@@ -153,7 +152,6 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "grab-seize",
         "everyday-abbreviations",
         "demonym-slang",
-        "family-words",
         "chat-titles",
     ],
 )
