@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 import discord
 from discord import app_commands
 
-from bot.core.answer import SMALL_TALK_REPLY, Answer, Citation
+from bot.core.answer import Answer, Citation
 from bot.core.corpus import Article, Corpus
 from bot.core.insights import InsightsReport, VoteOutcome
 from bot.core.library import ReloadReport
@@ -90,9 +90,8 @@ def cite(citation: Citation, *, link: bool = True) -> str:
 
 
 def _not_said(reason: str) -> str:
-    """The reason a question went unanswered, opening with "The story does not say" (small talk
-    gets its own reply)."""
-    if reason.startswith(NOT_SAID) or reason == SMALL_TALK_REPLY:
+    """The reason a question went unanswered, opening with "The story does not say"."""
+    if reason.startswith(NOT_SAID):
         return reason
     return f"{NOT_SAID}. {reason}".strip()
 
@@ -116,9 +115,10 @@ def answer_embed(answer: Answer) -> discord.Embed:
         elif answer.citation is not None:
             embed.add_field(name="Source", value=cut(cite(answer.citation), FIELD_VALUE_LIMIT))
     else:
+        reason = answer.reason if answer.small_talk else _not_said(answer.reason)
         embed = discord.Embed(
             title=cut(escape(answer.question), TITLE_LIMIT),
-            description=cut(escape(_not_said(answer.reason)), DESCRIPTION_LIMIT),
+            description=cut(escape(reason), DESCRIPTION_LIMIT),
             colour=NOT_FOUND_COLOUR,
         )
         for passage in answer.passages[:3]:

@@ -84,9 +84,8 @@ def test_answer_embed_content() -> None:
         ("", "The story does not say."),
         ("no passage matches", "The story does not say. no passage matches"),
         ("The story does not say: it is off topic.", "The story does not say: it is off topic."),
-        (SMALL_TALK_REPLY, SMALL_TALK_REPLY),
     ],
-    ids=["no-reason", "bare-reason", "engine-reason", "small-talk"],
+    ids=["no-reason", "bare-reason", "engine-reason"],
 )
 def test_not_in_story_says_so(reason: str, expected: str) -> None:
     """An unanswered question says the story does not say (once), with the closest passages."""
@@ -94,6 +93,14 @@ def test_not_in_story_says_so(reason: str, expected: str) -> None:
     embed = render.answer_embed(answer)
     assert embed.description == expected
     assert (embed.fields[0].name or "").startswith("Closest:")
+
+
+def test_small_talk_gets_its_own_reply() -> None:
+    """Small talk is answered with what the bot is for, not "The story does not say"."""
+    answer = dataclasses.replace(
+        _answer("Nothing here.", answered=False), reason=SMALL_TALK_REPLY, small_talk=True
+    )
+    assert render.answer_embed(answer).description == SMALL_TALK_REPLY
 
 
 @pytest.mark.parametrize(

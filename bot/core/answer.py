@@ -33,7 +33,7 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
@@ -42,6 +42,7 @@ import numpy as np
 from bot.core.corpus import Corpus, Paragraph
 from bot.core.errors import QuestionError
 from bot.core.index import BM25Index
+from bot.core.questions import is_small_talk
 from bot.core.quotes import Quote, QuoteBook
 from bot.core.shapes import (
     A_MEDIUM,
@@ -146,15 +147,16 @@ from bot.core.shapes import (
     counted_head,
     counted_noun,
     counts_noun,
+    first_names_by_surname,
     first_word,
     focus_words,
     gives_a_count,
     holder_names,
     holder_terms,
-    is_small_talk,
     name_asked_of,
     named_near,
     names_people,
+    only_another_post,
     only_rates,
     particles_after,
     place_positions,
@@ -164,6 +166,7 @@ from bot.core.shapes import (
     role_mentions,
     sentence_features,
     statement_subjects,
+    surname_stands_alone,
     title_asked,
     who_doing_head,
     who_head,
@@ -411,23 +414,6 @@ def _framing_words(text: str) -> frozenset[str]:
     return frozenset(framing)
 
 
-#: A word or initials, maybe "and" another, then a third ("Marta Lindqvist", "J.D. Vance",
-#: "Paul and Lorraine Keeley", 'Margaret "Peggy" Lindqvist'), found at every word ("Dad Paul
-#: Keeley" is "Dad Paul" and "Paul Keeley"); capitals are checked by the caller.
-_FIRST_AND_LAST = re.compile(
-    r"(?=\b((?:[A-Z]\.)+|[^\W\d_][\w'’-]*)[\"”]?(?:\s+(?:and|&)\s+([^\W\d_][\w'’-]*))?"
-    r"\s+[\"“]?([^\W\d_][\w'’-]*))"
-)
-#: A word of a sentence, for what stands next to what.
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-#: The reply to small talk ("thanks!", "hey bot how are you"): what the bot is for.
-SMALL_TALK_REPLY = (
-    "I answer questions about the story: ask me who said what, what happened, when or where."
-)
-
-
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
 _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
 
@@ -503,8 +489,10 @@ class Passage:
 class Answer:
     """The result of answering one question.
 
-    ``answered`` is False when the story does not say; then ``sentence`` is None and ``passages``
-    holds the closest passages (possibly none). ``passages[0]`` is the best passage when answered.
+    ``answered`` is False when the story does not say (or the message was small talk, with
+    ``small_talk`` True and :data:`SMALL_TALK_REPLY` for ``reason``); then ``sentence`` is None
+    and ``passages`` holds the closest passages (possibly none). ``passages[0]`` is the best
+    passage when answered.
     """
 
     question: str
@@ -514,6 +502,13 @@ class Answer:
     passages: tuple[Passage, ...]
     quotes: tuple[Quote, ...]
     reason: str
+    small_talk: bool = False
+
+
+#: The reply to small talk ("thanks!", "hey bot how are you"): what the bot is for.
+SMALL_TALK_REPLY = (
+    "I answer questions about the story: ask me who said what, what happened, when or where."
+)
 
 
 #: Where a clause of a question ends (the thing compared with, "than in his earlier remarks,").
@@ -1234,8 +1229,10 @@ class StoryEngine:
         self._names_cache: dict[str, frozenset[str]] = {}
         self._people_cache: dict[str, frozenset[str]] = {}
         self._full_names_cache: dict[str, frozenset[tuple[str, str]]] = {}
-        self._first_names_cache: dict[str, dict[str, frozenset[str]]] = {}  # _first_names
-        self._holders_cache: dict[tuple[str, str], frozenset[str]] = {}  # _holder_surnames
+        # article slug -> surname term -> the first names written before it
+        self._first_names_cache: dict[str, Mapping[str, frozenset[str]]] = {}
+        # (post as asked, article slug) -> surname terms of its holders
+        self._holders_cache: dict[tuple[str, str], frozenset[str]] = {}
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
@@ -1664,9 +1661,9 @@ class StoryEngine:
         stand_in = STAND_INS.get(word) or STANDS_FOR.get(word)  # "Moscow" for Russia
         if stand_in and (other := term(stand_in)) in self._document_frequency:
             return other, CORRECTED_WEIGHT
-        if (kin := KIN_WORDS.get(word)) and synonyms:
+        if kin := KIN_WORDS.get(word):
             # "the nurse mum" of "a nurse with two children": "mother" -> "parent"
-            other, closeness = self._lookup(kin, respell=False)
+            other, closeness = self._lookup(kin, synonyms=synonyms, respell=False)
             if other:
                 return other, min(closeness, CORRECTED_WEIGHT)
         for member in REGION_MEMBERS.get(word, ()):  # "Scandinavian" for Norwegian
@@ -1795,14 +1792,8 @@ class StoryEngine:
         if query.placing and not query.terms:  # "What does the last paragraph say?"
             return self._placed_paragraph(query, at_the_end=query.at_the_end)
         if is_small_talk(query.text):  # "hey bot how r u doing today": nothing to look up
-            return Answer(
-                question=query.text,
-                answered=False,
-                sentence=None,
-                citation=None,
-                passages=(),
-                quotes=(),
-                reason=SMALL_TALK_REPLY,
+            return dataclasses.replace(
+                self._decline(query, [], ""), reason=SMALL_TALK_REPLY, small_talk=True
             )
         if ASKS_THE_GIST.match(folded):  # "What is this story about?": its lead sums it up
             return self._placed_paragraph(query, at_the_end=False)
@@ -1927,7 +1918,7 @@ class StoryEngine:
                 name
                 for held in roles
                 for i in positions
-                for name in holder_names(held, self.paragraphs[i].text, only_the_post=True)
+                for name in holder_names(held, self.paragraphs[i].text)
             }
             if 0 < len(names) <= MAX_HOLDERS:
                 found.append((mention, sorted(names)))
@@ -2290,10 +2281,7 @@ class StoryEngine:
             roles: list[str] = []
             owners: list[str] = []
             # "the CEO" of a story that says "chief executive", "the prez" of "President"
-            spelt = " ".join(
-                VARIANTS.get(word, word) if word.islower() else word
-                for word in self._abbreviations_spelt(speaker).split()
-            )
+            spelt = self._abbreviations_spelt(speaker)
             spoken = spelt.split()
             # "the Barcelona guy": "guy" says nothing of who; the place says where they are from
             someone = [fold_variant(normalise(word)) in SOMEONE for word in spoken]
@@ -2410,7 +2398,10 @@ class StoryEngine:
             present = set(terms_of_tokens(tokenize(paragraph.text)))
             if len(known_roles) == 1:  # "kyiv" alone is Ukraine; "the kyiv mayor" is no country
                 known_roles |= {_STAND_IN_TERMS[r] for r in known_roles if r in _STAND_IN_TERMS}
-            role_present = not known_roles or bool(known_roles & present)
+            # "The club said assistant coach Tom Hale would take charge" names no coach
+            role_present = not known_roles or (
+                bool(known_roles & present) and not only_another_post(spelt, paragraph.text)
+            )
             if not role_present:
                 # "What did the judge tell him?" of "Okafor told Corliss in court": the article
                 # calls her "U.S. District Judge Helen Okafor" in another paragraph
@@ -2423,66 +2414,36 @@ class StoryEngine:
 
     def _holder_surnames(self, role: str, slug: str) -> frozenset[str]:
         """The surnames (index terms) of the people the article ``slug`` gives the post in
-        ``role`` ("Okafor" of "U.S. District Judge Helen Okafor"); worked out once each."""
-        key = (role, slug)
+        ``role`` ("okafor" of "U.S. District Judge Helen Okafor"), worked out once each."""
+        key = (normalise(role), slug)
         found = self._holders_cache.get(key)
         if found is None:
-            text = self._article_text(slug)[1]
+            _, text = self._article_text(slug)
             found = frozenset(
-                terms[-1]
-                for name in holder_names(role, text, only_the_post=True)
-                if (terms := index_terms(name))
+                terms[-1] for name in holder_names(role, text) if (terms := index_terms(name))
             )
+            if len(self._holders_cache) >= SPEAKER_CACHE:
+                self._holders_cache.clear()
             self._holders_cache[key] = found
         return found
 
-    def _first_names(self, slug: str) -> dict[str, frozenset[str]]:
-        """Each surname (index term) of the article ``slug`` and the first names written
-        before it ("Paul and Lorraine Keeley", "Dad Paul Keeley"; titles and stopwords are no
-        first names); worked out once per article."""
+    def _first_names(self, slug: str) -> Mapping[str, frozenset[str]]:
+        """:func:`first_names_by_surname` of the article ``slug``, worked out once."""
         found = self._first_names_cache.get(slug)
         if found is None:
-            owners: dict[str, set[str]] = {}
-            for pair in _FIRST_AND_LAST.finditer(self._article_text(slug)[1]):
-                written = [word for word in pair.group(1, 2, 3) if word]
-                if not all(word[:1].isupper() for word in written):
-                    continue
-                *firsts, last = written
-                surname = index_terms(last)
-                for first in firsts:
-                    given = index_terms(first)
-                    if surname and given and first.lower().rstrip(".") not in TITLE_WORDS:
-                        owners.setdefault(surname[-1], set()).add(given[0])
-            found = {surname: frozenset(given) for surname, given in owners.items()}
-            self._first_names_cache[slug] = found
+            _, text = self._article_text(slug)
+            found = self._first_names_cache[slug] = first_names_by_surname(text)
         return found
 
     def _called_by_surname(self, slug: str, names: list[str], sentence: str) -> bool:
         """Whether ``sentence`` may call the person of ``names`` (index terms of a full name,
-        "Marta Lindqvist") by surname alone: the article writes that full name and gives the
-        surname no other first name, and the sentence puts no other name next to the surname
-        ("James Maddison", "Paul Keeley")."""
-        if len(names) < 2 or self._first_names(slug).get(names[-1]) != {names[0]}:
-            return False
-        words = list(_WORD.finditer(sentence))
-        for i, word in enumerate(words):
-            if (index_terms(word.group(0)) or [""])[-1] != names[-1]:
-                continue
-            for j in (i - 1, i + 1):
-                if not 0 <= j < len(words):
-                    continue
-                other = words[j]
-                between = sentence[min(word.end(), other.end()) : max(word.start(), other.start())]
-                neighbour = index_terms(other.group(0))
-                if (
-                    not between.strip()
-                    and other.group(0)[:1].isupper()
-                    and neighbour
-                    and neighbour[0] not in names
-                    and other.group(0).lower().rstrip(".") not in TITLE_WORDS
-                ):
-                    return False
-        return True
+        "Marta Lindqvist", "Jonas Gahr Støre") by surname alone: the article writes the surname
+        after that first name only, and the sentence puts no other name beside it."""
+        return (
+            len(names) >= 2
+            and self._first_names(slug).get(names[-1]) == {names[-2]}
+            and surname_stands_alone(sentence, names)
+        )
 
     def _position_of(self, paragraph: Paragraph) -> int:
         """Where ``paragraph`` stands in :attr:`paragraphs` (the map is made on first need)."""

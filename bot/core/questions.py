@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.core.shapes import is_small_talk
+from bot.core.text import normalise
 
 if TYPE_CHECKING:
     from bot.core.answer import Answer
@@ -61,6 +61,71 @@ _SPACE = re.compile(r"\s+")
 
 MIN_QUESTION_WORDS = 3
 
+# Small talk addressed to the bot, in parts. Each part is words and single separators, so no
+# input makes the pattern backtrack long (a run of ":)" once took it minutes).
+_GREETING = r"hey+|hi+|hiya|hello|howdy|yo|oi"
+_APPROVAL = r"ok(?:ay)?|cool|great|nice|perfect|awesome"
+_OPENER = rf"(?:{_GREETING}|{_APPROVAL}|so|well|um+|h?m+|ah|oh)"
+_YOU = r"(?:you|u|ya)"
+_THANKS = (
+    r"(?:thanks+|thank\s+(?:you|u)|thx|ty|tysm|cheers|ta)"
+    r"(?:\s+(?:so|very)\s+much|\s+a\s+lot"
+    r"|\s+for\s+(?:the|that|this|your)\s+(?:answer|help|info|reply))?"
+    r"(?:\W+(?:that(?:'?s| is)\s+)?(?:great|helpful|perfect|brilliant))?"
+)
+_HOW_ARE_YOU = (
+    rf"how\s*(?:'?s|is|are|r|has|was|have)?\s+(?:{_YOU}|things|it\s+go(?:ing|in)|life)"
+    r"(?:\s+(?:doing|doin|going|goin|been|keeping|getting\s+on))?"
+    # "how was your day", not "how was the weekend" (the story's weekend)
+    r"|how(?:'?s|s| is| has| was)\s+(?:your|ur|yer)\s+"
+    r"(?:day|morning|afternoon|evening|night|week|weekend)(?:\s+(?:going|been|so\s+far))?"
+)
+_ABOUT_THE_BOT = (
+    r"what(?:'?s|s| is| are)\s+(?:your|ur|yer)\s+(?:fav(?:ou?rite)?|fave|name|age|purpose|job)\b"
+    r"(?:\s+\w+){0,2}"
+    rf"|what\s+(?:do|would)\s+{_YOU}\s+(?:like|love|think\s+of\s+(?:me|yourself))"
+    rf"|(?:do|would)\s+{_YOU}\s+(?:like|love|enjoy|prefer)\s+\w+"
+    rf"|do\s+{_YOU}\s+have\s+(?:feelings|a\s+name|friends)"
+    rf"|(?:are|r)\s+{_YOU}\s+(?:a\s+(?:real\s+)?(?:bot|robot|person|human)|an?\s+ai|real"
+    r"|human|alive|sentient|ok(?:ay)?|there|awake|still\s+(?:there|alive|working)|smart|sure)"
+    rf"|{_YOU}\s+there"
+    rf"|(?:{_YOU}(?:'?re| are)|ur)\s+(?:great|awesome|amazing|the\s+best|useless|wrong|dumb"
+    r"|stupid)"
+    rf"|who\s+(?:made|built|created|programmed|coded|wrote|owns)\s+{_YOU}"
+)
+_VERDICT = (
+    r"(?:that(?:'?s| is)|thats)\s+(?:wrong|right|correct|great|helpful|not\s+right)"
+    r"|wrong\s+answer|good\s+(?:job|work|bot)|(?:bad|nice|great)\s+bot"
+)
+_GREETING_OR_PARTING = (
+    r"good\s+(?:morning|afternoon|evening|night)|morning|evening|bye|goodbye|see\s+(?:you|ya)"
+    rf"|what(?:'?s|s| is)\s+up|wh?at\s*up|wassup|sup|nice\s+to\s+meet\s+{_YOU}"
+    rf"|(?:tell\s+me|know\s+any|got\s+any)\s+(?:a\s+)?jokes?"
+    rf"|(?:{_GREETING})(?:\s+there)?|{_APPROVAL}"
+)
+_AFTERWORD = (
+    r"bot|storybot|mate|buddy|pal|bro|man|all|everyone|guys|today|tonight|then|lol|lmao|haha+"
+    r"|tbh|pls|please|again|though|btw|xd"
+)
+_SMALL_TALK = re.compile(
+    rf"^\W*(?:{_OPENER}\b\W*)*(?:(?:story)?bot\b\W*)?"
+    rf"(?:{_HOW_ARE_YOU}|{_ABOUT_THE_BOT}|{_THANKS}|{_VERDICT}|{_GREETING_OR_PARTING})"
+    rf"(?:\W+(?:{_AFTERWORD}))*\W*$"
+)
+#: Longer messages are not small talk (and the pattern is never run on them).
+SMALL_TALK_CHARS = 80
+
+
+def is_small_talk(message: str) -> bool:
+    """Whether ``message`` is small talk addressed to the bot ("hey bot how r u doing today",
+    "thanks!", "great, thanks", "good bot", "what's your favourite bird?"): short, not quoting
+    anything ('"Thank you so much"' quotes the story) and small talk from end to end ("hi, can
+    you tell me when the regatta started?" and "how was the weekend?" ask about the story)."""
+    folded = normalise(message).strip()
+    if len(folded) > SMALL_TALK_CHARS or folded[:1] in "\"'":
+        return False
+    return bool(_SMALL_TALK.match(folded))
+
 
 def strip_mentions(text: str) -> str:
     """Remove user/role mention tokens (``<@123>``, ``<@!123>``, ``<@&123>``) and squeeze spaces."""
@@ -102,7 +167,7 @@ def answer_follow_up(answer: Callable[[str], Answer], question: str, context: st
     """Answer ``question``; when the story has nothing for it alone and it follows up an earlier
     question (``context``), answer both together, shown under the user's own words."""
     result = answer(question)
-    if result.answered or not context or is_small_talk(question):
+    if result.answered or result.small_talk or not context:
         return result  # "thanks!" in reply to an answer does not ask it again
     return replace(answer(f"{context} {question}"), question=question)
 

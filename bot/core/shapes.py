@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from bot.core.quotes import Quote
 from bot.core.synonyms import PARTICLES
 from bot.core.text import (
+    ABBREVIATIONS,
     NUMBER_WORDS,
     QUESTION_FILLERS,
     STOPWORDS,
@@ -1019,13 +1020,13 @@ _WHO_IS_OWNERS = re.compile(
 )
 
 
-def holder_names(role: str, text: str, *, only_the_post: bool = False) -> list[str]:
+def holder_names(role: str, text: str) -> list[str]:
     """The names ``text`` gives right after the title in ``role`` ("the Norwegian prime
     minister" -> "Norwegian Prime Minister Jonas Gahr Støre" -> "Jonas Gahr Støre"); a
     capitalised qualifier of the role ("Polish", "Omani") must stand just before the title
     ("Polish Deputy Foreign Minister Tomasz Wróbel", "Oman, whose envoy Khalid al-Harthy").
-    ``only_the_post`` leaves out other posts with the title ("Vice President JD Vance",
-    "former President Joe Biden", "assistant coach Tom Hale")."""
+    Another post with the title is not the post ("Vice President JD Vance", "former President
+    Joe Biden", "assistant coach Tom Hale"), and a name ends with its sentence."""
     words = [w for w in role.split() if w.isupper() or normalise(w) not in STOPWORDS]  # "US"
     title = " ".join(normalise(w) for w in words if w.islower())
     qualifiers = [normalise(w)[:4] for w in words if not w.islower()]
@@ -1034,40 +1035,108 @@ def holder_names(role: str, text: str, *, only_the_post: bool = False) -> list[s
     names = []
     for found in re.finditer(rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)", text):
         before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
-        if only_the_post and _ANOTHER_POST.search(before):
-            continue  # "Vice President JD Vance", "former President Joe Biden": not the post
+        if _ANOTHER_POST.search(before):
+            continue
         if all(re.search(rf"\b{re.escape(q)}", before) for q in qualifiers):
-            names.append(_to_sentence_end(found.group(1).strip()))
+            names.append(_cut_at_sentence_end(found.group(1).strip()))
     return names
+
+
+def only_another_post(role: str, text: str) -> bool:
+    """Whether ``text`` has the title in ``role`` only as another post: "assistant coach Tom
+    Hale" or "former mayor Gordon Pike" for "the coach" or "the mayor"."""
+    words = [w for w in role.split() if w.isupper() or normalise(w) not in STOPWORDS]
+    title = " ".join(normalise(w) for w in words if w.islower())
+    if not title:
+        return False
+    found = list(re.finditer(rf"(?i:\b{re.escape(title)}\b)", text))
+    return bool(found) and all(
+        _ANOTHER_POST.search(normalise(text[max(0, m.start() - TITLE_OWNER_CHARS) : m.start()]))
+        for m in found
+    )
 
 
 #: A word before a title that makes it another post ("Vice President", "assistant coach").
 _ANOTHER_POST = re.compile(r"\b(?:vice|former|ex|deputy|assistant|acting|outgoing|interim)[\s-]*$")
-#: Abbreviations that end in a full stop without ending the sentence: after a name ("Jr.") or
-#: before one ("Gen. Mamady Doumbouya", "Rep. Jim Jordan").
-_NOT_A_SENTENCE_END = (
-    "Jr", "Sr", "Snr", "Jnr", "Gen", "Lt", "Col", "Maj", "Sgt", "Capt", "Cpt", "Adm", "Cmdr",
-    "Rep", "Sen", "Gov", "Prof", "Rev", "Hon", "Insp", "Supt", "Det", "Dr", "Mr", "Mrs", "Ms", "St",
-)  # fmt: skip
 #: Initials written with full stops ("J.D.", "P.J.").
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
-def _to_sentence_end(name: str) -> str:
-    """``name`` up to a full stop that ends its sentence: "Marta Lindqvist. He" -> "Marta
-    Lindqvist"; initials ("J. R. Ward", "J.D. Vance"), "Jr." and "Gen." do not end it."""
+def _cut_at_sentence_end(name: str) -> str:
+    """``name`` cut at a full stop that ends its sentence: "Marta Lindqvist. He" -> "Marta
+    Lindqvist", "Amy Wu. The" -> "Amy Wu"; initials ("J. R. Ward", "J.D. Vance") and
+    abbreviations ("Gen. Mamady Doumbouya", "Sam Hill Jr.") do not end it."""
     kept: list[str] = []
     for word in name.split():
         if (
             word.endswith(".")
-            and len(word) > 3
-            and word[:-1] not in _NOT_A_SENTENCE_END
+            and word[:-1].casefold() not in ABBREVIATIONS
             and not _INITIALS.fullmatch(word)
+            and not (len(word) == 2 and word[0].isupper())  # "J." of "J. R. Ward"
         ):
             kept.append(word[:-1])
             break
         kept.append(word)
     return " ".join(kept)
+
+
+#: A word or initials, maybe "and" another, then a third, at every word of a text: "Marta
+#: Lindqvist", "J.D. Vance", "Paul and Lorraine Keeley", 'Margaret "Peggy" Lindqvist' ("Peggy
+#: Lindqvist"), "Dad Paul Keeley" ("Dad Paul" and "Paul Keeley").
+_NAME_BEFORE = re.compile(
+    r"(?=\b(?P<first>(?:[A-Z]\.)+|[^\W\d_][\w'’-]*)[\"”]?"
+    r"(?:\s+(?:and|&)\s+(?P<partner>[^\W\d_][\w'’-]*))?"
+    r"\s+[\"“]?(?P<last>[^\W\d_][\w'’-]*))"
+)
+
+
+def first_names_by_surname(text: str) -> dict[str, frozenset[str]]:
+    """Each surname of ``text`` (its last index term: "jone" of "Smith-Jones") and the first
+    names written just before it (index terms): "Paul and Lorraine Keeley" gives keeley:
+    {paul, lorraine}; titles and stopwords are no first names ("Judge Helen Okafor")."""
+    firsts_by_surname: dict[str, set[str]] = {}
+    for found in _NAME_BEFORE.finditer(text):
+        written = [word for word in found.group("first", "partner", "last") if word]
+        if not all(word[:1].isupper() for word in written):
+            continue
+        *firsts, last = written
+        surname = index_terms(last)
+        for first in firsts:
+            given = index_terms(first)
+            if surname and given and first.lower() not in TITLE_WORDS:
+                firsts_by_surname.setdefault(surname[-1], set()).add(given[-1])
+    return {surname: frozenset(firsts) for surname, firsts in firsts_by_surname.items()}
+
+
+def surname_stands_alone(sentence: str, names: Sequence[str]) -> bool:
+    """Whether ``sentence`` writes the surname of ``names`` (index terms of a full name) with
+    no other name beside it: "Lindqvist, watching, said" does, "James Maddison said" (for Reece
+    James) and "Dad Paul Keeley said" (for Lorraine Keeley) do not."""
+    words = list(WORD_PATTERN.finditer(sentence))
+    for left, right in itertools.pairwise(words):
+        if sentence[left.end() : right.start()].strip():
+            continue  # not side by side ("Keeley, 52, said")
+        for own, other in ((left, right), (right, left)):
+            if _last_term(own.group(0)) == names[-1] and _another_name(other.group(0), names):
+                return False
+    return True
+
+
+def _last_term(word: str) -> str:
+    """The last index term of ``word`` ("" for a stopword): "jone" of "Smith-Jones"."""
+    terms = index_terms(word)
+    return terms[-1] if terms else ""
+
+
+def _another_name(word: str, names: Sequence[str]) -> bool:
+    """Whether ``word`` is a capitalised name other than ``names`` (a title is none)."""
+    terms = index_terms(word)
+    return (
+        word[:1].isupper()
+        and bool(terms)
+        and terms[0] not in names
+        and word.lower() not in TITLE_WORDS
+    )
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|(?<!\w)'(.+?)'(?!\w)")
@@ -1132,54 +1201,6 @@ def role_mentions(question: str) -> list[tuple[str, str]]:
 def holder_terms(role: str, text: str) -> frozenset[str]:
     """Index terms of :func:`holder_names`."""
     return frozenset(t for name in holder_names(role, text) for t in index_terms(name))
-
-
-#: Small talk addressed to the bot itself, not to the story: "hey bot how r u doing today",
-#: "hows ur day going lol", "what's your favourite bird?", "thanks!", "great, thanks", "good
-#: bot", "are you a real person". The whole message must be small talk: "hi, can you tell me
-#: when the regatta started?", "do you know who won?" and "how was the weekend?" ask about the
-#: story. Each part is words with one separator, so no input can make the match backtrack long.
-SMALL_TALK = re.compile(
-    r"^\W*(?:(?:hey+|hi+|hiya|hello|howdy|yo|oi|ok|okay|so|well|um+|h?m+|great|cool|nice|perfect"
-    r"|awesome|ah|oh)\b\W*)*"
-    r"(?:(?:story)?bot\b\W*)?"
-    r"(?:how\s*(?:'?s|is|are|r|has|was|have)?\s+(?:you|u|ya|things|it\s+go(?:ing|in)|life)"
-    r"(?:\s+(?:doing|doin|going|goin|been|keeping|getting\s+on))?"
-    r"|how(?:'?s|s| is| has| was)\s+(?:your|ur|yer)\s+(?:day|morning|afternoon|evening|night"
-    r"|week|weekend)(?:\s+(?:going|been|so\s+far))?"
-    r"|what(?:'?s|s| is| are)\s+(?:your|ur|yer)\s+(?:fav(?:ou?rite)?|fave|name|age|purpose|job)\b"
-    r"(?:\s+\w+){0,2}"
-    r"|what\s+(?:do|would)\s+(?:you|u)\s+(?:like|love|think\s+of\s+(?:me|yourself))"
-    r"|(?:do|would)\s+(?:you|u)\s+(?:like|love|enjoy|prefer)\s+\w+"
-    r"|do\s+(?:you|u)\s+have\s+(?:feelings|a\s+name|friends)"
-    r"|(?:are|r)\s+(?:you|u)\s+(?:a\s+(?:real\s+)?(?:bot|robot|person|human)|an?\s+ai|real"
-    r"|human|alive|sentient|ok(?:ay)?|there|awake|still\s+(?:there|alive|working)|smart|sure)"
-    r"|(?:you|u)\s+there"
-    r"|(?:you(?:'?re| are)|ur)\s+(?:great|awesome|amazing|the\s+best|useless|wrong|dumb|stupid)"
-    r"|who\s+(?:made|built|created|programmed|coded|wrote|owns)\s+(?:you|u)"
-    r"|(?:thanks+|thank\s+(?:you|u)|thx|ty|tysm|cheers|ta)"
-    r"(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+for\s+(?:the|that|this|your)\s+(?:answer|help|info|reply))?"
-    r"(?:\W+(?:that(?:'?s| is)\s+)?(?:great|helpful|perfect|brilliant))?"
-    r"|(?:that(?:'?s| is)|thats)\s+(?:wrong|right|correct|great|helpful|not\s+right)|wrong\s+answer"
-    r"|good\s+(?:morning|afternoon|evening|night|bot|job|work)|(?:bad|nice|great)\s+bot"
-    r"|morning|evening|bye|goodbye|see\s+(?:you|ya)"
-    r"|(?:tell\s+me|know\s+any|got\s+any)\s+(?:a\s+)?jokes?"
-    r"|what(?:'?s|s| is)\s+up|wh?at\s*up|wassup|sup|nice\s+to\s+meet\s+(?:you|u)"
-    r"|(?:hey+|hi+|hiya|hello|howdy|yo)(?:\s+there)?|ok(?:ay)?|cool|great|nice|perfect|awesome)"
-    r"(?:\W+(?:bot|storybot|mate|buddy|pal|bro|man|all|everyone|guys|today|tonight|then|lol"
-    r"|lmao|haha+|tbh|pls|please|again|though|btw|xd))*\W*$"
-)
-#: Longer messages are not taken for small talk (and the pattern is never run on them).
-SMALL_TALK_CHARS = 80
-
-
-def is_small_talk(message: str) -> bool:
-    """Whether ``message`` is small talk addressed to the bot (see :data:`SMALL_TALK`): short,
-    not quoting anything ('"Thank you so much"' quotes the story), and all small talk."""
-    folded = normalise(message).strip()
-    if len(folded) > SMALL_TALK_CHARS or folded[:1] in "\"'":
-        return False
-    return bool(SMALL_TALK.match(folded))
 
 
 _PHOTO = r"(?:photo|photograph|picture|image|pic)"

@@ -276,10 +276,7 @@ VARIANTS: dict[str, str] = {
     "burma": "myanmar",
     "ppl": "people",
     "govt": "government",
-    "prez": "president",
-    "reffing": "refereeing",
-    "reffed": "refereed",
-    # chat spellings ("wat did he mean", "r they", "abt the deal")
+    # chat spellings ("wat did he mean", "r they", "abt the deal", "has he reffed before")
     "wat": "what",
     "wot": "what",
     "abt": "about",
@@ -289,6 +286,8 @@ VARIANTS: dict[str, str] = {
     "u": "you",
     "ur": "your",
     "r": "are",
+    "reffing": "refereeing",
+    "reffed": "refereed",
     # everyday abbreviations ("is hwy 24 open yet", "how many hrs", "what happens tmrw")
     "hwy": "highway",
     "rd": "road",
@@ -453,7 +452,8 @@ _EVERYDAY = {
     "execs": "executive",
     "compo": "compensation",
     "xmas": "christmas",
-    # sport
+    # sport ("ref" is read as the referee in questions only: an article's "Ref." is a
+    # reference; "reffed" and "reffing" are spelt out on both sides, see VARIANTS)
     "ref": "referee",
     "refs": "referee",
     "pen": "penalty",
@@ -466,10 +466,10 @@ _EVERYDAY = {
 STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject") | _EVERYDAY
 #: Family words as readers say them ("his mum", "the dad watching"), for the story's: a question's
 #: word the story does not use is looked up as the standard word, synonyms and all ("mum" ->
-#: "mother" -> "parent" of "Some parents said"). WordNet has them one step narrower, where
-#: English's commonest nouns are not looked for. Questions only: an article's "kept mum", "the
-#: mummy" or "Daddy Yankee" is left as written.
-KIN_WORDS = {
+#: "mother" -> "parent" of "Some parents said"). WordNet files "mum" one step below "mother",
+#: and the lookup does not search below common nouns. Questions only: an article's "kept mum",
+#: "the mummy" or "Daddy Yankee" is left as written.
+KIN_WORDS: dict[str, str] = {
     "mum": "mother",
     "mom": "mother",
     "mam": "mother",
@@ -477,9 +477,19 @@ KIN_WORDS = {
     "mommy": "mother",
     "mums": "mothers",
     "moms": "mothers",
+    "mams": "mothers",
     "dad": "father",
     "daddy": "father",
     "dads": "fathers",
+    "grandad": "grandfather",
+    "granddad": "grandfather",
+    "grandpa": "grandfather",
+    "grandma": "grandmother",
+    "granny": "grandmother",
+    "gran": "grandmother",
+    "grandads": "grandfathers",
+    "grandmas": "grandmothers",
+    "grannies": "grandmothers",
 }
 
 
@@ -523,8 +533,9 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
     "ngos": "non-governmental organisations",
     "mep": "member of the european parliament",
     "meps": "members of the european parliament",
-    # not an abbreviation, but a word for the same post
+    # not abbreviations, but words for the same post ("what did the prez say")
     "premier": "prime minister",
+    "prez": "president",
 }
 #: Words of :data:`ABBREVIATIONS_SPELT_OUT` that are whole words, kept whenever the story
 #: uses them, however written.
@@ -1290,10 +1301,11 @@ def question_type(question: str) -> QuestionType:
 #: Abbreviations that end with a dot but do not end a sentence (compared case-insensitively,
 #: without the final dot).
 ABBREVIATIONS = words(
-    "mr mrs ms dr prof sr jr st mt gen lt col sgt capt cmdr adm gov sen rep rev hon pres supt "
-    "insp det fr messrs mme mlle no nos vol vols fig figs p pp ed eds inc ltd co corp bros dept "
-    "est approx vs etc al e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a jan feb mar apr jun "
-    "jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft lbs oz km cm mm kg"
+    "mr mrs ms dr prof sr jr snr jnr st mt gen lt col maj sgt capt cpt cmdr adm gov sen rep rev "
+    "hon pres supt insp det fr messrs mme mlle no nos vol vols fig figs p pp ed eds inc ltd co "
+    "corp bros dept est approx vs etc al e.g i.e a.m p.m u.s u.k u.n e.u u.s.a d.c n.y l.a "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft "
+    "lbs oz km cm mm kg"
 )
 #: Abbreviations after which a capitalised word may well start a new sentence are not listed;
 #: "U.S." is (it is far more often mid-sentence in news text).

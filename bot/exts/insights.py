@@ -138,10 +138,10 @@ async def vote_view(
 
     Pass ``channel_id=None`` for a DM: a DM channel belongs to one reader, so its id would name
     them as surely as their user id. ``(None, None)`` when insights are off or the database fails
-    (logged): send the answer without buttons.
+    (logged), or for small talk ("thanks!" is no question asked): send it without buttons.
     """
     store = _store(bot)
-    if store is None:
+    if store is None or answer.small_talk:
         return None, None
     try:
         answer_id = await asyncio.to_thread(
@@ -159,7 +159,7 @@ async def revise_vote_view(
     """After the asker edited the question: update the recorded question (its old votes go)
     and return the buttons to keep on the edited answer (None: remove them)."""
     store = _store(bot)
-    if store is None or answer_id is None:
+    if store is None or answer_id is None or answer.small_talk:
         return None
     try:
         kept = await asyncio.to_thread(store.revise_answer, answer_id, answer)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.answer import Answer
 from bot.core.questions import (
+    _SMALL_TALK,
     Cooldown,
     answer_follow_up,
+    is_small_talk,
     looks_like_question,
     question_for_bot,
     strip_mentions,
@@ -127,8 +131,73 @@ def test_small_talk_in_reply_is_not_asked_again() -> None:
 
     def engine(question: str) -> Answer:
         asked.append(question)
-        return _answer(question, True) if question != "thanks!" else _answer(question, False)
+        return replace(_answer(question, False), small_talk=question == "thanks!")
 
     result = answer_follow_up(engine, "thanks!", "how many died in kyiv?")
     assert asked == ["thanks!"]
     assert not result.answered
+
+
+@pytest.mark.parametrize(
+    ("message", "small_talk"),
+    [
+        ("hey bot hows ur day going lol", True),
+        ("Hi bot, how are you doing today?", True),
+        ("hey bot whats ur favourite bird", True),
+        ("How’s your day been?", True),
+        ("are you a real person", True),
+        ("who made you?", True),
+        ("thanks!", True),
+        ("Thank you so much bot", True),
+        ("great, thanks", True),
+        ("thanks for the answer", True),
+        ("thanks :) :)", True),
+        ("good bot", True),
+        ("are you sure?", True),
+        ("that's wrong", True),
+        ("good morning everyone", True),
+        ("tell me a joke", True),
+        ("hello there!", True),
+        ("how u doin", True),
+        ("okay cool", True),
+        ("bye", True),
+        ("hi, can you tell me when the regatta started?", False),
+        ("do you know who won?", False),
+        ("How are the talks going?", False),
+        ("how is the hiker doing", False),
+        ("how is your local branch affected", False),
+        ("how was the weekend?", False),
+        ("how has the week been?", False),
+        ("are you sure trump said that", False),
+        ("What are you basing that on", False),
+        ("thanks for nothing, who won", False),
+        ("thanks, and how many people died in kyiv?", False),
+        ("who made the decision?", False),
+        ("good news for the town?", False),
+        ("hello, when did it happen", False),
+        ('"Thank you so much"', False),
+        ("'good job'", False),
+        ("hi " + ":) " * 40 + "who won?", False),
+        ("hi " + ":) " * 5 + "who won?", False),
+    ],
+)
+def test_small_talk(message: str, small_talk: bool) -> None:
+    """Small talk is addressed to the bot as a whole short message; a greeting before a question
+    about the story, "the weekend" of the story, a quotation, or "you" in a question is not."""
+    assert is_small_talk(message) is small_talk
+
+
+@pytest.mark.parametrize(
+    ("text", "small_talk"),
+    [
+        ("hi " + ":) " * 5000 + "x", False),
+        ("hey " * 3000 + "?", True),
+        ("thanks " + "lol " * 3000, True),
+        ("hi :( " * 3000 + "who won?", False),
+    ],
+    ids=["smileys-then-a-word", "greetings", "afterwords", "frowns-then-a-question"],
+)
+def test_small_talk_pattern_never_backtracks_long(text: str, small_talk: bool) -> None:
+    """The pattern itself, beyond the length limit of :func:`is_small_talk`, decides thousands
+    of smileys or greetings (a pattern that could backtrack long would hang here)."""
+    assert bool(_SMALL_TALK.match(text)) is small_talk

@@ -17,6 +17,7 @@ import pytest
 import tests.fakes.fixtures as fixtures
 from bot.cli.discord_app import build_bot
 from bot.client import StorybotBot
+from bot.core.answer import SMALL_TALK_REPLY
 from bot.core.errors import StoreError
 from bot.core.insights import (
     DB_FILENAME,
@@ -111,6 +112,20 @@ async def test_chat_answer_carries_vote_buttons(fake: FakeDiscord, bot: Storybot
     assert bot.insights is not None
     report = await asyncio.to_thread(bot.insights.report, 1)
     assert (report.asked, report.answered) == (1, 1)
+
+
+async def test_small_talk_gets_no_buttons_and_is_not_recorded(
+    fake: FakeDiscord, bot: StorybotBot
+) -> None:
+    """ "hey bot how are you doing today?" is answered with what the bot is for, without vote
+    buttons, and is not counted as a question readers asked."""
+    asked = await fake.send_dm("hey bot how are you doing today?")
+    call = await fake.wait_for(fake.replies_to(asked))
+    assert call.json["embeds"][0]["description"] == SMALL_TALK_REPLY
+    assert _buttons(call.json) == []
+    assert bot.insights is not None
+    report = await asyncio.to_thread(bot.insights.report, 1)
+    assert report.asked == 0
 
 
 async def test_dm_question_is_recorded_without_its_channel(
