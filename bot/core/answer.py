@@ -1663,9 +1663,11 @@ class StoryEngine:
             return other, CORRECTED_WEIGHT
         if kin := KIN_WORDS.get(word):
             # "the nurse mum" of "a nurse with two children": "mother" -> "parent"
-            other, closeness = self._lookup(kin, synonyms=synonyms, respell=False)
+            other, closeness = self._lookup(kin, synonyms=False, respell=False)
             if other:
                 return other, min(closeness, CORRECTED_WEIGHT)
+            if synonyms and (other := self._related_term(kin)):
+                return other, CORRECTED_WEIGHT * LOOSE_WEIGHT
         for member in REGION_MEMBERS.get(word, ()):  # "Scandinavian" for Norwegian
             if (other := term(member)) in self._document_frequency:
                 return other, CORRECTED_WEIGHT
@@ -1791,7 +1793,9 @@ class StoryEngine:
         folded = normalise(query.text)
         if query.placing and not query.terms:  # "What does the last paragraph say?"
             return self._placed_paragraph(query, at_the_end=query.at_the_end)
-        if is_small_talk(query.text):  # "hey bot how r u doing today": nothing to look up
+        # "hey bot how r u doing today": nothing to look up ("good job?" of a story that quotes
+        # "Good job, honestly" asks about those words)
+        if is_small_talk(query.text) and not self._writes_phrase(query.text):
             return dataclasses.replace(
                 self._decline(query, [], ""), reason=SMALL_TALK_REPLY, small_talk=True
             )
@@ -1822,6 +1826,18 @@ class StoryEngine:
             if len(answered) == 1 or (len(holders) == 1 and answered):
                 return dataclasses.replace(answered[0], question=query.text)
         return answer
+
+    def _writes_phrase(self, message: str) -> bool:
+        """Whether some paragraph has the words of ``message`` (two or more) in a row."""
+        phrase = plain_words(message)
+        terms = [t for t in index_terms(message) if t in self._document_frequency]
+        if " " not in phrase or not terms:
+            return False
+        rarest = min(terms, key=self.index.document_frequency)
+        return any(
+            phrase in plain_words(self.paragraphs[position].text)
+            for position in self.index.documents_with(rarest).tolist()
+        )
 
     def _placed_paragraph(self, query: Query, *, at_the_end: bool) -> Answer:
         """Answer "What does the last (first) paragraph say?" with the article's last (first)
@@ -2405,7 +2421,8 @@ class StoryEngine:
             if not role_present:
                 # "What did the judge tell him?" of "Okafor told Corliss in court": the article
                 # calls her "U.S. District Judge Helen Okafor" in another paragraph
-                role_present = bool(self._holder_surnames(spelt, paragraph.article) & subjects)
+                holders_elsewhere = self._holder_surnames(spelt, paragraph.article)
+                role_present = bool(holders_elsewhere & sentence.subjects)
             if holders and not holders & subjects:
                 return f"the story does not report {speaker} saying that"
             if role_present and all(n in present or n in subjects for n in names):
@@ -2419,8 +2436,13 @@ class StoryEngine:
         found = self._holders_cache.get(key)
         if found is None:
             _, text = self._article_text(slug)
+            # a surname the article gives another first name too is no holder's ("Eric Trump")
+            first_names = self._first_names(slug)
             found = frozenset(
-                terms[-1] for name in holder_names(role, text) if (terms := index_terms(name))
+                terms[-1]
+                for name in holder_names(role, text)
+                if (terms := index_terms(name))
+                and first_names.get(terms[-1], frozenset()) <= {terms[-2] if len(terms) > 1 else ""}
             )
             if len(self._holders_cache) >= SPEAKER_CACHE:
                 self._holders_cache.clear()

@@ -1056,8 +1056,9 @@ def only_another_post(role: str, text: str) -> bool:
     )
 
 
-#: A word before a title that makes it another post ("Vice President", "assistant coach").
-_ANOTHER_POST = re.compile(r"\b(?:vice|former|ex|deputy|assistant|acting|outgoing|interim)[\s-]*$")
+#: A word before a title that makes it another post ("Vice President", "assistant coach", "shadow
+#: defence secretary"; an acting, interim or outgoing president is the president).
+_ANOTHER_POST = re.compile(r"\b(?:vice|former|ex|deputy|assistant|shadow)[\s-]*$")
 #: Initials written with full stops ("J.D.", "P.J.").
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
@@ -1110,15 +1111,17 @@ def first_names_by_surname(text: str) -> dict[str, frozenset[str]]:
 
 def surname_stands_alone(sentence: str, names: Sequence[str]) -> bool:
     """Whether ``sentence`` writes the surname of ``names`` (index terms of a full name) with
-    no other name beside it: "Lindqvist, watching, said" does, "James Maddison said" (for Reece
-    James) and "Dad Paul Keeley said" (for Lorraine Keeley) do not."""
+    no other name or title beside it: "Lindqvist, watching, said" does; "James Maddison said"
+    (for Reece James), "Dad Paul Keeley said" and "Mr Keeley said" (for Lorraine Keeley, whose
+    husband he may be) and "Inspector Jones said" (for Sarah Jones) do not."""
     words = list(WORD_PATTERN.finditer(sentence))
     for left, right in itertools.pairwise(words):
-        if sentence[left.end() : right.start()].strip():
+        if sentence[left.end() : right.start()].strip(" ."):
             continue  # not side by side ("Keeley, 52, said")
-        for own, other in ((left, right), (right, left)):
-            if _last_term(own.group(0)) == names[-1] and _another_name(other.group(0), names):
-                return False
+        if _last_term(right.group(0)) == names[-1] and _another_name(left.group(0), names):
+            return False
+        if _last_term(left.group(0)) == names[-1] and _another_name(right.group(0), names):
+            return False
     return True
 
 
@@ -1129,14 +1132,16 @@ def _last_term(word: str) -> str:
 
 
 def _another_name(word: str, names: Sequence[str]) -> bool:
-    """Whether ``word`` is a capitalised name other than ``names`` (a title is none)."""
+    """Whether ``word`` is a capitalised name or title other than ``names``."""
+    if word.lower() in TITLE_WORDS or word.lower() in _POST_WORDS:
+        return True  # "Mr Keeley", "Inspector Jones": someone the question did not name
     terms = index_terms(word)
-    return (
-        word[:1].isupper()
-        and bool(terms)
-        and terms[0] not in names
-        and word.lower() not in TITLE_WORDS
-    )
+    return word[:1].isupper() and bool(terms) and terms[0] not in names
+
+
+#: Posts written before a surname alone ("Coach Lindqvist", "Councillor Pike"), besides the
+#: titles of :data:`TITLE_WORDS`.
+_POST_WORDS = frozenset({"coach", "councillor", "councilor", "commissioner", "chief", "rep", "sen"})
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|(?<!\w)'(.+?)'(?!\w)")

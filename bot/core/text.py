@@ -252,7 +252,9 @@ def _split_tokens(folded: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Spelling variants: applied to documents and questions alike, so any consistent mapping is safe.
+# Spelling variants: applied to documents and questions alike, so any consistent mapping is safe
+# for a word with one sense. A word with others ("kept mum", "the mummy", an article's "Ref.")
+# is read in questions only: see STANDS_FOR and KIN_WORDS.
 
 #: Transliterations and names with several spellings (documented in the README). Keys and values
 #: are normalised tokens; the value is the form both sides are mapped to.
@@ -465,8 +467,9 @@ _EVERYDAY = {
 }
 STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject") | _EVERYDAY
 #: Family words as readers say them ("his mum", "the dad watching"), for the story's: a question's
-#: word the story does not use is looked up as the standard word, synonyms and all ("mum" ->
-#: "mother" -> "parent" of "Some parents said"). WordNet files "mum" one step below "mother",
+#: word the story does not use is looked up as the standard word, then as the noun one step
+#: broader ("mum" -> "mother" -> "parent" of "Some parents said"; not WordNet's synonyms of
+#: "mother", which include "father" and "generation"). WordNet files "mum" one step below "mother",
 #: and the lookup does not search below common nouns. Questions only: an article's "kept mum",
 #: "the mummy" or "Daddy Yankee" is left as written.
 KIN_WORDS: dict[str, str] = {

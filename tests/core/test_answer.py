@@ -1140,6 +1140,22 @@ def test_questions_that_look_like_small_talk(
     assert answer.citation.paragraph == paragraph
 
 
+@pytest.mark.parametrize("question", ["good job?", "thank you so much?"])
+def test_words_the_story_quotes_are_no_small_talk(tmp_path: Path, question: str) -> None:
+    """ "good job?" of a story that quotes "Good job, honestly" asks about those words."""
+    engine = engine_over(
+        tmp_path,
+        "rescue.txt",
+        "Boy Pulled From Frozen Lake\n\n"
+        "Firefighters pulled a 9-year-old boy from a frozen lake in Leeds on Sunday.\n\n"
+        "“Thank you so much,” his mother told the crew as he was carried to the ambulance.\n\n"
+        "“Good job, honestly, by everyone out there,” firefighter Dean Marsh said.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert not answer.small_talk
+
+
 def test_when_it_happened_is_the_lead_s_date(engine: StoryEngine) -> None:
     answer = engine.answer("what year did this happen")
     assert answer.answered, answer.reason
