@@ -165,9 +165,11 @@ from bot.core.shapes import (
     quoted_words,
     role_mentions,
     sentence_features,
+    sex_of_name,
     statement_subjects,
     surname_stands_alone,
     title_asked,
+    titles_before_name,
     who_doing_head,
     who_head,
 )
@@ -182,6 +184,7 @@ from bot.core.text import (
     COUNTRY_WORDS,
     ENDED_UP,
     FROM_ABROAD,
+    KIN_BROADER,
     KIN_WORDS,
     LIGHT_WORDS,
     NEWS_PEOPLE,
@@ -506,6 +509,9 @@ class Answer:
 
 
 #: The reply to small talk ("thanks!", "hey bot how are you"): what the bot is for.
+#: Up to this many paragraphs are read whole for a small-talk message of stopwords only that a
+#: story may quote ("are you there?").
+PHRASE_SCAN_PARAGRAPHS = 2000
 SMALL_TALK_REPLY = (
     "I answer questions about the story: ask me who said what, what happened, when or where."
 )
@@ -1666,7 +1672,8 @@ class StoryEngine:
             other, closeness = self._lookup(kin, synonyms=False, respell=False)
             if other:
                 return other, min(closeness, CORRECTED_WEIGHT)
-            if synonyms and (other := self._related_term(kin)):
+            broader = KIN_BROADER.get(kin, "")
+            if synonyms and (other := term(broader)) in self._document_frequency:
                 return other, CORRECTED_WEIGHT * LOOSE_WEIGHT
         for member in REGION_MEMBERS.get(word, ()):  # "Scandinavian" for Norwegian
             if (other := term(member)) in self._document_frequency:
@@ -1828,15 +1835,21 @@ class StoryEngine:
         return answer
 
     def _writes_phrase(self, message: str) -> bool:
-        """Whether some paragraph has the words of ``message`` (two or more) in a row."""
-        phrase = plain_words(message)
-        terms = [t for t in index_terms(message) if t in self._document_frequency]
-        if " " not in phrase or not terms:
+        """Whether some paragraph has the words of ``message`` (two or more) in a row ("good
+        job" of "Good job, honestly"; not of "400 good jobs")."""
+        phrase = f" {plain_words(message)} "
+        if phrase.count(" ") < 3:
             return False
-        rarest = min(terms, key=self.index.document_frequency)
+        terms = [t for t in index_terms(message) if t in self._document_frequency]
+        if terms:
+            rarest = min(terms, key=self.index.document_frequency)
+            positions = self.index.documents_with(rarest).tolist()
+        elif len(self.paragraphs) <= PHRASE_SCAN_PARAGRAPHS:  # "are you there?": all stopwords
+            positions = range(len(self.paragraphs))
+        else:
+            return False
         return any(
-            phrase in plain_words(self.paragraphs[position].text)
-            for position in self.index.documents_with(rarest).tolist()
+            phrase in f" {plain_words(self.paragraphs[position].text)} " for position in positions
         )
 
     def _placed_paragraph(self, query: Query, *, at_the_end: bool) -> Answer:
@@ -2436,18 +2449,21 @@ class StoryEngine:
         found = self._holders_cache.get(key)
         if found is None:
             _, text = self._article_text(slug)
-            # a surname the article gives another first name too is no holder's ("Eric Trump")
-            first_names = self._first_names(slug)
             found = frozenset(
                 terms[-1]
                 for name in holder_names(role, text)
-                if (terms := index_terms(name))
-                and first_names.get(terms[-1], frozenset()) <= {terms[-2] if len(terms) > 1 else ""}
+                if (terms := index_terms(name)) and self._owns_surname(slug, terms)
             )
             if len(self._holders_cache) >= SPEAKER_CACHE:
                 self._holders_cache.clear()
             self._holders_cache[key] = found
         return found
+
+    def _owns_surname(self, slug: str, terms: list[str]) -> bool:
+        """Whether the person of ``terms`` (index terms of a name) is the only one the article
+        ``slug`` gives that surname ("Eric Trump" beside President Donald Trump: no)."""
+        first = terms[-2] if len(terms) > 1 else ""
+        return self._first_names(slug).get(terms[-1], frozenset()) <= {first}
 
     def _first_names(self, slug: str) -> Mapping[str, frozenset[str]]:
         """:func:`first_names_by_surname` of the article ``slug``, worked out once."""
@@ -2461,10 +2477,11 @@ class StoryEngine:
         """Whether ``sentence`` may call the person of ``names`` (index terms of a full name,
         "Marta Lindqvist", "Jonas Gahr Støre") by surname alone: the article writes the surname
         after that first name only, and the sentence puts no other name beside it."""
-        return (
-            len(names) >= 2
-            and self._first_names(slug).get(names[-1]) == {names[-2]}
-            and surname_stands_alone(sentence, names)
+        if len(names) < 2 or self._first_names(slug).get(names[-1]) != {names[-2]}:
+            return False
+        _, text = self._article_text(slug)
+        return surname_stands_alone(
+            sentence, names, titles_before_name(text, names), sex_of_name(text, names)
         )
 
     def _position_of(self, paragraph: Paragraph) -> int:

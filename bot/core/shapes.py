@@ -1043,8 +1043,8 @@ def holder_names(role: str, text: str) -> list[str]:
 
 
 def only_another_post(role: str, text: str) -> bool:
-    """Whether ``text`` has the title in ``role`` only as another post: "assistant coach Tom
-    Hale" or "former mayor Gordon Pike" for "the coach" or "the mayor"."""
+    """Whether ``text`` has the title in ``role`` only as another post or someone's owner:
+    "assistant coach Tom Hale", "former mayor Gordon Pike", "the chancellor's sister"."""
     words = [w for w in role.split() if w.isupper() or normalise(w) not in STOPWORDS]
     title = " ".join(normalise(w) for w in words if w.islower())
     if not title:
@@ -1052,8 +1052,18 @@ def only_another_post(role: str, text: str) -> bool:
     found = list(re.finditer(rf"(?i:\b{re.escape(title)}\b)", text))
     return bool(found) and all(
         _ANOTHER_POST.search(normalise(text[max(0, m.start() - TITLE_OWNER_CHARS) : m.start()]))
+        or _SOMEONE_OF.match(text, m.end())  # "the chancellor's sister"
         for m in found
     )
+
+
+#: Someone another person's post names: "the chancellor's sister", "the mayor's spokesman" (but
+#: "the state's offer" is the state's).
+_SOMEONE_OF = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:sister|brother|wife|husband|son|daughter|mother|father|partner|"
+    r"family|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|lawyer|office|team|staff)\b",
+    re.IGNORECASE,
+)
 
 
 #: A word before a title that makes it another post ("Vice President", "assistant coach", "shadow
@@ -1091,6 +1101,13 @@ _NAME_BEFORE = re.compile(
 )
 
 
+#: Capitalised words before a surname that are no first name: titles ("Judge Okafor"), days
+#: and months ("On Friday Okafor told").
+_NO_FIRST_NAME = re.compile(
+    rf"(?i:{'|'.join(_TITLES)}|{_DAYS}|{_MONTHS}|coach|councill?or|commissioner)\.?"
+)
+
+
 def first_names_by_surname(text: str) -> dict[str, frozenset[str]]:
     """Each surname of ``text`` (its last index term: "jone" of "Smith-Jones") and the first
     names written just before it (index terms): "Paul and Lorraine Keeley" gives keeley:
@@ -1104,25 +1121,81 @@ def first_names_by_surname(text: str) -> dict[str, frozenset[str]]:
         surname = index_terms(last)
         for first in firsts:
             given = index_terms(first)
-            if surname and given and first.lower() not in TITLE_WORDS:
+            if surname and given and not _NO_FIRST_NAME.fullmatch(first):
                 firsts_by_surname.setdefault(surname[-1], set()).add(given[-1])
     return {surname: frozenset(firsts) for surname, firsts in firsts_by_surname.items()}
 
 
-def surname_stands_alone(sentence: str, names: Sequence[str]) -> bool:
+def surname_stands_alone(
+    sentence: str, names: Sequence[str], titles: frozenset[str] = frozenset(), sex: str = ""
+) -> bool:
     """Whether ``sentence`` writes the surname of ``names`` (index terms of a full name) with
     no other name or title beside it: "Lindqvist, watching, said" does; "James Maddison said"
-    (for Reece James), "Dad Paul Keeley said" and "Mr Keeley said" (for Lorraine Keeley, whose
-    husband he may be) and "Inspector Jones said" (for Sarah Jones) do not."""
+    (for Reece James), "Dad Paul Keeley said" (for Lorraine Keeley) and "Inspector Jones said"
+    (for Sarah Jones) do not. ``titles``, the ones the article writes before the full name
+    ("Judge Helen Okafor": "Judge Okafor"), and a courtesy title that does not say the other
+    ``sex`` ("f" or "m": "Mrs Keeley" for Lorraine Keeley, not "Mr Keeley") may stand before it."""
+    courtesy = {
+        title for title, said in _COURTESY_TITLES.items() if not (said and sex) or said == sex
+    }
     words = list(WORD_PATTERN.finditer(sentence))
     for left, right in itertools.pairwise(words):
         if sentence[left.end() : right.start()].strip(" ."):
             continue  # not side by side ("Keeley, 52, said")
-        if _last_term(right.group(0)) == names[-1] and _another_name(left.group(0), names):
+        if _last_term(right.group(0)) == names[-1] and _another_name(
+            left.group(0), names, titles | courtesy
+        ):
             return False
-        if _last_term(left.group(0)) == names[-1] and _another_name(right.group(0), names):
+        if _last_term(left.group(0)) == names[-1] and _another_name(right.group(0), names, titles):
             return False
     return True
+
+
+def sex_of_name(text: str, names: Sequence[str]) -> str:
+    """ "f" or "m" by the first "she"/"her" or "he"/"his"/"him" after the full name of ``names``
+    in the sentence that first writes it ("Lorraine Keeley said her son ..."), else ""."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        words = [_last_term(w) for w in WORD_PATTERN.findall(sentence)]
+        at = next(
+            (i for i in range(1, len(words)) if words[i - 1 : i + 1] == [names[-2], names[-1]]),
+            None,
+        )
+        if at is None:
+            continue
+        pronoun = next(
+            (w.lower() for w in WORD_PATTERN.findall(sentence)[at:] if w.lower() in _PRONOUN_SEX),
+            "",
+        )
+        return _PRONOUN_SEX.get(pronoun, "")
+    return ""
+
+
+#: The sex a pronoun says.
+_PRONOUN_SEX = {"she": "f", "her": "f", "hers": "f", "he": "m", "his": "m", "him": "m"}
+
+
+def titles_before_name(text: str, names: Sequence[str]) -> frozenset[str]:
+    """The titles ``text`` writes right before the full name of ``names`` ("judge" of "Judge
+    Helen Okafor"), lower case."""
+    found = set()
+    for match in _TITLE_NAME.finditer(text):
+        title, first, last = match.group(1, 2, 3)
+        if (
+            _last_term(last) == names[-1]
+            and _last_term(first) == names[-2]
+            and title[:1].isupper()
+            and _NO_FIRST_NAME.fullmatch(title)
+        ):
+            found.add(title.lower().rstrip("."))
+    return frozenset(found)
+
+
+#: A capitalised word, then two more ("Judge Helen Okafor"), at every word.
+_TITLE_NAME = re.compile(r"(?=\b([^\W\d_][\w'’-]*\.?)\s+([^\W\d_][\w'’-]*)\s+([^\W\d_][\w'’-]*))")
+#: Titles that say only how someone is addressed ("Mrs Keeley", "Mr Starmer"), and the sex each
+#: says ("" for either).
+_COURTESY_TITLES = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_COURTESY_TITLES |= {"dame": "f", "lady": "f", "dr": ""}
 
 
 def _last_term(word: str) -> str:
@@ -1131,17 +1204,14 @@ def _last_term(word: str) -> str:
     return terms[-1] if terms else ""
 
 
-def _another_name(word: str, names: Sequence[str]) -> bool:
-    """Whether ``word`` is a capitalised name or title other than ``names``."""
-    if word.lower() in TITLE_WORDS or word.lower() in _POST_WORDS:
-        return True  # "Mr Keeley", "Inspector Jones": someone the question did not name
+def _another_name(word: str, names: Sequence[str], titles: frozenset[str]) -> bool:
+    """Whether ``word`` is a capitalised name or title other than ``names`` and ``titles``."""
+    if not word[:1].isupper() or word.lower().rstrip(".") in titles:
+        return False
+    if _NO_FIRST_NAME.fullmatch(word):
+        return True  # "Inspector Jones": someone the question did not name, maybe
     terms = index_terms(word)
-    return word[:1].isupper() and bool(terms) and terms[0] not in names
-
-
-#: Posts written before a surname alone ("Coach Lindqvist", "Councillor Pike"), besides the
-#: titles of :data:`TITLE_WORDS`.
-_POST_WORDS = frozenset({"coach", "councillor", "councilor", "commissioner", "chief", "rep", "sen"})
+    return bool(terms) and terms[0] not in names
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|(?<!\w)'(.+?)'(?!\w)")

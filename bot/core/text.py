@@ -467,11 +467,11 @@ _EVERYDAY = {
 }
 STANDS_FOR = dict.fromkeys(_CRITICISE, "rebuke") | dict.fromkeys(_ACCEPT, "reject") | _EVERYDAY
 #: Family words as readers say them ("his mum", "the dad watching"), for the story's: a question's
-#: word the story does not use is looked up as the standard word, then as the noun one step
-#: broader ("mum" -> "mother" -> "parent" of "Some parents said"; not WordNet's synonyms of
-#: "mother", which include "father" and "generation"). WordNet files "mum" one step below "mother",
-#: and the lookup does not search below common nouns. Questions only: an article's "kept mum",
-#: "the mummy" or "Daddy Yankee" is left as written.
+#: word the story does not use is looked up as the standard word, then as the word for either
+#: parent (:data:`KIN_BROADER`: "mum" -> "mother" -> "parent" of "Some parents said"; not
+#: WordNet's relations of "mother", which include "father", "generation" and "yeast"). WordNet
+#: files "mum" one step below "mother", and the lookup does not search below common nouns.
+#: Questions only: an article's "kept mum", "the mummy" or "Daddy Yankee" is left as written.
 KIN_WORDS: dict[str, str] = {
     "mum": "mother",
     "mom": "mother",
@@ -493,6 +493,17 @@ KIN_WORDS: dict[str, str] = {
     "grandads": "grandfathers",
     "grandmas": "grandmothers",
     "grannies": "grandmothers",
+}
+#: The word for either of the standard family words of :data:`KIN_WORDS`.
+KIN_BROADER: dict[str, str] = {
+    "mother": "parent",
+    "father": "parent",
+    "mothers": "parents",
+    "fathers": "parents",
+    "grandmother": "grandparent",
+    "grandfather": "grandparent",
+    "grandmothers": "grandparents",
+    "grandfathers": "grandparents",
 }
 
 

@@ -1140,6 +1140,33 @@ def test_questions_that_look_like_small_talk(
     assert answer.citation.paragraph == paragraph
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Bakery Wins Prize\n\nOwner Helen Marsh said the secret was a wild yeast starter.\n",
+            "what did the mum say?",
+        ),
+        (
+            "Flood Report\n\nEngineer Priya Nair said the root cause was a blocked culvert.\n",
+            "what did the dad say?",
+        ),
+        (
+            "Factory Opens\n\nA battery factory that will bring 400 good jobs opened on Monday.\n",
+            "good job!",
+        ),
+    ],
+    ids=["a-mum-is-no-yeast", "a-dad-is-no-root", "good-jobs-are-no-good-job"],
+)
+def test_family_words_and_small_talk_stay_apart_from_lookalikes(
+    tmp_path: Path, text: str, question: str
+) -> None:
+    """ "mum" is looked up as mother or parent only (not WordNet's "yeast" or "root"); "good
+    job!" is small talk beside "good jobs"."""
+    answer = engine_over(tmp_path, "story.txt", text).answer(question)
+    assert not answer.answered
+
+
 @pytest.mark.parametrize("question", ["good job?", "thank you so much?"])
 def test_words_the_story_quotes_are_no_small_talk(tmp_path: Path, question: str) -> None:
     """ "good job?" of a story that quotes "Good job, honestly" asks about those words."""

@@ -49,8 +49,10 @@ from bot.core.shapes import (
     plain_words,
     quoted_words,
     role_mentions,
+    sex_of_name,
     statement_subjects,
     surname_stands_alone,
+    titles_before_name,
     who_doing_head,
     who_head,
 )
@@ -973,8 +975,18 @@ def test_a_tally(sentence: str, tally: bool) -> None:
         ('Margaret "Peggy" Lindqvist, 67.', {"lindqvist": {"peggi"}, "peggi": {"margaret"}}),
         ("Anna Smith-Jones and Judge Helen Okafor.", {"jone": {"anna"}, "okafor": {"helen"}}),
         ("the report said nothing", {}),
+        ("On Friday Okafor told Corliss he had shown no remorse.", {}),
     ],
-    ids=["title-skipped", "couple", "kin-word", "initials", "nickname", "hyphen", "no-names"],
+    ids=[
+        "title-skipped",
+        "couple",
+        "kin-word",
+        "initials",
+        "nickname",
+        "hyphen",
+        "no-names",
+        "a-day-is-no-first-name",
+    ],
 )
 def test_first_names_by_surname(text: str, expected: dict[str, set[str]]) -> None:
     """The first names a text writes before each surname (index terms)."""
@@ -992,6 +1004,8 @@ def test_first_names_by_surname(text: str, expected: dict[str, set[str]]) -> Non
         ("Dad Paul Keeley said the family was devastated.", ["lorrain", "keeley"], False),
         ("Judge Okafor said the scheme was cruel.", ["helen", "okafor"], False),
         ("Inspector Jones said the search would go on.", ["sarah", "jone"], False),
+        ("Mrs Keeley said she had phoned three times.", ["lorrain", "keeley"], True),
+        ("Mr Starmer said there was a black hole.", ["keir", "starmer"], True),
     ],
     ids=[
         "comma-after",
@@ -1000,6 +1014,8 @@ def test_first_names_by_surname(text: str, expected: dict[str, set[str]]) -> Non
         "after-a-first-name",
         "a-title-may-be-another",
         "inspector-jones-is-not-sarah",
+        "courtesy-title-mrs",
+        "courtesy-title-mr",
     ],
 )
 def test_surname_stands_alone(sentence: str, names: list[str], alone: bool) -> None:
@@ -1015,9 +1031,66 @@ def test_surname_stands_alone(sentence: str, names: list[str], alone: bool) -> N
         ("the defence secretary", "Shadow defence secretary James Cartlidge said.", True),
         ("the coach", "Head coach Maria Ruiz and assistant coach Tom Hale spoke.", False),
         ("the coach", "Nobody spoke.", False),
+        ("the chancellor", "Ellie Reeves, the chancellor's sister, said.", True),
     ],
-    ids=["assistant", "former", "shadow", "head-coach-too", "no-title"],
+    ids=["assistant", "former", "shadow", "head-coach-too", "no-title", "the-post-s-kin"],
 )
 def test_only_another_post(role: str, text: str, other: bool) -> None:
     """A title only as part of another post ("assistant coach") does not name the post."""
     assert only_another_post(role, text) is other
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Judge Helen Okafor sentenced him. Judge Okafor said it was cruel.", {"judge"}),
+        ("Captain Sarah Jones led the crew.", {"captain"}),
+        ("Sarah Jones, whose son was aboard, said she had not slept.", set()),
+    ],
+    ids=["judge", "captain", "none"],
+)
+def test_titles_before_name(text: str, titles: set[str]) -> None:
+    """The titles an article writes before a full name may stand before the surname later."""
+    names = ["helen", "okafor"] if "Okafor" in text else ["sarah", "jone"]
+    assert titles_before_name(text, names) == titles
+    assert surname_stands_alone(
+        "Judge Okafor said so." if "Okafor" in text else "Captain Jones said so.",
+        names,
+        titles_before_name(text, names),
+    ) is bool(titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "sex", "sentence", "alone"),
+    [
+        (
+            "Lorraine Keeley said her son had been kind.",
+            ["lorrain", "keeley"],
+            "f",
+            "Mr Keeley, a lorry driver, said the road was dangerous.",
+            False,
+        ),
+        (
+            "Lorraine Keeley said her son had been kind.",
+            ["lorrain", "keeley"],
+            "f",
+            "Mrs Keeley said she had phoned three times.",
+            True,
+        ),
+        (
+            "Keir Starmer said his government had no choice.",
+            ["keir", "starmer"],
+            "m",
+            "Mr Starmer said there was a black hole.",
+            True,
+        ),
+        ("Sam Reid spoke on Monday.", ["sam", "reid"], "", "Mr Reid said so.", True),
+    ],
+    ids=["mr-is-not-her", "mrs-is-her", "mr-is-him", "unknown-either"],
+)
+def test_a_courtesy_title_of_the_other_sex_is_someone_else(
+    text: str, names: list[str], sex: str, sentence: str, alone: bool
+) -> None:
+    """ "Mr Keeley" is not Lorraine Keeley, whom the article calls "her"."""
+    assert sex_of_name(text, names) == sex
+    assert surname_stands_alone(sentence, names, frozenset(), sex) is alone
