@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.answer import MAX_QUESTION_CHARS, SMALL_TALK_REPLY, StoryEngine
+from bot.core.answer import MAX_QUESTION_CHARS, SMALL_TALK_REPLY, Answer, StoryEngine
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
 from bot.core.quotes import QuoteBook, extract_quotes
@@ -882,6 +882,17 @@ _FAMILY = (
 )
 
 
+def assert_cited(answer: Answer, paragraph: int | None, wrong: int | None) -> None:
+    """``answer`` cites ``paragraph``, or (when that is None) does not cite ``wrong``."""
+    if paragraph is None:
+        shown = answer.citation.paragraph if answer.answered and answer.citation else None
+        assert shown != wrong, answer.sentence
+    else:
+        assert answer.answered, answer.reason
+        assert answer.citation is not None
+        assert answer.citation.paragraph == paragraph
+
+
 _TRIBUTE = (
     "Family Pay Tribute to Teenager Killed in Crash\n\n"
     "Tributes have been paid to a 17-year-old who died after his car left the A38 on Saturday.\n\n"
@@ -948,14 +959,7 @@ def test_a_full_name_speaks_by_surname(
     surname to two people ("Keeley said" may be her husband, "Dad Paul Keeley", "Paul and
     Lorraine Keeley"), nor when the sentence puts another name next to it ("James Maddison"
     is not Reece James): then the other person's paragraph (``wrong``) is not the answer."""
-    answer = engine_over(tmp_path, "story.txt", text).answer(question)
-    if paragraph is None:
-        shown = answer.citation.paragraph if answer.answered and answer.citation else None
-        assert shown != wrong, answer.sentence
-    else:
-        assert answer.answered, answer.reason
-        assert answer.citation is not None
-        assert answer.citation.paragraph == paragraph
+    assert_cited(engine_over(tmp_path, "story.txt", text).answer(question), paragraph, wrong)
 
 
 _ROLES = (
@@ -1010,14 +1014,7 @@ def test_the_holder_of_a_post_speaks(
 ) -> None:
     """The vice president is not the president; "J.D. Vance" is one name; a lawyer who shares
     the judge's first name is not the judge; an MP is not the defence secretary."""
-    answer = engine_over(tmp_path, "story.txt", text).answer(question)
-    if paragraph is None:
-        shown = answer.citation.paragraph if answer.answered and answer.citation else None
-        assert shown != wrong, answer.sentence
-    else:
-        assert answer.answered, answer.reason
-        assert answer.citation is not None
-        assert answer.citation.paragraph == paragraph
+    assert_cited(engine_over(tmp_path, "story.txt", text).answer(question), paragraph, wrong)
 
 
 _MUMMIES = (
