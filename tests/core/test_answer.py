@@ -1068,10 +1068,7 @@ def test_family_words_are_read_in_questions_only(
 ) -> None:
     """A reader's "mum" or "dad" is a mother or father, looked up as one ("Some parents");
     the article's "mummy" and "Daddy Yankee" stay as written."""
-    answer = engine_over(tmp_path, "story.txt", text).answer(question)
-    assert answer.answered, answer.reason
-    assert answer.citation is not None
-    assert answer.citation.paragraph == paragraph
+    assert_cited(engine_over(tmp_path, "story.txt", text).answer(question), paragraph, None)
 
 
 #: A second article with a judge of its own: "the judge" has two holders in the corpus.
