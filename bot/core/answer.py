@@ -508,10 +508,10 @@ class Answer:
     small_talk: bool = False
 
 
-#: The reply to small talk ("thanks!", "hey bot how are you"): what the bot is for.
 #: Up to this many paragraphs are read whole for a small-talk message of stopwords only that a
 #: story may quote ("are you there?").
 PHRASE_SCAN_PARAGRAPHS = 2000
+#: The reply to small talk ("thanks!", "hey bot how are you"): what the bot is for.
 SMALL_TALK_REPLY = (
     "I answer questions about the story: ask me who said what, what happened, when or where."
 )
