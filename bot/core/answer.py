@@ -1239,6 +1239,8 @@ class StoryEngine:
         self._first_names_cache: dict[str, Mapping[str, frozenset[str]]] = {}
         # (post as asked, article slug) -> surname terms of its holders
         self._holders_cache: dict[tuple[str, str], frozenset[str]] = {}
+        # (article slug, a full name's terms) -> titles written before it, sex its pronoun says
+        self._name_context_cache: dict[tuple[str, tuple[str, ...]], tuple[frozenset[str], str]] = {}
         self._positions: dict[str, int] | None = None  # paragraph id -> position, on first need
         self._name_terms: dict[str, bool] = {}  # index term -> only ever written as a name
         self._speakers: dict[str, _Speaker] = {}  # see _speaker_of
@@ -2479,10 +2481,15 @@ class StoryEngine:
         after that first name only, and the sentence puts no other name beside it."""
         if len(names) < 2 or self._first_names(slug).get(names[-1]) != {names[-2]}:
             return False
-        _, text = self._article_text(slug)
-        return surname_stands_alone(
-            sentence, names, titles_before_name(text, names), sex_of_name(text, names)
-        )
+        key = (slug, tuple(names))
+        context = self._name_context_cache.get(key)
+        if context is None:  # worked out once a question, not once per sentence
+            _, text = self._article_text(slug)
+            context = (titles_before_name(text, names), sex_of_name(text, names))
+            if len(self._name_context_cache) >= SPEAKER_CACHE:
+                self._name_context_cache.clear()
+            self._name_context_cache[key] = context
+        return surname_stands_alone(sentence, names, *context)
 
     def _position_of(self, paragraph: Paragraph) -> int:
         """Where ``paragraph`` stands in :attr:`paragraphs` (the map is made on first need)."""
