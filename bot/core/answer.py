@@ -49,6 +49,7 @@ from bot.core.shapes import (
     A_POPULATION,
     A_SHARE,
     A_TALLY,
+    A_YEAR,
     ABOUT_THE_ARTICLE,
     AGE_AFTER_NAME,
     ALTERNATIVES,
@@ -79,6 +80,7 @@ from bot.core.shapes import (
     ASKS_TOTAL,
     ASKS_WHAT_IT_IS_CALLED,
     ASKS_WORDS,
+    ASKS_YEAR,
     ATTRIBUTED_TO,
     CALENDAR_DATE,
     CALENDAR_WORD,
@@ -852,6 +854,7 @@ class Query:
     asks_money: bool = False  # "how much did it cost", "what is her salary"
     asks_date: bool = False  # "on what date", "when exactly": a calendar date, not "soon"
     asks_clock: bool = False  # "what time", "time of day": a clock time or part of a day
+    asks_year: bool = False  # "what year was it built": a year
     asks_leader: bool = False  # "who is in charge of / runs / heads X": someone with a post
     # "Who is in charge of ...?", "Which detective is leading ...?": whoever leads is asked,
     # and "in charge", "leading" say only that
@@ -1560,6 +1563,7 @@ class StoryEngine:
             asks_money=asks_money,
             asks_date=bool(ASKS_DATE.search(folded)),
             asks_clock=bool(ASKS_CLOCK.search(folded)),
+            asks_year=bool(ASKS_YEAR.search(folded)),
             asks_name=bool(ASKS_NAME.search(folded)),
             asks_first_name=asks_first_name,
             compares=compares,
@@ -2316,20 +2320,32 @@ class StoryEngine:
             spoken = spelt.split()
             # "the Barcelona guy": "guy" says nothing of who; the place says where they are from
             someone = [fold_variant(normalise(word)) in SOMEONE for word in spoken]
-            for i, word in enumerate(spoken):
+            # (word, term, whether it names) of each word, read backwards so that a word knows
+            # whether a name follows it
+            read: list[tuple[str, bool]] = []
+            name_follows = False
+            for i, word in reversed(list(enumerate(spoken))):
                 owner = i + 1 < len(spoken) and POSSESSIVE_END.search(word) is not None
                 if owner and word[:1].isupper():
                     owners += terms_of_tokens(tokenize(POSSESSIVE_END.sub("", word)))
                 # "Mayor Betancourt": the title is his post, not his name
                 titled = word.lower().rstrip(".") in TITLE_WORDS and i + 1 < len(spoken)
                 qualifier = i + 1 < len(spoken) and someone[i + 1]
+                read_word: list[tuple[str, bool]] = []
                 for token in tokenize(word):
                     if token not in STOPWORDS and not someone[i]:
                         known = self._lookup(fold_variant(token))[0]
-                        named = (word[:1].isupper() or self._person_named(token, known)) and not (
-                            owner or titled or qualifier
-                        )
-                        (names if named else roles).append(known)
+                        named = (
+                            word[:1].isupper()
+                            or self._person_named(token, known)
+                            # "roy ellison": a first name the story writes only as a name
+                            or (name_follows and bool(known) and self._only_a_name(known))
+                        ) and not (owner or titled or qualifier)
+                        read_word.append((known, named))
+                read = read_word + read
+                name_follows = bool(read_word) and read_word[0][1]
+            for known, named in read:
+                (names if named else roles).append(known)
             if len(self._speakers) >= SPEAKER_CACHE:
                 self._speakers.clear()
             stranger = any(
@@ -2932,6 +2948,7 @@ class StoryEngine:
             (query.asks_money, MONEY_AMOUNT, "gives no amount of money for that"),
             (query.asks_date, CALENDAR_DATE, "gives no date for that"),
             (query.asks_clock, CLOCK_TIME, "gives no time of day for that"),
+            (query.asks_year, A_YEAR, "gives no year for that"),
         ):
             if asks and not answers.search(sentence.text):
                 return f"the closest passage {missing}"

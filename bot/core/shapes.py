@@ -314,7 +314,10 @@ COUNT_BEFORE = 8
 COUNT_AFTER = 6
 _HOW_MANY_NOUN = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
 _NUMBER_TOKEN = re.compile(
-    r"^(\$?\d[\d,.]*%?|" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|"
+    # (a unit or ordinal may be written on: "31mm of rain", "the 37th seal")
+    r"^(\$?\d[\d,.]*(?:%|[a-z]{1,3})?|"
+    + "|".join(NUMBER_WORDS)
+    + r"|dozens?|hundreds?|thousands?|millions?|"
     r"billions?|several|few|many)$"
 )
 
@@ -383,6 +386,8 @@ def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
         for word in found.group(1).split()
     ):
         return True  # "took her fifth title": five titles (not "scored the second goal")
+    if counting and _COUNT_CHANGES.search(" ".join(tokens[max(0, places[0] - 4) :])):
+        return True  # "assaults ... rose from 31 ... to 47", "the number of ships ... to 12"
     return any(
         _NUMBER_TOKEN.match(tokens[j])
         # "for two days while staff and volunteers searched": two counts days, not volunteers
@@ -407,6 +412,18 @@ _OWNED_ORDINAL = re.compile(
     r"((?:[\w-]+\s+){0,2}[\w-]+)",
     re.IGNORECASE,
 )
+
+#: A count that changed, told after the noun it counts ("cases ... tripled, from 41 to 117") or
+#: as "the number of" it ("bringing the number of vessels assigned to ... to 12"), over tokens
+#: (without punctuation).
+_ROUGHLY = r"(?:about |around |roughly |some |more than |over |nearly |almost )?"
+_COUNT_CHANGES = re.compile(
+    rf"\bfrom {_ROUGHLY}\d[\d,.]*\w* (?:\w+ ){{0,4}}?to {_ROUGHLY}\d"
+    r"|\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|decreased|grew|dropped|"
+    rf"climbed|jumped|doubled|tripled) (?:\w+ ){{0,6}}?to {_ROUGHLY}\d"
+    rf"|\bnumber of (?:\w+ ){{1,12}}?(?:to|at|is|was|reached) {_ROUGHLY}\d"
+)
+
 
 #: Nouns a number before them measures, so that it counts nothing else ("two days", "60 acres").
 _UNITS_COUNTED = words(
@@ -472,6 +489,14 @@ CALENDAR_DATE = re.compile(
     r"yesterday|tomorrow)\b",
     re.IGNORECASE,
 )
+#: "What year was it built?", "which year did she start": a year, which a month or a day
+#: alone does not give.
+ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\byear (?:did|was|were|is|will)\b")
+A_YEAR = re.compile(
+    r"\b(?:1[5-9]|20)\d\d(?:s|-\d\d)?\b|\b(?:last|this|next|that|same|previous|following) year\b"
+    r"|\byears? (?:ago|earlier|later|before|after)\b|\bcentury\b|\btoday\b|\byesterday\b",
+    re.IGNORECASE,
+)
 #: "What time ...?" (not "what time of year") needs a clock time or a part of a day.
 ASKS_CLOCK = re.compile(r"\b(?:what time(?! of (?:the )?year)|time of day|what hour)\b")
 CLOCK_TIME = re.compile(
@@ -481,18 +506,30 @@ CLOCK_TIME = re.compile(
 )
 #: "What is the name of ...?", "What is the satellite called?", "zoo director name".
 #: "the name of the dog walker who ...": the noun whose name is asked.
-_NAME_OF_NOUN = re.compile(r"\bnames? of (?:the|a|an|this|that) ([a-z]+)(?: ([a-z]+))?")
+_NAME_OF_NOUN = re.compile(
+    r"\bnames? of (?:the|a|an|this|that) ([a-z]+(?: [a-z]+){0,2})", re.IGNORECASE
+)
 #: How many words from that noun its name may stand ("Jane Hart, a dog walker").
 NAME_REACH = 4
 
 
 def name_asked_of(question: str) -> str:
     """The noun a "what is the name of the NOUN" question asks the name of ("" if none)."""
-    found = _NAME_OF_NOUN.search(normalise(question))
+    found = _NAME_OF_NOUN.search(question)
     if not found:
         return ""
-    second = found.group(2)
-    return second if second and second not in STOPWORDS else found.group(1)
+    # the noun phrase's last word ("the Post Office spokeswoman"), not a clause after it ("the
+    # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
+    written = found.group(1).split()
+    run: list[str] = []
+    for word in written:
+        folded = normalise(word)
+        if folded in STOPWORDS or (run and folded.endswith("ed")):
+            break
+        if run and word[:1].isupper() and not written[0][:1].isupper():
+            break
+        run.append(folded)
+    return run[-1] if run else normalise(written[0])
 
 
 def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:
@@ -530,7 +567,7 @@ def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) ->
 
 #: Prepositions that end the phrase of a noun: a name after one belongs to another noun.
 _NAME_BREAKS = words(
-    "near in at on from by into onto outside inside behind beside across toward towards "
+    "near in at on for from by into onto outside inside behind beside across toward towards "
     "against with without"
 )
 

@@ -2934,3 +2934,73 @@ def test_second_read_of_whose_words_speeds_and_names(
     )
     answer = engine.answer(question)
     assert answer.answered is answered, answer.reason
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "question", "answered"),
+    [
+        (
+            "“It was chaos on board the ship,” said Margaret Ellison, 71, who was travelling "
+            "with her husband, Roy.",
+            "what did roy ellison say about the ship",
+            False,
+        ),
+        (
+            "“It was chaos on board the ship,” said Margaret Ellison, 71, who was travelling "
+            "with her husband, Roy.",
+            "what did margaret ellison say about the ship",
+            True,
+        ),
+        (
+            "A spokeswoman for Harbour Rail Ltd said the line would reopen within a month.",
+            "What's the name of the Harbour Rail spokeswoman?",
+            False,
+        ),
+        (
+            "A Harbour Rail spokeswoman, Jane Hart, said the line would reopen within a month.",
+            "What's the name of the Harbour Rail spokeswoman?",
+            True,
+        ),
+        (
+            "The MV Sea Wren, built by Clyde Yards, left port at 6:15 a.m. on Friday.",
+            "What year was the MV Sea Wren built?",
+            False,
+        ),
+        (
+            "The MV Sea Wren, built in 1998 and operated by Isle Ferries, left port on Friday.",
+            "What year was the MV Sea Wren built?",
+            True,
+        ),
+        (
+            "Police said reports of thefts from parked cars in the town rose from 212 in 2023 "
+            "to 340 last year.",
+            "how many thefts from cars were reported last year",
+            True,
+        ),
+        (
+            "The weather station said only 31mm of rain fell during the month.",
+            "How much rain fell during the month?",
+            True,
+        ),
+    ],
+    ids=[
+        "another-first-name-is-another-speaker",
+        "the-speakers-own-full-name",
+        "a-spokeswoman-for-a-company-is-unnamed",
+        "a-spokeswoman-named",
+        "a-clock-time-is-no-year",
+        "a-year",
+        "a-count-that-rose-from-to",
+        "a-unit-written-on",
+    ],
+)
+def test_seventeenth_round_names_years_and_counts(
+    tmp_path: Path, paragraphs: str, question: str, answered: bool
+) -> None:
+    """A first name the story gives another person, a company's name past "for", a year and
+    counts told as a change ("rose from 212 ... to 340") or with a unit written on ("31mm")."""
+    engine = engine_over(
+        tmp_path, "news.txt", f"Local News\n\n{paragraphs}\n\nMore news is expected on Friday.\n"
+    )
+    answer = engine.answer(question)
+    assert answer.answered is answered, answer.reason

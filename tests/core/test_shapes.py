@@ -42,6 +42,7 @@ from bot.core.shapes import (
     first_names_by_surname,
     gives_a_count,
     holder_names,
+    name_asked_of,
     named_near,
     names_people,
     only_another_post,
@@ -431,8 +432,16 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         ("The attack began with an email opened by an employee in May.", "employee", False),
         ("The four-year-old male, named Kiko, slipped out.", "panda", True),  # paraphrased
         ("She runs a bakery near the Portway Market stop.", "bakery", False),
+        ("A spokeswoman for Post Office Ltd said it welcomed the plan.", "spokeswoman", False),
     ],
-    ids=["named-walker", "agency-too-far", "unnamed-employee", "noun-not-used", "another-noun"],
+    ids=[
+        "named-walker",
+        "agency-too-far",
+        "unnamed-employee",
+        "noun-not-used",
+        "another-noun",
+        "the-company-she-speaks-for",
+    ],
 )
 def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, named: bool) -> None:
     """ "The name of the dog walker" is a name within a few words of "walker"."""
@@ -860,6 +869,20 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
         ("Striker Jess Park scored the second goal after half-time.", "goal", True, False),
         ("It was Park’s third goal of the season.", "goal", True, True),
         ("Officials said the seal was healthy.", "seal", True, False),
+        ("Only 31mm of rain fell in July.", "rain", True, True),
+        (
+            "Reports of thefts from parked cars in the town centre rose from 212 to 340.",
+            "theft",
+            True,
+            True,
+        ),
+        (
+            "It brought the number of visitors to the museum and its gardens to 4,100.",
+            "visitor",
+            True,
+            True,
+        ),
+        ("Complaints rose after the bridge closed to traffic on 12 May.", "complaint", True, False),
     ],
     ids=[
         "a-number-of-days-counts-no-volunteers",
@@ -870,6 +893,10 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
         "a-position-counts-nothing",
         "someones-ordinal-counts",
         "no-number-at-all",
+        "a-unit-written-on",
+        "a-count-rose-from-to",
+        "a-count-brought-to",
+        "a-date-after-to-is-no-count",
     ],
 )
 def test_counts_noun(sentence: str, counted: str, counting: bool, counts: bool) -> None:
@@ -1094,3 +1121,27 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
     """ "Mr Keeley" is not Lorraine Keeley, whom the article calls "her"."""
     assert sex_of_name(text, names) == sex
     assert surname_stands_alone(sentence, names, frozenset(), sex) is alone
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("What is the name of the dog walker who found it?", "walker"),
+        ("What's the name of the Post Office spokeswoman?", "spokeswoman"),
+        ("What was the name of the vicar Mrs Pell outlived?", "vicar"),
+        ("What was the name of the Russian missile used on Kyiv?", "missile"),
+        ("What is the name of the exercise Estonia moved forward?", "exercise"),
+        ("Who won?", ""),
+    ],
+    ids=[
+        "noun-then-clause",
+        "a-name-before-the-noun",
+        "a-clause-with-a-subject",
+        "a-participle",
+        "a-clause-with-a-place",
+        "no-name-asked",
+    ],
+)
+def test_the_noun_whose_name_is_asked(question: str, noun: str) -> None:
+    """ "The name of the NOUN ...": the last word of its noun phrase, not of a clause after it."""
+    assert name_asked_of(question) == noun
