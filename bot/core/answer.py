@@ -420,7 +420,7 @@ def _framing_words(text: str) -> frozenset[str]:
 
 
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
-_POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Z][\w-]+)['’]s\s+\w")
+_POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Za-z][\w-]+)['’]s\s+\w")
 
 #: Below this Zipf frequency a question word is taken for a typo before a synonym is looked up.
 TYPO_ZIPF = 2.5
@@ -2537,8 +2537,15 @@ class StoryEngine:
         present = self._present_terms(position)
         for match in _POSSESSIVE_NAME.finditer(query.text):
             owner = self._lookup(fold_variant(normalise(match.group(1))), synonyms=False)[0]
-            if owner and owner not in present:
-                return match.group(1)
+            if not owner or owner in present:
+                continue
+            # ("whats nandakumar's rating": a name written in lower case, as the corpus has it)
+            word = match.group(1)
+            if word[:1].isupper() or (
+                normalise(word) not in STOPWORDS | TITLE_WORDS
+                and self._person_named(normalise(word), owner)
+            ):
+                return word
         return ""
 
     def _missing_year(self, query: Query, position: int) -> str:

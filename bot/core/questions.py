@@ -67,6 +67,8 @@ _GREETING = r"hey+|hi+|hiya|hello|howdy|yo|oi"
 _APPROVAL = r"ok(?:ay)?|cool|great|nice|perfect|awesome"
 _OPENER = rf"(?:{_GREETING}|{_APPROVAL}|so|well|um+|h?m+|ah|oh)"
 _YOU = r"(?:you|u|ya)"
+#: Whom a greeting is addressed to: "hey everyone, how's it going", "hello guys how are you".
+_ADDRESSEE = r"(?:(?:story)?bot|everyone|everybody|all|guys|folks|people|y'?all|team|friends)"
 _THANKS = (
     r"(?:thanks+|thank\s+(?:you|u)|thx|ty|tysm|cheers|ta)"
     r"(?:\s+(?:so|very)\s+much|\s+a\s+lot"
@@ -74,7 +76,8 @@ _THANKS = (
     r"(?:\W+(?:that(?:'?s| is)\s+)?(?:great|helpful|perfect|brilliant))?"
 )
 _HOW_ARE_YOU = (
-    rf"how\s*(?:'?s|is|are|r|has|was|have)?\s+(?:{_YOU}|things|it\s+go(?:ing|in)|life)"
+    rf"how\s*(?:'?s|is|are|r|has|was|have)?\s+"
+    rf"(?:{_YOU}|{_YOU}\s+all|everyone|everybody|y'?all|things|it\s+go(?:ing|in)|life)"
     r"(?:\s+(?:doing|doin|going|goin|been|keeping|getting\s+on))?"
     # "how was your day", not "how was the weekend" (the story's weekend)
     r"|how(?:'?s|s| is| has| was)\s+(?:your|ur|yer)\s+"
@@ -108,7 +111,7 @@ _AFTERWORD = (
     r"|tbh|pls|please|again|though|btw|xd"
 )
 _SMALL_TALK = re.compile(
-    rf"^\W*(?:{_OPENER}\b\W*)*(?:(?:story)?bot\b\W*)?"
+    rf"^\W*(?:{_OPENER}\b\W*)*(?:{_ADDRESSEE}\b\W*)?"
     rf"(?:{_HOW_ARE_YOU}|{_ABOUT_THE_BOT}|{_THANKS}|{_VERDICT}|{_GREETING_OR_PARTING})"
     rf"(?:\W+(?:{_AFTERWORD}))*\W*$"
 )

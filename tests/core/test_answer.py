@@ -3004,3 +3004,25 @@ def test_seventeenth_round_names_years_and_counts(
     )
     answer = engine.answer(question)
     assert answer.answered is answered, answer.reason
+
+
+def test_a_lower_case_owner_must_be_in_the_passage(tmp_path: Path) -> None:
+    """ "what was nandakumar's fine" asks about her: a passage of another article, which the
+    question's other word alone matches, does not answer it."""
+    (tmp_path / "chess.txt").write_text(
+        "Schoolgirl wins chess title\n\n"
+        "Priya Nandakumar, 16, won the national chess title on Sunday.\n\n"
+        "“I could not believe it,” Nandakumar said.\n\n"
+        "Nandakumar plans to study maths.\n",
+        encoding="utf-8",
+    )
+    engine = engine_over(
+        tmp_path,
+        "brewery.txt",
+        "Brewery fined\n\nThe judge ordered the brewery to pay a fine of £46,500 on Friday.\n\n"
+        "The brewery said it would pay.\n",
+    )
+    answer = engine.answer("what was nandakumar's fine")
+    assert not answer.answered, answer.sentence
+    assert "nandakumar" in answer.reason
+    assert engine.answer("whats nandakumar's title").answered
