@@ -507,7 +507,9 @@ CLOCK_TIME = re.compile(
 #: "What is the name of ...?", "What is the satellite called?", "zoo director name".
 #: "the name of the dog walker who ...": the noun whose name is asked.
 _NAME_OF_NOUN = re.compile(
-    r"\bnames? of (?:the|a|an|this|that) ([a-z]+(?: [a-z]+){0,2})", re.IGNORECASE
+    r"\bnames? of (?:the|a|an|this|that|his|her|its|their|[a-z-]+['’]s?) "
+    r"([a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,2})",
+    re.IGNORECASE,
 )
 #: How many words from that noun its name may stand ("Jane Hart, a dog walker").
 NAME_REACH = 4
@@ -524,12 +526,15 @@ def name_asked_of(question: str) -> str:
     run: list[str] = []
     for word in written:
         folded = normalise(word)
+        if POSSESSIVE_END.search(folded):  # "the mayor's dog": the dog
+            run = []
+            continue
         if folded in STOPWORDS or (run and folded.endswith("ed")):
             break
         if run and word[:1].isupper() and not written[0][:1].isupper():
             break
         run.append(folded)
-    return run[-1] if run else normalise(written[0])
+    return run[-1] if run else normalise(POSSESSIVE_END.sub("", written[0]))
 
 
 def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:

@@ -1131,6 +1131,8 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         ("What was the name of the vicar Mrs Pell outlived?", "vicar"),
         ("What was the name of the Russian missile used on Kyiv?", "missile"),
         ("What is the name of the exercise Estonia moved forward?", "exercise"),
+        ("What is the name of Hollins’ best-selling beer?", "beer"),
+        ("What was the name of the ship’s doctor?", "doctor"),
         ("Who won?", ""),
     ],
     ids=[
@@ -1139,6 +1141,8 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         "a-clause-with-a-subject",
         "a-participle",
         "a-clause-with-a-place",
+        "an-owners-hyphenated-noun",
+        "the-owners-noun",
         "no-name-asked",
     ],
 )
