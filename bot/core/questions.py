@@ -115,6 +115,14 @@ _SMALL_TALK = re.compile(
     rf"(?:{_HOW_ARE_YOU}|{_ABOUT_THE_BOT}|{_THANKS}|{_VERDICT}|{_GREETING_OR_PARTING})"
     rf"(?:\W+(?:{_AFTERWORD}))*\W*$"
 )
+#: Chatter to the channel, not a question for the bot: "lol anyone else think trains are kinda
+#: cool tbh", "anyone else watching the game tonight" (but "anyone else hurt?" asks the story).
+_CHATTER = re.compile(
+    r"^\W*(?:(?:lol|lmao|haha+|ok|so|honestly)\W+)?(?:is\s+|am\s+i\s+the\s+only\s+one\s+)?"
+    r"(?:anyone|anybody)\s+else\s+(?:think|thinks|thinking|watching|watch|stuck|feel|feeling|"
+    r"love|loving|hate|hating|find|notice|noticed|wondering|bored|here|remember|agree|reckon|"
+    r"getting|having|going|miss|excited|tired|sick\s+of)\b"
+)
 #: Longer messages are not small talk (and the pattern is never run on them).
 SMALL_TALK_CHARS = 80
 
@@ -123,11 +131,12 @@ def is_small_talk(message: str) -> bool:
     """Whether ``message`` is small talk addressed to the bot ("hey bot how r u doing today",
     "thanks!", "great, thanks", "good bot", "what's your favourite bird?"): short, not quoting
     anything ('"Thank you so much"' quotes the story) and small talk from end to end ("hi, can
-    you tell me when the regatta started?" and "how was the weekend?" ask about the story)."""
+    you tell me when the regatta started?" and "how was the weekend?" ask about the story), or
+    chatter to the channel ("lol anyone else think trains are cool")."""
     folded = normalise(message).strip()
     if len(folded) > SMALL_TALK_CHARS or folded[:1] in "\"'":
         return False
-    return bool(_SMALL_TALK.match(folded))
+    return bool(_SMALL_TALK.match(folded) or _CHATTER.match(folded))
 
 
 def strip_mentions(text: str) -> str:
