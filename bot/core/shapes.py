@@ -1075,12 +1075,18 @@ def holder_names(role: str, text: str) -> list[str]:
     if not title or (" " not in title and title not in _ROLE_TITLES):
         return []
     names = []
-    for found in re.finditer(rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)", text):
+    # "Prime Minister Jonas Gahr Støre", or set off by commas: "the chief executive, Sarah
+    # Lindqvist, said", "its station officer, Carys Moffat, decided"
+    written = (
+        rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)"
+        rf"|(?i:\b{re.escape(title)}),\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})(?=,)"
+    )
+    for found in re.finditer(written, text):
         before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
         if _ANOTHER_POST.search(before):
             continue
         if all(re.search(rf"\b{re.escape(q)}", before) for q in qualifiers):
-            names.append(_cut_at_sentence_end(found.group(1).strip()))
+            names.append(_cut_at_sentence_end((found.group(1) or found.group(2)).strip()))
     return names
 
 

@@ -2982,6 +2982,12 @@ def test_second_read_of_whose_words_speeds_and_names(
             "How much rain fell during the month?",
             True,
         ),
+        (
+            "The chief executive, Sarah Lindqvist, has referred the findings to a committee.\n\n"
+            "“The audit is a snapshot,” Lindqvist said.",
+            "what did the chief executive say about the audit",
+            True,
+        ),
     ],
     ids=[
         "another-first-name-is-another-speaker",
@@ -2992,6 +2998,7 @@ def test_second_read_of_whose_words_speeds_and_names(
         "a-year",
         "a-count-that-rose-from-to",
         "a-unit-written-on",
+        "a-post-set-off-by-commas-speaks-by-surname",
     ],
 )
 def test_seventeenth_round_names_years_and_counts(

@@ -556,6 +556,13 @@ def test_posts_a_question_names_people_by(question: str, mentions: list[tuple[st
         ("vice president", "Vice President J.D. Vance arrived.", ["J.D. Vance"]),
         ("judge", "Judge Amy Wu. The court rose.", ["Amy Wu"]),
         ("president", "President Gen. Mamady Doumbouya spoke.", ["Gen. Mamady Doumbouya"]),
+        (
+            "the chief executive",
+            "The chief executive, Sarah Lindqvist, referred the findings on.",
+            ["Sarah Lindqvist"],
+        ),
+        ("the station officer", "Its station officer, Carys Moffat, waited.", ["Carys Moffat"]),
+        ("the chief executive", "The chief executive, Ashford Council said, quit.", []),
     ],
     ids=[
         "qualified-holder",
@@ -567,6 +574,9 @@ def test_posts_a_question_names_people_by(question: str, mentions: list[tuple[st
         "dotted-initials",
         "a-short-surname-ends-its-sentence",
         "a-title-abbreviation",
+        "set-off-by-commas",
+        "set-off-after-its",
+        "a-clause-between-commas-is-no-name",
     ],
 )
 def test_holders_of_a_post(role: str, text: str, names: list[str]) -> None:
