@@ -291,10 +291,11 @@ HEADLINE_SHARE = 2.0
 FIRST_NAME_SHARE = 0.3
 FIRST_NAME_RANK_SHARE = 0.25
 
-#: Idioms whose words say nothing of the topic: "a lot" (no auction lot), "strike a deal" / "no
-#: agreement is struck" (reaching one, no attack), "take effect" / "kick in" / "come into force"
-#: (starting to apply: the date is asked, the story may say "from June 2"). The words of a
-#: match that belong to its idiom (:data:`_IDIOM_WORDS`) frame the question.
+#: Idioms whose words say nothing of the topic: "a lot" (no auction lot), "stopped short of"
+#: (nothing brief), "strike a deal" / "no agreement is struck" (reaching one, no attack), "take
+#: effect" / "kick in" / "come into force" (starting to apply: the date is asked, the story may
+#: say "from June 2"). The words of a match that belong to its idiom (:data:`_IDIOM_WORDS`)
+#: frame the question.
 _DEAL = r"(?:deal|agreement|accord|bargain|compromise)"
 _TAKE = ("take", "takes", "took", "taken", "taking")
 _COME = ("come", "comes", "came", "coming", "go", "goes", "went", "going", "gone")
@@ -308,6 +309,12 @@ _IDIOM_PARTS = {
         re.IGNORECASE,
     ),
     "lot": re.compile(r"\ba lot\b", re.IGNORECASE),
+    # "Russia stopped short of taking Kyiv", "fell short of the target": not brief, not small
+    "short": re.compile(
+        r"\b(?:stop|stops|stopped|stopping|fall|falls|fell|fallen|falling|come|comes|came|"
+        r"coming|pull|pulls|pulled|pulling)\s+short\b",
+        re.IGNORECASE,
+    ),
     "lots": re.compile(r"\blots of\b", re.IGNORECASE),
     "strike": re.compile(
         rf"\b(?:strike|strikes|struck|striking)\s+(?:\w+\s+){{0,2}}?{_DEAL}\b"
@@ -319,6 +326,7 @@ _IDIOM_PARTS = {
 _IDIOM_WORDS = {
     "lot": "lot",
     "lots": "lots",
+    "short": "short",
     **dict.fromkeys(("strike", "strikes", "struck", "striking"), "strike"),
     **dict.fromkeys((*_TAKE, *_COME, *_KICK, "effect", "force"), "effect"),
 }

@@ -806,6 +806,13 @@ def test_a_man_and_a_woman_in_one_story_are_no_contrast(tmp_path: Path) -> None:
         pytest.param(
             "Was the goalkeeper kicked in the head?", set(), {"kicked"}, id="kicked-in-the-head"
         ),
+        pytest.param(
+            "Trump says Russia stopped short of doing what?",
+            {"short"},
+            {"stopped"},
+            id="stopped-short-of",
+        ),
+        pytest.param("How short is the deadline?", set(), {"short"}, id="short-itself"),
     ],
 )
 def test_only_the_words_of_an_idiom_frame_a_question(
