@@ -430,6 +430,9 @@ def _framing_words(text: str) -> frozenset[str]:
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
 _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Za-z][\w-]+)['’]s\s+\w")
 
+#: A "re" form rarer than this ("reopen", "recount") is its verb done again; commoner ones are
+#: words of their own ("react", "report").
+AGAIN_ZIPF = 4.0
 #: Below this Zipf frequency a question word is taken for a typo before a synonym is looked up.
 TYPO_ZIPF = 2.5
 #: Credit for a question word found only in the article's headline, not in the paragraph.
@@ -1478,6 +1481,7 @@ class StoryEngine:
         if _asked(text).population:  # "population of Dunmore" of "a town of 14,000 people"
             framing |= {"population"}
         question_words = preamble_words + asked_words
+        again = "again" in tokenize(folded)  # "counted again": "recount", if the story says so
         for position, word in enumerate(question_words):
             if word in framing:
                 continue
@@ -1509,6 +1513,15 @@ class StoryEngine:
                 phrasal = self._phrasal_lookup(word, particles[word])
                 if phrasal:
                     found, closeness = phrasal, CORRECTED_WEIGHT
+            if (
+                again
+                and word not in names
+                and not word.startswith("re")
+                and (redone := term("re" + word)) in self._document_frequency
+                # (not a word of its own: "port" is no "report", "act" no "react")
+                and english_zipf("re" + word) < min(english_zipf(word), AGAIN_ZIPF)
+            ):
+                found, closeness = redone, 1.0  # "When will it open again?" of "reopen"
             corrected = closeness < 1.0
             # "Were the strikes needed?" of "Not necessary": a light word indexed with a group of
             # related words (needed = necessary) that the story has is what is asked

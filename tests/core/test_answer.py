@@ -2995,6 +2995,11 @@ def test_second_read_of_whose_words_speeds_and_names(
             "what did the chief executive say about the audit",
             True,
         ),
+        (
+            "The flooded museum is expected to reopen on June 16, its director said.",
+            "when will the museum open again",
+            True,
+        ),
     ],
     ids=[
         "another-first-name-is-another-speaker",
@@ -3006,6 +3011,7 @@ def test_second_read_of_whose_words_speeds_and_names(
         "a-count-that-rose-from-to",
         "a-unit-written-on",
         "a-post-set-off-by-commas-speaks-by-surname",
+        "open-again-is-reopen",
     ],
 )
 def test_seventeenth_round_names_years_and_counts(
@@ -3040,3 +3046,22 @@ def test_a_lower_case_owner_must_be_in_the_passage(tmp_path: Path) -> None:
     assert not answer.answered, answer.sentence
     assert "nandakumar" in answer.reason
     assert engine.answer("whats nandakumar's title").answered
+
+
+def test_a_word_done_again_is_its_re_form_only_when_that_is_no_word_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """ "open again" is "reopen" and "counted again" "recount"; "port" is never "report"."""
+    engine = engine_over(
+        tmp_path,
+        "port.txt",
+        "Port Recount\n\nThe recount was requested by the agent. The port will reopen soon, a "
+        "report said.\n",
+    )
+    analysed = {
+        t.word: t.term
+        for t in engine.analyse("will the port open again after the votes are counted again").terms
+    }
+    assert analysed["open"] == term("reopen")
+    assert analysed["counted"] == term("recount")
+    assert analysed["port"] == term("port")
