@@ -65,10 +65,11 @@ MIN_QUESTION_WORDS = 3
 # input makes the pattern backtrack long (a run of ":)" once took it minutes).
 _GREETING = r"hey+|hi+|hiya|hello|howdy|yo|oi"
 _APPROVAL = r"ok(?:ay)?|cool|great|nice|perfect|awesome"
-_OPENER = rf"(?:{_GREETING}|{_APPROVAL}|so|well|um+|h?m+|ah|oh)"
+#: Whom a greeting is addressed to: "hey everyone, how's it going", "hello guys how are you"
+#: (after a greeting only: "everyone ok?" after a flood asks about the story).
+_ADDRESSEE = r"(?:everyone|everybody|all|guys|folks|people|y'?all|team|friends)"
+_OPENER = rf"(?:(?:{_GREETING})\W+{_ADDRESSEE}|{_GREETING}|{_APPROVAL}|so|well|um+|h?m+|ah|oh)"
 _YOU = r"(?:you|u|ya)"
-#: Whom a greeting is addressed to: "hey everyone, how's it going", "hello guys how are you".
-_ADDRESSEE = r"(?:(?:story)?bot|everyone|everybody|all|guys|folks|people|y'?all|team|friends)"
 _THANKS = (
     r"(?:thanks+|thank\s+(?:you|u)|thx|ty|tysm|cheers|ta)"
     r"(?:\s+(?:so|very)\s+much|\s+a\s+lot"
@@ -77,7 +78,7 @@ _THANKS = (
 )
 _HOW_ARE_YOU = (
     rf"how\s*(?:'?s|is|are|r|has|was|have)?\s+"
-    rf"(?:{_YOU}|{_YOU}\s+all|everyone|everybody|y'?all|things|it\s+go(?:ing|in)|life)"
+    rf"(?:{_YOU}|{_YOU}\s+all|y'?all|things|it\s+go(?:ing|in)|life)"
     r"(?:\s+(?:doing|doin|going|goin|been|keeping|getting\s+on))?"
     # "how was your day", not "how was the weekend" (the story's weekend)
     r"|how(?:'?s|s| is| has| was)\s+(?:your|ur|yer)\s+"
@@ -111,17 +112,16 @@ _AFTERWORD = (
     r"|tbh|pls|please|again|though|btw|xd"
 )
 _SMALL_TALK = re.compile(
-    rf"^\W*(?:{_OPENER}\b\W*)*(?:{_ADDRESSEE}\b\W*)?"
+    rf"^\W*(?:{_OPENER}\b\W*)*(?:(?:story)?bot\b\W*)?"
     rf"(?:{_HOW_ARE_YOU}|{_ABOUT_THE_BOT}|{_THANKS}|{_VERDICT}|{_GREETING_OR_PARTING})"
     rf"(?:\W+(?:{_AFTERWORD}))*\W*$"
 )
 #: Chatter to the channel, not a question for the bot: "lol anyone else think trains are kinda
-#: cool tbh", "anyone else watching the game tonight" (but "anyone else hurt?" asks the story).
+#: cool tbh", "anyone else watching the game tonight": an opinion or a mood, not a fact the story
+#: may tell ("is anyone else going to be charged?", "anyone else stuck in the cave?").
 _CHATTER = re.compile(
-    r"^\W*(?:(?:lol|lmao|haha+|ok|so|honestly)\W+)?(?:is\s+|am\s+i\s+the\s+only\s+one\s+)?"
-    r"(?:anyone|anybody)\s+else\s+(?:think|thinks|thinking|watching|watch|stuck|feel|feeling|"
-    r"love|loving|hate|hating|find|notice|noticed|wondering|bored|here|remember|agree|reckon|"
-    r"getting|having|going|miss|excited|tired|sick\s+of)\b"
+    r"^\W*(?:(?:lol|lmao|haha+|ok|so|honestly)\W+)?(?:does\s+)?(?:anyone|anybody)\s+else\s+"
+    r"(?:think|thinks|reckon|love|loves|hate|hates|watching|bored|excited|remember|miss)\b"
 )
 #: Longer messages are not small talk (and the pattern is never run on them).
 SMALL_TALK_CHARS = 80
