@@ -433,6 +433,8 @@ _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Za-z][\w-]+)['’]s\s+\w")
 #: A "re" form rarer than this ("reopen", "recount") is its verb done again; commoner ones are
 #: words of their own ("react", "report").
 AGAIN_ZIPF = 4.0
+#: Words for a sum of money, which a story gives as "£11.4 million" without naming it.
+_SUMS = MONEY_WORDS | frozenset(("cash", "funds", "funding"))
 #: Below this Zipf frequency a question word is taken for a typo before a synonym is looked up.
 TYPO_ZIPF = 2.5
 #: Credit for a question word found only in the article's headline, not in the paragraph.
@@ -2956,6 +2958,8 @@ class StoryEngine:
             for word in dict.fromkeys((noun, asked.counted_word)):  # "how many drones hit kyiv"
                 if (
                     word
+                    # ("how much money/cash": a sum, which "£11.4 million" gives unnamed)
+                    and not (query.asks_money and word in _SUMS)
                     and any(t.word == word and not t.term for t in query.terms)
                     and english_zipf(word) >= TYPO_ZIPF  # a word, not a typo the speller missed
                 ):

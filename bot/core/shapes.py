@@ -275,7 +275,7 @@ MONEY_WORDS = words(
 ASKS_MONEY = re.compile(
     r"^(?:how much\b.*\b(?:cost|costs|costing|pay|pays|paid|paying|charged?|charges|charging|"
     r"earn|earns|earned|earning|spend|spends|spent|spending|worth|price|priced|fee|fees|salary|"
-    r"wages?|fined?|sell|sells|sold|selling|buy|buys|bought|buying|money|budget|budgets|"
+    r"wages?|fined?|sell|sells|sold|selling|buy|buys|bought|buying|money|cash|budget|budgets|"
     r"funding|funds?|grant|grants|loan|loans|debt|debts|revenue|profit|profits|compensation)"
     r"|how much (?:is|are|was|were|will)\b(?!.*\b(?:of|left|land|water|rain|snow|time)\b)"
     # "how much does Denise Okafor make a year": what she earns

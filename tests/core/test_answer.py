@@ -3000,6 +3000,16 @@ def test_second_read_of_whose_words_speeds_and_names(
             "when will the museum open again",
             True,
         ),
+        (
+            "The chain said it had lost £11.4 million in the year to March.",
+            "how much money did the chain lose",
+            True,
+        ),
+        (
+            "Each village will receive £25,000 a year from the developer for local projects.",
+            "how much cash do the villages get every year from the developer",
+            True,
+        ),
     ],
     ids=[
         "another-first-name-is-another-speaker",
@@ -3012,6 +3022,8 @@ def test_second_read_of_whose_words_speeds_and_names(
         "a-unit-written-on",
         "a-post-set-off-by-commas-speaks-by-surname",
         "open-again-is-reopen",
+        "how-much-money-is-a-sum",
+        "how-much-cash-is-a-sum",
     ],
 )
 def test_seventeenth_round_names_years_and_counts(
