@@ -118,6 +118,7 @@ from bot.core.shapes import (
     PLACE_NAME,
     PLACE_REACH,
     POSSESSIVE_END,
+    POST_WORDS,
     PRONOUN_SUBJECT,
     QUOTE_MARK,
     REACTION_WORDS,
@@ -301,6 +302,10 @@ _TAKE = ("take", "takes", "took", "taken", "taking")
 _COME = ("come", "comes", "came", "coming", "go", "goes", "went", "going", "gone")
 _KICK = ("kick", "kicks", "kicked", "kicking")
 _TAKING_EFFECT = re.compile(rf"\b(?:{'|'.join(_TAKE)})\s+effect\b", re.IGNORECASE)
+_STOPPED_SHORT = re.compile(
+    r"\b(?:stop|stops|stopped|stopping|fall|falls|fell|fallen|falling)\s+short\s+of\b",
+    re.IGNORECASE,
+)
 _IDIOM_PARTS = {
     "effect": re.compile(
         rf"{_TAKING_EFFECT.pattern}|\b(?:{'|'.join(_COME)})\s+into\s+(?:effect|force)\b"
@@ -310,11 +315,7 @@ _IDIOM_PARTS = {
     ),
     "lot": re.compile(r"\ba lot\b", re.IGNORECASE),
     # "Russia stopped short of taking Kyiv", "fell short of the target": not brief, not small
-    "short": re.compile(
-        r"\b(?:stop|stops|stopped|stopping|fall|falls|fell|fallen|falling|come|comes|came|"
-        r"coming|pull|pulls|pulled|pulling)\s+short\b",
-        re.IGNORECASE,
-    ),
+    "short": _STOPPED_SHORT,
     "lots": re.compile(r"\blots of\b", re.IGNORECASE),
     "strike": re.compile(
         rf"\b(?:strike|strikes|struck|striking)\s+(?:\w+\s+){{0,2}}?{_DEAL}\b"
@@ -322,6 +323,8 @@ _IDIOM_PARTS = {
         re.IGNORECASE,
     ),
 }
+#: A story that writes "short of" itself ("£8,000 short of its target") is asked in its words.
+_SHORT_OF = re.compile(r"\bshort\s+of\b", re.IGNORECASE)
 #: Each idiom word and the idiom of :data:`_IDIOM_PARTS` it belongs to.
 _IDIOM_WORDS = {
     "lot": "lot",
@@ -1479,6 +1482,9 @@ class StoryEngine:
         if taking_effect and self._writes(_TAKING_EFFECT, term("effect")):
             # "When does the budget take effect?" of "The budget takes effect July 1"
             framing -= set(tokenize(taking_effect.group(0)))
+        stopped_short = _STOPPED_SHORT.search(text)
+        if stopped_short and self._writes(_SHORT_OF, term("short")):
+            framing.discard("short")  # "£8,000 short of its target": the story's own words
         framing |= placing  # "at the end of the article": where it says it, not what about
         if _asked(text).population:  # "population of Dunmore" of "a town of 14,000 people"
             framing |= {"population"}
@@ -1517,6 +1523,7 @@ class StoryEngine:
                     found, closeness = phrasal, CORRECTED_WEIGHT
             if (
                 again
+                and not found  # (the story's own "open again" stays)
                 and word not in names
                 and not word.startswith("re")
                 and (redone := term("re" + word)) in self._document_frequency
@@ -2362,7 +2369,13 @@ class StoryEngine:
                             word[:1].isupper()
                             or self._person_named(token, known)
                             # "roy ellison": a first name the story writes only as a name
-                            or (name_follows and bool(known) and self._only_a_name(known))
+                            # (not a post: "mp hart", "councillor hale")
+                            or (
+                                name_follows
+                                and bool(known)
+                                and normalise(token) not in POST_WORDS
+                                and self._only_a_name(known)
+                            )
                         ) and not (owner or titled or qualifier)
                         read_word.append((known, named))
                 read = read_word + read
@@ -2451,7 +2464,9 @@ class StoryEngine:
             return f"the story does not report {speaker} saying that"
         if names:
             key = max(names, key=lambda w: (self.index.idf(w), w))
-            if key in subjects or _STAND_IN_TERMS.get(key) in subjects:  # "Kyiv" for Ukraine
+            if (
+                key in subjects or _STAND_IN_TERMS.get(key) in subjects  # "Kyiv" for Ukraine
+            ) and not self._another_first_name(paragraph.article, names, subjects):
                 return ""
             if names[-1] in subjects and self._called_by_surname(
                 paragraph.article, names, sentence.text
@@ -2514,6 +2529,14 @@ class StoryEngine:
             found = self._first_names_cache[slug] = first_names_by_surname(text)
         return found
 
+    def _another_first_name(self, slug: str, names: list[str], subjects: frozenset[str]) -> bool:
+        """Whether the speaker with the surname of ``names`` (a full name, "roy ellison") has
+        another first name in the article ``slug`` ("Margaret Ellison")."""
+        if len(names) < 2 or names[-1] not in subjects or names[-2] in subjects:
+            return False
+        others = self._first_names(slug).get(names[-1], frozenset())
+        return bool(others) and names[-2] not in others
+
     def _called_by_surname(self, slug: str, names: list[str], sentence: str) -> bool:
         """Whether ``sentence`` may call the person of ``names`` (index terms of a full name,
         "Marta Lindqvist", "Jonas Gahr Støre") by surname alone: the article writes the surname
@@ -2558,15 +2581,20 @@ class StoryEngine:
         ``position`` does not mention; "" when there is none. A deadline of someone else is
         not the one asked about."""
         present = self._present_terms(position)
+        slug = self.paragraphs[position].article
         for match in _POSSESSIVE_NAME.finditer(query.text):
             owner = self._lookup(fold_variant(normalise(match.group(1))), synonyms=False)[0]
             if not owner or owner in present:
                 continue
-            # ("whats nandakumar's rating": a name written in lower case, as the corpus has it)
             word = match.group(1)
-            if word[:1].isupper() or (
+            if word[:1].isupper():
+                return word
+            # "whats nandakumar's rating": a name written in lower case, as the corpus has it,
+            # which the paragraph's article must have (the paragraph may say "her rating")
+            if (
                 normalise(word) not in STOPWORDS | TITLE_WORDS
                 and self._person_named(normalise(word), owner)
+                and not self._in_article(owner, self._article_numbers[slug])
             ):
                 return word
         return ""

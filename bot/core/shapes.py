@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from bot.core.quotes import Quote
-from bot.core.synonyms import PARTICLES
+from bot.core.synonyms import PARTICLES, other_forms
 from bot.core.text import (
     ABBREVIATIONS,
     NUMBER_WORDS,
@@ -314,8 +314,8 @@ COUNT_BEFORE = 8
 COUNT_AFTER = 6
 _HOW_MANY_NOUN = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
 _NUMBER_TOKEN = re.compile(
-    # (a unit or ordinal may be written on: "31mm of rain", "the 37th seal")
-    r"^(\$?\d[\d,.]*(?:%|[a-z]{1,3})?|"
+    # (a unit may be written on: "31mm of rain", see _GLUED_UNIT)
+    r"^(\$?\d[\d,.]*(?:%|mm|cm|km|kg|ml|lbs?|ft|m|l)?|"
     + "|".join(NUMBER_WORDS)
     + r"|dozens?|hundreds?|thousands?|millions?|"
     r"billions?|several|few|many)$"
@@ -386,10 +386,12 @@ def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
         for word in found.group(1).split()
     ):
         return True  # "took her fifth title": five titles (not "scored the second goal")
-    if counting and _COUNT_CHANGES.search(" ".join(tokens[max(0, places[0] - 4) :])):
+    if counting and any(_count_changed(tokens, i) for i in places):
         return True  # "assaults ... rose from 31 ... to 47", "the number of ships ... to 12"
     return any(
         _NUMBER_TOKEN.match(tokens[j])
+        # "31mm of rain" measures rain; "5mm deep cracks" counts no cracks
+        and not (_GLUED_UNIT.match(tokens[j]) and tokens[j + 1 : j + 2] != ["of"])
         # "for two days while staff and volunteers searched": two counts days, not volunteers
         # (but "36 hours of heavy rain", "500 tonnes of maize" measure them)
         and not (
@@ -413,17 +415,6 @@ _OWNED_ORDINAL = re.compile(
     re.IGNORECASE,
 )
 
-#: A count that changed, told after the noun it counts ("cases ... tripled, from 41 to 117") or
-#: as "the number of" it ("bringing the number of vessels assigned to ... to 12"), over tokens
-#: (without punctuation).
-_ROUGHLY = r"(?:about |around |roughly |some |more than |over |nearly |almost )?"
-_COUNT_CHANGES = re.compile(
-    rf"\bfrom {_ROUGHLY}\d[\d,.]*\w* (?:\w+ ){{0,4}}?to {_ROUGHLY}\d"
-    r"|\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|decreased|grew|dropped|"
-    rf"climbed|jumped|doubled|tripled) (?:\w+ ){{0,6}}?to {_ROUGHLY}\d"
-    rf"|\bnumber of (?:\w+ ){{1,12}}?(?:to|at|is|was|reached) {_ROUGHLY}\d"
-)
-
 
 #: Nouns a number before them measures, so that it counts nothing else ("two days", "60 acres").
 _UNITS_COUNTED = words(
@@ -432,6 +423,42 @@ _UNITS_COUNTED = words(
     "meter meters feet foot inch inches percent ton tons tonne tonnes pound pounds kg kilograms "
     "litre litres liter liters gallon gallons"
 )
+
+
+#: A number with its unit written on ("31mm"): it measures only what follows "of".
+_GLUED_UNIT = re.compile(r"^\d[\d,.]*[a-z]+$")
+_ROUGHLY = r"(?:about |around |roughly |some |more than |over |nearly |almost )?"
+_COUNT = rf"{_ROUGHLY}(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)})"
+#: What a count's change or total follows, the count not followed by a unit ("rose to 34c" and
+#: "rose to 4.6 metres" are no counts).
+_TO_A_COUNT = (
+    rf"(?:to|at|is|was|reached) {_COUNT}(?! (?:{'|'.join(sorted(_UNITS_COUNTED))})\b)(?!\w)"
+)
+#: Words that start another clause: a change after one is another subject's ("were evacuated as
+#: the river rose to 4.6 metres").
+_JOINS_CLAUSES = r"(?:as|after|while|when|because|but|so|until|before|since|though)"
+_CLAUSE_STARTS = rf"(?:and|{_JOINS_CLAUSES})"
+#: A count that changed, the noun it counts its subject: "assaults on referees ... rose from 31
+#: in 2023 to 47", "cases tripled, from 41 to 117" (over tokens, so without punctuation) ...
+_COUNT_CHANGED = re.compile(
+    rf"^(?:(?!{_CLAUSE_STARTS} )\w+ ){{0,14}}?"
+    r"(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|decreased|grew|dropped|"
+    # (after the verb "and" may join two years: "tripled between 2015 and 2024, from 41 to 117")
+    rf"climbed|jumped|doubled|tripled) (?:(?!{_JOINS_CLAUSES} )\w+ ){{0,6}}?"
+    rf"(?:from {_COUNT}\w* (?:\w+ ){{0,4}}?)?{_TO_A_COUNT}"
+)
+#: ... or "the number of" it ("bringing the number of vessels assigned to ... to 12").
+_NUMBER_OF_IT = re.compile(rf"^(?:\w+ ){{1,12}}?{_TO_A_COUNT}")
+
+
+def _count_changed(tokens: list[str], i: int) -> bool:
+    """Whether the sentence of ``tokens`` tells the number of the noun at ``i`` as a change
+    it is the subject of ("reports of assaults ... rose from 31 ... to 47") or as "the number of"
+    it ("the number of vessels ... to 12")."""
+    after = " ".join(tokens[i + 1 :])
+    if tokens[max(0, i - 3) : i] == ["the", "number", "of"]:
+        return bool(_NUMBER_OF_IT.match(after))
+    return bool(_COUNT_CHANGED.match(after))
 
 
 ASKS_A_COUNT = re.compile(r"\bhow many\b")
@@ -491,7 +518,7 @@ CALENDAR_DATE = re.compile(
 )
 #: "What year was it built?", "which year did she start": a year, which a month or a day
 #: alone does not give.
-ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\byear (?:did|was|were|is|will)\b")
+ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
 A_YEAR = re.compile(
     r"\b(?:1[5-9]|20)\d\d(?:s|-\d\d)?\b|\b(?:last|this|next|that|same|previous|following) year\b"
     r"|\byears? (?:ago|earlier|later|before|after)\b|\bcentury\b|\btoday\b|\byesterday\b",
@@ -508,7 +535,7 @@ CLOCK_TIME = re.compile(
 #: "the name of the dog walker who ...": the noun whose name is asked.
 _NAME_OF_NOUN = re.compile(
     r"\bnames? of (?:the|a|an|this|that|his|her|its|their|[a-z-]+['’]s?) "
-    r"([a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,2})",
+    r"([a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,3})",
     re.IGNORECASE,
 )
 #: How many words from that noun its name may stand ("Jane Hart, a dog walker").
@@ -523,18 +550,24 @@ def name_asked_of(question: str) -> str:
     # the noun phrase's last word ("the Post Office spokeswoman"), not a clause after it ("the
     # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
     written = found.group(1).split()
-    run: list[str] = []
+    run: list[tuple[str, bool]] = []  # (folded word, whether written with a capital)
     for word in written:
         folded = normalise(word)
         if POSSESSIVE_END.search(folded):  # "the mayor's dog": the dog
             run = []
             continue
-        if folded in STOPWORDS or (run and folded.endswith("ed")):
+        if folded in STOPWORDS:
             break
-        if run and word[:1].isupper() and not written[0][:1].isupper():
+        if run and (
+            (folded.endswith("ed") and not folded.endswith("eed"))  # (not "breed")
+            or (run[-1][1] and other_forms(folded))  # "the school Dayo Ferris went to"
+        ):
+            while len(run) > 1 and run[-1][1]:
+                run.pop()  # "the vicar Mrs Pell outlived": a clause with its own subject
             break
-        run.append(folded)
-    return run[-1] if run else normalise(POSSESSIVE_END.sub("", written[0]))
+        run.append((folded, word[:1].isupper() and word != written[0]))
+    # "the local MP", "the new Tesco store": the last word of the phrase
+    return run[-1][0] if run else normalise(POSSESSIVE_END.sub("", written[0]))
 
 
 def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:
@@ -554,6 +587,8 @@ def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) ->
         return True
 
     def reachable(place: int, i: int) -> bool:
+        if i > place and words[i - 1].endswith(","):
+            return True  # "a spokeswoman for Harbour Rail, Jane Hart": her name, set off
         # "a bakery near the Portway Market stop": a name past a preposition is another's
         between = words[min(place, i) + 1 : max(place, i)]
         return not any(normalise(w.strip(",.;:")) in _NAME_BREAKS for w in between)
@@ -660,6 +695,13 @@ _TITLES = (
 )  # fmt: skip
 #: ... their words, folded.
 TITLE_WORDS = words(" ".join(_TITLES).lower())
+#: Words of posts written before a name, titles or not ("MP Jane Hart", "Union Convenor Dan
+#: Price", "Police Chief Dana Ortiz"): no part of a person's name.
+POST_WORDS = TITLE_WORDS | words(
+    "mp mps councillor councilor cllr superintendent supt constable pc bishop rev reverend "
+    "coach chief police union convenor chair chairman chairwoman spokesman spokeswoman "
+    "manager leader head commissioner ambassador envoy"
+)
 #: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
 TITLED_NAME = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.?((?:\s+[A-Z][\w'’-]+)+)")
 
@@ -1085,9 +1127,18 @@ def holder_names(role: str, text: str) -> list[str]:
         before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
         if _ANOTHER_POST.search(before):
             continue
+        if found.group(2) and (
+            POST_WORDS.intersection(normalise(found.group(2)).split())
+            or _LIST_GOES_ON.match(text, found.end())
+        ):
+            continue  # "the mayor, Police Chief Dana Ortiz, and two council members": another
         if all(re.search(rf"\b{re.escape(q)}", before) for q in qualifiers):
             names.append(_cut_at_sentence_end((found.group(1) or found.group(2)).strip()))
     return names
+
+
+#: ", and ..." after a name set off by commas: the name is an item of a list.
+_LIST_GOES_ON = re.compile(r",\s+(?:and|or)\b")
 
 
 def only_another_post(role: str, text: str) -> bool:

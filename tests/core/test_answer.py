@@ -3010,6 +3010,34 @@ def test_second_read_of_whose_words_speeds_and_names(
             "how much cash do the villages get every year from the developer",
             True,
         ),
+        (
+            "“It was chaos on board the ship,” said Margaret Ellison, 71, who was travelling "
+            "with her husband, Roy.\n\nRoy had booked the cruise as a birthday present.",
+            "what did roy ellison say about the ship",
+            False,
+        ),
+        (
+            "Labour MP Jane Hart joined the protest. “This ward saved my nephew’s life,” Hart "
+            "told the crowd.",
+            "what did mp hart say about the ward",
+            True,
+        ),
+        (
+            "The museum’s director, Helen Marsh, will be paid a salary of £95,000 a year.",
+            "How much a year will the director be paid?",
+            True,
+        ),
+        (
+            "The appeal raised £42,000, some £8,000 short of its £50,000 target.",
+            "How much did the appeal fall short by?",
+            True,
+        ),
+        (
+            "The pool will not open again until September, the council said.\n\n"
+            "Campaigners want the council to reopen the gym as well.",
+            "when will the pool open again?",
+            True,
+        ),
     ],
     ids=[
         "another-first-name-is-another-speaker",
@@ -3024,6 +3052,11 @@ def test_second_read_of_whose_words_speeds_and_names(
         "open-again-is-reopen",
         "how-much-money-is-a-sum",
         "how-much-cash-is-a-sum",
+        "another-first-name-named-twice",
+        "a-lower-case-post-before-a-surname",
+        "a-rate-a-year-is-no-year-asked",
+        "fell-short-in-the-storys-words",
+        "the-storys-own-open-again",
     ],
 )
 def test_seventeenth_round_names_years_and_counts(
@@ -3058,6 +3091,21 @@ def test_a_lower_case_owner_must_be_in_the_passage(tmp_path: Path) -> None:
     assert not answer.answered, answer.sentence
     assert "nandakumar" in answer.reason
     assert engine.answer("whats nandakumar's title").answered
+
+
+def test_a_lower_case_owner_may_be_her_in_her_own_article(tmp_path: Path) -> None:
+    """ "whats nandakumar's rating" of her article's "Her rating has risen to 2,410"."""
+    engine = engine_over(
+        tmp_path,
+        "chess.txt",
+        "Schoolgirl wins chess title\n\n"
+        "Priya Nandakumar, 16, won the national chess title on Sunday.\n\n"
+        "“I could not believe it,” Nandakumar said.\n\n"
+        "Her rating has risen to 2,410 after the win.\n",
+    )
+    answer = engine.answer("whats nandakumar's rating")
+    assert answer.answered, answer.reason
+    assert "2,410" in (answer.sentence or "")
 
 
 def test_a_word_done_again_is_its_re_form_only_when_that_is_no_word_of_its_own(

@@ -433,6 +433,7 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         ("The four-year-old male, named Kiko, slipped out.", "panda", True),  # paraphrased
         ("She runs a bakery near the Portway Market stop.", "bakery", False),
         ("A spokeswoman for Post Office Ltd said it welcomed the plan.", "spokeswoman", False),
+        ("A spokeswoman for Harbour Rail, Jane Hart, said it would reopen.", "spokeswoman", True),
     ],
     ids=[
         "named-walker",
@@ -441,6 +442,7 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         "noun-not-used",
         "another-noun",
         "the-company-she-speaks-for",
+        "her-name-set-off-after-the-company",
     ],
 )
 def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, named: bool) -> None:
@@ -563,6 +565,17 @@ def test_posts_a_question_names_people_by(question: str, mentions: list[tuple[st
         ),
         ("the station officer", "Its station officer, Carys Moffat, waited.", ["Carys Moffat"]),
         ("the chief executive", "The chief executive, Ashford Council said, quit.", []),
+        (
+            "the mayor",
+            "Also there were the mayor, Police Chief Dana Ortiz, and two council members.",
+            [],
+        ),
+        (
+            "the chief executive",
+            "After talks with the chief executive, Union Convenor Dan Price, who leads them, "
+            "spoke.",
+            [],
+        ),
     ],
     ids=[
         "qualified-holder",
@@ -577,6 +590,8 @@ def test_posts_a_question_names_people_by(question: str, mentions: list[tuple[st
         "set-off-by-commas",
         "set-off-after-its",
         "a-clause-between-commas-is-no-name",
+        "an-item-of-a-list-is-another",
+        "another-post-is-another",
     ],
 )
 def test_holders_of_a_post(role: str, text: str, names: list[str]) -> None:
@@ -893,6 +908,17 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
             True,
         ),
         ("Complaints rose after the bridge closed to traffic on 12 May.", "complaint", True, False),
+        (
+            "Families were evacuated overnight as the River Wend rose to 4.6 metres.",
+            "famili",
+            True,
+            False,
+        ),
+        ("Pupils went home after classroom temperatures dropped to 11C.", "pupil", True, False),
+        ("Volunteers run the food bank, which is open from 10 to 4.", "volunt", True, False),
+        ("Police said 5G masts were set on fire overnight.", "mast", True, False),
+        ("Firefighters spent 14hrs tackling the blaze.", "firefight", True, False),
+        ("Striker Jess Park scored the 2nd goal.", "goal", True, False),
     ],
     ids=[
         "a-number-of-days-counts-no-volunteers",
@@ -907,6 +933,12 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
         "a-count-rose-from-to",
         "a-count-brought-to",
         "a-date-after-to-is-no-count",
+        "another-subject-rose-to-a-level",
+        "a-temperature-is-no-count",
+        "opening-hours-are-no-change",
+        "a-glued-unit-names-a-kind",
+        "a-glued-unit-of-time-counts-nothing-else",
+        "a-written-ordinal-is-a-position",
     ],
 )
 def test_counts_noun(sentence: str, counted: str, counting: bool, counts: bool) -> None:
@@ -1143,6 +1175,10 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         ("What is the name of the exercise Estonia moved forward?", "exercise"),
         ("What is the name of Hollins’ best-selling beer?", "beer"),
         ("What was the name of the ship’s doctor?", "doctor"),
+        ("What is the name of the local MP?", "mp"),
+        ("what's the name of the new Tesco store", "store"),
+        ("What's the name of the school Dayo Ferris went to?", "school"),
+        ("whats the name of the dog breed", "breed"),
         ("Who won?", ""),
     ],
     ids=[
@@ -1153,6 +1189,10 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         "a-clause-with-a-place",
         "an-owners-hyphenated-noun",
         "the-owners-noun",
+        "an-acronym-ends-the-phrase",
+        "a-name-inside-the-phrase",
+        "a-clause-with-an-irregular-verb",
+        "a-noun-ending-in-eed",
         "no-name-asked",
     ],
 )
