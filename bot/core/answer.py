@@ -1482,9 +1482,8 @@ class StoryEngine:
         if taking_effect and self._writes(_TAKING_EFFECT, term("effect")):
             # "When does the budget take effect?" of "The budget takes effect July 1"
             framing -= set(tokenize(taking_effect.group(0)))
-        stopped_short = _STOPPED_SHORT.search(text)
-        if stopped_short and self._writes(_SHORT_OF, term("short")):
-            framing.discard("short")  # "£8,000 short of its target": the story's own words
+        if _STOPPED_SHORT.search(text) and self._writes(_SHORT_OF, term("short")):
+            framing -= {"short"}  # "landed 150 metres short of the runway": the story's words
         framing |= placing  # "at the end of the article": where it says it, not what about
         if _asked(text).population:  # "population of Dunmore" of "a town of 14,000 people"
             framing |= {"population"}

@@ -3038,6 +3038,11 @@ def test_second_read_of_whose_words_speeds_and_names(
             "when will the pool open again?",
             True,
         ),
+        (
+            "The Cessna landed 150 metres short of the runway after its engine lost power.",
+            "why did the plane fall short of the runway?",
+            True,
+        ),
     ],
     ids=[
         "another-first-name-is-another-speaker",
@@ -3057,6 +3062,7 @@ def test_second_read_of_whose_words_speeds_and_names(
         "a-rate-a-year-is-no-year-asked",
         "fell-short-in-the-storys-words",
         "the-storys-own-open-again",
+        "short-of-in-the-storys-words",
     ],
 )
 def test_seventeenth_round_names_years_and_counts(
