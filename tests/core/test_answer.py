@@ -3131,3 +3131,17 @@ def test_a_word_done_again_is_its_re_form_only_when_that_is_no_word_of_its_own(
     assert analysed["open"] == term("reopen")
     assert analysed["counted"] == term("recount")
     assert analysed["port"] == term("port")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why does Trump think Moscow has already given something up?",
+        "what did russia supposedly give up",
+        "so apparently trump called it a big concession?",
+    ],
+)
+def test_hedging_adverbs_are_no_key_words(engine: StoryEngine, question: str) -> None:
+    """ "already", "supposedly", "apparently" say how the reader hedges, not what is asked."""
+    words = {t.word for t in engine.analyse(question).terms}
+    assert not words & {"already", "supposedly", "apparently"}
