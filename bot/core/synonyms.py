@@ -52,6 +52,19 @@ MAX_KINDS = 400
 _PARTICLE_WORDS = "up down out off over in on back away about through around along for into after"
 PARTICLES = frozenset(_PARTICLE_WORDS.split())
 
+#: Phrasal verbs of news and chat whose sense WordNet lacks (or lists after others), offered
+#: first: "Did Trump walk back his remarks?", "When did Trump sit down with Støre?", "How many
+#: workers did Loomwise let go?".
+NEWS_PHRASALS: dict[str, tuple[str, ...]] = {
+    "sit_down": ("meet", "meeting", "talks"),
+    "walk_back": ("retract", "backtrack", "withdraw", "clarify"),
+    "let_go": ("dismiss", "layoff", "fire", "redundant"),
+    "lay_off": ("dismiss", "layoff", "redundant"),
+    "tell_off": ("rebuke", "reprimand", "scold", "criticise", "criticize"),
+    "go_along": ("accept", "agree", "endorse"),
+    "sign_off": ("approve", "authorise", "authorize"),
+}
+
 #: WordNet's parts of speech, in the order their synonyms are offered.
 PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 
@@ -167,6 +180,7 @@ class Thesaurus:
         verbs = self._synonyms["v"]
         found: list[str] = []
         for base in self._base_forms(verb, "v"):
+            found.extend(NEWS_PHRASALS.get(f"{base}_{particle}", ()))
             found.extend(verbs.get(f"{base}_{particle}", ()))
         return tuple(dict.fromkeys(found))
 

@@ -3145,3 +3145,21 @@ def test_hedging_adverbs_are_no_key_words(engine: StoryEngine, question: str) ->
     """ "already", "supposedly", "apparently" say how the reader hedges, not what is asked."""
     words = {t.word for t in engine.analyse(question).terms}
     assert not words & {"already", "supposedly", "apparently"}
+
+
+@pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [
+        ("When did Trump sit down with Norway’s leader?", 1),
+        ("did trump walk back what he said to putin or nah", 5),
+    ],
+    ids=["sit-down-with-is-meet", "walk-back-is-clarify"],
+)
+def test_news_phrasal_verbs_wordnet_lacks(
+    engine: StoryEngine, question: str, paragraph: int
+) -> None:
+    """ "sit down with" is a meeting, "walk back" a clarification: senses WordNet lacks."""
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert answer.citation is not None
+    assert answer.citation.paragraph == paragraph
