@@ -42,7 +42,7 @@ import numpy as np
 from bot.core.corpus import Corpus, Paragraph
 from bot.core.errors import QuestionError
 from bot.core.index import BM25Index
-from bot.core.questions import is_small_talk
+from bot.core.questions import is_chatter, is_small_talk
 from bot.core.quotes import Quote, QuoteBook
 from bot.core.shapes import (
     A_MEDIUM,
@@ -323,8 +323,6 @@ _IDIOM_PARTS = {
         re.IGNORECASE,
     ),
 }
-#: A story that writes "short of" itself ("£8,000 short of its target") is asked in its words.
-_SHORT_OF = re.compile(r"\bshort\s+of\b", re.IGNORECASE)
 #: Each idiom word and the idiom of :data:`_IDIOM_PARTS` it belongs to.
 _IDIOM_WORDS = {
     "lot": "lot",
@@ -404,6 +402,27 @@ def _other_sex(asked: str, sentence: str) -> str:
     return other if other in said and asked not in said else ""
 
 
+#: "again" repeating what is done ("when will it open again?", "to be counted again"), not a
+#: reader asking to be reminded ("who did the club sign again?", "what was her name again?").
+_AGAIN = re.compile(r"\b([a-z]+)\s+again\b")
+_REMINDER = re.compile(
+    r"^\W*(?:who|what|which|where|whom|whose|how)\b.*\b(?:did|does|do|was|is|were|are)\b.*"
+    r"\bagain\W*$"
+)
+_DONE_AFTER = words("be been being to will would can could should must")
+
+
+def _done_again(folded: str) -> frozenset[str]:
+    """The words before "again" when "again" says they are done once more."""
+    done = set()
+    for found in _AGAIN.finditer(folded):
+        before = folded[: found.start()].split()
+        if _REMINDER.match(folded) and not (before and before[-1] in _DONE_AFTER):
+            continue
+        done.add(fold_variant(found.group(1)))
+    return frozenset(done)
+
+
 def _framing_words(text: str) -> frozenset[str]:
     """Words of the question ``text`` (as its tokens) that frame it rather than name what it is
     about: "one" written out ("a deadline he came up with himself, or one Putin set?"), the
@@ -438,6 +457,9 @@ _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Za-z][\w-]+)['’]s\s+\w")
 AGAIN_ZIPF = 4.0
 #: Words for a sum of money, which a story gives as "£11.4 million" without naming it.
 _SUMS = MONEY_WORDS | frozenset(("cash", "funds", "funding"))
+#: Chatter to the channel ("anyone else think ...") the best passage covers less of than this
+#: gets the small-talk reply; above it, the story tells of what it says.
+CHATTER_COVERAGE = 0.75
 #: Below this Zipf frequency a question word is taken for a typo before a synonym is looked up.
 TYPO_ZIPF = 2.5
 #: Credit for a question word found only in the article's headline, not in the paragraph.
@@ -1482,13 +1504,14 @@ class StoryEngine:
         if taking_effect and self._writes(_TAKING_EFFECT, term("effect")):
             # "When does the budget take effect?" of "The budget takes effect July 1"
             framing -= set(tokenize(taking_effect.group(0)))
-        if _STOPPED_SHORT.search(text) and self._writes(_SHORT_OF, term("short")):
+        if _STOPPED_SHORT.search(text) and term("short") in self._document_frequency:
             framing -= {"short"}  # "landed 150 metres short of the runway": the story's words
         framing |= placing  # "at the end of the article": where it says it, not what about
         if _asked(text).population:  # "population of Dunmore" of "a town of 14,000 people"
             framing |= {"population"}
         question_words = preamble_words + asked_words
-        again = "again" in tokenize(folded)  # "counted again": "recount", if the story says so
+        # "counted again": "recount", if the story says so (not "who did they sign again?")
+        again = _done_again(folded)
         for position, word in enumerate(question_words):
             if word in framing:
                 continue
@@ -1521,7 +1544,7 @@ class StoryEngine:
                 if phrasal:
                     found, closeness = phrasal, CORRECTED_WEIGHT
             if (
-                again
+                word in again
                 and not found  # (the story's own "open again" stays)
                 and word not in names
                 and not word.startswith("re")
@@ -1634,6 +1657,14 @@ class StoryEngine:
             if (other_term := term(other)) in self._document_frequency:
                 return other_term
         return ""
+
+    def _written_as_title(self, word: str, found: str) -> bool:
+        """Whether the corpus writes ``word`` (index term ``found``) as an abbreviated post
+        before a full name ("Gov. Maria Delgado", "DCI Rachel Osei"): a post, no first name."""
+        title = re.compile(
+            rf"\b(?:{re.escape(word.upper())}|{re.escape(word.title())}\.)\s+[A-Z][a-z]+\s+[A-Z]"
+        )
+        return self._writes(title, found)
 
     def _only_a_name(self, found: str) -> bool:
         """Whether the corpus writes the words of index term ``found`` only with a capital
@@ -1851,6 +1882,12 @@ class StoryEngine:
             return self._decline(query, [], "the question has no words to look up")
         if not candidates:
             return self._decline(query, [], "no passage shares a key word with the question")
+        if is_chatter(query.text) and (
+            self._coverage(query, candidates[0].paragraph)[0] < CHATTER_COVERAGE
+        ):  # "lol anyone else think trains are kinda cool tbh" (not "... think putin wants a deal")
+            return dataclasses.replace(
+                self._decline(query, [], ""), reason=SMALL_TALK_REPLY, small_talk=True
+            )
         answer = self._answer(query, candidates)
         if answer.answered:
             return answer
@@ -2374,6 +2411,7 @@ class StoryEngine:
                                 and bool(known)
                                 and normalise(token) not in POST_WORDS
                                 and self._only_a_name(known)
+                                and not self._written_as_title(token, known)
                             )
                         ) and not (owner or titled or qualifier)
                         read_word.append((known, named))
@@ -2432,7 +2470,7 @@ class StoryEngine:
         ):  # "what did zelensky say": nobody the story knows ("the headline" is the text)
             return f"the story does not mention {speaker}"
         # "Prime Minister Jonas Gahr Støre" of "Norway's PM"
-        holders = holder_terms(spelt, paragraph.text) if roles else frozenset()
+        holders = holder_terms(spelt, paragraph.text, set_off=False) if roles else frozenset()
         stance = _asked(query.text).stance  # "Did Støre agree with Trump ...?"
         if not names and (REACTION_WORDS.search(query.text) or stance):
             # "How did the markets react?": not only by speaking, but the markets must act in
@@ -2533,7 +2571,8 @@ class StoryEngine:
         another first name in the article ``slug`` ("Margaret Ellison")."""
         if len(names) < 2 or names[-1] not in subjects or names[-2] in subjects:
             return False
-        others = self._first_names(slug).get(names[-1], frozenset())
+        # (an initial is no other first name: "Peter J. Vance")
+        others = {n for n in self._first_names(slug).get(names[-1], frozenset()) if len(n) > 1}
         return bool(others) and names[-2] not in others
 
     def _called_by_surname(self, slug: str, names: list[str], sentence: str) -> bool:

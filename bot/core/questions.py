@@ -121,7 +121,7 @@ _SMALL_TALK = re.compile(
 #: may tell ("is anyone else going to be charged?", "anyone else stuck in the cave?").
 _CHATTER = re.compile(
     r"^\W*(?:(?:lol|lmao|haha+|ok|so|honestly)\W+)?(?:does\s+)?(?:anyone|anybody)\s+else\s+"
-    r"(?:think|thinks|reckon|love|loves|hate|hates|watching|bored|excited|remember|miss)\b"
+    r"(?:think|thinks|reckon|love|loves|hate|hates|watching|bored|excited|remember)\b"
 )
 #: Longer messages are not small talk (and the pattern is never run on them).
 SMALL_TALK_CHARS = 80
@@ -131,12 +131,19 @@ def is_small_talk(message: str) -> bool:
     """Whether ``message`` is small talk addressed to the bot ("hey bot how r u doing today",
     "thanks!", "great, thanks", "good bot", "what's your favourite bird?"): short, not quoting
     anything ('"Thank you so much"' quotes the story) and small talk from end to end ("hi, can
-    you tell me when the regatta started?" and "how was the weekend?" ask about the story), or
-    chatter to the channel ("lol anyone else think trains are cool")."""
+    you tell me when the regatta started?" and "how was the weekend?" ask about the story)."""
     folded = normalise(message).strip()
     if len(folded) > SMALL_TALK_CHARS or folded[:1] in "\"'":
         return False
-    return bool(_SMALL_TALK.match(folded) or _CHATTER.match(folded))
+    return bool(_SMALL_TALK.match(folded))
+
+
+def is_chatter(message: str) -> bool:
+    """Whether ``message`` opens as chatter to the channel ("lol anyone else think trains are
+    kinda cool tbh"); the engine still answers it when the story covers what it says ("does
+    anyone else think putin wants a deal?")."""
+    folded = normalise(message).strip()
+    return len(folded) <= SMALL_TALK_CHARS and bool(_CHATTER.match(folded))
 
 
 def strip_mentions(text: str) -> str:

@@ -386,12 +386,13 @@ def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
         for word in found.group(1).split()
     ):
         return True  # "took her fifth title": five titles (not "scored the second goal")
-    if counting and any(_count_changed(tokens, i) for i in places):
+    if counting and _count_changed(sentence, counted):
         return True  # "assaults ... rose from 31 ... to 47", "the number of ships ... to 12"
     return any(
         _NUMBER_TOKEN.match(tokens[j])
-        # "31mm of rain" measures rain; "5mm deep cracks" counts no cracks
-        and not (_GLUED_UNIT.match(tokens[j]) and tokens[j + 1 : j + 2] != ["of"])
+        # "31mm of rain" measures rain (but counts no "cycle lanes" in "12km of cycle lanes");
+        # "5mm deep cracks" counts no cracks
+        and not (_GLUED_UNIT.match(tokens[j]) and (counting or tokens[j + 1 : j + 2] != ["of"]))
         # "for two days while staff and volunteers searched": two counts days, not volunteers
         # (but "36 hours of heavy rain", "500 tonnes of maize" measure them)
         and not (
@@ -428,37 +429,64 @@ _UNITS_COUNTED = words(
 #: A number with its unit written on ("31mm"): it measures only what follows "of".
 _GLUED_UNIT = re.compile(r"^\d[\d,.]*[a-z]+$")
 _ROUGHLY = r"(?:about |around |roughly |some |more than |over |nearly |almost )?"
-_COUNT = rf"{_ROUGHLY}(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)})"
-#: What a count's change or total follows, the count not followed by a unit ("rose to 34c" and
-#: "rose to 4.6 metres" are no counts).
-_TO_A_COUNT = (
-    rf"(?:to|at|is|was|reached) {_COUNT}(?! (?:{'|'.join(sorted(_UNITS_COUNTED))})\b)(?!\w)"
-)
+_COUNT = rf"{_ROUGHLY}(?P<count>\d[\d,.]*|{'|'.join(NUMBER_WORDS)})(?!\w)"
+#: What a count's change or total follows.
+_TO_A_COUNT = rf"(?:to|at|is|was|reached) {_COUNT}"
 #: Words that start another clause: a change after one is another subject's ("were evacuated as
-#: the river rose to 4.6 metres").
-_JOINS_CLAUSES = r"(?:as|after|while|when|because|but|so|until|before|since|though)"
+#: the river rose to 4.6 metres", "with temperatures rising to 34C", "where the crowd grew").
+_JOINS_CLAUSES = (
+    r"(?:as|after|while|when|because|but|so|until|before|since|though|with|where|which|who|"
+    r"whose|whereas)"
+)
 _CLAUSE_STARTS = rf"(?:and|{_JOINS_CLAUSES})"
 #: A count that changed, the noun it counts its subject: "assaults on referees ... rose from 31
-#: in 2023 to 47", "cases tripled, from 41 to 117" (over tokens, so without punctuation) ...
+#: in 2023 to 47", "cases tripled, from 41 to 117" (over words, clauses set off by commas and
+#: punctuation taken out) ...
 _COUNT_CHANGED = re.compile(
     rf"^(?:(?!{_CLAUSE_STARTS} )\w+ ){{0,14}}?"
     r"(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|decreased|grew|dropped|"
     # (after the verb "and" may join two years: "tripled between 2015 and 2024, from 41 to 117")
     rf"climbed|jumped|doubled|tripled) (?:(?!{_JOINS_CLAUSES} )\w+ ){{0,6}}?"
-    rf"(?:from {_COUNT}\w* (?:\w+ ){{0,4}}?)?{_TO_A_COUNT}"
+    rf"(?:from {_COUNT.replace('?P<count>', '')}\w* (?:\w+ ){{0,6}}?)?{_TO_A_COUNT}"
 )
 #: ... or "the number of" it ("bringing the number of vessels assigned to ... to 12").
 _NUMBER_OF_IT = re.compile(rf"^(?:\w+ ){{1,12}}?{_TO_A_COUNT}")
+#: A clause set off by commas inside a sentence ("cases reported in Hollis County, where the
+#: university is based, nearly tripled"): it says nothing of the count.
+_SET_OFF_CLAUSE = re.compile(r",\s*(?:where|which|who|whose|based|according)\b[^,;]*,")
+#: Where a clause ends for good: a count after it is another's.
+_CLAUSE_BREAK = re.compile(r"[;:—–()]|\s-\s")
+#: Words that may follow a count of the noun ("rose from 31 in 2023 to 47 last season"); any
+#: other ("to 34 degrees", "to 60 mph") makes it a measure.
+_AFTER_A_COUNT = words(
+    "in on at by for from last this since after before and between during over according a an "
+    "the per each every year years week weeks month months"
+)
+_WORD_OR_NUMBER = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+")
 
 
-def _count_changed(tokens: list[str], i: int) -> bool:
-    """Whether the sentence of ``tokens`` tells the number of the noun at ``i`` as a change
-    it is the subject of ("reports of assaults ... rose from 31 ... to 47") or as "the number of"
-    it ("the number of vessels ... to 12")."""
-    after = " ".join(tokens[i + 1 :])
-    if tokens[max(0, i - 3) : i] == ["the", "number", "of"]:
-        return bool(_NUMBER_OF_IT.match(after))
-    return bool(_COUNT_CHANGED.match(after))
+def _count_changed(sentence: str, counted: str) -> bool:
+    """Whether ``sentence`` tells the number of ``counted`` (an index term) as a change the
+    noun is the subject of ("reports of assaults ... rose from 31 ... to 47") or as "the number
+    of" it ("the number of vessels ... to 12"), the count not followed by a unit."""
+    folded = normalise(sentence)
+    for found in re.finditer(r"[^\W\d_][\w'’-]*", folded):
+        if term(fold_variant(found.group(0))) != counted:
+            continue
+        rest = _SET_OFF_CLAUSE.sub(" ", folded[found.end() :])
+        rest = _CLAUSE_BREAK.split(rest, maxsplit=1)[0]
+        after = " ".join(_WORD_OR_NUMBER.findall(rest))
+        number_of = re.search(r"\bthe number of\s*$", folded[: found.start()])
+        matched = (_NUMBER_OF_IT if number_of else _COUNT_CHANGED).match(after)
+        if matched:
+            following = after[matched.end() :].split()[:1]
+            if (
+                not following
+                or following[0] in _AFTER_A_COUNT
+                or (term(fold_variant(following[0])) == counted)
+            ):
+                return True
+    return False
 
 
 ASKS_A_COUNT = re.compile(r"\bhow many\b")
@@ -518,10 +546,11 @@ CALENDAR_DATE = re.compile(
 )
 #: "What year was it built?", "which year did she start": a year, which a month or a day
 #: alone does not give.
-ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
+ASKS_YEAR = re.compile(r"\b(?:what|which) year\b(?! group| of\b)")
 A_YEAR = re.compile(
     r"\b(?:1[5-9]|20)\d\d(?:s|-\d\d)?\b|\b(?:last|this|next|that|same|previous|following) year\b"
-    r"|\byears? (?:ago|earlier|later|before|after)\b|\bcentury\b|\btoday\b|\byesterday\b",
+    r"|\byears? (?:ago|earlier|later|before|after)\b|\bcentury\b|\btoday\b|\byesterday\b"
+    r"|\byear \d{1,2}\b",  # "Year 10 pupils"
     re.IGNORECASE,
 )
 #: "What time ...?" (not "what time of year") needs a clock time or a part of a day.
@@ -587,7 +616,13 @@ def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) ->
         return True
 
     def reachable(place: int, i: int) -> bool:
-        if i > place and words[i - 1].endswith(","):
+        if (
+            i > place
+            and words[i - 1].endswith(",")
+            and i + 1 < len(words)
+            and words[i + 1][:1].isupper()  # a full name ("Jane Hart"), not "Cumbria,"
+            and normalise(words[i - 2].strip(",.;:")) not in _NAME_BREAKS  # "in Ballymena, County"
+        ):
             return True  # "a spokeswoman for Harbour Rail, Jane Hart": her name, set off
         # "a bakery near the Portway Market stop": a name past a preposition is another's
         between = words[min(place, i) + 1 : max(place, i)]
@@ -1104,7 +1139,7 @@ _WHO_IS_OWNERS = re.compile(
 )
 
 
-def holder_names(role: str, text: str) -> list[str]:
+def holder_names(role: str, text: str, *, set_off: bool = True) -> list[str]:
     """The names ``text`` gives right after the title in ``role`` ("the Norwegian prime
     minister" -> "Norwegian Prime Minister Jonas Gahr Støre" -> "Jonas Gahr Støre"); a
     capitalised qualifier of the role ("Polish", "Omani") must stand just before the title
@@ -1119,17 +1154,20 @@ def holder_names(role: str, text: str) -> list[str]:
     names = []
     # "Prime Minister Jonas Gahr Støre", or set off by commas: "the chief executive, Sarah
     # Lindqvist, said", "its station officer, Carys Moffat, decided"
-    written = (
-        rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)"
-        rf"|(?i:\b{re.escape(title)}),\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})(?=,)"
-    )
+    written = rf"(?i:\b{re.escape(title)})((?:\s+[A-Z][\w'’.-]+)+)"
+    if set_off:
+        written += (
+            rf"|(?i:\b{re.escape(title)}),\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}})(?=,)"
+        )
     for found in re.finditer(written, text):
         before = normalise(text[max(0, found.start() - TITLE_OWNER_CHARS) : found.start()])
         if _ANOTHER_POST.search(before):
             continue
-        if found.group(2) and (
+        if found.lastindex == 2 and (
             POST_WORDS.intersection(normalise(found.group(2)).split())
             or _LIST_GOES_ON.match(text, found.end())
+            or _OBJECT_OF.search(before)  # "a spokesman for the mayor, Tom Bell,"
+            or _PREVIOUS_POST.search(before)  # "the previous mayor, Gordon Pike,"
         ):
             continue  # "the mayor, Police Chief Dana Ortiz, and two council members": another
         if all(re.search(rf"\b{re.escape(q)}", before) for q in qualifiers):
@@ -1139,6 +1177,11 @@ def holder_names(role: str, text: str) -> list[str]:
 
 #: ", and ..." after a name set off by commas: the name is an item of a list.
 _LIST_GOES_ON = re.compile(r",\s+(?:and|or)\b")
+#: A post that is the object of a preposition ("a spokesman for the mayor, Tom Bell,"): the name
+#: set off after it is another's.
+_OBJECT_OF = re.compile(r"\b(?:for|to|of|with|by|from|against|about)\s+(?:the|a|an|its|their)?\s*$")
+#: A post once held: "the previous mayor, Gordon Pike,".
+_PREVIOUS_POST = re.compile(r"\b(?:previous|outgoing|then|late|last|predecessor)\s+$")
 
 
 def only_another_post(role: str, text: str) -> bool:
@@ -1372,9 +1415,11 @@ def role_mentions(question: str) -> list[tuple[str, str]]:
     return found
 
 
-def holder_terms(role: str, text: str) -> frozenset[str]:
+def holder_terms(role: str, text: str, *, set_off: bool = True) -> frozenset[str]:
     """Index terms of :func:`holder_names`."""
-    return frozenset(t for name in holder_names(role, text) for t in index_terms(name))
+    return frozenset(
+        t for name in holder_names(role, text, set_off=set_off) for t in index_terms(name)
+    )
 
 
 _PHOTO = r"(?:photo|photograph|picture|image|pic)"

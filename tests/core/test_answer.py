@@ -3163,3 +3163,77 @@ def test_news_phrasal_verbs_wordnet_lacks(
     assert answer.answered, answer.reason
     assert answer.citation is not None
     assert answer.citation.paragraph == paragraph
+
+
+def test_chatter_gets_the_small_talk_reply_unless_the_story_covers_it(
+    engine: StoryEngine, tmp_path: Path
+) -> None:
+    """ "lol anyone else think trains are kinda cool" is chatter; "does anyone else think putin
+    wants a deal?" is answered, the story reporting who thinks so."""
+    trains = engine_over(
+        tmp_path,
+        "rail.txt",
+        "Line Reopens\n\nThe line is one of the railway's busiest, carrying about 30 trains a "
+        "day.\n",
+    )
+    assert trains.answer("lol anyone else think trains are kinda cool tbh").small_talk
+    answer = engine.answer("does anyone else think putin wants a deal?")
+    assert not answer.small_talk
+    assert answer.answered, answer.reason
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "question", "in_sentence"),
+    [
+        (
+            "The mayor, Elena Varga, visited the bridge on Tuesday morning. She said repairs "
+            "would cost about £2.4 million and would be paid from the city's reserves.",
+            "what did the mayor say about the repairs",
+            "She said repairs",
+        ),
+        (
+            "Health officials said there was an outbreak of norovirus at a care home in "
+            "Ballymena, County Antrim, on Thursday.",
+            "What is the name of the care home?",
+            None,
+        ),
+        (
+            "A spokesman for the mayor, Tom Bell, said the council had not been told.\n\n"
+            "Bell added that the council would seek legal advice.",
+            "what did the mayor say about legal advice",
+            None,
+        ),
+        (
+            "Speaking on Monday, Gov. Maria Delgado said the state had requested federal help."
+            "\n\nDelgado said the National Guard would help with evacuations overnight.",
+            "what did gov delgado say about the national guard",
+            "National Guard",
+        ),
+        (
+            "Hutton's lawyer, Peter J. Vance, said his client was disappointed by the delay. "
+            "Vance said Hutton had waited two years for the trial.",
+            "What did Peter Vance say about the wait?",
+            "waited two years",
+        ),
+    ],
+    ids=[
+        "a-post-set-off-speaks-as-she",
+        "a-county-is-no-name",
+        "a-spokesman-for-the-mayor-is-not-the-mayor",
+        "an-abbreviated-post-is-no-first-name",
+        "a-middle-initial-is-no-other-first-name",
+    ],
+)
+def test_seventeenth_round_second_read(
+    tmp_path: Path, paragraphs: str, question: str, in_sentence: str | None
+) -> None:
+    """Cases a second read of the seventeenth round's speaker and name rules found."""
+    engine = engine_over(
+        tmp_path, "news.txt", f"Local News\n\n{paragraphs}\n\nMore news is expected on Friday.\n"
+    )
+    answer = engine.answer(question)
+    if in_sentence is None:
+        assert not answer.answered, answer.sentence
+    else:
+        assert answer.answered, answer.reason
+        assert in_sentence in (answer.sentence or "")

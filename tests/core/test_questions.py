@@ -13,6 +13,7 @@ from bot.core.questions import (
     _SMALL_TALK,
     Cooldown,
     answer_follow_up,
+    is_chatter,
     is_small_talk,
     looks_like_question,
     question_for_bot,
@@ -163,8 +164,7 @@ def test_small_talk_in_reply_is_not_asked_again() -> None:
         ("bye", True),
         ("hey everyone hows it going", True),
         ("hello guys, how are you all?", True),
-        ("lol anyone else think trains are kinda cool tbh", True),
-        ("anyone else watching the game tonight", True),
+        ("lol anyone else think trains are kinda cool tbh", False),  # chatter, below
         ("anyone else hurt in the fire?", False),
         ("anyone know when the ferry sails again?", False),
         ("Is anyone else going to be charged?", False),
@@ -217,3 +217,19 @@ def test_small_talk_pattern_never_backtracks_long(text: str, small_talk: bool) -
     """The pattern itself, beyond the length limit of :func:`is_small_talk`, decides thousands
     of smileys or greetings (a pattern that could backtrack long would hang here)."""
     assert bool(_SMALL_TALK.match(text)) is small_talk
+
+
+@pytest.mark.parametrize(
+    ("message", "chatter"),
+    [
+        ("lol anyone else think trains are kinda cool tbh", True),
+        ("anyone else watching the game tonight", True),
+        ("does anyone else think putin wants a deal?", True),  # the engine may still answer
+        ("anyone else miss their connecting flight?", False),
+        ("Is anyone else going to be charged?", False),
+        ("anyone else stuck in the cave?", False),
+    ],
+)
+def test_chatter_to_the_channel(message: str, chatter: bool) -> None:
+    """An opinion or a mood offered to the channel opens as chatter; a fact asked is none."""
+    assert is_chatter(message) is chatter
