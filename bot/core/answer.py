@@ -132,6 +132,7 @@ from bot.core.shapes import (
     STANCE_VERBS,
     THAN_BEFORE,
     THE_PARTIES,
+    TITLE_ABBREVIATIONS,
     TITLE_OWNER_CHARS,
     TITLE_WORDS,
     TITLE_WRITTEN,
@@ -176,7 +177,7 @@ from bot.core.shapes import (
     who_doing_head,
     who_head,
 )
-from bot.core.synonyms import is_adjective, other_forms
+from bot.core.synonyms import is_adjective, news_phrasal_synonyms, other_forms
 from bot.core.synonyms import kinds as wordnet_kinds
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import related as wordnet_related
@@ -402,27 +403,6 @@ def _other_sex(asked: str, sentence: str) -> str:
     return other if other in said and asked not in said else ""
 
 
-#: "again" repeating what is done ("when will it open again?", "to be counted again"), not a
-#: reader asking to be reminded ("who did the club sign again?", "what was her name again?").
-_AGAIN = re.compile(r"\b([a-z]+)\s+again\b")
-_REMINDER = re.compile(
-    r"^\W*(?:who|what|which|where|whom|whose|how)\b.*\b(?:did|does|do|was|is|were|are)\b.*"
-    r"\bagain\W*$"
-)
-_DONE_AFTER = words("be been being to will would can could should must")
-
-
-def _done_again(folded: str) -> frozenset[str]:
-    """The words before "again" when "again" says they are done once more."""
-    done = set()
-    for found in _AGAIN.finditer(folded):
-        before = folded[: found.start()].split()
-        if _REMINDER.match(folded) and not (before and before[-1] in _DONE_AFTER):
-            continue
-        done.add(fold_variant(found.group(1)))
-    return frozenset(done)
-
-
 def _framing_words(text: str) -> frozenset[str]:
     """Words of the question ``text`` (as its tokens) that frame it rather than name what it is
     about: "one" written out ("a deadline he came up with himself, or one Putin set?"), the
@@ -452,11 +432,10 @@ def _framing_words(text: str) -> frozenset[str]:
 #: A name written as an owner inside a question ("Putin's deadline"; not at its start).
 _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Za-z][\w-]+)['’]s\s+\w")
 
-#: A "re" form rarer than this ("reopen", "recount") is its verb done again; commoner ones are
-#: words of their own ("react", "report").
-AGAIN_ZIPF = 4.0
 #: Words for a sum of money, which a story gives as "£11.4 million" without naming it.
 _SUMS = MONEY_WORDS | frozenset(("cash", "funds", "funding"))
+#: Index terms of the words of posts ("councillor", "capt"): no first names.
+_POST_TERMS = frozenset(term(word) for word in POST_WORDS)
 #: Chatter to the channel ("anyone else think ...") the best passage covers less of than this
 #: gets the small-talk reply; above it, the story tells of what it says.
 CHATTER_COVERAGE = 0.75
@@ -1510,8 +1489,6 @@ class StoryEngine:
         if _asked(text).population:  # "population of Dunmore" of "a town of 14,000 people"
             framing |= {"population"}
         question_words = preamble_words + asked_words
-        # "counted again": "recount", if the story says so (not "who did they sign again?")
-        again = _done_again(folded)
         for position, word in enumerate(question_words):
             if word in framing:
                 continue
@@ -1543,16 +1520,6 @@ class StoryEngine:
                 phrasal = self._phrasal_lookup(word, particles[word])
                 if phrasal:
                     found, closeness = phrasal, CORRECTED_WEIGHT
-            if (
-                word in again
-                and not found  # (the story's own "open again" stays)
-                and word not in names
-                and not word.startswith("re")
-                and (redone := term("re" + word)) in self._document_frequency
-                # (not a word of its own: "port" is no "report", "act" no "react")
-                and english_zipf("re" + word) < min(english_zipf(word), AGAIN_ZIPF)
-            ):
-                found, closeness = redone, 1.0  # "When will it open again?" of "reopen"
             corrected = closeness < 1.0
             # "Were the strikes needed?" of "Not necessary": a light word indexed with a group of
             # related words (needed = necessary) that the story has is what is asked
@@ -1652,19 +1619,25 @@ class StoryEngine:
         return set(content_tokens(tokenize(self._abbreviations_spelt(text))))
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
-        """The index term of a WordNet synonym of a phrasal verb the story uses ("")."""
-        for other in wordnet_phrasal_synonyms(verb, particle):
+        """The index term of a synonym of a phrasal verb the story uses (""): a news sense
+        WordNet lacks when the story does not use the verb ("sit down with" -> "meeting"), else
+        WordNet's."""
+        news = (
+            () if term(verb) in self._document_frequency else news_phrasal_synonyms(verb, particle)
+        )
+        for other in (*news, *wordnet_phrasal_synonyms(verb, particle)):
             if (other_term := term(other)) in self._document_frequency:
                 return other_term
         return ""
 
     def _written_as_title(self, word: str, found: str) -> bool:
-        """Whether the corpus writes ``word`` (index term ``found``) as an abbreviated post
-        before a full name ("Gov. Maria Delgado", "DCI Rachel Osei"): a post, no first name."""
-        title = re.compile(
-            rf"\b(?:{re.escape(word.upper())}|{re.escape(word.title())}\.)\s+[A-Z][a-z]+\s+[A-Z]"
+        """Whether ``word`` (index term ``found``) abbreviates a post ("Gov. Maria Delgado") or the
+        corpus writes it in capitals before a full name ("DCI Rachel Osei"): no first name."""
+        if normalise(word) in TITLE_ABBREVIATIONS:  # "Gov.", "Sen.", "Capt."
+            return True
+        return self._writes(
+            re.compile(rf"\b{re.escape(word.upper())}\s+[A-Z][a-z]+\s+[A-Z]"), found
         )
-        return self._writes(title, found)
 
     def _only_a_name(self, found: str) -> bool:
         """Whether the corpus writes the words of index term ``found`` only with a capital
@@ -1695,6 +1668,8 @@ class StoryEngine:
         """Whether a paragraph with index term ``found`` matches ``pattern`` (worked out once
         per pattern; only the paragraphs with the term are read)."""
         if pattern not in self._written:
+            if len(self._written) >= SPEAKER_CACHE:  # (patterns made from readers' words)
+                self._written.clear()
             self._written[pattern] = any(
                 pattern.search(self.paragraphs[position].text)
                 for position in self.index.documents_with(found)
@@ -1880,14 +1855,14 @@ class StoryEngine:
             return self._article_metadata(query, candidates, about.lastgroup or "")
         if not query.terms:
             return self._decline(query, [], "the question has no words to look up")
-        if not candidates:
-            return self._decline(query, [], "no passage shares a key word with the question")
         if is_chatter(query.text) and (
-            self._coverage(query, candidates[0].paragraph)[0] < CHATTER_COVERAGE
+            not candidates or self._coverage(query, candidates[0].paragraph)[0] < CHATTER_COVERAGE
         ):  # "lol anyone else think trains are kinda cool tbh" (not "... think putin wants a deal")
             return dataclasses.replace(
                 self._decline(query, [], ""), reason=SMALL_TALK_REPLY, small_talk=True
             )
+        if not candidates:
+            return self._decline(query, [], "no passage shares a key word with the question")
         answer = self._answer(query, candidates)
         if answer.answered:
             return answer
@@ -2395,7 +2370,7 @@ class StoryEngine:
                 if owner and word[:1].isupper():
                     owners += terms_of_tokens(tokenize(POSSESSIVE_END.sub("", word)))
                 # "Mayor Betancourt": the title is his post, not his name
-                titled = word.lower().rstrip(".") in TITLE_WORDS and i + 1 < len(spoken)
+                titled = word.lower().rstrip(".") in POST_WORDS and i + 1 < len(spoken)
                 qualifier = i + 1 < len(spoken) and someone[i + 1]
                 read_word: list[tuple[str, bool]] = []
                 for token in tokenize(word):
@@ -2569,17 +2544,35 @@ class StoryEngine:
     def _another_first_name(self, slug: str, names: list[str], subjects: frozenset[str]) -> bool:
         """Whether the speaker with the surname of ``names`` (a full name, "roy ellison") has
         another first name in the article ``slug`` ("Margaret Ellison")."""
-        if len(names) < 2 or names[-1] not in subjects or names[-2] in subjects:
+        if len(names) < 2:
             return False
+        first, surname = names[-2], names[-1]
+        if surname not in subjects or first in subjects or first in _POST_TERMS:
+            return False  # ("Councillor Hale": a post, no first name)
         # (an initial is no other first name: "Peter J. Vance")
-        others = {n for n in self._first_names(slug).get(names[-1], frozenset()) if len(n) > 1}
-        return bool(others) and names[-2] not in others
+        others = {n for n in self._first_names(slug).get(surname, frozenset()) if len(n) > 1}
+        return bool(others) and first not in others and not self._named_before(slug, first, surname)
+
+    def _named_before(self, slug: str, first: str, surname: str) -> bool:
+        """Whether the article ``slug`` writes ``first`` within three words before ``surname``
+        (index terms): a middle name or nickname between them ("Jonas Gahr Støre", 'Robert "Bob"
+        Whitfield')."""
+        _, text = self._article_text(slug)
+        found = [term(fold_variant(normalise(w.group(0)))) for w in WORD_PATTERN.finditer(text)]
+        return any(
+            first in found[max(0, i - 3) : i] for i, word in enumerate(found) if word == surname
+        )
 
     def _called_by_surname(self, slug: str, names: list[str], sentence: str) -> bool:
         """Whether ``sentence`` may call the person of ``names`` (index terms of a full name,
         "Marta Lindqvist", "Jonas Gahr Støre") by surname alone: the article writes the surname
         after that first name only, and the sentence puts no other name beside it."""
-        if len(names) < 2 or self._first_names(slug).get(names[-1]) != {names[-2]}:
+        if len(names) < 2:
+            return False
+        firsts = self._first_names(slug).get(names[-1], frozenset())
+        if firsts != {names[-2]} and not (
+            len(firsts) == 1 and self._named_before(slug, names[-2], names[-1])
+        ):  # ("Jonas Støre" of "Jonas Gahr Støre")
             return False
         key = (slug, tuple(names))
         context = self._name_context_cache.get(key)
@@ -2970,7 +2963,11 @@ class StoryEngine:
             lead = self.sentences(self._position_of(paragraph))[0]
             if not RELATIVE_TIME.search(sentence.text) and not RELATIVE_TIME.search(lead.text):
                 return "the closest passage does not say which came first"
-        elif query.kind is QuestionType.WHEN and not WHEN_ANSWER.search(sentence.text):
+        elif (
+            query.kind is QuestionType.WHEN
+            and not WHEN_ANSWER.search(sentence.text)
+            and not (query.asks_year and A_YEAR.search(sentence.text))  # "a year eight pupil"
+        ):
             return "the closest passage gives no date or time for that"
         if (
             query.kind is QuestionType.WHEN

@@ -121,7 +121,7 @@ _SMALL_TALK = re.compile(
 #: may tell ("is anyone else going to be charged?", "anyone else stuck in the cave?").
 _CHATTER = re.compile(
     r"^\W*(?:(?:lol|lmao|haha+|ok|so|honestly)\W+)?(?:does\s+)?(?:anyone|anybody)\s+else\s+"
-    r"(?:think|thinks|reckon|love|loves|hate|hates|watching|bored|excited|remember)\b"
+    r"(?:think|thinks|reckon|love|loves|hate|hates|watching|bored|excited)\b"
 )
 #: Longer messages are not small talk (and the pattern is never run on them).
 SMALL_TALK_CHARS = 80

@@ -438,19 +438,19 @@ _JOINS_CLAUSES = (
     r"(?:as|after|while|when|because|but|so|until|before|since|though|with|where|which|who|"
     r"whose|whereas)"
 )
-_CLAUSE_STARTS = rf"(?:and|{_JOINS_CLAUSES})"
+_CLAUSE_STARTS = rf"(?:and|that|than|say|says|said|,|{_JOINS_CLAUSES})"
 #: A count that changed, the noun it counts its subject: "assaults on referees ... rose from 31
 #: in 2023 to 47", "cases tripled, from 41 to 117" (over words, clauses set off by commas and
 #: punctuation taken out) ...
 _COUNT_CHANGED = re.compile(
-    rf"^(?:(?!{_CLAUSE_STARTS} )\w+ ){{0,14}}?"
+    rf"^(?:(?!{_CLAUSE_STARTS} )\S+ ){{0,14}}?"
     r"(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|decreased|grew|dropped|"
     # (after the verb "and" may join two years: "tripled between 2015 and 2024, from 41 to 117")
-    rf"climbed|jumped|doubled|tripled) (?:(?!{_JOINS_CLAUSES} )\w+ ){{0,6}}?"
-    rf"(?:from {_COUNT.replace('?P<count>', '')}\w* (?:\w+ ){{0,6}}?)?{_TO_A_COUNT}"
+    rf"climbed|jumped|doubled|tripled) (?:(?!{_JOINS_CLAUSES} )\S+ ){{0,6}}?"
+    rf"(?:from {_COUNT.replace('?P<count>', '')}\S* (?:\S+ ){{0,6}}?)?{_TO_A_COUNT}"
 )
 #: ... or "the number of" it ("bringing the number of vessels assigned to ... to 12").
-_NUMBER_OF_IT = re.compile(rf"^(?:\w+ ){{1,12}}?{_TO_A_COUNT}")
+_NUMBER_OF_IT = re.compile(rf"^(?:\S+ ){{1,12}}?{_TO_A_COUNT}")
 #: A clause set off by commas inside a sentence ("cases reported in Hollis County, where the
 #: university is based, nearly tripled"): it says nothing of the count.
 _SET_OFF_CLAUSE = re.compile(r",\s*(?:where|which|who|whose|based|according)\b[^,;]*,")
@@ -460,9 +460,9 @@ _CLAUSE_BREAK = re.compile(r"[;:—–()]|\s-\s")
 #: other ("to 34 degrees", "to 60 mph") makes it a measure.
 _AFTER_A_COUNT = words(
     "in on at by for from last this since after before and between during over according a an "
-    "the per each every year years week weeks month months"
+    "the per each every ,"
 )
-_WORD_OR_NUMBER = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+")
+_WORD_OR_NUMBER = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+|,")
 
 
 def _count_changed(sentence: str, counted: str) -> bool:
@@ -546,11 +546,13 @@ CALENDAR_DATE = re.compile(
 )
 #: "What year was it built?", "which year did she start": a year, which a month or a day
 #: alone does not give.
-ASKS_YEAR = re.compile(r"\b(?:what|which) year\b(?! group| of\b)")
+ASKS_YEAR = re.compile(r"\b(?:what|which) year\b(?![ -]group| of\b)")
 A_YEAR = re.compile(
     r"\b(?:1[5-9]|20)\d\d(?:s|-\d\d)?\b|\b(?:last|this|next|that|same|previous|following) year\b"
-    r"|\byears? (?:ago|earlier|later|before|after)\b|\bcentury\b|\btoday\b|\byesterday\b"
-    r"|\byear \d{1,2}\b",  # "Year 10 pupils"
+    r"|\byears? (?:ago|earlier|later|before|after)\b|\btoday\b|\byesterday\b"
+    # a school or university year: "Year 10 pupils", "year eight", "a third-year student"
+    r"|\byear (?:\d{1,2}|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
+    r"|\b(?:first|second|third|fourth|final)[- ]year\b",
     re.IGNORECASE,
 )
 #: "What time ...?" (not "what time of year") needs a clock time or a part of a day.
@@ -614,16 +616,15 @@ def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) ->
     ]
     if not places:
         return True
+    # "A spokeswoman for Harbour Rail, Jane Hart, said": her name, set off by commas after the
+    # organisation she speaks for (not "a pub in the village, Police Scotland said")
+    if re.search(
+        rf"(?i:\b{re.escape(noun)}\w*\s+for)\s+[^,.;]{{1,60}},\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+,",
+        sentence,
+    ):
+        return True
 
     def reachable(place: int, i: int) -> bool:
-        if (
-            i > place
-            and words[i - 1].endswith(",")
-            and i + 1 < len(words)
-            and words[i + 1][:1].isupper()  # a full name ("Jane Hart"), not "Cumbria,"
-            and normalise(words[i - 2].strip(",.;:")) not in _NAME_BREAKS  # "in Ballymena, County"
-        ):
-            return True  # "a spokeswoman for Harbour Rail, Jane Hart": her name, set off
         # "a bakery near the Portway Market stop": a name past a preposition is another's
         between = words[min(place, i) + 1 : max(place, i)]
         return not any(normalise(w.strip(",.;:")) in _NAME_BREAKS for w in between)
@@ -735,7 +736,13 @@ TITLE_WORDS = words(" ".join(_TITLES).lower())
 POST_WORDS = TITLE_WORDS | words(
     "mp mps councillor councilor cllr superintendent supt constable pc bishop rev reverend "
     "coach chief police union convenor chair chairman chairwoman spokesman spokeswoman "
-    "manager leader head commissioner ambassador envoy"
+    "manager leader head commissioner ambassador envoy capt insp sgt det dci ds dc lt col gen "
+    "adm prof fr sen rep gov cpl pte sheriff coroner rabbi imam archbishop cardinal baroness "
+    "baron"
+)
+#: Posts written abbreviated with a full stop before a name ("Gov. Maria Delgado").
+TITLE_ABBREVIATIONS = words(
+    "gov sen rep capt insp supt sgt det lt col gen adm prof fr rev cllr cpl pte dr"
 )
 #: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
 TITLED_NAME = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.?((?:\s+[A-Z][\w'’-]+)+)")

@@ -52,17 +52,12 @@ MAX_KINDS = 400
 _PARTICLE_WORDS = "up down out off over in on back away about through around along for into after"
 PARTICLES = frozenset(_PARTICLE_WORDS.split())
 
-#: Phrasal verbs of news and chat whose sense WordNet lacks (or lists after others), offered
-#: first: "Did Trump walk back his remarks?", "When did Trump sit down with Støre?", "How many
-#: workers did Loomwise let go?".
+#: Phrasal verbs of news and chat whose sense WordNet lacks, for a story that does not use the
+#: verb itself: "When did Trump sit down with Støre?" (a meeting), "Did Trump walk back his
+#: remarks?" (see :func:`news_phrasal_synonyms`).
 NEWS_PHRASALS: dict[str, tuple[str, ...]] = {
     "sit_down": ("meet", "meeting", "talks"),
     "walk_back": ("retract", "backtrack", "withdraw", "clarify"),
-    "let_go": ("dismiss", "layoff", "fire", "redundant"),
-    "lay_off": ("dismiss", "layoff", "redundant"),
-    "tell_off": ("rebuke", "reprimand", "scold", "criticise", "criticize"),
-    "go_along": ("accept", "agree", "endorse"),
-    "sign_off": ("approve", "authorise", "authorize"),
 }
 
 #: WordNet's parts of speech, in the order their synonyms are offered.
@@ -180,7 +175,6 @@ class Thesaurus:
         verbs = self._synonyms["v"]
         found: list[str] = []
         for base in self._base_forms(verb, "v"):
-            found.extend(NEWS_PHRASALS.get(f"{base}_{particle}", ()))
             found.extend(verbs.get(f"{base}_{particle}", ()))
         return tuple(dict.fromkeys(found))
 
@@ -245,6 +239,15 @@ def other_forms(word: str) -> tuple[str, ...]:
 def phrasal_synonyms(verb: str, particle: str) -> tuple[str, ...]:
     """Synonyms of a phrasal verb ("looking for") from the bundled WordNet table."""
     return thesaurus().phrasal_synonyms(verb, particle)
+
+
+def news_phrasal_synonyms(verb: str, particle: str) -> tuple[str, ...]:
+    """The words of :data:`NEWS_PHRASALS` for the phrasal verb of ``verb`` (any inflection)
+    and ``particle`` ("sitting", "down" -> "meet", ...); empty when it has none."""
+    found: list[str] = []
+    for base in thesaurus()._base_forms(verb, "v"):
+        found.extend(NEWS_PHRASALS.get(f"{base}_{particle}", ()))
+    return tuple(dict.fromkeys(found))
 
 
 def _phrasal(lemma: str) -> bool:

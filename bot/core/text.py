@@ -617,7 +617,7 @@ QUESTION_FILLERS = words(
     "question questions wondering wonder curious pls plz thanks thank thx lol btw ok "
     "okay bot storybot actually lately currently basically due still tbh tbf imo imho idk "
     "rn ngl lmao smh fr ty quote quotes quotation honestly literally seriously gonna wanna "
-    "gotta kinda already apparently supposedly anyway anyways"
+    "gotta kinda apparently supposedly anyway anyways"
 )
 #: Words for a person that say nothing of who (or only that they lead): light when the story
 #: does not use them ("what did the guy buy with the cash?" of a story that names him; "the

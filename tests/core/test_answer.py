@@ -2996,11 +2996,6 @@ def test_second_read_of_whose_words_speeds_and_names(
             True,
         ),
         (
-            "The flooded museum is expected to reopen on June 16, its director said.",
-            "when will the museum open again",
-            True,
-        ),
-        (
             "The chain said it had lost £11.4 million in the year to March.",
             "how much money did the chain lose",
             True,
@@ -3054,7 +3049,6 @@ def test_second_read_of_whose_words_speeds_and_names(
         "a-count-that-rose-from-to",
         "a-unit-written-on",
         "a-post-set-off-by-commas-speaks-by-surname",
-        "open-again-is-reopen",
         "how-much-money-is-a-sum",
         "how-much-cash-is-a-sum",
         "another-first-name-named-twice",
@@ -3114,37 +3108,19 @@ def test_a_lower_case_owner_may_be_her_in_her_own_article(tmp_path: Path) -> Non
     assert "2,410" in (answer.sentence or "")
 
 
-def test_a_word_done_again_is_its_re_form_only_when_that_is_no_word_of_its_own(
-    tmp_path: Path,
-) -> None:
-    """ "open again" is "reopen" and "counted again" "recount"; "port" is never "report"."""
-    engine = engine_over(
-        tmp_path,
-        "port.txt",
-        "Port Recount\n\nThe recount was requested by the agent. The port will reopen soon, a "
-        "report said.\n",
-    )
-    analysed = {
-        t.word: t.term
-        for t in engine.analyse("will the port open again after the votes are counted again").terms
-    }
-    assert analysed["open"] == term("reopen")
-    assert analysed["counted"] == term("recount")
-    assert analysed["port"] == term("port")
-
-
 @pytest.mark.parametrize(
     "question",
     [
-        "Why does Trump think Moscow has already given something up?",
         "what did russia supposedly give up",
         "so apparently trump called it a big concession?",
     ],
 )
 def test_hedging_adverbs_are_no_key_words(engine: StoryEngine, question: str) -> None:
-    """ "already", "supposedly", "apparently" say how the reader hedges, not what is asked."""
+    """ "supposedly", "apparently" say how the reader hedges, not what is asked ("already"
+    does: "how many homes have already been built?" is not what will be)."""
     words = {t.word for t in engine.analyse(question).terms}
-    assert not words & {"already", "supposedly", "apparently"}
+    assert not words & {"supposedly", "apparently"}
+    assert "already" in {t.word for t in engine.analyse("has trump already set a date?").terms}
 
 
 @pytest.mark.parametrize(
@@ -3186,6 +3162,23 @@ def test_chatter_gets_the_small_talk_reply_unless_the_story_covers_it(
     ("paragraphs", "question", "in_sentence"),
     [
         (
+            "The plan was proposed by Councillor Mark Hale on Monday.\n\n"
+            "Hale said the council would review parking next year.",
+            "What did Councillor Hale say about parking?",
+            "review parking",
+        ),
+        (
+            "Prime Minister Jonas Gahr Støre visited the site.\n\n"
+            "Støre said the cable would be repaired within a month.",
+            "What did Jonas Støre say about the cable?",
+            "repaired within a month",
+        ),
+        (
+            "Lily Hart, a year eight pupil at the school, won the national prize.",
+            "What year is Lily Hart in?",
+            "year eight",
+        ),
+        (
             "The mayor, Elena Varga, visited the bridge on Tuesday morning. She said repairs "
             "would cost about £2.4 million and would be paid from the city's reserves.",
             "what did the mayor say about the repairs",
@@ -3217,6 +3210,9 @@ def test_chatter_gets_the_small_talk_reply_unless_the_story_covers_it(
         ),
     ],
     ids=[
+        "a-capitalised-post-is-no-first-name",
+        "a-middle-name-is-no-other-first-name",
+        "a-school-year",
         "a-post-set-off-speaks-as-she",
         "a-county-is-no-name",
         "a-spokesman-for-the-mayor-is-not-the-mayor",

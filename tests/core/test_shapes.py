@@ -434,6 +434,9 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         ("She runs a bakery near the Portway Market stop.", "bakery", False),
         ("A spokeswoman for Post Office Ltd said it welcomed the plan.", "spokeswoman", False),
         ("A spokeswoman for Harbour Rail, Jane Hart, said it would reopen.", "spokeswoman", True),
+        ("A spokesman for the Kilbride Harbour Trust, Tom Bell, said so.", "spokesman", True),
+        ("It happened at a pub in the village, Police Scotland said.", "pub", False),
+        ("An outbreak hit a care home in Ballymena, County Antrim, on Friday.", "home", False),
     ],
     ids=[
         "named-walker",
@@ -443,6 +446,9 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         "another-noun",
         "the-company-she-speaks-for",
         "her-name-set-off-after-the-company",
+        "a-long-organisation-then-her-name",
+        "a-source-after-a-place-names-nothing",
+        "a-county-names-nothing",
     ],
 )
 def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, named: bool) -> None:
@@ -920,6 +926,9 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
         ("Police said 5G masts were set on fire overnight.", "mast", True, False),
         ("Firefighters spent 14hrs tackling the blaze.", "firefight", True, False),
         ("Striker Jess Park scored the 2nd goal.", "goal", True, False),
+        ("Teachers say class sizes have risen to 34.", "teacher", True, False),
+        ("Flights were hit, with cancellations that rose to 40.", "flight", True, False),
+        ("Operations on the waiting list rose to 18 weeks.", "oper", True, False),
     ],
     ids=[
         "a-number-of-days-counts-no-volunteers",
@@ -941,6 +950,9 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
         "a-glued-unit-names-a-kind",
         "a-glued-unit-of-time-counts-nothing-else",
         "a-written-ordinal-is-a-position",
+        "reported-speech-is-another-clause",
+        "a-that-clause-is-another",
+        "a-length-of-time-is-no-count",
     ],
 )
 def test_counts_noun(sentence: str, counted: str, counting: bool, counts: bool) -> None:
