@@ -132,7 +132,6 @@ from bot.core.shapes import (
     STANCE_VERBS,
     THAN_BEFORE,
     THE_PARTIES,
-    TITLE_ABBREVIATIONS,
     TITLE_OWNER_CHARS,
     TITLE_WORDS,
     TITLE_WRITTEN,
@@ -434,6 +433,8 @@ _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Za-z][\w-]+)['’]s\s+\w")
 
 #: Words for a sum of money, which a story gives as "£11.4 million" without naming it.
 _SUMS = MONEY_WORDS | frozenset(("cash", "funds", "funding"))
+#: What cannot stand inside a person's name: "Serena," Williams said.
+_NAME_BROKEN = re.compile(r"[,.;:!?()\n]")
 #: Index terms of the words of posts ("councillor", "capt"): no first names.
 _POST_TERMS = frozenset(term(word) for word in POST_WORDS)
 #: Chatter to the channel ("anyone else think ...") the best passage covers less of than this
@@ -1622,19 +1623,19 @@ class StoryEngine:
         """The index term of a synonym of a phrasal verb the story uses (""): a news sense
         WordNet lacks when the story does not use the verb ("sit down with" -> "meeting"), else
         WordNet's."""
-        news = (
-            () if term(verb) in self._document_frequency else news_phrasal_synonyms(verb, particle)
+        uses_verb = any(  # ("sat down" of "sit down")
+            term(form) in self._document_frequency for form in (verb, *other_forms(verb))
         )
+        news = () if uses_verb else news_phrasal_synonyms(verb, particle)
         for other in (*news, *wordnet_phrasal_synonyms(verb, particle)):
             if (other_term := term(other)) in self._document_frequency:
                 return other_term
         return ""
 
     def _written_as_title(self, word: str, found: str) -> bool:
-        """Whether ``word`` (index term ``found``) abbreviates a post ("Gov. Maria Delgado") or the
-        corpus writes it in capitals before a full name ("DCI Rachel Osei"): no first name."""
-        if normalise(word) in TITLE_ABBREVIATIONS:  # "Gov.", "Sen.", "Capt."
-            return True
+        """Whether the corpus writes ``word`` (index term ``found``) in capitals before a full
+        name ("DCI Rachel Osei"): a post, no first name (abbreviated posts such as "Gov." are
+        among :data:`POST_WORDS`)."""
         return self._writes(
             re.compile(rf"\b{re.escape(word.upper())}\s+[A-Z][a-z]+\s+[A-Z]"), found
         )
@@ -2361,7 +2362,7 @@ class StoryEngine:
             spoken = spelt.split()
             # "the Barcelona guy": "guy" says nothing of who; the place says where they are from
             someone = [fold_variant(normalise(word)) in SOMEONE for word in spoken]
-            # (word, term, whether it names) of each word, read backwards so that a word knows
+            # (term, whether it names) of each word, read backwards so that a word knows
             # whether a name follows it
             read: list[tuple[str, bool]] = []
             name_follows = False
@@ -2555,13 +2556,20 @@ class StoryEngine:
 
     def _named_before(self, slug: str, first: str, surname: str) -> bool:
         """Whether the article ``slug`` writes ``first`` within three words before ``surname``
-        (index terms): a middle name or nickname between them ("Jonas Gahr Støre", 'Robert "Bob"
-        Whitfield')."""
+        (index terms) in one name: a middle name or nickname between them ("Jonas Gahr Støre",
+        'Robert "Bob" Whitfield'; not '"This one is for Serena," Williams said')."""
         _, text = self._article_text(slug)
-        found = [term(fold_variant(normalise(w.group(0)))) for w in WORD_PATTERN.finditer(text)]
-        return any(
-            first in found[max(0, i - 3) : i] for i, word in enumerate(found) if word == surname
-        )
+        found = [
+            (term(fold_variant(normalise(w.group(0)))), w) for w in WORD_PATTERN.finditer(text)
+        ]
+        for i, (word, last) in enumerate(found):
+            if word != surname:
+                continue
+            for before, match in found[max(0, i - 3) : i]:
+                between = text[match.end() : last.start()]
+                if before == first and not _NAME_BROKEN.search(between):
+                    return True
+        return False
 
     def _called_by_surname(self, slug: str, names: list[str], sentence: str) -> bool:
         """Whether ``sentence`` may call the person of ``names`` (index terms of a full name,

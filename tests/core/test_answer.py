@@ -2959,11 +2959,6 @@ def test_second_read_of_whose_words_speeds_and_names(
             True,
         ),
         (
-            "A spokeswoman for Harbour Rail Ltd said the line would reopen within a month.",
-            "What's the name of the Harbour Rail spokeswoman?",
-            False,
-        ),
-        (
             "A Harbour Rail spokeswoman, Jane Hart, said the line would reopen within a month.",
             "What's the name of the Harbour Rail spokeswoman?",
             True,
@@ -3042,7 +3037,6 @@ def test_second_read_of_whose_words_speeds_and_names(
     ids=[
         "another-first-name-is-another-speaker",
         "the-speakers-own-full-name",
-        "a-spokeswoman-for-a-company-is-unnamed",
         "a-spokeswoman-named",
         "a-clock-time-is-no-year",
         "a-year",
@@ -3168,6 +3162,11 @@ def test_chatter_gets_the_small_talk_reply_unless_the_story_covers_it(
             "review parking",
         ),
         (
+            "Venus Williams won the final on Sunday. “This one is for Serena,” Williams said.",
+            "What did Serena Williams say?",
+            None,
+        ),
+        (
             "Prime Minister Jonas Gahr Støre visited the site.\n\n"
             "Støre said the cable would be repaired within a month.",
             "What did Jonas Støre say about the cable?",
@@ -3211,6 +3210,7 @@ def test_chatter_gets_the_small_talk_reply_unless_the_story_covers_it(
     ],
     ids=[
         "a-capitalised-post-is-no-first-name",
+        "a-first-name-in-a-quote-is-no-middle-name",
         "a-middle-name-is-no-other-first-name",
         "a-school-year",
         "a-post-set-off-speaks-as-she",
@@ -3233,3 +3233,15 @@ def test_seventeenth_round_second_read(
     else:
         assert answer.answered, answer.reason
         assert in_sentence in (answer.sentence or "")
+
+
+def test_a_news_phrasal_sense_only_for_a_story_without_the_verb(tmp_path: Path) -> None:
+    """ "sit down" is a meeting only when the story does not use "sit" ("sat down" does)."""
+    engine = engine_over(
+        tmp_path,
+        "protest.txt",
+        "Pensioners Block Lorries\n\nThe pensioners sat down in the road on Monday to block "
+        "the lorries.\n\nThe council will meet the residents next week.\n",
+    )
+    answer = engine.answer("When did the pensioners sit down?")
+    assert "meet" not in (answer.sentence or "")

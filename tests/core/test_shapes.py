@@ -9,6 +9,7 @@ from bot.core.shapes import (
     A_POPULATION,
     A_SHARE,
     A_TALLY,
+    A_YEAR,
     ALTERNATIVES,
     ASKS_A_GROUP_SIZE,
     ASKS_A_MEDIUM,
@@ -432,9 +433,6 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         ("The attack began with an email opened by an employee in May.", "employee", False),
         ("The four-year-old male, named Kiko, slipped out.", "panda", True),  # paraphrased
         ("She runs a bakery near the Portway Market stop.", "bakery", False),
-        ("A spokeswoman for Post Office Ltd said it welcomed the plan.", "spokeswoman", False),
-        ("A spokeswoman for Harbour Rail, Jane Hart, said it would reopen.", "spokeswoman", True),
-        ("A spokesman for the Kilbride Harbour Trust, Tom Bell, said so.", "spokesman", True),
         ("It happened at a pub in the village, Police Scotland said.", "pub", False),
         ("An outbreak hit a care home in Ballymena, County Antrim, on Friday.", "home", False),
     ],
@@ -444,9 +442,6 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         "unnamed-employee",
         "noun-not-used",
         "another-noun",
-        "the-company-she-speaks-for",
-        "her-name-set-off-after-the-company",
-        "a-long-organisation-then-her-name",
         "a-source-after-a-place-names-nothing",
         "a-county-names-nothing",
     ],
@@ -909,7 +904,7 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
             True,
         ),
         (
-            "It brought the number of visitors to the museum and its gardens to 4,100.",
+            "It brought the number of visitors to the museum’s gardens this summer to 4,100.",
             "visitor",
             True,
             True,
@@ -929,6 +924,13 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
         ("Teachers say class sizes have risen to 34.", "teacher", True, False),
         ("Flights were hit, with cancellations that rose to 40.", "flight", True, False),
         ("Operations on the waiting list rose to 18 weeks.", "oper", True, False),
+        ("Teachers there warned class sizes had risen to 34.", "teacher", True, False),
+        (
+            "The number of passengers affected is unclear, but the ship docked at 10.",
+            "passeng",
+            True,
+            False,
+        ),
     ],
     ids=[
         "a-number-of-days-counts-no-volunteers",
@@ -953,6 +955,8 @@ def test_how_long_needs_a_length_of_time(sentence: str, length_of_time: bool) ->
         "reported-speech-is-another-clause",
         "a-that-clause-is-another",
         "a-length-of-time-is-no-count",
+        "a-warning-reports-another-clause",
+        "the-number-of-it-not-past-but",
     ],
 )
 def test_counts_noun(sentence: str, counted: str, counting: bool, counts: bool) -> None:
@@ -1213,3 +1217,22 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
 def test_the_noun_whose_name_is_asked(question: str, noun: str) -> None:
     """ "The name of the NOUN ...": the last word of its noun phrase, not of a clause after it."""
     assert name_asked_of(question) == noun
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gives_a_year"),
+    [
+        ("The ferry was built in 1998.", True),
+        ("The church was built in 1088.", True),
+        ("The trial will end next spring.", True),
+        ("Lily, a year eight pupil, won the prize.", True),
+        ("A third-year student found it.", True),
+        ("Work is in the second year of a three-year programme.", False),
+        ("It left port at 6:15 a.m. on Friday.", False),
+        ("It is an 18th-century church.", False),
+    ],
+)
+def test_what_year_needs_a_year(sentence: str, gives_a_year: bool) -> None:
+    """ "What year ...?" needs a year: a calendar year, an early one, one to come, a school or
+    university year; not a clock time, a century or "the second year of" a programme."""
+    assert bool(A_YEAR.search(sentence)) is gives_a_year
