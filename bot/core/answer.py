@@ -1258,6 +1258,8 @@ class StoryEngine:
         self._full_names_cache: dict[str, frozenset[tuple[str, str]]] = {}
         # article slug -> surname term -> the first names written before it
         self._first_names_cache: dict[str, Mapping[str, frozenset[str]]] = {}
+        # each article's words as (index term, start, end), for _named_before
+        self._article_words_cache: dict[str, list[tuple[str, int, int]]] = {}
         # (post as asked, article slug) -> surname terms of its holders
         self._holders_cache: dict[tuple[str, str], frozenset[str]] = {}
         # (article slug, a full name's terms) -> titles written before it, sex its pronoun says
@@ -2559,15 +2561,17 @@ class StoryEngine:
         (index terms) in one name: a middle name or nickname between them ("Jonas Gahr Støre",
         'Robert "Bob" Whitfield'; not '"This one is for Serena," Williams said')."""
         _, text = self._article_text(slug)
-        found = [
-            (term(fold_variant(normalise(w.group(0)))), w) for w in WORD_PATTERN.finditer(text)
-        ]
-        for i, (word, last) in enumerate(found):
+        found = self._article_words_cache.get(slug)
+        if found is None:  # worked out once an article
+            found = self._article_words_cache[slug] = [
+                (term(fold_variant(normalise(w.group(0)))), w.start(), w.end())
+                for w in WORD_PATTERN.finditer(text)
+            ]
+        for i, (word, start, _) in enumerate(found):
             if word != surname:
                 continue
-            for before, match in found[max(0, i - 3) : i]:
-                between = text[match.end() : last.start()]
-                if before == first and not _NAME_BROKEN.search(between):
+            for before, _, end in found[max(0, i - 3) : i]:
+                if before == first and not _NAME_BROKEN.search(text, end, start):
                     return True
         return False
 

@@ -429,7 +429,7 @@ _UNITS_COUNTED = words(
 #: A number with its unit written on ("31mm"): it measures only what follows "of".
 _GLUED_UNIT = re.compile(r"^\d[\d,.]*[a-z]+$")
 _ROUGHLY = r"(?:about |around |roughly |some |more than |over |nearly |almost )?"
-_COUNT = rf"{_ROUGHLY}(?P<count>\d[\d,.]*|{'|'.join(NUMBER_WORDS)})(?!\w)"
+_COUNT = rf"{_ROUGHLY}(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)})(?!\w)"
 #: What a count's change or total follows.
 _TO_A_COUNT = rf"(?:to|at|is|was|reached) {_COUNT}"
 #: Words that start another clause: a change after one is another subject's ("were evacuated as
@@ -454,7 +454,7 @@ _COUNT_CHANGED = re.compile(
     r"(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|decreased|grew|dropped|"
     # (after the verb "and" may join two years: "tripled between 2015 and 2024, from 41 to 117")
     rf"climbed|jumped|doubled|tripled) (?:(?!{_JOINS_CLAUSES} )\S+ ){{0,6}}?"
-    rf"(?:from {_COUNT.replace('?P<count>', '')}\S* (?:\S+ ){{0,6}}?)?{_TO_A_COUNT}"
+    rf"(?:from {_COUNT}\S* (?:\S+ ){{0,6}}?)?{_TO_A_COUNT}"
 )
 #: ... or "the number of" it ("bringing the number of vessels assigned to ... to 12").
 _NUMBER_OF_IT = re.compile(rf"^(?:(?!{_CLAUSE_STARTS} )\S+ ){{1,12}}?{_TO_A_COUNT}")
