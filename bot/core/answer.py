@@ -433,10 +433,10 @@ _POSSESSIVE_NAME = re.compile(r"(?<=\w )([A-Za-z][\w-]+)['’]s\s+\w")
 
 #: Words for a sum of money, which a story gives as "£11.4 million" without naming it.
 _SUMS = MONEY_WORDS | frozenset(("cash", "funds", "funding"))
+#: Words that name no owner in "whats X's rating" ("the president's").
+_NO_OWNER_NAMES = STOPWORDS | TITLE_WORDS
 #: What cannot stand inside a person's name: "Serena," Williams said.
 _NAME_BROKEN = re.compile(r"[,.;:!?()\n]")
-#: Index terms of the words of posts ("councillor", "capt"): no first names.
-_POST_TERMS = frozenset(term(word) for word in POST_WORDS)
 #: Chatter to the channel ("anyone else think ...") the best passage covers less of than this
 #: gets the small-talk reply; above it, the story tells of what it says.
 CHATTER_COVERAGE = 0.75
@@ -1258,8 +1258,8 @@ class StoryEngine:
         self._full_names_cache: dict[str, frozenset[tuple[str, str]]] = {}
         # article slug -> surname term -> the first names written before it
         self._first_names_cache: dict[str, Mapping[str, frozenset[str]]] = {}
-        # each article's words as (index term, start, end), for _named_before
-        self._article_words_cache: dict[str, list[tuple[str, int, int]]] = {}
+        # each article's text and its words as (index term, start, end), for _named_before
+        self._article_words_cache: dict[str, tuple[str, list[tuple[str, int, int]]]] = {}
         # (post as asked, article slug) -> surname terms of its holders
         self._holders_cache: dict[tuple[str, str], frozenset[str]] = {}
         # (article slug, a full name's terms) -> titles written before it, sex its pronoun says
@@ -1625,10 +1625,11 @@ class StoryEngine:
         """The index term of a synonym of a phrasal verb the story uses (""): a news sense
         WordNet lacks when the story does not use the verb ("sit down with" -> "meeting"), else
         WordNet's."""
-        uses_verb = any(  # ("sat down" of "sit down")
+        news = news_phrasal_synonyms(verb, particle)
+        if news and any(  # the story's own verb ("sat down" of "sit down") keeps its sense
             term(form) in self._document_frequency for form in (verb, *other_forms(verb))
-        )
-        news = () if uses_verb else news_phrasal_synonyms(verb, particle)
+        ):
+            news = ()
         for other in (*news, *wordnet_phrasal_synonyms(verb, particle)):
             if (other_term := term(other)) in self._document_frequency:
                 return other_term
@@ -2383,11 +2384,10 @@ class StoryEngine:
                             word[:1].isupper()
                             or self._person_named(token, known)
                             # "roy ellison": a first name the story writes only as a name
-                            # (not a post: "mp hart", "councillor hale")
+                            # (a post, "mp hart", is ``titled`` below)
                             or (
                                 name_follows
                                 and bool(known)
-                                and normalise(token) not in POST_WORDS
                                 and self._only_a_name(known)
                                 and not self._written_as_title(token, known)
                             )
@@ -2448,7 +2448,7 @@ class StoryEngine:
         ):  # "what did zelensky say": nobody the story knows ("the headline" is the text)
             return f"the story does not mention {speaker}"
         # "Prime Minister Jonas Gahr Støre" of "Norway's PM"
-        holders = holder_terms(spelt, paragraph.text, set_off=False) if roles else frozenset()
+        holders = holder_terms(spelt, paragraph.text) if roles else frozenset()
         stance = _asked(query.text).stance  # "Did Støre agree with Trump ...?"
         if not names and (REACTION_WORDS.search(query.text) or stance):
             # "How did the markets react?": not only by speaking, but the markets must act in
@@ -2550,8 +2550,8 @@ class StoryEngine:
         if len(names) < 2:
             return False
         first, surname = names[-2], names[-1]
-        if surname not in subjects or first in subjects or first in _POST_TERMS:
-            return False  # ("Councillor Hale": a post, no first name)
+        if surname not in subjects or first in subjects:
+            return False
         # (an initial is no other first name: "Peter J. Vance")
         others = {n for n in self._first_names(slug).get(surname, frozenset()) if len(n) > 1}
         return bool(others) and first not in others and not self._named_before(slug, first, surname)
@@ -2560,13 +2560,15 @@ class StoryEngine:
         """Whether the article ``slug`` writes ``first`` within three words before ``surname``
         (index terms) in one name: a middle name or nickname between them ("Jonas Gahr Støre",
         'Robert "Bob" Whitfield'; not '"This one is for Serena," Williams said')."""
-        _, text = self._article_text(slug)
-        found = self._article_words_cache.get(slug)
-        if found is None:  # worked out once an article
-            found = self._article_words_cache[slug] = [
+        cached = self._article_words_cache.get(slug)
+        if cached is None:  # worked out once an article
+            _, text = self._article_text(slug)
+            words = [
                 (term(fold_variant(normalise(w.group(0)))), w.start(), w.end())
                 for w in WORD_PATTERN.finditer(text)
             ]
+            cached = self._article_words_cache[slug] = (text, words)
+        text, found = cached
         for i, (word, start, _) in enumerate(found):
             if word != surname:
                 continue
@@ -2635,7 +2637,7 @@ class StoryEngine:
             # "whats nandakumar's rating": a name written in lower case, as the corpus has it,
             # which the paragraph's article must have (the paragraph may say "her rating")
             if (
-                normalise(word) not in STOPWORDS | TITLE_WORDS
+                normalise(word) not in _NO_OWNER_NAMES
                 and self._person_named(normalise(word), owner)
                 and not self._in_article(owner, self._article_numbers[slug])
             ):

@@ -416,7 +416,6 @@ _OWNED_ORDINAL = re.compile(
     re.IGNORECASE,
 )
 
-
 #: Nouns a number before them measures, so that it counts nothing else ("two days", "60 acres").
 _UNITS_COUNTED = words(
     "seconds minute minutes hour hours day days week weeks month months year years "
@@ -432,8 +431,6 @@ _ROUGHLY = r"(?:about |around |roughly |some |more than |over |nearly |almost )?
 _COUNT = rf"{_ROUGHLY}(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)})(?!\w)"
 #: What a count's change or total follows.
 _TO_A_COUNT = rf"(?:to|at|is|was|reached) {_COUNT}"
-#: Words that start another clause: a change after one is another subject's ("were evacuated as
-#: the river rose to 4.6 metres", "with temperatures rising to 34C", "where the crowd grew").
 #: Verbs that report what another says: a change after one is what they said of another thing
 #: ("Teachers warned class sizes had risen to 34").
 _REPORTING_VERBS = (
@@ -441,6 +438,8 @@ _REPORTING_VERBS = (
     r"(?:say|says|said|told|tells|warn|warned|warns|claim|claimed|claims|believe|believes|"
     r"believed|add|added|state|stated|argue|argued|insist|insisted|fear|feared|fears)"
 )
+#: Words that start another clause: a change after one is another subject's ("were evacuated as
+#: the river rose to 4.6 metres", "with temperatures rising to 34C", "where the crowd grew").
 _JOINS_CLAUSES = (
     r"(?:as|after|while|when|because|but|so|until|before|since|though|with|where|which|who|"
     r"whose|whereas)"
@@ -471,6 +470,7 @@ _AFTER_A_COUNT = words(
 )
 #: A preposition right before a noun makes it no subject (not "of": "reports of assaults").
 _OBJECT_BEFORE = re.compile(r"\b(?:on|against|by|with|for|about|from|to|into|at|in)\s+$")
+_THE_NUMBER_OF = re.compile(r"\bthe number of\s*$")
 _WORD_OR_NUMBER = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+|,")
 
 
@@ -487,7 +487,7 @@ def _count_changed(sentence: str, counted: str) -> bool:
         rest = _SET_OFF_CLAUSE.sub(" ", folded[found.end() :])
         rest = _CLAUSE_BREAK.split(rest, maxsplit=1)[0]
         after = " ".join(_WORD_OR_NUMBER.findall(rest))
-        number_of = re.search(r"\bthe number of\s*$", folded[: found.start()])
+        number_of = _THE_NUMBER_OF.search(folded, 0, found.start())
         matched = (_NUMBER_OF_IT if number_of else _COUNT_CHANGED).match(after)
         if matched:
             following = after[matched.end() :].split()[:1]
@@ -1155,7 +1155,10 @@ def holder_names(role: str, text: str, *, set_off: bool = True) -> list[str]:
     capitalised qualifier of the role ("Polish", "Omani") must stand just before the title
     ("Polish Deputy Foreign Minister Tomasz Wróbel", "Oman, whose envoy Khalid al-Harthy").
     Another post with the title is not the post ("Vice President JD Vance", "former President
-    Joe Biden", "assistant coach Tom Hale"), and a name ends with its sentence."""
+    Joe Biden", "assistant coach Tom Hale"), and a name ends with its sentence. With ``set_off``
+    a full name set off by commas after the title counts too ("the chief executive, Sarah
+    Lindqvist, said"), but not an item of a list, another post, the object of "for the mayor,"
+    or a previous holder."""
     words = [w for w in role.split() if w.isupper() or normalise(w) not in STOPWORDS]  # "US"
     title = " ".join(normalise(w) for w in words if w.islower())
     qualifiers = [normalise(w)[:4] for w in words if not w.islower()]
@@ -1425,10 +1428,12 @@ def role_mentions(question: str) -> list[tuple[str, str]]:
     return found
 
 
-def holder_terms(role: str, text: str, *, set_off: bool = True) -> frozenset[str]:
-    """Index terms of :func:`holder_names`."""
+def holder_terms(role: str, text: str) -> frozenset[str]:
+    """Index terms of :func:`holder_names` written right after the title ("Prime Minister Jonas
+    Gahr Støre"), not set off by commas: a speaker check uses them as a veto, so they must be
+    sure ("The mayor, Elena Varga, ... She said" reports the mayor)."""
     return frozenset(
-        t for name in holder_names(role, text, set_off=set_off) for t in index_terms(name)
+        t for name in holder_names(role, text, set_off=False) for t in index_terms(name)
     )
 
 

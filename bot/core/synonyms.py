@@ -178,6 +178,14 @@ class Thesaurus:
             found.extend(verbs.get(f"{base}_{particle}", ()))
         return tuple(dict.fromkeys(found))
 
+    def news_phrasal_synonyms(self, verb: str, particle: str) -> tuple[str, ...]:
+        """The words of :data:`NEWS_PHRASALS` for the phrasal verb of ``verb`` (any inflection)
+        and ``particle`` ("sitting", "down" -> "meet", ...); empty when it has none."""
+        found: list[str] = []
+        for base in self._base_forms(verb, "v"):
+            found.extend(NEWS_PHRASALS.get(f"{base}_{particle}", ()))
+        return tuple(dict.fromkeys(found))
+
     def synonyms(self, word: str) -> tuple[str, ...]:
         """Words WordNet gives for ``word`` (lower case), most frequent senses first; its base
         forms ("held" -> "hold") come first."""
@@ -242,12 +250,8 @@ def phrasal_synonyms(verb: str, particle: str) -> tuple[str, ...]:
 
 
 def news_phrasal_synonyms(verb: str, particle: str) -> tuple[str, ...]:
-    """The words of :data:`NEWS_PHRASALS` for the phrasal verb of ``verb`` (any inflection)
-    and ``particle`` ("sitting", "down" -> "meet", ...); empty when it has none."""
-    found: list[str] = []
-    for base in thesaurus()._base_forms(verb, "v"):
-        found.extend(NEWS_PHRASALS.get(f"{base}_{particle}", ()))
-    return tuple(dict.fromkeys(found))
+    """News senses of a phrasal verb WordNet lacks (see :meth:`Thesaurus.news_phrasal_synonyms`)."""
+    return thesaurus().news_phrasal_synonyms(verb, particle)
 
 
 def _phrasal(lemma: str) -> bool:
