@@ -239,9 +239,9 @@ MAX_QUOTES = 3
 #: Share of the question's content-word IDF mass the chosen paragraph must contain (0.45 until
 #: the rules for what a question type needs caught more off-topic questions by themselves).
 MIN_COVERAGE = 0.43
-#: ... and what a request for advice ("Can you recommend a hotel in Warsaw?") must cover: the
-#: story has to speak of that very thing.
-ADVICE_COVERAGE = 0.8
+#: ... and what a request for advice ("Can you recommend a hotel in Warsaw?", "how do i apply to
+#: be a tram driver") must cover: every key word, for the story has to speak of that very thing.
+ADVICE_COVERAGE = 0.99
 #: Weight of a word the story does not have, relative to the rarest word it has.
 UNKNOWN_WEIGHT = 1.1
 #: Weight of an unknown lower-case word (often a paraphrase: "individuals", "publish"), relative

@@ -163,11 +163,21 @@ COMPARES = re.compile(
     r"previous|last|the previous|the last)\b|"
     r"\bmore or less\b|\bless or more\b|\bmore \w+ or less\b|\b\w+er or \w+er\b"
 )
-#: "Can you recommend a good hotel in Warsaw?", "What's the best way to cook salmon?": advice a
-#: news story gives only in so many words.
+#: "Can you recommend a good hotel in Warsaw?", "What's the best way to cook salmon?", "how do i
+#: apply to be a tram driver", "got a good clam chowder recipe?", "best pizza place near me?",
+#: "whats the weather gonna be like this weekend": advice, a recommendation or a forecast, which
+#: a news story gives only in so many words ("How do I check if I was affected?").
 ASKS_ADVICE = re.compile(
     r"^\W*(?:(?:can|could) you |please |pls )?(?:recommend|suggest)\b"
-    r"|^\W*(?:what'?s|what is) the best way to\b"
+    r"|^\W*(?:(?:so|ok|okay|hey|hi|lol|um+|quick question)\W+)*how (?:do|can|should|could) "
+    r"(?:i|u|we|you|one) (?!know\b|tell\b|say\b|describe\b|explain\b|rate\b|see\b)"
+    r"|\b(?:you|u|someone|somebody|anyone|anybody) recommend\b"
+    r"|\b(?:got|know|have|share) (?:an?|any) (?:good |decent )?(?:\w+ ){0,2}recipes?\b"
+    r"|^\W*(?:any|got an?|know an?|know any) (?:good|decent|nice|cheap)\b"
+    r"|\b(?:anyone|anybody|someone|somebody) (?:got|know|knows|have|has) (?:an?|any) "
+    r"(?:good|decent|nice|cheap)\b"
+    r"|^\W*(?:(?:what'?s|whats|what is|what are) )?(?:the )?best (?!before\b)"
+    r"|\bweather\b.{0,30}?\b(?:going to be|gonna be|forecast|tomorrow|this weekend|next week)\b"
 )
 #: "What were Trump's earlier, gloomier remarks?": what was said before, asked for itself...
 ASKS_EARLIER = re.compile(

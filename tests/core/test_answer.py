@@ -2421,6 +2421,15 @@ _WRECK = (
             "stay on wide trails",
             id="advice-the-story-gives",
         ),
+        pytest.param(
+            _TICKS,
+            "how do i avoid ticks on the trails",
+            "stay on wide trails",
+            id="how-to-the-story-gives",
+        ),
+        pytest.param(
+            _TICKS, "how do we know ticks are spreading?", "higher trails", id="how-we-know"
+        ),
         pytest.param(_CRICKET, "What did DI Castleton say?", "nicked", id="di-spelt-out"),
         pytest.param(_CLIMBER, "what did his mum say", "worst two days", id="mum-is-mother"),
         pytest.param(_WHALE, "is it male or female", "a female", id="one-option-known"),
@@ -2548,6 +2557,28 @@ def test_what_a_short_story_answers(
             "Can you recommend a good hotel in Wellsbury?",
             "no advice",
             id="advice-the-story-does-not-give",
+        ),
+        pytest.param(
+            _TRAMS,
+            "how do i ride the trams for free at night",
+            "no advice",
+            id="how-do-i-of-a-story",
+        ),
+        pytest.param(
+            _TICKS, "how can you avoid ticks in the garden", "no advice", id="how-can-you-part"
+        ),
+        pytest.param(_TICKS, "best hotel in wellsbury?", "no advice", id="best-x"),
+        pytest.param(
+            _TICKS, "anyone know a decent hotel in wellsbury", "no advice", id="know-a-decent"
+        ),
+        pytest.param(
+            _TICKS, "got a good recipe for hikers after a walk?", "no advice", id="recipe"
+        ),
+        pytest.param(
+            _TRAMS,
+            "whats the weather gonna be like for the trams on sunday",
+            "no advice",
+            id="forecast",
         ),
         pytest.param(
             _CRICKET,
