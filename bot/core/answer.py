@@ -156,6 +156,7 @@ from bot.core.shapes import (
     gives_a_count,
     holder_names,
     holder_terms,
+    left_unnamed,
     name_asked_of,
     named_near,
     names_people,
@@ -3069,6 +3070,9 @@ class StoryEngine:
             )
         ):  # "What's the name of Melnychuk's school?" is not "Melnychuk said her school ..."
             return "the closest passage gives no name for that"
+        if query.asks_name and asked.name_of and left_unnamed(sentence.text, asked.name_of):
+            # "whats the name of the kayaker who drowned" of "a 19-year-old kayaker drowned"
+            return f"the closest passage does not name the {asked.name_of}"
         if (
             query.asks_name and asked.name_of and asked.name_of not in ANSWER_KINDS | _PERSON_WORDS
         ):  # (a kind is what the name answers: "the company" may be "Westsound Ferries", "the

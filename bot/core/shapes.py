@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from bot.core.quotes import Quote
-from bot.core.synonyms import PARTICLES, other_forms
+from bot.core.synonyms import PARTICLES, is_irregular_form, other_forms
 from bot.core.text import (
     ABBREVIATIONS,
     NUMBER_WORDS,
@@ -588,8 +588,8 @@ CLOCK_TIME = re.compile(
 #: "What is the name of ...?", "What is the satellite called?", "zoo director name".
 #: "the name of the dog walker who ...": the noun whose name is asked.
 _NAME_OF_NOUN = re.compile(
-    r"\bnames? of (?:the|a|an|this|that|his|her|its|their|[a-z-]+['’]s?) "
-    r"([a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,3})",
+    r"\bnames? of (?:the|a|an|this|that|his|her|its|their|(?:[a-z-]+ )?[a-z-]+['’]s?) "
+    r"([a-z0-9][a-z0-9'’-]*(?: [a-z][a-z'’-]*){0,3})",
     re.IGNORECASE,
 )
 #: How many words from that noun its name may stand ("Jane Hart, a dog walker").
@@ -614,6 +614,7 @@ def name_asked_of(question: str) -> str:
             break
         if run and (
             (folded.endswith("ed") and not folded.endswith("eed"))  # (not "breed")
+            or is_irregular_form(folded)  # "the 81-year-old man taken to hospital"
             or (run[-1][1] and other_forms(folded))  # "the school Dayo Ferris went to"
         ):
             while len(run) > 1 and run[-1][1]:
@@ -622,6 +623,32 @@ def name_asked_of(question: str) -> str:
         run.append((folded, word[:1].isupper() and word != written[0]))
     # "the local MP", "the new Tesco store": the last word of the phrase
     return run[-1][0] if run else normalise(POSSESSIVE_END.sub("", written[0]))
+
+
+#: What may stand between a noun and its name: "a spokeswoman for Post Office Ltd, Jane Hart,",
+#: "a man named as", "his wife Anna".
+_NAME_AFTER = re.compile(
+    r"\s+(?:for|of|at|with)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*,\s+[‘'“\"]?[A-Z][a-z]"
+    r"|,?\s+(?:(?:named|called|nicknamed|identified)\s+(?:as\s+)?)?[‘'“\"]?[A-Z][a-z]"
+)
+
+
+def left_unnamed(sentence: str, noun: str) -> bool:
+    """Whether ``sentence`` brings in the ``noun`` a "what's the name of the NOUN" question asks
+    about only unnamed: "a 19-year-old kayaker drowned", "her nine-year-old son, a rolled-up
+    mat", "A spokeswoman for Post Office Ltd said" (not "a spokeswoman, Jane Hart,")."""
+    singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    introduced = re.compile(
+        r"\b(?i:a|an|one|her|his|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+        + re.escape(singular)
+        + r"(?:s|es)?\b",
+    )
+    found = False
+    for mention in introduced.finditer(sentence):
+        if _NAME_AFTER.match(sentence, mention.end()):
+            return False
+        found = True
+    return found
 
 
 def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:

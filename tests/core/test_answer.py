@@ -2256,6 +2256,12 @@ _TRAMS = (
     "speed.\n\n"
     "Rides are free through Sunday, and the trams run every six minutes.\n"
 )
+_STORM = (
+    "Storm Leaves Two Dead\n\n"
+    "A 19-year-old Halverston kayaker drowned after the storm capsized his boat, police said.\n\n"
+    "A spokeswoman for Halverston Council, Jane Marr, said the river path would stay shut.\n\n"
+    "The council will name a new flood officer next week.\n"
+)
 _TICKS = (
     "Ticks Move Uphill in Warming North\n\n"
     "WELLSBURY, Vt. — Ticks are spreading to higher trails, and hikers in Wellsbury are advised "
@@ -2422,6 +2428,12 @@ _WRECK = (
             id="advice-the-story-gives",
         ),
         pytest.param(
+            _STORM,
+            "what's the name of the council spokeswoman",
+            "Jane Marr",
+            id="a-spokeswoman-named-after-her-council",
+        ),
+        pytest.param(
             _TICKS,
             "how do i avoid ticks on the trails",
             "stay on wide trails",
@@ -2557,6 +2569,12 @@ def test_what_a_short_story_answers(
             "Can you recommend a good hotel in Wellsbury?",
             "no advice",
             id="advice-the-story-does-not-give",
+        ),
+        pytest.param(
+            _STORM,
+            "whats the name of the kayaker who drowned in the storm",
+            "does not name the kayaker",
+            id="a-kayaker-left-unnamed",
         ),
         pytest.param(
             _TRAMS,

@@ -43,6 +43,7 @@ from bot.core.shapes import (
     first_names_by_surname,
     gives_a_count,
     holder_names,
+    left_unnamed,
     name_asked_of,
     named_near,
     names_people,
@@ -423,6 +424,45 @@ def test_amounts_of_money(sentence: str, money: bool) -> None:
 )
 def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set[str]) -> None:
     assert statement_subjects(sentence) == subjects
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun", "unnamed"),
+    [
+        ("A 19-year-old kayaker drowned on the Ossick River.", "kayaker", True),
+        ("Oksana Melnyk grabbed her nine-year-old son, a mat and her bag.", "son", True),
+        ("A spokeswoman for Post Office Ltd said it welcomed the plan.", "spokeswoman", True),
+        (
+            "A spokeswoman for Post Office Ltd, Jane Hart, said it welcomed it.",
+            "spokeswoman",
+            False,
+        ),
+        ("An Asian elephant at Ashbourne City Zoo has given birth.", "elephant", True),
+        ("His wife Anna said he was recovering.", "wife", False),
+        ("A man named as Tom Reid, 34, was arrested.", "man", False),
+        ("She grew a dahlia called ‘Wenbury Sunset’ over nine years.", "dahlia", False),
+        ("The kayaker was pulled from the river.", "kayaker", False),
+        ("Two kayakers drowned on the river.", "kayaker", False),
+        ("A 34-year-old man from Kelsborough was arrested.", "man", True),
+    ],
+    ids=[
+        "an-age-and-the-noun",
+        "a-possessive-and-a-list",
+        "a-spokeswoman-for-a-firm",
+        "a-spokeswoman-for-a-firm-named",
+        "a-zoo-is-no-name",
+        "a-name-right-after",
+        "named-as",
+        "called-in-quotes",
+        "the-noun-was-named-before",
+        "no-article",
+        "a-place-is-no-name",
+    ],
+)
+def test_a_noun_brought_in_unnamed(sentence: str, noun: str, unnamed: bool) -> None:
+    """ "What's the name of the kayaker?" of "a 19-year-old kayaker drowned": the story leaves
+    them unnamed; a name right after the noun, or after the firm they speak for, names them."""
+    assert left_unnamed(sentence, noun) is unnamed
 
 
 @pytest.mark.parametrize(
@@ -1198,6 +1238,10 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         ("What's the name of the school Dayo Ferris went to?", "school"),
         ("whats the name of the dog breed", "breed"),
         ("Who won?", ""),
+        ("What was the name of the 24-year-old woman who died?", "woman"),
+        ("whats the name of oksana melnyk's son", "son"),
+        ("What was the name of the 81-year-old man taken to hospital?", "man"),
+        ("What's the name of the 34-year-old arrested over the torc?", "34-year-old"),
     ],
     ids=[
         "noun-then-clause",
@@ -1212,6 +1256,10 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         "a-clause-with-an-irregular-verb",
         "a-noun-ending-in-eed",
         "no-name-asked",
+        "an-age-before-the-noun",
+        "a-full-name-owns-the-noun",
+        "an-irregular-participle-starts-a-clause",
+        "an-age-as-the-noun",
     ],
 )
 def test_the_noun_whose_name_is_asked(question: str, noun: str) -> None:
