@@ -596,11 +596,20 @@ _NAME_OF_NOUN = re.compile(
 NAME_REACH = 4
 
 
+#: "what was the kayaker's name", "whats the norwegian pms name": the noun before "name".
+_NOUNS_NAME = re.compile(
+    r"\b(?:the|this|that|his|her|its|their)\s+(?:[a-z0-9-]+\s+){0,3}?([a-z]+?)(?:['’]s|(?<![su])s['’]?)\s+"
+    r"(?:(?:first|full|last|real|maiden|registered|actual)\s+)?name\b",
+    re.IGNORECASE,
+)
+
+
 def name_asked_of(question: str) -> str:
     """The noun a "what is the name of the NOUN" question asks the name of ("" if none)."""
     found = _NAME_OF_NOUN.search(question)
     if not found:
-        return ""
+        owned = _NOUNS_NAME.search(question)
+        return normalise(owned.group(1)) if owned else ""
     # the noun phrase's last word ("the Post Office spokeswoman"), not a clause after it ("the
     # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
     written = found.group(1).split()

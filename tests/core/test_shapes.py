@@ -1242,6 +1242,10 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         ("whats the name of oksana melnyk's son", "son"),
         ("What was the name of the 81-year-old man taken to hospital?", "man"),
         ("What's the name of the 34-year-old arrested over the torc?", "34-year-old"),
+        ("what was the kayaker's name", "kayaker"),
+        ("whats the norwegian pms name", "pm"),
+        ("what was his grandfathers name the one from kochi", "grandfather"),
+        ("whats the bus name", ""),
     ],
     ids=[
         "noun-then-clause",
@@ -1260,6 +1264,10 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         "a-full-name-owns-the-noun",
         "an-irregular-participle-starts-a-clause",
         "an-age-as-the-noun",
+        "the-noun-owns-the-name",
+        "an-apostrophe-left-out",
+        "a-possessive-before-the-noun",
+        "a-plural-is-no-owner",
     ],
 )
 def test_the_noun_whose_name_is_asked(question: str, noun: str) -> None:
