@@ -1492,8 +1492,9 @@ ABOUT_THE_ARTICLE = re.compile(
     r"(?:article|story|piece|report)\b|\bwho is the (?:author|writer)\b)|"
     r"(?P<date>\bwhen (?:was|did) (?:the|this) (?:article|story|piece|report) "
     r"(?:published|written|posted|come out|go up)\b)|"
-    r"(?P<title>^\W*what(?:'s|s| is| was)? (?:the|its) (?:title|headline)\b(?: of (?:the|this) "
-    r"(?:article|story|piece|report))?\W*$)|"
+    r"(?P<title>^\W*what(?:'s|s| is| was)? (?:the|its) (?:title|headline)\b(?: (?:of|on) "
+    r"(?:(?:the|this|that) (?:article|story|piece|report|one|post)|this|that|it))?\W*$|"
+    r"^\W*what does (?:the|its) (?:title|headline) say\W*$)|"
     r"(?P<caption>^\W*(?:who|what)\b[^?]{0,30}\b(?:in|on) the " + _PHOTO + r"\b|"
     r"\bwho(?:'s|s| is| was)? pictured\b|\bwhat does the " + _PHOTO + r" show\b)"
 )

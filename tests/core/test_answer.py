@@ -1761,6 +1761,9 @@ def test_what_a_group_said_may_be_a_reaction(engine: StoryEngine) -> None:
         ("When was the article published?", "published on 2025-04-24"),
         ("What is the title of the article?", "headline is “Bridge Approved”"),
         ("whats the headline", "headline is “Bridge Approved”"),
+        ("whats the headline of this", "headline is “Bridge Approved”"),
+        ("what's the headline on this one?", "headline is “Bridge Approved”"),
+        ("what does the headline say", "headline is “Bridge Approved”"),
     ],
 )
 def test_questions_about_the_article_use_its_metadata(
