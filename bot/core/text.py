@@ -526,8 +526,11 @@ def fold_variant(token: str) -> str:
 #: read as the words ("Who is the CEO?" finds "Chief executive Daniel Ferreira").
 ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
     "ceo": "chief executive",
+    "ceos": "chief executives",  # (and "the ceos name", as "pms" and "cfos" may be)
     "cfo": "chief financial officer",
+    "cfos": "chief financial officers",
     "pm": "prime minister",
+    "pms": "prime ministers",
     "fm": "foreign minister",
     "da": "district attorney",
     "mp": "member of parliament",

@@ -559,6 +559,7 @@ def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> N
         ("What did DI Castleton say?", set(), "What did detective inspector Castleton say?"),
         ("Did Di Maria score?", set(), "Did Di Maria score?"),
         ("how many pows", set(), "how many prisoners of war"),
+        ("whats the norwegian pms name", set(), "whats the norwegian prime ministers name"),
     ],
     ids=[
         "spelt-out",
@@ -568,6 +569,7 @@ def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> N
         "capitals-only",
         "a-name-not-an-abbreviation",
         "a-plural-in-lower-case",
+        "a-possessive-without-its-apostrophe",
     ],
 )
 def test_abbreviations_are_spelt_out_unless_the_story_uses_them(
