@@ -164,20 +164,29 @@ COMPARES = re.compile(
     r"\bmore or less\b|\bless or more\b|\bmore \w+ or less\b|\b\w+er or \w+er\b"
 )
 #: "Can you recommend a good hotel in Warsaw?", "What's the best way to cook salmon?", "how do i
-#: apply to be a tram driver", "got a good clam chowder recipe?", "best pizza place near me?",
-#: "whats the weather gonna be like this weekend": advice, a recommendation or a forecast, which
-#: a news story gives only in so many words ("How do I check if I was affected?").
+#: apply to be a tram driver", "anyone got a good book on russian history", "got a good clam
+#: chowder recipe?", "best pizza place near me?", "whats the weather gonna be like this weekend":
+#: a request for advice, a recommendation or a forecast, which a news story gives only in so many
+#: words. Requests only: "did anyone recommend inspections?", "best picture winner" and "will the
+#: weather delay the launch?" ask about the story.
+_ASKING = r"^\W*(?:(?:so|ok|okay|hey|hi|lol|um+|quick question|please|pls)\W+)*"
 ASKS_ADVICE = re.compile(
-    r"^\W*(?:(?:can|could) you |please |pls )?(?:recommend|suggest)\b"
-    r"|^\W*(?:(?:so|ok|okay|hey|hi|lol|um+|quick question)\W+)*how (?:do|can|should|could) "
-    r"(?:i|u|we|you|one) (?!know\b|tell\b|say\b|describe\b|explain\b|rate\b|see\b)"
-    r"|\b(?:you|u|someone|somebody|anyone|anybody) recommend\b"
-    r"|\b(?:got|know|have|share) (?:an?|any) (?:good |decent )?(?:\w+ ){0,2}recipes?\b"
-    r"|^\W*(?:any|got an?|know an?|know any) (?:good|decent|nice|cheap)\b"
-    r"|\b(?:anyone|anybody|someone|somebody) (?:got|know|knows|have|has) (?:an?|any) "
-    r"(?:good|decent|nice|cheap)\b"
-    r"|^\W*(?:(?:what'?s|whats|what is|what are) )?(?:the )?best (?!before\b)"
-    r"|\bweather\b.{0,30}?\b(?:going to be|gonna be|forecast|tomorrow|this weekend|next week)\b"
+    _ASKING + r"(?:(?:can|could|would) (?:you|u|someone|somebody|anyone|anybody) )?(?:please )?"
+    r"(?:recommend|suggest)\b"
+    r"|^\W*(?:what'?s|whats|what is) the best way to\b|"
+    + _ASKING
+    + r"how (?:do|can|should|could) (?:i|u|we|you|one) "
+    r"(?!know\b|tell\b|say\b|describe\b|explain\b|rate\b|see\b|read\b|trust\b|spell\b|pronounce\b)"
+    r"|"
+    + _ASKING
+    + r"(?:(?:does|do) )?(?:anyone|anybody|someone|somebody) (?:got|know|knows|have|has) "
+    r"(?:an?|any) (?:good|decent)\b"
+    r"|" + _ASKING + r"(?:any|got an?|know an?|know any) (?:good|decent) (?!news\b)"
+    r"|" + _ASKING + r"(?:got|know|have) (?:an?|any) (?:good |decent )?(?:\w+ ){0,2}recipes?\b"
+    r"|^\W*(?:(?:what'?s|whats|what is|what are) )?(?:the )?best (?:\w+ ){1,3}"
+    r"(?:near|in|for|to|around) "
+    r"|\bnear me\b"
+    r"|^\W*what(?:'?s|s| is| will)? the weather (?:going to be|gonna be|forecast)\b"
 )
 #: "What were Trump's earlier, gloomier remarks?": what was said before, asked for itself...
 ASKS_EARLIER = re.compile(

@@ -15,6 +15,7 @@ from bot.core.shapes import (
     ASKS_A_MEDIUM,
     ASKS_A_SHARE,
     ASKS_A_TALLY,
+    ASKS_ADVICE,
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_ORGANISATION,
@@ -1292,3 +1293,37 @@ def test_what_year_needs_a_year(sentence: str, gives_a_year: bool) -> None:
     """ "What year ...?" needs a year: a calendar year, an early one, one to come, a school or
     university year; not a clock time, a century or "the second year of" a programme."""
     assert bool(A_YEAR.search(sentence)) is gives_a_year
+
+
+@pytest.mark.parametrize(
+    ("question", "advice"),
+    [
+        ("how do i apply to be a tram driver", True),
+        ("can someone recommend a good recipe for fish pie", True),
+        ("got a good clam chowder recipe?", True),
+        ("hey does anyone know a decent b&b on kellmore island", True),
+        ("anyone got a good book on russian history", True),
+        ("Any good films on this weekend?", True),
+        ("best pizza place near me?", True),
+        ("What's the best university in the UK for archaeology?", True),
+        ("whats the weather gonna be like this weekend", True),
+        ("Can you recommend a good hotel in Warsaw?", True),
+        ("How do we know Putin wants a deal?", False),
+        ("how do you spell the norwegian pms name", False),
+        ("what best before dates are part of the recall", False),
+        ("best picture winner", False),
+        ("best friend of the groom?", False),
+        ("Is the weather going to help the firefighters?", False),
+        ("will the weather delay the launch tomorrow?", False),
+        ("did the winner share a recipe", False),
+        ("does morag have a family recipe", False),
+        ("did anybody recommend closing the bridge before it fell", False),
+        ("what did the inspectors recommend", False),
+        ("any cheap flights to malaga?", False),
+        ("any good news on peace talks?", False),
+    ],
+)
+def test_a_request_for_advice(question: str, advice: bool) -> None:
+    """A request for advice, a recommendation or a forecast, not a question about the story's
+    events ("did anybody recommend closing the bridge?", "best picture winner")."""
+    assert bool(ASKS_ADVICE.search(normalise(question))) is advice
