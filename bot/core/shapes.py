@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from bot.core.quotes import Quote
-from bot.core.synonyms import PARTICLES, is_irregular_form, other_forms
+from bot.core.synonyms import PARTICLES, other_forms
 from bot.core.text import (
     ABBREVIATIONS,
     NUMBER_WORDS,
@@ -597,7 +597,7 @@ CLOCK_TIME = re.compile(
 #: "What is the name of ...?", "What is the satellite called?", "zoo director name".
 #: "the name of the dog walker who ...": the noun whose name is asked.
 _NAME_OF_NOUN = re.compile(
-    r"\bnames? of (?:the|a|an|this|that|his|her|its|their|(?:[a-z-]+ )?[a-z-]+['’]s?) "
+    r"\bnames? of (?:the|a|an|this|that|his|her|its|their|[a-z-]+['’]s?) "
     r"([a-z0-9][a-z0-9'’-]*(?: [a-z][a-z'’-]*){0,3})",
     re.IGNORECASE,
 )
@@ -605,20 +605,47 @@ _NAME_OF_NOUN = re.compile(
 NAME_REACH = 4
 
 
-#: "what was the kayaker's name", "whats the norwegian pms name": the noun before "name".
-_NOUNS_NAME = re.compile(
-    r"\b(?:the|this|that|his|her|its|their)\s+(?:[a-z0-9-]+\s+){0,3}?([a-z]+?)(?:['’]s|(?<![su])s['’]?)\s+"
-    r"(?:(?:first|full|last|real|maiden|registered|actual)\s+)?name\b",
-    re.IGNORECASE,
+#: Irregular past participles that start a clause after a noun ("the man taken to hospital",
+#: "the painting stolen in 1990"); not words that are nouns too ("ground", "shot", "left").
+_PARTICIPLES = frozenset(
+    [
+        "taken",
+        "given",
+        "seen",
+        "held",
+        "born",
+        "stolen",
+        "hurt",
+        "built",
+        "sold",
+        "caught",
+        "brought",
+        "thrown",
+        "driven",
+        "bitten",
+        "hidden",
+        "chosen",
+        "beaten",
+        "written",
+        "told",
+        "kept",
+        "sent",
+        "spent",
+        "bought",
+        "struck",
+        "swept",
+        "fallen",
+    ]
 )
+#: An age asked as a noun ("the name of the 67-year-old") asks of a person: any name will do.
+_AN_AGE = re.compile(r"^\d+-years?-old$")
 
 
 def name_asked_of(question: str) -> str:
     """The noun a "what is the name of the NOUN" question asks the name of ("" if none)."""
     found = _NAME_OF_NOUN.search(question)
     if not found:
-        owned = _NOUNS_NAME.search(question)
-        return normalise(owned.group(1)) if owned else ""
+        return ""
     # the noun phrase's last word ("the Post Office spokeswoman"), not a clause after it ("the
     # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
     written = found.group(1).split()
@@ -632,7 +659,7 @@ def name_asked_of(question: str) -> str:
             break
         if run and (
             (folded.endswith("ed") and not folded.endswith("eed"))  # (not "breed")
-            or is_irregular_form(folded)  # "the 81-year-old man taken to hospital"
+            or folded in _PARTICIPLES  # "the 81-year-old man taken to hospital"
             or (run[-1][1] and other_forms(folded))  # "the school Dayo Ferris went to"
         ):
             while len(run) > 1 and run[-1][1]:
@@ -640,30 +667,43 @@ def name_asked_of(question: str) -> str:
             break
         run.append((folded, word[:1].isupper() and word != written[0]))
     # "the local MP", "the new Tesco store": the last word of the phrase
-    return run[-1][0] if run else normalise(POSSESSIVE_END.sub("", written[0]))
+    noun = run[-1][0] if run else normalise(POSSESSIVE_END.sub("", written[0]))
+    return "" if _AN_AGE.match(noun) else noun
 
 
-#: What may stand between a noun and its name: "a spokeswoman for Post Office Ltd, Jane Hart,",
-#: "a man named as", "his wife Anna".
-_NAME_AFTER = re.compile(
-    r"\s+(?:for|of|at|with)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*,\s+[‘'“\"]?[A-Z][a-z]"
-    r"|,?\s+(?:(?:named|called|nicknamed|identified)\s+(?:as\s+)?)?[‘'“\"]?[A-Z][a-z]"
+#: A name right before a noun in apposition: "Tom Bradshaw, a student", "Mrs Allen, 67, a nurse"
+#: (not a dateline's dash: "ASHBOURNE, England — An Asian elephant").
+_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b\d{1,3})\s*[,(]\s*$")
+#: A name set off after the noun within a few words: "a spokeswoman for the council, Julie
+#: Baines,", "A second ship, the Maersk Denver,", "a neighbour who tried to help, Imran Qureshi"
+#: (not a quotation's end: "... and a vicar,” Mrs Lowe added").
+_NAME_SET_OFF = re.compile(
+    r"(?!\s+(?:from|in|near|outside|on)\b)"  # "a choir from Ljubljana, Slovenia" is a place
+    r"(?:\s+[^\s,;.–—“”\"]+){0,10}\s*[,–—(](?![”\"’])\s*(?:the\s+|\d{1,3}-year-old\s+)?"
+    r"(?:[A-Z]|(?:al|el)-)"
 )
+#: A naming anywhere in the sentence ("who has been named as Peter Berdowski", "known as River
+#: Action", "gave his name as Marcus"): the noun may well be named.
+_NAMES_IT = re.compile(r"\b(?:named|called|dubbed|titled|known|identified|gave (?:his|her) name)\b")
 
 
 def left_unnamed(sentence: str, noun: str) -> bool:
     """Whether ``sentence`` brings in the ``noun`` a "what's the name of the NOUN" question asks
-    about only unnamed: "a 19-year-old kayaker drowned", "her nine-year-old son, a rolled-up
-    mat", "A spokeswoman for Post Office Ltd said" (not "a spokeswoman, Jane Hart,")."""
-    singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    about only unnamed: "a 19-year-old kayaker drowned", "A spokeswoman for Post Office Ltd said"
+    (not "a spokeswoman for the council, Julie Baines,", "Tom Bradshaw, a student from Leeds",
+    "a man who has been named as Peter Walsh")."""
+    if _NAMES_IT.search(sentence):
+        return False
+    singular = noun[:-1] if noun.endswith("s") and not noun.endswith(("ss", "us", "is")) else noun
     introduced = re.compile(
-        r"\b(?i:a|an|one|her|his|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
-        + re.escape(singular)
-        + r"(?:s|es)?\b",
+        r"\b(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(singular) + r"(?:s|es)?\b",
+        re.IGNORECASE,
     )
     found = False
     for mention in introduced.finditer(sentence):
-        if _NAME_AFTER.match(sentence, mention.end()):
+        if _NAMED_BEFORE.search(sentence, 0, mention.start()) or _NAME_SET_OFF.match(
+            sentence, mention.end()
+        ):
             return False
         found = True
     return found

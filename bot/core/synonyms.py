@@ -169,10 +169,6 @@ class Thesaurus:
         found.discard(word)
         return tuple(sorted(found))
 
-    def is_irregular_form(self, word: str) -> bool:
-        """Whether ``word`` is an irregular form of a verb ("taken", "stolen", "held")."""
-        return word in self._irregular["v"]
-
     def phrasal_synonyms(self, verb: str, particle: str) -> tuple[str, ...]:
         """Words WordNet gives for the phrasal verb of ``verb`` (any inflection) and
         ``particle`` ("looking", "for" -> "search", "seek", ...); empty when it has none."""
@@ -246,11 +242,6 @@ def is_adjective(word: str) -> bool:
 def other_forms(word: str) -> tuple[str, ...]:
     """Irregular forms of the same lemma as ``word`` (see :meth:`Thesaurus.other_forms`)."""
     return thesaurus().other_forms(word)
-
-
-def is_irregular_form(word: str) -> bool:
-    """Whether ``word`` is an irregular verb form (see :meth:`Thesaurus.is_irregular_form`)."""
-    return thesaurus().is_irregular_form(word)
 
 
 def phrasal_synonyms(verb: str, particle: str) -> tuple[str, ...]:

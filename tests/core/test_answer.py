@@ -2580,9 +2580,6 @@ def test_what_a_short_story_answers(
             id="a-kayaker-left-unnamed",
         ),
         pytest.param(
-            _STORM, "what was the kayaker's name", "name", id="the-kayakers-name-not-given"
-        ),
-        pytest.param(
             _TRAMS,
             "how do i ride the trams to derby for free",
             "no advice",
