@@ -2265,6 +2265,11 @@ _STORM = (
     "A spokeswoman for Halverston Council, Jane Marr, said the river path would stay shut.\n\n"
     "The council will name a new flood officer next week.\n"
 )
+_PARK = (
+    "Tornado Hits Park\n\n"
+    "Marisol Ortega, 34, who has lived in the park for six years with her two daughters, said "
+    "the storm sounded like a freight train.\n"
+)
 _TICKS = (
     "Ticks Move Uphill in Warming North\n\n"
     "WELLSBURY, Vt. — Ticks are spreading to higher trails, and hikers in Wellsbury are advised "
@@ -2436,6 +2441,7 @@ _WRECK = (
             "Jane Marr",
             id="a-spokeswoman-named-after-her-council",
         ),
+        pytest.param(_PARK, "How old is Marisol Ortega?", "34", id="the-owner-s-own-age"),
         pytest.param(
             _TICKS,
             "how do i avoid ticks on the trails",
@@ -2578,6 +2584,12 @@ def test_what_a_short_story_answers(
             "whats the name of the kayaker who drowned in the storm",
             "does not name the kayaker",
             id="a-kayaker-left-unnamed",
+        ),
+        pytest.param(
+            _PARK,
+            "How old are Marisol Ortega's daughters?",
+            "someone else's age",
+            id="the-age-is-the-owners",
         ),
         pytest.param(
             _TRAMS,
