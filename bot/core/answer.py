@@ -243,6 +243,14 @@ MIN_COVERAGE = 0.43
 #: ... and what a request for advice ("Can you recommend a hotel in Warsaw?", "how do i apply to
 #: be a tram driver") must cover: the story has to speak of that very thing.
 ADVICE_COVERAGE = 0.8
+#: A word rarer than this in English that the corpus lacks may be two words it writes apart
+#: ("payrise", "tapwater", "cyberattack"; not "weekend", "percentage", "package").
+COMPOUND_ZIPF = 3.95
+#: Glued words long enough to be two (the parts of three letters must be these).
+_GLUED_WORD = re.compile(r"\b[A-Za-z]{7,}\b")
+SHORT_COMPOUND_PARTS = frozenset(
+    ["pay", "tap", "sea", "war", "oil", "gas", "air", "car", "bus", "job", "tax"]
+)
 #: Weight of a word the story does not have, relative to the rarest word it has.
 UNKNOWN_WEIGHT = 1.1
 #: Weight of an unknown lower-case word (often a paraphrase: "individuals", "publish"), relative
@@ -1275,6 +1283,7 @@ class StoryEngine:
         self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
         self._names_cache: dict[str, frozenset[str]] = {}
         self._people_cache: dict[str, frozenset[str]] = {}
+        self._compounds: dict[str, str] = {}  # glued word -> the words the corpus writes
         self._full_names_cache: dict[str, frozenset[tuple[str, str]]] = {}
         # article slug -> surname term -> the first names written before it
         self._first_names_cache: dict[str, Mapping[str, frozenset[str]]] = {}
@@ -1483,8 +1492,8 @@ class StoryEngine:
         names = _capitalised_words(text)
         # "get the deal DONE": a word in capitals is the one asked about, light or not
         shouted = set() if text.isupper() else {normalise(w) for w in _SHOUTED.findall(text)}
-        preamble_words = content_tokens(tokenize(self._abbreviations_spelt(preamble)))
-        asked_words = content_tokens(tokenize(self._abbreviations_spelt(asked)))
+        preamble_words = content_tokens(tokenize(self._respelt(preamble)))
+        asked_words = content_tokens(tokenize(self._respelt(asked)))
         particles = particles_after(tokenize(text))
         focus = WHAT_NOUN.match(normalise(asked))
         focus_noun = fold_variant(focus.group(1)) if focus else ""
@@ -1639,7 +1648,7 @@ class StoryEngine:
 
     def _content_words(self, text: str) -> set[str]:
         """The content words of ``text``, abbreviations spelt out as in :meth:`analyse`."""
-        return set(content_tokens(tokenize(self._abbreviations_spelt(text))))
+        return set(content_tokens(tokenize(self._respelt(text))))
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
         """The index term of a synonym of a phrasal verb the story uses (""): a news sense
@@ -1712,10 +1721,38 @@ class StoryEngine:
         capitals = re.escape(upper[:-1] + "s" if plural else upper)
         return self._writes(re.compile(rf"\b{capitals}\b"), term(short))
 
-    def _abbreviations_spelt(self, text: str) -> str:
+    def _respelt(self, text: str) -> str:
         """``text`` with the abbreviations the corpus does not write itself spelt out ("the
-        CEO" -> "the chief executive"), as every question word is looked up."""
-        return spell_out_abbreviations(text, self._writes_abbreviation)
+        CEO" -> "the chief executive") and the compounds it writes as two words split ("the
+        payrise" -> "the pay rise"), as every question word is looked up."""
+        return _GLUED_WORD.sub(
+            self._compound_split, spell_out_abbreviations(text, self._writes_abbreviation)
+        )
+
+    def _compound_split(self, found: re.Match[str]) -> str:
+        """The two words the corpus writes apart for a rare glued word it does not use at all
+        ("payrise" -> "pay rise", "cyberattack" -> "cyber attack"), else the word itself."""
+        word = found.group(0)
+        split = self._compounds.get(word)
+        if split is None:
+            split = word
+            folded = word.lower()
+            if (
+                term(folded) not in self._document_frequency
+                and english_zipf(folded) < COMPOUND_ZIPF
+            ):
+                for cut in range(3, len(folded) - 2):
+                    first, second = folded[:cut], folded[cut:]
+                    if (
+                        (len(first) > 3 or first in SHORT_COMPOUND_PARTS)
+                        and (len(second) > 3 or second in SHORT_COMPOUND_PARTS)
+                        and term(first) in self._document_frequency
+                        and term(second) in self._document_frequency
+                    ):
+                        split = f"{word[:cut]} {word[cut:]}"
+                        break
+            self._compounds[word] = split
+        return split
 
     def _lookup(
         self, word: str, *, synonyms: bool = True, respell: bool = True
@@ -2381,7 +2418,7 @@ class StoryEngine:
             roles: list[str] = []
             owners: list[str] = []
             # "the CEO" of a story that says "chief executive", "the prez" of "President"
-            spelt = self._abbreviations_spelt(speaker)
+            spelt = self._respelt(speaker)
             spoken = spelt.split()
             # "the Barcelona guy": "guy" says nothing of who; the place says where they are from
             someone = [fold_variant(normalise(word)) in SOMEONE for word in spoken]
@@ -3236,7 +3273,7 @@ class StoryEngine:
         """Index terms of the content words of ``text`` (a word the story lacks as its term)."""
         return {
             self._lookup(word, synonyms=False)[0] or term(word)
-            for word in content_tokens(tokenize(self._abbreviations_spelt(text)))
+            for word in content_tokens(tokenize(self._respelt(text)))
         }
 
     @staticmethod

@@ -2270,6 +2270,11 @@ _PARK = (
     "Marisol Ortega, 34, who has lived in the park for six years with her two daughters, said "
     "the storm sounded like a freight train.\n"
 )
+_CREWS = (
+    "Ferry Crews Strike\n\n"
+    "The union wants a pay rise of 9 percent for the crews this year.\n\n"
+    "A cyber attack on the booking system last week left passengers without tickets.\n"
+)
 _TICKS = (
     "Ticks Move Uphill in Warming North\n\n"
     "WELLSBURY, Vt. — Ticks are spreading to higher trails, and hikers in Wellsbury are advised "
@@ -2434,6 +2439,15 @@ _WRECK = (
             "What's the best way to avoid ticks?",
             "stay on wide trails",
             id="advice-the-story-gives",
+        ),
+        pytest.param(
+            _CREWS, "whats the payrise the crew are asking for", "9 percent", id="a-glued-compound"
+        ),
+        pytest.param(
+            _CREWS,
+            "was anyone arrested for the cyberattack on the bookings",
+            "cyber attack",
+            id="a-glued-compound-of-a-long-word",
         ),
         pytest.param(
             _STORM,
@@ -3309,3 +3323,13 @@ def test_a_news_phrasal_sense_only_for_a_story_without_the_verb(tmp_path: Path) 
     )
     answer = engine.answer("When did the pensioners sit down?")
     assert "meet" not in (answer.sentence or "")
+
+
+def test_a_rare_glued_word_is_split_into_two_words_the_story_writes(tmp_path: Path) -> None:
+    """ "payrise" is "pay rise" where the story writes that; a common word ("weekend") or one
+    whose parts are not both the story's ("restart" is no "rest art") stays whole."""
+    engine = engine_over(
+        tmp_path, "story.txt", _CREWS + "\nThe crews rest this week, and art classes end.\n"
+    )
+    assert engine._respelt("the payrise this weekend") == "the pay rise this weekend"
+    assert engine._respelt("will they restart") == "will they restart"
