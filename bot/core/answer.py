@@ -96,6 +96,7 @@ from bot.core.shapes import (
     HOW_DEGREE,
     HOW_MEASURE,
     HOW_MUCH_MEASURE,
+    HOW_TO,
     IN_CHARGE,
     KIND_OF,
     LAST_YEAR_ASKED,
@@ -703,6 +704,7 @@ class _Asked:
     counted_word: str  # the word after "how many/much", folded ("drones", "profit")
     total: bool  # "in total", "so far"
     name_of: str  # "walker" of "the name of the dog walker"
+    unnamed_of: str  # ... and "man" of "the name of the 81-year-old man" (see left_unnamed)
     kind_of: str  # "missiles" of "what kind of missiles", "which missiles"
     sex: str  # "men" of "the men's race" (see _other_sex)
     amount: re.Match[str] | None  # "two weeks" of "Is the deadline two weeks?"
@@ -745,7 +747,8 @@ def _asked(text: str) -> _Asked:
         counted_head="" if measured else counted_head(text),
         counted_word="" if measured else counted_word,
         total=bool(ASKS_TOTAL.search(folded)),
-        name_of=name_asked_of(text),
+        name_of=name_asked_of(text, after_an_age=False),
+        unnamed_of=name_asked_of(text),
         kind_of=kind_of.group(1) if kind_of else "",
         sex=_sex_asked(text),
         amount=_AMOUNT_ASKED.search(text),
@@ -765,7 +768,7 @@ def _asked(text: str) -> _Asked:
 
 
 #: The owner in "Marisol Ortega's daughters" (group 1): whose the one asked about is, not them.
-_OWNER_OF_AGED = re.compile(r"^(.+?)(?:['’]s|s['’])\s+(?=\S)")
+_OWNER_OF_AGED = re.compile(r"^(.+?)['’]s?\s+(?=\S)")
 
 
 def _whose_age(whose: str) -> frozenset[str]:
@@ -791,14 +794,13 @@ def _whose_age_kind(whose: str) -> str:
 
 
 def _ages_only_of(named: frozenset[str], sentence: str) -> bool:
-    """Whether every age ``sentence`` gives is, in the news way ("Ortega, 34,"), one of the
-    ``named`` person's (and it gives some)."""
+    """Whether every age ``sentence`` gives is, in the news way ("Ortega, 34,"), the ``named``
+    person's (a name of their words only; and it gives some)."""
     if not named or OTHER_AGE.search(sentence):
         return False
     ages = AGE_AFTER_NAME.findall(sentence)
-    return bool(ages) and all(
-        named.intersection(map(fold_variant, tokenize(name))) for name in ages
-    )
+    # (all of the name: "His son, Jake Pengelly, 12," is not Mark Pengelly's age)
+    return bool(ages) and all(set(map(fold_variant, tokenize(name))) <= named for name in ages)
 
 
 def _age_of_another(named: frozenset[str], sentence: str) -> bool:
@@ -1718,8 +1720,20 @@ class StoryEngine:
         upper = short.upper()
         # a plural the story writes with a small "s" ("MPs", "POWs", "NGOs")
         plural = short.endswith("s") and short[:-1] in ABBREVIATIONS_SPELT_OUT
-        capitals = re.escape(upper[:-1] + "s" if plural else upper)
-        return self._writes(re.compile(rf"\b{capitals}\b"), term(short))
+        if plural:  # "PMs", "PMS" or the singular "CEO" (which "ceos" then finds) is the story's
+            return self._writes(
+                re.compile(rf"\b{re.escape(upper[:-1])}[sS]\b"), term(short)
+            ) or self._writes_abbreviation(short[:-1])
+        return self._writes(re.compile(rf"\b{re.escape(upper)}\b"), term(short))
+
+    def _tells_how(self, folded: str, position: int) -> bool:
+        """Whether the paragraph at ``position`` tells of doing what a how-to question asks
+        ("how do i apply ..." of "Applications can be made online"): the story may answer it."""
+        found = HOW_TO.match(folded)
+        if not found:
+            return False
+        verb = self._lookup(found.group(1), synonyms=False)[0]
+        return verb in self._paragraph_terms(self.paragraphs[position])
 
     def _respelt(self, text: str) -> str:
         """``text`` with the abbreviations the corpus does not write itself spelt out ("the
@@ -2106,7 +2120,12 @@ class StoryEngine:
                 f"it names who you ask about, but not {', '.join(t.word for t in topic[:3])}",
             )
         best_text = self.sentences(best.paragraph)[best.sentence].text
-        if ASKS_ADVICE.search(normalise(query.text)) and coverage < ADVICE_COVERAGE:
+        folded = normalise(query.text)
+        if (
+            ASKS_ADVICE.search(folded)
+            and coverage < ADVICE_COVERAGE
+            and not self._tells_how(folded, best.paragraph)
+        ):
             return self._decline(query, candidates, "it gives no advice on that")
         if ASKS_EARLIER.search(normalise(query.text)) and THAN_BEFORE.search(best_text):
             # "What were Trump's earlier, gloomier remarks?" of "more optimistic ... than his
@@ -3130,9 +3149,15 @@ class StoryEngine:
             )
         ):  # "What's the name of Melnychuk's school?" is not "Melnychuk said her school ..."
             return "the closest passage gives no name for that"
-        if query.asks_name and asked.name_of and left_unnamed(sentence.text, asked.name_of):
+        if (
+            query.asks_name
+            and asked.unnamed_of
+            and left_unnamed(
+                sentence.text, asked.unnamed_of, frozenset(t.word for t in query.terms)
+            )
+        ):
             # "whats the name of the kayaker who drowned" of "a 19-year-old kayaker drowned"
-            return f"the closest passage does not name the {asked.name_of}"
+            return f"the closest passage does not name the {asked.unnamed_of}"
         if (
             query.asks_name and asked.name_of and asked.name_of not in ANSWER_KINDS | _PERSON_WORDS
         ):  # (a kind is what the name answers: "the company" may be "Westsound Ferries", "the

@@ -170,6 +170,8 @@ COMPARES = re.compile(
 #: words. Requests only: "did anyone recommend inspections?", "best picture winner" and "will the
 #: weather delay the launch?" ask about the story.
 _ASKING = r"^\W*(?:(?:so|ok|okay|hey|hi|lol|um+|quick question|please|pls)\W+)*"
+#: "how do i apply to be a tram driver": the verb of a how-to question (group 1).
+HOW_TO = re.compile(_ASKING + r"how (?:do|can|should|could) (?:i|u|we|you|one) (\w+)")
 ASKS_ADVICE = re.compile(
     _ASKING + r"(?:(?:can|could|would) (?:you|u|someone|somebody|anyone|anybody) )?(?:please )?"
     r"(?:recommend|suggest)\b"
@@ -598,7 +600,7 @@ CLOCK_TIME = re.compile(
 #: "the name of the dog walker who ...": the noun whose name is asked.
 _NAME_OF_NOUN = re.compile(
     r"\bnames? of (?:the|a|an|this|that|his|her|its|their|[a-z-]+['’]s?) "
-    r"([a-z0-9][a-z0-9'’-]*(?: [a-z][a-z'’-]*){0,3})",
+    r"((?:\d+-years?-old )?[a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,3})",
     re.IGNORECASE,
 )
 #: How many words from that noun its name may stand ("Jane Hart, a dog walker").
@@ -641,10 +643,11 @@ _PARTICIPLES = frozenset(
 _AN_AGE = re.compile(r"^\d+-years?-old$")
 
 
-def name_asked_of(question: str) -> str:
-    """The noun a "what is the name of the NOUN" question asks the name of ("" if none)."""
+def name_asked_of(question: str, *, after_an_age: bool = True) -> str:
+    """The noun a "what is the name of the NOUN" question asks the name of ("" if none; and
+    unless ``after_an_age``, "" for "the 67-year-old grandmother": someone, whoever they are)."""
     found = _NAME_OF_NOUN.search(question)
-    if not found:
+    if not found or (not after_an_age and found.group(1)[:1].isdigit()):
         return ""
     # the noun phrase's last word ("the Post Office spokeswoman"), not a clause after it ("the
     # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
@@ -659,7 +662,7 @@ def name_asked_of(question: str) -> str:
             break
         if run and (
             (folded.endswith("ed") and not folded.endswith("eed"))  # (not "breed")
-            or folded in _PARTICIPLES  # "the 81-year-old man taken to hospital"
+            or (folded in _PARTICIPLES and not run[-1][0].endswith("ly"))  # "the man taken to"
             or (run[-1][1] and other_forms(folded))  # "the school Dayo Ferris went to"
         ):
             while len(run) > 1 and run[-1][1]:
@@ -671,42 +674,60 @@ def name_asked_of(question: str) -> str:
     return "" if _AN_AGE.match(noun) else noun
 
 
-#: A name right before a noun in apposition: "Tom Bradshaw, a student", "Mrs Allen, 67, a nurse"
-#: (not a dateline's dash: "ASHBOURNE, England — An Asian elephant").
-_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.-]*|\b\d{1,3})\s*[,(]\s*$")
-#: A name set off after the noun within a few words: "a spokeswoman for the council, Julie
-#: Baines,", "A second ship, the Maersk Denver,", "a neighbour who tried to help, Imran Qureshi"
-#: (not a quotation's end: "... and a vicar,” Mrs Lowe added").
-_NAME_SET_OFF = re.compile(
-    r"(?!\s+(?:from|in|near|outside|on)\b)"  # "a choir from Ljubljana, Slovenia" is a place
-    r"(?:\s+[^\s,;.–—“”\"]+){0,10}\s*[,–—(](?![”\"’])\s*(?:the\s+|\d{1,3}-year-old\s+)?"
-    r"(?:[A-Z]|(?:al|el)-)"
+#: A name right before a noun in apposition: "for Mind, a mental health charity", "Mrs Allen,
+#: 67, a nurse".
+_NAMED_BEFORE = re.compile(r"(?:\b[^\W\d_a-z][\w’'.-]*|\b\d{1,3})[’'\"”]?\s*[,(]\s*$")
+#: Words before a capitalised run that make it a place or a body, not a person's name ("on the
+#: Ossick River", "from Kelsborough", "a spokeswoman for Post Office Ltd").
+_PLACE_LINKS = frozenset(
+    ["in", "at", "on", "from", "near", "to", "of", "for", "into", "outside", "across", "off"]
 )
 #: A naming anywhere in the sentence ("who has been named as Peter Berdowski", "known as River
-#: Action", "gave his name as Marcus"): the noun may well be named.
-_NAMES_IT = re.compile(r"\b(?:named|called|dubbed|titled|known|identified|gave (?:his|her) name)\b")
+#: Action", "gave his name as Marcus", "christened"): the noun may well be named.
+_NAMES_IT = re.compile(
+    r"\b(?:(?:re|nick|code)?named|called|dubbed|titled|entitled|known|identified|christened|"
+    r"understood to be|believed to be|gave (?:his|her) name|whose name)\b"
+)
 
 
-def left_unnamed(sentence: str, noun: str) -> bool:
+def left_unnamed(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` brings in the ``noun`` a "what's the name of the NOUN" question asks
-    about only unnamed: "a 19-year-old kayaker drowned", "A spokeswoman for Post Office Ltd said"
-    (not "a spokeswoman for the council, Julie Baines,", "Tom Bradshaw, a student from Leeds",
-    "a man who has been named as Peter Walsh")."""
-    if _NAMES_IT.search(sentence):
-        return False
+    about only unnamed: "a 19-year-old kayaker drowned on the Ossick River", "A spokeswoman for
+    Post Office Ltd said". Any capitalised word it cannot account for (a question word in
+    ``given``, the sentence's first word, a date, a place or body after "in", "from", "for"
+    ...) may be the name, and so may any naming verb ("A witness, taxi driver Mo Ahmed, said",
+    "Jane Hart, who is a nurse", "who has been named as")."""
     singular = noun[:-1] if noun.endswith("s") and not noun.endswith(("ss", "us", "is")) else noun
     introduced = re.compile(
         r"\b(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(singular) + r"(?:s|es)?\b",
         re.IGNORECASE,
     )
-    found = False
-    for mention in introduced.finditer(sentence):
-        if _NAMED_BEFORE.search(sentence, 0, mention.start()) or _NAME_SET_OFF.match(
-            sentence, mention.end()
+    mentions = list(introduced.finditer(sentence))
+    if (
+        not mentions
+        or _NAMES_IT.search(sentence)
+        # "for Mind, a mental health charity": the name set off before the noun
+        or any(_NAMED_BEFORE.search(sentence, 0, found.start()) for found in mentions)
+    ):
+        return False
+    linked = False  # inside a capitalised run after a place link
+    written_words = sentence.split()
+    for i, written in enumerate(written_words):
+        word = written.strip("\"'“”‘’()[],.;:!?—–-")
+        starts = i == 0 or written_words[i - 1] in ("—", "–")  # (after a dateline's dash)
+        if not word or not word[0].isupper():
+            linked = (linked and word.lower() in ("the", "")) or word.lower() in _PLACE_LINKS
+            continue
+        if not (
+            starts
+            or linked
+            or word == "I"
+            or CALENDAR_WORD.fullmatch(word)
+            or fold_variant(normalise(word)) in given
         ):
             return False
-        found = True
-    return found
+        linked = linked and not written.endswith((",", ";", ":", ")", "—", "–"))
+    return True
 
 
 def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:
@@ -1541,9 +1562,11 @@ ABOUT_THE_ARTICLE = re.compile(
     r"(?:article|story|piece|report)\b|\bwho is the (?:author|writer)\b)|"
     r"(?P<date>\bwhen (?:was|did) (?:the|this) (?:article|story|piece|report) "
     r"(?:published|written|posted|come out|go up)\b)|"
-    r"(?P<title>^\W*what(?:'s|s| is| was)? (?:the|its) (?:title|headline)\b(?: (?:of|on) "
-    r"(?:(?:the|this|that) (?:article|story|piece|report|one|post)|this|that|it))?\W*$|"
-    r"^\W*what does (?:the|its) (?:title|headline) say\W*$)|"
+    r"(?P<title>^\W*what(?:'s|s| is| was)? (?:the|its) (?:title|headline)\b(?: of (?:the|this) "
+    r"(?:article|story|piece|report))?\W*$|"
+    # (the headline only: "the title of it" may be a book's)
+    r"^\W*what(?:'s|s| is| was)? the headline (?:of|on) (?:this|that|it)(?: one)?\W*$|"
+    r"^\W*what does (?:the|its) headline say\W*$)|"
     r"(?P<caption>^\W*(?:who|what)\b[^?]{0,30}\b(?:in|on) the " + _PHOTO + r"\b|"
     r"\bwho(?:'s|s| is| was)? pictured\b|\bwhat does the " + _PHOTO + r" show\b)"
 )

@@ -2261,7 +2261,8 @@ _TRAMS = (
 )
 _STORM = (
     "Storm Leaves Two Dead\n\n"
-    "A 19-year-old Halverston kayaker drowned after the storm capsized his boat, police said.\n\n"
+    "A man in his 30s was electrocuted by a downed power line in Halverston, and a 19-year-old "
+    "kayaker drowned on the Ossick River after the storm capsized his boat, police said.\n\n"
     "A spokeswoman for Halverston Council, Jane Marr, said the river path would stay shut.\n\n"
     "The council will name a new flood officer next week.\n"
 )
@@ -2463,6 +2464,12 @@ _WRECK = (
             id="how-to-the-story-gives",
         ),
         pytest.param(
+            _TRAMS,
+            "how do i ride the trams to derby for free",
+            "Rides are free",
+            id="how-to-of-what-the-story-tells",
+        ),
+        pytest.param(
             _TICKS, "how do we know ticks are spreading?", "higher trails", id="how-we-know"
         ),
         pytest.param(_CRICKET, "What did DI Castleton say?", "nicked", id="di-spelt-out"),
@@ -2595,7 +2602,7 @@ def test_what_a_short_story_answers(
         ),
         pytest.param(
             _STORM,
-            "whats the name of the kayaker who drowned in the storm",
+            "whats the name of the kayaker who drowned",
             "does not name the kayaker",
             id="a-kayaker-left-unnamed",
         ),
@@ -2607,12 +2614,12 @@ def test_what_a_short_story_answers(
         ),
         pytest.param(
             _TRAMS,
-            "how do i ride the trams to derby for free",
+            "how do i book the trams to derby for free",
             "no advice",
             id="how-do-i-of-a-story",
         ),
         pytest.param(
-            _TICKS, "how can you avoid ticks in the garden", "no advice", id="how-can-you-part"
+            _TICKS, "how can you treat ticks on the trails", "no advice", id="how-can-you-part"
         ),
         pytest.param(_TICKS, "best hotel in wellsbury?", "no advice", id="best-x"),
         pytest.param(
