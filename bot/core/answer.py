@@ -51,6 +51,7 @@ from bot.core.shapes import (
     A_TALLY,
     A_YEAR,
     ABOUT_THE_ARTICLE,
+    ADVICE_WORDS,
     AGE_AFTER_NAME,
     ALTERNATIVES,
     ANSWER_KINDS,
@@ -1727,13 +1728,17 @@ class StoryEngine:
         return self._writes(re.compile(rf"\b{re.escape(upper)}\b"), term(short))
 
     def _tells_how(self, folded: str, position: int) -> bool:
-        """Whether the paragraph at ``position`` tells of doing what a how-to question asks
-        ("how do i apply ..." of "Applications can be made online"): the story may answer it."""
+        """Whether the paragraph at ``position`` speaks of what a request for advice asks: the
+        verb of a how-to ("how do i apply ..." of "Applications can be made online"; a light
+        verb, "how do i get the jab", "how can we be sure", leaves it to the other words) or
+        its word of advice ("the best time to see the aurora", "Forecasters said")."""
         found = HOW_TO.match(folded)
-        if not found:
-            return False
-        verb = self._lookup(found.group(1), synonyms=False)[0]
-        return verb in self._paragraph_terms(self.paragraphs[position])
+        if found and found.group(1) in STOPWORDS:
+            return True
+        terms = self._paragraph_terms(self.paragraphs[position])
+        if found and self._lookup(found.group(1), synonyms=False)[0] in terms:
+            return True
+        return any(term(word) in terms for word in ADVICE_WORDS.findall(folded))
 
     def _respelt(self, text: str) -> str:
         """``text`` with the abbreviations the corpus does not write itself spelt out ("the

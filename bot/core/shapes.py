@@ -170,6 +170,9 @@ COMPARES = re.compile(
 #: words. Requests only: "did anyone recommend inspections?", "best picture winner" and "will the
 #: weather delay the launch?" ask about the story.
 _ASKING = r"^\W*(?:(?:so|ok|okay|hey|hi|lol|um+|quick question|please|pls)\W+)*"
+#: Words of a request for advice that a story may use itself ("the best time to see the aurora",
+#: "Forecasters said"; not "recommend": "scientists recommended a cut" gives no recipe).
+ADVICE_WORDS = re.compile(r"\b(?:best|weather|forecast)\b")
 #: "how do i apply to be a tram driver": the verb of a how-to question (group 1).
 HOW_TO = re.compile(_ASKING + r"how (?:do|can|should|could) (?:i|u|we|you|one) (\w+)")
 ASKS_ADVICE = re.compile(
@@ -183,7 +186,6 @@ ASKS_ADVICE = re.compile(
     + _ASKING
     + r"(?:(?:does|do) )?(?:anyone|anybody|someone|somebody) (?:got|know|knows|have|has) "
     r"(?:an?|any) (?:good|decent)\b"
-    r"|" + _ASKING + r"(?:any|got an?|know an?|know any) (?:good|decent) (?!news\b)"
     r"|" + _ASKING + r"(?:got|know|have) (?:an?|any) (?:good |decent )?(?:\w+ ){0,2}recipes?\b"
     r"|^\W*(?:(?:what'?s|whats|what is|what are) )?(?:the )?best (?:\w+ ){1,3}"
     r"(?:near|in|for|to|around) "

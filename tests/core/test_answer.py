@@ -2470,6 +2470,18 @@ _WRECK = (
             id="how-to-of-what-the-story-tells",
         ),
         pytest.param(
+            _TICKS,
+            "how can we be sure ticks are spreading to higher trails",
+            "higher trails",
+            id="how-can-we-be-sure",
+        ),
+        pytest.param(
+            _TICKS,
+            "best season for avoiding ticks in wellsbury?",
+            "best way to avoid ticks",
+            id="best-of-a-story-that-says-best",
+        ),
+        pytest.param(
             _TICKS, "how do we know ticks are spreading?", "higher trails", id="how-we-know"
         ),
         pytest.param(_CRICKET, "What did DI Castleton say?", "nicked", id="di-spelt-out"),
