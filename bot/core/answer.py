@@ -159,6 +159,7 @@ from bot.core.shapes import (
     holder_names,
     holder_terms,
     left_unnamed,
+    name_asked_after_an_age,
     name_asked_of,
     named_near,
     names_people,
@@ -185,6 +186,7 @@ from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
 from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
+    ABBREVIATIONS,
     ABBREVIATIONS_SPELT_OUT,
     BEFORE_OR_AFTER,
     COUNTRY_WORDS,
@@ -246,10 +248,12 @@ MIN_COVERAGE = 0.43
 #: be a tram driver") must cover: the story has to speak of that very thing.
 ADVICE_COVERAGE = 0.8
 #: A word rarer than this in English that the corpus lacks may be two words it writes apart
-#: ("payrise", "tapwater", "cyberattack"; not "weekend", "percentage", "package").
+#: ("payrise", "tapwater", "cyberattack"; not "weekend", "football", "membership").
 COMPOUND_ZIPF = 3.95
-#: Glued words long enough to be two (the parts of three letters must be these).
+#: Glued words long enough to be two.
 _GLUED_WORD = re.compile(r"\b[A-Za-z]{7,}\b")
+#: The only parts of three letters a glued word is split into ("pay rise", "tap water"; not
+#: "rest art", "pack age").
 SHORT_COMPOUND_PARTS = frozenset(
     ["pay", "tap", "sea", "war", "oil", "gas", "air", "car", "bus", "job", "tax"]
 )
@@ -655,6 +659,12 @@ _HOW_OLD_IS = re.compile(
     r"during)\b|[?.!]|$)",
     re.IGNORECASE,
 )
+#: The owner in "Marisol Ortega's daughters" (group 1): whose the one asked about is, not them
+#: (not a contraction: "the climber who's stuck").
+_OWNER_OF_AGED = re.compile(
+    r"^(.+?)(?<!\bwho)(?<!\bthat)(?<!\bwhat)(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthere)['’]s?\s+(?=\S)",
+    re.IGNORECASE,
+)
 #: "Who coaches the Croatian?", "Who has paid for the study?", "Who's meeting Putin?": the
 #: word after "who" says what the one asked for did (group 1; not "Who did Trump meet?").
 _WHO_DID = re.compile(
@@ -704,7 +714,7 @@ class _Asked:
     counted_head: str  # the head noun of "how many Kyiv residents"
     counted_word: str  # the word after "how many/much", folded ("drones", "profit")
     total: bool  # "in total", "so far"
-    name_of: str  # "walker" of "the name of the dog walker"
+    name_of: str  # "walker" of "the name of the dog walker" ("" after an age: anyone's name)
     unnamed_of: str  # ... and "man" of "the name of the 81-year-old man" (see left_unnamed)
     kind_of: str  # "missiles" of "what kind of missiles", "which missiles"
     sex: str  # "men" of "the men's race" (see _other_sex)
@@ -733,6 +743,8 @@ def _asked(text: str) -> _Asked:
         measure = None
     how_old = _HOW_OLD_IS.search(text)
     whose = how_old.group(1) if how_old else ""
+    owner = _OWNER_OF_AGED.match(whose)  # "Marisol Ortega's daughters": hers, not her age
+    owned = whose[owner.end() :] if owner else whose
     return _Asked(
         future=bool(ASKS_FUTURE.search(text)),
         # "How many days was he kept in hospital?" is "how long": a duration answers
@@ -748,28 +760,22 @@ def _asked(text: str) -> _Asked:
         counted_head="" if measured else counted_head(text),
         counted_word="" if measured else counted_word,
         total=bool(ASKS_TOTAL.search(folded)),
-        name_of=name_asked_of(text, after_an_age=False),
+        name_of="" if name_asked_after_an_age(text) else name_asked_of(text),
         unnamed_of=name_asked_of(text),
         kind_of=kind_of.group(1) if kind_of else "",
         sex=_sex_asked(text),
         amount=_AMOUNT_ASKED.search(text),
-        age_of=_whose_age(_OWNER_OF_AGED.sub("", whose)),
+        age_of=_whose_age(owned),
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
         per_period=bool(PER_PERIOD.search(folded)),
-        age_of_kind=_whose_age_kind(_OWNER_OF_AGED.sub("", whose)),
-        age_owner=_whose_age(owner.group(1))
-        if (owner := _OWNER_OF_AGED.match(whose))
-        else frozenset(),
+        age_of_kind=_whose_age_kind(owned),
+        age_owner=_whose_age(owner.group(1)) if owner else frozenset(),
         share=bool(ASKS_A_SHARE.search(folded)),
         medium=bool(ASKS_A_MEDIUM.search(folded)),
         population=bool(ASKS_POPULATION.search(folded)),
         tally=bool(ASKS_A_TALLY.search(folded)),
         stance=asked_verb(text) in STANCE_VERBS,
     )
-
-
-#: The owner in "Marisol Ortega's daughters" (group 1): whose the one asked about is, not them.
-_OWNER_OF_AGED = re.compile(r"^(.+?)['’]s?\s+(?=\S)")
 
 
 def _whose_age(whose: str) -> frozenset[str]:
@@ -794,25 +800,41 @@ def _whose_age_kind(whose: str) -> str:
     )
 
 
-def _ages_only_of(named: frozenset[str], sentence: str) -> bool:
-    """Whether every age ``sentence`` gives is, in the news way ("Ortega, 34,"), the ``named``
-    person's (a name of their words only; and it gives some)."""
-    if not named or OTHER_AGE.search(sentence):
-        return False
+_TITLES_AND_ABBREVIATIONS = TITLE_WORDS | ABBREVIATIONS
+#: An age set off by commas, a name's or not ("Ortega, 34,", "her daughter, 9,").
+_AGE_SET_OFF = re.compile(r",\s\d{1,3},")
+
+
+def _news_ages(sentence: str) -> list[frozenset[str]] | None:
+    """The folded names whose ages ``sentence`` gives in the news way ("Ortega, 34,"); None
+    when it gives an age otherwise too ("aged 9", "a 9-year-old", "her daughter, 9,") or none."""
     ages = AGE_AFTER_NAME.findall(sentence)
-    # (all of the name: "His son, Jake Pengelly, 12," is not Mark Pengelly's age)
-    return bool(ages) and all(set(map(fold_variant, tokenize(name))) <= named for name in ages)
+    if not ages or OTHER_AGE.search(sentence) or len(_AGE_SET_OFF.findall(sentence)) > len(ages):
+        return None
+    return [frozenset(map(fold_variant, tokenize(name))) for name in ages]
+
+
+def _same_person(name: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two names may be one person's: they share a word and not each a first name of
+    its own ("Hollis" and "Mark Hollis", "Dr Osei" and "Amara Osei"; not "Jake Pengelly" and
+    "Mark Pengelly")."""
+    if not name & other:
+        return False
+    own, others = name - other - _TITLES_AND_ABBREVIATIONS, other - name - _TITLES_AND_ABBREVIATIONS
+    return not (own and others)
+
+
+def _ages_only_of(named: frozenset[str], sentence: str) -> bool:
+    """Whether every age ``sentence`` gives is the ``named`` person's ("Ortega, 34,")."""
+    ages = _news_ages(sentence) if named else None
+    return ages is not None and all(_same_person(named, name) for name in ages)
 
 
 def _age_of_another(named: frozenset[str], sentence: str) -> bool:
-    """Whether ``sentence`` gives ages only in the news way ("Tane, 24,") and only of people
-    other than the ``named`` one the question asks the age of."""
-    if not named or OTHER_AGE.search(sentence):
-        return False
-    ages = AGE_AFTER_NAME.findall(sentence)
-    return bool(ages) and not any(
-        named.intersection(map(fold_variant, tokenize(name))) for name in ages
-    )
+    """Whether every age ``sentence`` gives is someone's other than the ``named`` one's ("Tane,
+    24," for "How old is captain Mark Hollis?")."""
+    ages = _news_ages(sentence) if named else None
+    return ages is not None and not any(_same_person(named, name) for name in ages)
 
 
 _COUNTED_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
@@ -1650,7 +1672,8 @@ class StoryEngine:
         return frozenset(reference - self._content_words(text[: found.start()] + text[stop:]))
 
     def _content_words(self, text: str) -> set[str]:
-        """The content words of ``text``, abbreviations spelt out as in :meth:`analyse`."""
+        """The content words of ``text``, abbreviations spelt out and glued compounds split as
+        in :meth:`analyse`."""
         return set(content_tokens(tokenize(self._respelt(text))))
 
     def _phrasal_lookup(self, verb: str, particle: str) -> str:
@@ -1721,13 +1744,13 @@ class StoryEngine:
         upper = short.upper()
         # a plural the story writes with a small "s" ("MPs", "POWs", "NGOs")
         plural = short.endswith("s") and short[:-1] in ABBREVIATIONS_SPELT_OUT
-        if plural:  # "PMs", "PMS" or the singular "CEO" (which "ceos" then finds) is the story's
-            return self._writes(
-                re.compile(rf"\b{re.escape(upper[:-1])}[sS]\b"), term(short)
-            ) or self._writes_abbreviation(short[:-1])
+        if plural:  # "PMs" or "PMS" is the story's; so is "CEO" when "ceos" stems to "ceo"
+            return self._writes(re.compile(rf"\b{re.escape(upper[:-1])}[sS]\b"), term(short)) or (
+                term(short) == term(short[:-1]) and self._writes_abbreviation(short[:-1])
+            )
         return self._writes(re.compile(rf"\b{re.escape(upper)}\b"), term(short))
 
-    def _tells_how(self, folded: str, position: int) -> bool:
+    def _speaks_of_advice(self, folded: str, position: int) -> bool:
         """Whether the paragraph at ``position`` speaks of what a request for advice asks: the
         verb of a how-to ("how do i apply ..." of "Applications can be made online"; a light
         verb, "how do i get the jab", "how can we be sure", leaves it to the other words) or
@@ -1752,10 +1775,12 @@ class StoryEngine:
         """The two words the corpus writes apart for a rare glued word it does not use at all
         ("payrise" -> "pay rise", "cyberattack" -> "cyber attack"), else the word itself."""
         word = found.group(0)
-        split = self._compounds.get(word)
+        if word[:1].isupper() and found.start() and not found.string.isupper():
+            return word  # a name ("Southport", "Blackpool") is no compound
+        folded = word.lower()
+        split = self._compounds.get(folded)
         if split is None:
-            split = word
-            folded = word.lower()
+            split = folded
             if (
                 term(folded) not in self._document_frequency
                 and english_zipf(folded) < COMPOUND_ZIPF
@@ -1768,10 +1793,12 @@ class StoryEngine:
                         and term(first) in self._document_frequency
                         and term(second) in self._document_frequency
                     ):
-                        split = f"{word[:cut]} {word[cut:]}"
+                        split = f"{first} {second}"
                         break
-            self._compounds[word] = split
-        return split
+            if len(self._compounds) >= SPEAKER_CACHE:  # (keyed by readers' words)
+                self._compounds.clear()
+            self._compounds[folded] = split
+        return word if split == folded else split
 
     def _lookup(
         self, word: str, *, synonyms: bool = True, respell: bool = True
@@ -2082,6 +2109,7 @@ class StoryEngine:
 
     def _answer(self, query: Query, candidates: list[_Candidate]) -> Answer:
         """Choose among ranked candidates, or decline (see :meth:`answer`)."""
+        folded = normalise(query.text)
         candidates = self._prefer_covering(query, candidates)
         candidates = self._prefer_detail(query, candidates)
         candidates = self._prefer_fitting(query, candidates)
@@ -2100,7 +2128,7 @@ class StoryEngine:
             light = light | COMPARISON_FRAMING
         if query.asks_first_name:
             light = light | FIRST_NAME_FRAMING
-        either = ALTERNATIVES.search(normalise(query.text))
+        either = ALTERNATIVES.search(folded)
         if either:  # "is it male or female": one option the story has is enough
             known_option = {t.word: t.term for t in query.terms if t.word in either.group(1, 2)}
             if any(known_option.values()):
@@ -2125,14 +2153,13 @@ class StoryEngine:
                 f"it names who you ask about, but not {', '.join(t.word for t in topic[:3])}",
             )
         best_text = self.sentences(best.paragraph)[best.sentence].text
-        folded = normalise(query.text)
         if (
             ASKS_ADVICE.search(folded)
             and coverage < ADVICE_COVERAGE
-            and not self._tells_how(folded, best.paragraph)
+            and not self._speaks_of_advice(folded, best.paragraph)
         ):
             return self._decline(query, candidates, "it gives no advice on that")
-        if ASKS_EARLIER.search(normalise(query.text)) and THAN_BEFORE.search(best_text):
+        if ASKS_EARLIER.search(folded) and THAN_BEFORE.search(best_text):
             # "What were Trump's earlier, gloomier remarks?" of "more optimistic ... than his
             # previous remarks": the story has them only to compare with
             return self._decline(
@@ -2155,7 +2182,7 @@ class StoryEngine:
                 candidates,
                 f"{_as_written(query.text, elsewhere)} appears only in another article",
             )
-        channel = CHANNEL_ASKED.search(normalise(query.text))
+        channel = CHANNEL_ASKED.search(folded)
         if channel and term(channel.group(1)) not in self._terms_of(best.paragraph):
             # "Did Trump talk to Putin on the phone?" of a passage with no phone
             return self._decline(
@@ -2198,7 +2225,7 @@ class StoryEngine:
         unknown_words = {t.word for t in query.terms if not t.term}
         if focus and all(word in unknown_words for word in focus):
             return self._decline(query, candidates, f"it does not mention {' '.join(focus)}")
-        asked_noun = WHAT_NOUN.match(normalise(query.text))
+        asked_noun = WHAT_NOUN.match(folded)
         if (
             asked_noun
             and fold_variant(asked_noun.group(1)) in unknown_words
@@ -2235,7 +2262,7 @@ class StoryEngine:
             return self._decline(
                 query, candidates, f"it does not mention {_as_written(query.text, lacking)}"
             )
-        doing = _WHO_DOING.match(normalise(query.text)) if query.kind is QuestionType.WHO else None
+        doing = _WHO_DOING.match(folded) if query.kind is QuestionType.WHO else None
         if (
             doing
             and doing.group(1) in unknown_words
@@ -2243,7 +2270,7 @@ class StoryEngine:
             and RARE_VERB_ZIPF <= english_zipf(doing.group(1)) <= DOING_ZIPF
         ):  # "Who is brokering the peace talks?" of a story where nobody brokers anything
             return self._decline(query, candidates, f"it does not say who is {doing.group(1)}")
-        owned = _OWNED_NOUN.match(normalise(query.text))
+        owned = _OWNED_NOUN.match(folded)
         noun = fold_variant(owned.group(3)) if owned else ""
         if owned and owned.group(2) == "s":  # "marcus ebbes salary", not "the bus fare"
             owner_words = {fold_variant(w) for w in owned.group(1).split()}
@@ -3146,8 +3173,9 @@ class StoryEngine:
         ):
             if asks and not answers.search(sentence.text):
                 return f"the closest passage {missing}"
+        given = frozenset(t.word for t in query.terms) if query.asks_name else frozenset()
         if query.asks_name and not (
-            named_near(sentence.text, asked.name_of, frozenset(t.word for t in query.terms))
+            named_near(sentence.text, asked.name_of, given)
             and (
                 query.asks_first_name
                 or self._names_another(query, sentence.text, paragraph, count_people=True)
@@ -3157,9 +3185,7 @@ class StoryEngine:
         if (
             query.asks_name
             and asked.unnamed_of
-            and left_unnamed(
-                sentence.text, asked.unnamed_of, frozenset(t.word for t in query.terms)
-            )
+            and left_unnamed(sentence.text, asked.unnamed_of, given)
         ):
             # "whats the name of the kayaker who drowned" of "a 19-year-old kayaker drowned"
             return f"the closest passage does not name the {asked.unnamed_of}"

@@ -22,6 +22,7 @@ from bot.core.text import (
     STOPWORDS,
     QuestionType,
     content_tokens,
+    english_zipf,
     fold_variant,
     index_terms,
     normalise,
@@ -169,28 +170,29 @@ COMPARES = re.compile(
 #: a request for advice, a recommendation or a forecast, which a news story gives only in so many
 #: words. Requests only: "did anyone recommend inspections?", "best picture winner" and "will the
 #: weather delay the launch?" ask about the story.
-_ASKING = r"^\W*(?:(?:so|ok|okay|hey|hi|lol|um+|quick question|please|pls)\W+)*"
+_CHAT_OPENERS = r"^\W*(?:(?:so|ok|okay|hey|hi|lol|um+|quick question|please|pls)\W+)*"
 #: Words of a request for advice that a story may use itself ("the best time to see the aurora",
 #: "Forecasters said"; not "recommend": "scientists recommended a cut" gives no recipe).
 ADVICE_WORDS = re.compile(r"\b(?:best|weather|forecast)\b")
+_HOW_DO_I = r"how (?:do|can|should|could) (?:i|u|we|you|one) "
 #: "how do i apply to be a tram driver": the verb of a how-to question (group 1).
-HOW_TO = re.compile(_ASKING + r"how (?:do|can|should|could) (?:i|u|we|you|one) (\w+)")
+HOW_TO = re.compile(_CHAT_OPENERS + _HOW_DO_I + r"(\w+)")
 ASKS_ADVICE = re.compile(
-    _ASKING + r"(?:(?:can|could|would) (?:you|u|someone|somebody|anyone|anybody) )?(?:please )?"
+    _CHAT_OPENERS
+    + r"(?:(?:(?:can|could|would) (?:you|u|someone|somebody|anyone|anybody) )?(?:please )?"
     r"(?:recommend|suggest)\b"
-    r"|^\W*(?:what'?s|whats|what is) the best way to\b|"
-    + _ASKING
-    + r"how (?:do|can|should|could) (?:i|u|we|you|one) "
-    r"(?!know\b|tell\b|say\b|describe\b|explain\b|rate\b|see\b|read\b|trust\b|spell\b|pronounce\b)"
-    r"|"
-    + _ASKING
-    + r"(?:(?:does|do) )?(?:anyone|anybody|someone|somebody) (?:got|know|knows|have|has) "
-    r"(?:an?|any) (?:good|decent)\b"
-    r"|" + _ASKING + r"(?:got|know|have) (?:an?|any) (?:good |decent )?(?:\w+ ){0,2}recipes?\b"
-    r"|^\W*(?:(?:what'?s|whats|what is|what are) )?(?:the )?best (?:\w+ ){1,3}"
-    r"(?:near|in|for|to|around) "
+    r"|what'?s the best way to\b|what is the best way to\b"
+    # (not an opinion: "how do u reckon the talks will go", "how can we trust russia")
+    + r"|"
+    + _HOW_DO_I
+    + r"(?!(?:know|think|reckon|feel|guess|suppose|expect|tell|say|describe|explain|rate|see|read|"
+    r"trust|spell|pronounce)\b)"
+    r"|(?:(?:does|do) )?(?:anyone|anybody|someone|somebody) (?:got|know|knows|have|has) an? "
+    r"(?:good|decent)\b"
+    r"|(?:got|know|have) (?:an?|any) (?:good |decent )?(?:\w+ ){0,2}recipes?\b"
+    r"|(?:(?:what'?s|what is|what are) )?(?:the )?best (?:\w+ ){1,3}(?:near|in|for|to|around) "
+    r"|what(?:'?s| is| will)? the weather (?:going to be|gonna be|forecast)\b)"
     r"|\bnear me\b"
-    r"|^\W*what(?:'?s|s| is| will)? the weather (?:going to be|gonna be|forecast)\b"
 )
 #: "What were Trump's earlier, gloomier remarks?": what was said before, asked for itself...
 ASKS_EARLIER = re.compile(
@@ -641,16 +643,18 @@ _PARTICIPLES = frozenset(
         "fallen",
     ]
 )
-#: An age asked as a noun ("the name of the 67-year-old") asks of a person: any name will do.
-_AN_AGE = re.compile(r"^\d+-years?-old$")
+#: An age asked as the noun ("the name of the 34-year-old arrested") asks of a person.
+_AGE_AS_NOUN = re.compile(r"^\d+-years?-old$")
+#: An age as chat writes it ("the 19 year old kayaker"), read as "19-year-old".
+_AGE_WRITTEN_APART = re.compile(r"\b(\d+)[ -]years?[ -]old\b", re.IGNORECASE)
 
 
-def name_asked_of(question: str, *, after_an_age: bool = True) -> str:
-    """The noun a "what is the name of the NOUN" question asks the name of ("" if none; and
-    unless ``after_an_age``, "" for "the 67-year-old grandmother": someone, whoever they are)."""
-    found = _NAME_OF_NOUN.search(question)
-    if not found or (not after_an_age and found.group(1)[:1].isdigit()):
-        return ""
+def _name_of(question: str) -> tuple[str, bool]:
+    """The noun a "what is the name of the NOUN" question asks the name of ("" if none), and
+    whether an age stands before it ("the 67-year-old grandmother")."""
+    found = _NAME_OF_NOUN.search(_AGE_WRITTEN_APART.sub(r"\1-year-old", question))
+    if not found:
+        return "", False
     # the noun phrase's last word ("the Post Office spokeswoman"), not a clause after it ("the
     # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
     written = found.group(1).split()
@@ -673,17 +677,31 @@ def name_asked_of(question: str, *, after_an_age: bool = True) -> str:
         run.append((folded, word[:1].isupper() and word != written[0]))
     # "the local MP", "the new Tesco store": the last word of the phrase
     noun = run[-1][0] if run else normalise(POSSESSIVE_END.sub("", written[0]))
-    return "" if _AN_AGE.match(noun) else noun
+    return ("" if _AGE_AS_NOUN.match(noun) else noun), written[0][:1].isdigit()
+
+
+def name_asked_of(question: str) -> str:
+    """The noun a "what is the name of the NOUN" question asks the name of ("" if none)."""
+    return _name_of(question)[0]
+
+
+def name_asked_after_an_age(question: str) -> bool:
+    """Whether the noun whose name is asked follows an age ("the name of the 67-year-old
+    grandmother"): someone, whoever they are, so any name the passage gives will do."""
+    return _name_of(question)[1]
 
 
 #: A name right before a noun in apposition: "for Mind, a mental health charity", "Mrs Allen,
-#: 67, a nurse".
-_NAMED_BEFORE = re.compile(r"(?:\b[^\W\d_a-z][\w’'.-]*|\b\d{1,3})[’'\"”]?\s*[,(]\s*$")
+#: 67, a nurse" (not a date: "On Tuesday, a kayaker drowned").
+_NAMED_BEFORE = re.compile(r"(?:\b([A-Z\u00c0-\u00de][\w’'.-]*)|\b\d{1,3})[’'\"”]?\s*[,(]\s*$")
 #: Words before a capitalised run that make it a place or a body, not a person's name ("on the
 #: Ossick River", "from Kelsborough", "a spokeswoman for Post Office Ltd").
 _PLACE_LINKS = frozenset(
     ["in", "at", "on", "from", "near", "to", "of", "for", "into", "outside", "across", "off"]
 )
+#: How common in English the first word of a sentence must be to be no name ("A", "Police",
+#: "Seven"; not "Reid was a kayaker").
+_COMMON_FIRST_WORD_ZIPF = 4.0
 #: A naming anywhere in the sentence ("who has been named as Peter Berdowski", "known as River
 #: Action", "gave his name as Marcus", "christened"): the noun may well be named.
 _NAMES_IT = re.compile(
@@ -692,34 +710,45 @@ _NAMES_IT = re.compile(
 )
 
 
-def left_unnamed(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:
-    """Whether ``sentence`` brings in the ``noun`` a "what's the name of the NOUN" question asks
-    about only unnamed: "a 19-year-old kayaker drowned on the Ossick River", "A spokeswoman for
-    Post Office Ltd said". Any capitalised word it cannot account for (a question word in
-    ``given``, the sentence's first word, a date, a place or body after "in", "from", "for"
-    ...) may be the name, and so may any naming verb ("A witness, taxi driver Mo Ahmed, said",
-    "Jane Hart, who is a nurse", "who has been named as")."""
+@functools.lru_cache(maxsize=256)
+def _brought_in(noun: str) -> re.Pattern[str]:
+    """ "a/an" and up to three words before ``noun`` or its plural ("a 19-year-old kayaker")."""
     singular = noun[:-1] if noun.endswith("s") and not noun.endswith(("ss", "us", "is")) else noun
-    introduced = re.compile(
+    return re.compile(
         r"\b(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?" + re.escape(singular) + r"(?:s|es)?\b",
         re.IGNORECASE,
     )
-    mentions = list(introduced.finditer(sentence))
-    if (
-        not mentions
-        or _NAMES_IT.search(sentence)
-        # "for Mind, a mental health charity": the name set off before the noun
-        or any(_NAMED_BEFORE.search(sentence, 0, found.start()) for found in mentions)
-    ):
+
+
+def left_unnamed(sentence: str, noun: str, given: frozenset[str] = frozenset()) -> bool:
+    """Whether ``sentence`` brings in the ``noun`` a "what's the name of the NOUN" question asks
+    about only unnamed: "a 19-year-old kayaker drowned on the Ossick River", "A spokeswoman for
+    Post Office Ltd said". Any capitalised word it cannot account for may be the name ("A
+    witness, taxi driver Mo Ahmed, said", "Reid was a kayaker"), and so may a naming verb
+    ("who has been named as"). Accounted for: a question word (``given``), a common first
+    word, a dateline, a date, "I", and a place or body after "in", "from", "for" ... up to the
+    next comma, dash or bracket."""
+    mentions = list(_brought_in(noun).finditer(sentence))
+    if not mentions or _NAMES_IT.search(sentence):
         return False
+    for found in mentions:
+        before = _NAMED_BEFORE.search(sentence, 0, found.start())
+        if before and not (before.group(1) and CALENDAR_WORD.fullmatch(before.group(1))):
+            return False  # "for Mind, a mental health charity": the name set off before it
     linked = False  # inside a capitalised run after a place link
     written_words = sentence.split()
     for i, written in enumerate(written_words):
         word = written.strip("\"'“”‘’()[],.;:!?—–-")
-        starts = i == 0 or written_words[i - 1] in ("—", "–")  # (after a dateline's dash)
+        if not word or written[:1] in "([":
+            linked = False  # "from Leeds — Tom Hart —", "from Kelsborough (Amy Lowe)"
         if not word or not word[0].isupper():
-            linked = (linked and word.lower() in ("the", "")) or word.lower() in _PLACE_LINKS
+            linked = (linked and word.lower() == "the") or word.lower() in _PLACE_LINKS
             continue
+        starts = (
+            i == 0 and (word.isupper() or english_zipf(word.lower()) >= _COMMON_FIRST_WORD_ZIPF)
+        ) or (
+            0 < i <= 3 and written_words[i - 1] in ("—", "–") and written_words[0].isupper()
+        )  # (a common first word; the first after a dateline's dash)
         if not (
             starts
             or linked
@@ -749,9 +778,12 @@ def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) ->
         return True
 
     def reachable(place: int, i: int) -> bool:
-        # "a bakery near the Portway Market stop": a name past a preposition is another's
+        # "a bakery near the Portway Market stop": a name past a preposition is another's, but
+        # not one set off after where they are from ("A man from Leeds, Tom Hart,")
         between = words[min(place, i) + 1 : max(place, i)]
-        return not any(normalise(w.strip(",.;:")) in _NAME_BREAKS for w in between)
+        breaks = [w for w in between if normalise(w.strip(",.;:")) in _NAME_BREAKS]
+        set_off = i > place and words[i - 1].endswith((",", "—", "–"))
+        return not breaks or (set_off and [normalise(w) for w in breaks] == ["from"])
 
     return any(
         word[:1].isupper()

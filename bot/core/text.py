@@ -526,7 +526,7 @@ def fold_variant(token: str) -> str:
 #: read as the words ("Who is the CEO?" finds "Chief executive Daniel Ferreira").
 ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
     "ceo": "chief executive",
-    "ceos": "chief executives",  # (and "the ceos name", as "pms" and "cfos" may be)
+    "ceos": "chief executives",  # (a plural, or "the ceos name" without its apostrophe)
     "cfo": "chief financial officer",
     "cfos": "chief financial officers",
     "pm": "prime minister",

@@ -45,6 +45,7 @@ from bot.core.shapes import (
     gives_a_count,
     holder_names,
     left_unnamed,
+    name_asked_after_an_age,
     name_asked_of,
     named_near,
     names_people,
@@ -456,6 +457,10 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         ("Jane Hart, who is a nurse, said she was shocked.", "nurse", False),
         ("A British man, understood to be Tom Hartley, died.", "man", False),
         ("A puppy christened Biscuit by keepers is doing well.", "puppy", False),
+        ("A 34-year-old man from Leeds — Tom Hart — was hurt.", "man", False),
+        ("A woman from Kelsborough (Amy Lowe) was hurt.", "woman", False),
+        ("Reid was a 19-year-old kayaker from Otley.", "kayaker", False),
+        ("On Tuesday, a 19-year-old kayaker drowned on the river.", "kayaker", True),
         ("The kayaker was pulled from the river.", "kayaker", False),
         ("Two kayakers drowned on the river.", "kayaker", False),
     ],
@@ -486,6 +491,10 @@ def test_who_a_sentence_reports_as_saying_something(sentence: str, subjects: set
         "a-name-before-a-clause",
         "a-hedged-name",
         "christened",
+        "a-name-between-dashes-after-a-place",
+        "a-name-in-brackets-after-a-place",
+        "a-surname-first",
+        "a-date-first",
         "the-noun-was-named-before",
         "no-article",
     ],
@@ -506,6 +515,7 @@ def test_a_noun_brought_in_unnamed(sentence: str, noun: str, unnamed: bool) -> N
         ("She runs a bakery near the Portway Market stop.", "bakery", False),
         ("It happened at a pub in the village, Police Scotland said.", "pub", False),
         ("An outbreak hit a care home in Ballymena, County Antrim, on Friday.", "home", False),
+        ("A man from Leeds, Tom Hart, was hurt in the crash.", "man", True),
     ],
     ids=[
         "named-walker",
@@ -515,6 +525,7 @@ def test_a_noun_brought_in_unnamed(sentence: str, noun: str, unnamed: bool) -> N
         "another-noun",
         "a-source-after-a-place-names-nothing",
         "a-county-names-nothing",
+        "a-name-set-off-after-where-they-are-from",
     ],
 )
 def test_a_name_asked_of_someone_stands_near_them(sentence: str, noun: str, named: bool) -> None:
@@ -1272,6 +1283,7 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         ("What was the name of the 24-year-old woman who died?", "woman"),
         ("What was the name of the 81-year-old man taken to hospital?", "man"),
         ("What's the name of the 34-year-old arrested over the torc?", ""),
+        ("whats the name of the 19 year old kayaker", "kayaker"),
         ("What's the name of the new shopping centre?", "centre"),
         ("what is the name of the football ground", "ground"),
     ],
@@ -1291,6 +1303,7 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         "an-age-before-the-noun",
         "an-irregular-participle-starts-a-clause",
         "an-age-as-the-noun-asks-of-a-person",
+        "an-age-written-apart",
         "an-ing-noun-is-no-clause",
         "a-noun-that-is-a-verb-form-too",
     ],
@@ -1333,6 +1346,10 @@ def test_what_year_needs_a_year(sentence: str, gives_a_year: bool) -> None:
         ("Can you recommend a good hotel in Warsaw?", True),
         ("How do we know Putin wants a deal?", False),
         ("how do you spell the norwegian pms name", False),
+        ("how do u reckon the talks will go on monday", False),
+        ("anyone got any good news on the talks", False),
+        ("hey whats the best way to get to kellmore", True),
+        ("ok so whats the weather gonna be like this weekend", True),
         ("what best before dates are part of the recall", False),
         ("best picture winner", False),
         ("best friend of the groom?", False),
@@ -1351,3 +1368,16 @@ def test_a_request_for_advice(question: str, advice: bool) -> None:
     """A request for advice, a recommendation or a forecast, not a question about the story's
     events ("did anybody recommend closing the bridge?", "best picture winner")."""
     assert bool(ASKS_ADVICE.search(normalise(question))) is advice
+
+
+def test_a_question_word_accounts_for_a_capital() -> None:
+    """A capitalised word the question itself uses is no name the passage gives."""
+    sentence = "A kayaker drowned in the Wharfe, Otley police said."
+    assert not left_unnamed(sentence, "kayaker")
+    assert left_unnamed(sentence, "kayaker", frozenset({"otley"}))
+
+
+def test_an_age_before_the_noun_asks_of_someone() -> None:
+    """ "The name of the 67-year-old grandmother" asks the name of whoever she is."""
+    assert name_asked_after_an_age("what was the name of the 67-year-old grandmother")
+    assert not name_asked_after_an_age("what was the name of the grandmother")
