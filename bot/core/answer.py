@@ -776,7 +776,8 @@ def _asked(text: str) -> _Asked:
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
         per_period=bool(PER_PERIOD.search(folded)),
         age_of_kind=_whose_age_kind(owned),
-        age_owner=_whose_age(owner.group(1)) if owner else frozenset(),
+        # ("England's Harry Kane" names the one asked about: the owner is his team)
+        age_owner=_whose_age(owner.group(1)) if owner and not _whose_age(owned) else frozenset(),
         share=bool(ASKS_A_SHARE.search(folded)),
         medium=bool(ASKS_A_MEDIUM.search(folded)),
         population=bool(ASKS_POPULATION.search(folded)),

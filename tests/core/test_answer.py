@@ -2284,6 +2284,10 @@ _CREWS = (
     "The union wants a pay rise of 9 percent for the crews this year.\n\n"
     "A cyber attack on the booking system last week left passengers without tickets.\n"
 )
+_KANE = (
+    "England Win\n\n"
+    "England's Harry Kane, 31, scored twice as England beat Finland 3-1 in Helsinki on Sunday.\n"
+)
 _ICE = (
     "Boy Saves Friend From Frozen Pond\n\n"
     "Callum Reid, 14, was walking home when he saw that his friend had fallen through the ice.\n\n"
@@ -2485,6 +2489,9 @@ _WRECK = (
             "How old is the boy who saved Callum's friend?",
             "Callum Reid, 14",
             id="a-possessive-inside-a-clause-is-no-owner",
+        ),
+        pytest.param(
+            _KANE, "How old is England's Harry Kane?", "Harry Kane, 31", id="a-team-s-player"
         ),
         pytest.param(
             _TICKS,
