@@ -613,35 +613,9 @@ NAME_REACH = 4
 
 #: Irregular past participles that start a clause after a noun ("the man taken to hospital",
 #: "the painting stolen in 1990"); not words that are nouns too ("ground", "shot", "left").
-_PARTICIPLES = frozenset(
-    [
-        "taken",
-        "given",
-        "seen",
-        "held",
-        "born",
-        "stolen",
-        "hurt",
-        "built",
-        "sold",
-        "caught",
-        "brought",
-        "thrown",
-        "driven",
-        "bitten",
-        "hidden",
-        "chosen",
-        "beaten",
-        "written",
-        "told",
-        "kept",
-        "sent",
-        "spent",
-        "bought",
-        "struck",
-        "swept",
-        "fallen",
-    ]
+_PARTICIPLES = words(
+    "taken given seen held born stolen hurt built sold caught brought thrown driven bitten hidden "
+    "chosen beaten written told kept sent spent bought struck swept fallen"
 )
 #: An age asked as the noun ("the name of the 34-year-old arrested") asks of a person.
 _AGE_AS_NOUN = re.compile(r"^\d+-years?-old$")
@@ -696,9 +670,7 @@ def name_asked_after_an_age(question: str) -> bool:
 _NAMED_BEFORE = re.compile(r"(?:\b([A-Z\u00c0-\u00de][\w’'.-]*)|\b\d{1,3})[’'\"”]?\s*[,(]\s*$")
 #: Words before a capitalised run that make it a place or a body, not a person's name ("on the
 #: Ossick River", "from Kelsborough", "a spokeswoman for Post Office Ltd").
-_PLACE_LINKS = frozenset(
-    ["in", "at", "on", "from", "near", "to", "of", "for", "into", "outside", "across", "off"]
-)
+_PLACE_LINKS = words("in at on from near to of for into outside across off")
 #: How common in English the first word of a sentence must be to be no name ("A", "Police",
 #: "Seven"; not "Reid was a kayaker").
 _COMMON_FIRST_WORD_ZIPF = 4.0
