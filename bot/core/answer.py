@@ -669,7 +669,7 @@ _HOW_OLD_IS = re.compile(
 _OWNER_OF_AGED = re.compile(
     # (the noun asked of, not one inside a clause: "the boy who saved Callum's friend")
     r"^((?:(?!\b(?:who|that|which|whose)\b).)+?)"
-    r"(?<!\bwho)(?<!\bthat)(?<!\bwhat)(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthere)['’]s?\s+(?=\S)",
+    r"(?<!\bwhat)(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthere)['’]s?\s+(?=\S)",
     re.IGNORECASE,
 )
 #: "Who coaches the Croatian?", "Who has paid for the study?", "Who's meeting Putin?": the
@@ -752,6 +752,7 @@ def _asked(text: str) -> _Asked:
     whose = how_old.group(1) if how_old else ""
     owner = _OWNER_OF_AGED.match(whose)  # "Marisol Ortega's daughters": hers, not her age
     owned = whose[owner.end() :] if owner else whose
+    age_of = _whose_age(owned)
     return _Asked(
         future=bool(ASKS_FUTURE.search(text)),
         # "How many days was he kept in hospital?" is "how long": a duration answers
@@ -772,12 +773,12 @@ def _asked(text: str) -> _Asked:
         kind_of=kind_of.group(1) if kind_of else "",
         sex=_sex_asked(text),
         amount=_AMOUNT_ASKED.search(text),
-        age_of=_whose_age(owned),
+        age_of=age_of,
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
         per_period=bool(PER_PERIOD.search(folded)),
         age_of_kind=_whose_age_kind(owned),
         # ("England's Harry Kane" names the one asked about: the owner is his team)
-        age_owner=_whose_age(owner.group(1)) if owner and not _whose_age(owned) else frozenset(),
+        age_owner=_whose_age(owner.group(1)) if owner and not age_of else frozenset(),
         share=bool(ASKS_A_SHARE.search(folded)),
         medium=bool(ASKS_A_MEDIUM.search(folded)),
         population=bool(ASKS_POPULATION.search(folded)),
@@ -1760,7 +1761,7 @@ class StoryEngine:
 
     def _speaks_of_advice(self, folded: str, position: int) -> bool:
         """Whether the paragraph at ``position`` speaks of what a request for advice asks: the
-        verb of a how-to ("how do i apply ..." of "Applications can be made online"; a light
+        verb of a how-to ("how do i apply ..." of "Drivers can apply from Monday"; a light
         verb, "how do i get the jab", "how can we be sure", leaves it to the other words) or
         its word of advice ("the best time to see the aurora", "Forecasters said")."""
         found = HOW_TO.match(folded)
@@ -1795,7 +1796,8 @@ class StoryEngine:
         split = self._compounds.get(folded)
         if split is None:
             split = folded
-            if english_zipf(folded) < COMPOUND_ZIPF and not self._lookup(folded)[0]:
+            rarity = english_zipf(folded)
+            if rarity < COMPOUND_ZIPF and not self._lookup(folded)[0]:
                 for cut in range(MIN_COMPOUND_PART, len(folded) - MIN_COMPOUND_PART + 1):
                     first, second = folded[:cut], folded[cut:]
                     if (
@@ -1809,7 +1811,7 @@ class StoryEngine:
                                 term(first),
                             )
                             or (  # a word English hardly knows, its parts in one passage
-                                english_zipf(folded) < GLUED_ZIPF
+                                rarity < GLUED_ZIPF
                                 and np.intersect1d(
                                     self.index.documents_with(term(first)),
                                     self.index.documents_with(term(second)),

@@ -753,9 +753,9 @@ def named_near(sentence: str, noun: str, given: frozenset[str] = frozenset()) ->
         # "a bakery near the Portway Market stop": a name past a preposition is another's, but
         # not one set off after where they are from ("A man from Leeds, Tom Hart,")
         between = words[min(place, i) + 1 : max(place, i)]
-        breaks = [w for w in between if normalise(w.strip(",.;:")) in _NAME_BREAKS]
+        breaks = [b for b in (normalise(w.strip(",.;:")) for w in between) if b in _NAME_BREAKS]
         set_off = i > place and words[i - 1].endswith((",", "—", "–"))
-        return not breaks or (set_off and [normalise(w) for w in breaks] == ["from"])
+        return not breaks or (set_off and breaks == ["from"])
 
     return any(
         word[:1].isupper()
