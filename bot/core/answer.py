@@ -216,6 +216,8 @@ from bot.core.text import (
     fold_variant,
     index_terms,
     is_common_english,
+    keyword_date,
+    meant_function_word,
     normalise,
     phrasal_heads,
     question_type,
@@ -260,6 +262,8 @@ GLUED_ZIPF = 2.0
 COMPOUND_PART_ZIPF = 3.0
 #: Glued words long enough to be two.
 _GLUED_WORD = re.compile(r"\b[A-Za-z]{7,}\b")
+#: A word long enough to be a mistyped function word ("wich", "becuase").
+_LONG_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 #: The shortest part a glued word is split into ("pay rise", "tap water").
 MIN_COMPOUND_PART = 3
 #: Weight of a word the story does not have, relative to the rarest word it has.
@@ -1533,6 +1537,9 @@ class StoryEngine:
         focus_noun = fold_variant(focus.group(1)) if focus else ""
         asks_a_kind = ASKS_A_KIND.match(normalise(asked))
         kind_noun = fold_variant(asks_a_kind.group(1)) if asks_a_kind else ""
+        asked_tokens = tokenize(normalise(asked))
+        if not kind_noun and (dated := keyword_date(asked_tokens)) is not None:
+            kind_noun = asked_tokens[dated]  # "meeting date?": what is asked, not a topic
         governments = _governing_capitals(normalise(text))
         compounds = compound_nouns(tokenize(text))
         acronyms = _acronyms(text)
@@ -1780,9 +1787,22 @@ class StoryEngine:
         """``text`` with the abbreviations the corpus does not write itself spelt out ("the
         CEO" -> "the chief executive") and the compounds it writes as two words split ("the
         payrise" -> "the pay rise"), as every question word is looked up."""
-        return _GLUED_WORD.sub(
+        spelt = _GLUED_WORD.sub(
             self._compound_split, spell_out_abbreviations(text, self._writes_abbreviation)
         )
+        return _LONG_WORD.sub(self._function_word_fixed, spelt)
+
+    def _function_word_fixed(self, found: re.Match[str]) -> str:
+        """A function word mistyped ("which road is shut becuase of the fire") spelt right,
+        else the word itself: not a name, nor a word the corpus writes."""
+        word = found.group(0)
+        if word[:1].isupper() and found.start() and not found.string.isupper():
+            return word
+        lower = word.lower()
+        folded = fold_variant(lower)
+        if folded in STOPWORDS or folded != lower or term(folded) in self._document_frequency:
+            return word
+        return meant_function_word(folded) or word
 
     def _compound_split(self, found: re.Match[str]) -> str:
         """The two words of the corpus a rare glued word it does not use at all stands for

@@ -1034,8 +1034,18 @@ def comparatives(adjective: str) -> tuple[str, ...]:
     return tuple(stem + ending for stem in stems for ending in ("er", "est"))
 
 
+#: Plurals in "-ings" that name a thing of their own, not the doing of their verb: "savings" are
+#: no "saved" lives, "takings" nothing taken, an "innings" no inn.
+OWN_SENSE_PLURALS = words(
+    "savings takings winnings holdings belongings proceedings bearings innings fittings "
+    "lodgings surroundings"
+)
+
+
 def term(token: str) -> str:
     """The index term of one normalised, variant-folded token: its stem, related words joined."""
+    if token in OWN_SENSE_PLURALS:
+        return token
     stemmed = _irregular_forms().get(token) or stem(token)
     return _related_stems().get(stemmed, stemmed)
 
@@ -1128,6 +1138,7 @@ _YES_NO_STARTS = words(
 )
 _TIME_NOUNS = words("time date day year month week hour")
 #: "what is the date", "what was the day", "what's the time" (tokens): a when-question.
+_DATES = words("date dates")
 _WHAT_IS_THE_DATE = re.compile(
     r"^(?:what (?:is|was)|whats|what) the (?:time|date|day|year|month)\b"
 )
@@ -1189,6 +1200,28 @@ def fix_question_word(question: str) -> str:
     if len(fixes) != 1 or english_zipf(word) >= QUESTION_TYPO_ZIPF:
         return question
     return question[: found.start(1)] + fixes[0] + question[found.end(1) :]
+
+
+#: A word this rare in English that is one edit from a function word of four or more letters
+#: is that word mistyped ("becuase", "aginst", "wich"): English hardly writes it otherwise.
+FUNCTION_TYPO_ZIPF = 2.9
+
+
+@functools.cache
+def _function_word_speller() -> Speller:
+    return Speller({word: 1 for word in STOPWORDS if len(word) >= 4 and word.isalpha()})
+
+
+def meant_function_word(word: str) -> str:
+    """The function word a rare word mistypes by one edit ("becuase" -> "because", "aginst"
+    -> "against", "whne" -> "when"), else ""; ``word`` normalised and lower-case."""
+    if len(word) < 4 or not word.isalpha() or word in STOPWORDS:
+        return ""
+    fixed = _function_word_speller().correct(word)
+    if not fixed or edit_distance(word, fixed, 2) != 1:
+        return ""
+    # (English frequencies are loaded only for a word one edit from a function word.)
+    return fixed if english_zipf(word) < FUNCTION_TYPO_ZIPF else ""
 
 
 def _drops_one_letter(typo: str, word: str) -> bool:
@@ -1265,6 +1298,25 @@ _MONEY_SOURCE = re.compile(
 _HOW_MANY_INSIDE = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 
 
+def keyword_date(tokens: Sequence[str]) -> int | None:
+    """Where "date" stands in a question of keywords that asks one ("date of the meeting",
+    "the dates for the strike", "stoere meeting date"), else None: not with a question word,
+    "did ..." (which asks whether a date was set) or "and" (more than a date asked)."""
+    if (
+        not tokens
+        or tokens[0] in _YES_NO_STARTS
+        or QUESTION_WORDS.intersection(tokens)
+        or "and" in tokens  # "cost and opening date?" asks two things
+    ):
+        return None
+    if tokens[-1] in _DATES:
+        return len(tokens) - 1
+    start = 1 if tokens[0] == "the" else 0
+    if len(tokens) > start + 1 and tokens[start] in _DATES and tokens[start + 1] in ("of", "for"):
+        return start
+    return None
+
+
 def question_type(question: str) -> QuestionType:
     """Classify a question by its question words: who/when/how many/where/why/yes-no/other."""
     if BEFORE_OR_AFTER.search(question):
@@ -1307,6 +1359,8 @@ def question_type(question: str) -> QuestionType:
         return QuestionType.YES_NO
     if _HOW_MANY_INSIDE.search(question):  # "of the 5000 soldiers how many are russian"
         return QuestionType.HOW_MANY
+    if keyword_date(tokens) is not None:
+        return QuestionType.WHEN  # "date of the meeting", "stoere meeting date?"
     if any(word in _STATEMENT_VERBS for word in tokens):
         return QuestionType.STATEMENT
     return QuestionType.OTHER

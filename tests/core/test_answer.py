@@ -3431,3 +3431,45 @@ def test_a_request_for_advice_the_story_speaks_of(
         "drive the trams from Monday.\n",
     )
     assert engine._speaks_of_advice(normalise(question), 0) is speaks
+
+
+def test_a_mistyped_function_word_is_spelt_right_unless_the_story_writes_it(
+    tmp_path: Path,
+) -> None:
+    """ "becuase" is "because", so it is no key word the story lacks; a word the story writes
+    ("Wold") or a capitalised name mid-question stays as written."""
+    engine = engine_over(
+        tmp_path,
+        "story.txt",
+        "Moor Fire\n\nThe fire has forced the closure of the A6024 road near Ashby Wold.\n\n"
+        "Crews will stay overnight.\n",
+    )
+    assert engine._respelt("which road is shut becuase of the fire") == (
+        "which road is shut because of the fire"
+    )
+    assert engine._respelt("is the wold road shut") == "is the wold road shut"
+    assert engine._respelt("did Wich say") == "did Wich say"
+    answer = engine.answer("which road is shut becuase of the fire")
+    assert answer.answered
+    assert "A6024" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("date of the meeting", True), ("meeting date?", True), ("venue of the meeting", False)],
+)
+def test_a_question_of_keywords_asking_a_date(
+    tmp_path: Path, question: str, answered: bool
+) -> None:
+    """ "date of the meeting" asks when the meeting was: the date is no key word the story
+    lacks."""
+    engine = engine_over(
+        tmp_path,
+        "story.txt",
+        "Leaders Meet\n\nThe two leaders held a meeting on April 24 to discuss the war.\n\n"
+        "Talks will continue next month.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered is answered
+    if answered:
+        assert "April 24" in (answer.sentence or "")

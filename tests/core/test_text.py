@@ -19,6 +19,8 @@ from bot.core.text import (
     english_speller,
     fix_question_word,
     index_terms,
+    keyword_date,
+    meant_function_word,
     normalise,
     question_type,
     sentence_count,
@@ -26,6 +28,7 @@ from bot.core.text import (
     spell_out_abbreviations,
     split_preamble,
     split_sentences,
+    term,
     tokenize,
     tokenize_utf8,
 )
@@ -520,6 +523,58 @@ def test_the_question_after_a_chatty_preamble(message: str, asked: str) -> None:
     """A long preamble before a question-word clause is split off; a message that starts as a
     question, or a short lead-in, is kept whole."""
     assert split_preamble(message)[1] == asked
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("becuase", "because"),  # swapped letters
+        ("aginst", "against"),  # a dropped letter
+        ("whne", "when"),
+        ("evry", "every"),
+        ("wiht", "with"),
+        ("because", ""),  # the word itself
+        ("onus", ""),  # English writes it (one edit from "ones")
+        ("whale", ""),  # a word of its own (one edit from "while")
+        ("bcause", "because"),  # a dropped letter again
+        ("dosing", ""),  # English writes it (one edit from "doing")
+        ("agaisnt", "against"),
+        ("wat", ""),  # too short to tell (chat spellings are read elsewhere)
+    ],
+)
+def test_a_mistyped_function_word_is_read_as_meant(word: str, meant: str) -> None:
+    """A word English hardly writes, one edit from a function word of four or more letters,
+    is that word mistyped; a real word or a short one is not."""
+    assert meant_function_word(word) == meant
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("date of the meeting", QuestionType.WHEN),
+        ("The dates for the strike?", QuestionType.WHEN),
+        ("stoere meeting date??", QuestionType.WHEN),
+        ("did they set a date", QuestionType.YES_NO),
+        ("cost and opening date?", QuestionType.OTHER),
+        ("what happened on that date", QuestionType.OTHER),
+        ("date night ideas", QuestionType.OTHER),
+    ],
+)
+def test_a_question_of_keywords_may_ask_a_date(question: str, kind: QuestionType) -> None:
+    """Keywords ending in "date" or starting "date of" ask when; a yes/no question, two asks
+    joined by "and" or a question word's own question do not."""
+    assert question_type(question) is kind
+    assert (keyword_date(tokenize(question)) is not None) is (kind is QuestionType.WHEN)
+
+
+@pytest.mark.parametrize(
+    ("plural", "verb_form"),
+    [("savings", "saved"), ("takings", "taken"), ("winnings", "won"), ("innings", "inn")],
+)
+def test_a_plural_with_a_sense_of_its_own_is_not_its_verb(plural: str, verb_form: str) -> None:
+    """ "savings" are no "saved" lives: the plural keeps a term of its own."""
+    assert term(plural) != term(verb_form)
+    assert term("saving") == term("saved")  # (the verb's own "-ing" is still the verb)
 
 
 @pytest.mark.parametrize(
