@@ -147,6 +147,7 @@ from bot.core.shapes import (
     YEAR_ASKED,
     about_topic,
     acts_in,
+    age_of_the_unnamed,
     asked_speaker,
     asked_verb,
     counted_head,
@@ -727,6 +728,7 @@ class _Asked:
     total: bool  # "in total", "so far"
     name_of: str  # "walker" of "the name of the dog walker" ("" after an age: anyone's name)
     unnamed_of: str  # ... and "man" of "the name of the 81-year-old man" (see left_unnamed)
+    unnamed_age: str  # ... and "81-year-old" of it (any noun after "an 81-year-old")
     kind_of: str  # "missiles" of "what kind of missiles", "which missiles"
     sex: str  # "men" of "the men's race" (see _other_sex)
     amount: re.Match[str] | None  # "two weeks" of "Is the deadline two weeks?"
@@ -774,6 +776,7 @@ def _asked(text: str) -> _Asked:
         total=bool(ASKS_TOTAL.search(folded)),
         name_of="" if name_asked_after_an_age(text) else name_asked_of(text),
         unnamed_of=name_asked_of(text),
+        unnamed_age=age_of_the_unnamed(text),
         kind_of=kind_of.group(1) if kind_of else "",
         sex=_sex_asked(text),
         amount=_AMOUNT_ASKED.search(text),
@@ -3229,13 +3232,13 @@ class StoryEngine:
             )
         ):  # "What's the name of Melnychuk's school?" is not "Melnychuk said her school ..."
             return "the closest passage gives no name for that"
-        if (
-            query.asks_name
-            and asked.unnamed_of
-            and left_unnamed(sentence.text, asked.unnamed_of, given)
+        if query.asks_name and any(
+            brought_in and left_unnamed(sentence.text, brought_in, given)
+            for brought_in in (asked.unnamed_of, asked.unnamed_age)
         ):
-            # "whats the name of the kayaker who drowned" of "a 19-year-old kayaker drowned"
-            return f"the closest passage does not name the {asked.unnamed_of}"
+            # "whats the name of the kayaker who drowned" of "a 19-year-old kayaker drowned";
+            # "the 58-year-old fisherman" of "One of the fishermen, a 58-year-old man, ..."
+            return f"the closest passage does not name the {asked.unnamed_of or 'one asked of'}"
         if (
             query.asks_name and asked.name_of and asked.name_of not in ANSWER_KINDS | _PERSON_WORDS
         ):  # (a kind is what the name answers: "the company" may be "Westsound Ferries", "the

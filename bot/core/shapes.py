@@ -623,12 +623,13 @@ _AGE_AS_NOUN = re.compile(r"^\d+-years?-old$")
 _AGE_WRITTEN_APART = re.compile(r"\b(\d+)[ -]years?[ -]old\b", re.IGNORECASE)
 
 
-def _name_of(question: str) -> tuple[str, bool]:
+def _name_of(question: str) -> tuple[str, str]:
     """The noun a "what is the name of the NOUN" question asks the name of ("" if none), and
-    whether an age stands before it ("the 67-year-old grandmother")."""
+    the number or age that stands before it ("67-year-old" of "the 67-year-old grandmother";
+    "" if none)."""
     found = _NAME_OF_NOUN.search(_AGE_WRITTEN_APART.sub(r"\1-year-old", question))
     if not found:
-        return "", False
+        return "", ""
     # the noun phrase's last word ("the Post Office spokeswoman"), not a clause after it ("the
     # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
     written = found.group(1).split()
@@ -651,7 +652,8 @@ def _name_of(question: str) -> tuple[str, bool]:
         run.append((folded, word[:1].isupper() and word != written[0]))
     # "the local MP", "the new Tesco store": the last word of the phrase
     noun = run[-1][0] if run else normalise(POSSESSIVE_END.sub("", written[0]))
-    return ("" if _AGE_AS_NOUN.match(noun) else noun), written[0][:1].isdigit()
+    counted = normalise(written[0]) if written[0][:1].isdigit() else ""
+    return ("" if _AGE_AS_NOUN.match(noun) else noun), counted
 
 
 def name_asked_of(question: str) -> str:
@@ -662,7 +664,15 @@ def name_asked_of(question: str) -> str:
 def name_asked_after_an_age(question: str) -> bool:
     """Whether the noun whose name is asked follows an age ("the name of the 67-year-old
     grandmother"): someone, whoever they are, so any name the passage gives will do."""
-    return _name_of(question)[1]
+    return bool(_name_of(question)[1])
+
+
+def age_of_the_unnamed(question: str) -> str:
+    """The age before the noun whose name is asked ("58-year-old" of "the name of the
+    58-year-old fisherman"; "" if none): a passage that brings in "a 58-year-old man" unnamed
+    names nobody of that age, whatever noun it uses."""
+    age = _name_of(question)[1]
+    return age if _AGE_AS_NOUN.match(age) else ""
 
 
 #: A name right before a noun in apposition: "for Mind, a mental health charity", "Mrs Allen,

@@ -2655,6 +2655,12 @@ def test_what_a_short_story_answers(
             id="a-kayaker-left-unnamed",
         ),
         pytest.param(
+            _STORM,
+            "what was the name of the 19 year old canoeist",
+            "does not name the canoeist",
+            id="unnamed-at-the-age-asked",
+        ),
+        pytest.param(
             _PARK,
             "How old are Marisol Ortega's daughters?",
             "someone else's age",

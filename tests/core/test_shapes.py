@@ -38,6 +38,7 @@ from bot.core.shapes import (
     WHEN_ANSWER,
     about_topic,
     acts_in,
+    age_of_the_unnamed,
     asked_speaker,
     counted_head,
     counts_noun,
@@ -1381,3 +1382,18 @@ def test_an_age_before_the_noun_asks_of_someone() -> None:
     """ "The name of the 67-year-old grandmother" asks the name of whoever she is."""
     assert name_asked_after_an_age("what was the name of the 67-year-old grandmother")
     assert not name_asked_after_an_age("what was the name of the grandmother")
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("What is the name of the 58-year-old fisherman taken to hospital?", "58-year-old"),
+        ("whats the name of the 19 year old kayaker", "19-year-old"),
+        ("what was the name of the grandmother", ""),
+        ("what are the names of the 2 boys", ""),  # a count, not an age
+    ],
+)
+def test_the_age_of_the_one_whose_name_is_asked(question: str, age: str) -> None:
+    """The age before the noun whose name is asked, which a passage may give with another
+    noun ("a 58-year-old man")."""
+    assert age_of_the_unnamed(question) == age
