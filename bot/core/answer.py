@@ -317,7 +317,8 @@ HEADLINE_SHARE = 2.0
 FIRST_NAME_SHARE = 0.3
 FIRST_NAME_RANK_SHARE = 0.25
 
-#: Idioms whose words say nothing of the topic: "a lot" (no auction lot), "stopped short of"
+#: Idioms whose words say nothing of the topic: "a lot" (no auction lot), "so far" (no
+#: distance), "stopped short of"
 #: (nothing brief), "strike a deal" / "no agreement is struck" (reaching one, no attack), "take
 #: effect" / "kick in" / "come into force" (starting to apply: the date is asked, the story may
 #: say "from June 2"). The words of a match that belong to its idiom (:data:`_IDIOM_WORDS`)
@@ -339,6 +340,8 @@ _IDIOM_PARTS = {
         re.IGNORECASE,
     ),
     "lot": re.compile(r"\ba lot\b", re.IGNORECASE),
+    # "how much has the fundraiser made so far": until now, no distance
+    "far": re.compile(r"\b(?:so|thus) far\b", re.IGNORECASE),
     # "Russia stopped short of taking Kyiv", "fell short of the target": not brief, not small
     "short": _STOPPED_SHORT,
     "lots": re.compile(r"\blots of\b", re.IGNORECASE),
@@ -351,6 +354,7 @@ _IDIOM_PARTS = {
 #: Each idiom word and the idiom of :data:`_IDIOM_PARTS` it belongs to.
 _IDIOM_WORDS = {
     "lot": "lot",
+    **dict.fromkeys(("thus", "far"), "far"),
     "lots": "lots",
     "short": "short",
     **dict.fromkeys(("strike", "strikes", "struck", "striking"), "strike"),

@@ -3479,3 +3479,28 @@ def test_a_question_of_keywords_asking_a_date(
     assert answer.answered is answered
     if answered:
         assert "April 24" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("how much has the appeal made so far", True),
+        ("how much has the appeal collected thus far?", True),
+        ("how far did the runners go", False),  # a distance the story does not give
+    ],
+)
+def test_so_far_asks_until_now_not_a_distance(
+    tmp_path: Path, question: str, answered: bool
+) -> None:
+    """ "so far" frames the question (until now): "far" is no key word the story lacks."""
+    engine = engine_over(
+        tmp_path,
+        "story.txt",
+        "Playground Wrecked\n\nVandals wrecked the new playground on Friday night.\n\n"
+        "An appeal has collected £4,200 to repair the swings.\n\n"
+        "Runners in Sunday's fun run will collect for the repairs.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered is answered
+    if answered:
+        assert "£4,200" in (answer.sentence or "")
