@@ -112,6 +112,7 @@ from bot.core.shapes import (
     NAMED_AREA,
     NAMING,
     NEEDS_A_SPEED,
+    NO_DATE_SET,
     NOT_PLACES,
     NUMBER_PER_PERIOD,
     NUMBERED_NAME,
@@ -220,6 +221,7 @@ from bot.core.text import (
     keyword_date,
     meant_function_word,
     normalise,
+    own_sense_plurals,
     phrasal_heads,
     question_type,
     sentence_count,
@@ -1801,15 +1803,16 @@ class StoryEngine:
 
     def _function_word_fixed(self, found: re.Match[str]) -> str:
         """A function word mistyped ("which road is shut becuase of the fire") spelt right,
-        else the word itself: not a name, nor a word the corpus writes."""
+        else the word itself: not a capitalised word (a name, in a question all in capitals
+        any word), nor one the corpus has a term for ("wether" may be its "weather")."""
         word = found.group(0)
-        if word[:1].isupper() and found.start() and not found.string.isupper():
+        if not word.islower() or found.string.isupper():
             return word
-        lower = word.lower()
-        folded = fold_variant(lower)
-        if folded in STOPWORDS or folded != lower or term(folded) in self._document_frequency:
+        folded = fold_variant(word)
+        if folded in STOPWORDS or folded != word:
             return word
-        return meant_function_word(folded) or word
+        meant = meant_function_word(folded)
+        return meant if meant and not self._lookup(folded)[0] else word
 
     def _compound_split(self, found: re.Match[str]) -> str:
         """The two words of the corpus a rare glued word it does not use at all stands for
@@ -1866,6 +1869,9 @@ class StoryEngine:
         found = term(word)
         if found in self._document_frequency:
             return found, 1.0
+        plural = own_sense_plurals().get(found, "")
+        if plural in self._document_frequency:  # "how much did they save" of "savings" alone
+            return plural, CORRECTED_WEIGHT
         stand_in = STAND_INS.get(word) or STANDS_FOR.get(word)  # "Moscow" for Russia
         if stand_in and (other := term(stand_in)) in self._document_frequency:
             return other, CORRECTED_WEIGHT
@@ -3143,6 +3149,7 @@ class StoryEngine:
             query.kind is QuestionType.WHEN
             and not WHEN_ANSWER.search(sentence.text)
             and not (query.asks_year and A_YEAR.search(sentence.text))  # "a year eight pupil"
+            and not NO_DATE_SET.search(sentence.text)  # "No date has been set for his trial."
         ):
             return "the closest passage gives no date or time for that"
         if (

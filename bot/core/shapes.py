@@ -134,6 +134,14 @@ WHEN_ANSWER = re.compile(
     r"(minutes?|hours?|days?|weeks?|months?|years?))\b",
     re.IGNORECASE,
 )
+#: A sentence that answers "when" by saying no date is set ("No date has been set for his
+#: trial.", "the date has yet to be announced").
+NO_DATE_SET = re.compile(
+    r"\bno (?:date|start date|timetable|timescale|time ?frame)\b"
+    r"|\b(?:date|timetable)s? (?:has|have|had) (?:not |yet to )?(?:yet )?be(?:en)? "
+    r"(?:set|fixed|agreed|announced|confirmed)\b",
+    re.IGNORECASE,
+)
 #: "When will they meet?" asks about what is to come: a past date does not answer it.
 ASKS_FUTURE = re.compile(
     r"\bwhen (?:will|would|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|due|expected|set to|"

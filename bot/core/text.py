@@ -1042,6 +1042,13 @@ OWN_SENSE_PLURALS = words(
 )
 
 
+@functools.cache
+def own_sense_plurals() -> dict[str, str]:
+    """The term of a verb or singular -> the plural of :data:`OWN_SENSE_PLURALS` it shares a
+    stem with ("save" and "saving" -> "savings"), for a story that writes only the plural."""
+    return {stem(form): plural for plural in OWN_SENSE_PLURALS for form in (plural, plural[:-1])}
+
+
 def term(token: str) -> str:
     """The index term of one normalised, variant-folded token: its stem, related words joined."""
     if token in OWN_SENSE_PLURALS:
@@ -1137,8 +1144,8 @@ _YES_NO_STARTS = words(
     "is are was were do does did has have had can could will would should must may might"
 )
 _TIME_NOUNS = words("time date day year month week hour")
-#: "what is the date", "what was the day", "what's the time" (tokens): a when-question.
 _DATES = words("date dates")
+#: "what is the date", "what was the day", "what's the time" (tokens): a when-question.
 _WHAT_IS_THE_DATE = re.compile(
     r"^(?:what (?:is|was)|whats|what) the (?:time|date|day|year|month)\b"
 )
@@ -1202,26 +1209,63 @@ def fix_question_word(question: str) -> str:
     return question[: found.start(1)] + fixes[0] + question[found.end(1) :]
 
 
-#: A word this rare in English that is one edit from a function word of four or more letters
-#: is that word mistyped ("becuase", "aginst", "wich"): English hardly writes it otherwise.
+#: A word this rare in English that is a slip of the keys on a common function word of four
+#: or more letters is that word mistyped ("becuase", "aginst", "wich"): English hardly writes
+#: it otherwise.
 FUNCTION_TYPO_ZIPF = 2.9
+#: How common in English a function word must be to be one a typo stands for: "because",
+#: "which", not the halves of contractions ("hadn", "shan") or "hows".
+_FUNCTION_WORD_ZIPF = 5.0
 
 
 @functools.cache
-def _function_word_speller() -> Speller:
-    return Speller({word: 1 for word in STOPWORDS if len(word) >= 4 and word.isalpha()})
+def _function_words() -> dict[int, tuple[str, ...]]:
+    """The common function words of four or more letters, by length."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(STOPWORDS):
+        if len(word) >= 4 and word.isalpha() and english_zipf(word) >= _FUNCTION_WORD_ZIPF:
+            by_length.setdefault(len(word), []).append(word)
+    return {length: tuple(found) for length, found in by_length.items()}
+
+
+def _slip_of(typo: str, word: str) -> bool:
+    """Whether ``typo`` is ``word`` with two neighbouring letters swapped, one letter left out
+    or one letter doubled: the slips a typist makes (a letter replaced by another is as
+    often another word: "ewen", "omer")."""
+    if len(typo) == len(word):
+        differ = [i for i, (a, b) in enumerate(zip(typo, word, strict=True)) if a != b]
+        return (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and typo[differ[0]] == word[differ[1]]
+            and typo[differ[1]] == word[differ[0]]
+        )
+    if len(typo) + 1 == len(word):
+        return any(word[:i] + word[i + 1 :] == typo for i in range(len(word)))
+    if len(typo) == len(word) + 1:
+        return any(
+            typo[i] == typo[i - 1] and typo[:i] + typo[i + 1 :] == word for i in range(1, len(typo))
+        )
+    return False
 
 
 def meant_function_word(word: str) -> str:
-    """The function word a rare word mistypes by one edit ("becuase" -> "because", "aginst"
-    -> "against", "whne" -> "when"), else ""; ``word`` normalised and lower-case."""
+    """The common function word a rare word is a slip of ("becuase" -> "because", "aginst"
+    -> "against", "whne" -> "when"), else ""; ``word`` normalised and lower-case. Of two,
+    the commoner ("wich" -> "which")."""
     if len(word) < 4 or not word.isalpha() or word in STOPWORDS:
         return ""
-    fixed = _function_word_speller().correct(word)
-    if not fixed or edit_distance(word, fixed, 2) != 1:
+    by_length = _function_words()
+    slipped = [
+        candidate
+        for length in (len(word) - 1, len(word), len(word) + 1)
+        for candidate in by_length.get(length, ())
+        if candidate[0] == word[0] and _slip_of(word, candidate)
+    ]
+    # (English frequencies are loaded only for a word that is a slip of a function word.)
+    if not slipped or english_zipf(word) >= FUNCTION_TYPO_ZIPF:
         return ""
-    # (English frequencies are loaded only for a word one edit from a function word.)
-    return fixed if english_zipf(word) < FUNCTION_TYPO_ZIPF else ""
+    return max(slipped, key=english_zipf)
 
 
 def _drops_one_letter(typo: str, word: str) -> bool:
@@ -1300,8 +1344,9 @@ _HOW_MANY_INSIDE = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 
 def keyword_date(tokens: Sequence[str]) -> int | None:
     """Where "date" stands in a question of keywords that asks one ("date of the meeting",
-    "the dates for the strike", "stoere meeting date"), else None: not with a question word,
-    "did ..." (which asks whether a date was set) or "and" (more than a date asked)."""
+    "the dates for the strike", "stoere meeting date"; not "siwa dates"), else None: not with
+    a question word, "did ..." (which asks whether a date was set) or "and" (more than a date
+    asked)."""
     if (
         not tokens
         or tokens[0] in _YES_NO_STARTS
@@ -1309,7 +1354,7 @@ def keyword_date(tokens: Sequence[str]) -> int | None:
         or "and" in tokens  # "cost and opening date?" asks two things
     ):
         return None
-    if tokens[-1] in _DATES:
+    if tokens[-1] == "date":  # (not "imported dates": the fruit)
         return len(tokens) - 1
     start = 1 if tokens[0] == "the" else 0
     if len(tokens) > start + 1 and tokens[start] in _DATES and tokens[start + 1] in ("of", "for"):

@@ -3455,6 +3455,7 @@ def test_a_mistyped_function_word_is_spelt_right_unless_the_story_writes_it(
     )
     assert engine._respelt("is the wold road shut") == "is the wold road shut"
     assert engine._respelt("did Wich say") == "did Wich say"
+    assert engine._respelt("WHICH ROAD IS SHUT BECUASE") == "WHICH ROAD IS SHUT BECUASE"
     answer = engine.answer("which road is shut becuase of the fire")
     assert answer.answered
     assert "A6024" in (answer.sentence or "")
@@ -3504,3 +3505,48 @@ def test_so_far_asks_until_now_not_a_distance(
     assert answer.answered is answered
     if answered:
         assert "£4,200" in (answer.sentence or "")
+
+
+def test_a_typo_of_a_story_word_is_no_function_word(tmp_path: Path) -> None:
+    """ "wold" is the story's "world" mistyped before it is "would"."""
+    engine = engine_over(
+        tmp_path,
+        "story.txt",
+        "Record Broken\n\nShe broke the world record in Oslo on Sunday.\n",
+    )
+    assert engine._respelt("who broke the wold record") == "who broke the wold record"
+    assert engine.answer("who broke the wold record").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how much did the council save?", "what was the saving?", "how much will be saved"],
+)
+def test_a_verb_finds_its_own_sense_plural_where_the_story_has_only_that(
+    tmp_path: Path, question: str
+) -> None:
+    """ "savings" is no form of "save", but where the story has only the plural, a question
+    of saving finds it."""
+    engine = engine_over(
+        tmp_path,
+        "story.txt",
+        "Budget Agreed\n\nThe council said the cuts would deliver savings of £3 million next "
+        "year.\n\nLibraries will close on Mondays.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered
+    assert "£3 million" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize("question", ["trial date?", "date of the trial?", "when is the trial?"])
+def test_no_date_set_answers_when(tmp_path: Path, question: str) -> None:
+    """ "No date has been set for his trial" answers when the trial is."""
+    engine = engine_over(
+        tmp_path,
+        "story.txt",
+        "Treasurer Charged\n\nThe former treasurer was charged with fraud on Tuesday.\n\n"
+        "No date has been set for his trial.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered
+    assert "No date" in (answer.sentence or "")

@@ -22,6 +22,7 @@ from bot.core.text import (
     keyword_date,
     meant_function_word,
     normalise,
+    own_sense_plurals,
     question_type,
     sentence_count,
     sentence_spans,
@@ -540,6 +541,11 @@ def test_the_question_after_a_chatty_preamble(message: str, asked: str) -> None:
         ("dosing", ""),  # English writes it (one edit from "doing")
         ("agaisnt", "against"),
         ("wat", ""),  # too short to tell (chat spellings are read elsewhere)
+        ("wich", "which"),  # of two ("with"), the commoner
+        ("hadi", ""),  # a letter added that is no double: a name ("had")
+        ("ewen", ""),  # a letter replaced: as often another word ("even")
+        ("omer", ""),
+        ("hadn", ""),  # (no contraction half is meant)
     ],
 )
 def test_a_mistyped_function_word_is_read_as_meant(word: str, meant: str) -> None:
@@ -558,6 +564,7 @@ def test_a_mistyped_function_word_is_read_as_meant(word: str, meant: str) -> Non
         ("cost and opening date?", QuestionType.OTHER),
         ("what happened on that date", QuestionType.OTHER),
         ("date night ideas", QuestionType.OTHER),
+        ("siwa dates", QuestionType.OTHER),  # the fruit
     ],
 )
 def test_a_question_of_keywords_may_ask_a_date(question: str, kind: QuestionType) -> None:
@@ -575,6 +582,7 @@ def test_a_plural_with_a_sense_of_its_own_is_not_its_verb(plural: str, verb_form
     """ "savings" are no "saved" lives: the plural keeps a term of its own."""
     assert term(plural) != term(verb_form)
     assert term("saving") == term("saved")  # (the verb's own "-ing" is still the verb)
+    assert own_sense_plurals()[term("save")] == own_sense_plurals()[term("saving")] == "savings"
 
 
 @pytest.mark.parametrize(
