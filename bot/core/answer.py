@@ -165,6 +165,7 @@ from bot.core.shapes import (
     name_asked_of,
     named_near,
     names_people,
+    names_someone,
     only_another_post,
     only_rates,
     particles_after,
@@ -334,6 +335,12 @@ _STOPPED_SHORT = re.compile(
     r"\b(?:stop|stops|stopped|stopping|fall|falls|fell|fallen|falling)\s+short\s+of\b",
     re.IGNORECASE,
 )
+#: "so far" / "thus far" as until now: not "so far from the harbour" (a distance).
+_SO_FAR = re.compile(
+    r"\b(?:so|thus) far\b(?!\s+(?:from|away|up|off|down|out|ahead|behind|back|into|inland|"
+    r"offshore|north|south|east|west)\b)",
+    re.IGNORECASE,
+)
 _IDIOM_PARTS = {
     "effect": re.compile(
         rf"{_TAKING_EFFECT.pattern}|\b(?:{'|'.join(_COME)})\s+into\s+(?:effect|force)\b"
@@ -343,7 +350,7 @@ _IDIOM_PARTS = {
     ),
     "lot": re.compile(r"\ba lot\b", re.IGNORECASE),
     # "how much has the fundraiser made so far": until now, no distance
-    "far": re.compile(r"\b(?:so|thus) far\b", re.IGNORECASE),
+    "far": _SO_FAR,
     # "Russia stopped short of taking Kyiv", "fell short of the target": not brief, not small
     "short": _STOPPED_SHORT,
     "lots": re.compile(r"\blots of\b", re.IGNORECASE),
@@ -446,6 +453,8 @@ def _framing_words(text: str) -> frozenset[str]:
         for word in tokenize(found.group(0))
         if _IDIOM_WORDS.get(word) == idiom
     }
+    if "far" in framing and tokenize(text).count("far") > len(_SO_FAR.findall(text)):
+        framing -= {"far"}  # "how many seats has the far right won so far": one far counts
     if _ONE.search(text) and not _DIGIT_ONE.search(text):
         framing.add("1")  # tokens write numbers as digits
     if _WHEN_RELATIVE_TO.search(text):
@@ -3243,13 +3252,21 @@ class StoryEngine:
             )
         ):  # "What's the name of Melnychuk's school?" is not "Melnychuk said her school ..."
             return "the closest passage gives no name for that"
-        if query.asks_name and any(
-            brought_in and left_unnamed(sentence.text, brought_in, given)
-            for brought_in in (asked.unnamed_of, asked.unnamed_age)
-        ):
+        unnamed = next(
+            (
+                brought_in
+                for brought_in in (asked.unnamed_of, asked.unnamed_age)
+                if query.asks_name
+                and brought_in
+                and left_unnamed(sentence.text, brought_in, given)
+                and not names_someone(paragraph.text)  # "He has been named locally as ..."
+            ),
+            "",
+        )
+        if unnamed:
             # "whats the name of the kayaker who drowned" of "a 19-year-old kayaker drowned";
             # "the 58-year-old fisherman" of "One of the fishermen, a 58-year-old man, ..."
-            return f"the closest passage does not name the {asked.unnamed_of or 'one asked of'}"
+            return f"the closest passage does not name the {unnamed}"
         if (
             query.asks_name and asked.name_of and asked.name_of not in ANSWER_KINDS | _PERSON_WORDS
         ):  # (a kind is what the name answers: "the company" may be "Westsound Ferries", "the

@@ -631,6 +631,10 @@ _AGE_AS_NOUN = re.compile(r"^\d+-years?-old$")
 _AGE_WRITTEN_APART = re.compile(r"\b(\d+)[ -]years?[ -]old\b", re.IGNORECASE)
 
 
+#: An owner's "'s" anywhere in a question ("the 7-year-old girl's school").
+_OWNED = re.compile(r"\w['’]s\b")
+
+
 def _name_of(question: str) -> tuple[str, str]:
     """The noun a "what is the name of the NOUN" question asks the name of ("" if none), and
     the number or age that stands before it ("67-year-old" of "the 67-year-old grandmother";
@@ -660,8 +664,8 @@ def _name_of(question: str) -> tuple[str, str]:
         run.append((folded, word[:1].isupper() and word != written[0]))
     # "the local MP", "the new Tesco store": the last word of the phrase
     noun = run[-1][0] if run else normalise(POSSESSIVE_END.sub("", written[0]))
-    counted = normalise(written[0]) if written[0][:1].isdigit() else ""
-    return ("" if _AGE_AS_NOUN.match(noun) else noun), counted
+    number = normalise(written[0]) if written[0][:1].isdigit() else ""
+    return ("" if _AGE_AS_NOUN.match(noun) else noun), number
 
 
 def name_asked_of(question: str) -> str:
@@ -677,10 +681,12 @@ def name_asked_after_an_age(question: str) -> bool:
 
 def age_of_the_unnamed(question: str) -> str:
     """The age before the noun whose name is asked ("58-year-old" of "the name of the
-    58-year-old fisherman"; "" if none): a passage that brings in "a 58-year-old man" unnamed
+    58-year-old fisherman"; "" if none, or if the noun is owned: "the 7-year-old girl's
+    school" asks the school's name): a passage that brings in "a 58-year-old man" unnamed
     names nobody of that age, whatever noun it uses."""
     age = _name_of(question)[1]
-    return age if _AGE_AS_NOUN.match(age) else ""
+    owned = POSSESSIVE_END.search(normalise(question)) or _OWNED.search(question)
+    return age if _AGE_AS_NOUN.match(age) and not owned else ""
 
 
 #: A name right before a noun in apposition: "for Mind, a mental health charity", "Mrs Allen,
@@ -698,6 +704,12 @@ _NAMES_IT = re.compile(
     r"\b(?:(?:re|nick|code)?named|called|dubbed|titled|entitled|known|identified|christened|"
     r"understood to be|believed to be|gave (?:his|her) name|whose name)\b"
 )
+
+
+def names_someone(text: str) -> bool:
+    """Whether ``text`` names someone with a naming verb ("has been named locally as",
+    "identified him as", "known as")."""
+    return bool(_NAMES_IT.search(text))
 
 
 @functools.lru_cache(maxsize=256)

@@ -2657,7 +2657,7 @@ def test_what_a_short_story_answers(
         pytest.param(
             _STORM,
             "what was the name of the 19 year old canoeist",
-            "does not name the canoeist",
+            "does not name the 19-year-old",
             id="unnamed-at-the-age-asked",
         ),
         pytest.param(
@@ -3550,3 +3550,28 @@ def test_no_date_set_answers_when(tmp_path: Path, question: str) -> None:
     answer = engine.answer(question)
     assert answer.answered
     assert "No date" in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "in_sentence"),
+    [
+        ("how many seats has the far right won so far", "142"),  # one "far" still counts
+        ("why were the coastguards so far from the harbour", "20 miles"),  # a distance
+        ("what is the name of the 41-year-old who died", "Tom Reid"),  # named in the paragraph
+    ],
+)
+def test_so_far_and_an_age_asked_leave_the_rest_alone(
+    tmp_path: Path, question: str, in_sentence: str
+) -> None:
+    """ "so far" frames only itself, "so far from" is a distance, and a paragraph that names
+    someone ("named locally as") is no unnamed one."""
+    engine = engine_over(
+        tmp_path,
+        "story.txt",
+        "Election Results\n\nThe far right won 142 seats, and the centre right won 39 seats.\n\n"
+        "The coastguards were 20 miles from the harbour when the call came.\n\n"
+        "A 41-year-old man died in the crash. He has been named locally as Tom Reid.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered
+    assert in_sentence in (answer.sentence or "")

@@ -1391,6 +1391,7 @@ def test_an_age_before_the_noun_asks_of_someone() -> None:
         ("whats the name of the 19 year old kayaker", "19-year-old"),
         ("what was the name of the grandmother", ""),
         ("what are the names of the 2 boys", ""),  # a count, not an age
+        ("what's the name of the 7-year-old girl's school", ""),  # the school's name
     ],
 )
 def test_the_age_of_the_one_whose_name_is_asked(question: str, age: str) -> None:
