@@ -685,8 +685,7 @@ def age_of_the_unnamed(question: str) -> str:
     school" asks the school's name): a passage that brings in "a 58-year-old man" unnamed
     names nobody of that age, whatever noun it uses."""
     age = _name_of(question)[1]
-    owned = POSSESSIVE_END.search(normalise(question)) or _OWNED.search(question)
-    return age if _AGE_AS_NOUN.match(age) and not owned else ""
+    return age if _AGE_AS_NOUN.match(age) and not _OWNED.search(question) else ""
 
 
 #: A name right before a noun in apposition: "for Mind, a mental health charity", "Mrs Allen,

@@ -1241,7 +1241,7 @@ def _slip_of(typo: str, word: str) -> bool:
             and typo[differ[1]] == word[differ[0]]
         )
     if len(typo) + 1 == len(word):
-        return any(word[:i] + word[i + 1 :] == typo for i in range(len(word)))
+        return _drops_one_letter(typo, word)
     if len(typo) == len(word) + 1:
         return any(
             typo[i] == typo[i - 1] and typo[:i] + typo[i + 1 :] == word for i in range(1, len(typo))
