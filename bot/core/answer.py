@@ -748,6 +748,7 @@ class _Asked:
     sex: str  # "men" of "the men's race" (see _other_sex)
     amount: re.Match[str] | None  # "two weeks" of "Is the deadline two weeks?"
     age_of: frozenset[str]  # "mark", "hollis" of "How old is the captain Mark Hollis?"
+    age_words: frozenset[str]  # ... every word of whom it asks, folded ("graham", "eddowes")
     needs_speed: bool  # "What is the top speed of the trams?"
     per_period: bool  # "How many nights a year ...?" asks a rate
     age_of_kind: str  # "climber" of "How old was the climber stuck on the ledge?"
@@ -796,6 +797,9 @@ def _asked(text: str) -> _Asked:
         sex=_sex_asked(text),
         amount=_AMOUNT_ASKED.search(text),
         age_of=age_of,
+        age_words=frozenset(map(fold_variant, tokenize(owned)))
+        if how_old and not owner
+        else frozenset(),
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
         per_period=bool(PER_PERIOD.search(folded)),
         age_of_kind=_whose_age_kind(owned),
@@ -1439,6 +1443,18 @@ class StoryEngine:
             )
             self._names_cache[slug] = found
         return found
+
+    def _names_among(self, words: frozenset[str], slug: str) -> frozenset[str]:
+        """The ``words`` (folded) that the article ``slug`` writes only as names: a name asked
+        in lower case ("how old is graham eddowes")."""
+        if not words:
+            return words
+        return frozenset(
+            word
+            for name in self._names_in(slug)
+            for word in map(fold_variant, tokenize(name))
+            if word in words
+        )
 
     def _first_name_alone(self, slug: str, text: str) -> bool:
         """Whether ``text`` calls someone of the article ``slug`` by the first name alone
@@ -3192,9 +3208,13 @@ class StoryEngine:
                 unit and not unit.search(measured)
             ):
                 return "the closest passage gives no such number"
-            if asked.measure == "old" and _age_of_another(asked.age_of, sentence.text):
+            if asked.measure == "old" and _age_of_another(
+                asked.age_of or self._names_among(asked.age_words, paragraph.article),
+                sentence.text,
+            ):
                 # "How old is captain Mark Hollis?" of "Tane, 24, batted ... before captain
-                # Mark Hollis declared"
+                # Mark Hollis declared"; "how old is graham eddowes" of "Claire Whitlock, 46,
+                # ... replacing Graham Eddowes"
                 return "the closest passage gives someone else's age"
             if asked.measure == "old" and _ages_only_of(asked.age_owner, sentence.text):
                 # "How old are Marisol Ortega's daughters?" of "Marisol Ortega, 34, who has

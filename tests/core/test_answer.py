@@ -2443,6 +2443,7 @@ _WRECK = (
             id="which-by-number",
         ),
         pytest.param(_CRICKET, "How old is Tane?", "Tane, 24,", id="the-age-asked"),
+        pytest.param(_CRICKET, "how old is tane", "Tane, 24,", id="the-age-asked-in-lower-case"),
         pytest.param(
             _LEDGE,
             "how old was the climber stuck on the ledge",
@@ -2699,6 +2700,12 @@ def test_what_a_short_story_answers(
             "How old is the captain Mark Hollis?",
             "someone else's age",
             id="another-person-s-age",
+        ),
+        pytest.param(
+            _CRICKET,
+            "how old is mark hollis",
+            "someone else's age",
+            id="another-person-s-age-name-in-lower-case",
         ),
         pytest.param(
             _QUAKE,
