@@ -748,7 +748,7 @@ class _Asked:
     sex: str  # "men" of "the men's race" (see _other_sex)
     amount: re.Match[str] | None  # "two weeks" of "Is the deadline two weeks?"
     age_of: frozenset[str]  # "mark", "hollis" of "How old is the captain Mark Hollis?"
-    age_words: frozenset[str]  # ... every word of whom it asks, folded ("graham", "eddowes")
+    age_words: frozenset[str]  # the key words of whom it asks, folded ("graham", "eddowes")
     needs_speed: bool  # "What is the top speed of the trams?"
     per_period: bool  # "How many nights a year ...?" asks a rate
     age_of_kind: str  # "climber" of "How old was the climber stuck on the ledge?"
@@ -797,7 +797,7 @@ def _asked(text: str) -> _Asked:
         sex=_sex_asked(text),
         amount=_AMOUNT_ASKED.search(text),
         age_of=age_of,
-        age_words=frozenset(map(fold_variant, tokenize(owned)))
+        age_words=frozenset(content_tokens(tokenize(owned)))
         if how_old and not owner
         else frozenset(),
         needs_speed=bool(NEEDS_A_SPEED.search(folded)),
@@ -1342,6 +1342,7 @@ class StoryEngine:
         self._sentence_counts = [sentence_count(p.text) for p in self.paragraphs]
         self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
         self._names_cache: dict[str, frozenset[str]] = {}
+        self._folded_names_cache: dict[str, frozenset[str]] = {}  # ... folded
         self._people_cache: dict[str, frozenset[str]] = {}
         self._compounds: dict[str, str] = {}  # glued word -> the words the corpus writes
         self._full_names_cache: dict[str, frozenset[tuple[str, str]]] = {}
@@ -1445,16 +1446,16 @@ class StoryEngine:
         return found
 
     def _names_among(self, words: frozenset[str], slug: str) -> frozenset[str]:
-        """The ``words`` (folded) that the article ``slug`` writes only as names: a name asked
-        in lower case ("how old is graham eddowes")."""
-        if not words:
-            return words
-        return frozenset(
-            word
-            for name in self._names_in(slug)
-            for word in map(fold_variant, tokenize(name))
-            if word in words
-        )
+        """``words`` (folded) if the article ``slug`` writes every one of them only with a
+        capital, a name asked in lower case ("how old is graham eddowes"); else empty ("the
+        saturday victim", "the british climber" ask of someone unnamed)."""
+        found = self._folded_names_cache.get(slug)
+        if found is None:
+            found = frozenset(
+                word for name in self._names_in(slug) for word in map(fold_variant, tokenize(name))
+            )
+            self._folded_names_cache[slug] = found
+        return words if words and words <= found else frozenset()
 
     def _first_name_alone(self, slug: str, text: str) -> bool:
         """Whether ``text`` calls someone of the article ``slug`` by the first name alone

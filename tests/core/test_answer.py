@@ -2235,6 +2235,13 @@ _CRICKET = (
     "Tane, 24, batted for six hours before captain Mark Hollis declared on 301 for five.\n\n"
     "Detective Inspector Fiona Castleton said the painting was nicked in 2008.\n"
 )
+_STABBING = (
+    "Teenager Charged After Stabbing\n\n"
+    "The victim, Jamie Reid, 19, was stabbed in the chest outside a Bristol nightclub on Saturday "
+    "and is in a stable condition, police said.\n\n"
+    "A 17-year-old boy appeared before Bristol Youth Court on Monday.\n\n"
+    "Kerry McCarthy, 60, whose constituency covers the area, called for more patrols.\n"
+)
 _LEDGE = (
     "Climber Winched Off Ledge\n\n"
     "A 29-year-old Scottish climber stranded on a ledge on Beinn Taraig was winched to safety on "
@@ -2444,6 +2451,15 @@ _WRECK = (
         ),
         pytest.param(_CRICKET, "How old is Tane?", "Tane, 24,", id="the-age-asked"),
         pytest.param(_CRICKET, "how old is tane", "Tane, 24,", id="the-age-asked-in-lower-case"),
+        pytest.param(
+            _STABBING, "how old was the saturday victim", "Reid, 19,", id="a-day-asked-is-no-name"
+        ),
+        pytest.param(
+            _STABBING, "how old is the bristol victim", "Reid, 19,", id="a-place-asked-is-no-name"
+        ),
+        pytest.param(
+            _STABBING, "how old is kerry mccarthy", "McCarthy, 60,", id="a-lower-case-name"
+        ),
         pytest.param(
             _LEDGE,
             "how old was the climber stuck on the ledge",
