@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import logging
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -94,44 +95,41 @@ class Thesaurus:
     """Base forms and synonyms by part of speech, as read from the bundled table."""
 
     def __init__(self, lines: Iterable[str]) -> None:
-        self._synonyms: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
-        self._irregular: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
-        self._related: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
-        self._kinds: dict[str, dict[str, tuple[str, ...]]] = {p: {} for p in PARTS_OF_SPEECH}
-        for line in lines:
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) != 3:
-                continue
-            pos, word, values = fields
-            target = (
-                self._irregular
-                if pos.endswith("!")
-                else self._related
-                if pos.endswith(">")
-                else self._kinds
-                if pos.endswith("<")
-                else self._synonyms
+        # Each word's entries stay one space-separated string until asked for: splitting the
+        # 118,000 lines' values up front was most of the time the table took to read.
+        self._synonyms: dict[str, dict[str, str]] = {p: {} for p in PARTS_OF_SPEECH}
+        self._irregular: dict[str, dict[str, str]] = {p: {} for p in PARTS_OF_SPEECH}
+        self._related: dict[str, dict[str, str]] = {p: {} for p in PARTS_OF_SPEECH}
+        self._kinds: dict[str, dict[str, str]] = {p: {} for p in PARTS_OF_SPEECH}
+        parts = {
+            pos + mark: table[pos]
+            for mark, table in (
+                ("", self._synonyms),
+                ("!", self._irregular),
+                (">", self._related),
+                ("<", self._kinds),
             )
-            part = target.get(pos.rstrip("!><"))
-            if part is not None:
-                part[word] = tuple(values.split())
+            for pos in PARTS_OF_SPEECH
+        }
+        for line in lines:
+            fields = line.split("\t")  # (a line's newline stays on its values: split() drops it)
+            if len(fields) == 3 and (part := parts.get(fields[0])) is not None:
+                part[fields[1]] = fields[2]
         self._forms: dict[str, set[str]] = {}  # verb -> its irregular forms ("mean" -> "meant")
         for form, lemmas in self._irregular["v"].items():
-            for lemma in lemmas:
+            for lemma in lemmas.split():
                 self._forms.setdefault(lemma, set()).add(form)
 
     def __len__(self) -> int:
         return sum(len(words) for words in self._synonyms.values())
 
-    def _base_forms(
-        self, word: str, pos: str, lemmas: dict[str, tuple[str, ...]] | None = None
-    ) -> list[str]:
+    def _base_forms(self, word: str, pos: str, lemmas: dict[str, str] | None = None) -> list[str]:
         """The lemmas ``word`` may be an inflection of, in one part of speech (the keys of
         ``lemmas``, by default the words with synonyms)."""
         if lemmas is None:
             lemmas = self._synonyms[pos]
         found = [word] if word in lemmas else []
-        found += [b for b in self._irregular[pos].get(word, ()) if b in lemmas]
+        found += [b for b in self._irregular[pos].get(word, "").split() if b in lemmas]
         for ending, replacement in _DETACHMENTS[pos]:
             if word.endswith(ending) and len(word) > len(ending) + 1:
                 base = word[: len(word) - len(ending)] + replacement
@@ -144,7 +142,7 @@ class Thesaurus:
         "robbery", "burglars" -> "thief"), for when no synonym will do."""
         found: list[str] = []
         for base in self._base_forms(word, "n"):
-            found.extend(self._related["n"].get(base, ()))
+            found.extend(self._related["n"].get(base, "").split())
         return tuple(w for w in dict.fromkeys(found) if w != word)
 
     def is_adjective(self, word: str) -> bool:
@@ -156,13 +154,13 @@ class Thesaurus:
         in WordNet ("dance" -> "tango", "waltz"; "crimes" -> "bribery", "fraud")."""
         found: list[str] = []
         for base in self._base_forms(noun, "n", self._kinds["n"]):
-            found.extend(self._kinds["n"][base])
+            found.extend(self._kinds["n"][base].split())
         return tuple(w for w in dict.fromkeys(found) if w != noun)
 
     def other_forms(self, word: str) -> tuple[str, ...]:
         """The other forms of the verb ``word`` that a stemmer cannot relate to it, as WordNet
         lists them ("mean" -> "meant", "stolen" -> "steal", "stole"); empty when none."""
-        lemmas = {word, *self._irregular["v"].get(word, ())}
+        lemmas = {word, *self._irregular["v"].get(word, "").split()}
         found = set(lemmas)
         for lemma in lemmas:
             found |= self._forms.get(lemma, set())
@@ -175,7 +173,7 @@ class Thesaurus:
         verbs = self._synonyms["v"]
         found: list[str] = []
         for base in self._base_forms(verb, "v"):
-            found.extend(verbs.get(f"{base}_{particle}", ()))
+            found.extend(verbs.get(f"{base}_{particle}", "").split())
         return tuple(dict.fromkeys(found))
 
     def news_phrasal_synonyms(self, verb: str, particle: str) -> tuple[str, ...]:
@@ -193,16 +191,16 @@ class Thesaurus:
         for pos in PARTS_OF_SPEECH:
             for base in self._base_forms(word, pos):
                 found.append(base)  # "sold" -> "sell": a stemmer does not know that
-                found.extend(self._synonyms[pos][base])
+                found.extend(self._synonyms[pos][base].split())
         return tuple(w for w in dict.fromkeys(found) if w != word)
 
 
 def _read(table: Path) -> Thesaurus:
     """A thesaurus of the bundled table ``table`` (empty if it is missing or unreadable)."""
     try:
-        with gzip.open(table, "rt", encoding="utf-8") as lines:
-            return Thesaurus(lines)
-    except (OSError, EOFError, UnicodeDecodeError) as error:
+        # (read whole: iterating over the lines of a gzip file took longer than the parsing)
+        return Thesaurus(gzip.decompress(table.read_bytes()).decode("utf-8").splitlines())
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as error:
         log.warning("synonym table %s unreadable (%s); answering without it", table, error)
         return Thesaurus(())
 

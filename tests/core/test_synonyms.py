@@ -61,6 +61,34 @@ def test_a_missing_table_means_no_synonyms(
         synonyms_module.thesaurus.cache_clear()
 
 
+_GOOD_TABLE = gzip.compress(b"n\tcar\tauto automobile\n")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"not a gzip file", id="not-gzip"),
+        pytest.param(_GOOD_TABLE[:-12], id="cut-short"),
+        pytest.param(_GOOD_TABLE[:10] + b"\x07" + _GOOD_TABLE[11:], id="corrupt-data"),
+        pytest.param(gzip.compress(b"n\tcar\t\xff\xfe\n"), id="not-utf-8"),
+    ],
+)
+def test_an_unreadable_table_means_no_synonyms(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, content: bytes
+) -> None:
+    """A damaged table is logged and read as empty, never a crash."""
+    table = tmp_path / "table.txt.gz"
+    table.write_bytes(content)
+    assert len(synonyms_module._read(table)) == 0
+    assert "unreadable" in caplog.text
+
+
+def test_a_table_is_read_whole(tmp_path: Path) -> None:
+    table = tmp_path / "table.txt.gz"
+    table.write_bytes(_GOOD_TABLE)
+    assert synonyms_module._read(table).synonyms("car") == ("auto", "automobile")
+
+
 def test_the_kinds_are_a_table_of_their_own(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
