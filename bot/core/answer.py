@@ -106,6 +106,7 @@ from bot.core.shapes import (
     LOWER_WORD,
     MEASURE_NOUNS,
     MEASURE_UNITS,
+    MEASURE_UNITS_WORDS,
     MONEY_AMOUNT,
     MONEY_WORDS,
     NAME_RUN,
@@ -3246,7 +3247,12 @@ class StoryEngine:
                     return f"the story gives no number of {word}"
             if counted and not counts_noun(sentence.text, counted, counting=query.asks_count):
                 return f"the closest passage gives no number of {counted}"
-            if query.asks_count and not gives_a_count(_without_numbers_of(sentence.text, query)):
+            # "How many fish died?" is not answered by "3,000 gallons of diesel leaked" (but
+            # "how many days" and "how many times" are, by "on 23 days last year")
+            counts_things = asked.counted_word not in MEASURE_UNITS_WORDS | {"", "times"}
+            if query.asks_count and not gives_a_count(
+                _without_numbers_of(sentence.text, query), of_things=counts_things
+            ):
                 # "Of the 5000 soldiers dying each week, how many are Russian?": not 5000
                 return "the closest passage gives no such number"
             if asked.share and not (

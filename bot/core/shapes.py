@@ -458,6 +458,22 @@ _UNITS_COUNTED = words(
 )
 
 
+#: Units a measure is given in, as :data:`_UNITS_COUNTED` and their singular and short forms.
+MEASURE_UNITS_WORDS = _UNITS_COUNTED | words(
+    "second kilometre kilometer metre meter mile inch yard yards hectare acre ton tonne kg km "
+    "m cm mm ml litre liter gallon mph kph degree degrees"
+)
+#: A measure: a number with a unit ("3,000 gallons", "a 14-kilometre stretch", "three hours",
+#: "31mm"); it counts no people or things.
+_A_MEASURE = re.compile(
+    r"\b(?:\d[\d,.]*|"
+    + "|".join(NUMBER_WORDS)
+    + r")(?:\s|-)?(?:"
+    + "|".join(sorted(MEASURE_UNITS_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
 #: A number with its unit written on ("31mm"): it measures only what follows "of".
 _GLUED_UNIT = re.compile(r"^\d[\d,.]*[a-z]+$")
 _ROUGHLY = r"(?:about |around |roughly |some |more than |over |nearly |almost )?"
@@ -857,13 +873,15 @@ _COUNT_SO_FAR = re.compile(
 )
 
 
-def gives_a_count(sentence: str) -> bool:
+def gives_a_count(sentence: str, *, of_things: bool = False) -> bool:
     """Whether ``sentence`` has a number that may count something (not only money, shares,
-    years, dates, times or ages; "her fifth title" counts)."""
-    return bool(
-        _NUMBER.search(_NOT_A_COUNT.sub(" ", _without_ages(sentence)))
-        or _COUNT_SO_FAR.search(sentence)
-    )
+    years, dates, times or ages; "her fifth title" counts). ``of_things``: nor only measures,
+    which count no people or things ("3,000 gallons of diesel", "a 14-kilometre stretch",
+    "for three hours")."""
+    text = _NOT_A_COUNT.sub(" ", _without_ages(sentence))
+    if of_things:
+        text = _A_MEASURE.sub(" ", text)
+    return bool(_NUMBER.search(text) or _COUNT_SO_FAR.search(sentence))
 
 
 PLACE_NAME = re.compile(

@@ -2235,6 +2235,13 @@ _CRICKET = (
     "Tane, 24, batted for six hours before captain Mark Hollis declared on 301 for five.\n\n"
     "Detective Inspector Fiona Castleton said the painting was nicked in 2008.\n"
 )
+_DIESEL = (
+    "Diesel Leaks Into Creek\n\n"
+    "About 3,000 gallons of diesel leaked from a derailed locomotive into Sawyer Creek on "
+    "Monday, state officials said.\n\n"
+    "The plant had overflowed into the creek on at least 23 days last year.\n\n"
+    "Anglers upstream said the fish were still biting.\n"
+)
 _STABBING = (
     "Teenager Charged After Stabbing\n\n"
     "The victim, Jamie Reid, 19, was stabbed in the chest outside a Bristol nightclub on Saturday "
@@ -2453,6 +2460,12 @@ _WRECK = (
         pytest.param(_CRICKET, "how old is tane", "Tane, 24,", id="the-age-asked-in-lower-case"),
         pytest.param(
             _STABBING, "how old was the saturday victim", "Reid, 19,", id="a-day-asked-is-no-name"
+        ),
+        pytest.param(
+            _DIESEL,
+            "how many days did the plant overflow last year",
+            "23 days",
+            id="how-many-days-of-days",
         ),
         pytest.param(
             _STABBING, "how old is the bristol victim", "Reid, 19,", id="a-place-asked-is-no-name"
@@ -2716,6 +2729,12 @@ def test_what_a_short_story_answers(
             "How old is the captain Mark Hollis?",
             "someone else's age",
             id="another-person-s-age",
+        ),
+        pytest.param(
+            _DIESEL,
+            "how many fish died in sawyer creek",
+            "no such number",
+            id="a-measure-counts-no-fish",
         ),
         pytest.param(
             _CRICKET,

@@ -169,6 +169,25 @@ def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("About 3,000 gallons of diesel leaked into Sawyer Creek.", False),
+        ("A 14-kilometre stretch of the river was closed.", False),
+        ("Volunteers searched for three hours.", False),
+        ("He had driven 470 miles overnight and waited 20 minutes.", False),
+        ("Crews spread 1.8 tonnes of sand.", False),
+        ("The spill killed an estimated 9,000 fish.", True),
+        ("Seventeen vehicles collided on a 2km stretch.", True),
+        ("About 70 members packed the room.", True),
+    ],
+)
+def test_a_count_of_things_is_no_measure(sentence: str, counts: bool) -> None:
+    """For "how many" of people or things, a number with a unit measures (gallons, a stretch of
+    kilometres, hours) and counts none of them."""
+    assert gives_a_count(sentence, of_things=True) is counts
+
+
+@pytest.mark.parametrize(
     ("question", "asks_money"),
     [
         ("How much did the bridge cost?", True),
