@@ -106,7 +106,6 @@ from bot.core.shapes import (
     LOWER_WORD,
     MEASURE_NOUNS,
     MEASURE_UNITS,
-    MEASURE_UNITS_WORDS,
     MONEY_AMOUNT,
     MONEY_WORDS,
     NAME_RUN,
@@ -141,6 +140,7 @@ from bot.core.shapes import (
     TITLE_WRITTEN,
     TITLED_NAME,
     TYPE_FEATURE,
+    UNIT_WORDS,
     VIEW_QUESTION,
     WEEKDAY,
     WHAT_NOUN,
@@ -741,6 +741,9 @@ class _Asked:
     counted: str  # the term of "how many NOUN"
     counted_head: str  # the head noun of "how many Kyiv residents"
     counted_word: str  # the word after "how many/much", folded ("drones", "profit")
+    # "how many fish": people or things, which a measure does not count ("3,000 gallons"); not
+    # "how many (more) days", "how many times" ("on 23 days last year")
+    of_things: bool
     total: bool  # "in total", "so far"
     name_of: str  # "walker" of "the name of the dog walker" ("" after an age: anyone's name)
     unnamed_of: str  # ... and "man" of "the name of the 81-year-old man" (see left_unnamed)
@@ -768,6 +771,7 @@ def _asked(text: str) -> _Asked:
     kind_of = KIND_OF.search(folded) or WHICH_THINGS.match(folded)
     first = _COUNTED_WORD.search(folded)
     counted_word = fold_variant(first.group(1)) if first else ""
+    things = _THINGS_COUNTED.search(folded)
     measured = HOW_MUCH_MEASURE.search(folded)
     if ASKS_A_GROUP_SIZE.search(folded):  # "How big was the crowd?": a count, not a measure
         measure = None
@@ -790,6 +794,7 @@ def _asked(text: str) -> _Asked:
         counted="" if measured else counted_noun(text),
         counted_head="" if measured else counted_head(text),
         counted_word="" if measured else counted_word,
+        of_things=things is not None and fold_variant(things.group(1)) not in _UNITS_ASKED,
         total=bool(ASKS_TOTAL.search(folded)),
         name_of="" if name_asked_after_an_age(text) else name_asked_of(text),
         unnamed_of=name_asked_of(text),
@@ -874,6 +879,13 @@ def _age_of_another(named: frozenset[str], sentence: str) -> bool:
 
 
 _COUNTED_WORD = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
+#: What "how many" asks that a measure answers: a unit ("how many kms"), or "times".
+_UNITS_ASKED = UNIT_WORDS | {"times"}
+#: What "how many" counts, after "more", "extra", "of the" ... ("how many more days").
+_THINGS_COUNTED = re.compile(
+    r"\bhow many\s+(?:(?:more|extra|additional|other|further|fewer|whole|full|of|the)\s+)*"
+    r"([a-z][a-z'’-]*)"
+)
 WHICH_THINGS = re.compile(
     r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)(?<!ss)(?<!us)(?<!is)\b"
 )  # a plural: not "bus", "glass", "analysis"
@@ -3247,11 +3259,8 @@ class StoryEngine:
                     return f"the story gives no number of {word}"
             if counted and not counts_noun(sentence.text, counted, counting=query.asks_count):
                 return f"the closest passage gives no number of {counted}"
-            # "How many fish died?" is not answered by "3,000 gallons of diesel leaked" (but
-            # "how many days" and "how many times" are, by "on 23 days last year")
-            counts_things = asked.counted_word not in MEASURE_UNITS_WORDS | {"", "times"}
             if query.asks_count and not gives_a_count(
-                _without_numbers_of(sentence.text, query), of_things=counts_things
+                _without_numbers_of(sentence.text, query), of_things=asked.of_things
             ):
                 # "Of the 5000 soldiers dying each week, how many are Russian?": not 5000
                 return "the closest passage gives no such number"

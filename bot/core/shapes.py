@@ -458,20 +458,28 @@ _UNITS_COUNTED = words(
 )
 
 
-#: Units a measure is given in, as :data:`_UNITS_COUNTED` and their singular and short forms.
-MEASURE_UNITS_WORDS = _UNITS_COUNTED | words(
-    "second kilometre kilometer metre meter mile inch yard yards hectare acre ton tonne kg km "
-    "m cm mm ml litre liter gallon mph kph degree degrees"
+#: Units of measure written out, plural: "3,000 gallons", "for three hours", "470 miles".
+_PLURAL_UNITS = (
+    "seconds minutes hours days weeks months years decades acres hectares miles kilometres "
+    "kilometers metres meters feet inches yards tons tonnes kilograms kilos litres liters gallons "
+    "degrees"
 )
-#: A measure: a number with a unit ("3,000 gallons", "a 14-kilometre stretch", "three hours",
-#: "31mm"); it counts no people or things.
+#: ... singular, which measure only joined on by a hyphen ("a 14-kilometre stretch", "a 30-foot
+#: drop"; not "Two foot passengers", "Two second-year students").
+_SINGULAR_UNITS = (
+    "second minute hour day week month year decade acre hectare mile kilometre kilometer metre "
+    "meter foot inch yard ton tonne kilogram litre liter gallon degree"
+)
+#: ... short, in lower case ("31mm", "5 km"; not "1.2m people", a million, nor "M&S").
+_SHORT_UNITS = "km kms mm cm kg kgs ml mph kph lbs ft hrs mins secs yds"
+#: Units a "how many" question may ask for itself ("how many kms", "how many days").
+UNIT_WORDS = words(f"{_PLURAL_UNITS} {_SINGULAR_UNITS} {_SHORT_UNITS}") | _UNITS_COUNTED
+_ANY_NUMBER = r"\b(?:\d[\d,.]*|" + "|".join(NUMBER_WORDS) + ")"
+#: A measure: a number with a unit; it counts no people or things.
 _A_MEASURE = re.compile(
-    r"\b(?:\d[\d,.]*|"
-    + "|".join(NUMBER_WORDS)
-    + r")(?:\s|-)?(?:"
-    + "|".join(sorted(MEASURE_UNITS_WORDS, key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
+    rf"{_ANY_NUMBER}(?i:[\s-](?:{'|'.join(_PLURAL_UNITS.split())})\b(?!-)"
+    rf"|-(?:{'|'.join(_SINGULAR_UNITS.split())})\b(?!-))"
+    rf"|\b\d[\d,.]*\s?(?:{'|'.join(_SHORT_UNITS.split())})\b(?![&-])",
 )
 
 #: A number with its unit written on ("31mm"): it measures only what follows "of".
@@ -875,9 +883,9 @@ _COUNT_SO_FAR = re.compile(
 
 def gives_a_count(sentence: str, *, of_things: bool = False) -> bool:
     """Whether ``sentence`` has a number that may count something (not only money, shares,
-    years, dates, times or ages; "her fifth title" counts). ``of_things``: nor only measures,
-    which count no people or things ("3,000 gallons of diesel", "a 14-kilometre stretch",
-    "for three hours")."""
+    years, dates, times or ages; "her fifth title" counts). With ``of_things`` (a count of
+    people or things is asked), measures do not count either: "3,000 gallons of diesel", "a
+    14-kilometre stretch", "for three hours"."""
     text = _NOT_A_COUNT.sub(" ", _without_ages(sentence))
     if of_things:
         text = _A_MEASURE.sub(" ", text)

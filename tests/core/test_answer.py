@@ -2468,6 +2468,12 @@ _WRECK = (
             id="how-many-days-of-days",
         ),
         pytest.param(
+            _DIESEL,
+            "how many more gallons leaked",
+            "3,000 gallons",
+            id="how-many-more-of-a-unit",
+        ),
+        pytest.param(
             _STABBING, "how old is the bristol victim", "Reid, 19,", id="a-place-asked-is-no-name"
         ),
         pytest.param(

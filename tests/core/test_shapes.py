@@ -179,6 +179,12 @@ def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) 
         ("The spill killed an estimated 9,000 fish.", True),
         ("Seventeen vehicles collided on a 2km stretch.", True),
         ("About 70 members packed the room.", True),
+        ("The NHS said 1.2m people had booked a jab.", True),
+        ("Police seized 40 second-hand phones.", True),
+        ("Two second-year students were arrested.", True),
+        ("Two foot passengers were hurt.", True),
+        ("Two M&S stores will close.", True),
+        ("It fell into a 30-foot gully after 31mm of rain.", False),
     ],
 )
 def test_a_count_of_things_is_no_measure(sentence: str, counts: bool) -> None:
