@@ -2242,6 +2242,15 @@ _DIESEL = (
     "The plant had overflowed into the creek on at least 23 days last year.\n\n"
     "Anglers upstream said the fish were still biting.\n"
 )
+_EVACUATION = (
+    "Wildfire Forces Evacuation\n\n"
+    "More than 3,400 residents of Carrow Lake were ordered to leave their homes on Sunday night "
+    "as a wildfire pushed toward the town.\n\n"
+    "Engineers had inspected the town's water tower in October.\n"
+)
+_EVACUATED_BEFORE = _EVACUATION + (
+    "\nThe town was last evacuated in 2003, when a fire burned for nine days.\n"
+)
 _STABBING = (
     "Teenager Charged After Stabbing\n\n"
     "The victim, Jamie Reid, 19, was stabbed in the chest outside a Bristol nightclub on Saturday "
@@ -2460,6 +2469,18 @@ _WRECK = (
         pytest.param(_CRICKET, "how old is tane", "Tane, 24,", id="the-age-asked-in-lower-case"),
         pytest.param(
             _STABBING, "how old was the saturday victim", "Reid, 19,", id="a-day-asked-is-no-name"
+        ),
+        pytest.param(
+            _EVACUATED_BEFORE,
+            "when did carrow lake last have to be evacuated",
+            "in 2003",
+            id="the-last-time-told",
+        ),
+        pytest.param(
+            _EVACUATION,
+            "when was the water tower last inspected",
+            "in October",
+            id="the-last-time-in-the-past-perfect",
         ),
         pytest.param(
             _DIESEL,
@@ -2735,6 +2756,12 @@ def test_what_a_short_story_answers(
             "How old is the captain Mark Hollis?",
             "someone else's age",
             id="another-person-s-age",
+        ),
+        pytest.param(
+            _EVACUATION,
+            "when did carrow lake last have to be evacuated",
+            "no earlier time",
+            id="the-last-time-untold",
         ),
         pytest.param(
             _DIESEL,
