@@ -614,7 +614,12 @@ CALENDAR_DATE = re.compile(
 )
 #: "What year was it built?", "which year did she start": a year, which a month or a day
 #: alone does not give.
-ASKS_YEAR = re.compile(r"\b(?:what|which) year\b(?![ -]group| of\b)")
+#: "What year was it built?", and "When was the bridge built?", "when was Veridian founded?":
+#: a year answers (not "When was the baby elephant born?", which a day may answer).
+ASKS_YEAR = re.compile(
+    r"\b(?:what|which) year\b(?![ -]group| of\b)|\bwhen (?:was|were|did|is|are)\b[^?]{0,60}?\b"
+    r"(?:built|founded|established|constructed|erected|first open(?:ed)?)\b"
+)
 A_YEAR = re.compile(
     r"\b(?:1[5-9]|20)\d\d(?:s|-\d\d)?\b|\b(?:last|this|next|that|same|previous|following) year\b"
     r"|\byears? (?:ago|earlier|later|before|after)\b|\btoday\b|\byesterday\b"

@@ -2251,6 +2251,12 @@ _EVACUATION = (
 _EVACUATED_BEFORE = _EVACUATION + (
     "\nThe town was last evacuated in 2003, when a fire burned for nine days.\n"
 )
+_TENANTS = (
+    "Tenants March Over Rent\n\n"
+    "Around 400 tenants from the Fennick Park estate marched to the town hall on Saturday "
+    "against a 9 per cent rent rise.\n"
+)
+_TENANTS_AND_YEAR = _TENANTS + "\nThe Fennick Park estate's tower blocks date from 1968.\n"
 _STABBING = (
     "Teenager Charged After Stabbing\n\n"
     "The victim, Jamie Reid, 19, was stabbed in the chest outside a Bristol nightclub on Saturday "
@@ -2469,6 +2475,12 @@ _WRECK = (
         pytest.param(_CRICKET, "how old is tane", "Tane, 24,", id="the-age-asked-in-lower-case"),
         pytest.param(
             _STABBING, "how old was the saturday victim", "Reid, 19,", id="a-day-asked-is-no-name"
+        ),
+        pytest.param(
+            _TENANTS_AND_YEAR,
+            "when was the fennick park estate built",
+            "1968",
+            id="a-year-of-building",
         ),
         pytest.param(
             _EVACUATED_BEFORE,
@@ -2756,6 +2768,12 @@ def test_what_a_short_story_answers(
             "How old is the captain Mark Hollis?",
             "someone else's age",
             id="another-person-s-age",
+        ),
+        pytest.param(
+            _TENANTS,
+            "when was the fennick park estate built",
+            "no year",
+            id="no-year-of-building",
         ),
         pytest.param(
             _EVACUATION,
