@@ -662,19 +662,6 @@ _PLANS = re.compile(
     r"(?i:does|do|did)\s+.{1,40}?\b(?:plan|intend)\s+to)\b"
 )
 #: "Who will replace ...?", "What will the ministers decide?": what is still to come.
-#: "When was the last time ...?", "when did the valley last flood?": an earlier time than the
-#: story's events (not "the last customers", "last year", "last week").
-ASKS_LAST_TIME = re.compile(
-    r"\bthe last time\b|\bwhen (?:was|were|did|has|have|had|is|are)\b[^?]{1,60}?(?<!the )\blast\b"
-    r"(?!\s+(?:year|week|month|night|season|weekend|summer|winter|spring|autumn|fall|time|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)",
-    re.IGNORECASE,
-)
-#: What tells of an earlier time: "last", "previous", "since 2012", "in 1998", "ago", "before".
-A_TIME_BEFORE = re.compile(
-    r"\b(?:last|previous(?:ly)?|before|since|earlier|ago|prior|once|had|(?:1[89]|20)\d\d)\b",
-    re.IGNORECASE,
-)
 _WILL_WH = re.compile(r"^\W*(?i:who|what|which\s+\w+)\s+(?i:will|is going to|are going to)\b")
 #: A word of three to five capitals: "NATO", "FBI" (an abbreviation, a name).
 _ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
@@ -3224,10 +3211,6 @@ class StoryEngine:
         ):
             if asks and not answers.search(sentence.text):
                 return f"the closest passage {missing}"
-        if ASKS_LAST_TIME.search(query.text) and not A_TIME_BEFORE.search(sentence.text):
-            # "when did carrow lake last have to be evacuated" of "More than 3,400 residents of
-            # Carrow Lake were ordered to leave their homes on Sunday night"
-            return "the closest passage tells of no earlier time"
         if query.kind is QuestionType.HOW_MANY:
             unit = MEASURE_UNITS.get(asked.measure) if asked.measure else None
             lasts_until = asked.measure == "long" and _LASTS_UNTIL.search(sentence.text)

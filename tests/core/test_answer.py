@@ -2242,15 +2242,6 @@ _DIESEL = (
     "The plant had overflowed into the creek on at least 23 days last year.\n\n"
     "Anglers upstream said the fish were still biting.\n"
 )
-_EVACUATION = (
-    "Wildfire Forces Evacuation\n\n"
-    "More than 3,400 residents of Carrow Lake were ordered to leave their homes on Sunday night "
-    "as a wildfire pushed toward the town.\n\n"
-    "Engineers had inspected the town's water tower in October.\n"
-)
-_EVACUATED_BEFORE = _EVACUATION + (
-    "\nThe town was last evacuated in 2003, when a fire burned for nine days.\n"
-)
 _TENANTS = (
     "Tenants March Over Rent\n\n"
     "Around 400 tenants from the Fennick Park estate marched to the town hall on Saturday "
@@ -2481,18 +2472,6 @@ _WRECK = (
             "when was the fennick park estate built",
             "1968",
             id="a-year-of-building",
-        ),
-        pytest.param(
-            _EVACUATED_BEFORE,
-            "when did carrow lake last have to be evacuated",
-            "in 2003",
-            id="the-last-time-told",
-        ),
-        pytest.param(
-            _EVACUATION,
-            "when was the water tower last inspected",
-            "in October",
-            id="the-last-time-in-the-past-perfect",
         ),
         pytest.param(
             _DIESEL,
@@ -2774,12 +2753,6 @@ def test_what_a_short_story_answers(
             "when was the fennick park estate built",
             "no year",
             id="no-year-of-building",
-        ),
-        pytest.param(
-            _EVACUATION,
-            "when did carrow lake last have to be evacuated",
-            "no earlier time",
-            id="the-last-time-untold",
         ),
         pytest.param(
             _DIESEL,
