@@ -1572,9 +1572,12 @@ _TERMINATOR_RUN = re.compile(f"[{re.escape(_TERMINATORS)}]+([{re.escape(_TRAILER
 _QUOTE_MARKS = f'{_OPEN_QUOTES}{_CLOSE_QUOTES}"'
 #: With none of these in a text, every sentence end starts with a full stop.
 _TERMINATORS_BUT_FULL_STOP = _TERMINATORS.replace(".", "")
-#: A terminator run with its closing marks, when white space and a character follow.
+#: A terminator run with its closing marks, when white space and a character follow; tried
+#: only where a run starts (inside a run it could only fail, after walking the rest of the run:
+#: a line of 100,000 dots took minutes).
 _SENTENCE_END = re.compile(
-    f"[{re.escape(_TERMINATORS)}]+[{re.escape(_TRAILERS)}]*" + r"(?=(\s+)(\S))"
+    f"(?<![{re.escape(_TERMINATORS)}])[{re.escape(_TERMINATORS)}]+[{re.escape(_TRAILERS)}]*"
+    + r"(?=(\s+)(\S))"
 )
 
 

@@ -701,6 +701,24 @@ def test_sentence_ends_are_the_regex_matches(text: str) -> None:
     assert sentence_count(text) == len(sentence_spans(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "inside"), [("Wait... what", 4, 5), ("No!!! Never", 2, 4)]
+)
+def test_a_sentence_end_is_matched_only_from_the_start_of_its_run(
+    text: str, start: int, inside: int
+) -> None:
+    """Inside a run of terminators the pattern fails at once: tried at every dot of a long run,
+    each try walked the rest of the run (a line of dots in an article hung the build)."""
+    assert _SENTENCE_END.match(text, inside) is None
+    assert _SENTENCE_END.match(text, start) is not None
+
+
+@pytest.mark.parametrize("run", [".", "!", "?", "…"])
+def test_a_long_run_of_terminators_is_one_end(run: str) -> None:
+    text = "It began " + run * 5000 + "and went on " + run * 5000 + " Then it stopped."
+    assert sentence_count(text) == len(sentence_spans(text)) == 2
+
+
 @pytest.mark.parametrize("mark", list(_QUOTE_MARKS))
 def test_every_tracked_quotation_mark_is_seen(mark: str) -> None:
     """The quick quotation-mark check knows every mark the splitter tracks."""
