@@ -7,9 +7,12 @@ family of comments like it, and leave its clean look-alikes alone.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.core.errors import RulesError
 from bot.core.moderation import Author, Moderator, parse_rules
+from bot.core.moderation.words import _AlnumRuns
 
 
 def test_real_word_guard_is_switched_by_the_rules_file() -> None:
@@ -81,3 +84,25 @@ def test_allow_list_lets_no_shorter_word_stand(text: str, action: str) -> None:
         '[rules.p]\nkind = "words"\nwords = ["twat+", "hell"]\nallow = ["twatt", "hell"]\n'
     )
     assert Moderator(rules).check(text).action == action
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1_ -!é²$", max_size=30), st.integers(0, 30))
+def test_a_match_widens_to_its_token_as_walking_would(text: str, position: int) -> None:
+    """The runs of letters and digits give the bounds a character-by-character walk gives."""
+    position = min(position, len(text))
+    runs = _AlnumRuns(text)
+    start = position
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    end = position
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    assert (runs.left(position), runs.right(position)) == (start, end)
+
+
+@pytest.mark.parametrize("token", ["fuck" * 1000, "fυск" * 1000, "ｆｕｃｋ" * 1000, "s*it" * 800])
+def test_a_long_token_of_one_listed_word_is_removed(moderator: Moderator, token: str) -> None:
+    """A 4,000-character token of one word repeated is one hit, found without walking it again
+    for each of its thousand matches (that took seconds on the event loop)."""
+    assert moderator.check(token, Author(7)).action == "remove"
