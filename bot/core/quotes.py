@@ -211,6 +211,12 @@ _ABBREVIATION_RE = regex.compile(
 _ABBREVIATION_REACH = 6
 
 
+@functools.lru_cache(maxsize=4096)
+def _attribution_after(text: str) -> regex.Match[str] | None:
+    """``_AFTER_RE.match(text)``, cached: the text after a quote (" he said.") often repeats."""
+    return _AFTER_RE.match(text)
+
+
 @functools.lru_cache(maxsize=65536)
 def _clean_name(raw: str) -> tuple[str, tuple[str, ...]]:
     """The proper name in ``raw`` without sentence starters, titles or a possessive.
@@ -361,19 +367,35 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
     return _ABBREVIATION_RE.search(text[max(0, end - _ABBREVIATION_REACH) : end]) is not None
 
 
+@functools.lru_cache(maxsize=4)
+def _sentence_breaks(masked: str) -> tuple[tuple[int, int], ...]:
+    """Start and end of each match of :data:`_SENTENCE_END_RE` in ``masked`` that ends a
+    sentence (no abbreviation's full stop), found once for all the quotes of a paragraph."""
+    return tuple(
+        (match.start(), match.end())
+        for match in _SENTENCE_END_RE.finditer(masked)
+        if not _ends_with_abbreviation(masked, match.start() + 1)
+    )
+
+
 def _sentence_start(masked: str, position: int) -> int:
-    """Index where the sentence containing ``position`` starts (quotes masked)."""
+    """Index where the sentence containing ``position`` starts (quotes masked).
+
+    A break counts if it ends before ``position`` (the character after it, which the pattern
+    looks at, must come before ``position`` too)."""
     start = 0
-    for match in _SENTENCE_END_RE.finditer(masked, 0, position):
-        if not _ends_with_abbreviation(masked, match.start() + 1):
-            start = match.end()
+    for _, end in _sentence_breaks(masked):
+        if end >= position:
+            break
+        start = end
     return start
 
 
 def _sentence_end(masked: str, position: int) -> int:
-    for match in _SENTENCE_END_RE.finditer(masked, position):
-        if not _ends_with_abbreviation(masked, match.start() + 1):
-            return match.start() + 1
+    """Index just past the full stop (or other mark) that ends the sentence at ``position``."""
+    for start, _ in _sentence_breaks(masked):
+        if start >= position:
+            return start + 1
     return len(masked)
 
 
@@ -555,7 +577,7 @@ class _Extractor:
             if groups:
                 previous = groups[-1][-1]
                 between = masked[previous.end : span.start]
-                attribution = _AFTER_RE.match(between)
+                attribution = _attribution_after(between)
                 ends_open = text[previous.inner_start : previous.inner_end].rstrip().endswith(",")
                 if (
                     ends_open
@@ -579,7 +601,7 @@ class _Extractor:
             after_text = masked[first.end : last.start]
         else:
             after_text = masked[last.end : _sentence_end(masked, last.end)].split("\x00")[0]
-        after = _AFTER_RE.match(after_text)
+        after = _attribution_after(after_text)
         before_text = masked[sentence_start : first.start]
         before = (
             _BEFORE_RE.search(before_text) if _VERB_AFTER_SPACE_RE.search(before_text) else None
@@ -648,7 +670,7 @@ class _Extractor:
         """
         previous_span, speaker = previous
         between = masked[previous_span.end : span.start].strip()
-        if not speaker or "\x00" in between or not _AFTER_RE.match(between):
+        if not speaker or "\x00" in between or not _attribution_after(between):
             return ""
         for end in _SENTENCE_END_RE.finditer(between):  # one sentence: the attribution only
             if not _ends_with_abbreviation(between, end.start() + 1):
