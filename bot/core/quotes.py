@@ -28,6 +28,7 @@ Extraction works paragraph by paragraph, article by article:
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import logging
@@ -368,14 +369,27 @@ def _ends_with_abbreviation(text: str, end: int) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _sentence_breaks(masked: str) -> tuple[tuple[int, int], ...]:
-    """Start and end of each match of :data:`_SENTENCE_END_RE` in ``masked`` that ends a
-    sentence (no abbreviation's full stop), found once for all the quotes of a paragraph."""
-    return tuple(
-        (match.start(), match.end())
+def _names_outside_quotes(masked: str) -> bool:
+    """Whether a paragraph (quotes masked) names someone outside its quotes; worked out once for
+    all its quotes."""
+    return _NAME_RE.search(masked.replace("\x00", " ")) is not None
+
+
+#: The most characters before a quote searched for its speaker in the quote's sentence.
+_SENTENCE_REACH = 1_500
+
+
+@functools.lru_cache(maxsize=4)
+def _sentence_breaks(masked: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the matches of :data:`_SENTENCE_END_RE` in ``masked`` that end a
+    sentence (no abbreviation's full stop), found once for all the quotes of a paragraph; both
+    ascending, so a quote's sentence is found by bisection."""
+    breaks = [
+        match.span()
         for match in _SENTENCE_END_RE.finditer(masked)
         if not _ends_with_abbreviation(masked, match.start() + 1)
-    )
+    ]
+    return [start for start, _ in breaks], [end for _, end in breaks]
 
 
 def _sentence_start(masked: str, position: int) -> int:
@@ -383,20 +397,16 @@ def _sentence_start(masked: str, position: int) -> int:
 
     A break counts if it ends before ``position`` (the character after it, which the pattern
     looks at, must come before ``position`` too)."""
-    start = 0
-    for _, end in _sentence_breaks(masked):
-        if end >= position:
-            break
-        start = end
-    return start
+    ends = _sentence_breaks(masked)[1]
+    index = bisect.bisect_left(ends, position)
+    return ends[index - 1] if index else 0
 
 
 def _sentence_end(masked: str, position: int) -> int:
     """Index just past the full stop (or other mark) that ends the sentence at ``position``."""
-    for start, _ in _sentence_breaks(masked):
-        if start >= position:
-            return start + 1
-    return len(masked)
+    starts = _sentence_breaks(masked)[0]
+    index = bisect.bisect_left(starts, position)
+    return starts[index] + 1 if index < len(starts) else len(masked)
 
 
 def _inner_text(text: str, span: _Span) -> str:
@@ -510,15 +520,19 @@ class _Extractor:
         persons = self._record_persons(masked, paragraph.article, state)
         pending, state.pending = state.pending, []
         previous: tuple[_Span, str] | None = None  # the last quote of this paragraph, its speaker
+        standalone = not _WORD_RE.search(masked.replace("\x00", " "))  # only quotes
         for group in self._group(text, masked, spans):
             first, last = group[0], group[-1]
             parts = [p for p in (_inner_text(text, span) for span in group) if _WORD_RE.search(p)]
             if not parts:
                 continue
             quote_text = " … ".join(parts)
-            sentence_start = _sentence_start(masked, first.start)
+            # (a "sentence" of thousands of characters, quotes with no full stop between them,
+            # is searched only near the quote: each quote searching all before it was quadratic)
+            sentence_start = max(
+                _sentence_start(masked, first.start), first.start - _SENTENCE_REACH
+            )
             ref, direct = self._speaker(text, masked, first, last, len(group) > 1, sentence_start)
-            standalone = not _WORD_RE.search(masked.replace("\x00", " "))
             fragment = not direct and not standalone and _word_count(quote_text) <= 3
             if ref is None and not standalone:
                 ref = self._indirect_speaker(masked, first, sentence_start, persons, state)
@@ -600,7 +614,9 @@ class _Extractor:
         if split:
             after_text = masked[first.end : last.start]
         else:
-            after_text = masked[last.end : _sentence_end(masked, last.end)].split("\x00")[0]
+            end = _sentence_end(masked, last.end)
+            next_quote = masked.find("\x00", last.end, end)  # the text up to the next quote
+            after_text = masked[last.end : next_quote if next_quote >= 0 else end]
         after = _attribution_after(after_text)
         before_text = masked[sentence_start : first.start]
         before = (
@@ -706,11 +722,10 @@ class _Extractor:
     @staticmethod
     def _continues(masked: str, paragraph: Paragraph, state: _ArticleState) -> bool:
         """An unattributed quote continuing the previous paragraph's speaker."""
-        outside = masked.replace("\x00", " ")
         return (
             bool(state.last_speaker)
             and paragraph.number - state.last_quote_paragraph <= 1
-            and not _NAME_RE.search(outside)
+            and not _names_outside_quotes(masked)
         )
 
     def quotes(self) -> list[Quote]:

@@ -15,6 +15,7 @@ from bot.core.quotes import (
     _BEFORE_RE,
     _INDIRECT_VERB_AFTER_SPACE_RE,
     _QUOTE_MARK_RE,
+    _SENTENCE_END_RE,
     _VERB_AFTER_SPACE_RE,
     Quote,
     QuoteBook,
@@ -22,6 +23,8 @@ from bot.core.quotes import (
     _find_spans,
     _has_quote_marks,
     _mask,
+    _sentence_end,
+    _sentence_start,
     extract_quotes,
 )
 
@@ -582,3 +585,27 @@ def test_mask_hides_exactly_the_quotations(text: str) -> None:
     for span in spans:
         chars[span.start : span.end] = "\x00" * (span.end - span.start)
     assert _mask(text, spans) == "".join(chars)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A. !?\x00”Mr", max_size=40), st.integers(0, 40))
+def test_a_quotes_sentence_is_found_as_a_scan_would(masked: str, position: int) -> None:
+    """Bisecting a paragraph's sentence breaks finds the sentence a scan of them finds."""
+    position = min(position, len(masked))
+    breaks = [
+        m.span()
+        for m in _SENTENCE_END_RE.finditer(masked)
+        if not _ends_with_abbreviation(masked, m.start() + 1)
+    ]
+    start = next((end for _, end in reversed(breaks) if end < position), 0)
+    end = next((begin + 1 for begin, _ in breaks if begin >= position), len(masked))
+    assert (_sentence_start(masked, position), _sentence_end(masked, position)) == (start, end)
+
+
+def test_quotes_with_no_full_stop_between_them_keep_their_speakers() -> None:
+    """Two thousand quotes in one paragraph with no sentence end: each is read near itself
+    (it was quadratic: each quote searched all the text before it), and attributions stand."""
+    text = " ".join(f"“Item {i} is ready,” said Ana Silva, and" for i in range(2000))
+    quotes = extract_quotes([Paragraph("a", 1, text)])
+    assert len(quotes) == 2000
+    assert {q.speaker for q in quotes} == {"Ana Silva"}
