@@ -9,6 +9,7 @@ in a ``repr``, a log line or an error.
 from __future__ import annotations
 
 import logging
+import math
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+#: The longest STORYBOT_INSIGHTS_RETENTION_DAYS (a century: dates further back cannot be told).
+MAX_RETENTION_DAYS = 36_500
 
 
 class Secret:
@@ -90,13 +93,28 @@ class Settings:
         return token
 
 
-def _parse_int(name: str, raw: str, *, minimum: int | None = None) -> int:
+#: The longest value an error message repeats: a secret pasted into the wrong variable (a
+#: token is about 70 characters) is described, not shown.
+_SHOWN_VALUE = 20
+
+
+def _shown(raw: str) -> str:
+    """``raw`` as an error message may repeat it: short values only."""
+    value = raw.strip()
+    return repr(value) if len(value) <= _SHOWN_VALUE else f"a value of {len(value)} characters"
+
+
+def _parse_int(
+    name: str, raw: str, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
     try:
         value = int(raw.strip())
     except ValueError:
-        raise SettingsError(f"{name} must be a whole number, got {raw.strip()[:40]!r}") from None
+        raise SettingsError(f"{name} must be a whole number, got {_shown(raw)}") from None
     if minimum is not None and value < minimum:
-        raise SettingsError(f"{name} must be at least {minimum}, got {value}")
+        raise SettingsError(f"{name} must be at least {minimum}, got {_shown(raw)}")
+    if maximum is not None and value > maximum:
+        raise SettingsError(f"{name} must be at most {maximum}, got {_shown(raw)}")
     return value
 
 
@@ -116,16 +134,16 @@ def _parse_float(name: str, raw: str, *, minimum: float = 0.0) -> float:
     try:
         value = float(raw.strip())
     except ValueError:
-        raise SettingsError(f"{name} must be a number, got {raw.strip()[:40]!r}") from None
-    if value != value or value < minimum:  # NaN or below range
-        raise SettingsError(f"{name} must be a number >= {minimum}, got {raw.strip()[:40]!r}")
+        raise SettingsError(f"{name} must be a number, got {_shown(raw)}") from None
+    if not math.isfinite(value) or value < minimum:  # NaN, infinite or below range
+        raise SettingsError(f"{name} must be a number >= {minimum}, got {_shown(raw)}")
     return value
 
 
 def _parse_log_level(name: str, raw: str) -> str:
     level = raw.strip().upper()
     if level not in LOG_LEVELS:
-        raise SettingsError(f"{name} must be one of {', '.join(LOG_LEVELS)}, got {raw[:40]!r}")
+        raise SettingsError(f"{name} must be one of {', '.join(LOG_LEVELS)}, got {_shown(raw)}")
     return level
 
 
@@ -176,7 +194,10 @@ def load_settings(
             raise SettingsError("STORYBOT_SHARD_IDS must all be below STORYBOT_SHARD_COUNT")
 
     rules = get("STORYBOT_RULES_FILE", lambda n, r: Path(r.strip()))
-    retention = get("STORYBOT_INSIGHTS_RETENTION_DAYS", lambda n, r: _parse_int(n, r, minimum=1))
+    retention = get(
+        "STORYBOT_INSIGHTS_RETENTION_DAYS",
+        lambda n, r: _parse_int(n, r, minimum=1, maximum=MAX_RETENTION_DAYS),
+    )
     cooldown = get("STORYBOT_ANSWER_COOLDOWN", _parse_float)
     return Settings(
         discord_token=Secret(environ.get("DISCORD_TOKEN", "").strip()),

@@ -55,6 +55,16 @@ TOKEN = "MTIzNDU2Nzg5.abcdef.secret-token-value"
             id="negative-cooldown",
         ),
         pytest.param(
+            {"STORYBOT_ANSWER_COOLDOWN": "1e999"},
+            "STORYBOT_ANSWER_COOLDOWN must be a number",
+            id="infinite-cooldown",
+        ),
+        pytest.param(
+            {"STORYBOT_INSIGHTS_RETENTION_DAYS": "740000"},
+            "STORYBOT_INSIGHTS_RETENTION_DAYS must be at most 36500",
+            id="retention-beyond-dates",
+        ),
+        pytest.param(
             {"DISCORD_API_BASE": "localhost:8080"},
             "DISCORD_API_BASE must be an http",
             id="api-base-no-scheme",
@@ -85,6 +95,17 @@ def test_bad_token_is_explained_without_leaking(token: str, message: str) -> Non
         settings.require_token()
     assert str(raised.value).startswith(message)
     assert TOKEN not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "variable", ["STORYBOT_LOG_LEVEL", "STORYBOT_ANSWER_COOLDOWN", "STORYBOT_ASK_CHANNELS"]
+)
+def test_a_token_pasted_into_another_variable_is_not_repeated(variable: str) -> None:
+    """An error repeats only a short value: a secret in the wrong variable is described."""
+    with pytest.raises(SettingsError) as raised:
+        load_settings({variable: TOKEN})
+    assert TOKEN[:8] not in str(raised.value)
+    assert f"a value of {len(TOKEN)} characters" in str(raised.value)
 
 
 def test_token_hidden_in_repr() -> None:
