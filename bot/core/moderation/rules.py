@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import importlib.resources
 import logging
+import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -372,7 +373,7 @@ class _Builder:
         self, table: Mapping[str, Any], name: str | None, key: str, default: float, minimum: float
     ) -> float:
         value = self.get(table, name, key, (int, float), default, "a number")
-        if value < minimum:
+        if not math.isfinite(value) or value < minimum:  # (TOML has nan and inf)
             raise self.error(name, key, f"{key} must be at least {minimum:g}, got {value}")
         return float(value)
 
@@ -626,11 +627,18 @@ class _Builder:
                     table, "patterns", f"pattern longer than {MAX_PATTERN_LENGTH} characters"
                 )
             try:
-                patterns.append(regex.compile(source, regex.IGNORECASE | regex.VERSION0))
+                pattern = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
             except regex.error as error:
                 raise self.error(
                     table, "patterns", f"bad regular expression {source[:60]!r}: {error}"
                 ) from None
+            if pattern.search("") is not None:
+                raise self.error(
+                    table,
+                    "patterns",
+                    f"pattern {source[:60]!r} matches empty text, so every message",
+                )
+            patterns.append(pattern)
         timeout_ms = self.integer(body, table, "timeout_ms", 20, 1)
         return {
             "detector": RegexDetector(

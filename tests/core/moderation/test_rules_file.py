@@ -59,6 +59,9 @@ def test_defaults_load_with_every_kind(default_rules: RuleSet) -> None:
         ('[rules.r]\nkind = "regex"\nrequires_words = "dm"\n', 3, "requires_words"),
         ('[rules.p]\nkind = "words"\nself_words = "i"\n', 3, "self_words"),
         ('[rules.p]\nkind = "words"\n\nothers_words = ["y@u"]\n', 4, "others_words"),
+        ("[strikes]\nmultiplier = nan\n", 2, "multiplier must be at least 1"),
+        ("[strikes]\ntimeout_minutes = inf\n", 2, "timeout_minutes must be at least"),
+        ('[rules.r]\nkind = "regex"\npatterns = ["spam|"]\n', 3, "matches empty text"),
     ],
     ids=[
         "toml-syntax",
@@ -86,6 +89,9 @@ def test_defaults_load_with_every_kind(default_rules: RuleSet) -> None:
         "requires-words",
         "self-words-type",
         "others-words-letters",
+        "strikes-multiplier-nan",
+        "strikes-timeout-infinite",
+        "regex-matching-everything",
     ],
 )
 def test_bad_file_error_names_line_and_problem(text: str, line: int, fragment: str) -> None:
