@@ -68,10 +68,18 @@ def cut(text: str, limit: int) -> str:
 
 
 def escape(text: str) -> str:
-    """User or corpus text made inert: markdown escaped, mass mentions broken with a zero-width
-    space (allowed mentions already stop the ping; this also stops the highlight)."""
-    escaped = discord.utils.escape_markdown(text)
+    """User or corpus text made inert: line breaks made "\\n" (markdown escapes go by them),
+    markdown escaped, a numbered list's "1." too, mass mentions broken with a zero-width space
+    (allowed mentions already stop the ping; this also stops the highlight)."""
+    escaped = discord.utils.escape_markdown(_OTHER_LINE_BREAKS.sub("\n", text))
+    escaped = _LIST_NUMBER.sub(r"\1\\.", escaped)
     return _MASS_MENTION.sub("@\u200b\\1", escaped)
+
+
+#: Line breaks other than "\\n" that ``str.splitlines`` (and Discord) break lines at.
+_OTHER_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: "1. " at a line's start, which Discord shows as a numbered list.
+_LIST_NUMBER = re.compile(r"(?m)^(\s*\d+)\.(?=\s)")
 
 
 def quote_line(quote: Quote) -> str:
@@ -141,8 +149,8 @@ def quotes_embed(quotes: Sequence[Quote], corpus: Corpus, *, heading: str) -> di
         return embed
     for quote in quotes[:FIELD_COUNT_LIMIT]:
         article = corpus.article(quote.article)
-        title = article.title if article else quote.article
-        speaker = quote.speaker or "Unattributed"
+        title = escape(article.title if article else quote.article)
+        speaker = escape(quote.speaker) if quote.speaker else "Unattributed"
         embed.add_field(
             name=cut(f"{speaker} ({title}, paragraph {quote.paragraph})", FIELD_NAME_LIMIT),
             value=cut(f"“{escape(quote.text)}”", FIELD_VALUE_LIMIT),
@@ -155,7 +163,7 @@ def passage_embed(article: Article, number: int) -> discord.Embed:
     """One paragraph of an article, with its citation."""
     paragraph = article.paragraphs[number - 1]
     embed = discord.Embed(
-        title=cut(f"{article.title}, paragraph {number}", TITLE_LIMIT),
+        title=cut(f"{escape(article.title)}, paragraph {number}", TITLE_LIMIT),
         description=cut(escape(paragraph.text), DESCRIPTION_LIMIT),
         colour=ANSWER_COLOUR,
         url=article.url or None,

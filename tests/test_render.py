@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import discord
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot import render
 from bot.core.answer import SMALL_TALK_REPLY, Answer, Citation, Passage
+from bot.core.corpus import load_corpus
 from bot.core.quotes import Quote
 
 CITATION = Citation("story", "A Title", 3, "https://example.com/story")
@@ -109,6 +111,9 @@ def test_small_talk_gets_its_own_reply() -> None:
         pytest.param("@everyone look", "@\u200beveryone look", id="everyone"),
         pytest.param("@here", "@\u200bhere", id="here"),
         pytest.param("**bold** _it_", "\\*\\*bold\\*\\* \\_it\\_", id="markdown"),
+        pytest.param("a\u2028# Big", "a\n\\# Big", id="unicode-line-separator-heading"),
+        pytest.param("a\r-# small", "a\n\\-# small", id="carriage-return-subtext"),
+        pytest.param("x\n1. item", "x\n1\\. item", id="numbered-list"),
     ],
 )
 def test_escape(text: str, expected: str) -> None:
@@ -166,3 +171,28 @@ def test_help_and_rules_embeds() -> None:
     assert embed.fields[1].value == "-"
     _within_limits(embed)
     assert render.rules_embed([]).description == render.NO_RULES
+
+
+def test_quote_block_keeps_every_line_inside_the_quote() -> None:
+    """Whatever line breaks a message has, each line is quoted and starts inert."""
+    block = render.quote_block("you moron\u2028# HUGE\u2029-# tiny\x851. list")
+    assert all(line.startswith("> ") for line in block.split("\n"))
+    for marker in ("> #", "> -#", "> 1."):
+        assert marker not in block
+
+
+def test_article_titles_and_speakers_are_escaped_in_embeds(tmp_path: Path) -> None:
+    """A title or speaker with markdown shows as written in /passage and /quote replies."""
+    (tmp_path / "a.md").write_text(
+        '+++\ntitle = "Mayor **resigns** now"\n+++\nHeadline\n\n'
+        "\u201cI am done,\u201d said Dan __Ross__.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    article = corpus.articles[0]
+    assert render.passage_embed(article, 1).title == "Mayor \\*\\*resigns\\*\\* now, paragraph 1"
+    quote = Quote(speaker="Dan __Ross__", text="I am done", article=article.slug, paragraph=1)
+    field = render.quotes_embed([quote], corpus, heading="Quotes").fields[0]
+    assert field.name is not None
+    assert "\\*\\*resigns" in field.name
+    assert "\\_\\_Ross" in field.name

@@ -144,12 +144,29 @@ def read_text(path: Path) -> tuple[str, str]:
         raise CorpusError(
             str(path), f"is not valid UTF-8 (bad byte at offset {error.start}); save it as UTF-8"
         ) from None
+    text = _LINE_BREAKS.sub(lambda found: _AS_NEWLINES[found.group(0)], text)
     return text, hashlib.sha256(data).hexdigest()
 
 
+#: Line breaks other than "\n": Windows' and old Macs' ("\r"), Unicode's line and paragraph
+#: separators. Read as newlines, so that paragraphs split alike whatever wrote the file.
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
+_AS_NEWLINES = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+
+
+#: The longest slug: Discord passes a choice's value back only up to 100 characters, and a
+#: citation reads better short. A longer name keeps its start and gets a digest of the whole.
+MAX_SLUG = 80
+
+
 def slugify(name: str) -> str:
-    """``"Trump Russia: Big Concession!"`` -> ``"trump-russia-big-concession"``."""
-    return re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-")
+    """``"Trump Russia: Big Concession!"`` -> ``"trump-russia-big-concession"``; a slug over
+    :data:`MAX_SLUG` characters is cut and ends in eight hex digits of the whole one's digest."""
+    slug = re.sub(r"[^a-z0-9]+", "-", normalise(name)).strip("-")
+    if len(slug) <= MAX_SLUG:
+        return slug
+    digest = hashlib.sha256(slug.encode()).hexdigest()[:8]
+    return f"{slug[: MAX_SLUG - 9].rstrip('-')}-{digest}"
 
 
 def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
@@ -177,7 +194,17 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
         if isinstance(value, dict | list):
             raise CorpusError(source, f"front matter key {key!r} must be a single value")
         metadata[key] = str(value).strip()
+    url = metadata.get("url", "")
+    if url and not _WEB_ADDRESS.fullmatch(url):
+        raise CorpusError(
+            source, "front matter url must be one web address starting http:// or https://"
+        )
     return metadata, "\n".join(lines[end + 1 :])
+
+
+#: An article's web address, as answers link it: http(s), and nothing that could end the link
+#: or start another in Discord's markdown (white space, brackets, angle brackets).
+_WEB_ADDRESS = re.compile(r"https?://[^\s()<>\[\]]+", re.IGNORECASE)
 
 
 def split_paragraphs(body: str) -> list[str]:

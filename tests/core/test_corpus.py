@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.corpus import MAX_FILE_BYTES, _join_lines, is_caption, is_chrome, load_corpus
+from bot.core.corpus import (
+    MAX_FILE_BYTES,
+    MAX_SLUG,
+    _join_lines,
+    is_caption,
+    is_chrome,
+    load_corpus,
+)
 from bot.core.errors import CorpusError
 
 STORY_SLUG = "trump-russia-big-concession"
@@ -206,6 +213,12 @@ def test_articles_sorted_by_slug_and_hidden_files_skipped(tmp_path: Path) -> Non
         ("toml.md", "+++\ntitle = \n+++\nH\n\nB.", "not valid TOML"),
         ("open.md", "+++\ntitle = 'x'\nH\n\nB.", "never closed"),
         ("keys.md", "+++\ntitel = 'x'\n+++\nH\n\nB.", "unknown front matter key"),
+        (
+            "link.md",
+            "+++\nurl = 'https://a.org/x) [Log in](https://b.example'\n+++\nH\n\nB.",
+            "url",
+        ),
+        ("web.md", "+++\nurl = 'www.example.org/story'\n+++\nH\n\nB.", "url"),
     ],
     ids=[
         "empty",
@@ -217,6 +230,8 @@ def test_articles_sorted_by_slug_and_hidden_files_skipped(tmp_path: Path) -> Non
         "bad-toml",
         "unclosed-front-matter",
         "unknown-key",
+        "url-with-a-second-link",
+        "url-without-a-scheme",
     ],
 )
 def test_bad_files_name_file_and_problem(
@@ -421,3 +436,30 @@ def test_a_standfirst_above_the_dateline_stays_a_paragraph(tmp_path: Path) -> No
 def test_joined_lines_have_single_spaces(block: str) -> None:
     """A paragraph's lines are joined with single spaces, whether or not it needed it."""
     assert _join_lines(block) == " ".join(block.split())
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028"])
+def test_any_line_breaks_split_paragraphs_alike(tmp_path: Path, newline: str) -> None:
+    """Windows', old Macs' and Unicode's line breaks give the paragraphs "\\n" gives (with
+    "\\r" alone, a whole article was one paragraph)."""
+    text = "Headline here\n\nFirst paragraph.\nStill first.\n\nSecond paragraph.\n"
+    write(tmp_path / "unix", "a.txt", text)
+    write(tmp_path / "other", "a.txt", text.replace("\n", newline).encode())
+    expected = [p.text for p in load_corpus(tmp_path / "unix").paragraphs]
+    assert [p.text for p in load_corpus(tmp_path / "other").paragraphs] == expected
+    assert len(expected) == 2
+
+
+def test_a_long_file_name_gets_a_short_stable_slug(tmp_path: Path) -> None:
+    """A slug is at most 80 characters (Discord returns a choice's value only up to 100):
+    the start of the name and a digest of the whole, the same on every load."""
+    name = (
+        "ukraine-war-live-updates-trump-says-russia-made-a-big-concession-"
+        "by-not-taking-all-of-ukraine-2025-04-24"
+    )
+    write(tmp_path, f"{name}.txt", "Headline\n\nBody paragraph.\n")
+    write(tmp_path, f"{name}-b.txt", "Headline\n\nBody paragraph.\n")
+    slugs = [article.slug for article in load_corpus(tmp_path).articles]
+    assert all(len(slug) <= MAX_SLUG and slug.startswith("ukraine-war-live") for slug in slugs)
+    assert len(set(slugs)) == 2
+    assert slugs == [article.slug for article in load_corpus(tmp_path).articles]
