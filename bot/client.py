@@ -24,7 +24,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.library import Library
+from bot.core.library import Library, warm_up
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -154,6 +154,7 @@ class StorybotBot(commands.Bot):
         self.sync_state = SyncState(settings.data_dir / SYNC_STATE_FILE)
         self.synced_scopes: list[str] = []
         self._restore_endpoints: Callable[[], None] | None = None
+        self._warm_up: asyncio.Task[None] | None = None
 
     async def login(self, token: str) -> None:
         """Apply the testing endpoint overrides, then log in (never logs the token)."""
@@ -164,6 +165,9 @@ class StorybotBot(commands.Bot):
         """Build the story snapshot (off the event loop), load the feature Cogs, then sync slash
         commands if they changed."""
         await asyncio.to_thread(lambda: self.library.corpus)
+        # (in the background: the first question with a word the story lacks needs them)
+        self._warm_up = asyncio.create_task(asyncio.to_thread(warm_up), name="storybot-warm-up")
+        self._warm_up.add_done_callback(_log_failure)
         for name in self.extension_names:
             await self.load_extension(name)
         await self.sync_commands(force=self.force_sync)
@@ -216,6 +220,12 @@ class StorybotBot(commands.Bot):
 
 class ShardedStorybotBot(StorybotBot, commands.AutoShardedBot):
     """The bot running several shards in one process (``STORYBOT_SHARD_COUNT`` > 1)."""
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    """Log a background task's error (the bot keeps running without what it was loading)."""
+    if not task.cancelled() and (error := task.exception()) is not None:
+        log.warning("%s failed: %s", task.get_name(), error, exc_info=error)
 
 
 def bot_class(settings: Settings) -> type[StorybotBot]:

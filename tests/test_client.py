@@ -84,6 +84,15 @@ async def test_changed_commands_are_synced_again(
     ]
 
 
+async def test_start_warms_up_in_the_background(make_bot: BotFactory) -> None:
+    """A started bot loads the English word lists in a thread (the first question with a word
+    the story lacks does not wait a second for them); a failure there is logged, not raised."""
+    bot = await make_bot()
+    assert bot._warm_up is not None
+    await asyncio.wait_for(bot._warm_up, timeout=60)
+    assert bot._warm_up.exception() is None
+
+
 async def test_dev_guild_gets_the_commands(fake: FakeDiscord, make_bot: BotFactory) -> None:
     """With a development guild set, the commands are copied to it and synced there only."""
     await make_bot(dev_guild_id=fake.guild_id)

@@ -16,6 +16,8 @@ from pathlib import Path
 from bot.core.answer import Answer, StoryEngine
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.quotes import Quote, QuoteBook, extract_quotes
+from bot.core.synonyms import thesaurus
+from bot.core.text import english_speller, english_zipf
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,17 @@ class ReloadReport:
     quotes_before: int
     quotes_after: int
     build_seconds: float
+
+
+def warm_up() -> None:
+    """Load what the first question with a word the story lacks would otherwise wait for, about
+    a second on a slow machine: English word frequencies, the English speller's index and the
+    synonym table (each loaded once a process). ``storybot run`` calls it in a thread at start."""
+    started = time.perf_counter()
+    english_zipf("the")
+    english_speller().correct("storybot")
+    thesaurus()
+    log.info("Warmed up the English word lists in %.1f s", time.perf_counter() - started)
 
 
 def build_engine(corpus_dir: Path) -> StoryEngine:
