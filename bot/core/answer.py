@@ -2236,10 +2236,12 @@ class StoryEngine:
         # A multi-word name counts once: "Will Louise Garnett go to prison?" has one known thing.
         things = {t.group or t.word for t in query.terms if t.word in matched}
         if len(things) == 1 and unknown:
+            # (the word the story has: "trump" of the name "Glorbfen Trump", not "glorbfen")
+            found = next((t.word for t in query.terms if t.word in matched and t.term), matched[0])
             return self._decline(
                 query,
                 candidates,
-                f"only one key word of the question is in the story ({matched[0]}; "
+                f"only one key word of the question is in the story ({found}; "
                 f"not in it: {', '.join(unknown[:5])})",
             )
         # "What sanctions has Trump imposed on Russia?": the story knows the names, but none of

@@ -338,6 +338,11 @@ def test_answer_never_crashes(engine: StoryEngine, question: str) -> None:
             "What is the climate of Norway like?", "only one key word", id="one-shared-word"
         ),
         pytest.param(
+            "Who is Glorbfen Trump?",
+            "in the story (trump; not in it: glorbfen)",
+            id="one-word-of-a-name-named",
+        ),
+        pytest.param(
             "How many Kyiv residents were injured?", "no number of residents", id="uncounted-noun"
         ),
         pytest.param(
