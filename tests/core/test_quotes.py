@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from bot.core.quotes import (
     _BEFORE_INDIRECT_RE,
     _BEFORE_RE,
     _INDIRECT_VERB_AFTER_SPACE_RE,
+    _NOT_SUBJECTS,
     _QUOTE_MARK_RE,
     _SENTENCE_END_RE,
     _VERB_AFTER_SPACE_RE,
@@ -25,6 +27,7 @@ from bot.core.quotes import (
     _mask,
     _sentence_end,
     _sentence_start,
+    _unnamed_subject,
     extract_quotes,
 )
 
@@ -609,3 +612,14 @@ def test_quotes_with_no_full_stop_between_them_keep_their_speakers() -> None:
     quotes = extract_quotes([Paragraph("a", 1, text)])
     assert len(quotes) == 2000
     assert {q.speaker for q in quotes} == {"Ana Silva"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Ély \n\t.,ß", max_size=60))
+def test_the_subject_before_a_verb_is_read_from_the_end(text: str) -> None:
+    """Reading only the end of the text finds the last word a search of all of it finds."""
+    match = regex.search(r"(\p{Ll}+)\s+$", text)
+    expected = (
+        bool(match) and match.group(1) not in _NOT_SUBJECTS and not match.group(1).endswith("ly")
+    )
+    assert _unnamed_subject(text) == expected
