@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+#: The longest STORYBOT_ANSWER_COOLDOWN (a day: a longer one would read as "ask again in ...").
+MAX_COOLDOWN_SECONDS = 86_400.0
 #: The longest STORYBOT_INSIGHTS_RETENTION_DAYS (a century: dates further back cannot be told).
 MAX_RETENTION_DAYS = 36_500
 
@@ -130,13 +132,14 @@ def _parse_id_list(name: str, raw: str) -> frozenset[int]:
     return frozenset(_parse_snowflake(name, part) for part in parts)
 
 
-def _parse_float(name: str, raw: str, *, minimum: float = 0.0) -> float:
+def _parse_float(name: str, raw: str, *, minimum: float = 0.0, maximum: float = math.inf) -> float:
     try:
         value = float(raw.strip())
     except ValueError:
         raise SettingsError(f"{name} must be a number, got {_shown(raw)}") from None
-    if not math.isfinite(value) or value < minimum:  # NaN, infinite or below range
-        raise SettingsError(f"{name} must be a number >= {minimum}, got {_shown(raw)}")
+    if not math.isfinite(value) or not minimum <= value <= maximum:  # NaN, infinite, out of range
+        bounds = f">= {minimum:g}" if maximum == math.inf else f"from {minimum:g} to {maximum:g}"
+        raise SettingsError(f"{name} must be a number {bounds}, got {_shown(raw)}")
     return value
 
 
@@ -198,7 +201,9 @@ def load_settings(
         "STORYBOT_INSIGHTS_RETENTION_DAYS",
         lambda n, r: _parse_int(n, r, minimum=1, maximum=MAX_RETENTION_DAYS),
     )
-    cooldown = get("STORYBOT_ANSWER_COOLDOWN", _parse_float)
+    cooldown = get(
+        "STORYBOT_ANSWER_COOLDOWN", lambda n, r: _parse_float(n, r, maximum=MAX_COOLDOWN_SECONDS)
+    )
     return Settings(
         discord_token=Secret(environ.get("DISCORD_TOKEN", "").strip()),
         corpus_dir=get("STORYBOT_CORPUS_DIR", lambda n, r: Path(r.strip())) or defaults.corpus_dir,

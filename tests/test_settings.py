@@ -60,6 +60,11 @@ TOKEN = "MTIzNDU2Nzg5.abcdef.secret-token-value"
             id="infinite-cooldown",
         ),
         pytest.param(
+            {"STORYBOT_ANSWER_COOLDOWN": "1e300"},
+            "STORYBOT_ANSWER_COOLDOWN must be a number from 0 to 86400",
+            id="cooldown-beyond-a-day",
+        ),
+        pytest.param(
             {"STORYBOT_INSIGHTS_RETENTION_DAYS": "740000"},
             "STORYBOT_INSIGHTS_RETENTION_DAYS must be at most 36500",
             id="retention-beyond-dates",

@@ -373,7 +373,9 @@ class _Builder:
         self, table: Mapping[str, Any], name: str | None, key: str, default: float, minimum: float
     ) -> float:
         value = self.get(table, name, key, (int, float), default, "a number")
-        if not math.isfinite(value) or value < minimum:  # (TOML has nan and inf)
+        if not math.isfinite(value):  # (TOML has nan and inf)
+            raise self.error(name, key, f"{key} must be a finite number, got {value}")
+        if value < minimum:
             raise self.error(name, key, f"{key} must be at least {minimum:g}, got {value}")
         return float(value)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,10 @@ class StrikePolicy:
         if self.threshold <= 0 or strikes < self.threshold:
             return None
         escalations = min(strikes - self.threshold, 64)
-        timeout = self.timeout_seconds * self.multiplier**escalations
+        try:
+            timeout = self.timeout_seconds * self.multiplier**escalations
+        except OverflowError:  # a huge multiplier ("1e200"): past any longest timeout
+            timeout = math.inf
         return float(min(timeout, self.max_timeout_seconds))
 
     def describe(self) -> str:

@@ -59,8 +59,8 @@ def test_defaults_load_with_every_kind(default_rules: RuleSet) -> None:
         ('[rules.r]\nkind = "regex"\nrequires_words = "dm"\n', 3, "requires_words"),
         ('[rules.p]\nkind = "words"\nself_words = "i"\n', 3, "self_words"),
         ('[rules.p]\nkind = "words"\n\nothers_words = ["y@u"]\n', 4, "others_words"),
-        ("[strikes]\nmultiplier = nan\n", 2, "multiplier must be at least 1"),
-        ("[strikes]\ntimeout_minutes = inf\n", 2, "timeout_minutes must be at least"),
+        ("[strikes]\nmultiplier = nan\n", 2, "multiplier must be a finite number"),
+        ("[strikes]\ntimeout_minutes = inf\n", 2, "timeout_minutes must be a finite number"),
         ('[rules.r]\nkind = "regex"\npatterns = ["spam|"]\n', 3, "matches empty text"),
     ],
     ids=[

@@ -41,6 +41,14 @@ def test_strike_policy_escalates_and_caps(strikes: int, timeout: float | None) -
     assert StrikePolicy().timeout_for(strikes) == timeout
 
 
+@pytest.mark.parametrize("strikes", [4, 5, 30])
+def test_a_huge_multiplier_gives_the_longest_timeout(strikes: int) -> None:
+    """A multiplier of 1e200 (valid, if odd) caps at the longest timeout instead of overflowing
+    (the fifth strike raised OverflowError: the message stayed and the mod-log got nothing)."""
+    policy = StrikePolicy(multiplier=1e200)
+    assert policy.timeout_for(strikes) == policy.max_timeout_seconds
+
+
 def test_escalation_over_time_with_injected_clock(tmp_path: Path, default_rules: RuleSet) -> None:
     """Strikes within 24 h escalate; after the window they lapse; clearing resets them."""
     now = [0.0]
