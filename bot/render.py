@@ -88,12 +88,22 @@ def quote_line(quote: Quote) -> str:
     return f"“{escape(quote.text)}” — {speaker}"
 
 
+def link_target(url: str) -> str:
+    """``url`` as the target of a markdown link: its round brackets percent-encoded, so that one
+    in the address ("Bridge_(Lisbon)") neither ends the link nor starts another (square ones,
+    as in an IPv6 host, do neither there)."""
+    return url.translate(_LINK_ESCAPES)
+
+
+_LINK_ESCAPES = str.maketrans({"(": "%28", ")": "%29"})
+
+
 def cite(citation: Citation, *, link: bool = True) -> str:
     """``Title, paragraph N`` with a link when the article has a URL."""
     title = escape(citation.title)
     text = f"{title}, paragraph {citation.paragraph}"
     if link and citation.url:
-        return f"[{text}]({citation.url})"
+        return f"[{text}]({link_target(citation.url)})"
     return text
 
 
@@ -187,7 +197,7 @@ def story_embed(corpus: Corpus, quote_counts: dict[str, int]) -> discord.Embed:
         lines = [
             " · ".join(escape(m) for m in meta) if meta else "",
             f"{len(article.paragraphs)} paragraphs, {quote_counts.get(article.slug, 0)} quotes",
-            f"`{article.slug}`" + (f" · [link]({article.url})" if article.url else ""),
+            f"`{article.slug}`" + (f" · [link]({link_target(article.url)})" if article.url else ""),
         ]
         embed.add_field(
             name=cut(escape(article.title), FIELD_NAME_LIMIT),
@@ -303,7 +313,7 @@ def fit(embed: discord.Embed) -> discord.Embed:
 
 
 def _field_with_link(text: str, citation: Citation) -> str:
-    suffix = f"\n[Read the article]({citation.url})" if citation.url else ""
+    suffix = f"\n[Read the article]({link_target(citation.url)})" if citation.url else ""
     return cut(text, FIELD_VALUE_LIMIT - len(suffix)) + suffix
 
 

@@ -196,3 +196,23 @@ def test_article_titles_and_speakers_are_escaped_in_embeds(tmp_path: Path) -> No
     assert field.name is not None
     assert "\\*\\*resigns" in field.name
     assert "\\_\\_Ross" in field.name
+
+
+@pytest.mark.parametrize(
+    ("url", "target"),
+    [
+        (
+            "https://en.wikipedia.org/wiki/Bridge_(Lisbon)",
+            "https://en.wikipedia.org/wiki/Bridge_%28Lisbon%29",
+        ),
+        (
+            "https://a.org/x)[Official](https://b.example",
+            "https://a.org/x%29[Official]%28https://b.example",
+        ),
+        ("http://[2001:db8::1]/story", "http://[2001:db8::1]/story"),
+    ],
+)
+def test_a_link_target_cannot_end_the_link(url: str, target: str) -> None:
+    """Round brackets in an article's address are percent-encoded in its markdown link."""
+    assert render.link_target(url) == target
+    assert render.cite(Citation("a", "T", 1, url)) == f"[T, paragraph 1]({target})"

@@ -197,14 +197,16 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
     url = metadata.get("url", "")
     if url and not _WEB_ADDRESS.fullmatch(url):
         raise CorpusError(
-            source, "front matter url must be one web address starting http:// or https://"
+            source,
+            "front matter url must be one web address starting http:// or https://, "
+            "with no spaces or angle brackets",
         )
     return metadata, "\n".join(lines[end + 1 :])
 
 
-#: An article's web address, as answers link it: http(s), and nothing that could end the link
-#: or start another in Discord's markdown (white space, brackets, angle brackets).
-_WEB_ADDRESS = re.compile(r"https?://[^\s()<>\[\]]+", re.IGNORECASE)
+#: An article's web address: http(s), with no white space or angle brackets (brackets are
+#: fine: Wikipedia's "(disambiguation)", an IPv6 host; links escape them).
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
 
 
 def split_paragraphs(body: str) -> list[str]:

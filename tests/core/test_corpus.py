@@ -463,3 +463,12 @@ def test_a_long_file_name_gets_a_short_stable_slug(tmp_path: Path) -> None:
     assert all(len(slug) <= MAX_SLUG and slug.startswith("ukraine-war-live") for slug in slugs)
     assert len(set(slugs)) == 2
     assert slugs == [article.slug for article in load_corpus(tmp_path).articles]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://en.wikipedia.org/wiki/Bridge_(Lisbon)", "http://[2001:db8::1]/story"]
+)
+def test_a_web_address_with_brackets_is_kept(tmp_path: Path, url: str) -> None:
+    """Round or square brackets belong to some addresses (a Wikipedia page, an IPv6 host)."""
+    write(tmp_path, "a.md", f"+++\nurl = '{url}'\n+++\nHeadline\n\nBody paragraph.\n")
+    assert load_corpus(tmp_path).articles[0].url == url
