@@ -23,6 +23,7 @@ from bot.core.insights import InsightsReport, VoteOutcome
 from bot.core.library import ReloadReport
 from bot.core.moderation import Case, Verdict
 from bot.core.quotes import Quote
+from bot.core.text import newlines
 
 log = logging.getLogger(__name__)
 
@@ -71,13 +72,11 @@ def escape(text: str) -> str:
     """User or corpus text made inert: line breaks made "\\n" (markdown escapes go by them),
     markdown escaped, a numbered list's "1." too, mass mentions broken with a zero-width space
     (allowed mentions already stop the ping; this also stops the highlight)."""
-    escaped = discord.utils.escape_markdown(_OTHER_LINE_BREAKS.sub("\n", text))
+    escaped = discord.utils.escape_markdown(newlines(text))
     escaped = _LIST_NUMBER.sub(r"\1\\.", escaped)
     return _MASS_MENTION.sub("@\u200b\\1", escaped)
 
 
-#: Line breaks other than "\\n" that ``str.splitlines`` (and Discord) break lines at.
-_OTHER_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: "1. " at a line's start, which Discord shows as a numbered list.
 _LIST_NUMBER = re.compile(r"(?m)^(\s*\d+)\.(?=\s)")
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.errors import CorpusError
-from bot.core.text import normalise, normalise_uncached, words
+from bot.core.text import newlines, normalise, normalise_uncached, words
 
 log = logging.getLogger(__name__)
 
@@ -144,14 +144,8 @@ def read_text(path: Path) -> tuple[str, str]:
         raise CorpusError(
             str(path), f"is not valid UTF-8 (bad byte at offset {error.start}); save it as UTF-8"
         ) from None
-    text = _LINE_BREAKS.sub(lambda found: _AS_NEWLINES[found.group(0)], text)
-    return text, hashlib.sha256(data).hexdigest()
-
-
-#: Line breaks other than "\n": Windows' and old Macs' ("\r"), Unicode's line and paragraph
-#: separators. Read as newlines, so that paragraphs split alike whatever wrote the file.
-_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
-_AS_NEWLINES = {"\r\n": "\n", "\r": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+    # (any line break read as "\n", so that paragraphs split alike whatever wrote the file)
+    return newlines(text, paragraph="\n\n"), hashlib.sha256(data).hexdigest()
 
 
 #: The longest slug: Discord passes a choice's value back only up to 100 characters, and a

@@ -376,8 +376,18 @@ def _names_outside_quotes(masked: str) -> bool:
     return _NAME_RE.search(masked.replace("\x00", " ")) is not None
 
 
-#: The most characters before a quote searched for its speaker in the quote's sentence.
+#: The most characters before a quote searched for its speaker in the quote's sentence (a
+#: "sentence" of thousands of characters, quotes with no full stop between them, made each quote
+#: search all the text before it: quadratic).
 _SENTENCE_REACH = 1_500
+#: A sentence that opens "According to X, ...": X speaks.
+_ACCORDING_TO = re.compile(r"\s*according to", re.IGNORECASE)
+
+
+def _near(sentence_start: int, position: int) -> int:
+    """Where the search for a speaker before ``position`` starts: its sentence's start, at most
+    :data:`_SENTENCE_REACH` characters back."""
+    return max(sentence_start, position - _SENTENCE_REACH)
 
 
 @functools.lru_cache(maxsize=4)
@@ -533,11 +543,7 @@ class _Extractor:
             if not parts:
                 continue
             quote_text = " … ".join(parts)
-            # (a "sentence" of thousands of characters, quotes with no full stop between them,
-            # is searched only near the quote: each quote searching all before it was quadratic)
-            sentence_start = max(
-                _sentence_start(masked, first.start), first.start - _SENTENCE_REACH
-            )
+            sentence_start = _sentence_start(masked, first.start)
             ref, direct = self._speaker(text, masked, first, last, len(group) > 1, sentence_start)
             fragment = not direct and not standalone and _word_count(quote_text) <= 3
             if ref is None and not standalone:
@@ -624,7 +630,7 @@ class _Extractor:
             next_quote = masked.find("\x00", last.end, end)  # the text up to the next quote
             after_text = masked[last.end : next_quote if next_quote >= 0 else end]
         after = _attribution_after(after_text)
-        before_text = masked[sentence_start : first.start]
+        before_text = masked[_near(sentence_start, first.start) : first.start]
         before = (
             _BEFORE_RE.search(before_text) if _VERB_AFTER_SPACE_RE.search(before_text) else None
         )
@@ -659,7 +665,7 @@ class _Extractor:
         declined to say ..., telling reporters that “...”", "According to X, ... “...”"), or
         its opening "He"/"She". ``sentence_start``: where the quote's sentence starts.
         """
-        before_text = masked[sentence_start : span.start]
+        before_text = masked[_near(sentence_start, span.start) : span.start]
         match = (
             _BEFORE_INDIRECT_RE.search(before_text)
             if _INDIRECT_VERB_AFTER_SPACE_RE.search(before_text)
@@ -674,14 +680,19 @@ class _Extractor:
             if known or _is_organisation(name):
                 return ref
         in_sentence = [p for p in persons if sentence_start <= p.position < span.start]
-        if before_text.lstrip().casefold().startswith("according to") and in_sentence:
+        if _ACCORDING_TO.match(masked, sentence_start) and in_sentence:
             return _Ref("name", in_sentence[0].name)
         verbs = list(_SPEECH_VERB_RE.finditer(before_text))
         if not verbs or any(_unnamed_subject(before_text[: v.start()]) for v in verbs):
             return None
         if in_sentence:
             return _Ref("name", in_sentence[0].name)
-        opening = before_text.lstrip().split(" ", 1)[0].casefold()
+        # (the sentence's first word, however far back it starts)
+        first_word = sentence_start
+        while first_word < span.start and masked[first_word].isspace():
+            first_word += 1
+        space = masked.find(" ", first_word, span.start)
+        opening = masked[first_word : space if space >= 0 else span.start].casefold()
         return _Ref("pronoun", opening) if opening in _PRONOUNS else None
 
     @staticmethod

@@ -115,6 +115,20 @@ def fold_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+#: Line breaks other than "\n" that ``str.splitlines`` (and Discord) break lines at: Windows'
+#: CRLF, old Macs' CR, vertical tab, form feed, the file/group/record separators, NEL and
+#: Unicode's line and paragraph separators.
+OTHER_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def newlines(text: str, *, paragraph: str = "\n") -> str:
+    """``text`` with every line break made "\\n" (a paragraph separator, U+2029, made
+    ``paragraph``)."""
+    return OTHER_LINE_BREAKS.sub(
+        lambda found: paragraph if found.group(0) == "\u2029" else "\n", text
+    )
+
+
 @functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """The one normalisation every comparison uses: typography, diacritics and case folded."""

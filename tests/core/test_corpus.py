@@ -438,7 +438,7 @@ def test_joined_lines_have_single_spaces(block: str) -> None:
     assert _join_lines(block) == " ".join(block.split())
 
 
-@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028"])
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028", "\x85", "\x0c"])
 def test_any_line_breaks_split_paragraphs_alike(tmp_path: Path, newline: str) -> None:
     """Windows', old Macs' and Unicode's line breaks give the paragraphs "\\n" gives (with
     "\\r" alone, a whole article was one paragraph)."""

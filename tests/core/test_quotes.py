@@ -623,3 +623,15 @@ def test_the_subject_before_a_verb_is_read_from_the_end(text: str) -> None:
         bool(match) and match.group(1) not in _NOT_SUBJECTS and not match.group(1).endswith("ly")
     )
     assert _unnamed_subject(text) == expected
+
+
+def test_according_to_counts_however_long_the_sentence() -> None:
+    """ "According to X, ..." names the speaker of a quote even 2,000 characters on (the search
+    near a quote must not move where its sentence starts)."""
+    text = (
+        "According to Jane Smith, "
+        + "the roads budget line, " * 96
+        + "with “no money left for the bridge repairs this year.”"
+    )
+    quotes = extract_quotes([Paragraph("a", 1, text)])
+    assert [q.speaker for q in quotes] == ["Jane Smith"]
