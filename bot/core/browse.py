@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 from bot.core.corpus import Article, Corpus
 from bot.core.errors import QuestionError
@@ -15,9 +16,16 @@ log = logging.getLogger(__name__)
 
 
 def matching_articles(corpus: Corpus, typed: str) -> list[Article]:
-    """The articles whose title (any case) or slug contains ``typed``, in corpus order."""
+    """The articles whose title, slug or file name (any case) contains ``typed``, in corpus
+    order (a long file name's slug is cut: its end is still found by the name)."""
     needle = typed.casefold().strip()
-    return [a for a in corpus.articles if needle in a.title.casefold() or needle in a.slug]
+    return [
+        a
+        for a in corpus.articles
+        if needle in a.title.casefold()
+        or needle in a.slug
+        or needle in Path(a.source).name.casefold()
+    ]
 
 
 def matching_names(names: Iterable[str], typed: str) -> list[str]:

@@ -67,3 +67,15 @@ def test_quotes_per_article() -> None:
     """Quotes are counted by article slug."""
     quotes = [Quote("A", "x", "one", 1), Quote("B", "y", "two", 2), Quote("C", "z", "one", 3)]
     assert quotes_per_article(quotes) == {"one": 2, "two": 1}
+
+
+def test_a_long_file_name_is_found_by_its_end(tmp_path: Path) -> None:
+    """/passage's autocomplete finds an article by the end of a long file name, which its cut
+    slug no longer has."""
+    name = (
+        "ukraine-war-live-updates-trump-says-russia-made-a-big-concession-by-not-taking-2025-04-24"
+    )
+    (tmp_path / f"{name}.txt").write_text("Headline\n\nBody paragraph.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert "2025-04-24" not in corpus.articles[0].slug
+    assert matching_articles(corpus, "2025-04-24") == [corpus.articles[0]]
