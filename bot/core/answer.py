@@ -1355,7 +1355,7 @@ class StoryEngine:
         self._sentence_counts = [sentence_count(p.text) for p in self.paragraphs]
         self._sentence_cache: dict[int, tuple[Sentence, ...]] = {}
         self._names_cache: dict[str, frozenset[str]] = {}
-        self._folded_names_cache: dict[str, frozenset[str]] = {}  # ... folded
+        self._folded_names_cache: dict[str, frozenset[str]] = {}  # slug -> its names, folded
         self._people_cache: dict[str, frozenset[str]] = {}
         self._compounds: dict[str, str] = {}  # glued word -> the words the corpus writes
         self._full_names_cache: dict[str, frozenset[tuple[str, str]]] = {}
