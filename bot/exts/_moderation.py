@@ -6,10 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
-from bot.core.moderation import CaseStore, Moderator, RuleSet, diff_rules, load_rules
+from bot.core.moderation import (
+    Author,
+    CaseStore,
+    Moderator,
+    RuleSet,
+    Verdict,
+    diff_rules,
+    load_rules,
+)
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +33,35 @@ class ModerationState:
         self.moderator = Moderator(load_rules(rules_file))
         self.store = CaseStore.in_folder(data_dir)
         self._removed: OrderedDict[int, None] = OrderedDict()
+        # messages being checked (in a thread): how many checks, and the event set at the end
+        self._checking: dict[int, tuple[int, asyncio.Event]] = {}
+        self._check_lock = threading.Lock()  # one check at a time: spam counts are shared
+
+    def check(self, content: str, author: Author, channel_id: int, now: float) -> Verdict:
+        """The moderator's verdict on a message; run it in a thread (``asyncio.to_thread``):
+        however long its rules take, the event loop goes on."""
+        with self._check_lock:
+            return self.moderator.check(content, author, channel_id, now)
+
+    def begin_check(self, message_id: int) -> None:
+        """A message's check starts: an answer to it waits for the end (see :meth:`settled`)."""
+        count, event = self._checking.get(message_id, (0, asyncio.Event()))
+        self._checking[message_id] = (count + 1, event)
+
+    def end_check(self, message_id: int) -> None:
+        """A message's check has ended (after :meth:`mark_removed`, if it is removed)."""
+        count, event = self._checking[message_id]
+        if count > 1:
+            self._checking[message_id] = (count - 1, event)
+            return
+        del self._checking[message_id]
+        event.set()
+
+    async def settled(self, message_id: int) -> None:
+        """Wait until no check of the message is running (at once when none is)."""
+        entry = self._checking.get(message_id)
+        if entry is not None:
+            await entry[1].wait()
 
     def mark_removed(self, message_id: int) -> None:
         """Remember that a message is being removed (so nobody answers it)."""

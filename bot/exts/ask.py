@@ -32,6 +32,8 @@ from bot.exts.insights import revise_vote_view, vote_view
 log = logging.getLogger(__name__)
 
 REMEMBERED_ANSWERS = 1000
+#: The longest an answer waits for moderation's verdict on its question (seconds).
+MODERATION_WAIT = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ class Ask(commands.Cog):
         meanwhile; return the reply (None if not sent) and the insights answer id."""
         async with message.channel.typing():
             embed, answer = await self._answer_embed(question, self._earlier_question(message))
+        await self._moderated(message)
         if self._removed(message):
             return None, None
         answer_id, view = None, None
@@ -152,6 +155,19 @@ class Ask(commands.Cog):
             or message.webhook_id is not None
             or (me is not None and message.author.id == me.id)
         )
+
+    async def _moderated(self, message: discord.Message) -> None:
+        """Wait (a few seconds at most) for moderation's verdict on the message, if it is being
+        checked: an answer must not go to a message about to be removed."""
+        settled = getattr(self.bot.moderation, "settled", None)
+        if not callable(settled):
+            return
+        try:
+            await asyncio.wait_for(settled(message.id), timeout=MODERATION_WAIT)
+        except TimeoutError:
+            log.warning(
+                "Moderation of message %s took over %s s; answering", message.id, MODERATION_WAIT
+            )
 
     def _removed(self, message: discord.Message) -> bool:
         """True when moderation removed the message meanwhile (then it gets no answer)."""

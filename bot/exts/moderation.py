@@ -98,14 +98,19 @@ class Moderation(commands.Cog):
             return None  # e.g. an embed-only update of a message already checked
         self._remember(message)
         author = _author(message)
-        verdict = self.state.moderator.check(
-            message.content, author, message.channel.id, time.time()
-        )
+        self.state.begin_check(message.id)  # an answer to the message waits for the verdict
+        try:
+            verdict = await asyncio.to_thread(
+                self.state.check, message.content, author, message.channel.id, time.time()
+            )
+            if verdict.removes:
+                self.state.mark_removed(message.id)  # the Ask Cog must not answer it
+        finally:
+            self.state.end_check(message.id)
         if verdict.action == "watch":
             await self._watch(message, verdict)
         if not verdict.removes:
             return verdict
-        self.state.mark_removed(message.id)  # before any await: the Ask Cog must not answer it
         enforcement = await asyncio.to_thread(  # atomic in the store: overlapping calls add up
             self.state.store.enforce, verdict, author.id, time.time(), self.state.rules.strikes
         )

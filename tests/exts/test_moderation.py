@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+import time
 from typing import Any
 
 import pytest
@@ -193,4 +196,48 @@ async def test_removed_question_is_not_answered(fake: FakeDiscord, make_bot: Bot
     await fake.wait_for(_posted_in(fake, "modlog"))
     control = await fake.send_message("What did Trump call a big concession?", channel="discussion")
     await fake.wait_for(fake.replies_to(control))
+    assert not any(fake.replies_to(message)(call) for call in fake.calls)
+
+
+async def test_a_check_runs_off_the_event_loop(
+    fake: FakeDiscord, make_bot: BotFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rules run in a worker thread: however long a message takes to check, the bot goes
+    on answering and moderating others."""
+    bot = await make_bot()
+    state = bot.moderation
+    threads: list[threading.Thread] = []
+    check = state.moderator.check
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(state.moderator, "check", spy)
+    await fake.send_message(EMAIL, channel="discussion")
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    assert threads
+    assert all(thread is not threading.main_thread() for thread in threads)
+
+
+async def test_an_answer_waits_for_a_slow_check(
+    fake: FakeDiscord, make_bot: BotFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question whose check is still running is not answered before the verdict: removed, it
+    gets no answer at all (the engine, warm, answers long before the check ends)."""
+    bot = await make_bot(ask_channel_ids=frozenset({fake.channels["discussion"]}))
+    control = await fake.send_message("What did Trump call a big concession?", channel="discussion")
+    await fake.wait_for(fake.replies_to(control))
+    check = bot.moderation.moderator.check
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.8)
+        return check(*args, **kwargs)
+
+    monkeypatch.setattr(bot.moderation.moderator, "check", slow)
+    message = await fake.send_message(
+        "What did Trump say? mail me at john.doe@example.com", channel="discussion"
+    )
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    await asyncio.sleep(0.2)  # (an answer sent at the verdict would be in by now)
     assert not any(fake.replies_to(message)(call) for call in fake.calls)
