@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 from bot.core.moderation import (
     Author,
@@ -22,6 +24,8 @@ from bot.core.moderation import (
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 REMEMBERED_REMOVALS = 1000
 
 
@@ -33,19 +37,28 @@ class ModerationState:
         self.moderator = Moderator(load_rules(rules_file))
         self.store = CaseStore.in_folder(data_dir)
         self._removed: OrderedDict[int, None] = OrderedDict()
-        # messages being checked (in a thread): how many checks, and the event set at the end
+        # messages being checked: how many checks, and the event set at the end
         self._checking: dict[int, tuple[int, asyncio.Event]] = {}
-        self._check_lock = threading.Lock()  # one check at a time: spam counts are shared
+        # Every use of the moderator (checks, rule swaps, forgetting a user) runs on this one
+        # thread, in the order asked: off the event loop, one at a time (its spam counts are
+        # shared and it is not thread-safe), and not in the pool that answers questions.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storybot-moderation")
 
-    def check(self, content: str, author: Author, channel_id: int, now: float) -> Verdict:
-        """The moderator's verdict on a message; run it in a thread (``asyncio.to_thread``):
-        however long its rules take, the event loop goes on."""
-        with self._check_lock:
-            return self.moderator.check(content, author, channel_id, now)
+    async def _on_worker(self, job: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._worker, job, *args)
+
+    async def check(self, content: str, author: Author, channel_id: int, now: float) -> Verdict:
+        """The moderator's verdict on a message, worked out on the moderation thread: however
+        long its rules take, the event loop goes on."""
+        return await self._on_worker(self.moderator.check, content, author, channel_id, now)
+
+    async def forget(self, user_id: int) -> None:
+        """Forget a user's recent messages (their strikes were cleared)."""
+        await self._on_worker(self.moderator.forget, user_id)
 
     def begin_check(self, message_id: int) -> None:
         """A message's check starts: an answer to it waits for the end (see :meth:`settled`)."""
-        count, event = self._checking.get(message_id, (0, asyncio.Event()))
+        count, event = self._checking.get(message_id) or (0, asyncio.Event())
         self._checking[message_id] = (count + 1, event)
 
     def end_check(self, message_id: int) -> None:
@@ -83,7 +96,7 @@ class ModerationState:
         keep the old rules) when the file is bad. Returns one line for the /reload reply."""
         new = await asyncio.to_thread(load_rules, self.rules_file)
         changes = diff_rules(self.moderator.rules, new)
-        self.moderator.replace_rules(new)
+        await self._on_worker(self.moderator.replace_rules, new)  # (not during a check)
         return f"Rules: {'; '.join(changes) if changes else 'no change'} ({new.summary()})"
 
     def describe_rules(self) -> list[str]:
@@ -91,5 +104,6 @@ class ModerationState:
         return self.moderator.rules.describe()
 
     def close(self) -> None:
-        """Close the database."""
+        """Stop the moderation thread (checks not started are dropped) and close the database."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
         self.store.close()

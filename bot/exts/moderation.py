@@ -100,8 +100,8 @@ class Moderation(commands.Cog):
         author = _author(message)
         self.state.begin_check(message.id)  # an answer to the message waits for the verdict
         try:
-            verdict = await asyncio.to_thread(
-                self.state.check, message.content, author, message.channel.id, time.time()
+            verdict = await self.state.check(
+                message.content, author, message.channel.id, time.time()
             )
             if verdict.removes:
                 self.state.mark_removed(message.id)  # the Ask Cog must not answer it
@@ -276,7 +276,7 @@ class Moderation(commands.Cog):
     ) -> None:
         """Clear a user's active strikes (their cases stay on record)."""
         cleared = await asyncio.to_thread(self.state.store.clear_strikes, user.id)
-        self.state.moderator.forget(user.id)
+        await self.state.forget(user.id)
         await interaction.response.send_message(
             render.strikes_cleared(str(user), cleared),
             ephemeral=True,

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.client import StorybotBot
+from bot.core.moderation import Author
+from bot.exts._moderation import ModerationState
 from tests.exts.test_story import EPHEMERAL, callback_of
 from tests.fakes.discord_server import BASIC_MEMBER, MODERATE_MEMBERS, Call, FakeDiscord
 from tests.fakes.fixtures import BotFactory
@@ -241,3 +244,23 @@ async def test_an_answer_waits_for_a_slow_check(
     await fake.wait_for(_posted_in(fake, "modlog"))
     await asyncio.sleep(0.2)  # (an answer sent at the verdict would be in by now)
     assert not any(fake.replies_to(message)(call) for call in fake.calls)
+
+
+async def test_checks_run_in_the_order_messages_came(tmp_path: Path) -> None:
+    """Messages are checked one at a time in arrival order (a flood limit removes the ninth
+    message on, not whichever thread won a lock), and a rules swap waits for earlier checks."""
+    state = ModerationState(None, tmp_path)
+    seen: list[str] = []
+    check = state.moderator.check
+
+    def spy(content: str, *args: Any) -> Any:
+        seen.append(content)
+        return check(content, *args)
+
+    state.moderator.check = spy  # type: ignore[method-assign]
+    try:
+        texts = [f"message {i}" for i in range(60)]
+        await asyncio.gather(*(state.check(t, Author(1), 5, float(i)) for i, t in enumerate(texts)))
+        assert seen == texts
+    finally:
+        state.close()
