@@ -93,8 +93,8 @@ class Ask(commands.Cog):
         meanwhile; return the reply (None if not sent) and the insights answer id."""
         async with message.channel.typing():
             embed, answer = await self._answer_embed(question, self._earlier_question(message))
-        await self._moderated(message)
-        if self._removed(message):
+        await self._moderated(message.id)
+        if self._removed(message.id):
             return None, None
         answer_id, view = None, None
         if answer is not None:
@@ -128,6 +128,9 @@ class Ask(commands.Cog):
         """Answer ``question`` again and put the result in the existing answer message."""
         asked = self.by_question[question_id]
         embed, answer = await self._answer_embed(question, None)
+        await self._moderated(question_id)
+        if self._removed(question_id):
+            return  # edited into something moderation removed: the answer is left as it was
         target = self.bot.get_channel(asked.channel_id) or channel
         get_partial = getattr(target, "get_partial_message", None)
         if get_partial is None:
@@ -157,23 +160,23 @@ class Ask(commands.Cog):
             or (me is not None and message.author.id == me.id)
         )
 
-    async def _moderated(self, message: discord.Message) -> None:
+    async def _moderated(self, message_id: int) -> None:
         """Wait (a few seconds at most) for moderation's verdict on the message, if it is being
         checked: an answer must not go to a message about to be removed."""
         settled = getattr(self.bot.moderation, "settled", None)
         if not callable(settled):
             return
         try:
-            await asyncio.wait_for(settled(message.id), timeout=MODERATION_WAIT)
+            await asyncio.wait_for(settled(message_id), timeout=MODERATION_WAIT)
         except TimeoutError:
             log.warning(
-                "Moderation of message %s took over %s s; answering", message.id, MODERATION_WAIT
+                "Moderation of message %s took over %s s; answering", message_id, MODERATION_WAIT
             )
 
-    def _removed(self, message: discord.Message) -> bool:
+    def _removed(self, message_id: int) -> bool:
         """True when moderation removed the message meanwhile (then it gets no answer)."""
         was_removed = getattr(self.bot.moderation, "was_removed", None)
-        return bool(was_removed(message.id)) if callable(was_removed) else False
+        return bool(was_removed(message_id)) if callable(was_removed) else False
 
     def _question_in(self, message: discord.Message) -> str | None:
         """The question text if this message asks the bot something, else None."""

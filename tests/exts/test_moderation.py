@@ -264,3 +264,21 @@ async def test_checks_run_in_the_order_messages_came(tmp_path: Path) -> None:
         assert seen == texts
     finally:
         state.close()
+
+
+async def test_a_question_edited_into_a_removal_keeps_its_answer_unchanged(
+    fake: FakeDiscord, make_bot: BotFactory
+) -> None:
+    """An answered question edited into something moderation removes is deleted, and its answer
+    is not rewritten to answer the removed text."""
+    await make_bot(ask_channel_ids=frozenset({fake.channels["discussion"]}))
+    question = await fake.send_message(
+        "What did Trump call a big concession?", channel="discussion"
+    )
+    await fake.wait_for(fake.replies_to(question))
+    answer = fake.bot_reply_to(question)
+    await fake.edit_message(question, "What did Trump say? mail me at john.doe@example.com")
+    await fake.wait_for(_deleted(fake, question))
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    await asyncio.sleep(0.3)  # (an edit of the answer would be in by now)
+    assert not fake.calls_matching("PATCH", rf"/messages/{answer['id']}$")
