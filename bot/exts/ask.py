@@ -161,8 +161,8 @@ class Ask(commands.Cog):
         )
 
     async def _moderated(self, message_id: int) -> None:
-        """Wait (a few seconds at most) for moderation's verdict on the message, if it is being
-        checked: an answer must not go to a message about to be removed."""
+        """Wait (up to :data:`MODERATION_WAIT`) for moderation's verdict on the message, if it is
+        being checked: an answer must not go to a message about to be removed."""
         settled = getattr(self.bot.moderation, "settled", None)
         if not callable(settled):
             return
