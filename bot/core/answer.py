@@ -3311,8 +3311,7 @@ class StoryEngine:
             # boy" "Leo Hart, 7")
             named = self._lookup(fold_variant(asked.name_of))[0]
             if (
-                named
-                and named not in self._paragraph_terms(paragraph)
+                (not named or named not in self._paragraph_terms(paragraph))
                 and not _NAMES_SOMEONE.search(sentence.text)  # "named as Leo Hart, 34"
             ):
                 # "What's the name of the vet who checked Juniper?" of a paragraph with no vet

@@ -675,7 +675,7 @@ def _name_of(question: str) -> tuple[str, str]:
     # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
     written = found.group(1).split()
     run: list[tuple[str, bool]] = []  # (folded word, whether written with a capital)
-    for word in written:
+    for at, word in enumerate(written):
         folded = normalise(word)
         if POSSESSIVE_END.search(folded):  # "the mayor's dog": the dog
             run = []
@@ -684,6 +684,12 @@ def _name_of(question: str) -> tuple[str, str]:
             break
         if run and (
             (folded.endswith("ed") and not folded.endswith("eed"))  # (not "breed")
+            # "the charity helping the families" (not "the swimming club")
+            or (
+                folded.endswith("ing")
+                and at + 1 < len(written)
+                and normalise(written[at + 1]) in STOPWORDS
+            )
             or (folded in _PARTICIPLES and not run[-1][0].endswith("ly"))  # "the man taken to"
             or (run[-1][1] and other_forms(folded))  # "the school Dayo Ferris went to"
         ):

@@ -2989,6 +2989,32 @@ def test_the_name_asked_for_is_of_the_one_asked_about(
 
 
 @pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("whats the name of the barge skipper", False),
+        ("what was the boat called", True),
+        ("whats the name of the vessel", True),
+    ],
+    ids=["a-skipper-the-story-never-mentions", "what-it-is-called", "the-vessel-named"],
+)
+def test_a_name_asked_of_something_the_story_never_mentions_is_not_given(
+    tmp_path: Path, question: str, answered: bool
+) -> None:
+    """ "What's the name of the barge skipper?" is not answered by the name of the barge when the
+    story has no skipper at all."""
+    engine = engine_over(
+        tmp_path,
+        "barge.txt",
+        "Runaway Barge Hits Bridge\n\n"
+        "ASHBRIDGE — A cargo barge broke free from its moorings and hit a canal bridge.\n\n"
+        "No one was aboard the 22-metre vessel, named Marigold, when it struck the arch.\n\n"
+        "The council said the road would stay closed for three weeks.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered is answered, answer.reason
+
+
+@pytest.mark.parametrize(
     ("text", "question", "answered"),
     [
         (

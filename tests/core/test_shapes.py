@@ -1312,6 +1312,8 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         ("whats the name of the 19 year old kayaker", "kayaker"),
         ("What's the name of the new shopping centre?", "centre"),
         ("what is the name of the football ground", "ground"),
+        ("whats the name of the charity helping the famlies", "charity"),
+        ("What's the name of the Ambleford swimming club?", "club"),
     ],
     ids=[
         "noun-then-clause",
@@ -1332,6 +1334,8 @@ def test_a_courtesy_title_of_the_other_sex_is_someone_else(
         "an-age-written-apart",
         "an-ing-noun-is-no-clause",
         "a-noun-that-is-a-verb-form-too",
+        "an-ing-word-before-a-determiner-starts-a-clause",
+        "an-ing-word-before-its-noun-is-part-of-the-phrase",
     ],
 )
 def test_the_noun_whose_name_is_asked(question: str, noun: str) -> None:
