@@ -201,6 +201,7 @@ from bot.core.text import (
     LIGHT_WORDS,
     NEWS_PEOPLE,
     NUMBER_WORDS,
+    QUESTION_FILLERS,
     REGION_MEMBERS,
     SOMEONE,
     STAND_INS,
@@ -1580,6 +1581,10 @@ class StoryEngine:
         shouted = set() if text.isupper() else {normalise(w) for w in _SHOUTED.findall(text)}
         preamble_words = content_tokens(tokenize(self._respelt(preamble)))
         asked_words = content_tokens(tokenize(self._respelt(asked)))
+        if preamble_words and asked_words and all(w in QUESTION_FILLERS for w in asked_words):
+            # "i heard the petition is going to the governors, when is that happening": the
+            # question only points back; the chat before it is what it asks about
+            preamble_words, asked_words = [], preamble_words
         particles = particles_after(tokenize(text))
         focus = WHAT_NOUN.match(normalise(asked))
         focus_noun = fold_variant(focus.group(1)) if focus else ""

@@ -3672,3 +3672,30 @@ def test_so_far_and_an_age_asked_leave_the_rest_alone(
     answer = engine.answer(question)
     assert answer.answered
     assert in_sentence in (answer.sentence or "")
+
+
+@pytest.mark.parametrize(
+    ("question", "in_answer"),
+    [
+        ("i heard the petition is going to the governors, when is that happening", "24 April"),
+        ("so the fire crews were at the scene for hours, what happened", "45 firefighters"),
+    ],
+    ids=["when-is-that-happening", "what-happened"],
+)
+def test_a_question_that_only_points_back_asks_about_the_chat_before_it(
+    tmp_path: Path, question: str, in_answer: str
+) -> None:
+    """ "..., when is that happening": the words before the question are its topic, not a
+    "happened" the story uses once about something else."""
+    engine = engine_over(
+        tmp_path,
+        "town.txt",
+        "Town News\n\n"
+        "BRANTON — The blast happened at about 4:15 a.m. at a house in Cavendish Street.\n\n"
+        "Fire crews sent eight engines and about 45 firefighters to the scene.\n\n"
+        "Parents signed a petition against the school's new uniform policy.\n\n"
+        "The petition will be presented to the board of governors at its meeting on 24 April.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert in_answer in (answer.sentence or ""), answer.sentence
