@@ -1220,6 +1220,31 @@ _STAND_IN_TERMS = {
     for place, country in STAND_INS.items()
     if place not in ("ex", "downing")  # "ex" is "former"; "downing" would be "down"
 }
+#: Countries and the capitals that stand for them, as index terms ("russia", "moscow").
+_COUNTRY_TERMS = frozenset(_STAND_IN_TERMS) | frozenset(_STAND_IN_TERMS.values())
+#: How many words a country may stand before the one who speaks for it ("Kremlin spokesman
+#: Dmitry Peskov", "Russia's deputy foreign minister Sergei Ryabkov").
+SPEAKS_FOR_REACH = 4
+
+
+#: Verbs of speaking a country may be the subject of ("The Kremlin did not comment", "a
+#: Kremlin spokesman said"), as index terms.
+_COUNTRY_SPEAKING = frozenset(
+    index_terms("say says said told tell tells comment commented stated added replied responded")
+)
+
+
+def _speaks_for(text: str, countries: set[str], subjects: frozenset[str] | set[str]) -> bool:
+    """Whether ``text`` writes one of ``countries`` (index terms, or a capital standing for one)
+    at most :data:`SPEAKS_FOR_REACH` words before one of its speaking ``subjects`` or a verb of
+    speaking."""
+    terms = [term(fold_variant(token)) for token in tokenize(text)]
+    speaking = _COUNTRY_SPEAKING | subjects
+    return any(
+        (found in countries or _STAND_IN_TERMS.get(found) in countries)
+        and speaking.intersection(terms[at + 1 : at + 1 + SPEAKS_FOR_REACH])
+        for at, found in enumerate(terms)
+    )
 
 
 #: "What is Marcus Ebbe's salary?", "what was the mayor's reply": the thing of someone's asked
@@ -2712,6 +2737,15 @@ class StoryEngine:
             present = set(terms_of_tokens(tokenize(paragraph.text)))
             if len(known_roles) == 1:  # "kyiv" alone is Ukraine; "the kyiv mayor" is no country
                 known_roles |= {_STAND_IN_TERMS[r] for r in known_roles if r in _STAND_IN_TERMS}
+                if (
+                    known_roles <= _COUNTRY_TERMS
+                    and not known_roles & subjects
+                    and not _speaks_for(self._said_in(paragraph, sentence), known_roles, subjects)
+                ):
+                    # "What did the Kremlin say?" of "For them (Europe), halting the invasion is
+                    # not ... a pause in Russia's ambitions": a country speaks as a subject, or
+                    # through one it is written before ("Kremlin spokesman Dmitry Peskov said")
+                    return f"the story does not report {speaker} saying that"
             # "The club said assistant coach Tom Hale would take charge" names no coach
             role_present = not known_roles or (
                 bool(known_roles & present) and not only_another_post(spelt, paragraph.text)
@@ -2811,6 +2845,17 @@ class StoryEngine:
                 self._name_context_cache.clear()
             self._name_context_cache[key] = context
         return surname_stands_alone(sentence, names, *context)
+
+    def _said_in(self, paragraph: Paragraph, sentence: Sentence) -> str:
+        """The text that says who speaks in ``sentence``: itself, and the sentence before it
+        when that one names every speaker it has (a quotation going on: "... Peskov told
+        reporters. “Our strikes are aimed at ...”")."""
+        earlier = [
+            s for s in self.sentences(self._position_of(paragraph)) if s.end <= sentence.start
+        ]
+        if earlier and sentence.subjects <= earlier[-1].subjects:
+            return f"{earlier[-1].text} {sentence.text}"
+        return sentence.text
 
     def _position_of(self, paragraph: Paragraph) -> int:
         """Where ``paragraph`` stands in :attr:`paragraphs` (the map is made on first need)."""

@@ -3699,3 +3699,45 @@ def test_a_question_that_only_points_back_asks_about_the_chat_before_it(
     answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert in_answer in (answer.sentence or ""), answer.sentence
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("what did the kremlin say", False),
+        ("what did russia say about the concession", False),
+        ("what did moscow say in response to trumps comments", False),
+        ("what did ukraine say about the concession", True),
+        ("what did europe say about the concession", True),
+    ],
+    ids=["the-kremlin", "russia", "moscow", "ukraine-rejected-it", "europe-rejected-it"],
+)
+def test_a_country_says_something_only_as_the_one_speaking(
+    engine: StoryEngine, question: str, answered: bool
+) -> None:
+    """ "What did the Kremlin say?" is not answered by "For them (Europe and Ukraine), halting
+    the invasion is ... a pause in Russia's ambitions": the story reports Russia saying nothing."""
+    answer = engine.answer(question)
+    assert answer.answered is answered, answer.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what does moscow say its missiles are aimed at", "what did the kremlin say about the post"],
+    ids=["through-its-spokesman-quoted-on", "through-its-spokesman"],
+)
+def test_a_country_speaks_through_the_one_written_after_it(tmp_path: Path, question: str) -> None:
+    """ "Kremlin spokesman Dmitry Peskov told reporters. “Our strikes are aimed at ...”": the
+    Kremlin speaks through him."""
+    engine = engine_over(
+        tmp_path,
+        "peskov.txt",
+        "Kremlin Responds to Post\n\n"
+        "MOSCOW — “We have seen the president’s post, of course,” Kremlin spokesman Dmitry "
+        "Peskov told reporters. “Our strikes are aimed at military targets.”\n\n"
+        "Russia’s missiles hit Kyiv on Thursday, killing 12 people.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered, answer.reason
+    assert answer.citation is not None
+    assert answer.citation.paragraph == 1, answer.sentence
