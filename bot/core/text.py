@@ -576,7 +576,11 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
 WORDS_SPELT_OUT = frozenset({"premier"})
 #: Abbreviations read as such only when written in capitals ("DI Castleton", not "Di Maria").
 CAPITALS_ONLY = frozenset({"di", "dci"})
-_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b", re.IGNORECASE)
+#: "premier" before these is no post but "top": the Premier League, a premier division.
+_NOT_A_POST_AFTER = r"(?!\s+(?:league|division|inn)s?\b)"
+_ABBREVIATION = re.compile(
+    r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b" + _NOT_A_POST_AFTER, re.IGNORECASE
+)
 
 
 def spell_out_abbreviations(question: str, keep: Callable[[str], bool] = lambda _: False) -> str:

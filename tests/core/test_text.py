@@ -623,6 +623,9 @@ def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> N
         ("Did Di Maria score?", set(), "Did Di Maria score?"),
         ("how many pows", set(), "how many prisoners of war"),
         ("whats the norwegian pms name", set(), "whats the norwegian prime ministers name"),
+        ("what did the premier say", set(), "what did the prime minister say"),
+        ("who won the premier league", set(), "who won the premier league"),
+        ("Who won the Premier League?", set(), "Who won the Premier League?"),
     ],
     ids=[
         "spelt-out",
@@ -633,6 +636,9 @@ def test_a_misspelt_question_word_is_spelt_right(question: str, fixed: str) -> N
         "a-name-not-an-abbreviation",
         "a-plural-in-lower-case",
         "a-possessive-without-its-apostrophe",
+        "a-premier-is-a-prime-minister",
+        "the-premier-league-is-no-post",
+        "the-premier-league-in-capitals",
     ],
 )
 def test_abbreviations_are_spelt_out_unless_the_story_uses_them(
