@@ -404,11 +404,13 @@ _NOT_COUNTED = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
     """Whether ``sentence`` gives a number of ``counted`` ("5000 soldiers", "12 people",
     "redundancy pay of £18,000"); a sentence that does not mention the noun at all passes (the
     question may paraphrase it). When ``counting`` ("how many"), a number followed by a unit
-    ("for two days while staff and volunteers searched") counts nothing else."""
+    ("for two days while staff and volunteers searched") counts nothing else. Cached: a
+    candidate sentence is tested again by every question that counts."""
     tokens = tokenize(sentence)
     places = [i for i, token in enumerate(tokens) if term(fold_variant(token)) == counted]
     if not places:
@@ -892,11 +894,12 @@ _COUNT_SO_FAR = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def gives_a_count(sentence: str, *, of_things: bool = False) -> bool:
     """Whether ``sentence`` has a number that may count something (not only money, shares,
     years, dates, times or ages; "her fifth title" counts). With ``of_things`` (a count of
     people or things is asked), measures do not count either: "3,000 gallons of diesel", "a
-    14-kilometre stretch", "for three hours"."""
+    14-kilometre stretch", "for three hours". Cached as :func:`counts_noun`."""
     text = _NOT_A_COUNT.sub(" ", _without_ages(sentence))
     if of_things:
         text = _A_MEASURE.sub(" ", text)

@@ -1070,8 +1070,10 @@ def own_sense_plurals() -> dict[str, str]:
     return {stem(form): plural for plural in OWN_SENSE_PLURALS for form in (plural, plural[:-1])}
 
 
+@functools.lru_cache(maxsize=262144)
 def term(token: str) -> str:
-    """The index term of one normalised, variant-folded token: its stem, related words joined."""
+    """The index term of one normalised, variant-folded token: its stem, related words joined
+    (cached per distinct token)."""
     if token in OWN_SENSE_PLURALS:
         return token
     stemmed = _irregular_forms().get(token) or stem(token)
@@ -1217,17 +1219,25 @@ def fix_question_word(question: str) -> str:
     found = _LEADING_WORD.match(question)
     if not found:
         return question
-    word = found.group(1).lower()
-    if len(word) < 3 or word in STOPWORDS:
+    fixed = _question_word_meant(found.group(1).lower())
+    if not fixed:
         return question
+    return question[: found.start(1)] + fixed + question[found.end(1) :]
+
+
+@functools.lru_cache(maxsize=4096)
+def _question_word_meant(word: str) -> str:
+    """The question word a first word (lower case) is a slip of ("wher" -> "where"), else ""."""
+    if len(word) < 3 or word in STOPWORDS:
+        return ""
     fixes = [w for w in _LEADING_QUESTION_WORDS if edit_distance(word, w, 2) == 1]
     # A dropped or swapped letter is likelier than a wrong one: "wher" is "where", not "when".
     likeliest = [w for w in fixes if sorted(w) == sorted(word) or _drops_one_letter(word, w)]
     fixes = likeliest or fixes
     # (English frequencies are loaded only for a word that is one edit from a question word.)
     if len(fixes) != 1 or english_zipf(word) >= QUESTION_TYPO_ZIPF:
-        return question
-    return question[: found.start(1)] + fixes[0] + question[found.end(1) :]
+        return ""
+    return fixes[0]
 
 
 #: A word this rare in English that is a slip of the keys on a common function word of four
@@ -1270,6 +1280,7 @@ def _slip_of(typo: str, word: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
 def meant_function_word(word: str) -> str:
     """The common function word a rare word is a slip of ("becuase" -> "because", "aginst"
     -> "against", "whne" -> "when"), else ""; ``word`` normalised and lower-case. Of two,
@@ -1830,6 +1841,11 @@ _PADDING = (
     ("for", "good"),  # "shutting for good": for ever, nothing good
     ("in", "spite", "of"),  # "in spite of the bloodshed": no "spite" (nor "injury") to find
 )
+#: :data:`_PADDING` by first word, so a token that starts none is passed over at once.
+_PADDING_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(phrase for phrase in _PADDING if phrase[0] == first)
+    for first in dict.fromkeys(phrase[0] for phrase in _PADDING)
+}
 #: A framing verb that is the topic when someone named does it, as a form no filler list
 #: has ("describe" stays framing: "What did Trump describe as ...?"), and the words before it
 #: that make it framing again.
@@ -1882,8 +1898,8 @@ def content_tokens(tokens: Sequence[str]) -> list[str]:
     the fillers are returned.
     """
     padding: set[int] = set()
-    for i in range(len(tokens)):
-        for phrase in _PADDING:
+    for i, first in enumerate(tokens):
+        for phrase in _PADDING_BY_FIRST.get(first, ()):
             if tuple(tokens[i : i + len(phrase)]) == phrase:
                 padding.update(range(i, i + len(phrase)))
     folded = []

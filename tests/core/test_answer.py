@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.answer import MAX_QUESTION_CHARS, SMALL_TALK_REPLY, Answer, StoryEngine
+from bot.core.answer import (
+    A_YEAR,
+    MAX_QUESTION_CHARS,
+    QUOTE_MARK,
+    SAYS_FUTURE,
+    SMALL_TALK_REPLY,
+    WHEN_ANSWER,
+    Answer,
+    StoryEngine,
+)
 from bot.core.corpus import load_corpus
 from bot.core.errors import QuestionError
 from bot.core.quotes import QuoteBook, extract_quotes
@@ -3741,3 +3751,33 @@ def test_a_country_speaks_through_the_one_written_after_it(tmp_path: Path, quest
     assert answer.answered, answer.reason
     assert answer.citation is not None
     assert answer.citation.paragraph == 1, answer.sentence
+
+
+def test_answers_do_not_depend_on_what_was_asked_before() -> None:
+    """The engine keeps what it works out per word, sentence and paragraph (look-ups, pattern
+    matches, terms): a question gets the same answer first, after others, or asked again."""
+    questions = [
+        str(json.loads(line)["q"])
+        for line in (ROOT / "tests/data/qa_dev.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    corpus = load_corpus(ROOT / "corpus")
+
+    def fresh() -> StoryEngine:
+        return StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
+
+    forward = fresh()
+    first = [forward.answer(q) for q in questions]
+    backward = fresh()
+    assert [backward.answer(q) for q in reversed(questions)] == first[::-1]
+    assert [forward.answer(q) for q in questions] == first
+
+
+def test_sentence_pattern_memo_is_the_search(engine: StoryEngine) -> None:
+    """``Sentence.has`` says what a search of the sentence says, asked once or again."""
+    for position in range(len(engine.paragraphs)):
+        for sentence in engine.sentences(position):
+            for pattern in (WHEN_ANSWER, A_YEAR, SAYS_FUTURE, QUOTE_MARK):
+                expected = pattern.search(sentence.text) is not None
+                assert sentence.has(pattern) is expected
+                assert sentence.has(pattern) is expected
