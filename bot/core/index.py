@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 
 # Up to this many documents a full-length score array is cheaper than sorting the postings.
 _SMALL_CORPUS = 4096
+# Up to this many postings a query is ranked in plain Python: numpy's cost per call is more
+# than the arithmetic (a story of a few paragraphs, a quote book).
+_FEW_POSTINGS = 64
+# Terms whose postings' weights are kept for such queries (cleared when full).
+_FEW_WEIGHTS_KEPT = 65536
 
 
 class _TermIds(dict[str, int]):
@@ -120,6 +125,8 @@ class BM25Index:
         b: float,
     ) -> None:
         self.k1 = k1
+        # term id -> its postings' (document, weight), for queries with few postings
+        self._few_weights: dict[int, list[tuple[int, float]]] = {}
         self.b = b
         self.size = len(lengths)
         total = int(lengths.sum())
@@ -273,6 +280,51 @@ class BM25Index:
         """
         if k <= 0:
             return []
+        spans = []
+        for token in query:
+            term_id = self._vocab.get(token)
+            if term_id is not None:
+                spans.append(
+                    (term_id, int(self._offsets[term_id]), int(self._offsets[term_id + 1]))
+                )
+        if sum(end - start for _, start, end in spans) <= _FEW_POSTINGS:
+            return self._few_top_k(spans, k)
+        return self._numpy_top_k(query, k)
+
+    def _few_top_k(self, spans: list[tuple[int, int, int]], k: int) -> list[tuple[int, float]]:
+        """:meth:`top_k` over the postings ``spans`` (term id, start, end) in plain Python: the
+        float64 operations of :meth:`_postings`, summed per document in the same order, so
+        the very same scores."""
+        scores: dict[int, float] = {}
+        for term_id, start, end in spans:
+            for doc, weight in self._posting_weights(term_id, start, end):
+                scores[doc] = scores.get(doc, 0.0) + weight
+        ranked = sorted(
+            (doc for doc, score in scores.items() if score > 0), key=lambda d: (-scores[d], d)
+        )
+        return [(doc, scores[doc]) for doc in ranked[:k]]
+
+    def _posting_weights(self, term_id: int, start: int, end: int) -> list[tuple[int, float]]:
+        """(document, score contribution) of each posting of a term (``start``, ``end``: its
+        span), as :meth:`_postings` computes them; worked out once per term."""
+        found = self._few_weights.get(term_id)
+        if found is None:
+            k1_plus_1 = self.k1 + 1
+            idf = float(self._idf[term_id])
+            docs = self._doc_ids[start:end].tolist()
+            counts = self._counts[start:end].astype(np.float64).tolist()
+            norms = self._norm[docs].tolist()
+            found = [
+                (doc, idf * (tf * k1_plus_1 / (tf + norm)))
+                for doc, tf, norm in zip(docs, counts, norms, strict=True)
+            ]
+            if len(self._few_weights) >= _FEW_WEIGHTS_KEPT:
+                self._few_weights.clear()
+            self._few_weights[term_id] = found
+        return found
+
+    def _numpy_top_k(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """:meth:`top_k` with numpy, for many postings."""
         candidates, scores = self._candidate_scores(query)
         positive = scores > 0
         if not positive.all():

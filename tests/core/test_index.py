@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.core import index as index_module
 from bot.core.index import BM25Index, LuceneIdfBM25
 
 
@@ -186,3 +187,17 @@ def test_statistics() -> None:
     assert index.idf("zebra") == 0.0
     assert index.idf("kyiv") > index.idf("trump") > 0
     assert index.memory_bytes() > 0
+
+
+@pytest.mark.parametrize(("seed", "documents"), [(1, 1), (2, 12), (3, 12), (4, 40), (5, 300)])
+def test_few_postings_ranked_in_python_as_with_numpy(
+    seed: int, documents: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A query with few postings (ranked in plain Python) gets numpy's very scores and order."""
+    monkeypatch.setattr(index_module, "_FEW_POSTINGS", 10**9)  # every query in Python
+    corpus, queries = random_corpus(seed, documents, vocabulary=60, max_length=30)
+    corpus[0] = corpus[0] or ["t0"]
+    index = BM25Index(corpus)
+    for query in [*queries, ["t0", "t0", "t1"], []]:
+        for k in (1, 3, 20):
+            assert index.top_k(query, k) == index._numpy_top_k(query, k)
