@@ -8,10 +8,7 @@ token is never printed or logged.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
 import logging
-import signal
 from typing import TYPE_CHECKING, Any
 
 from bot.core.errors import SettingsError
@@ -43,12 +40,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run the bot until SIGINT/SIGTERM."""
+    import asyncio  # (not at import: ``storybot ask`` never needs the event loop)
+
     settings.require_token()
     return asyncio.run(serve(settings))
 
 
 def sync_command(args: argparse.Namespace, settings: Settings) -> int:
     """Log in, sync the slash commands (even if unchanged), and exit."""
+    import asyncio
+
     settings.require_token()
     scopes = asyncio.run(serve(settings, sync_only=True))
     print(f"Synced slash commands to {scopes}.")
@@ -122,6 +123,10 @@ async def serve(
     SIGINT/SIGTERM close the gateway and the database cleanly. Known start-up failures raise
     :class:`SettingsError` with one line.
     """
+    import asyncio
+    import contextlib
+    import signal
+
     bot = bot or build_bot(settings, force_sync=sync_only)
     token = settings.require_token()
     loop = asyncio.get_running_loop()
