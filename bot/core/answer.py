@@ -209,6 +209,7 @@ from bot.core.text import (
     STOPWORDS,
     VARIANTS,
     WORDS_SPELT_OUT,
+    LazyPattern,
     QuestionType,
     Speller,
     comparatives,
@@ -375,7 +376,7 @@ _IDIOM_WORDS = {
 
 #: "one" written out in a question is mostly a pronoun ("one of these thermostats"), not 1.
 _ONE = re.compile(r"\bone\b", re.IGNORECASE)
-_DIGIT_ONE = re.compile(r"\b1\b")
+_DIGIT_ONE = LazyPattern(r"\b1\b")
 #: "When did X happen relative to Y?" asks it as "before or after Y?" does.
 _WHEN_RELATIVE_TO = re.compile(r"\bwhen\b[^?.!]*?\b(?:relative|in relation) to\b", re.IGNORECASE)
 #: The words of "relative to" / "in relation to" that frame such a question.
@@ -478,7 +479,7 @@ _SUMS = MONEY_WORDS | frozenset(("cash", "funds", "funding"))
 #: Words that name no owner in "whats X's rating" ("the president's").
 _NO_OWNER_NAMES = STOPWORDS | TITLE_WORDS
 #: What cannot stand inside a person's name: "Serena," Williams said.
-_NAME_BROKEN = re.compile(r"[,.;:!?()\n]")
+_NAME_BROKEN = LazyPattern(r"[,.;:!?()\n]")
 #: Chatter to the channel ("anyone else think ...") the best passage covers less of than this
 #: gets the small-talk reply; above it, the story tells of what it says.
 CHATTER_COVERAGE = 0.75
@@ -582,7 +583,7 @@ SMALL_TALK_REPLY = (
 
 
 #: Where a clause of a question ends (the thing compared with, "than in his earlier remarks,").
-_CLAUSE_END = re.compile(r"[,;?!]")
+_CLAUSE_END = LazyPattern(r"[,;?!]")
 
 
 def _place_near(sentence: str, query: Query, people: frozenset[str] = frozenset()) -> bool:
@@ -602,9 +603,9 @@ def _place_near(sentence: str, query: Query, people: frozenset[str] = frozenset(
     return any(abs(place - spot) <= PLACE_REACH for place in places for spot in spots)
 
 
-_WORD_AFTER = re.compile(r"(?:^|(?<=[\s“\"‘(\[]))([\w'’-]+)")
+_WORD_AFTER = LazyPattern(r"(?:^|(?<=[\s“\"‘(\[]))([\w'’-]+)")
 #: Text that ends right at the start of a sentence (so a capital there says nothing).
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*[\"“”’']?\s*|[\"“]\s*)$")
+_SENTENCE_START = LazyPattern(r"(?:^|[.!?:]\s*[\"“”’']?\s*|[\"“]\s*)$")
 #: Paragraphs looked at to tell whether a term is only ever a name.
 NAME_SAMPLE = 20
 #: How much more that noun counts than its IDF (a little: the rest of the question still counts).
@@ -636,7 +637,7 @@ def _unknown_name(query_term: QueryTerm, acronyms: frozenset[str] = frozenset())
 
 
 #: "How long will the heat last?" of "to last until at least Thursday": an end date answers.
-_LASTS_UNTIL = re.compile(
+_LASTS_UNTIL = LazyPattern(
     rf"\b(?:until|till)\b[^.;]{{0,20}}?{CALENDAR_DATE.pattern}"
     # "linger for weeks": a length of time without a number (not "the worst drought for decades")
     r"|\b(?:last|lasts|lasted|lasting|linger|lingers|lingered|stay|stays|stayed|remain|remains|"
@@ -660,7 +661,7 @@ def _unit_terms() -> frozenset[str]:
 #: A yes/no question about what someone plans or is going to do: "Is Trump planning to visit
 #: Kyiv?", "Does Trump plan to ...", "Is the US going to ..." ("Will X ...?" is left alone:
 #: it caught no more off-topic questions than it lost answers).
-_PLANS = re.compile(
+_PLANS = LazyPattern(
     r"^\W*(?:(?i:is|are|was|were)\s+.{1,40}?\b(?:planning|going)\s+to|"
     r"(?i:does|do|did)\s+.{1,40}?\b(?:plan|intend)\s+to)\b"
 )
@@ -672,7 +673,7 @@ _ACRONYM = re.compile(r"\b[A-Z]{3,5}\b")
 _AUXILIARIES = "is|are|was|were|did|does|do|has|have|had|will|would|can|could"
 _WHICH = re.compile(r"\W*which\b", re.IGNORECASE)
 #: The name a yes/no question is about: "Is Norway sending ...", "Did Russia apologise ...".
-_YES_NO_SUBJECT = re.compile(
+_YES_NO_SUBJECT = LazyPattern(
     rf"^\W*(?i:{_AUXILIARIES})\s+"
     r"(?:the\s+(?=[A-Z]{2,5}\b))?"  # "Is the US going to ...", not "Is the Muscat agreement"
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\b(?!['’]s)",
@@ -698,11 +699,11 @@ _OWNER_OF_AGED = re.compile(
 )
 #: "Who coaches the Croatian?", "Who has paid for the study?", "Who's meeting Putin?": the
 #: word after "who" says what the one asked for did (group 1; not "Who did Trump meet?").
-_WHO_DID = re.compile(
+_WHO_DID = LazyPattern(
     r"^\W*who(?:'s|\s+(?:is|was|are|were|has|had|have|will|would))?(?:\s+been)?\s+([a-z]+)"
 )
 #: What "who" asks about someone doing: "Who is brokering ...", "who mediated ...".
-_WHO_DOING = re.compile(
+_WHO_DOING = LazyPattern(
     r"^\W*who(?:['’]s|\s+(?:is|was|are|were|has|had|have|will|would))?(?:\s+been)?\s+"
     r"([a-z]+(?:ing|ed))\b"
 )
@@ -718,17 +719,17 @@ _OF_NAME = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s*\??\s*$"
 )
 #: ... and its first word, for a name typed in lower case ("is norway sending ...").
-_YES_NO_FIRST_WORD = re.compile(rf"^\W*(?:{_AUXILIARIES})\s+([a-z]+)\b(?!['’]s)")
+_YES_NO_FIRST_WORD = LazyPattern(rf"^\W*(?:{_AUXILIARIES})\s+([a-z]+)\b(?!['’]s)")
 #: Who "critics" are is said by what they do: reject, dismiss, criticise ...
 DISSENTERS = words(
     "critic critics opponent opponents sceptic sceptics skeptic skeptics detractor detractors"
 )
-_DISSENT = re.compile(
+_DISSENT = LazyPattern(
     r"\b(?:reject|dismiss|criticis|criticiz|condemn|oppos|disput|denounc|den(?:y|ied|ies)\b)",
     re.IGNORECASE,
 )
 #: A sentence that goes on with what the people just named hold ("For them, ...").
-_THEIR_VIEW = re.compile(
+_THEIR_VIEW = LazyPattern(
     r"[\W_]*(?:(?:for|to) (?:them|him|her)|in (?:their|his|her) (?:view|eyes))\b", re.IGNORECASE
 )
 #: Words for the article itself, which "says" things too ("What does the headline say ...?").
@@ -873,7 +874,7 @@ def _whose_age_kind(whose: str) -> str:
 
 _TITLES_AND_ABBREVIATIONS = TITLE_WORDS | ABBREVIATIONS
 #: An age set off by commas, a name's or not ("Ortega, 34,", "her daughter, 9,").
-_AGE_SET_OFF = re.compile(r",\s\d{1,3},")
+_AGE_SET_OFF = LazyPattern(r",\s\d{1,3},")
 
 
 def _news_ages(sentence: str) -> list[frozenset[str]] | None:
@@ -919,7 +920,7 @@ _THINGS_COUNTED = re.compile(
 WHICH_THINGS = re.compile(
     r"^\W*which\s+(?:(?:two|three|four|five|\d+)\s+)?([a-z]+s)(?<!ss)(?<!us)(?<!is)\b"
 )  # a plural: not "bus", "glass", "analysis"
-_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_THOUSANDS_COMMA = LazyPattern(r"(?<=\d),(?=\d{3}\b)")
 
 
 def _without_numbers_of(sentence: str, query: Query) -> str:
@@ -1105,7 +1106,7 @@ def _as_written(question: str, folded: str) -> str:
     return folded
 
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = LazyPattern(r"[\w'’-]+")
 
 
 def _acronyms(question: str) -> frozenset[str]:
@@ -1116,7 +1117,7 @@ def _acronyms(question: str) -> frozenset[str]:
 
 
 #: A name of several capitalised words, with the small words names have ("Bank of England").
-_LONG_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][a-z]+)+")
+_LONG_NAME = LazyPattern(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][a-z]+)+")
 _NAME_LINKS = frozenset(("of", "for", "and", "on", "the", "&"))
 
 
@@ -1215,7 +1216,7 @@ def _takes_a_stance(sentence: str, who: set[str]) -> bool:
 
 #: A sentence that names a person: "has been named as Leo Hart", "identified as", "Leo Hart,
 #: 34,".
-_NAMES_SOMEONE = re.compile(
+_NAMES_SOMEONE = LazyPattern(
     r"\b(?:named|identified)\s+as\b|\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,\s+\d{1,3}\b"
 )
 
@@ -1251,7 +1252,7 @@ _PERSON_WORDS = SOMEONE | words(
 )
 
 #: The owner in a speaker such as "Moira Tennant's sons" or "the company's boss".
-_OWNER_WORDS = re.compile(r"(.+?)(?:['’]s|s['’])\s+\S")
+_OWNER_WORDS = LazyPattern(r"(.+?)(?:['’]s|s['’])\s+\S")
 
 #: Index terms of the places standing for a country ("kyiv" -> "ukrain"), as speakers.
 _STAND_IN_TERMS = {

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core.errors import CorpusError
-from bot.core.text import newlines, normalise, normalise_uncached, words
+from bot.core.text import LazyPattern, newlines, normalise, normalise_uncached, words
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,7 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
 
 #: An article's web address: http(s), with no white space or angle brackets (brackets are
 #: fine: Wikipedia's "(disambiguation)", an IPv6 host; links escape them).
-_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
+_WEB_ADDRESS = LazyPattern(r"https?://[^\s<>]+", re.IGNORECASE)
 
 
 def split_paragraphs(body: str) -> list[str]:
@@ -299,7 +299,7 @@ _NAMED_CREDIT = re.compile(
 
 #: A credit in brackets: two to six capitalised words, maybe with a slash ("(Glenbrook Zoo)",
 #: "(Dana Whitlock/Valley Courier)"); not a wire's "(AP)" ending a lead, nor "(Updated)".
-_CREDIT_AFTER_STOP = re.compile(r"\s\((?:[A-Z][\w’'&.-]*)(?:[ /]+[A-Z][\w’'&.-]*){1,5}\)$")
+_CREDIT_AFTER_STOP = LazyPattern(r"\s\((?:[A-Z][\w’'&.-]*)(?:[ /]+[A-Z][\w’'&.-]*){1,5}\)$")
 
 
 def is_caption(paragraph: str) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.core.text import normalise
+from bot.core.text import LazyPattern, normalise
 
 if TYPE_CHECKING:
     from bot.core.answer import Answer
@@ -54,10 +54,10 @@ QUESTION_WORDS = frozenset(
         "won't",
     ]
 )
-_MENTION = re.compile(r"<@[!&]?\d+>")
-_URL = re.compile(r"https?://\S+")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-_SPACE = re.compile(r"\s+")
+_MENTION = LazyPattern(r"<@[!&]?\d+>")
+_URL = LazyPattern(r"https?://\S+")
+_WORD = LazyPattern(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_SPACE = LazyPattern(r"\s+")
 
 MIN_QUESTION_WORDS = 3
 

@@ -381,7 +381,7 @@ def _names_outside_quotes(masked: str) -> bool:
 #: search all the text before it: quadratic).
 _SENTENCE_REACH = 1_500
 #: A sentence that opens "According to X, ...": X speaks.
-_ACCORDING_TO = re.compile(r"\s*according to", re.IGNORECASE)
+_ACCORDING_TO = text_utils.LazyPattern(r"\s*according to", re.IGNORECASE)
 
 
 def _near(sentence_start: int, position: int) -> int:

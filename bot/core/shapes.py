@@ -20,6 +20,7 @@ from bot.core.text import (
     NUMBER_WORDS,
     QUESTION_FILLERS,
     STOPWORDS,
+    LazyPattern,
     QuestionType,
     content_tokens,
     english_zipf,
@@ -40,8 +41,8 @@ _MONTHS = (
 )
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 #: A month or a weekday: written with a capital, but not a name.
-CALENDAR_WORD = re.compile(rf"(?:{_MONTHS}|{_DAYS})", re.IGNORECASE)
-_DATE = re.compile(
+CALENDAR_WORD = LazyPattern(rf"(?:{_MONTHS}|{_DAYS})", re.IGNORECASE)
+_DATE = LazyPattern(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
     r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
     r"morning|afternoon|evening|night|last (week|month|year)|next (week|month|year)|"
@@ -50,32 +51,32 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 #: A number, in digits or words; not "few", "many" or "several", which answer no "how many".
-_NUMBER = re.compile(
+_NUMBER = LazyPattern(
     r"\d|\b(" + "|".join(NUMBER_WORDS) + r"|dozens?|hundreds?|thousands?|millions?|billions?|"
     r"half|percent)\b",
     re.IGNORECASE,
 )
-_REASON = re.compile(
+_REASON = LazyPattern(
     r"\b(because|since|due to|as a result|in order to|so that|for the sake|reasons?|caused?|"
     r"thanks to|owing to|given that|in response|after|amid|led to|so as|why|to end|to make|"
     r"blamed|blames|blaming|citing|cited|on the grounds|the result of|driven by|"
     r"hope|believes?|wants?)\b",
     re.IGNORECASE,
 )
-_ROLE = re.compile(
+_ROLE = LazyPattern(
     r"\b(president|minister|prime|leader|chancellor|secretary|spokes(man|woman|person)|official|"
     r"chief|ceo|director|head|king|queen|senator|governor|mayor|general|ambassador|envoy|"
     r"reporters?|journalists?|police|army|government|ministry|company|organi[sz]ation)\b",
     re.IGNORECASE,
 )
-_PLACE = re.compile(
+_PLACE = LazyPattern(
     r"\b(in|at|on|near|from|to|into|across|outside|inside) (the )?[A-Z][a-z]+|"
     r"\b(city|country|capital|region|province|state|town|village|border|front)\b"
 )
-NAME_RUN = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+( [A-Z][a-z]+)*")
+NAME_RUN = LazyPattern(r"(?<=[a-z,;:] )[A-Z][a-z]+( [A-Z][a-z]+)*")
 
-LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_FIRST_WORD = re.compile(r"[\W_]*([A-Za-z]+) [a-z]")
+LOWER_WORD = LazyPattern(r"\b[a-z]+\b")
+_FIRST_WORD = LazyPattern(r"[\W_]*([A-Za-z]+) [a-z]")
 
 
 def first_word(sentence: str) -> str:
@@ -93,7 +94,7 @@ TYPE_FEATURE = {
     QuestionType.WHY: "reason",
     QuestionType.STATEMENT: "statement",
 }
-_STATEMENT = re.compile(
+_STATEMENT = LazyPattern(
     r"[\"“”]|\b(said|says|stated|told|tells|added|posted|wrote|clarified|expressed|"
     r"emphasi[sz]ed|warned|revealed|acknowledged|believes?|belief|cautioned|argued|insisted|"
     r"claimed|announced|noted|explained|suggest(ed|ing)?|according to)\b",
@@ -121,7 +122,7 @@ def sentence_features(sentence: str) -> frozenset[str]:
 
 #: What a sentence must contain to answer a "when" question (stricter than the "date" feature,
 #: which also counts durations such as "a week").
-WHEN_ANSWER = re.compile(
+WHEN_ANSWER = LazyPattern(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|({_MONTHS})|({_DAYS})|(1[89]|20)\d\d|"
     r"\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|today|yesterday|tomorrow|tonight|earlier|later|"
     r"(last|next|this|that) (week|month|year|day|morning|evening|night)|ago|soon|"
@@ -136,7 +137,7 @@ WHEN_ANSWER = re.compile(
 )
 #: A sentence that answers "when" by saying no date is set ("No date has been set for his
 #: trial.", "the date has yet to be announced").
-NO_DATE_SET = re.compile(
+NO_DATE_SET = LazyPattern(
     r"\bno (?:date|start date|timetable|timescale|time ?frame)\b"
     r"|\b(?:date|timetable)s? (?:has|have|had) (?:not |yet to )?(?:yet )?be(?:en)? "
     r"(?:set|fixed|agreed|announced|confirmed)\b",
@@ -149,7 +150,7 @@ ASKS_FUTURE = re.compile(
     re.IGNORECASE,
 )
 #: ... and a sentence that can answer it speaks of the future.
-SAYS_FUTURE = re.compile(
+SAYS_FUTURE = LazyPattern(
     r"\b(?:will|would|shall|next|plans?|planned|planning|scheduled|expected|expects?|due|"
     r"later|soon|upcoming|tomorrow|set to|until|intends?|aims?|by the end|likely|unlikely|"
     r"could|may|might)\b|['’]ll\b",
@@ -157,7 +158,7 @@ SAYS_FUTURE = re.compile(
 )
 #: What a sentence must say to answer "Did X happen before or after Y?" (or the first sentence
 #: of its paragraph: "Earlier that day, Trump ... . In a rare public rebuke, Trump posted ...").
-RELATIVE_TIME = re.compile(
+RELATIVE_TIME = LazyPattern(
     r"\b(?:earlier|later|before|after|afterwards|previously|then|following|prior to|ahead of|"
     r"since|until|the day before|the next day)\b",
     re.IGNORECASE,
@@ -181,10 +182,10 @@ COMPARES = re.compile(
 _CHAT_OPENERS = r"^\W*(?:(?:so|ok|okay|hey|hi|lol|um+|quick question|please|pls)\W+)*"
 #: Words of a request for advice that a story may use itself ("the best time to see the aurora",
 #: "Forecasters said"; not "recommend": "scientists recommended a cut" gives no recipe).
-ADVICE_WORDS = re.compile(r"\b(?:best|weather|forecast)\b")
+ADVICE_WORDS = LazyPattern(r"\b(?:best|weather|forecast)\b")
 _HOW_DO_I = r"how (?:do|can|should|could) (?:i|u|we|you|one) "
 #: "how do i apply to be a tram driver": the verb of a how-to question (group 1).
-HOW_TO = re.compile(_CHAT_OPENERS + _HOW_DO_I + r"(\w+)")
+HOW_TO = LazyPattern(_CHAT_OPENERS + _HOW_DO_I + r"(\w+)")
 ASKS_ADVICE = re.compile(
     _CHAT_OPENERS
     + r"(?:(?:(?:can|could|would) (?:you|u|someone|somebody|anyone|anybody) )?(?:please )?"
@@ -209,15 +210,15 @@ ASKS_EARLIER = re.compile(
 )
 #: ... of which a sentence that compares with it ("more optimistic ... than his previous
 #: remarks") says nothing.
-THAN_BEFORE = re.compile(
+THAN_BEFORE = LazyPattern(
     r"\bthan (?:(?:his|her|their|its|the|in|at|on) )*(?:earlier|previous|prior|past|former|"
     r"last) \w+",
     re.IGNORECASE,
 )
 #: ... is answered by a sentence that compares ("more optimistic ... than his previous remarks").
-COMPARISON = re.compile(r"\b(?:than|compared (?:with|to)|versus)\b", re.IGNORECASE)
+COMPARISON = LazyPattern(r"\b(?:than|compared (?:with|to)|versus)\b", re.IGNORECASE)
 #: Where what is compared with starts ("than in his earlier comments").
-COMPARED_WITH = re.compile(r"\b(?:than|compared? (?:with|to)|comparing)\b", re.IGNORECASE)
+COMPARED_WITH = LazyPattern(r"\b(?:than|compared? (?:with|to)|comparing)\b", re.IGNORECASE)
 #: The words that frame a comparison rather than say what is compared.
 COMPARISON_FRAMING = words(
     "earlier before previous previously prior past now then time times less more compare "
@@ -253,7 +254,7 @@ WEEKDAY = re.compile(rf"\b(?:{_DAYS})\b", re.IGNORECASE)
 LAST_YEAR_ASKED = re.compile(r"\blast year\b|(?<!\bthe )\blast season\b", re.IGNORECASE)
 #: ... is answered by a sentence about last year or an earlier one, not by this year's news (a
 #: year right before a dateline's dash is the article's own date).
-SAYS_A_PAST_YEAR = re.compile(
+SAYS_A_PAST_YEAR = LazyPattern(
     r"\blast (?:year|season)\b|\ba year (?:ago|earlier|before)\b|"
     r"\bprevious (?:year|season|edition|race)\b|"
     r"\b(?:19|20)\d\d\b(?! *[—–-](?!\d))",  # ("the 2023-24 season")
@@ -264,9 +265,9 @@ SAYS_A_PAST_YEAR = re.compile(
 HOW_DEGREE = re.compile(r"^\W*how (?!many\b|much\b)([a-z]+(?<!ly))\b")
 #: An age as news gives it after a name ("Tane, 24, batted", "Prime Minister Jonas Gahr Støre,
 #: 65,"): group 1 is the whole capitalised run.
-AGE_AFTER_NAME = re.compile(r"((?:\b(?:[A-Z]\.|[A-Z][\w'’-]*)\s+)*\b[A-Z][\w'’-]+), \d{1,3},")
+AGE_AFTER_NAME = LazyPattern(r"((?:\b(?:[A-Z]\.|[A-Z][\w'’-]*)\s+)*\b[A-Z][\w'’-]+), \d{1,3},")
 #: An age given otherwise ("24 years old", "aged 24", "a 24-year-old", "born in 2001").
-OTHER_AGE = re.compile(r"\b(?:years?[ -]old|aged \d+|born)\b", re.IGNORECASE)
+OTHER_AGE = LazyPattern(r"\b(?:years?[ -]old|aged \d+|born)\b", re.IGNORECASE)
 #: "how old/tall/..." -> what a fitting sentence must contain besides a number.
 HOW_MEASURE = re.compile(r"\bhow (old|tall|high|far|big|large|long|heavy|deep|wide)\b")
 #: "How much weight did he lose?", "how much time ...?", "How much does the pumpkin weigh?": a
@@ -328,7 +329,7 @@ _CURRENCY_WORDS = (
     r"nairas?|shillings?|cedis?"
 )
 #: ... needs an amount of money in the answer ("£1.1 million", "$48", "300 euros").
-MONEY_AMOUNT = re.compile(
+MONEY_AMOUNT = LazyPattern(
     r"[$£€¥]\s?\d|\b\d[\d,.]*\s?(?:million|billion|bn|m|k)?\s?(?:"
     + _CURRENCY_WORDS
     + r"|pence|cents?|p)\b(?!\.?m\b)",  # "50p", not "2 p.m."
@@ -346,7 +347,7 @@ for _measure in ("big", "large"):
 COUNT_BEFORE = 8
 COUNT_AFTER = 6
 _HOW_MANY_NOUN = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z'’-]*)")
-_NUMBER_TOKEN = re.compile(
+_NUMBER_TOKEN = LazyPattern(
     # (a unit may be written on: "31mm of rain", see _GLUED_UNIT)
     r"^(\$?\d[\d,.]*(?:%|mm|cm|km|kg|ml|lbs?|ft|m|l)?|"
     + "|".join(NUMBER_WORDS)
@@ -444,7 +445,7 @@ def counts_noun(sentence: str, counted: str, *, counting: bool = False) -> bool:
 
 #: An ordinal of someone's, which counts what it numbers: "her fifth title", "Park's third goal"
 #: (not "the second goal", a position).
-_OWNED_ORDINAL = re.compile(
+_OWNED_ORDINAL = LazyPattern(
     r"\b(?:her|his|their|its|our|my|your|[\w-]+['’]s)\s+(?:\d+(?:st|nd|rd|th)|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|hundredth)\s+"
     r"((?:[\w-]+\s+){0,2}[\w-]+)",
@@ -478,14 +479,14 @@ _SHORT_UNITS = "km kms mm cm kg kgs ml mph kph lbs ft hrs mins secs yds"
 UNIT_WORDS = words(f"{_PLURAL_UNITS} {_SINGULAR_UNITS} {_SHORT_UNITS}") | _UNITS_COUNTED
 _ANY_NUMBER = r"\b(?:\d[\d,.]*|" + "|".join(NUMBER_WORDS) + ")"
 #: A measure: a number with a unit; it counts no people or things.
-_A_MEASURE = re.compile(
+_A_MEASURE = LazyPattern(
     rf"{_ANY_NUMBER}(?i:[\s-](?:{'|'.join(_PLURAL_UNITS.split())})\b(?!-)"
     rf"|-(?:{'|'.join(_SINGULAR_UNITS.split())})\b(?!-))"
     rf"|\b\d[\d,.]*\s?(?:{'|'.join(_SHORT_UNITS.split())})\b(?![&-])",
 )
 
 #: A number with its unit written on ("31mm"): it measures only what follows "of".
-_GLUED_UNIT = re.compile(r"^\d[\d,.]*[a-z]+$")
+_GLUED_UNIT = LazyPattern(r"^\d[\d,.]*[a-z]+$")
 _ROUGHLY = r"(?:about |around |roughly |some |more than |over |nearly |almost )?"
 _COUNT = rf"{_ROUGHLY}(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)})(?!\w)"
 #: What a count's change or total follows.
@@ -507,7 +508,7 @@ _CLAUSE_STARTS = rf"(?:and|that|than|,|{_REPORTING_VERBS}|{_JOINS_CLAUSES})"
 #: A count that changed, the noun it counts its subject: "assaults on referees ... rose from 31
 #: in 2023 to 47", "cases tripled, from 41 to 117" (over the words and commas after the noun,
 #: a clause set off by commas taken out; no comma, "that" or new clause before the verb) ...
-_COUNT_CHANGED = re.compile(
+_COUNT_CHANGED = LazyPattern(
     rf"^(?:(?!{_CLAUSE_STARTS} )\S+ ){{0,14}}?"
     r"(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|decreased|grew|dropped|"
     # (after the verb "and" may join two years: "tripled between 2015 and 2024, from 41 to 117")
@@ -515,12 +516,12 @@ _COUNT_CHANGED = re.compile(
     rf"(?:from {_COUNT}\S* (?:\S+ ){{0,6}}?)?{_TO_A_COUNT}"
 )
 #: ... or "the number of" it ("bringing the number of vessels assigned to ... to 12").
-_NUMBER_OF_IT = re.compile(rf"^(?:(?!{_CLAUSE_STARTS} )\S+ ){{1,12}}?{_TO_A_COUNT}")
+_NUMBER_OF_IT = LazyPattern(rf"^(?:(?!{_CLAUSE_STARTS} )\S+ ){{1,12}}?{_TO_A_COUNT}")
 #: A clause set off by commas inside a sentence ("cases reported in Hollis County, where the
 #: university is based, nearly tripled"): it says nothing of the count.
-_SET_OFF_CLAUSE = re.compile(r",\s*(?:where|which|who|whose|based|according)\b[^,;]*,")
+_SET_OFF_CLAUSE = LazyPattern(r",\s*(?:where|which|who|whose|based|according)\b[^,;]*,")
 #: Where a clause ends for good: a count after it is another's.
-_CLAUSE_BREAK = re.compile(r"[;:—–()]|\s-\s")
+_CLAUSE_BREAK = LazyPattern(r"[;:—–()]|\s-\s")
 #: Words that may follow a count of the noun ("rose from 31 in 2023 to 47 last season"); any
 #: other ("to 34 degrees", "to 60 mph") makes it a measure.
 _AFTER_A_COUNT = words(
@@ -528,9 +529,9 @@ _AFTER_A_COUNT = words(
     "the per each every ,"
 )
 #: A preposition right before a noun makes it no subject (not "of": "reports of assaults").
-_OBJECT_BEFORE = re.compile(r"\b(?:on|against|by|with|for|about|from|to|into|at|in)\s+$")
-_THE_NUMBER_OF = re.compile(r"\bthe number of\s*$")
-_WORD_OR_NUMBER = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+|,")
+_OBJECT_BEFORE = LazyPattern(r"\b(?:on|against|by|with|for|about|from|to|into|at|in)\s+$")
+_THE_NUMBER_OF = LazyPattern(r"\bthe number of\s*$")
+_WORD_OR_NUMBER = LazyPattern(r"\d[\d,.]*\d|\d|[^\W\d_]+|,")
 
 
 def _count_changed(sentence: str, counted: str) -> bool:
@@ -573,9 +574,9 @@ PER_PERIOD = re.compile(
     r"\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour|minute|second|night)\b",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"\d[\d,.]*")
+_DIGITS = LazyPattern(r"\d[\d,.]*")
 #: A number counted per period ("5000 soldiers a week", "£45,000 a year"): no length of time.
-NUMBER_PER_PERIOD = re.compile(
+NUMBER_PER_PERIOD = LazyPattern(
     # ("£3m a year"; not "jailed for 10 years a week after the verdict")
     rf"\d[\d,.]*[a-z]*\s+(?:[A-Za-z]+\s+){{0,2}}{PER_PERIOD.pattern}"
     r"(?!\s+(?:ago|earlier|later|after|before|on|from)\b)",
@@ -586,7 +587,7 @@ NUMBER_PER_PERIOD = re.compile(
 #: "How much of Ukraine does Russia control?" asks a share of something ...
 ASKS_A_SHARE = re.compile(r"\bhow much of (?!an?\b)")  # (not "how much of a concession")
 #: ... which a percentage, a fraction, "most"/"all", an area or a sum of money gives.
-A_SHARE = re.compile(
+A_SHARE = LazyPattern(
     r"\d\s?(?:%|percent\b|per cent\b)"
     r"|\d\s?pc\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|most|majority|bulk|all|none|"
     r"fraction|share|proportion|parts?|much of)\b"
@@ -609,7 +610,7 @@ ASKS_DATE = re.compile(
     r"\b(?:(?:what|which|exact|precise|actual) (?:date|day)|when exactly|exactly when|"
     r"date (?:is|was)|the date of)\b"
 )
-CALENDAR_DATE = re.compile(
+CALENDAR_DATE = LazyPattern(
     rf"\b(?:{_MONTHS}|{_DAYS}|(?:1[89]|20)\d\d|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|today|"
     r"yesterday|tomorrow)\b",
     re.IGNORECASE,
@@ -622,7 +623,7 @@ ASKS_YEAR = re.compile(
     r"\b(?:what|which) year\b(?![ -]group| of\b)|\bwhen (?:was|were|did|is|are)\b[^?]{0,60}?\b"
     r"(?:built|founded|established|constructed|erected|first open(?:ed)?)\b"
 )
-A_YEAR = re.compile(
+A_YEAR = LazyPattern(
     r"\b(?:1[5-9]|20)\d\d(?:s|-\d\d)?\b|\b(?:last|this|next|that|same|previous|following) year\b"
     r"|\byears? (?:ago|earlier|later|before|after)\b|\btoday\b|\byesterday\b"
     # a school or university year: "Year 10 pupils", "year eight", "a third-year student"
@@ -634,7 +635,7 @@ A_YEAR = re.compile(
 )
 #: "What time ...?" (not "what time of year") needs a clock time or a part of a day.
 ASKS_CLOCK = re.compile(r"\b(?:what time(?! of (?:the )?year)|time of day|what hour)\b")
-CLOCK_TIME = re.compile(
+CLOCK_TIME = LazyPattern(
     r"\b(?:\d{1,2}[:.]\d\d|\d{1,2} ?[ap]\.?m\b|noon|midday|midnight|dawn|dusk|o'clock|"
     r"morning|afternoon|evening|night|overnight|tonight)",
     re.IGNORECASE,
@@ -663,7 +664,7 @@ _AGE_WRITTEN_APART = re.compile(r"\b(\d+)[ -]years?[ -]old\b", re.IGNORECASE)
 
 
 #: An owner's "'s" anywhere in a question ("the 7-year-old girl's school").
-_OWNED = re.compile(r"\w['’]s\b")
+_OWNED = LazyPattern(r"\w['’]s\b")
 
 
 def _name_of(question: str) -> tuple[str, str]:
@@ -727,7 +728,7 @@ def age_of_the_unnamed(question: str) -> str:
 
 #: A name right before a noun in apposition: "for Mind, a mental health charity", "Mrs Allen,
 #: 67, a nurse" (not a date: "On Tuesday, a kayaker drowned").
-_NAMED_BEFORE = re.compile(r"(?:\b([A-Z\u00c0-\u00de][\w’'.-]*)|\b\d{1,3})[’'\"”]?\s*[,(]\s*$")
+_NAMED_BEFORE = LazyPattern(r"(?:\b([A-Z\u00c0-\u00de][\w’'.-]*)|\b\d{1,3})[’'\"”]?\s*[,(]\s*$")
 #: Words before a capitalised run that make it a place or a body, not a person's name ("on the
 #: Ossick River", "from Kelsborough", "a spokeswoman for Post Office Ltd").
 _PLACE_LINKS = words("in at on from near to of for into outside across off")
@@ -736,7 +737,7 @@ _PLACE_LINKS = words("in at on from near to of for into outside across off")
 _COMMON_FIRST_WORD_ZIPF = 4.0
 #: A naming anywhere in the sentence ("who has been named as Peter Berdowski", "known as River
 #: Action", "gave his name as Marcus", "christened"): the noun may well be named.
-_NAMES_IT = re.compile(
+_NAMES_IT = LazyPattern(
     r"\b(?:(?:re|nick|code)?named|called|dubbed|titled|entitled|known|identified|christened|"
     r"understood to be|believed to be|gave (?:his|her) name|whose name)\b"
 )
@@ -845,7 +846,7 @@ _NAME_BREAKS = words(
 #: "What is the satellite called?", "what's it named": asks for the name something goes by,
 #: which a sentence gives as "called X", "named X", "known as X".
 ASKS_WHAT_IT_IS_CALLED = re.compile(r"\b(?:called|named)\s*\??$")
-NAMING = re.compile(
+NAMING = LazyPattern(
     r"\b(?:called|named|dubbed|titled|known as)\s+"
     r"(?!(?:me|him|her|them|us|it|you|for|on|off|in|up|to|out|back|the|a|an|by|after)\b)"
     r"[“\"‘']?\w"
@@ -853,7 +854,7 @@ NAMING = re.compile(
 ASKS_NAME = re.compile(r"\bname of\b|\bnamed?\s*\??$|(?:'s|s) name\b|\bcalled\s*\??$")
 #: Numbers that are not counts of things: money, shares, years, dates and clock times. "How many
 #: fish died?" is not answered by "fined £1.1 million in 2021".
-_NOT_A_COUNT = re.compile(
+_NOT_A_COUNT = LazyPattern(
     r"[$£€]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|bn|m|k)\b)?"
     r"|\b\d[\d,.]*\s?(?:million|billion|thousand|bn)?\s?(?:" + _CURRENCY_WORDS + r")\b"
     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
@@ -866,7 +867,7 @@ _NOT_A_COUNT = re.compile(
 
 #: Ages ("Voss, 68, said", "aged 68", "a 22-year-old"): no count of things either (but "In
 #: Kyiv, 12, were killed" counts: a name after a preposition is a place or a day).
-_AN_AGE = re.compile(
+_AN_AGE = LazyPattern(
     r"(\b\w+\s+)?\b([A-Z][\w'’-]+), \d{1,3}(?=,)|\baged \d{1,3}\b|\b\d{1,3}-year-old\b"
 )
 _BEFORE_A_PLACE = words("in at on by from of to for near since until")
@@ -887,7 +888,7 @@ def _without_ages(sentence: str) -> str:
 
 
 #: "took her fifth title", "his 11th goal": how many so far, in an ordinal.
-_COUNT_SO_FAR = re.compile(
+_COUNT_SO_FAR = LazyPattern(
     r"\b(?:his|her|their|its) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|\d+(?:st|nd|rd|th))\b",
     re.IGNORECASE,
@@ -906,7 +907,7 @@ def gives_a_count(sentence: str, *, of_things: bool = False) -> bool:
     return bool(_NUMBER.search(text) or _COUNT_SO_FAR.search(sentence))
 
 
-PLACE_NAME = re.compile(
+PLACE_NAME = LazyPattern(
     r"\b(?:in|at|on|near|from|to|into|across|outside|inside|towards?)\s+(?:the\s+)?"
     # ("in northern India", "across south-east Asia")
     r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?\s+|(?:east|west)(?:ern)?\s+|central\s+)?"
@@ -939,7 +940,7 @@ POST_WORDS = TITLE_WORDS | words(
 )
 
 #: A person's name after a title ("President Vladimir Putin", "Dr. Amara Osei").
-TITLED_NAME = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.?((?:\s+[A-Z][\w'’-]+)+)")
+TITLED_NAME = LazyPattern(rf"\b(?:{'|'.join(_TITLES)})\.?((?:\s+[A-Z][\w'’-]+)+)")
 
 
 def place_positions(sentence: str, people: frozenset[str] = frozenset()) -> list[int]:
@@ -956,7 +957,7 @@ def place_positions(sentence: str, people: frozenset[str] = frozenset()) -> list
 #: How far (in characters, about a dozen words) a place may stand from the question's topic word
 #: ("strikes on Kyiv"; not "a meeting ... its advance into Ukraine" for where they met).
 PLACE_REACH = 80
-WORD_PATTERN = re.compile(r"[\w'’-]+")
+WORD_PATTERN = LazyPattern(r"[\w'’-]+")
 
 
 #: "what is/was the NOUN ...": the thing a question is about. ("Which NOUN" and "what NOUN"
@@ -989,7 +990,7 @@ ANSWER_KINDS = words(
 
 
 #: Endings of adjectives of place ("Scandinavian", "Polish"): they describe, they do not name.
-DEMONYM = re.compile(r"(ian|ean|ish|ese)$")
+DEMONYM = LazyPattern(r"(ian|ean|ish|ese)$")
 
 
 def focus_words(question: str) -> list[str]:
@@ -1016,7 +1017,7 @@ _ABOUT_TOPIC = re.compile(
 )
 
 
-_CLAUSE_START = re.compile(r"(?:how|what|why|whether|if|when|who|where|which)\b")
+_CLAUSE_START = LazyPattern(r"(?:how|what|why|whether|if|when|who|where|which)\b")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1053,7 +1054,7 @@ _SPEED_WORDS = "|".join(
 )
 _SPEED_NUMBER = rf"(?:\d[\d,.]*|\b(?:{_SPEED_WORDS})(?:[ -](?:{_SPEED_WORDS}))?)"
 #: A speed ("200 meters an hour", "40 mph"): no height, length or distance.
-SPEED = re.compile(
+SPEED = LazyPattern(
     rf"{_SPEED_NUMBER}\s*(?:mph|km/h|kph|knots?)\b"
     rf"|{_SPEED_NUMBER}\s*(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot) (?:an|a|per) "
     r"(?:hour|minute|second|day)\b"
@@ -1074,7 +1075,7 @@ NEEDS_A_SPEED = re.compile(
 ASKS_SPEED = re.compile(r"\bhow (?:fast|quickly|quick|rapidly|slowly|soon)\b")
 _FEW = r"(?:\d[\d,.]*|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty)"
 #: ... such as a :data:`SPEED`, "within six minutes", "minutes later".
-SPEED_OR_TIME_TAKEN = re.compile(
+SPEED_OR_TIME_TAKEN = LazyPattern(
     rf"{SPEED.pattern}"
     rf"|\b(?:within|in|after|under|about|just) {_FEW} (?:seconds?|minutes?|hours?|days?)\b"
     r"|\b(?:seconds?|minutes?|hours?|days?) (?:later|after)\b",
@@ -1138,7 +1139,7 @@ _PEOPLE = r"(?:people|residents|inhabitants|souls)\b"
 #: ... which a number of people living somewhere answers ("a town of about 14,000 people",
 #: "home to 2.9 million people", "a city of 2.9 million", "has 90,000 residents", "its
 #: population of 9,800"), not "1,900 people affected".
-A_POPULATION = re.compile(
+A_POPULATION = LazyPattern(
     rf"\bpopulation\b|\bhome to\s+{_ABOUT}{_HEADCOUNT}\s+{_PEOPLE}"
     r"|\b(?:town|city|village|community|country|nation|island|municipality|borough|county|"
     rf"region|suburb|district|parish)\s+of\s+{_ABOUT}(?:[\d,.]+\s+{_PEOPLE}|"
@@ -1156,7 +1157,7 @@ ASKS_A_TALLY = re.compile(
 )
 #: ... which a sentence with a tally answers ("voted 7 to 2", "by 27 votes to 19", "passed 4-1",
 #: "voted unanimously"; not the "2025-26" season).
-A_TALLY = re.compile(
+A_TALLY = LazyPattern(
     r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b(?![-–]?\s*(?:year|month|week|day|hour|minute|percent|%))"
     r"|\b\d{1,3}\s+votes?\s+to\s+\d{1,3}\b|\bunanimous(?:ly)?\b",
     re.IGNORECASE,
@@ -1178,7 +1179,7 @@ _NOT_A_DATE = rf"(?!(?i:{_MONTHS}|{_DAYS})\b)"
 #: ... which a sentence that says where it was put answers ("posted on Truth Social", "wrote in
 #: a post on X", "said on social media", "published in the journal Nature", "wrote in The
 #: Guardian"; not "said on Thursday", "said talks on Ukraine", "published in Geneva").
-A_MEDIUM = re.compile(
+A_MEDIUM = LazyPattern(
     r"\b(?:posted|posting|wrote|writing|published|shared|tweeted|uploaded|video)\s+"
     rf"(?:[\w'’-]+\s+){{0,4}}?(?:on|via)\s+(?:the\s+)?{_NOT_A_DATE}[A-Z][\w-]*"
     rf"|\b(?:said|announced)\s+(?:on|via)\s+{_NOT_A_DATE}[A-Z][\w-]*"
@@ -1191,7 +1192,7 @@ ASKS_WORDS = re.compile(
     r"\b(?:exact|own|actual|very) words\b|\bquote\b|\bword for word\b|\bverbatim\b|"
     r"\bquotation\b"
 )
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+")
+_FULL_NAME = LazyPattern(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+")
 
 
 _COMPASS = words(
@@ -1217,14 +1218,14 @@ def names_people(sentence: str, question: str) -> bool:
     return False
 
 
-_US = re.compile(r"\bU\.?S\b")
-_WHO_IS_THE = re.compile(
+_US = LazyPattern(r"\bU\.?S\b")
+_WHO_IS_THE = LazyPattern(
     r"^\W*who(?:\s+(?:is|was|are|were)|['’]s)\s+(?:the|a|an|[\w-]+['’]s?)\s+"  # "Trump's"
 )
 
 
 #: "Who is leading the American negotiating team ...?": someone doing something to a thing.
-_WHO_DOING_THE = re.compile(
+_WHO_DOING_THE = LazyPattern(
     r"^\W*who(?:\s+(?:is|was|are|were|will be)|['’]s)\s+[a-z]+ing\s+(?:the|a|an)\s+"
     r"((?:[a-z]+\s+){0,3}?)([a-z]+)(?:\s+(?:in|at|on|of|for|with|between|from|to|after|before)\b"
     r"|\W*$)"
@@ -1263,9 +1264,9 @@ IN_CHARGE = words(
     "charge boss bosses head heads heading headed run runs running ran lead leads leading led "
     "leader chief chair manage manages managing managed manager"
 )
-QUOTE_MARK = re.compile(r"[\"“”]")
+QUOTE_MARK = LazyPattern(r"[\"“”]")
 #: A sentence that goes on about the one before ("Its chair, ...", "Their lawyer said ...").
-REFERS_BACK = re.compile(r"[\W_]*(?:its|their)\b", re.IGNORECASE)
+REFERS_BACK = LazyPattern(r"[\W_]*(?:its|their)\b", re.IGNORECASE)
 #: "Which city/region/district ...": a question whose answer is a place.
 ASKS_PLACE = re.compile(
     r"\b(?:(?:which|what)\s+(?:other\s+)?|other\s+)(?:\w+\s+)?(?:cit(?:y|ies)|towns?|villages?|"
@@ -1273,12 +1274,12 @@ ASKS_PLACE = re.compile(
     r"districts?|neighbou?rhoods?|suburbs?|provinces?|states?|countr(?:y|ies)|count(?:y|ies)|"
     r"places?|locations?|streets?|territor(?:y|ies)|capitals?)\b"
 )
-POSSESSIVE_END = re.compile(r"['’]s?$")
+POSSESSIVE_END = LazyPattern(r"['’]s?$")
 _AREA_NOUNS = (
     r"(?:city|town|village|region|district|neighbou?rhood|suburb|province|state|county|borough|"
     r"parish|ward|zone|sector|area)"
 )
-NAMED_AREA = re.compile(
+NAMED_AREA = LazyPattern(
     rf"\b(?i:{_AREA_NOUNS}) of (?:the )?([A-Z][\w'’-]+)|"
     r"\b(?:District|Ward|Zone|Sector|Area|Region|Precinct|Borough|County) \d+\b|"
     r"(?<=[a-z] )([A-Z][\w'’-]+) (?:district|region|province|county|borough|oblast|"
@@ -1291,7 +1292,7 @@ KIND_OF = re.compile(
 
 
 #: A post a "who is in charge" question is answered with.
-LEADER_POST = re.compile(
+LEADER_POST = LazyPattern(
     r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
     r"governor|mayor|general|commander|chair(?:man|woman|person)?|manager|managing|boss|owner|"
     r"founder|curator|principal|superintendent|inspector|editor|coach|captain|led|leads|heads|"
@@ -1310,9 +1311,9 @@ _TITLE = (
     r"chief executive|chair(?:man|woman|person)?|head|"
     r"(?:foreign |defen[cs]e )?(?:minister|secretary))"
 )
-_TITLE_OF = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?((?:[A-Z][\w'’-]*\s?)+)")
-_TITLE_OF_END = re.compile(rf"\b((?i:{_TITLE})) of (?:the )?([\w'’ -]{{2,40}}?)\W*$", re.I)
-_OWNERS_TITLE = re.compile(rf"\b((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s (?:\w+ )?((?i:{_TITLE}))\b")
+_TITLE_OF = LazyPattern(rf"\b((?i:{_TITLE})) of (?:the )?((?:[A-Z][\w'’-]*\s?)+)")
+_TITLE_OF_END = LazyPattern(rf"\b((?i:{_TITLE})) of (?:the )?([\w'’ -]{{2,40}}?)\W*$", re.I)
+_OWNERS_TITLE = LazyPattern(rf"\b((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s (?:\w+ )?((?i:{_TITLE}))\b")
 #: Other ways a story writes a title.
 TITLE_WRITTEN = {
     "ceo": r"ceo|chief executive",
@@ -1321,7 +1322,7 @@ TITLE_WRITTEN = {
     "premier": r"prime minister|premier",
 }
 #: The name after a title ("Mayor Elena Varga").
-HOLDER_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*)+")
+HOLDER_NAME = LazyPattern(r"(?:\s+[A-Z][\w'’.-]*)+")
 #: How far before a title the place it belongs to may stand ("Norwegian Prime Minister").
 TITLE_OWNER_CHARS = 30
 
@@ -1335,7 +1336,7 @@ def particles_after(tokens: Sequence[str]) -> dict[str, str]:
     }
 
 
-_WHO_IS_OWNERS = re.compile(
+_WHO_IS_OWNERS = LazyPattern(
     r"^\W*(?i:who(?:'s| is| was| are| were))\s+((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s\s+([a-z]+)\W*$"
 )
 
@@ -1380,12 +1381,14 @@ def holder_names(role: str, text: str, *, set_off: bool = True) -> list[str]:
 
 
 #: ", and ..." after a name set off by commas: the name is an item of a list.
-_LIST_GOES_ON = re.compile(r",\s+(?:and|or)\b")
+_LIST_GOES_ON = LazyPattern(r",\s+(?:and|or)\b")
 #: A post that is the object of a preposition ("a spokesman for the mayor, Tom Bell,"): the name
 #: set off after it is another's.
-_OBJECT_OF = re.compile(r"\b(?:for|to|of|with|by|from|against|about)\s+(?:the|a|an|its|their)?\s*$")
+_OBJECT_OF = LazyPattern(
+    r"\b(?:for|to|of|with|by|from|against|about)\s+(?:the|a|an|its|their)?\s*$"
+)
 #: A post once held: "the previous mayor, Gordon Pike,".
-_PREVIOUS_POST = re.compile(r"\b(?:previous|outgoing|then|late|last|predecessor)\s+$")
+_PREVIOUS_POST = LazyPattern(r"\b(?:previous|outgoing|then|late|last|predecessor)\s+$")
 
 
 def only_another_post(role: str, text: str) -> bool:
@@ -1405,7 +1408,7 @@ def only_another_post(role: str, text: str) -> bool:
 
 #: Someone another person's post names: "the chancellor's sister", "the mayor's spokesman" (but
 #: "the state's offer" is the state's).
-_SOMEONE_OF = re.compile(
+_SOMEONE_OF = LazyPattern(
     r"['’]s\s+(?:\w+\s+)?(?:sister|brother|wife|husband|son|daughter|mother|father|partner|"
     r"family|aide|adviser|advisor|spokesman|spokeswoman|spokesperson|lawyer|office|team|staff)\b",
     re.IGNORECASE,
@@ -1414,9 +1417,9 @@ _SOMEONE_OF = re.compile(
 
 #: A word before a title that makes it another post ("Vice President", "assistant coach", "shadow
 #: defence secretary"; an acting, interim or outgoing president is the president).
-_ANOTHER_POST = re.compile(r"\b(?:vice|former|ex|deputy|assistant|shadow)[\s-]*$")
+_ANOTHER_POST = LazyPattern(r"\b(?:vice|former|ex|deputy|assistant|shadow)[\s-]*$")
 #: Initials written with full stops ("J.D.", "P.J.").
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_INITIALS = LazyPattern(r"(?:[A-Z]\.)+")
 
 
 def _cut_at_sentence_end(name: str) -> str:
@@ -1440,7 +1443,7 @@ def _cut_at_sentence_end(name: str) -> str:
 #: A word or initials, maybe "and" another, then a third, at every word of a text: "Marta
 #: Lindqvist", "J.D. Vance", "Paul and Lorraine Keeley", 'Margaret "Peggy" Lindqvist' ("Peggy
 #: Lindqvist"), "Dad Paul Keeley" ("Dad Paul" and "Paul Keeley").
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = LazyPattern(
     r"(?=\b(?P<first>(?:[A-Z]\.)+|[^\W\d_][\w'’-]*)[\"”]?"
     r"(?:\s+(?:and|&)\s+(?P<partner>[^\W\d_][\w'’-]*))?"
     r"\s+[\"“]?(?P<last>[^\W\d_][\w'’-]*))"
@@ -1449,7 +1452,7 @@ _NAME_BEFORE = re.compile(
 
 #: Capitalised words before a surname that are no first name: titles ("Judge Okafor"), days
 #: and months ("On Friday Okafor told").
-_NO_FIRST_NAME = re.compile(
+_NO_FIRST_NAME = LazyPattern(
     rf"(?i:{'|'.join(_TITLES)}|{_DAYS}|{_MONTHS}|coach|councill?or|commissioner)\.?"
 )
 
@@ -1537,7 +1540,7 @@ def titles_before_name(text: str, names: Sequence[str]) -> frozenset[str]:
 
 
 #: A capitalised word, then two more ("Judge Helen Okafor"), at every word.
-_TITLE_NAME = re.compile(r"(?=\b([^\W\d_][\w'’-]*\.?)\s+([^\W\d_][\w'’-]*)\s+([^\W\d_][\w'’-]*))")
+_TITLE_NAME = LazyPattern(r"(?=\b([^\W\d_][\w'’-]*\.?)\s+([^\W\d_][\w'’-]*)\s+([^\W\d_][\w'’-]*))")
 #: Titles that say only how someone is addressed ("Mrs Keeley", "Mr Starmer"), and the sex each
 #: says ("" for either).
 _COURTESY_TITLES = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"}
@@ -1561,7 +1564,7 @@ def _another_name(word: str, names: Sequence[str], titles: frozenset[str]) -> bo
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"|(?<!\w)'(.+?)'(?!\w)")
-_PLAIN_WORD = re.compile(r"\w+")
+_PLAIN_WORD = LazyPattern(r"\w+")
 
 
 def plain_words(text: str) -> str:
@@ -1599,7 +1602,7 @@ LEADER_TITLES = (
     "general secretary",
 )
 #: "the Czech prime minister", "the US president": a person a question names by post.
-_ROLE_MENTION = re.compile(
+_ROLE_MENTION = LazyPattern(
     r"\bthe ((?:[\w'’.-]+ ){0,2}?)(prime minister|leader|"
     + "|".join(sorted(_ROLE_TITLES, key=len, reverse=True))
     + r")\b",
@@ -1655,7 +1658,7 @@ ATTRIBUTED_TO = re.compile(
     r"\b(?i:in)\s+([\w-]+)['’]s? (?i:view|telling|words|opinion|mind|eyes|account)\b"
 )
 #: "Does Ukraine agree ...?", "Did Europe buy ...?": a question about where X stands.
-STANCE_QUESTION = re.compile(
+STANCE_QUESTION = LazyPattern(
     r"^\W*(?:does|did|do|is|was|are|were|has|have|would|will)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
     r"\s+(?:agree|accept|support|oppose|reject|buy|back|endorse|dispute|doubt|trust)\b"
 )
@@ -1665,7 +1668,7 @@ VIEW_QUESTION = re.compile(
     r"^\W*(?:how|what)\s+(?:does|do|did|will|would)\s+((?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+"
     r"(?:see|view|regard|interpret|judge|read|make\s+of|feel\s+about)\b"
 )
-_OBJECT_OF = re.compile(
+_OBJECT_OF = LazyPattern(
     r"(?<!much )(?<!most )(?<!many )(?<!some )(?<!all )(?<!part )(?<!parts )(?<!half )"
     r"\b(?:in|into|on|onto|to|at|from|with|about|against|over|for|of|by|toward|towards|"
     r"between|across|upon)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?$",
@@ -1688,7 +1691,7 @@ def acts_in(sentence: str, holder: set[str]) -> bool:
 
 
 #: The doer of a passive verb: "accepted by the union", "rejected by Kyiv".
-_AGENT_OF = re.compile(
+_AGENT_OF = LazyPattern(
     r"\b(?i:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+(?i:by)\s+"
     r"(?:(?i:the)\s+)?(?:[A-Z][\w'’-]*\s+)?$"
 )
@@ -1721,7 +1724,7 @@ _ASKED_SPEAKER = re.compile(
 
 
 #: A passive "did X say" match: "was a ceasefire agreed", "is the deal accepted", "was he told".
-_PASSIVE_ASKED = re.compile(
+_PASSIVE_ASKED = LazyPattern(
     r"(?:is|was)\s.+\s(?:\w+ed|said|told|thought|felt|wrote|written)$", re.IGNORECASE
 )
 
@@ -1734,7 +1737,7 @@ ASKED_STANCE = re.compile(
     re.IGNORECASE,
 )
 #: "How did X react/respond?": a person reacts by saying something, a market need not.
-REACTION_WORDS = re.compile(r"\b(?:react|respond|reply|comment|answer)\b", re.IGNORECASE)
+REACTION_WORDS = LazyPattern(r"\b(?:react|respond|reply|comment|answer)\b", re.IGNORECASE)
 #: "Did Støre agree with Trump ...?", "Has Putin accepted ...?": where someone stands is asked
 #: (the verb a "did X say" question asks with, see :func:`asked_verb`).
 STANCE_VERBS = words("agree agreed disagree disagreed accept accepted endorse endorsed")
@@ -1751,7 +1754,7 @@ _SAYING_ADVERBS = words(
 
 
 #: The article itself, or a part of it, as what "says" something: nobody in the story.
-_THE_PIECE_ITSELF = re.compile(
+_THE_PIECE_ITSELF = LazyPattern(
     r"^(?:the|this|that)\s+(?:(?:article|story|piece|text|paragraph)\b|(?:article|story|piece)"
     r"(?:'s|’s)\s)"
 )
@@ -1813,7 +1816,7 @@ PRONOUN_SUBJECT = "\x00pronoun"
 _THEN_REPORTS = (
     r"(?:(?:has|had|also|later|then|\w+ly)\s+)*(?:" + "|".join(sorted(_REPORTING)) + r")\b"
 )
-_SUBJECT_BEFORE_VERB = re.compile(
+_SUBJECT_BEFORE_VERB = LazyPattern(
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)"
     # "Critics of such swaps argue", "Residents in Eastgate say"
     r"(?:\s+(?:of|in|at|from|for)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
@@ -1823,20 +1826,22 @@ _SUBJECT_BEFORE_VERB = re.compile(
 #: ... or a common noun after "the"/"its"/"their" ("The operator said", "the union's members
 #: warned", "its chief executive added").
 _NOT_OF_A_NOUN = r"(?!(?:and|or|but|who|that|which|then|also)\b)"
-_NOUN_SUBJECT_BEFORE_VERB = re.compile(
+_NOUN_SUBJECT_BEFORE_VERB = LazyPattern(
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:{_NOT_OF_A_NOUN}[a-z][\w'’-]*\s+){{0,2}}"
     rf"{_NOT_OF_A_NOUN}[a-z][\w'’-]*)\s+" + _THEN_REPORTS
 )
 
 #: The name a post or kin word is given before the verb: "His mother, Elaine Pettigrew, said",
 #: "Calder Mining's chief executive, Owen Petrakis, said".
-_NAMED_IN_APPOSITION = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s+" + _THEN_REPORTS)
+_NAMED_IN_APPOSITION = LazyPattern(
+    r",\s+((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s+" + _THEN_REPORTS
+)
 
 #: ... but not a region after a place: "Police in Lviv, Ukraine, said", "in Washington, D.C.,".
-_AFTER_A_PLACE = re.compile(r"\b(?:in|at|near|from|outside|of)\s+(?:[A-Z][\w'’.-]*\s*)+$")
+_AFTER_A_PLACE = LazyPattern(r"\b(?:in|at|near|from|outside|of)\s+(?:[A-Z][\w'’.-]*\s*)+$")
 
 #: An aside naming others who report it too: "much of Europe, including Ukraine, rejected".
-_INCLUDING = re.compile(
+_INCLUDING = LazyPattern(
     r"\s*,\s*(?:including|and|as well as|along with|like)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),"
 )
 

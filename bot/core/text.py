@@ -28,9 +28,10 @@ import functools
 import itertools
 import logging
 import re
+import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,55 @@ log = logging.getLogger(__name__)
 def words(text: str) -> frozenset[str]:
     """The set of space-separated words in ``text`` (for the word lists below)."""
     return frozenset(text.split())
+
+
+class LazyPattern:
+    """A regular expression compiled on first use, for the many that most questions never need
+    (compiling them all at import slowed every start). Same methods as a compiled pattern."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(string, pos, endpos)
+
+    def fullmatch(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return self.compiled.fullmatch(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count)
+
+    def subn(
+        self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
+    ) -> tuple[str, int]:
+        return self.compiled.subn(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compiled.split(string, maxsplit)
 
 
 # --------------------------------------------------------------------------------------------
@@ -158,13 +208,13 @@ def _normalise(text: str) -> str:
 
 # Dotted acronyms (U.S., U.K., U.N.) lose their dots; the upper-case "US" is the country, not "us",
 # and so is "the United States" ("in the eastern US" of "in the eastern United States").
-_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_ACRONYM = LazyPattern(r"\b(?:[A-Za-z]\.){2,}")
 _US = re.compile(
     r"\bU\.S\.(?:A\.)?|\bUSA?\b"
     r"|\b(?:United\s+States(?:\s+of\s+America)?|united\s+states(?:\s+of\s+america)?)\b"
 )
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[a-z0-9]+(?:'[a-z0-9]+)*")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_THOUSANDS = LazyPattern(r"^\d{1,3}(?:,\d{3})+$")
 
 _NUMBER_NAMES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -1035,7 +1085,7 @@ def _related_stems() -> dict[str, str]:
     return mapping
 
 
-_CONSONANT_VOWEL_CONSONANT = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")
+_CONSONANT_VOWEL_CONSONANT = LazyPattern(r"[^aeiou][aeiou][^aeiouwxy]$")
 
 
 def comparatives(adjective: str) -> tuple[str, ...]:
@@ -1169,7 +1219,7 @@ _YES_NO_STARTS = words(
 _TIME_NOUNS = words("time date day year month week hour")
 _DATES = words("date dates")
 #: "what is the date", "what was the day", "what's the time" (tokens): a when-question.
-_WHAT_IS_THE_DATE = re.compile(
+_WHAT_IS_THE_DATE = LazyPattern(
     r"^(?:what (?:is|was)|whats|what) the (?:time|date|day|year|month)\b"
 )
 #: After "how", these words belong to the question type, not the topic ("how long", "how old").
@@ -1190,7 +1240,7 @@ _QUESTION_WORD_REACH = 3
 
 
 #: A question asked after a preamble: ", but what exactly did he claim ...", ". Who ...".
-_QUESTION_CLAUSE = re.compile(
+_QUESTION_CLAUSE = LazyPattern(
     r"(?:[,;:.!?]|\s[-–—]|\b(?:but|so|anyway))\s+"
     r"(?:(?:but|so|and|anyway|like|then|roughly|just|any idea|quick one)\s+)*"
     r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|"
@@ -1330,7 +1380,7 @@ _LAST_CLAUSE = re.compile(
 )
 #: "Did Hallam say how many drivers ...?", "Does the article mention when ...?": the question
 #: inside (group 1) asks what the answer must give.
-_ASKS_IF_TOLD = re.compile(
+_ASKS_IF_TOLD = LazyPattern(
     r"^\W*(?:did|does|do|has|have|had|is|was|will|can)\b[^?]*?\b(?:say|said|mention|mentioned|"
     r"reveal|revealed|tell|told|explain|explained|specify|specified|give|disclose|disclosed|"
     r"know|indicate|indicated)\s+(?:us\s+|you\s+|me\s+)?((?:how many|how much|how long|when|where|"
@@ -1368,7 +1418,7 @@ BEFORE_OR_AFTER = re.compile(
     r"\b(?:before or after|after or before|earlier or later|later or earlier)\b", re.IGNORECASE
 )
 #: "Where's the money for the tram coming from?" asks who pays, not a place.
-_MONEY_SOURCE = re.compile(
+_MONEY_SOURCE = LazyPattern(
     r"\b(?:money|funding|funds?|cash|budget|financ\w*|paying)\b", re.IGNORECASE
 )
 _HOW_MANY_INSIDE = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
@@ -1461,7 +1511,7 @@ _OPEN_QUOTES = "“«„"
 _CLOSE_QUOTES = "”»"
 _TERMINATORS = ".!?…"
 _TRAILERS = "\"'”’»)]"
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE = LazyPattern(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -751,3 +751,44 @@ def test_comparatives_of_adjectives(adjective: str, form: str) -> None:
     from bot.core.text import comparatives
 
     assert form in comparatives(adjective)
+
+
+def test_a_lazy_pattern_finds_what_the_compiled_pattern_finds() -> None:
+    """A pattern compiled on first use answers every call as the pattern compiled at once."""
+    import re
+
+    from bot.core.text import LazyPattern
+
+    source, flags = r"\b(\w)(\w*)\b", re.IGNORECASE
+    lazy, eager = LazyPattern(source, flags), re.compile(source, flags)
+    text = "Kyiv was hit; 12 people were killed"
+    assert lazy.compiled.pattern == eager.pattern
+    assert lazy.compiled.flags == eager.flags
+    for call in ("search", "match", "fullmatch"):
+        for string, pos in ((text, 0), (text, 3), ("Kyiv", 0)):
+            found, expected = getattr(lazy, call)(string, pos), getattr(eager, call)(string, pos)
+            assert (found and found.span()) == (expected and expected.span())
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert lazy.findall(text) == eager.findall(text)
+    assert lazy.sub(r"\2\1", text, 2) == eager.sub(r"\2\1", text, 2)
+    assert lazy.subn(lambda m: m.group(1), text) == eager.subn(lambda m: m.group(1), text)
+    assert lazy.split(text, 3) == eager.split(text, 3)
+
+
+def test_every_lazy_pattern_of_the_engine_compiles() -> None:
+    """A pattern compiled on first use would fail only when a rare question first needs it: each
+    one compiles now, to the pattern ``re.compile`` gives."""
+    import re
+
+    from bot.core import answer, corpus, questions, quotes, shapes, text
+    from bot.core.text import LazyPattern
+
+    found = [
+        value
+        for module in (answer, corpus, questions, quotes, shapes, text)
+        for value in vars(module).values()
+        if isinstance(value, LazyPattern)
+    ]
+    assert len(found) >= 100
+    for lazy in found:
+        assert lazy.compiled == re.compile(lazy.pattern, lazy.flags)
