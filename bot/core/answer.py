@@ -1340,7 +1340,10 @@ def _index_paragraphs(paragraphs: Sequence[Paragraph]) -> tuple[BM25Index, Count
     if heads:
         # Paragraphs with a possible phrasal verb: their terms come sentence by sentence.
         tokens_with_head = np.flatnonzero(np.isin(ids, heads))
-        positions = np.unique(np.searchsorted(offsets, tokens_with_head, side="right") - 1)
+        # Their paragraphs, each once (in order, as the tokens are: np.unique would import
+        # numpy.ma, ~15 ms of the start of `storybot ask`).
+        in_paragraph = np.searchsorted(offsets, tokens_with_head, side="right") - 1
+        positions = in_paragraph[np.diff(in_paragraph, prepend=-1) != 0]
         pieces: list[np.ndarray] = []
         done = 0
         for position in positions.tolist():
