@@ -165,6 +165,8 @@ def slugify(name: str) -> str:
 
 def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
     """Split optional TOML front matter (between ``+++`` lines at the top) from the body."""
+    if "+++" not in text:  # (most articles: no need to split all their lines)
+        return {}, text
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None or lines[first].strip() != "+++":

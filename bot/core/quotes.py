@@ -536,7 +536,8 @@ class _Extractor:
         persons = self._record_persons(masked, paragraph.article, state)
         pending, state.pending = state.pending, []
         previous: tuple[_Span, str] | None = None  # the last quote of this paragraph, its speaker
-        standalone = not _WORD_RE.search(masked.replace("\x00", " "))  # only quotes
+        # only quotes (worked out only for a paragraph that has any)
+        standalone = bool(spans) and not _WORD_RE.search(masked.replace("\x00", " "))
         for group in self._group(text, masked, spans):
             first, last = group[0], group[-1]
             parts = [p for p in (_inner_text(text, span) for span in group) if _WORD_RE.search(p)]

@@ -169,11 +169,16 @@ def fold_diacritics(text: str) -> str:
 #: CRLF, old Macs' CR, vertical tab, form feed, the file/group/record separators, NEL and
 #: Unicode's line and paragraph separators.
 OTHER_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: Every character a match of :data:`OTHER_LINE_BREAKS` starts with.
+_OTHER_LINE_BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def newlines(text: str, *, paragraph: str = "\n") -> str:
     """``text`` with every line break made "\\n" (a paragraph separator, U+2029, made
     ``paragraph``)."""
+    # (nine ``in`` tests find none in a whole article much faster than the regex does)
+    if not any(char in text for char in _OTHER_LINE_BREAK_CHARS):
+        return text
     return OTHER_LINE_BREAKS.sub(
         lambda found: paragraph if found.group(0) == "\u2029" else "\n", text
     )

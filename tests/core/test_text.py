@@ -792,3 +792,13 @@ def test_every_lazy_pattern_of_the_engine_compiles() -> None:
     assert len(found) >= 100
     for lazy in found:
         assert lazy.compiled == re.compile(lazy.pattern, lazy.flags)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")))
+def test_newlines_is_the_regex_substitution(text: str) -> None:
+    """The quick check for other line breaks never skips one the regex would replace."""
+    from bot.core.text import OTHER_LINE_BREAKS, newlines
+
+    expected = OTHER_LINE_BREAKS.sub(lambda m: "\n\n" if m.group(0) == "\u2029" else "\n", text)
+    assert newlines(text, paragraph="\n\n") == expected
