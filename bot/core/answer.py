@@ -979,9 +979,11 @@ class Sentence:
     start: int = 0  # where it stands in its paragraph's text
     end: int = 0
     # pattern -> whether it occurs in the text (see :meth:`has`)
-    found: dict[re.Pattern[str], bool] = field(default_factory=dict, compare=False, repr=False)
+    found: dict[re.Pattern[str] | LazyPattern, bool] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-    def has(self, pattern: re.Pattern[str]) -> bool:
+    def has(self, pattern: re.Pattern[str] | LazyPattern) -> bool:
         """Whether ``pattern`` occurs in the text (searched once per pattern: a sentence is
         tested again for every question whose candidate it is)."""
         known = self.found.get(pattern)
