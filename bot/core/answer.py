@@ -1262,21 +1262,33 @@ _STAND_IN_TERMS = {
     for place, country in STAND_INS.items()
     if place not in ("ex", "downing")  # "ex" is "former"; "downing" would be "down"
 }
+#: A word of a question pointing back at what was said before it ("when is that happening").
+_POINTS_BACK = re.compile(
+    r"\b(?:that|this|it|these|those|there|he|she|they|him|her|them)\b", re.IGNORECASE
+)
 #: Countries and the capitals that stand for them, as index terms ("russia", "moscow").
 _COUNTRY_TERMS = frozenset(_STAND_IN_TERMS) | frozenset(_STAND_IN_TERMS.values())
 #: How many words a country may stand before the one who speaks for it ("Kremlin spokesman
 #: Dmitry Peskov", "Russia's deputy foreign minister Sergei Ryabkov").
 SPEAKS_FOR_REACH = 4
-
-
 #: Verbs of speaking a country may be the subject of ("The Kremlin did not comment", "a
-#: Kremlin spokesman said"), as index terms.
+#: Kremlin spokesman said", "Moscow's envoy accused ..."), as index terms.
 _COUNTRY_SPEAKING = frozenset(
-    index_terms("say says said told tell tells comment commented stated added replied responded")
+    index_terms(
+        "say says said told tell tells comment commented stated added replied responded "
+        "accused called warned urged rejected denied announced claimed insisted dismissed "
+        "condemned described"
+    )
+)
+_ACCORDING = term("according")
+#: A sentence that goes on about the speaker of the one before: "He called ...", "Its
+#: spokeswoman, Maria Zakharova, accused ...".
+_GOES_ON_ABOUT = re.compile(
+    r"^\W*(?:he|she|they|it|its|their|his|her|in\s+(?:his|her|its|their))\b", re.I
 )
 
 
-def _speaks_for(text: str, countries: set[str], subjects: frozenset[str] | set[str]) -> bool:
+def _speaks_for(text: str, subjects: frozenset[str], countries: set[str]) -> bool:
     """Whether ``text`` writes one of ``countries`` (index terms, or a capital standing for one)
     at most :data:`SPEAKS_FOR_REACH` words before one of its speaking ``subjects`` or a verb of
     speaking."""
@@ -1284,7 +1296,10 @@ def _speaks_for(text: str, countries: set[str], subjects: frozenset[str] | set[s
     speaking = _COUNTRY_SPEAKING | subjects
     return any(
         (found in countries or _STAND_IN_TERMS.get(found) in countries)
-        and speaking.intersection(terms[at + 1 : at + 1 + SPEAKS_FOR_REACH])
+        and (
+            bool(speaking.intersection(terms[at + 1 : at + 1 + SPEAKS_FOR_REACH]))
+            or _ACCORDING in terms[max(at - SPEAKS_FOR_REACH, 0) : at]  # "According to Moscow"
+        )
         for at, found in enumerate(terms)
     )
 
@@ -1663,9 +1678,15 @@ class StoryEngine:
         shouted = set() if text.isupper() else {normalise(w) for w in _SHOUTED.findall(text)}
         preamble_words = content_tokens(tokenize(self._respelt(preamble)))
         asked_words = content_tokens(tokenize(self._respelt(asked)))
-        if preamble_words and asked_words and all(w in QUESTION_FILLERS for w in asked_words):
+        if (
+            preamble_words
+            and asked_words
+            and all(w in QUESTION_FILLERS for w in asked_words)
+            and _POINTS_BACK.search(asked)
+        ):
             # "i heard the petition is going to the governors, when is that happening": the
-            # question only points back; the chat before it is what it asks about
+            # question only points back; the chat before it is what it asks about (not "my
+            # phone is full of notifications, what happened")
             preamble_words, asked_words = [], preamble_words
         text_tokens = tokenize(text)
         particles = particles_after(text_tokens)
@@ -2809,7 +2830,10 @@ class StoryEngine:
                 if (
                     known_roles <= _COUNTRY_TERMS
                     and not known_roles & subjects
-                    and not _speaks_for(self._said_in(paragraph, sentence), known_roles, subjects)
+                    and not any(
+                        _speaks_for(text, speakers, known_roles)
+                        for text, speakers in self._said_in(paragraph, sentence)
+                    )
                 ):
                     # "What did the Kremlin say?" of "For them (Europe), halting the invasion is
                     # not ... a pause in Russia's ambitions": a country speaks as a subject, or
@@ -2915,16 +2939,23 @@ class StoryEngine:
             self._name_context_cache[key] = context
         return surname_stands_alone(sentence, names, *context)
 
-    def _said_in(self, paragraph: Paragraph, sentence: Sentence) -> str:
-        """The text that says who speaks in ``sentence``: itself, and the sentence before it
-        when that one names every speaker it has (a quotation going on: "... Peskov told
-        reporters. “Our strikes are aimed at ...”")."""
+    def _said_in(
+        self, paragraph: Paragraph, sentence: Sentence
+    ) -> list[tuple[str, frozenset[str]]]:
+        """The sentences that say who speaks in ``sentence``, each with its speakers: the
+        sentence, and the one before it when it goes on about that one's speaker (a quotation
+        going on: "... Peskov told reporters. “Our strikes are aimed at ...”"; "He called ...",
+        "Its spokeswoman, Maria Zakharova, accused ...")."""
+        said = [(sentence.text, frozenset(sentence.subjects | self._quoted_speakers(paragraph)))]
         earlier = [
             s for s in self.sentences(self._position_of(paragraph)) if s.end <= sentence.start
         ]
-        if earlier and sentence.subjects <= earlier[-1].subjects:
-            return f"{earlier[-1].text} {sentence.text}"
-        return sentence.text
+        if earlier and (
+            sentence.subjects - {PRONOUN_SUBJECT} <= earlier[-1].subjects
+            or _GOES_ON_ABOUT.match(sentence.text)
+        ):
+            said.append((earlier[-1].text, frozenset(earlier[-1].subjects)))
+        return said
 
     def _position_of(self, paragraph: Paragraph) -> int:
         """Where ``paragraph`` stands in :attr:`paragraphs` (the map is made on first need)."""
@@ -3444,7 +3475,8 @@ class StoryEngine:
             # boy" "Leo Hart, 7")
             named = self._lookup(fold_variant(asked.name_of))[0]
             if (
-                (not named or named not in self._paragraph_terms(paragraph))
+                named
+                and named not in self._paragraph_terms(paragraph)
                 and not sentence.has(_NAMES_SOMEONE)  # "named as Leo Hart, 34"
             ):
                 # "What's the name of the vet who checked Juniper?" of a paragraph with no vet

@@ -647,6 +647,8 @@ _NAME_OF_NOUN = re.compile(
     r"((?:\d+-years?-old )?[a-z][a-z'’-]*(?: [a-z][a-z'’-]*){0,3})",
     re.IGNORECASE,
 )
+#: Prepositions no stopword list has that end the noun phrase ("the group behind the protest").
+_ENDS_A_NOUN_PHRASE = words("behind near opposite outside inside across around beside beyond")
 #: How many words from that noun its name may stand ("Jane Hart, a dog walker").
 NAME_REACH = 4
 
@@ -678,21 +680,15 @@ def _name_of(question: str) -> tuple[str, str]:
     # missile used", "the vicar Mrs Pell outlived", "the exercise Estonia moved")
     written = found.group(1).split()
     run: list[tuple[str, bool]] = []  # (folded word, whether written with a capital)
-    for at, word in enumerate(written):
+    for word in written:
         folded = normalise(word)
         if POSSESSIVE_END.search(folded):  # "the mayor's dog": the dog
             run = []
             continue
-        if folded in STOPWORDS:
+        if folded in STOPWORDS or folded in _ENDS_A_NOUN_PHRASE:
             break
         if run and (
             (folded.endswith("ed") and not folded.endswith("eed"))  # (not "breed")
-            # "the charity helping the families" (not "the swimming club")
-            or (
-                folded.endswith("ing")
-                and at + 1 < len(written)
-                and normalise(written[at + 1]) in STOPWORDS
-            )
             or (folded in _PARTICIPLES and not run[-1][0].endswith("ly"))  # "the man taken to"
             or (run[-1][1] and other_forms(folded))  # "the school Dayo Ferris went to"
         ):

@@ -631,11 +631,9 @@ ABBREVIATIONS_SPELT_OUT: dict[str, str] = {
 WORDS_SPELT_OUT = frozenset({"premier"})
 #: Abbreviations read as such only when written in capitals ("DI Castleton", not "Di Maria").
 CAPITALS_ONLY = frozenset({"di", "dci"})
+_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b", re.IGNORECASE)
 #: "premier" before these is no post but "top": the Premier League, a premier division.
-_NOT_A_POST_AFTER = r"(?!\s+(?:league|division|inn)s?\b)"
-_ABBREVIATION = re.compile(
-    r"\b(" + "|".join(ABBREVIATIONS_SPELT_OUT) + r")\b" + _NOT_A_POST_AFTER, re.IGNORECASE
-)
+_PREMIER_NOT_A_POST = re.compile(r"\s+(?:league|division|inn)s?\b", re.IGNORECASE)
 
 
 def spell_out_abbreviations(question: str, keep: Callable[[str], bool] = lambda _: False) -> str:
@@ -644,7 +642,11 @@ def spell_out_abbreviations(question: str, keep: Callable[[str], bool] = lambda 
 
     def spelt_out(found: re.Match[str]) -> str:
         short = found.group(1).lower()
-        if keep(short) or (short in CAPITALS_ONLY and not found.group(1).isupper()):
+        if (
+            keep(short)
+            or (short in CAPITALS_ONLY and not found.group(1).isupper())
+            or (short == "premier" and _PREMIER_NOT_A_POST.match(question, found.end()))
+        ):
             return found.group(0)
         return ABBREVIATIONS_SPELT_OUT[short]
 
