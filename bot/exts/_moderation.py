@@ -5,6 +5,7 @@ the same object for the CLI, the tests and the Cog)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
@@ -47,10 +48,14 @@ class ModerationState:
     async def _on_worker(self, job: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._worker, job, *args)
 
-    async def check(self, content: str, author: Author, channel_id: int, now: float) -> Verdict:
+    async def check(
+        self, content: str, author: Author, channel_id: int, now: float, *, edited: bool = False
+    ) -> Verdict:
         """The moderator's verdict on a message, worked out on the moderation thread: however
-        long its rules take, the event loop goes on."""
-        return await self._on_worker(self.moderator.check, content, author, channel_id, now)
+        long its rules take, the event loop goes on. An ``edited`` message gets the content rules
+        only (it is not another post for the rate rules)."""
+        job = functools.partial(self.moderator.check, edited=edited)
+        return await self._on_worker(job, content, author, channel_id, now)
 
     async def forget(self, user_id: int) -> None:
         """Forget a user's recent messages (their strikes were cleared)."""

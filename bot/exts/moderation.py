@@ -101,7 +101,7 @@ class Moderation(commands.Cog):
         self.state.begin_check(message.id)  # an answer to the message waits for the verdict
         try:
             verdict = await self.state.check(
-                message.content, author, message.channel.id, time.time()
+                message.content, author, message.channel.id, time.time(), edited=edited
             )
             if verdict.removes:
                 self.state.mark_removed(message.id)  # the Ask Cog must not answer it

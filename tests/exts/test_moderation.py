@@ -253,9 +253,9 @@ async def test_checks_run_in_the_order_messages_came(tmp_path: Path) -> None:
     seen: list[str] = []
     check = state.moderator.check
 
-    def spy(content: str, *args: Any) -> Any:
+    def spy(content: str, *args: Any, **kwargs: Any) -> Any:
         seen.append(content)
-        return check(content, *args)
+        return check(content, *args, **kwargs)
 
     state.moderator.check = spy  # type: ignore[method-assign]
     try:
@@ -282,3 +282,29 @@ async def test_a_question_edited_into_a_removal_keeps_its_answer_unchanged(
     await fake.wait_for(_posted_in(fake, "modlog"))
     await asyncio.sleep(0.3)  # (an edit of the answer would be in by now)
     assert not fake.calls_matching("PATCH", rf"/messages/{answer['id']}$")
+
+
+COMMENT = "i think trump is wrong about kyiv, the strikes there were awful"
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        pytest.param(
+            [COMMENT.replace("trump", "Trump"), COMMENT.replace("trump", "Trump").title()],
+            id="two-typo-fixes",
+        ),
+        pytest.param([f"{COMMENT} (edit {n})" for n in range(1, 10)], id="nine-quick-edits"),
+    ],
+)
+async def test_edits_are_not_counted_as_new_posts(
+    fake: FakeDiscord, bot: StorybotBot, edits: list[str]
+) -> None:
+    """Editing a comment is not posting it again: edits never trip the duplicate or flood limit."""
+    message = await fake.send_message(COMMENT, channel="discussion")
+    for text in edits:
+        message = await fake.edit_message(message, text)
+    control = await fake.send_message(EMAIL, channel="discussion", author="bob")
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    deletes = fake.calls_matching("DELETE", r"/messages/")
+    assert [call.path.rsplit("/", 1)[1] for call in deletes] == [control["id"]]

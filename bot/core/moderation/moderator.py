@@ -78,11 +78,14 @@ class Moderator:
         author: Author = ANONYMOUS,
         channel_id: int | None = None,
         time: float | None = None,
+        *,
+        edited: bool = False,
     ) -> Verdict:
         """Check ``text`` posted by ``author`` in ``channel_id`` (None: any) at ``time`` (epoch s).
 
         The caller decides which channels are moderated; ``channel_id`` only selects the rules
-        limited to certain channels.
+        limited to certain channels. An ``edited`` message was already counted when it was
+        posted: only the content rules check it, and the rate rules neither count nor judge it.
         """
         rules = self._rules
         if rules.exempt(author):
@@ -105,7 +108,7 @@ class Moderator:
             RuleMatch(rule.name, rule.action, hit.reason, scan.folded.span(hit.start, hit.end))
             for rule, hit in found
         ]
-        if rate_rules:
+        if rate_rules and not edited:
             matches.extend(self._rate_matches(rate_rules, author, scan, now))
         if not matches:
             return Verdict(text, "allow", (), text)
