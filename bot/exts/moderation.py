@@ -96,6 +96,8 @@ class Moderation(commands.Cog):
             return None
         if self._checked.get(message.id) == message.content:
             return None  # e.g. an embed-only update of a message already checked
+        if self.state.was_removed(message.id):
+            return None  # edited while its removal is under way: punished once, not per edit
         self._remember(message)
         author = _author(message)
         self.state.begin_check(message.id)  # an answer to the message waits for the verdict
@@ -103,10 +105,13 @@ class Moderation(commands.Cog):
             verdict = await self.state.check(
                 message.content, author, message.channel.id, time.time(), edited=edited
             )
+            already_removed = self.state.was_removed(message.id)  # by a check of an earlier text
             if verdict.removes:
                 self.state.mark_removed(message.id)  # the Ask Cog must not answer it
         finally:
             self.state.end_check(message.id)
+        if already_removed:
+            return None
         if verdict.action == "watch":
             await self._watch(message, verdict)
         if not verdict.removes:

@@ -308,3 +308,28 @@ async def test_edits_are_not_counted_as_new_posts(
     await fake.wait_for(_posted_in(fake, "modlog"))
     deletes = fake.calls_matching("DELETE", r"/messages/")
     assert [call.path.rsplit("/", 1)[1] for call in deletes] == [control["id"]]
+
+
+@pytest.mark.parametrize(
+    "wait_for_the_case",
+    [
+        pytest.param(False, id="edited-while-being-checked"),
+        pytest.param(True, id="edited-before-the-delete-lands"),
+    ],
+)
+async def test_a_removed_message_edited_again_is_punished_once(
+    fake: FakeDiscord, bot: StorybotBot, wait_for_the_case: bool
+) -> None:
+    """A removed message edited into other rule-breaking text gets one case and one strike."""
+    message = await fake.send_message("mail me: jane@example.org", channel="discussion")
+    if wait_for_the_case:
+        await fake.wait_for(_posted_in(fake, "modlog"))
+    message = await fake.edit_message(message, "mail me: jane2@example.org")
+    await fake.edit_message(message, "mail me: jane3@example.org")
+    await fake.send_message(EMAIL, channel="discussion", author="bob")
+    await fake.wait_for_count(_posted_in(fake, "modlog"), 2)
+    await asyncio.sleep(0.3)  # (a further case for alice would be in by now)
+    titles = [c.json["embeds"][0]["title"] for c in fake.calls if _posted_in(fake, "modlog")(c)]
+    assert sorted(titles) == ["Case 1: remove", "Case 2: remove"]  # one for alice, one for bob
+    alice = fake.users["alice"].id
+    assert bot.moderation.store.active_strikes(alice, time.time(), 3600) == 1
