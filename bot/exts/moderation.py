@@ -280,9 +280,12 @@ class Moderation(commands.Cog):
         self, interaction: discord.Interaction[Any], user: discord.User
     ) -> None:
         """Clear a user's active strikes (their cases stay on record)."""
+        # Forgetting waits behind every queued check (many during a raid): defer first, or the
+        # reply misses Discord's 3-second deadline.
+        await interaction.response.defer(ephemeral=True, thinking=True)
         cleared = await asyncio.to_thread(self.state.store.clear_strikes, user.id)
         await self.state.forget(user.id)
-        await interaction.response.send_message(
+        await interaction.followup.send(
             render.strikes_cleared(str(user), cleared),
             ephemeral=True,
             allowed_mentions=render.NO_PINGS,

@@ -13,7 +13,7 @@ import pytest
 from bot.client import StorybotBot
 from bot.core.moderation import Author
 from bot.exts._moderation import ModerationState
-from tests.exts.test_story import EPHEMERAL, callback_of
+from tests.exts.test_story import EPHEMERAL, callback_of, followup_of
 from tests.fakes.discord_server import BASIC_MEMBER, MODERATE_MEMBERS, Call, FakeDiscord
 from tests.fakes.fixtures import BotFactory
 
@@ -176,8 +176,8 @@ async def test_cases_and_strike_clearing(fake: FakeDiscord, bot: StorybotBot) ->
     assert call.json["data"]["flags"] & EPHEMERAL
     assert call.json["data"]["embeds"][0]["description"] == "1 case(s), 1 active strike(s)."
     cleared = await fake.slash("strikes", {"user": alice}, subcommand="clear", user="admin")
-    call = await fake.wait_for(callback_of(cleared))
-    assert call.json["data"]["content"] == "Cleared 1 strike(s) of alice."
+    call = await fake.wait_for(followup_of(fake, cleared))
+    assert call.json["content"] == "Cleared 1 strike(s) of alice."
     assert bot.moderation.store.active_strikes(alice.id, 10**10, 10**11) == 0
 
 
@@ -333,3 +333,29 @@ async def test_a_removed_message_edited_again_is_punished_once(
     assert sorted(titles) == ["Case 1: remove", "Case 2: remove"]  # one for alice, one for bob
     alice = fake.users["alice"].id
     assert bot.moderation.store.active_strikes(alice, time.time(), 3600) == 1
+
+
+async def test_strikes_clear_defers_before_waiting_for_the_moderation_thread(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/strikes clear defers (privately) before it waits behind the queued checks, so a raid
+    cannot make it miss Discord's 3-second deadline."""
+    acknowledged: list[bool] = []
+    forget = bot.moderation.forget
+
+    async def spy(user_id: int) -> None:
+        acknowledged.append(bool(fake.interaction_callbacks))
+        await forget(user_id)
+
+    monkeypatch.setattr(bot.moderation, "forget", spy)
+    payload = await fake.slash(
+        "strikes", {"user": fake.users["alice"]}, subcommand="clear", user="admin"
+    )
+    reply = await fake.wait_for(callback_of(payload))
+    if reply.json["type"] == 5:  # deferred: the result follows
+        reply = await fake.wait_for(followup_of(fake, payload))
+    assert acknowledged == [True]
+    callback = await fake.wait_for(callback_of(payload))
+    assert callback.json["type"] == 5
+    assert callback.json["data"]["flags"] & EPHEMERAL
+    assert reply.json["content"] == "Cleared 0 strike(s) of alice."
