@@ -451,6 +451,14 @@ def discord_problem(kind: str, status: int, *, forbidden: bool, missing: str) ->
     return f"Discord error while trying to {kind} ({status})."
 
 
+def modlog_lost(count: int) -> str:
+    """A mod-log line saying that ``count`` earlier entries could not be posted."""
+    return problem_text(
+        f"{count} earlier mod-log entr{'y' if count == 1 else 'ies'} could not be posted "
+        "(Discord server errors); the cases of removals are on record: see /cases."
+    )
+
+
 def problem_text(problem: str) -> str:
     """A one-line mod-log message about something the bot could not do."""
     return content(f"⚠️ {problem}")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from datetime import timedelta
 from typing import Any
 
@@ -33,6 +33,10 @@ log = logging.getLogger(__name__)
 
 MAX_TIMEOUT = timedelta(days=28)  # Discord's limit for a member timeout
 REMEMBERED_CONTENTS = 2000
+#: Waits (seconds) before retrying a mod-log post that Discord failed with a server error (5xx).
+MODLOG_RETRY_DELAYS = (1.0, 4.0)
+#: Mod-log entries kept for a later try while Discord keeps failing (beyond that, only counted).
+MODLOG_BACKLOG = 50
 
 
 def _is_moderator(interaction: discord.Interaction[Any]) -> bool:
@@ -77,6 +81,9 @@ class Moderation(commands.Cog):
         self.state = state
         self._checked: OrderedDict[int, str] = OrderedDict()  # message id -> content checked
         self._reported: set[str] = set()
+        self._modlog_lock = asyncio.Lock()  # one post at a time, in order
+        self._modlog_backlog: deque[dict[str, Any]] = deque()  # entries not posted yet
+        self._modlog_dropped = 0  # entries dropped from a full backlog, not reported yet
 
     # ------------------------------------------------------------------ listeners
 
@@ -226,6 +233,9 @@ class Moderation(commands.Cog):
         return render.discord_problem(kind, error.status, forbidden=forbidden, missing=what)
 
     async def _modlog(self, **kwargs: Any) -> None:
+        """Post an entry in the mod-log. A server error is retried shortly; an entry that still
+        fails is kept and posted before the next one (a full backlog counts what it drops, and
+        the mod-log is told how many)."""
         channel_id = self.bot.settings.modlog_channel_id
         if channel_id is None:
             return
@@ -233,10 +243,41 @@ class Moderation(commands.Cog):
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("Mod-log channel %s not found", channel_id)
             return
-        try:
-            await channel.send(allowed_mentions=render.NO_PINGS, **kwargs)
-        except discord.HTTPException as error:
-            log.warning("Could not post to the mod-log: %s %s", error.status, error.text)
+        async with self._modlog_lock:
+            self._modlog_backlog.append(kwargs)
+            if len(self._modlog_backlog) > MODLOG_BACKLOG:
+                self._modlog_backlog.popleft()
+                self._modlog_dropped += 1
+            while self._modlog_backlog:
+                if not await self._post_modlog(channel, self._modlog_backlog[0]):
+                    log.error(
+                        "Mod-log entries waiting for Discord: %d (posted with the next entry)",
+                        len(self._modlog_backlog),
+                    )
+                    return
+                self._modlog_backlog.popleft()
+            if self._modlog_dropped and await self._post_modlog(
+                channel, {"content": render.modlog_lost(self._modlog_dropped)}
+            ):
+                self._modlog_dropped = 0
+
+    async def _post_modlog(self, channel: discord.abc.Messageable, entry: dict[str, Any]) -> bool:
+        """Send one mod-log entry, retrying server errors; False when it should be tried again
+        later (a refusal such as a 403 is only logged: trying again would not help)."""
+        for delay in (*MODLOG_RETRY_DELAYS, None):
+            try:
+                await channel.send(allowed_mentions=render.NO_PINGS, **entry)
+            except discord.DiscordServerError as error:
+                log.warning("Mod-log post failed: %s %s", error.status, error.text)
+                if delay is None:
+                    return False
+                await asyncio.sleep(delay)
+            except discord.HTTPException as error:
+                log.warning("Could not post to the mod-log: %s %s", error.status, error.text)
+                return True
+            else:
+                return True
+        return False
 
     def _in_scope(self, message: discord.Message) -> bool:
         me = self.bot.user

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 import time
 from pathlib import Path
@@ -359,3 +360,47 @@ async def test_strikes_clear_defers_before_waiting_for_the_moderation_thread(
     assert callback.json["type"] == 5
     assert callback.json["data"]["flags"] & EPHEMERAL
     assert reply.json["content"] == "Cleared 0 strike(s) of alice."
+
+
+LOST = (
+    "⚠️ 1 earlier mod-log entry could not be posted (Discord server errors); "
+    "the cases of removals are on record: see /cases."
+)
+
+
+@pytest.mark.parametrize(
+    ("failures", "backlog", "expected"),
+    [
+        pytest.param(1, 50, ["Case 1: remove", "Case 2: remove"], id="retried-at-once"),
+        pytest.param(3, 50, ["Case 1: remove", "Case 2: remove"], id="posted-with-the-next"),
+        pytest.param(3, 1, ["Case 2: remove", LOST], id="backlog-full-so-counted"),
+    ],
+)
+async def test_a_modlog_entry_survives_server_errors(
+    fake: FakeDiscord,
+    bot: StorybotBot,
+    monkeypatch: pytest.MonkeyPatch,
+    failures: int,
+    backlog: int,
+    expected: list[str],
+) -> None:
+    """A 503 on a mod-log post is retried; an entry that still fails is posted before the next
+    one, or, when too many wait, counted in the mod-log: no entry goes missing silently."""
+    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
+    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
+    monkeypatch.setattr(loaded, "MODLOG_BACKLOG", backlog, raising=False)
+    modlog = f"/channels/{fake.channels['modlog']}/messages"
+    fake.fail("POST", modlog, status=503, code=0, message="upstream error", times=failures)
+    await fake.send_message(EMAIL, channel="discussion")
+    await fake.wait_for_count(_posted_in(fake, "modlog"), failures)
+    await fake.send_message("again: john.doe@example.com", channel="discussion", author="bob")
+
+    def posted() -> list[str]:
+        posts = [c for c in fake.calls if _posted_in(fake, "modlog")(c)][failures:]
+        return [
+            c.json["embeds"][0]["title"] if c.json.get("embeds") else c.json["content"]
+            for c in posts
+        ]
+
+    await fake.wait_for(lambda call: len(posted()) >= len(expected))
+    assert posted() == expected
