@@ -2,11 +2,11 @@
 
 The bot answers when mentioned, in DMs, when a user replies to one of its answers (a follow-up:
 answered alone, and with the earlier question as context when alone it finds nothing), and in
-the configured ask channels for messages that read as questions. It ignores bots, webhooks and
-itself. When the asker edits the question, the answer is edited too. A per-user cooldown replies
-politely once instead of dropping the question silently. Each answer is recorded for reader
-insights and carries helpful / not-helpful buttons (:mod:`bot.exts.insights`); a question that
-moderation removes is neither answered nor recorded.
+the configured ask channels (and their threads and forum posts) for messages that read as
+questions. It ignores bots, webhooks and itself. When the asker edits the question, the answer
+is edited too. A per-user cooldown replies politely once instead of dropping the question
+silently. Each answer is recorded for reader insights and carries helpful / not-helpful buttons
+(:mod:`bot.exts.insights`); a question that moderation removes is neither answered nor recorded.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from bot.client import StorybotBot
 from bot.core.answer import Answer
 from bot.core.errors import StorybotError
 from bot.core.questions import Cooldown, answer_follow_up, question_for_bot, strip_mentions
+from bot.exts._channels import home_channel_id
 from bot.exts.errors import GENERIC_ERROR
 from bot.exts.insights import revise_vote_view, vote_view
 
@@ -186,10 +187,9 @@ class Ask(commands.Cog):
             or (me is not None and any(user.id == me.id for user in message.mentions))
             or self._replied_to_answer(message) is not None
         )
+        ask_channel = home_channel_id(message.channel, self.bot.settings.ask_channel_ids)
         return question_for_bot(
-            message.content,
-            addressed=addressed,
-            in_ask_channel=message.channel.id in self.bot.settings.ask_channel_ids,
+            message.content, addressed=addressed, in_ask_channel=ask_channel is not None
         )
 
     def _replied_to_answer(self, message: discord.Message) -> discord.MessageReference | None:

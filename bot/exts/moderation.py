@@ -1,5 +1,8 @@
 """Moderation in the channels: new and edited messages go through the moderation engine.
 
+A moderated channel's threads (and so every post of a moderated forum) are moderated as part of
+it: its channel-limited rules apply there too.
+
 On "remove"/"warn": delete the message, post a short notice in the channel (no ping, deleted
 after a while), DM the author the reason and a redacted copy (closed DMs are fine), log the case
 in the mod-log (case id, user, rule, redacted excerpt) and time the author out when their strikes
@@ -27,6 +30,7 @@ from discord.ext import commands
 from bot import render
 from bot.client import StorybotBot
 from bot.core.moderation import Author, Enforcement, Verdict
+from bot.exts._channels import home_channel_id
 from bot.exts._moderation import ModerationState
 
 log = logging.getLogger(__name__)
@@ -99,7 +103,8 @@ class Moderation(commands.Cog):
 
     async def moderate(self, message: discord.Message, *, edited: bool) -> Verdict | None:
         """Check ``message`` and enforce the verdict; returns the verdict (None if skipped)."""
-        if not self._in_scope(message):
+        channel_id = self._moderated_channel(message)
+        if channel_id is None:
             return None
         if self._checked.get(message.id) == message.content:
             return None  # e.g. an embed-only update of a message already checked
@@ -110,7 +115,7 @@ class Moderation(commands.Cog):
         self.state.begin_check(message.id)  # an answer to the message waits for the verdict
         try:
             verdict = await self.state.check(
-                message.content, author, message.channel.id, time.time(), edited=edited
+                message.content, author, channel_id, time.time(), edited=edited
             )
             already_removed = self.state.was_removed(message.id)  # by a check of an earlier text
             if verdict.removes:
@@ -279,15 +284,18 @@ class Moderation(commands.Cog):
                 return True
         return False
 
-    def _in_scope(self, message: discord.Message) -> bool:
+    def _moderated_channel(self, message: discord.Message) -> int | None:
+        """The moderated channel the message was posted in (for a thread or forum post, its
+        parent), or None when the message is not moderated."""
         me = self.bot.user
-        return (
-            message.guild is not None
-            and message.channel.id in self.bot.settings.moderated_channel_ids
-            and not message.author.bot
-            and message.webhook_id is None
-            and not (me is not None and message.author.id == me.id)
-        )
+        if (
+            message.guild is None
+            or message.author.bot
+            or message.webhook_id is not None
+            or (me is not None and message.author.id == me.id)
+        ):
+            return None
+        return home_channel_id(message.channel, self.bot.settings.moderated_channel_ids)
 
     def _remember(self, message: discord.Message) -> None:
         self._checked[message.id] = message.content

@@ -76,6 +76,16 @@ async def test_ask_channel_answers_questions_only(
     assert len(_typing_in(fake, "ask")) == (2 if answered else 1)
 
 
+async def test_a_thread_of_an_ask_channel_is_an_ask_channel(
+    fake: FakeDiscord, bot: StorybotBot
+) -> None:
+    """A question posted in a thread of an ask channel is answered there without a mention."""
+    thread = await fake.create_thread("ask")
+    question = await fake.send_message("What did Trump call a big concession?", channel=thread)
+    call = await fake.wait_for(fake.replies_to(question))
+    assert call.path == f"/channels/{thread}/messages"
+
+
 async def test_plain_chat_outside_ask_channels_is_ignored(
     fake: FakeDiscord, bot: StorybotBot
 ) -> None:

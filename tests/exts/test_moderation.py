@@ -146,6 +146,33 @@ async def test_skipped_messages_are_left_alone(
     assert [call.path.rsplit("/", 1)[1] for call in deletes] == [control["id"]]
 
 
+@pytest.mark.parametrize(
+    ("parent", "removed"),
+    [
+        pytest.param("discussion", True, id="thread-of-a-moderated-channel"),
+        pytest.param("forum", True, id="post-in-a-moderated-forum"),
+        pytest.param("general", False, id="thread-of-an-unmoderated-channel"),
+    ],
+)
+async def test_threads_and_forum_posts_follow_their_channel(
+    fake: FakeDiscord, make_bot: BotFactory, parent: str, removed: bool
+) -> None:
+    """A thread (every forum post is one) is moderated when its parent channel is."""
+    forum = fake.new_id()
+    await make_bot(moderated_channel_ids=frozenset({fake.channels["discussion"], forum}))
+    if parent == "forum":
+        await fake.create_forum("forum", forum)
+    thread = await fake.create_thread(parent)
+    message = await fake.send_message(EMAIL, channel=thread)
+    control = await fake.send_message(EMAIL, channel="discussion", author="bob")
+    await fake.wait_for_count(_posted_in(fake, "modlog"), 2 if removed else 1)
+    deletes = [call.path for call in fake.calls_matching("DELETE", r"/messages/")]
+    expected = {f"/channels/{fake.channels['discussion']}/messages/{control['id']}"}
+    if removed:
+        expected.add(f"/channels/{thread}/messages/{message['id']}")
+    assert set(deletes) == expected
+
+
 async def test_bot_does_not_moderate_itself(fake: FakeDiscord, bot: StorybotBot) -> None:
     """The bot's own messages (echoed back by Discord) are never moderated."""
     await fake.send_message(EMAIL, channel="discussion", author=fake.bot_user)

@@ -382,6 +382,43 @@ class FakeDiscord:
             content, author=author, channel=channel_id, guild=False, **kwargs
         )
 
+    async def create_forum(self, name: str, forum_id: int | None = None) -> int:
+        """Dispatch CHANNEL_CREATE for a new forum channel ``name`` (with ``forum_id``, e.g. one
+        already in the bot's settings); returns its id."""
+        forum_id = forum_id or self.new_id()
+        self.channels[name] = forum_id
+        data = dict(self._channel_payload(name, forum_id), type=15, available_tags=[])
+        await self.dispatch("CHANNEL_CREATE", data)
+        return forum_id
+
+    async def create_thread(self, parent: str, *, owner: str = "alice") -> int:
+        """Dispatch THREAD_CREATE for a new public thread under channel ``parent`` (in a forum
+        channel: a new post); returns the thread's id, usable as a message's ``channel``."""
+        thread_id = self.new_id()
+        data: Json = {
+            "id": str(thread_id),
+            "guild_id": str(self.guild_id),
+            "parent_id": str(self.channels[parent]),
+            "owner_id": str(self.users[owner].id),
+            "name": f"thread {thread_id}",
+            "type": 11,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "message_count": 0,
+            "member_count": 1,
+            "flags": 0,
+            "applied_tags": [],
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": _now(),
+                "locked": False,
+            },
+            "newly_created": True,
+        }
+        await self.dispatch("THREAD_CREATE", data)
+        return thread_id
+
     async def edit_message(self, original: Json, content: str) -> Json:
         """Dispatch MESSAGE_UPDATE: the user edited ``original`` to ``content``."""
         data = dict(original, content=content, edited_timestamp=_now())
