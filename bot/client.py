@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -176,8 +177,9 @@ class StorybotBot(commands.Bot):
         """No prefix commands: the Cogs' listeners handle messages."""
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
-        """Log a listener's unexpected error and keep running."""
-        log.error("Unhandled error in %s", event_method)
+        """Log a listener's unexpected error with its traceback and keep running (discord.py
+        calls this inside its ``except``, so the error is ``sys.exc_info()``)."""
+        log.error("Unhandled error in %s", event_method, exc_info=sys.exc_info())
 
     async def sync_commands(self, *, force: bool = False) -> list[str]:
         """Sync slash commands for the dev guild (if set) or globally, only when they changed

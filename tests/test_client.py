@@ -253,3 +253,22 @@ async def test_shard_settings_pick_the_client(
         assert bot.shard_ids == (list(ids) if ids else None)
     else:
         assert bot.shard_id == (ids[0] if ids else None)
+
+
+async def test_listener_error_is_logged_with_traceback(
+    fake: FakeDiscord, make_bot: BotFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An unexpected error in a listener is logged with its traceback; the bot keeps answering."""
+    bot = await make_bot()
+
+    async def broken(message: discord.Message) -> None:
+        raise RuntimeError("listener bug")
+
+    bot.add_listener(broken, "on_message")
+    with caplog.at_level(logging.ERROR, logger="bot.client"):
+        question = await fake.send_dm("What did Trump call a big concession?")
+        await fake.wait_for(fake.replies_to(question))
+        await asyncio.sleep(0.05)
+    logged = [r for r in caplog.records if r.name == "bot.client" and r.exc_info]
+    assert logged, caplog.text
+    assert "listener bug" in caplog.text

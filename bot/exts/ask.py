@@ -12,6 +12,7 @@ silently. Each answer is recorded for reader insights and carries helpful / not-
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import OrderedDict
@@ -36,6 +37,9 @@ REMEMBERED_ANSWERS = 1000
 #: The longest an answer waits for moderation's verdict on its question (seconds); checks take
 #: well under 0.1 s even on 4,000 characters, so only a wedged rule is ever waited out.
 MODERATION_WAIT = 30.0
+#: The longest the typing indicator may hold up an answer (seconds): discord.py retries a 5xx
+#: on it for up to about 25 s.
+TYPING_WAIT = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +96,8 @@ class Ask(commands.Cog):
     ) -> tuple[discord.Message | None, int | None]:
         """Reply with the answer and its vote buttons, unless moderation removed the question
         meanwhile; return the reply (None if not sent) and the insights answer id."""
-        async with message.channel.typing():
+        async with contextlib.AsyncExitStack() as typing:
+            await _start_typing(typing, message.channel)
             embed, answer = await self._answer_embed(question, self._earlier_question(message))
         await self._moderated(message.id)
         if self._removed(message.id):
@@ -248,6 +253,15 @@ class Ask(commands.Cog):
         for table in (self.by_question, self.by_answer):
             while len(table) > REMEMBERED_ANSWERS:
                 table.popitem(last=False)
+
+
+async def _start_typing(stack: contextlib.AsyncExitStack, channel: discord.abc.Messageable) -> None:
+    """Show "typing..." until ``stack`` closes, best-effort: a failed or slow typing call never
+    costs the answer."""
+    try:
+        await asyncio.wait_for(stack.enter_async_context(channel.typing()), timeout=TYPING_WAIT)
+    except (discord.HTTPException, TimeoutError) as error:
+        log.info("No typing indicator in channel %s: %r", getattr(channel, "id", "?"), error)
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -211,3 +211,20 @@ async def test_mass_mention_with_the_bot_is_answered_without_pings(
     assert "concession" in title
     assert "@everyone" not in title
     assert "@here" not in title
+
+
+@pytest.mark.parametrize(
+    ("status", "times"),
+    [
+        pytest.param(503, 1, id="503-once-not-retried"),
+        pytest.param(500, None, id="500-always-retried"),
+    ],
+)
+async def test_failed_typing_indicator_still_answers(
+    fake: FakeDiscord, bot: StorybotBot, status: int, times: int | None
+) -> None:
+    """Typing is best-effort: a failing typing call never costs the reader their answer."""
+    fake.fail("POST", r"/channels/\d+/typing$", status=status, code=0, message="down", times=times)
+    question = await fake.send_dm("What did Trump call a big concession?")
+    call = await fake.wait_for(fake.replies_to(question))
+    assert "concession" in call.json["embeds"][0]["description"].lower()
