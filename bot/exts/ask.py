@@ -29,7 +29,7 @@ from bot.core.errors import StorybotError
 from bot.core.questions import Cooldown, answer_follow_up, question_for_bot, strip_mentions
 from bot.exts._channels import home_channel_id
 from bot.exts.errors import GENERIC_ERROR
-from bot.exts.insights import revise_vote_view, vote_view
+from bot.exts.insights import forget_answer, revise_vote_view, vote_view
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,11 @@ class Ask(commands.Cog):
                 user_id=message.author.id,
                 channel_id=message.channel.id if message.guild else None,
             )
-        return await self._safe_reply(message, embed=embed, view=view), answer_id
+        reply = await self._safe_reply(message, embed=embed, view=view)
+        if reply is None:  # never delivered: not a question insights should count
+            await forget_answer(self.bot, answer_id)
+            return None, None
+        return reply, answer_id
 
     @commands.Cog.listener()
     async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:

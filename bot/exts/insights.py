@@ -10,7 +10,8 @@ worker thread (``asyncio.to_thread``).
 Other Cogs call :func:`vote_view` when they answer a question and :func:`revise_vote_view` when
 the asker edits it; both return ``None`` (send the answer without buttons) when insights are off
 (the bot was built without a store: then this extension installs nothing) or the database fails,
-so that an insights problem never costs a reader their answer.
+so that an insights problem never costs a reader their answer. When the answer then cannot be
+sent, :func:`forget_answer` removes its record: insights count only answers a reader saw.
 """
 
 from __future__ import annotations
@@ -151,6 +152,18 @@ async def vote_view(
         log.warning("Could not record a question for insights: %s", error)
         return None, None
     return answer_id, buttons(answer_id)
+
+
+async def forget_answer(bot: StorybotBot, answer_id: int | None) -> None:
+    """Undo :func:`vote_view`'s record when the answer could not be sent: insights count only
+    answers a reader saw."""
+    store = _store(bot)
+    if store is None or answer_id is None:
+        return
+    try:
+        await asyncio.to_thread(store.forget_answer, answer_id)
+    except StorybotError as error:
+        log.warning("Could not forget undelivered answer %s: %s", answer_id, error)
 
 
 async def revise_vote_view(

@@ -14,7 +14,7 @@ from discord.ext import commands
 from bot import render
 from bot.client import StorybotBot
 from bot.core import browse
-from bot.exts.insights import vote_view
+from bot.exts.insights import forget_answer, vote_view
 
 log = logging.getLogger(__name__)
 
@@ -36,18 +36,22 @@ class Story(commands.Cog):
         """Ask a question about the story."""
         await interaction.response.defer(ephemeral=ephemeral, thinking=True)
         answer = await asyncio.to_thread(self.bot.library.answer, question)
-        _, view = await vote_view(
+        answer_id, view = await vote_view(
             self.bot,
             answer,
             user_id=interaction.user.id,
             channel_id=interaction.channel_id if interaction.guild_id else None,
         )
-        await interaction.followup.send(
-            embed=render.answer_embed(answer),
-            ephemeral=ephemeral,
-            allowed_mentions=render.NO_PINGS,
-            view=view if view is not None else discord.utils.MISSING,
-        )
+        try:
+            await interaction.followup.send(
+                embed=render.answer_embed(answer),
+                ephemeral=ephemeral,
+                allowed_mentions=render.NO_PINGS,
+                view=view if view is not None else discord.utils.MISSING,
+            )
+        except discord.HTTPException:
+            await forget_answer(self.bot, answer_id)  # never delivered: not counted
+            raise
 
     @app_commands.command(name="quote")
     @app_commands.describe(speaker="Who said it", query="Words in the quote")

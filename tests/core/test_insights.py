@@ -190,6 +190,18 @@ def test_revise_answer_keeps_the_id_and_drops_old_votes(store: InsightsStore) ->
     assert store.revise_answer(999, revised) is False
 
 
+def test_forget_answer_deletes_the_question_and_its_votes(store: InsightsStore) -> None:
+    """An answer that was never delivered is removed with its votes; the other rows stay."""
+    kept = ask(store, "Who paid for the trip?")
+    gone = ask(store, "Where was the summit?")
+    store.record_vote(gone, user_id=SNOWFLAKES[0], helpful=True)
+    assert store.forget_answer(gone) is True
+    assert store.vote_counts(gone) == (0, 0)
+    assert store.report(1).asked == 1
+    assert store.record_vote(kept, user_id=SNOWFLAKES[0], helpful=True) is VoteOutcome.RECORDED
+    assert store.forget_answer(gone) is False
+
+
 # -- hashing ---------------------------------------------------------------------------------
 
 

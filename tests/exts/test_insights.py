@@ -335,3 +335,33 @@ def test_insights_embed_stays_within_discord_limits(days: int) -> None:
     unanswered = embed.fields[1].value or ""
     assert "@everyone" not in unanswered
     assert "\\*\\*Why\\*\\*" in unanswered
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "via"),
+    [
+        pytest.param(403, 50013, "chat", id="chat-no-permission"),
+        pytest.param(404, 10008, "chat", id="chat-question-deleted"),
+        pytest.param(503, 0, "chat", id="chat-unavailable"),
+        pytest.param(404, 10015, "slash", id="slash-ask-token-expired"),
+    ],
+)
+async def test_undelivered_answer_is_not_recorded(
+    fake: FakeDiscord, bot: StorybotBot, status: int, code: int, via: str
+) -> None:
+    """An answer whose reply Discord refuses is not counted: insights hold only delivered ones."""
+    if via == "chat":
+        fake.fail("POST", rf"/channels/{fake.channels['ask']}/messages", status=status, code=code)
+        await fake.send_message(ANSWERED_QUESTION, channel="ask")
+        path = f"/channels/{fake.channels['ask']}/messages"
+    else:
+        fake.fail("POST", rf"/webhooks/{fake.app_id}/.+", status=status, code=code)
+        payload = await fake.slash("ask", {"question": ANSWERED_QUESTION})
+        path = f"/webhooks/{fake.app_id}/{payload['token']}"
+    await fake.wait_for(lambda call: call.method == "POST" and call.path.startswith(path))
+    delivered = await fake.send_dm("Who did Trump meet on April 24?")  # the control
+    await fake.wait_for(fake.replies_to(delivered))
+    await asyncio.sleep(0.1)
+    assert bot.insights is not None
+    report = await asyncio.to_thread(bot.insights.report, 1)
+    assert report.asked == 1

@@ -351,6 +351,16 @@ class InsightsStore:
                 conn.execute("DELETE FROM insights_votes WHERE answer_id = ?", (answer_id,))
         return bool(updated)
 
+    def forget_answer(self, answer_id: int) -> bool:
+        """Delete a recorded question and its votes (its answer never reached the reader).
+        Returns False when the row is already gone."""
+        with self._db.write("forget a question") as conn:
+            conn.execute("DELETE FROM insights_votes WHERE answer_id = ?", (answer_id,))
+            deleted = conn.execute(
+                "DELETE FROM insights_questions WHERE id = ?", (answer_id,)
+            ).rowcount
+        return bool(deleted)
+
     def record_vote(self, answer_id: int, *, user_id: int, helpful: bool) -> VoteOutcome:
         """Count one vote per reader per answer: a second click replaces the first."""
         user_hash = self.user_hash(user_id)
