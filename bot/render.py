@@ -38,6 +38,9 @@ FOOTER_LIMIT = 2048
 FIELD_COUNT_LIMIT = 25
 EMBED_TOTAL_LIMIT = 6000
 AUTOCOMPLETE_LIMIT = 25
+#: The longest link target put in a field: half a field, leaving the other half for its text
+#: (the corpus already refuses addresses over 512 characters).
+LINK_LIMIT = FIELD_VALUE_LIMIT // 2
 CHOICE_NAME_LIMIT = 100
 
 NO_PINGS = discord.AllowedMentions.none()
@@ -97,13 +100,21 @@ def link_target(url: str) -> str:
 _LINK_ESCAPES = str.maketrans({"(": "%28", ")": "%29"})
 
 
+def linkable(url: str | None) -> str | None:
+    """``url`` as a link target (:func:`link_target`) when it is at most :data:`LINK_LIMIT`
+    characters, else None: a longer address is left out, so no field can outgrow its limit."""
+    if not url:
+        return None
+    target = link_target(url)
+    return target if len(target) <= LINK_LIMIT else None
+
+
 def cite(citation: Citation, *, link: bool = True) -> str:
-    """``Title, paragraph N`` with a link when the article has a URL."""
+    """``Title, paragraph N`` with a link when the article has a URL (one that fits)."""
     title = escape(citation.title)
     text = f"{title}, paragraph {citation.paragraph}"
-    if link and citation.url:
-        return f"[{text}]({link_target(citation.url)})"
-    return text
+    target = linkable(citation.url) if link else None
+    return f"[{text}]({target})" if target else text
 
 
 def _not_said(reason: str) -> str:
@@ -175,7 +186,7 @@ def passage_embed(article: Article, number: int) -> discord.Embed:
         title=cut(f"{escape(article.title)}, paragraph {number}", TITLE_LIMIT),
         description=cut(escape(paragraph.text), DESCRIPTION_LIMIT),
         colour=ANSWER_COLOUR,
-        url=article.url or None,
+        url=article.url if linkable(article.url) else None,
     )
     footer = f"{paragraph.id} · {len(article.paragraphs)} paragraphs"
     embed.set_footer(text=cut(footer, FOOTER_LIMIT))
@@ -193,10 +204,11 @@ def story_embed(corpus: Corpus, quote_counts: dict[str, int]) -> discord.Embed:
     )
     for article in corpus.articles[:FIELD_COUNT_LIMIT]:
         meta = [m for m in (article.publisher, article.author, article.date) if m]
+        target = linkable(article.url)
         lines = [
             " · ".join(escape(m) for m in meta) if meta else "",
             f"{len(article.paragraphs)} paragraphs, {quote_counts.get(article.slug, 0)} quotes",
-            f"`{article.slug}`" + (f" · [link]({link_target(article.url)})" if article.url else ""),
+            f"`{article.slug}`" + (f" · [link]({target})" if target else ""),
         ]
         embed.add_field(
             name=cut(escape(article.title), FIELD_NAME_LIMIT),
@@ -312,7 +324,8 @@ def fit(embed: discord.Embed) -> discord.Embed:
 
 
 def _field_with_link(text: str, citation: Citation) -> str:
-    suffix = f"\n[Read the article]({link_target(citation.url)})" if citation.url else ""
+    target = linkable(citation.url)
+    suffix = f"\n[Read the article]({target})" if target else ""
     return cut(text, FIELD_VALUE_LIMIT - len(suffix)) + suffix
 
 

@@ -216,3 +216,26 @@ def test_a_link_target_cannot_end_the_link(url: str, target: str) -> None:
     """Round brackets in an article's address are percent-encoded in its markdown link."""
     assert render.link_target(url) == target
     assert render.cite(Citation("a", "T", 1, url)) == f"[T, paragraph 1]({target})"
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        pytest.param("https://example.com/" + "x" * 480, True, id="512-kept"),
+        pytest.param("https://example.com/?utm=" + "x" * 1100, False, id="1160-left-out"),
+        pytest.param("https://example.com/" + "(x)" * 200, False, id="brackets-grow-past-512"),
+        pytest.param("https://example.com/" + "x" * 6000, False, id="6000-left-out"),
+    ],
+)
+def test_any_article_url_keeps_every_embed_within_limits(url: str, linked: bool) -> None:
+    """Whatever the length of an article's address, answers, passages and /story fit Discord's
+    limits; an address too long for a field is left out rather than cut."""
+    citation = Citation("story", "A Title", 1, url)
+    passage = Passage(citation, ("Word " * 300).strip() + ".", 1.0)
+    answer = dataclasses.replace(
+        _answer("Word."), citation=citation, passages=(passage,) * 5, quotes=()
+    )
+    embed = render.answer_embed(answer)
+    _within_limits(embed)
+    assert all(("](" in (f.value or "")) is linked for f in embed.fields)
+    assert ("](" in render.cite(citation)) is linked

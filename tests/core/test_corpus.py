@@ -219,6 +219,11 @@ def test_articles_sorted_by_slug_and_hidden_files_skipped(tmp_path: Path) -> Non
             "url",
         ),
         ("web.md", "+++\nurl = 'www.example.org/story'\n+++\nH\n\nB.", "url"),
+        (
+            "long.md",
+            f"+++\nurl = 'https://a.org/?utm={'x' * 1100}'\n+++\nH\n\nB.",
+            "url is too long (1,119 characters; the limit is 512)",
+        ),
     ],
     ids=[
         "empty",
@@ -232,6 +237,7 @@ def test_articles_sorted_by_slug_and_hidden_files_skipped(tmp_path: Path) -> Non
         "unknown-key",
         "url-with-a-second-link",
         "url-without-a-scheme",
+        "url-too-long",
     ],
 )
 def test_bad_files_name_file_and_problem(
