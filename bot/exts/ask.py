@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import time
 from collections import OrderedDict
@@ -64,6 +65,11 @@ class Ask(commands.Cog):
         self.by_answer: OrderedDict[int, str] = OrderedDict()
         # questions being answered right now -> their latest text (edits made meanwhile)
         self.pending: dict[int, str] = {}
+        # answers being re-answered after an edit -> the latest edit's token, and a lock so that
+        # only that edit's answer is shown, whichever edit's answer is ready first
+        self._edit_tokens = itertools.count(1)
+        self._latest_edit: dict[int, int] = {}
+        self._edit_locks: dict[int, asyncio.Lock] = {}
 
     # ------------------------------------------------------------------ listeners
 
@@ -135,12 +141,38 @@ class Ask(commands.Cog):
     async def _edit_answer(
         self, question_id: int, question: str, channel: discord.abc.Messageable
     ) -> None:
-        """Answer ``question`` again and put the result in the existing answer message."""
-        asked = self.by_question[question_id]
-        embed, answer = await self._answer_embed(question, None)
-        await self._moderated(question_id)
-        if self._removed(question_id):
-            return  # edited into something moderation removed: the answer is left as it was
+        """Answer ``question`` again and put the result in the existing answer message; of quick
+        successive edits, only the latest one's answer is shown."""
+        token = next(self._edit_tokens)
+        self._latest_edit[question_id] = token
+        lock = self._edit_locks.setdefault(question_id, asyncio.Lock())
+        try:
+            embed, answer = await self._answer_embed(question, None)
+            await self._moderated(question_id)
+            if self._removed(question_id):
+                return  # edited into something moderation removed: the answer is left as it was
+            async with lock:
+                if self._latest_edit.get(question_id) != token:
+                    log.debug("Dropping the answer to an older edit of %s", question_id)
+                    return
+                await self._show_edit(question_id, question, channel, embed, answer)
+        finally:
+            if self._latest_edit.get(question_id) == token:
+                del self._latest_edit[question_id]
+                self._edit_locks.pop(question_id, None)
+
+    async def _show_edit(
+        self,
+        question_id: int,
+        question: str,
+        channel: discord.abc.Messageable,
+        embed: discord.Embed,
+        answer: Answer | None,
+    ) -> None:
+        """Put the answer to the edited question in the existing answer message."""
+        asked = self.by_question.get(question_id)
+        if asked is None:
+            return
         target = self.bot.get_channel(asked.channel_id) or channel
         get_partial = getattr(target, "get_partial_message", None)
         if get_partial is None:

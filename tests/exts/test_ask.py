@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from bot.client import StorybotBot
+from bot.core.answer import Answer
+from bot.core.library import Library
 from tests.fakes.discord_server import Call, FakeDiscord
 from tests.fakes.fixtures import BotFactory
 
@@ -228,3 +235,56 @@ async def test_failed_typing_indicator_still_answers(
     question = await fake.send_dm("What did Trump call a big concession?")
     call = await fake.wait_for(fake.replies_to(question))
     assert "concession" in call.json["embeds"][0]["description"].lower()
+
+
+class HeldOnKyiv(Library):
+    """The real library, except that a question about Kyiv is held until ``release`` is set."""
+
+    def __init__(self, corpus: Path) -> None:
+        super().__init__(corpus)
+        self.release = threading.Event()
+        self.answered_kyiv = threading.Event()
+
+    def answer(self, question: str) -> Answer:
+        held = "kyiv" in question.lower()
+        if held:
+            self.release.wait(timeout=10)
+        try:
+            return super().answer(question)
+        finally:
+            if held:
+                self.answered_kyiv.set()
+
+
+async def test_quick_edits_show_the_latest_edits_answer(
+    fake: FakeDiscord, make_bot: BotFactory, tmp_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edited twice quickly, a question ends with the answer to its latest text, even when the
+    older edit's answer is ready last."""
+    library = HeldOnKyiv(tmp_corpus)
+    bot = await make_bot(library=library)
+    ask: Any = bot.get_cog("Ask")
+    remembered = asyncio.Event()  # the answer is sent and remembered: edits now re-answer it
+    remember = ask._remember
+    monkeypatch.setattr(ask, "_remember", lambda *args: (remember(*args), remembered.set()))
+    ping = f"<@{fake.bot_user.id}>"
+    question = await fake.send_message(
+        f"{ping} what did Trump call a big concession?", mentions=[fake.bot_user]
+    )
+    await asyncio.wait_for(remembered.wait(), timeout=10)
+    answer_id = fake.bot_reply_to(question)["id"]
+    question = await fake.edit_message(question, f"{ping} how many people died in Kyiv?")
+    await fake.edit_message(question, f"{ping} who did Trump meet on April 24?")
+    latest = "who did Trump meet on April 24?"
+    await fake.wait_for(
+        lambda c: (
+            c.method == "PATCH"
+            and c.path.endswith(f"/messages/{answer_id}")
+            and c.json["embeds"][0]["title"] == latest
+        )
+    )
+    library.release.set()  # the older edit's answer is ready only now
+    await asyncio.to_thread(library.answered_kyiv.wait, 10)
+    await asyncio.sleep(0.2)  # room for a stale PATCH to arrive
+    assert fake.messages[int(answer_id)]["embeds"][0]["title"] == latest
+    assert ask.by_question[int(question["id"])].question == latest
