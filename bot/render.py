@@ -363,6 +363,16 @@ def removal_notice(author_name: str, verdict: Verdict) -> str:
     )
 
 
+def withheld_text(verdict: Verdict) -> str:
+    """The private reply when a slash command's own text would be removed in this channel."""
+    return cut(
+        f"I can't post that here: this channel's rules would remove it "
+        f"({escape(reasons(verdict))}). Nothing was posted; ask again without it, or ask me in "
+        "a DM.",
+        CONTENT_LIMIT,
+    )
+
+
 def removal_dm(channel_name: str, verdict: Verdict) -> str:
     """The DM to the author: why, and the redacted copy they can repost."""
     head = (

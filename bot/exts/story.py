@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import time
 from typing import Any
 
 import discord
@@ -14,6 +16,8 @@ from discord.ext import commands
 from bot import render
 from bot.client import StorybotBot
 from bot.core import browse
+from bot.core.moderation import Author
+from bot.exts._moderation import ModerationState
 from bot.exts.insights import forget_answer, vote_view
 
 log = logging.getLogger(__name__)
@@ -35,6 +39,8 @@ class Story(commands.Cog):
     async def ask(self, interaction: Interaction, question: str, ephemeral: bool = False) -> None:
         """Ask a question about the story."""
         await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+        if not ephemeral and await self._withheld(interaction, "ask", question):
+            return
         answer = await asyncio.to_thread(self.bot.library.answer, question)
         answer_id, view = await vote_view(
             self.bot,
@@ -59,10 +65,15 @@ class Story(commands.Cog):
         self, interaction: Interaction, speaker: str | None = None, query: str | None = None
     ) -> None:
         """Find quotes by speaker and/or words."""
+        if await self._withheld(interaction, "quote", speaker, query):
+            return
         quotes = self.bot.library.find_quotes(speaker=speaker, words=query, limit=10)
         heading = render.quotes_heading(speaker, query)
         embed = render.quotes_embed(quotes, self.bot.library.corpus, heading=heading)
-        await interaction.response.send_message(embed=embed, allowed_mentions=render.NO_PINGS)
+        if interaction.response.is_done():  # deferred for the moderation check
+            await interaction.followup.send(embed=embed, allowed_mentions=render.NO_PINGS)
+        else:
+            await interaction.response.send_message(embed=embed, allowed_mentions=render.NO_PINGS)
 
     @quote.autocomplete("speaker")
     async def speaker_autocomplete(
@@ -101,6 +112,48 @@ class Story(commands.Cog):
         counts = browse.quotes_per_article(library.find_quotes(limit=100_000))
         embed = render.story_embed(library.corpus, counts)
         await interaction.response.send_message(embed=embed, allowed_mentions=render.NO_PINGS)
+
+    async def _withheld(self, interaction: Interaction, command: str, *texts: str | None) -> bool:
+        """In a moderated channel, check the option text that the reply would show publicly.
+        When the channel's rules would remove it, tell the member privately, post nothing and
+        return True: the bot must not publish under its name what a member may not.
+
+        Defers first (a check can wait behind others on the moderation thread), so a caller that
+        goes on replies with a follow-up."""
+        state = self.bot.moderation
+        text = "\n".join(t for t in texts if t)
+        if not text or not isinstance(state, ModerationState) or not self._moderated(interaction):
+            return False
+        if not interaction.response.is_done():
+            await interaction.response.defer(thinking=True)
+        user = interaction.user
+        roles = frozenset(role.id for role in getattr(user, "roles", ()))
+        verdict = await state.check(
+            text, Author(user.id, roles, user.bot), interaction.channel_id or 0, time.time()
+        )
+        if not verdict.removes:
+            return False
+        log.info(
+            "Withheld /%s by %s in channel %s: %s",
+            command,
+            user.id,
+            interaction.channel_id,
+            [m.rule for m in verdict.enforced],
+        )
+        with contextlib.suppress(discord.HTTPException):  # the public "thinking..." message
+            await interaction.delete_original_response()
+        await interaction.followup.send(
+            render.withheld_text(verdict), ephemeral=True, allowed_mentions=render.NO_PINGS
+        )
+        return True
+
+    def _moderated(self, interaction: Interaction) -> bool:
+        """True in a moderated channel (or a thread of one)."""
+        moderated = self.bot.settings.moderated_channel_ids
+        parent = getattr(interaction.channel, "parent_id", None)
+        return interaction.guild_id is not None and (
+            interaction.channel_id in moderated or parent in moderated
+        )
 
 
 async def setup(bot: commands.Bot) -> None:

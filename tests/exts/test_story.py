@@ -124,3 +124,53 @@ async def test_help_and_rules_are_ephemeral(fake: FakeDiscord, bot: StorybotBot,
     callback: Call = await fake.wait_for(callback_of(payload))
     assert callback.json["data"]["flags"] & EPHEMERAL
     assert callback.json["data"]["embeds"]
+
+
+ADDRESS = "john.doe@example.com"
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "channel", "withheld"),
+    [
+        pytest.param("ask", {"question": f"mail {ADDRESS}: who?"}, "discussion", True, id="ask"),
+        pytest.param("quote", {"query": f"mail {ADDRESS}"}, "discussion", True, id="quote-query"),
+        pytest.param("quote", {"speaker": ADDRESS}, "discussion", True, id="quote-speaker"),
+        pytest.param(
+            "ask",
+            {"question": f"mail {ADDRESS}: who?", "ephemeral": True},
+            "discussion",
+            False,
+            id="private-ask-is-not-posted",
+        ),
+        pytest.param("ask", {"question": f"mail {ADDRESS}: who?"}, "general", False, id="other"),
+        pytest.param(
+            "quote", {"query": "concession"}, "discussion", False, id="clean-quote-answered"
+        ),
+    ],
+)
+async def test_slash_text_moderation_removes_is_not_posted(
+    fake: FakeDiscord,
+    bot: StorybotBot,
+    command: str,
+    options: dict[str, Any],
+    channel: str,
+    withheld: bool,
+) -> None:
+    """In a moderated channel, /ask and /quote never post option text its rules would remove:
+    the member is told privately instead."""
+    payload = await fake.slash(command, options, channel=channel)
+
+    def body(call: Call) -> dict[str, Any]:
+        return call.message_body() if payload["token"] in call.path else {}
+
+    final = await fake.wait_for(
+        lambda c: c.method == "POST" and bool(body(c).get("embeds") or body(c).get("content"))
+    )
+    refusal = body(final).get("content") or ""
+    assert ("can't post that here" in refusal) is withheld
+    if withheld:
+        public = [c for c in fake.calls if body(c) and not body(c).get("flags", 0) & EPHEMERAL]
+        assert ADDRESS not in str([body(c) for c in public]).replace("\\", "")
+        assert body(final)["flags"] & EPHEMERAL
+        assert "e-mail" in refusal
+        assert fake.calls_matching("DELETE", rf"/{payload['token']}/messages/@original$")

@@ -755,6 +755,11 @@ class FakeDiscord:
                 return _json(self._edit_webhook_message(token, target, body or {}))
             case ("GET", ["webhooks", application, token, "messages", "@original"]):
                 return _json(self._edit_webhook_message(token, "@original", {}))
+            case ("DELETE", ["webhooks", application, token, "messages", "@original"]):
+                original = self._originals.pop(token, None)
+                if original is None or self.messages.pop(original, None) is None:
+                    return _json({"message": "Unknown Message", "code": 10008}, status=404)
+                return web.Response(status=204)
         return _json({"message": "404: Not Found", "code": 0}, status=404)
 
     def _store_commands(self, scope: str, body: Any) -> list[Json]:
