@@ -128,8 +128,12 @@ class Story(commands.Cog):
             await interaction.response.defer(thinking=True)
         user = interaction.user
         roles = frozenset(role.id for role in getattr(user, "roles", ()))
-        verdict = await state.check(
-            text, Author(user.id, roles, user.bot), interaction.channel_id or 0, time.time()
+        verdict = await state.check(  # the content rules only: a command is no post to count
+            text,
+            Author(user.id, roles, user.bot),
+            interaction.channel_id or 0,
+            time.time(),
+            edited=True,
         )
         if not verdict.removes:
             return False
