@@ -1280,6 +1280,7 @@ _COUNTRY_SPEAKING = frozenset(
         "condemned described"
     )
 )
+#: "According to the Russian foreign ministry, ...": the country is who says it.
 _ACCORDING = term("according")
 #: A sentence that goes on about the speaker of the one before: "He called ...", "Its
 #: spokeswoman, Maria Zakharova, accused ...".
