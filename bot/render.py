@@ -364,11 +364,11 @@ def removal_notice(author_name: str, verdict: Verdict) -> str:
 
 
 def withheld_text(verdict: Verdict) -> str:
-    """The private reply when a slash command's own text would be removed in this channel."""
+    """The notice in place of a slash command's reply whose own text would be removed in this
+    channel (it names the rule, never the text)."""
     return cut(
         f"I can't post that here: this channel's rules would remove it "
-        f"({escape(reasons(verdict))}). Nothing was posted; ask again without it, or ask me in "
-        "a DM.",
+        f"({escape(reasons(verdict))}). Ask again without it, or ask me in a DM.",
         CONTENT_LIMIT,
     )
 

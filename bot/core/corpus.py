@@ -36,9 +36,6 @@ log = logging.getLogger(__name__)
 
 #: Largest article file accepted (bytes).
 MAX_FILE_BYTES = 2_000_000
-#: The longest front-matter url: an answer cites the article with a link in a field of 1,024
-#: characters, which must keep room for the paragraph.
-MAX_URL_CHARS = 512
 #: Front-matter keys and what they mean.
 METADATA_KEYS = ("title", "url", "publisher", "date", "author", "slug")
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -199,12 +196,6 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, str], str]:
             source,
             "front matter url must be one web address starting http:// or https://, "
             "with no spaces or angle brackets",
-        )
-    if len(url) > MAX_URL_CHARS:
-        raise CorpusError(
-            source,
-            f"front matter url is too long ({len(url):,} characters; the limit is "
-            f"{MAX_URL_CHARS}): drop its tracking parameters (from ? or #)",
         )
     return metadata, "\n".join(lines[end + 1 :])
 

@@ -134,8 +134,14 @@ class Ask(commands.Cog):
                 self.pending[payload.message_id] = question
             return
         asked = self.by_question.get(payload.message_id)
-        if asked is None or not question or question == asked.question:
-            return  # not ours, emptied, or an embed-only update
+        if asked is None or not question:
+            return  # not ours, or emptied
+        if question == asked.question:
+            # an embed-only update, or an edit back to the question answered: an older edit
+            # still being answered must not replace that answer
+            if self._latest_edit.pop(payload.message_id, None) is not None:
+                self._edit_locks.pop(payload.message_id, None)
+            return
         await self._edit_answer(payload.message_id, question, message.channel)
 
     async def _edit_answer(

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from typing import Any
@@ -17,6 +16,7 @@ from bot import render
 from bot.client import StorybotBot
 from bot.core import browse
 from bot.core.moderation import Author
+from bot.exts._channels import home_channel_id
 from bot.exts._moderation import ModerationState
 from bot.exts.insights import forget_answer, vote_view
 
@@ -115,14 +115,16 @@ class Story(commands.Cog):
 
     async def _withheld(self, interaction: Interaction, command: str, *texts: str | None) -> bool:
         """In a moderated channel, check the option text that the reply would show publicly.
-        When the channel's rules would remove it, tell the member privately, post nothing and
-        return True: the bot must not publish under its name what a member may not.
+        When the channel's rules would remove it, say so in place of the reply (naming the rule,
+        not the text) and return True: the bot must not publish under its name what a member may
+        not.
 
         Defers first (a check can wait behind others on the moderation thread), so a caller that
         goes on replies with a follow-up."""
         state = self.bot.moderation
         text = "\n".join(t for t in texts if t)
-        if not text or not isinstance(state, ModerationState) or not self._moderated(interaction):
+        channel_id = self._moderated_channel_id(interaction)
+        if not text or not isinstance(state, ModerationState) or channel_id is None:
             return False
         if not interaction.response.is_done():
             await interaction.response.defer(thinking=True)
@@ -131,7 +133,7 @@ class Story(commands.Cog):
         verdict = await state.check(  # the content rules only: a command is no post to count
             text,
             Author(user.id, roles, user.bot),
-            interaction.channel_id or 0,
+            channel_id,
             time.time(),
             edited=True,
         )
@@ -144,20 +146,19 @@ class Story(commands.Cog):
             interaction.channel_id,
             [m.rule for m in verdict.enforced],
         )
-        with contextlib.suppress(discord.HTTPException):  # the public "thinking..." message
-            await interaction.delete_original_response()
-        await interaction.followup.send(
-            render.withheld_text(verdict), ephemeral=True, allowed_mentions=render.NO_PINGS
+        # The public "thinking..." message becomes the notice: a follow-up after a public
+        # defer may not be private on Discord, and the notice names the rule, not the text.
+        await interaction.edit_original_response(
+            content=render.withheld_text(verdict), allowed_mentions=render.NO_PINGS
         )
         return True
 
-    def _moderated(self, interaction: Interaction) -> bool:
-        """True in a moderated channel (or a thread of one)."""
-        moderated = self.bot.settings.moderated_channel_ids
-        parent = getattr(interaction.channel, "parent_id", None)
-        return interaction.guild_id is not None and (
-            interaction.channel_id in moderated or parent in moderated
-        )
+    def _moderated_channel_id(self, interaction: Interaction) -> int | None:
+        """The moderated channel the command falls under (its own, or a thread's parent, whose
+        channel-limited rules apply in it too), None outside one."""
+        if interaction.guild_id is None:
+            return None
+        return home_channel_id(interaction.channel, self.bot.settings.moderated_channel_ids)
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -288,3 +288,29 @@ async def test_quick_edits_show_the_latest_edits_answer(
     await asyncio.sleep(0.2)  # room for a stale PATCH to arrive
     assert fake.messages[int(answer_id)]["embeds"][0]["title"] == latest
     assert ask.by_question[int(question["id"])].question == latest
+
+
+async def test_a_question_edited_back_keeps_its_answer(
+    fake: FakeDiscord, make_bot: BotFactory, tmp_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edited and then edited back to the question answered, a question keeps its answer: the
+    withdrawn edit's answer, ready last, is not shown."""
+    library = HeldOnKyiv(tmp_corpus)
+    bot = await make_bot(library=library)
+    ask: Any = bot.get_cog("Ask")
+    remembered = asyncio.Event()
+    remember = ask._remember
+    monkeypatch.setattr(ask, "_remember", lambda *args: (remember(*args), remembered.set()))
+    ping = f"<@{fake.bot_user.id}>"
+    original = "what did Trump call a big concession?"
+    question = await fake.send_message(f"{ping} {original}", mentions=[fake.bot_user])
+    await asyncio.wait_for(remembered.wait(), timeout=10)
+    answer_id = fake.bot_reply_to(question)["id"]
+    question = await fake.edit_message(question, f"{ping} how many people died in Kyiv?")
+    await fake.edit_message(question, f"{ping} {original}")  # changed their mind
+    await asyncio.sleep(0.1)  # the edit back is handled
+    library.release.set()  # only now is the withdrawn edit's answer ready
+    await asyncio.to_thread(library.answered_kyiv.wait, 10)
+    await asyncio.sleep(0.2)  # room for a stale PATCH to arrive
+    assert not fake.calls_matching("PATCH", rf"/messages/{answer_id}$")
+    assert ask.by_question[int(question["id"])].question == original
