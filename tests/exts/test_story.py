@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.client import StorybotBot
 from tests.fakes.discord_server import Call, FakeDiscord
+from tests.fakes.fixtures import BotFactory, test_rules_file
 
 EPHEMERAL = 64
 
@@ -177,3 +179,33 @@ async def test_slash_text_moderation_removes_is_not_posted(
         assert final.method == "PATCH"
         assert final.path.endswith("/messages/@original")
         assert "e-mail" in refusal
+
+
+async def test_slash_text_in_a_thread_meets_its_parent_channels_rules(
+    fake: FakeDiscord, make_bot: BotFactory, tmp_path: Path
+) -> None:
+    """A rule limited to #discussion applies to /ask in a thread of #discussion, as it does to a
+    message typed there: the text it would remove is not posted."""
+    rules = test_rules_file(tmp_path, fake).read_text(encoding="utf-8")
+    limited = rules.replace(
+        '[rules.email]\nkind = "email"\n',
+        f'[rules.email]\nkind = "email"\nchannels = [{fake.channels["discussion"]}]\n',
+        1,
+    )
+    assert limited != rules
+    path = tmp_path / "rules_limited.toml"
+    path.write_text(limited, encoding="utf-8")
+    await make_bot(rules_file=path)
+    fake.channels["side"] = await fake.create_thread("discussion")
+    payload = await fake.slash("ask", {"question": f"did Trump mail {ADDRESS}?"}, channel="side")
+
+    def body(call: Call) -> dict[str, Any]:
+        return call.message_body() if payload["token"] in call.path else {}
+
+    final = await fake.wait_for(
+        lambda c: (
+            c.method in ("POST", "PATCH") and bool(body(c).get("embeds") or body(c).get("content"))
+        )
+    )
+    assert "can't post that here" in (body(final).get("content") or "")
+    assert ADDRESS not in str([body(c) for c in fake.calls]).replace("\\", "")
