@@ -10,7 +10,8 @@ import pytest
 
 from bot.client import StorybotBot
 from tests.fakes.discord_server import Call, FakeDiscord
-from tests.fakes.fixtures import BotFactory, test_rules_file
+from tests.fakes.fixtures import BotFactory
+from tests.fakes.fixtures import test_rules_file as shipped_rules_file
 
 EPHEMERAL = 64
 
@@ -186,7 +187,7 @@ async def test_slash_text_in_a_thread_meets_its_parent_channels_rules(
 ) -> None:
     """A rule limited to #discussion applies to /ask in a thread of #discussion, as it does to a
     message typed there: the text it would remove is not posted."""
-    rules = test_rules_file(tmp_path, fake).read_text(encoding="utf-8")
+    rules = shipped_rules_file(tmp_path, fake).read_text(encoding="utf-8")
     limited = rules.replace(
         '[rules.email]\nkind = "email"\n',
         f'[rules.email]\nkind = "email"\nchannels = [{fake.channels["discussion"]}]\n',
