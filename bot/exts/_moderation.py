@@ -49,12 +49,23 @@ class ModerationState:
         return await asyncio.get_running_loop().run_in_executor(self._worker, job, *args)
 
     async def check(
-        self, content: str, author: Author, channel_id: int, now: float, *, edited: bool = False
+        self,
+        content: str,
+        author: Author,
+        channel_id: int,
+        now: float,
+        *,
+        message_id: int | None = None,
+        edited: bool = False,
+        content_only: bool = False,
     ) -> Verdict:
         """The moderator's verdict on a message, worked out on the moderation thread: however
-        long its rules take, the event loop goes on. An ``edited`` message gets the content rules
-        only (it is not another post for the rate rules)."""
-        job = functools.partial(self.moderator.check, edited=edited)
+        long its rules take, the event loop goes on. An ``edited`` message replaces its own entry
+        (``message_id``) for the rate rules; ``content_only`` checks the content rules only and
+        counts nothing (see :meth:`Moderator.check`)."""
+        job = functools.partial(
+            self.moderator.check, message_id=message_id, edited=edited, content_only=content_only
+        )
         return await self._on_worker(job, content, author, channel_id, now)
 
     async def forget(self, user_id: int) -> None:
@@ -86,6 +97,10 @@ class ModerationState:
         self._removed[message_id] = None
         while len(self._removed) > REMEMBERED_REMOVALS:
             self._removed.popitem(last=False)
+
+    def unmark_removed(self, message_id: int) -> None:
+        """Forget a removal that did not happen (its delete failed): later edits are checked."""
+        self._removed.pop(message_id, None)
 
     def was_removed(self, message_id: int) -> bool:
         """True when the message was removed by moderation."""

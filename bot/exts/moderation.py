@@ -41,6 +41,11 @@ REMEMBERED_CONTENTS = 2000
 MODLOG_RETRY_DELAYS = (1.0, 4.0)
 #: Mod-log entries kept for a later try while Discord keeps failing (beyond that, only counted).
 MODLOG_BACKLOG = 50
+#: Rounds of tries (each with the retries above) before an entry is given up and counted as lost,
+#: so one entry Discord keeps refusing does not hold up the entries behind it.
+MODLOG_ROUNDS = 3
+#: Waits (seconds) before posting a waiting backlog again on its own (the last one repeats).
+MODLOG_FLUSH_DELAYS = (30.0, 120.0)
 
 
 def _is_moderator(interaction: discord.Interaction[Any]) -> bool:
@@ -86,8 +91,15 @@ class Moderation(commands.Cog):
         self._checked: OrderedDict[int, str] = OrderedDict()  # message id -> content checked
         self._reported: set[str] = set()
         self._modlog_lock = asyncio.Lock()  # one post at a time, in order
-        self._modlog_backlog: deque[dict[str, Any]] = deque()  # entries not posted yet
-        self._modlog_dropped = 0  # entries dropped from a full backlog, not reported yet
+        # entries not posted yet, each with the rounds of tries it has failed
+        self._modlog_backlog: deque[tuple[dict[str, Any], int]] = deque()
+        self._modlog_dropped = 0  # entries lost (full backlog, given up), not reported yet
+        self._modlog_flush: asyncio.Task[None] | None = None  # the one task posting the backlog
+
+    async def cog_unload(self) -> None:
+        """Stop the backlog's flush task (its entries are lost with the Cog, as on a restart)."""
+        if self._modlog_flush is not None:
+            self._modlog_flush.cancel()
 
     # ------------------------------------------------------------------ listeners
 
@@ -115,7 +127,12 @@ class Moderation(commands.Cog):
         self.state.begin_check(message.id)  # an answer to the message waits for the verdict
         try:
             verdict = await self.state.check(
-                message.content, author, channel_id, time.time(), edited=edited
+                message.content,
+                author,
+                channel_id,
+                time.time(),
+                message_id=message.id,
+                edited=edited,
             )
             already_removed = self.state.was_removed(message.id)  # by a check of an earlier text
             if verdict.removes:
@@ -159,6 +176,7 @@ class Moderation(commands.Cog):
         except discord.NotFound:
             pass  # already gone
         except discord.HTTPException as error:
+            self.state.unmark_removed(message.id)  # still up: its later edits are checked again
             problems.append(
                 self._problem(
                     "delete",
@@ -239,32 +257,76 @@ class Moderation(commands.Cog):
 
     async def _modlog(self, **kwargs: Any) -> None:
         """Post an entry in the mod-log. A server error is retried shortly; an entry that still
-        fails is kept and posted before the next one (a full backlog counts what it drops, and
-        the mod-log is told how many)."""
-        channel_id = self.bot.settings.modlog_channel_id
-        if channel_id is None:
-            return
-        channel = self.bot.get_channel(channel_id)
-        if not isinstance(channel, discord.abc.Messageable):
-            log.warning("Mod-log channel %s not found", channel_id)
+        fails is kept and posted before the next one, or by a flush task after a while. An entry
+        that fails :data:`MODLOG_ROUNDS` rounds, or that a full backlog drops, is counted, and the
+        mod-log is told how many."""
+        channel = self._modlog_channel()
+        if channel is None:
             return
         async with self._modlog_lock:
-            self._modlog_backlog.append(kwargs)
+            self._modlog_backlog.append((kwargs, 0))
             if len(self._modlog_backlog) > MODLOG_BACKLOG:
                 self._modlog_backlog.popleft()
                 self._modlog_dropped += 1
-            while self._modlog_backlog:
-                if not await self._post_modlog(channel, self._modlog_backlog[0]):
-                    log.error(
-                        "Mod-log entries waiting for Discord: %d (posted with the next entry)",
-                        len(self._modlog_backlog),
-                    )
-                    return
-                self._modlog_backlog.popleft()
-            if self._modlog_dropped and await self._post_modlog(
+            await self._flush_modlog(channel)
+
+    def _modlog_channel(self) -> discord.abc.Messageable | None:
+        channel_id = self.bot.settings.modlog_channel_id
+        if channel_id is None:
+            return None
+        channel = self.bot.get_channel(channel_id)
+        if not isinstance(channel, discord.abc.Messageable):
+            log.warning("Mod-log channel %s not found", channel_id)
+            return None
+        return channel
+
+    async def _flush_modlog(self, channel: discord.abc.Messageable) -> None:
+        """Post the backlog in order, then the count of lost entries (under the lock). Stops at
+        an entry that fails again (Discord is down) and schedules a later flush; an entry that
+        has failed all its rounds is given up (counted) and the rest go on."""
+        backlog = self._modlog_backlog
+        while backlog:
+            entry, rounds = backlog[0]
+            if await self._post_modlog(channel, entry):
+                backlog.popleft()
+                continue
+            if rounds + 1 < MODLOG_ROUNDS:
+                backlog[0] = (entry, rounds + 1)
+                log.error("Mod-log entries waiting for Discord: %d", len(backlog))
+                self._schedule_modlog_flush()
+                return
+            backlog.popleft()
+            self._modlog_dropped += 1
+            log.error("Mod-log entry given up after %d rounds of tries", MODLOG_ROUNDS)
+        if self._modlog_dropped:
+            if await self._post_modlog(
                 channel, {"content": render.modlog_lost(self._modlog_dropped)}
             ):
                 self._modlog_dropped = 0
+            else:
+                self._schedule_modlog_flush()
+
+    def _schedule_modlog_flush(self) -> None:
+        """Start the flush task unless one is running (at most one at a time)."""
+        if self._modlog_flush is None or self._modlog_flush.done():
+            self._modlog_flush = asyncio.create_task(self._flush_modlog_later())
+
+    async def _flush_modlog_later(self) -> None:
+        """Post the backlog without waiting for a new entry, after each of
+        :data:`MODLOG_FLUSH_DELAYS` (the last repeats) until nothing waits."""
+        attempt = 0
+        while True:
+            await asyncio.sleep(MODLOG_FLUSH_DELAYS[min(attempt, len(MODLOG_FLUSH_DELAYS) - 1)])
+            attempt += 1
+            channel = self._modlog_channel()
+            if channel is None:
+                return
+            async with self._modlog_lock:
+                if not self._modlog_backlog and not self._modlog_dropped:
+                    return
+                await self._flush_modlog(channel)  # (does not start a second task: this one runs)
+                if not self._modlog_backlog and not self._modlog_dropped:
+                    return
 
     async def _post_modlog(self, channel: discord.abc.Messageable, entry: dict[str, Any]) -> bool:
         """Send one mod-log entry, retrying server errors; False when it should be tried again
@@ -282,7 +344,7 @@ class Moderation(commands.Cog):
                 return True
             else:
                 return True
-        return False
+        raise AssertionError("unreachable")  # the last try returns
 
     def _moderated_channel(self, message: discord.Message) -> int | None:
         """The moderated channel the message was posted in (for a thread or forum post, its

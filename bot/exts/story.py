@@ -135,7 +135,7 @@ class Story(commands.Cog):
             Author(user.id, roles, user.bot),
             channel_id,
             time.time(),
-            edited=True,
+            content_only=True,
         )
         if not verdict.removes:
             return False

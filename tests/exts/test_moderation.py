@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 import threading
 import time
@@ -15,7 +16,7 @@ from bot.client import StorybotBot
 from bot.core.moderation import Author
 from bot.exts._moderation import ModerationState
 from tests.exts.test_story import EPHEMERAL, callback_of, followup_of
-from tests.fakes.discord_server import BASIC_MEMBER, MODERATE_MEMBERS, Call, FakeDiscord
+from tests.fakes.discord_server import BASIC_MEMBER, MODERATE_MEMBERS, Call, FakeDiscord, _json
 from tests.fakes.fixtures import BotFactory
 
 EMAIL = "write to me at john.doe@example.com for the real story"
@@ -431,3 +432,96 @@ async def test_a_modlog_entry_survives_server_errors(
 
     await fake.wait_for(lambda call: len(posted()) >= len(expected))
     assert posted() == expected
+
+
+async def test_a_message_left_up_by_a_failed_delete_is_checked_again_when_edited(
+    fake: FakeDiscord, bot: StorybotBot
+) -> None:
+    """A delete that fails (not 404) leaves the message up: its next edit is checked and the
+    message deleted then (it is not taken for removed)."""
+    message = await fake.send_message(EMAIL, channel="discussion")
+    path = f"/channels/{message['channel_id']}/messages/{message['id']}"
+    fake.fail("DELETE", f"{path}$", status=503, code=0, message="upstream error", times=1)
+    await fake.wait_for(_posted_in(fake, "modlog"))  # the case (the delete has failed by then)
+    await fake.edit_message(message, "no, write to jane.roe@example.com instead")
+    await fake.wait_for_count(_deleted(fake, message), 2)
+
+
+async def test_editing_messages_into_copies_of_one_text_is_a_duplicate(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edits still count for the duplicates rule: three messages edited into one text are
+    copies (while a typo fix of one message is no repost, see above)."""
+    spam = "everyone go and vote for Bob in the poll right now"
+    check = bot.moderation.check
+    read: list[str] = []
+    all_read = asyncio.Event()
+
+    async def spy(content: str, *args: Any, **kwargs: Any) -> Any:
+        read.append(content)
+        if len(read) == 3:
+            all_read.set()
+        return await check(content, *args, **kwargs)
+
+    monkeypatch.setattr(bot.moderation, "check", spy)
+    posted = [
+        await fake.send_message(text, channel="discussion")
+        for text in ("good article today", "the Kyiv strikes were awful", "peace talks soon?")
+    ]
+    await asyncio.wait_for(all_read.wait(), 5)  # each read as posted (not as its edit) first
+    for message in posted:
+        await fake.edit_message(message, spam)
+    modlog = await fake.wait_for(_posted_in(fake, "modlog"))
+    assert "duplicates" in json.dumps(modlog.json)
+    await fake.wait_for(_deleted(fake, posted[2]))
+    assert not fake.calls_matching("DELETE", rf"/messages/({posted[0]['id']}|{posted[1]['id']})$")
+
+
+async def test_an_entry_discord_keeps_refusing_does_not_hold_up_the_others(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry that fails all its rounds of tries is counted as lost; the entries behind it
+    and the "could not be posted" line go out."""
+    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
+    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
+    monkeypatch.setattr(loaded, "MODLOG_ROUNDS", 3, raising=False)
+    monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (3600.0,), raising=False)
+    modlog = f"/channels/{fake.channels['modlog']}/messages"
+    route = fake._route
+
+    async def poisoned(method: str, path: str, body: Any) -> Any:
+        if method == "POST" and path == modlog and "zzpoison" in json.dumps(body):
+            return _json({"message": "Internal Server Error", "code": 0}, status=503)
+        return await route(method, path, body)
+
+    monkeypatch.setattr(fake, "_route", poisoned)
+    await fake.send_message("mail john.doe@example.com zzpoison", channel="discussion")
+    for author in ("bob", "alice", "bob"):
+        await fake.send_message(f"write to {author}.doe@example.com", channel="discussion")
+
+    def posted(call: Call) -> bool:
+        return _posted_in(fake, "modlog")(call) and "zzpoison" not in json.dumps(call.json)
+
+    calls = await fake.wait_for_count(posted, 4)
+    titles = [
+        c.json["embeds"][0]["title"] if c.json.get("embeds") else c.json["content"] for c in calls
+    ]
+    assert sorted(titles) == ["Case 2: remove", "Case 3: remove", "Case 4: remove", LOST]
+
+
+async def test_a_waiting_entry_is_posted_without_a_new_case(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry left waiting after Discord's server errors is posted by a flush task once
+    Discord is fine again, without waiting for the next case; one such task at a time."""
+    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
+    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
+    monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (0.01, 0.05), raising=False)
+    modlog = f"/channels/{fake.channels['modlog']}/messages"
+    fake.fail("POST", modlog, status=503, code=0, message="upstream error", times=6)
+    await fake.send_message(EMAIL, channel="discussion")
+    calls = await fake.wait_for_count(_posted_in(fake, "modlog"), 7)  # 2 rounds fail, then ok
+    assert calls[-1].json["embeds"][0]["title"] == "Case 1: remove"
+    cog = bot.get_cog("Moderation")
+    await asyncio.wait_for(asyncio.shield(cog._modlog_flush), 5)  # the task ends: nothing waits
+    assert not cog._modlog_backlog

@@ -79,13 +79,18 @@ class Moderator:
         channel_id: int | None = None,
         time: float | None = None,
         *,
+        message_id: int | None = None,
         edited: bool = False,
+        content_only: bool = False,
     ) -> Verdict:
         """Check ``text`` posted by ``author`` in ``channel_id`` (None: any) at ``time`` (epoch s).
 
         The caller decides which channels are moderated; ``channel_id`` only selects the rules
-        limited to certain channels. An ``edited`` message was already counted when it was
-        posted: only the content rules check it, and the rate rules neither count nor judge it.
+        limited to certain channels. An ``edited`` message replaces its own entry (by
+        ``message_id``) for the rate rules: a typo fix is not a repost, an edit into a copy of
+        other messages is, and an edit is never judged as one more message for the flood rule.
+        ``content_only`` checks the content rules only, counting nothing (e.g. the text of a
+        slash command, which is not a post).
         """
         rules = self._rules
         if rules.exempt(author):
@@ -108,8 +113,10 @@ class Moderator:
             RuleMatch(rule.name, rule.action, hit.reason, scan.folded.span(hit.start, hit.end))
             for rule, hit in found
         ]
-        if rate_rules and not edited:
-            matches.extend(self._rate_matches(rate_rules, author, scan, now))
+        if rate_rules and not content_only:
+            matches.extend(
+                self._rate_matches(rate_rules, author, scan, now, message_id, edited=edited)
+            )
         if not matches:
             return Verdict(text, "allow", (), text)
         action: Action = max((m.action for m in matches), key=ACTION_RANK.__getitem__)
@@ -118,7 +125,14 @@ class Moderator:
         return Verdict(text, action, tuple(matches), redacted)
 
     def _rate_matches(
-        self, rate_rules: tuple[Rule, ...], author: Author, scan: Scan, now: float
+        self,
+        rate_rules: tuple[Rule, ...],
+        author: Author,
+        scan: Scan,
+        now: float,
+        message_id: int | None,
+        *,
+        edited: bool,
     ) -> list[RuleMatch]:
         text = scan.folded.original
         windows = {rule.kind: rule.window for rule in rate_rules}
@@ -130,6 +144,8 @@ class Moderator:
             repeat_window=windows.get("duplicates", 0.0),
             flood_window=windows.get("flood", 0.0),
             mention_window=windows.get("mentions", 0.0),
+            message_id=message_id,
+            edited=edited,
         )
         matches = []
         for rule in rate_rules:
@@ -141,7 +157,7 @@ class Moderator:
                     )
                     matches.append(RuleMatch(rule.name, rule.action, reason, None))
             elif rule.kind == "flood":
-                if counts.messages > rule.limit:
+                if counts.new and counts.messages > rule.limit:
                     reason = (
                         f"{counts.messages} messages within {rule.window:g} s (limit {rule.limit})"
                     )

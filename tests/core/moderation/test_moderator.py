@@ -37,6 +37,24 @@ def test_flood_is_removed(moderator: Moderator) -> None:
     assert match.span is None
 
 
+def test_an_edit_replaces_its_own_entry_for_the_rate_rules(moderator: Moderator) -> None:
+    """An edit replaces the message's own entry: editing one message again and again is no
+    repost and no flood, while editing other messages into copies of one text is a duplicate;
+    ``content_only`` text (a slash command) counts for nothing."""
+    for n in range(12):  # nine-plus edits of message 1, the last ones all the same text
+        text = TEXT if n > 5 else f"{TEXT} (edit {n})"
+        verdict = moderator.check(text, Author(7), 1, 100.0 + n, message_id=1, edited=n > 0)
+        assert verdict.action == "allow"
+    for _ in range(3):
+        assert moderator.check(TEXT, Author(7), 1, 120.0, content_only=True).action == "allow"
+    for message_id in (2, 3):
+        moderator.check(f"other text {message_id}", Author(7), 1, 130.0, message_id=message_id)
+    first = moderator.check(TEXT, Author(7), 1, 131.0, message_id=2, edited=True)
+    second = moderator.check(TEXT, Author(7), 1, 132.0, message_id=3, edited=True)
+    assert (first.action, second.action) == ("allow", "remove")  # message 1, 2 and 3 are copies
+    assert [m.rule for m in second.matches] == ["duplicates"]
+
+
 def test_rate_state_is_bounded(default_rules: RuleSet) -> None:
     """Per-user memory never holds more than max_tracked_users users."""
     moderator = Moderator(dataclasses.replace(default_rules, max_tracked_users=100))
