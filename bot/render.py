@@ -363,6 +363,13 @@ def removal_notice(author_name: str, verdict: Verdict) -> str:
     )
 
 
+#: In place of a slash command's reply when its own text could not be checked in time.
+MODERATION_BUSY = (
+    "I couldn't check that against this channel's rules in time, so nothing was posted; "
+    "please ask again in a moment."
+)
+
+
 def withheld_text(verdict: Verdict) -> str:
     """The notice in place of a slash command's reply whose own text would be removed in this
     channel (it names the rule, never the text)."""

@@ -29,15 +29,13 @@ from bot.core.answer import Answer
 from bot.core.errors import StorybotError
 from bot.core.questions import Cooldown, answer_follow_up, question_for_bot, strip_mentions
 from bot.exts._channels import home_channel_id
+from bot.exts._moderation import MODERATION_WAIT
 from bot.exts.errors import GENERIC_ERROR
 from bot.exts.insights import forget_answer, revise_vote_view, vote_view
 
 log = logging.getLogger(__name__)
 
 REMEMBERED_ANSWERS = 1000
-#: The longest an answer waits for moderation's verdict on its question (seconds); checks take
-#: well under 0.1 s even on 4,000 characters, so only a wedged rule is ever waited out.
-MODERATION_WAIT = 30.0
 #: The longest the typing indicator may hold up an answer (seconds): discord.py retries a 5xx
 #: on it for up to about 25 s.
 TYPING_WAIT = 2.0

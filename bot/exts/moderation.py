@@ -180,7 +180,7 @@ class Moderation(commands.Cog):
             problems.append(
                 self._problem(
                     "delete",
-                    message.channel.id,
+                    message.channel,
                     error,
                     f"delete messages in <#{message.channel.id}>",
                 )
@@ -193,9 +193,7 @@ class Moderation(commands.Cog):
             )
         except discord.HTTPException as error:
             problems.append(
-                self._problem(
-                    "notice", message.channel.id, error, f"post in <#{message.channel.id}>"
-                )
+                self._problem("notice", message.channel, error, f"post in <#{message.channel.id}>")
             )
         try:
             await message.author.send(
@@ -236,7 +234,7 @@ class Moderation(commands.Cog):
             problems.append(
                 self._problem(
                     "timeout",
-                    message.channel.id,
+                    message.channel,
                     error,
                     "time members out (Moderate Members, role order)",
                 )
@@ -244,11 +242,13 @@ class Moderation(commands.Cog):
             return False
         return True
 
-    def _problem(self, kind: str, channel_id: int, error: discord.HTTPException, what: str) -> str:
+    def _problem(self, kind: str, channel: object, error: discord.HTTPException, what: str) -> str:
         """Log a failed Discord call; return a mod-log line the first time for this kind and
-        channel, else an empty string (so it is reported once)."""
+        channel (a thread counts as its parent: a forum's every post is a thread), else an
+        empty string (so it is reported once)."""
         log.warning("Moderation could not %s: %s %s", kind, error.status, error.text)
-        key = f"{kind}:{channel_id}:{error.status}"
+        home = getattr(channel, "parent_id", None) or getattr(channel, "id", None)
+        key = f"{kind}:{home}:{error.status}"
         if key in self._reported:
             return ""
         self._reported.add(key)

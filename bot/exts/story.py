@@ -17,7 +17,7 @@ from bot.client import StorybotBot
 from bot.core import browse
 from bot.core.moderation import Author
 from bot.exts._channels import home_channel_id
-from bot.exts._moderation import ModerationState
+from bot.exts._moderation import MODERATION_WAIT, ModerationState
 from bot.exts.insights import forget_answer, vote_view
 
 log = logging.getLogger(__name__)
@@ -130,13 +130,21 @@ class Story(commands.Cog):
             await interaction.response.defer(thinking=True)
         user = interaction.user
         roles = frozenset(role.id for role in getattr(user, "roles", ()))
-        verdict = await state.check(  # the content rules only: a command is no post to count
+        check = state.check(  # the content rules only: a command is no post to count
             text,
             Author(user.id, roles, user.bot),
             channel_id,
             time.time(),
             content_only=True,
         )
+        try:
+            verdict = await asyncio.wait_for(check, timeout=MODERATION_WAIT)
+        except TimeoutError:  # a wedged rule: post nothing unchecked, and say so
+            log.warning("Moderation of /%s took over %s s; not posted", command, MODERATION_WAIT)
+            await interaction.edit_original_response(
+                content=render.MODERATION_BUSY, allowed_mentions=render.NO_PINGS
+            )
+            return True
         if not verdict.removes:
             return False
         log.info(

@@ -174,6 +174,27 @@ async def test_threads_and_forum_posts_follow_their_channel(
     assert set(deletes) == expected
 
 
+async def test_a_problem_in_threads_is_reported_once_per_channel(
+    fake: FakeDiscord, bot: StorybotBot
+) -> None:
+    """A permission problem in the threads of a channel (every post of a forum is one) is
+    reported once for the channel, not once per thread."""
+    fake.fail("DELETE", r"/channels/\d+/messages/\d+", status=403, code=50013)
+    first = await fake.create_thread("discussion")
+    second = await fake.create_thread("discussion")
+    await fake.send_message(EMAIL, channel=first)
+    await fake.wait_for(_posted_in(fake, "modlog"))
+    await fake.send_message("again: john.doe@example.com", channel=second, author="bob")
+    logs = await fake.wait_for_count(_posted_in(fake, "modlog"), 2)
+    problems = [
+        f["value"]
+        for log in logs
+        for f in log.json["embeds"][0]["fields"]
+        if f["name"] == "Problems"
+    ]
+    assert len(problems) == 1, problems
+
+
 async def test_bot_does_not_moderate_itself(fake: FakeDiscord, bot: StorybotBot) -> None:
     """The bot's own messages (echoed back by Discord) are never moderated."""
     await fake.send_message(EMAIL, channel="discussion", author=fake.bot_user)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 from typing import Any
@@ -209,4 +210,31 @@ async def test_slash_text_in_a_thread_meets_its_parent_channels_rules(
         )
     )
     assert "can't post that here" in (body(final).get("content") or "")
+    assert ADDRESS not in str([body(c) for c in fake.calls]).replace("\\", "")
+
+
+async def test_slash_text_not_checked_in_time_is_not_posted(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When moderation cannot check an /ask's text in time (a wedged rule), nothing unchecked is
+    posted: the reply says so."""
+    from bot import render
+    from bot.exts import story
+
+    async def wedged(*args: Any, **kwargs: Any) -> None:
+        await asyncio.sleep(30)
+
+    monkeypatch.setattr(story, "MODERATION_WAIT", 0.2)
+    monkeypatch.setattr(bot.moderation, "check", wedged)
+    payload = await fake.slash("ask", {"question": f"mail {ADDRESS}: who?"}, channel="discussion")
+
+    def body(call: Call) -> dict[str, Any]:
+        return call.message_body() if payload["token"] in call.path else {}
+
+    final = await fake.wait_for(
+        lambda c: (
+            c.method in ("POST", "PATCH") and bool(body(c).get("embeds") or body(c).get("content"))
+        )
+    )
+    assert body(final).get("content") == render.MODERATION_BUSY
     assert ADDRESS not in str([body(c) for c in fake.calls]).replace("\\", "")
