@@ -13,6 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+import discord
+
 from bot.core.moderation import (
     Author,
     CaseStore,
@@ -28,6 +30,13 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 REMEMBERED_REMOVALS = 1000
+
+
+def author_of(user: discord.abc.User) -> Author:
+    """The moderation engine's view of a message's or a command's author: id, role ids (none
+    outside a server), bot or not."""
+    roles = frozenset(role.id for role in getattr(user, "roles", ()))
+    return Author(user.id, roles, user.bot)
 
 
 #: The longest an answer (or a slash command's own text) waits for moderation's verdict

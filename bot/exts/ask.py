@@ -17,6 +17,7 @@ import itertools
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,8 +101,7 @@ class Ask(commands.Cog):
     ) -> tuple[discord.Message | None, int | None]:
         """Reply with the answer and its vote buttons, unless moderation removed the question
         meanwhile; return the reply (None if not sent) and the insights answer id."""
-        async with contextlib.AsyncExitStack() as typing:
-            await _start_typing(typing, message.channel)
+        async with _typing(message.channel):
             embed, answer = await self._answer_embed(question, self._earlier_question(message))
         await self._moderated(message.id)
         if self._removed(message.id):
@@ -295,13 +295,16 @@ class Ask(commands.Cog):
                 table.popitem(last=False)
 
 
-async def _start_typing(stack: contextlib.AsyncExitStack, channel: discord.abc.Messageable) -> None:
-    """Show "typing..." until ``stack`` closes, best-effort: a failed or slow typing call never
+@contextlib.asynccontextmanager
+async def _typing(channel: discord.abc.Messageable) -> AsyncIterator[None]:
+    """Show "typing..." while the body runs, best-effort: a failed or slow typing call never
     costs the answer."""
-    try:
-        await asyncio.wait_for(stack.enter_async_context(channel.typing()), timeout=TYPING_WAIT)
-    except (discord.HTTPException, TimeoutError) as error:
-        log.info("No typing indicator in channel %s: %r", getattr(channel, "id", "?"), error)
+    async with contextlib.AsyncExitStack() as stack:
+        try:
+            await asyncio.wait_for(stack.enter_async_context(channel.typing()), timeout=TYPING_WAIT)
+        except (discord.HTTPException, TimeoutError) as error:
+            log.info("No typing indicator in channel %s: %r", getattr(channel, "id", "?"), error)
+        yield
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -29,9 +29,9 @@ from discord.ext import commands
 
 from bot import render
 from bot.client import StorybotBot
-from bot.core.moderation import Author, Enforcement, Verdict
+from bot.core.moderation import Enforcement, Verdict
 from bot.exts._channels import home_channel_id
-from bot.exts._moderation import ModerationState
+from bot.exts._moderation import ModerationState, author_of
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +67,6 @@ def moderator_check(interaction: discord.Interaction[Any]) -> bool:
     raise app_commands.CheckFailure(
         "Only moderators (Moderate Members, Manage Server or the bot's admin role) can do that."
     )
-
-
-def _author(message: discord.Message) -> Author:
-    """The moderation engine's view of a message's author: id, role ids, bot or not."""
-    roles = frozenset(role.id for role in getattr(message.author, "roles", ()))
-    return Author(message.author.id, roles, message.author.bot)
 
 
 class Moderation(commands.Cog):
@@ -123,7 +117,7 @@ class Moderation(commands.Cog):
         if self.state.was_removed(message.id):
             return None  # edited while its removal is under way: punished once, not per edit
         self._remember(message)
-        author = _author(message)
+        author = author_of(message.author)
         self.state.begin_check(message.id)  # an answer to the message waits for the verdict
         try:
             verdict = await self.state.check(

@@ -15,9 +15,8 @@ from discord.ext import commands
 from bot import render
 from bot.client import StorybotBot
 from bot.core import browse
-from bot.core.moderation import Author
 from bot.exts._channels import home_channel_id
-from bot.exts._moderation import MODERATION_WAIT, ModerationState
+from bot.exts._moderation import MODERATION_WAIT, ModerationState, author_of
 from bot.exts.insights import forget_answer, vote_view
 
 log = logging.getLogger(__name__)
@@ -129,10 +128,9 @@ class Story(commands.Cog):
         if not interaction.response.is_done():
             await interaction.response.defer(thinking=True)
         user = interaction.user
-        roles = frozenset(role.id for role in getattr(user, "roles", ()))
         check = state.check(  # the content rules only: a command is no post to count
             text,
-            Author(user.id, roles, user.bot),
+            author_of(user),
             channel_id,
             time.time(),
             content_only=True,

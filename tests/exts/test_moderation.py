@@ -87,6 +87,16 @@ async def test_edited_message_is_moderated(fake: FakeDiscord, bot: StorybotBot) 
     assert "(edited message)" in modlog.json["embeds"][0]["title"]
 
 
+def _problems(logs: list[Call]) -> list[str]:
+    """The "Problems" fields of mod-log posts."""
+    return [
+        field["value"]
+        for log in logs
+        for field in log.json["embeds"][0]["fields"]
+        if field["name"] == "Problems"
+    ]
+
+
 async def test_forbidden_delete_is_reported_once(fake: FakeDiscord, bot: StorybotBot) -> None:
     """Without Manage Messages (403 50013) the bot says so in the mod-log once and keeps going."""
     discussion = fake.channels["discussion"]
@@ -96,12 +106,7 @@ async def test_forbidden_delete_is_reported_once(fake: FakeDiscord, bot: Storybo
     first = await fake.wait_for(_posted_in(fake, "modlog"))
     await fake.send_message("again: john.doe@example.com", channel="discussion", author="bob")
     logs = await fake.wait_for_count(_posted_in(fake, "modlog"), 2)
-    problems = [
-        f["value"]
-        for log in logs
-        for f in log.json["embeds"][0]["fields"]
-        if f["name"] == "Problems"
-    ]
+    problems = _problems(logs)
     assert problems == [
         f"I lack the permission to delete messages in <#{discussion}>.\n"
         f"I lack the permission to post in <#{discussion}>."
@@ -186,12 +191,7 @@ async def test_a_problem_in_threads_is_reported_once_per_channel(
     await fake.wait_for(_posted_in(fake, "modlog"))
     await fake.send_message("again: john.doe@example.com", channel=second, author="bob")
     logs = await fake.wait_for_count(_posted_in(fake, "modlog"), 2)
-    problems = [
-        f["value"]
-        for log in logs
-        for f in log.json["embeds"][0]["fields"]
-        if f["name"] == "Problems"
-    ]
+    problems = _problems(logs)
     assert len(problems) == 1, problems
 
 

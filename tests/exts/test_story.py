@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +131,16 @@ async def test_help_and_rules_are_ephemeral(fake: FakeDiscord, bot: StorybotBot,
     assert callback.json["data"]["embeds"]
 
 
+def _interaction_body(payload: dict[str, Any]) -> Callable[[Call], dict[str, Any]]:
+    """The message body of a call answering the interaction ``payload`` ({} for other calls)."""
+    return lambda call: call.message_body() if payload["token"] in call.path else {}
+
+
+def _is_reply(call: Call, body: dict[str, Any]) -> bool:
+    """Whether a call posts or edits a reply (an embed or text), not a bare deferral."""
+    return call.method in ("POST", "PATCH") and bool(body.get("embeds") or body.get("content"))
+
+
 ADDRESS = "john.doe@example.com"
 
 
@@ -165,14 +176,8 @@ async def test_slash_text_moderation_removes_is_not_posted(
     follow-up could not replace on Discord)."""
     payload = await fake.slash(command, options, channel=channel)
 
-    def body(call: Call) -> dict[str, Any]:
-        return call.message_body() if payload["token"] in call.path else {}
-
-    final = await fake.wait_for(
-        lambda c: (
-            c.method in ("POST", "PATCH") and bool(body(c).get("embeds") or body(c).get("content"))
-        )
-    )
+    body = _interaction_body(payload)
+    final = await fake.wait_for(lambda c: _is_reply(c, body(c)))
     refusal = body(final).get("content") or ""
     assert ("can't post that here" in refusal) is withheld
     if withheld:
@@ -201,14 +206,8 @@ async def test_slash_text_in_a_thread_meets_its_parent_channels_rules(
     fake.channels["side"] = await fake.create_thread("discussion")
     payload = await fake.slash("ask", {"question": f"did Trump mail {ADDRESS}?"}, channel="side")
 
-    def body(call: Call) -> dict[str, Any]:
-        return call.message_body() if payload["token"] in call.path else {}
-
-    final = await fake.wait_for(
-        lambda c: (
-            c.method in ("POST", "PATCH") and bool(body(c).get("embeds") or body(c).get("content"))
-        )
-    )
+    body = _interaction_body(payload)
+    final = await fake.wait_for(lambda c: _is_reply(c, body(c)))
     assert "can't post that here" in (body(final).get("content") or "")
     assert ADDRESS not in str([body(c) for c in fake.calls]).replace("\\", "")
 
@@ -228,13 +227,7 @@ async def test_slash_text_not_checked_in_time_is_not_posted(
     monkeypatch.setattr(bot.moderation, "check", wedged)
     payload = await fake.slash("ask", {"question": f"mail {ADDRESS}: who?"}, channel="discussion")
 
-    def body(call: Call) -> dict[str, Any]:
-        return call.message_body() if payload["token"] in call.path else {}
-
-    final = await fake.wait_for(
-        lambda c: (
-            c.method in ("POST", "PATCH") and bool(body(c).get("embeds") or body(c).get("content"))
-        )
-    )
+    body = _interaction_body(payload)
+    final = await fake.wait_for(lambda c: _is_reply(c, body(c)))
     assert body(final).get("content") == render.MODERATION_BUSY
     assert ADDRESS not in str([body(c) for c in fake.calls]).replace("\\", "")
