@@ -1974,7 +1974,11 @@ class StoryEngine:
         if split is None:
             split = folded
             rarity = english_zipf(folded)
-            if rarity < COMPOUND_ZIPF and not self._lookup(folded)[0]:
+            # a word the story lacks but could stand in for (a synonym, a typo's fix) is split
+            # only when the story writes its two words side by side ("seawall" is its "sea
+            # wall", not its "seawater")
+            stand_in = bool(self._lookup(folded)[0])
+            if rarity < COMPOUND_ZIPF and term(folded) not in self._document_frequency:
                 for cut in range(MIN_COMPOUND_PART, len(folded) - MIN_COMPOUND_PART + 1):
                     first, second = folded[:cut], folded[cut:]
                     if (
@@ -1988,7 +1992,8 @@ class StoryEngine:
                                 term(first),
                             )
                             or (  # a word English hardly knows, its parts in one passage
-                                rarity < GLUED_ZIPF
+                                not stand_in
+                                and rarity < GLUED_ZIPF
                                 and np.intersect1d(
                                     self.index.documents_with(term(first)),
                                     self.index.documents_with(term(second)),

@@ -3483,6 +3483,20 @@ def test_a_rare_glued_word_is_split_into_two_words_the_story_writes(tmp_path: Pa
     assert engine._respelt("will they restart") == "will they restart"
 
 
+def test_a_glued_word_the_story_writes_apart_beats_a_typo_fix(tmp_path: Path) -> None:
+    """ "seawall" is the story's "sea wall", not a misspelling of its "seawater"."""
+    engine = engine_over(
+        tmp_path,
+        "storm.txt",
+        "Storm breaches sea wall\n\nSeawater poured in on Tuesday and built up to 1.2 metres in"
+        " the low-lying streets.\n\nThe sea wall was built in 1887 and was last strengthened in"
+        " 1974.\n",
+    )
+    answer = engine.answer("when was the seawall built")
+    assert answer.answered
+    assert "1887" in (answer.sentence or "")
+
+
 def test_a_common_word_or_a_name_is_no_glued_compound(tmp_path: Path) -> None:
     """ "football" is common English and "Southport" a name, so neither is split; "helpline" is
     split only where the story writes "help line" side by side, while a word English hardly
