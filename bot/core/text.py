@@ -1230,7 +1230,9 @@ _WHAT_IS_THE_DATE = LazyPattern(
     r"^(?:what (?:is|was)|whats|what) the (?:time|date|day|year|month)\b"
 )
 #: After "how", these words belong to the question type, not the topic ("how long", "how old").
-HOW_ADVERBS = words("many much long old often far big large tall high deep wide heavy")
+HOW_ADVERBS = words(
+    "many much long old often far big large tall high deep wide heavy strong hot cold warm thick"
+)
 #: "how bad/serious ...": how much of the topic, not the topic (nor a number).
 _HOW_DEGREE = words("bad badly serious seriously severe severely")
 _STATEMENT_VERBS = words(

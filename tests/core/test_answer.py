@@ -3497,6 +3497,20 @@ def test_a_glued_word_the_story_writes_apart_beats_a_typo_fix(tmp_path: Path) ->
     assert "1887" in (answer.sentence or "")
 
 
+def test_how_strong_asks_the_measurement(tmp_path: Path) -> None:
+    """ "how strong were the gusts" is answered by the speed of the gusts, not declined
+    because the story never says "strong"."""
+    engine = engine_over(
+        tmp_path,
+        "storm.txt",
+        "Storm floods seaside town\n\nStorm Ingrid brought gusts of 94 mph to the coast"
+        " overnight, the Met Office said.\n\nSixty homes were flooded.\n",
+    )
+    answer = engine.answer("how strong were the gusts")
+    assert answer.answered
+    assert "94 mph" in (answer.sentence or "")
+
+
 def test_a_common_word_or_a_name_is_no_glued_compound(tmp_path: Path) -> None:
     """ "football" is common English and "Southport" a name, so neither is split; "helpline" is
     split only where the story writes "help line" side by side, while a word English hardly

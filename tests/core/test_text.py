@@ -224,6 +224,23 @@ def test_question_type(question: str, expected: QuestionType) -> None:
     assert question_type(question) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("how strong were the gusts", ["gusts"]),
+        ("How hot is the sand getting?", ["sand", "getting"]),
+        ("how cold did it get overnight", ["overnight"]),
+        ("How thick is the ice on the lake?", ["ice", "lake"]),
+        ("How warm will it stay", ["stay"]),
+    ],
+)
+def test_how_and_a_measure_asks_a_number(question: str, topic: list[str]) -> None:
+    """ "how strong / hot / cold / warm / thick" asks a measurement, as "how high" does: the
+    adjective is the question's type, not its topic."""
+    assert question_type(question) == QuestionType.HOW_MANY
+    assert content_tokens(tokenize(question)) == topic
+
+
 def test_content_tokens_keep_topic_words_only() -> None:
     """Question words, stopwords, framing words and 'how long' are not content."""
     assert content_tokens(tokenize("How long did the story say the war will last?")) == [
