@@ -1292,7 +1292,8 @@ LEADER_POST = LazyPattern(
     r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
     r"governor|mayor|general|commander|chair(?:man|woman|person)?|manager|managing|boss|owner|"
     r"founder|curator|principal|superintendent|inspector|editor|coach|captain|led|leads|heads|"
-    r"headed|runs|ran|manages|managed|in charge)\b",
+    r"headed|runs|ran|manages|managed|in charge|chaired|chairs|chairing|leading|heading|"
+    r"spearhead(?:ed|s|ing)?|fronted|organi[sz]ers?|coordinators?)\b",
     re.IGNORECASE,
 )
 #: One-word titles written before a name ("Mayor Elena Varga", "Governor Osei-Hale").

@@ -3511,6 +3511,28 @@ def test_how_strong_asks_the_measurement(tmp_path: Path) -> None:
     assert "94 mph" in (answer.sentence or "")
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who heads the residents group", "Ann Lowry"),
+        ("who led the residents group", "Ann Lowry"),
+    ],
+)
+def test_chairing_a_group_is_being_in_charge_of_it(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    """ "who heads / led the group" is answered by the one who "chaired" it."""
+    engine = engine_over(
+        tmp_path,
+        "estate.txt",
+        "Residents win rent fight\n\nThe residents group met the council on Monday.\n\n"
+        "“We never gave up,” said Ann Lowry, who chaired the residents group.\n",
+    )
+    answer = engine.answer(question)
+    assert answer.answered
+    assert expected in (answer.sentence or "")
+
+
 def test_a_common_word_or_a_name_is_no_glued_compound(tmp_path: Path) -> None:
     """ "football" is common English and "Southport" a name, so neither is split; "helpline" is
     split only where the story writes "help line" side by side, while a word English hardly
