@@ -871,7 +871,9 @@ _NOT_A_COUNT = LazyPattern(
     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)"
     r"|\b(?:1[89]|20)\d\d\b"
     r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
-    r"|\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b",
+    r"|\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b"
+    # "one of the worst-performing operators": a rank, not a count
+    r"|\bone of (?:the|its|their|his|her|our|my) (?:most|least|best|worst|\w{3,}est)\b",
     re.IGNORECASE,
 )
 

@@ -161,6 +161,9 @@ def test_asked_speaker(question: str, speaker: str) -> None:
         ("Kowalczyk, 41, took her fifth title.", True),
         ("He has now scored his 11th goal of the season.", True),
         ("In Kyiv, 12, were killed.", True),
+        ("Northern Shires has been one of the worst-performing operators.", False),
+        ("It is one of the busiest stations in the county.", False),
+        ("One of the two drivers was hurt.", True),
     ],
 )
 def test_how_many_needs_a_count_not_money_or_dates(sentence: str, counts: bool) -> None:
