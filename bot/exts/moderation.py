@@ -17,12 +17,15 @@ Moderators (Moderate Members, Manage Server or the admin role) get ``/cases user
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import secrets
 import time
 from collections import OrderedDict, deque
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -46,6 +49,12 @@ MODLOG_BACKLOG = 50
 MODLOG_ROUNDS = 3
 #: Waits (seconds) before posting a waiting backlog again on its own (the last one repeats).
 MODLOG_FLUSH_DELAYS = (30.0, 120.0)
+
+
+def _nonce() -> str:
+    """A nonce for one mod-log entry, the same for all its tries: Discord then makes the message
+    once, even when a try it carried out lost its answer (at most 25 characters)."""
+    return secrets.token_hex(12)
 
 
 def _is_moderator(interaction: discord.Interaction[Any]) -> bool:
@@ -84,16 +93,21 @@ class Moderation(commands.Cog):
         self.state = state
         self._checked: OrderedDict[int, str] = OrderedDict()  # message id -> content checked
         self._reported: set[str] = set()
-        self._modlog_lock = asyncio.Lock()  # one post at a time, in order
-        # entries not posted yet, each with the rounds of tries it has failed
+        # entries not posted yet (the one being posted is out), each with the rounds of tries
+        # it has failed
         self._modlog_backlog: deque[tuple[dict[str, Any], int]] = deque()
         self._modlog_dropped = 0  # entries lost (full backlog, given up), not reported yet
-        self._modlog_flush: asyncio.Task[None] | None = None  # the one task posting the backlog
+        self._modlog_added = asyncio.Event()  # set by each new entry, cleared by the writer
+        self._modlog_writer: asyncio.Task[None] | None = None  # the one task posting entries
+
+    async def cog_load(self) -> None:
+        """Start the mod-log's writer."""
+        self._modlog_writer = asyncio.create_task(self._write_modlog())
 
     async def cog_unload(self) -> None:
-        """Stop the backlog's flush task (its entries are lost with the Cog, as on a restart)."""
-        if self._modlog_flush is not None:
-            self._modlog_flush.cancel()
+        """Stop the mod-log's writer (its backlog is lost with the Cog, as on a restart)."""
+        if self._modlog_writer is not None:
+            self._modlog_writer.cancel()
 
     # ------------------------------------------------------------------ listeners
 
@@ -149,7 +163,7 @@ class Moderation(commands.Cog):
     async def _watch(self, message: discord.Message, verdict: Verdict) -> None:
         """Log a "watch" verdict in the mod-log (the message stays)."""
         log.info("Watch: message %s matched %s", message.id, [m.rule for m in verdict.matches])
-        await self._modlog(
+        self._modlog(
             embed=render.watch_embed(
                 verdict,
                 user_id=message.author.id,
@@ -199,7 +213,7 @@ class Moderation(commands.Cog):
             )
             problems.append("The author's DMs are closed; they were not told privately.")
         timed_out = await self._timeout(message, enforcement, problems)
-        await self._modlog(
+        self._modlog(
             embed=render.case_embed(
                 enforcement.case,
                 verdict,
@@ -249,20 +263,20 @@ class Moderation(commands.Cog):
         forbidden = isinstance(error, discord.Forbidden)
         return render.discord_problem(kind, error.status, forbidden=forbidden, missing=what)
 
-    async def _modlog(self, **kwargs: Any) -> None:
-        """Post an entry in the mod-log. A server error is retried shortly; an entry that still
-        fails is kept and posted before the next one, or by a flush task after a while. An entry
-        that fails :data:`MODLOG_ROUNDS` rounds, or that a full backlog drops, is counted, and the
-        mod-log is told how many."""
-        channel = self._modlog_channel()
-        if channel is None:
+    def _modlog(self, **kwargs: Any) -> None:
+        """Hand an entry for the mod-log to its writer and return at once: moderation never
+        waits for Discord to take it. When the backlog is full, its oldest entry is dropped and
+        counted (the mod-log is told how many)."""
+        if self._modlog_channel() is None:
             return
-        async with self._modlog_lock:
-            self._modlog_backlog.append((kwargs, 0))
-            if len(self._modlog_backlog) > MODLOG_BACKLOG:
-                self._modlog_backlog.popleft()
-                self._modlog_dropped += 1
-            await self._flush_modlog(channel)
+        self._modlog_backlog.append(({**kwargs, "nonce": _nonce()}, 0))
+        self._trim_modlog()
+        self._modlog_added.set()
+
+    def _trim_modlog(self) -> None:
+        while len(self._modlog_backlog) > MODLOG_BACKLOG:
+            self._modlog_backlog.popleft()
+            self._modlog_dropped += 1
 
     def _modlog_channel(self) -> discord.abc.Messageable | None:
         channel_id = self.bot.settings.modlog_channel_id
@@ -274,67 +288,67 @@ class Moderation(commands.Cog):
             return None
         return channel
 
-    async def _flush_modlog(self, channel: discord.abc.Messageable) -> None:
-        """Post the backlog in order, then the count of lost entries (under the lock). Stops at
-        an entry that fails again (Discord is down) and schedules a later flush; an entry that
-        has failed all its rounds is given up (counted) and the rest go on."""
+    async def _write_modlog(self) -> None:
+        """The one task that posts the mod-log, so entries go out in order. It waits for an
+        entry; while Discord fails, it tries the backlog again at the next entry or after each
+        of :data:`MODLOG_FLUSH_DELAYS` (the last repeats), whichever comes first."""
+        failed = 0  # flushes that Discord failed in a row
+        while True:
+            delay = None  # (until an entry comes)
+            if failed:
+                delay = MODLOG_FLUSH_DELAYS[min(failed, len(MODLOG_FLUSH_DELAYS)) - 1]
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._modlog_added.wait(), delay)
+            self._modlog_added.clear()
+            failed = 0 if await self._flush_modlog() else failed + 1
+
+    async def _flush_modlog(self) -> bool:
+        """Post the backlog in order, then the count of lost entries. Stops at an entry that
+        fails again (Discord is down) and returns False; an entry that has failed
+        :data:`MODLOG_ROUNDS` rounds is given up (counted) and the rest go on."""
+        channel = self._modlog_channel()
+        if channel is None:
+            return True  # (nothing to try until the next entry)
         backlog = self._modlog_backlog
         while backlog:
-            entry, rounds = backlog[0]
+            entry, rounds = backlog.popleft()
             if await self._post_modlog(channel, entry):
-                backlog.popleft()
                 continue
             if rounds + 1 < MODLOG_ROUNDS:
-                backlog[0] = (entry, rounds + 1)
+                backlog.appendleft((entry, rounds + 1))
+                self._trim_modlog()  # (entries may have come in the meantime)
                 log.error("Mod-log entries waiting for Discord: %d", len(backlog))
-                self._schedule_modlog_flush()
-                return
-            backlog.popleft()
+                return False
             self._modlog_dropped += 1
             log.error("Mod-log entry given up after %d rounds of tries", MODLOG_ROUNDS)
-        if self._modlog_dropped:
-            if await self._post_modlog(
-                channel, {"content": render.modlog_lost(self._modlog_dropped)}
-            ):
-                self._modlog_dropped = 0
-            else:
-                self._schedule_modlog_flush()
-
-    def _schedule_modlog_flush(self) -> None:
-        """Start the flush task unless one is running (at most one at a time)."""
-        if self._modlog_flush is None or self._modlog_flush.done():
-            self._modlog_flush = asyncio.create_task(self._flush_modlog_later())
-
-    async def _flush_modlog_later(self) -> None:
-        """Post the backlog without waiting for a new entry, after each of
-        :data:`MODLOG_FLUSH_DELAYS` (the last repeats) until nothing waits."""
-        attempt = 0
-        while True:
-            await asyncio.sleep(MODLOG_FLUSH_DELAYS[min(attempt, len(MODLOG_FLUSH_DELAYS) - 1)])
-            attempt += 1
-            channel = self._modlog_channel()
-            if channel is None:
-                return
-            async with self._modlog_lock:
-                if not self._modlog_backlog and not self._modlog_dropped:
-                    return
-                await self._flush_modlog(channel)  # (does not start a second task: this one runs)
-                if not self._modlog_backlog and not self._modlog_dropped:
-                    return
+        lost = self._modlog_dropped
+        if lost:
+            line = {"content": render.modlog_lost(lost), "nonce": _nonce()}
+            if not await self._post_modlog(channel, line):
+                return False
+            self._modlog_dropped -= lost  # (entries dropped meanwhile are told next time)
+        return True
 
     async def _post_modlog(self, channel: discord.abc.Messageable, entry: dict[str, Any]) -> bool:
-        """Send one mod-log entry, retrying server errors; False when it should be tried again
-        later (a refusal such as a 403 is only logged: trying again would not help)."""
+        """Send one mod-log entry, retrying server errors and lost connections (its nonce makes a
+        try whose answer was lost count once); False when it should be tried again later. A
+        refusal such as a 403 is only logged: trying again would not help."""
         for delay in (*MODLOG_RETRY_DELAYS, None):
             try:
                 await channel.send(allowed_mentions=render.NO_PINGS, **entry)
-            except discord.DiscordServerError as error:
-                log.warning("Mod-log post failed: %s %s", error.status, error.text)
+            except (discord.DiscordServerError, aiohttp.ClientError, OSError) as error:
+                if isinstance(error, discord.HTTPException):
+                    log.warning("Mod-log post failed: %s %s", error.status, error.text)
+                else:
+                    log.warning("Mod-log post failed: %r", error)
                 if delay is None:
                     return False
                 await asyncio.sleep(delay)
             except discord.HTTPException as error:
                 log.warning("Could not post to the mod-log: %s %s", error.status, error.text)
+                return True
+            except Exception:
+                log.exception("Could not post to the mod-log")
                 return True
             else:
                 return True

@@ -16,7 +16,14 @@ from bot.client import StorybotBot
 from bot.core.moderation import Author
 from bot.exts._moderation import ModerationState
 from tests.exts.test_story import EPHEMERAL, callback_of, followup_of
-from tests.fakes.discord_server import BASIC_MEMBER, MODERATE_MEMBERS, Call, FakeDiscord, _json
+from tests.fakes.discord_server import (
+    BASIC_MEMBER,
+    MODERATE_MEMBERS,
+    WAIT_SECONDS,
+    Call,
+    FakeDiscord,
+    _json,
+)
 from tests.fakes.fixtures import BotFactory
 
 EMAIL = "write to me at john.doe@example.com for the real story"
@@ -506,7 +513,8 @@ async def test_an_entry_discord_keeps_refusing_does_not_hold_up_the_others(
     loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
     monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
     monkeypatch.setattr(loaded, "MODLOG_ROUNDS", 3, raising=False)
-    monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (3600.0,), raising=False)
+    # (entries that come during one round of tries make one more round, not one each)
+    monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (0.0,), raising=False)
     modlog = f"/channels/{fake.channels['modlog']}/messages"
     route = fake._route
 
@@ -533,8 +541,8 @@ async def test_an_entry_discord_keeps_refusing_does_not_hold_up_the_others(
 async def test_a_waiting_entry_is_posted_without_a_new_case(
     fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An entry left waiting after Discord's server errors is posted by a flush task once
-    Discord is fine again, without waiting for the next case; one such task at a time."""
+    """An entry left waiting after Discord's server errors is posted once Discord is fine
+    again, without waiting for the next case; then the next case goes straight out."""
     loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
     monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
     monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (0.01, 0.05), raising=False)
@@ -543,6 +551,81 @@ async def test_a_waiting_entry_is_posted_without_a_new_case(
     await fake.send_message(EMAIL, channel="discussion")
     calls = await fake.wait_for_count(_posted_in(fake, "modlog"), 7)  # 2 rounds fail, then ok
     assert calls[-1].json["embeds"][0]["title"] == "Case 1: remove"
+    await fake.send_message("again: john.doe@example.com", channel="discussion", author="bob")
+    calls = await fake.wait_for_count(_posted_in(fake, "modlog"), 8)
+    assert len(calls) == 8  # (no try of an entry already posted)
+    assert calls[-1].json["embeds"][0]["title"] == "Case 2: remove"
+
+
+async def test_removals_do_not_wait_for_the_modlog(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While Discord holds the mod-log's posts, each removal still finishes at once (it hands
+    its entry over); the entries go out in order once Discord answers again."""
+    modlog = f"/channels/{fake.channels['modlog']}/messages"
+    route = fake._route
+    discord_answers = asyncio.Event()
+
+    async def held(method: str, path: str, body: Any) -> Any:
+        if method == "POST" and path == modlog:
+            await discord_answers.wait()
+        return await route(method, path, body)
+
+    monkeypatch.setattr(fake, "_route", held)
     cog = bot.get_cog("Moderation")
-    await asyncio.wait_for(asyncio.shield(cog._modlog_flush), 5)  # the task ends: nothing waits
-    assert not cog._modlog_backlog
+    moderate = cog.moderate
+    removed: asyncio.Queue[Any] = asyncio.Queue()
+
+    async def spy(message: Any, *, edited: bool) -> Any:
+        verdict = await moderate(message, edited=edited)
+        if verdict is not None:  # (not the bot's own messages)
+            removed.put_nowait(verdict)
+        return verdict
+
+    monkeypatch.setattr(cog, "moderate", spy)
+    try:
+        for author in ("alice", "bob", "alice"):
+            await fake.send_message(f"write to {author}.doe@example.com", channel="discussion")
+            verdict = await asyncio.wait_for(removed.get(), WAIT_SECONDS)
+            assert verdict.removes
+    finally:
+        discord_answers.set()
+    calls = await fake.wait_for_count(_posted_in(fake, "modlog"), 3)
+    titles = [call.json["embeds"][0]["title"] for call in calls]
+    assert titles == ["Case 1: remove", "Case 2: remove", "Case 3: remove"]
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        pytest.param(503, id="server-error-after-the-create"),
+        pytest.param(0, id="connection-closed-after-the-create"),
+    ],
+)
+async def test_a_modlog_post_whose_answer_was_lost_is_posted_once(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch, status: int
+) -> None:
+    """A mod-log post that Discord made but whose answer was lost (a 503, or no answer at all)
+    is tried again with the same nonce, so the entry is in the mod-log once."""
+    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
+    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
+    modlog = fake.channels["modlog"]
+    fake.fail(
+        "POST",
+        f"/channels/{modlog}/messages",
+        status=status,
+        code=0,
+        message="upstream error",
+        times=1,
+        lost=True,
+    )
+    await fake.send_message(EMAIL, channel="discussion")
+    first, retry = await fake.wait_for_count(_posted_in(fake, "modlog"), 2)
+    await fake.send_message("again: john.doe@example.com", channel="discussion", author="bob")
+    await fake.wait_for_count(_posted_in(fake, "modlog"), 3)  # (the retry has been answered)
+    title = first.json["embeds"][0]["title"]
+    made = [m for m in fake.messages.values() if m["channel_id"] == str(modlog)]
+    assert [m["embeds"][0]["title"] for m in made].count(title) == 1
+    assert retry.json["nonce"] == first.json["nonce"]
+    assert retry.json["enforce_nonce"] is True
+    assert len(first.json["nonce"]) <= 25  # Discord's limit

@@ -4,8 +4,11 @@ The unmodified discord.py client connects to it once ``Route.BASE`` and
 ``DiscordWebSocket.DEFAULT_GATEWAY`` point here. Every REST call is recorded as a :class:`Call`
 so tests assert on what the bot actually sent; tests push gateway events with :meth:`dispatch`
 (or the helpers :meth:`send_message`, :meth:`edit_message`, :meth:`slash`, :meth:`autocomplete`)
-and make Discord misbehave with :meth:`fail` (403/429 on a route) or :attr:`close_code_on_identify`
-(4014 disallowed intents, 4004 bad token).
+and make Discord misbehave with :meth:`fail` (403/429 on a route, or a 5xx whose request was
+carried out: a lost answer) or :attr:`close_code_on_identify` (4014 disallowed intents, 4004 bad
+token). A message created with a ``nonce`` and ``enforce_nonce`` is created once: the same nonce
+again (same channel and author, within :data:`NONCE_SECONDS`) returns the first message, as
+Discord does.
 
 Responses are JSON with ``Content-Type: application/json`` exactly: discord.py does not decode
 anything else.
@@ -20,6 +23,7 @@ import itertools
 import json
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,6 +43,8 @@ BASIC_MEMBER = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)  # view
 #: How long a test waits for the bot to make a call: generous, since a passing wait returns at
 #: once and only a loaded machine (two cores busy) makes the bot slow.
 WAIT_SECONDS = 10.0
+#: How long a message's nonce is enforced (Discord: "the past few minutes").
+NONCE_SECONDS = 300.0
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class Failure:
     message: str
     times: int | None  # None: forever
     retry_after: float | None = None
+    lost: bool = False  # the request is carried out first: only its answer is the error
 
 
 @dataclass
@@ -163,6 +170,8 @@ class FakeDiscord:
         self._guild_sent = False
         self._originals: dict[str, int] = {}  # interaction token -> original response id
         self._interaction_channels: dict[str, int] = {}  # interaction token -> channel id
+        # (channel id, author id, nonce) -> (message id, time.monotonic() when created)
+        self._nonces: dict[tuple[int, int, str], tuple[int, float]] = {}
         self.port = 0
 
     # ------------------------------------------------------------------ lifecycle
@@ -213,10 +222,13 @@ class FakeDiscord:
         message: str = "Missing Permissions",
         times: int | None = None,
         retry_after: float | None = None,
+        lost: bool = False,
     ) -> None:
-        """Answer matching requests with an error (``times`` times, or forever)."""
+        """Answer matching requests with an error (``times`` times, or forever); ``status=0``
+        closes the connection instead. With ``lost``, carry each request out first (e.g. create
+        the message) and lose the answer."""
         self._failures.append(
-            Failure(method, re.compile(path_regex), status, code, message, times, retry_after)
+            Failure(method, re.compile(path_regex), status, code, message, times, retry_after, lost)
         )
 
     def calls_matching(self, method: str | None = None, path_regex: str = "") -> list[Call]:
@@ -642,6 +654,12 @@ class FakeDiscord:
             self.calls.append(call)
             self._changed.notify_all()
         failure = self._match_failure(request.method, path)
+        if failure is not None and failure.lost:
+            await self._route(request.method, path, body)
+        if failure is not None and failure.status == 0:  # no answer at all
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response(status=204)  # (never reaches the client)
         if failure is not None:
             payload: Json = {"message": failure.message, "code": failure.code}
             headers = {}
@@ -716,7 +734,7 @@ class FakeDiscord:
             case ("POST", ["channels", channel, "typing"]):
                 return web.Response(status=204)
             case ("POST", ["channels", channel, "messages"]):
-                return _json(await self._create_message(int(channel), body or {}))
+                return await self._create_message(int(channel), body or {})
             case ("PATCH", ["channels", channel, "messages", message]):
                 return _json(self._edit_message(int(channel), int(message), body or {}))
             case ("DELETE", ["channels", _, "messages", message]):
@@ -791,11 +809,23 @@ class FakeDiscord:
         self.messages[int(data["id"])] = data
         return data
 
-    async def _create_message(self, channel_id: int, body: Json) -> Json:
+    async def _create_message(self, channel_id: int, body: Json) -> web.Response:
+        nonce = body.get("nonce")
+        key = (channel_id, self.bot_user.id, str(nonce))
+        if nonce is not None and body.get("enforce_nonce"):
+            earlier = self._nonces.get(key)
+            if earlier is not None and time.monotonic() - earlier[1] < NONCE_SECONDS:
+                first = self.messages.get(earlier[0])
+                if first is None:  # deleted since
+                    return _json({"message": "Unknown Message", "code": 10008}, status=404)
+                return _json(first)  # the message made with this nonce, not a second one
         data = self._bot_message(channel_id, body)
+        if nonce is not None:
+            data["nonce"] = nonce
+            self._nonces[key] = (int(data["id"]), time.monotonic())
         # Discord echoes the bot's own message back over the gateway.
         await self.dispatch("MESSAGE_CREATE", data)
-        return data
+        return _json(data)
 
     def _edit_message(self, channel_id: int, message_id: int, body: Json) -> Json:
         data = self.messages.get(message_id) or self._bot_message(channel_id, {})
