@@ -1385,7 +1385,7 @@ def holder_names(role: str, text: str, *, set_off: bool = True) -> list[str]:
         if found.lastindex == 2 and (
             POST_WORDS.intersection(normalise(found.group(2)).split())
             or _LIST_GOES_ON.match(text, found.end())
-            or _OBJECT_OF.search(before)  # "a spokesman for the mayor, Tom Bell,"
+            or _POST_AS_OBJECT.search(before)  # "a spokesman for the mayor, Tom Bell,"
             or _PREVIOUS_POST.search(before)  # "the previous mayor, Gordon Pike,"
         ):
             continue  # "the mayor, Police Chief Dana Ortiz, and two council members": another
@@ -1398,7 +1398,7 @@ def holder_names(role: str, text: str, *, set_off: bool = True) -> list[str]:
 _LIST_GOES_ON = LazyPattern(r",\s+(?:and|or)\b")
 #: A post that is the object of a preposition ("a spokesman for the mayor, Tom Bell,"): the name
 #: set off after it is another's.
-_OBJECT_OF = LazyPattern(
+_POST_AS_OBJECT = LazyPattern(
     r"\b(?:for|to|of|with|by|from|against|about)\s+(?:the|a|an|its|their)?\s*$"
 )
 #: A post once held: "the previous mayor, Gordon Pike,".
