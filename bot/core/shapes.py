@@ -1129,7 +1129,11 @@ ASKS_THE_GIST = re.compile(
     r"|what(?:'s|s| is)\s+the\s+(?:gist|short\s+version|main\s+point|story)"
     r"|what\s+happened|what(?:'s|s| is)\s+going\s+on"
     r"|(?:when|where|what\s+(?:year|day|date|time))\s+did\s+(?:this|it|that|all\s+this)\s+"
-    r"(?:happen|take\s+place))\W*$"
+    r"(?:happen|take\s+place)"
+    # "when was this", "when did he say all this, what date": when the story's news was
+    r"|(?:when|what\s+(?:year|day|date))\s+(?:was|is)\s+(?:this|that)"
+    r"|(?:when|what\s+(?:year|day|date))\s+did\s+(?:he|she|they|[a-z]+)\s+say\s+"
+    r"(?:this|that|it|all\s+(?:this|that))(?:\W+what\s+(?:year|day|date))?)\W*$"
 )
 #: "the two countries", "both sides", "the warring nations": a reference to the parties the
 #: story names, not a number or a word it must use.

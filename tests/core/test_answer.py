@@ -1199,8 +1199,13 @@ def test_words_the_story_quotes_are_no_small_talk(tmp_path: Path, question: str)
     assert not answer.small_talk
 
 
-def test_when_it_happened_is_the_lead_s_date(engine: StoryEngine) -> None:
-    answer = engine.answer("what year did this happen")
+@pytest.mark.parametrize(
+    "question",
+    ["what year did this happen", "when was this", "when did he say all this, what date"],
+)
+def test_when_it_happened_is_the_lead_s_date(engine: StoryEngine, question: str) -> None:
+    """When the news happened, or was said, is the date the lead gives."""
+    answer = engine.answer(question)
     assert answer.answered, answer.reason
     assert "April 24, 2025" in (answer.sentence or "")
 
