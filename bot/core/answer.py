@@ -179,7 +179,6 @@ from bot.core.shapes import (
     sex_of_name,
     statement_subjects,
     surname_stands_alone,
-    thing_called,
     title_asked,
     titles_before_name,
     who_doing_head,
@@ -3108,32 +3107,6 @@ class StoryEngine:
             wanted |= self._terms_in(country)
         return bool(wanted) and not wanted & present
 
-    @staticmethod
-    def _named_thing(query: Query, sentence: Sentence) -> bool:
-        """Whether ``sentence`` writes the thing a "what is the NOUN called" question asks
-        about with a name beside it ("whats the new parking app called" of "The ParkEasy
-        app, which replaced ...")."""
-        noun = thing_called(query.text)
-        if not noun or term(noun) not in sentence.terms:
-            return False
-        given = {t.word for t in query.terms}
-        words = [w.strip(",.;:") for w in sentence.text.split()]
-
-        def a_name(i: int) -> bool:  # (not the sentence's first word, nor the question's)
-            return (
-                0 < i < len(words)
-                and words[i][:1].isupper()
-                and not CALENDAR_WORD.fullmatch(words[i])
-                and normalise(words[i]) not in given
-            )
-
-        # "The ParkEasy app", "the app, ParkEasy,": right before it, or set off right after
-        return any(
-            term(fold_variant(normalise(word))) == term(noun)
-            and (a_name(i - 1) or (sentence.text.split()[i].endswith(",") and a_name(i + 1)))
-            for i, word in enumerate(words)
-        )
-
     def _names_elsewhere(self, query: Query, position: int) -> str:
         """A name the question uses that the corpus has, but not in the article of paragraph
         ``position`` ("the Harrowby floods" answered from a story about Kyiv); "" if none."""
@@ -3526,8 +3499,9 @@ class StoryEngine:
             return f"the closest passage names no such {organisation}"
         if query.asks_name and "name" not in sentence.features:
             return "the closest passage gives no name for that"
-        if asked.called and not sentence.has(NAMING) and not self._named_thing(query, sentence):
-            # "What's the student satellite called?" is not "one of them called me"
+        if asked.called and not sentence.has(
+            NAMING
+        ):  # "What's the student satellite called?" is not "one of them called me"
             return "the closest passage gives no name for that"
         if (query.kind is QuestionType.WHO or query.asks_name) and not self._holds_title(
             query, sentence.text, paragraph

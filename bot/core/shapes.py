@@ -842,21 +842,6 @@ _NAME_BREAKS = words(
 #: "What is the satellite called?", "what's it named": asks for the name something goes by,
 #: which a sentence gives as "called X", "named X", "known as X".
 ASKS_WHAT_IT_IS_CALLED = re.compile(r"\b(?:called|named)\s*\??$")
-#: The noun before "called" ("whats the new parking app called" -> "app").
-_THING_CALLED = re.compile(
-    r"\b([a-z][a-z'’-]*)\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:called|named)\s*\??$",
-    re.IGNORECASE,
-)
-
-
-def thing_called(question: str) -> str:
-    """The noun a "what is the NOUN called" question asks the name of ("" if none, or a
-    pronoun: "what is it called")."""
-    found = _THING_CALLED.search(question)
-    noun = normalise(found.group(1)) if found else ""
-    return "" if noun in STOPWORDS else noun
-
-
 NAMING = LazyPattern(
     r"\b(?:called|named|dubbed|titled|known as)\s+"
     r"(?!(?:me|him|her|them|us|it|you|for|on|off|in|up|to|out|back|the|a|an|by|after)\b)"

@@ -3538,30 +3538,6 @@ def test_chairing_a_group_is_being_in_charge_of_it(
     assert expected in (answer.sentence or "")
 
 
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("whats the booking app called", "TipBook"),
-        ("what's his farm called", "Greystone Farm"),
-    ],
-)
-def test_a_thing_called_by_a_name_written_beside_it(
-    tmp_path: Path, question: str, expected: str
-) -> None:
-    """ "what's the app called" is answered by "The TipBook app" (no "called" needed); a name
-    further off ("launched by Harrowfield Council") does not name the app."""
-    engine = engine_over(
-        tmp_path,
-        "tip.txt",
-        "Council launches tip bookings\n\nA booking app launched by Harrowfield Council"
-        " crashed on Monday.\n\nThe TipBook app lets residents book slots at the tip.\n\n"
-        "Tom Ashby, 52, who farms 420 acres at Greystone Farm, could not book a slot.\n",
-    )
-    answer = engine.answer(question)
-    assert answer.answered
-    assert expected in (answer.sentence or "")
-
-
 def test_a_common_word_or_a_name_is_no_glued_compound(tmp_path: Path) -> None:
     """ "football" is common English and "Southport" a name, so neither is split; "helpline" is
     split only where the story writes "help line" side by side, while a word English hardly

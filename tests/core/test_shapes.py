@@ -58,7 +58,6 @@ from bot.core.shapes import (
     sex_of_name,
     statement_subjects,
     surname_stands_alone,
-    thing_called,
     titles_before_name,
     who_doing_head,
     who_head,
@@ -1436,17 +1435,3 @@ def test_the_age_of_the_one_whose_name_is_asked(question: str, age: str) -> None
     """The age before the noun whose name is asked, which a passage may give with another
     noun ("a 58-year-old man")."""
     assert age_of_the_unnamed(question) == age
-
-
-@pytest.mark.parametrize(
-    ("question", "noun"),
-    [
-        ("whats the new parking app called", "app"),
-        ("What was the bogus foundation called?", "foundation"),
-        ("what's the pill named?", "pill"),
-        ("what is it called", ""),
-        ("who called the police", ""),
-    ],
-)
-def test_thing_called_is_the_noun_before_called(question: str, noun: str) -> None:
-    assert thing_called(question) == noun
