@@ -1962,10 +1962,12 @@ class StoryEngine:
         return meant if meant and not self._lookup(folded)[0] else word
 
     def _compound_split(self, found: re.Match[str]) -> str:
-        """The two words of the corpus a rare glued word it does not use at all stands for
-        ("payrise" -> "pay rise", "cyberattack" -> "cyber attack"), else the word itself: not a
-        name ("Southport"), a word English knows well ("hostages", "priceless") or one with a
-        synonym the story uses ("streetcar" is its "tram")."""
+        """The two words of the corpus a rare glued word it does not use stands for ("payrise"
+        -> "pay rise", "cyberattack" -> "cyber attack", "seawall" -> "sea wall"), else the word
+        itself: not a name ("Southport"), nor a word English knows well ("hostages",
+        "priceless"). A word the story could read otherwise (a synonym: "streetcar" is its
+        "tram"; a typo's fix: "seawall" of "seawater") is split only where the story writes the
+        two words side by side."""
         word = found.group(0)
         if word[:1].isupper() and found.start() and not found.string.isupper():
             return word
@@ -1974,11 +1976,8 @@ class StoryEngine:
         if split is None:
             split = folded
             rarity = english_zipf(folded)
-            # a word the story lacks but could stand in for (a synonym, a typo's fix) is split
-            # only when the story writes its two words side by side ("seawall" is its "sea
-            # wall", not its "seawater")
-            stand_in = bool(self._lookup(folded)[0])
             if rarity < COMPOUND_ZIPF and term(folded) not in self._document_frequency:
+                read_otherwise = bool(self._lookup(folded)[0])  # (a synonym, a typo's fix)
                 for cut in range(MIN_COMPOUND_PART, len(folded) - MIN_COMPOUND_PART + 1):
                     first, second = folded[:cut], folded[cut:]
                     if (
@@ -1992,7 +1991,7 @@ class StoryEngine:
                                 term(first),
                             )
                             or (  # a word English hardly knows, its parts in one passage
-                                not stand_in
+                                not read_otherwise
                                 and rarity < GLUED_ZIPF
                                 and np.intersect1d(
                                     self.index.documents_with(term(first)),

@@ -858,7 +858,9 @@ _NOT_A_COUNT = LazyPattern(
     r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
     r"|\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b"
     # "one of the worst-performing operators": a rank, not a count
-    r"|\bone of (?:the|its|their|his|her|our|my) (?:most|least|best|worst|\w{3,}est)\b",
+    r"|\bone of (?:the|its|their|his|her|our|my) (?:most|least|best|worst|biggest|largest|"
+    r"smallest|oldest|newest|youngest|highest|lowest|longest|shortest|fastest|slowest|"
+    r"greatest|strongest|weakest|richest|poorest|safest|\w{3,}iest)\b",
     re.IGNORECASE,
 )
 
@@ -1298,7 +1300,7 @@ LEADER_POST = LazyPattern(
     r"\b(president|minister|leader|chancellor|secretary|chief|ceo|director|head|king|queen|"
     r"governor|mayor|general|commander|chair(?:man|woman|person)?|manager|managing|boss|owner|"
     r"founder|curator|principal|superintendent|inspector|editor|coach|captain|led|leads|heads|"
-    r"headed|runs|ran|manages|managed|in charge|chaired|chairs|chairing|leading|heading|"
+    r"headed|runs|ran|manages|managed|in charge|chaired|chairs|chairing|"
     r"spearhead(?:ed|s|ing)?|fronted|organi[sz]ers?|coordinators?)\b",
     re.IGNORECASE,
 )

@@ -1231,10 +1231,10 @@ _WHAT_IS_THE_DATE = LazyPattern(
 )
 #: After "how", these words belong to the question type, not the topic ("how long", "how old").
 HOW_ADVERBS = words(
-    "many much long old often far big large tall high deep wide heavy strong hot cold warm thick"
+    "many much long old often far big large tall high deep wide heavy hot cold thick"
 )
 #: "how bad/serious ...": how much of the topic, not the topic (nor a number).
-_HOW_DEGREE = words("bad badly serious seriously severe severely")
+_HOW_DEGREE = words("bad badly serious seriously severe severely strong warm")
 _STATEMENT_VERBS = words(
     "say says said tell tells told post posts posted write wrote claim claims claimed think "
     "thinks thought believe believes mean meant view views opinion react reacted respond "

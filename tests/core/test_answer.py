@@ -3538,6 +3538,43 @@ def test_chairing_a_group_is_being_in_charge_of_it(
     assert expected in (answer.sentence or "")
 
 
+_COAST = (
+    "Storm Brenna batters coast\n\n"
+    "The evidence that the new sea wall worked is strong, according to council engineer Priya"
+    " Nandakumar.\n\n"
+    "Police arrested one of the protest leaders who blocked the coast road on Wednesday morning."
+    "\n\nThe reception for the council's recovery plan was warm, with residents praising the"
+    " speed of the clean-up.\n\n"
+    "St Cuthbert's Hospital, leading the region in cancer survival rates, opened a new wing."
+    "\n\nThe unions said they were heading for a showdown with ministers over pay.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many protest leaders were arrested?", "one of the protest leaders"),
+        ("How strong is the evidence that the sea wall worked?", "is strong"),
+        ("how warm was the reception for the recovery plan?", "was warm"),
+        ("Who runs the hospital?", None),
+        ("who is the boss of the unions", None),
+    ],
+)
+def test_ranks_degrees_and_posts_read_in_their_own_sense(
+    tmp_path: Path, question: str, expected: str | None
+) -> None:
+    """ "one of the protest leaders" counts (a protest is no superlative); "how strong is the
+    evidence" asks a degree, not a number; "leading the region" and "heading for a showdown"
+    say nobody is in charge."""
+    answer = engine_over(tmp_path, "coast.txt", _COAST).answer(question)
+    if expected is None:
+        assert "leading" not in (answer.sentence or "")
+        assert "heading" not in (answer.sentence or "")
+    else:
+        assert answer.answered, answer.reason
+        assert expected in (answer.sentence or "")
+
+
 def test_a_common_word_or_a_name_is_no_glued_compound(tmp_path: Path) -> None:
     """ "football" is common English and "Southport" a name, so neither is split; "helpline" is
     split only where the story writes "help line" side by side, while a word English hardly

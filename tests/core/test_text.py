@@ -225,19 +225,21 @@ def test_question_type(question: str, expected: QuestionType) -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "topic"),
+    ("question", "kind", "topic"),
     [
-        ("how strong were the gusts", ["gusts"]),
-        ("How hot is the sand getting?", ["sand", "getting"]),
-        ("how cold did it get overnight", ["overnight"]),
-        ("How thick is the ice on the lake?", ["ice", "lake"]),
-        ("How warm will it stay", ["stay"]),
+        ("How hot is the sand getting?", QuestionType.HOW_MANY, ["sand", "getting"]),
+        ("how cold did it get overnight", QuestionType.HOW_MANY, ["overnight"]),
+        ("How thick is the ice on the lake?", QuestionType.HOW_MANY, ["ice", "lake"]),
+        ("how strong were the gusts", QuestionType.OTHER, ["gusts"]),
+        ("How strong is the evidence?", QuestionType.OTHER, ["evidence"]),
+        ("how warm was the reception", QuestionType.OTHER, ["reception"]),
     ],
 )
-def test_how_and_a_measure_asks_a_number(question: str, topic: list[str]) -> None:
-    """ "how strong / hot / cold / warm / thick" asks a measurement, as "how high" does: the
-    adjective is the question's type, not its topic."""
-    assert question_type(question) == QuestionType.HOW_MANY
+def test_how_and_a_measure_or_a_degree(question: str, kind: QuestionType, topic: list[str]) -> None:
+    """ "how hot / cold / thick" asks a measurement, as "how high" does; "how strong / warm"
+    asks how much of it (the gusts' speed, or that the evidence is strong). Either way the
+    adjective is no topic word the story must use."""
+    assert question_type(question) == kind
     assert content_tokens(tokenize(question)) == topic
 
 
