@@ -25,6 +25,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot.core import lexicon
 from bot.core.library import Library, warm_up
 from bot.settings import Settings
 
@@ -166,12 +167,18 @@ class StorybotBot(commands.Bot):
         """Build the story snapshot (off the event loop), load the feature Cogs, then sync slash
         commands if they changed."""
         await asyncio.to_thread(lambda: self.library.corpus)
+        await self.save_lexicon()
         # (in the background: the first question with a word the story lacks needs them)
         self._warm_up = asyncio.create_task(asyncio.to_thread(warm_up), name="storybot-warm-up")
         self._warm_up.add_done_callback(_log_failure)
         for name in self.extension_names:
             await self.load_extension(name)
         await self.sync_commands(force=self.force_sync)
+
+    async def save_lexicon(self) -> None:
+        """Save the words the engine build looked up to the lexicon cache (off the event loop;
+        nothing is written if no cache is in use or nothing new was learned)."""
+        await asyncio.to_thread(lexicon.save_active)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: the Cogs' listeners handle messages."""

@@ -75,6 +75,9 @@ class Settings:
     answer_cooldown_seconds: float = 5.0
     insights_retention_days: int = 90
     insights_salt: Secret = field(default_factory=lambda: Secret(""))
+    #: Folder of the lexicon cache (None: no cache). ``load_settings`` defaults it to the user's
+    #: cache folder; a ``Settings()`` built in code has none.
+    cache_dir: Path | None = None
     # Testing only: point discord.py at a local fake Discord.
     discord_api_base: str | None = None
     discord_gateway_url: str | None = None
@@ -164,6 +167,32 @@ def _parse_url(name: str, raw: str) -> str:
     return url.rstrip("/")
 
 
+#: The value of STORYBOT_CACHE_DIR that turns the lexicon cache off.
+CACHE_OFF = "off"
+
+
+def _parse_cache_dir(name: str, raw: str) -> Path | None:
+    value = raw.strip()
+    if value.casefold() == CACHE_OFF:
+        return None
+    if "\0" in value:
+        raise SettingsError(f"{name} must be a folder path or {CACHE_OFF}, got {_shown(raw)}")
+    return Path(value).expanduser()
+
+
+def default_cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """``$XDG_CACHE_HOME/storybot`` (if that is an absolute path), else
+    ``~/.cache/storybot``; None if there is no home folder."""
+    xdg = environ.get("XDG_CACHE_HOME", "").strip()
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "storybot"
+    home = environ.get("HOME", "").strip()
+    try:
+        return (Path(home) if home else Path.home()) / ".cache" / "storybot"
+    except RuntimeError:  # no home folder can be determined
+        return None
+
+
 def load_settings(
     environ: Mapping[str, str] | None = None,
     *,
@@ -204,6 +233,12 @@ def load_settings(
     cooldown = get(
         "STORYBOT_ANSWER_COOLDOWN", lambda n, r: _parse_float(n, r, maximum=MAX_COOLDOWN_SECONDS)
     )
+    cache_raw = environ.get("STORYBOT_CACHE_DIR", "")
+    cache_dir = (
+        _parse_cache_dir("STORYBOT_CACHE_DIR", cache_raw)
+        if cache_raw.strip()
+        else default_cache_dir(environ)
+    )
     return Settings(
         discord_token=Secret(environ.get("DISCORD_TOKEN", "").strip()),
         corpus_dir=get("STORYBOT_CORPUS_DIR", lambda n, r: Path(r.strip())) or defaults.corpus_dir,
@@ -222,6 +257,7 @@ def load_settings(
         ),
         insights_retention_days=retention or defaults.insights_retention_days,
         insights_salt=Secret(environ.get("STORYBOT_INSIGHTS_SALT", "").strip()),
+        cache_dir=cache_dir,
         discord_api_base=get("DISCORD_API_BASE", _parse_url),
         discord_gateway_url=get("DISCORD_GATEWAY_URL", _parse_url),
     )

@@ -70,6 +70,11 @@ TOKEN = "MTIzNDU2Nzg5.abcdef.secret-token-value"
             id="retention-beyond-dates",
         ),
         pytest.param(
+            {"STORYBOT_CACHE_DIR": "cache\0dir"},
+            "STORYBOT_CACHE_DIR must be a folder path or off",
+            id="cache-dir-nul",
+        ),
+        pytest.param(
             {"DISCORD_API_BASE": "localhost:8080"},
             "DISCORD_API_BASE must be an http",
             id="api-base-no-scheme",
@@ -118,6 +123,43 @@ def test_token_hidden_in_repr() -> None:
     settings = Settings(discord_token=Secret(TOKEN))
     assert TOKEN not in repr(settings)
     assert settings.require_token() == TOKEN
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        pytest.param({"HOME": "/home/ann"}, "/home/ann/.cache/storybot", id="default-home"),
+        pytest.param(
+            {"HOME": "/home/ann", "XDG_CACHE_HOME": "/var/cache/ann"},
+            "/var/cache/ann/storybot",
+            id="default-xdg",
+        ),
+        pytest.param(
+            {"HOME": "/home/ann", "XDG_CACHE_HOME": "relative/cache"},
+            "/home/ann/.cache/storybot",
+            id="relative-xdg-ignored",
+        ),
+        pytest.param(
+            {"HOME": "/home/ann", "STORYBOT_CACHE_DIR": " /srv/cache "}, "/srv/cache", id="set"
+        ),
+        pytest.param(
+            {"HOME": "/home/ann", "STORYBOT_CACHE_DIR": "   "},
+            "/home/ann/.cache/storybot",
+            id="blank-is-default",
+        ),
+        pytest.param({"HOME": "/home/ann", "STORYBOT_CACHE_DIR": "off"}, None, id="off"),
+        pytest.param({"STORYBOT_CACHE_DIR": " OFF "}, None, id="off-any-case"),
+    ],
+)
+def test_cache_dir(environ: dict[str, str], expected: str | None) -> None:
+    """STORYBOT_CACHE_DIR: a folder, ``off``, or the user's cache folder by default."""
+    cache_dir = load_settings(environ).cache_dir
+    assert (None if cache_dir is None else cache_dir.as_posix()) == expected
+
+
+def test_settings_built_in_code_have_no_cache() -> None:
+    """``Settings()`` (tests, embedding) uses no lexicon cache."""
+    assert Settings().cache_dir is None
 
 
 def test_ids_parse_with_any_separator() -> None:

@@ -2,7 +2,10 @@
 
 Each module in :data:`COMMAND_MODULES` exposes ``register(subparsers)``, which adds its commands
 with ``set_defaults(handler=...)``; a handler takes ``(args, settings)`` and returns an exit code.
-Heavy imports (discord, numpy) happen inside handlers so that ``storybot ask`` starts fast.
+Heavy imports (discord, numpy) happen inside handlers so that ``storybot ask`` starts fast, and
+the lexicon cache (word stems and frequencies, :mod:`bot.core.lexicon`) is loaded before a
+handler runs and saved after it, so that a run whose words were all seen before imports neither
+nltk nor wordfreq.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from bot.core import lexicon
 from bot.core.errors import StorybotError
 from bot.settings import load_settings
 
@@ -44,7 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
             stream=sys.stderr,
         )
-        return int(args.handler(args, settings))
+        lexicon.configure(settings.cache_dir)  # (before the handler imports the engine)
+        try:
+            return int(args.handler(args, settings))
+        finally:
+            lexicon.save_active()
+            lexicon.use(None)
     except StorybotError as error:
         print(f"storybot: {error}", file=sys.stderr)
         return 2

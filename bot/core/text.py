@@ -1,7 +1,8 @@
 """Text processing shared by the whole engine: normalisation, tokens, stems, sentences, typos.
 
 Everything here is deterministic and needs no downloaded data: nltk is used only for its
-Snowball stemmer (imported lazily, it is slowish to import). The pieces:
+Snowball stemmer (imported lazily, it is slowish to import; stems and English word frequencies are
+also kept in the lexicon cache, :mod:`bot.core.lexicon`, when one is in use). The pieces:
 
 * :func:`normalise`: NFKC, curly -> straight quotes and apostrophes, dashes -> ``-``, diacritic
   folding (``"Støre"`` -> ``"store"``) and case folding. Every comparison goes through it.
@@ -33,6 +34,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+from bot.core import lexicon
 
 log = logging.getLogger(__name__)
 
@@ -725,10 +728,18 @@ def _stemmer() -> Any:
 
 @functools.lru_cache(maxsize=262144)
 def stem(word: str) -> str:
-    """Snowball stem of one normalised word (cached per distinct word)."""
+    """Snowball stem of one normalised word (cached per distinct word, and in the lexicon cache
+    if one is in use)."""
     if not word.isalpha():
         return word
-    return str(_stemmer().stem(word))
+    cache = lexicon.active()
+    if cache is None:
+        return str(_stemmer().stem(word))
+    found = cache.stem(word)
+    if found is None:
+        found = str(_stemmer().stem(word))
+        cache.remember_stem(word, found)
+    return found
 
 
 #: Places whose people are the place plus "n" ("Lithuania" -> "Lithuanian", "Kenyan").
@@ -1762,12 +1773,20 @@ def english_zipf(word: str) -> float:
     """How common ``word`` is in general English (Zipf scale: 0 unknown, 7+ "the").
 
     Uses the wordfreq package's bundled word lists (no download); 0.0 if it is not installed.
+    Consults the lexicon cache first if one is in use.
     """
+    cache = lexicon.active()
+    found = cache.zipf(word) if cache is not None else None
+    if found is not None:
+        return found
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade gracefully
         return 0.0
-    return float(zipf_frequency(word, "en"))
+    found = float(zipf_frequency(word, "en"))
+    if cache is not None:
+        cache.remember_zipf(word, found)
+    return found
 
 
 #: How many of English's most used words the English speller knows.

@@ -45,6 +45,7 @@ class Admin(commands.Cog):
                     allowed_mentions=render.NO_PINGS,
                 )
                 return
+            await self.bot.save_lexicon()
             extra = await self._reload_rules()
         log.info("Corpus reloaded by %s", interaction.user.id)
         await interaction.followup.send(

@@ -87,3 +87,22 @@ async def test_an_article_url_too_long_for_an_answer_is_left_out(
     answer = await fake.wait_for(fake.replies_to(question))
     assert "utm_source" not in str(answer.json)
     assert all(len(f["value"]) <= 1024 for f in answer.json["embeds"][0]["fields"])
+
+
+async def test_reload_saves_the_lexicon_cache(
+    fake: FakeDiscord, bot: StorybotBot, tmp_corpus: Path, tmp_path: Path
+) -> None:
+    """After a reload the words the new build looked up are in the lexicon cache file."""
+    from bot.core import lexicon, text
+
+    cache = lexicon.configure(tmp_path / "cache")
+    assert cache is not None
+    text.stem.cache_clear()  # (so that the build's stems reach the lexicon)
+    (tmp_corpus / "second-article.txt").write_text(
+        "Quiet village\n\nThe villagers were snorkelling near the reservoirs.\n", encoding="utf-8"
+    )
+    payload = await fake.slash("reload", user="admin")
+    await fake.wait_for(followup_of(fake, payload))
+    saved = lexicon.Lexicon.load(tmp_path / "cache" / lexicon.FILE_NAME)
+    assert saved.stem("snorkelling") == "snorkel"
+    assert saved.stem("reservoirs") == "reservoir"
