@@ -17,7 +17,6 @@ Moderators (Moderate Members, Manage Server or the admin role) get ``/cases user
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
 import time
@@ -49,6 +48,18 @@ MODLOG_BACKLOG = 50
 MODLOG_ROUNDS = 3
 #: Waits (seconds) before posting a waiting backlog again on its own (the last one repeats).
 MODLOG_FLUSH_DELAYS = (30.0, 120.0)
+
+
+def _passing(error: discord.HTTPException) -> bool:
+    """Whether trying the post again later may work: a server error, or rate limits that
+    outlasted discord.py's own tries (a refusal such as a 403 would not)."""
+    return isinstance(error, discord.DiscordServerError) or error.status == 429
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    """Log the mod-log writer's end unless it was stopped (it is not meant to end)."""
+    if not task.cancelled() and (error := task.exception()) is not None:
+        log.error("The mod-log writer stopped: %s", error, exc_info=error)
 
 
 def _nonce() -> str:
@@ -98,11 +109,14 @@ class Moderation(commands.Cog):
         self._modlog_backlog: deque[tuple[dict[str, Any], int]] = deque()
         self._modlog_dropped = 0  # entries lost (full backlog, given up), not reported yet
         self._modlog_added = asyncio.Event()  # set by each new entry, cleared by the writer
+        self._modlog_new = 0  # entries handed over since the writer last looked
         self._modlog_writer: asyncio.Task[None] | None = None  # the one task posting entries
+        self._modlog_lost_line: tuple[int, str] | None = None  # (count, nonce) of the lost line
 
     async def cog_load(self) -> None:
         """Start the mod-log's writer."""
-        self._modlog_writer = asyncio.create_task(self._write_modlog())
+        self._modlog_writer = asyncio.create_task(self._write_modlog(), name="storybot-modlog")
+        self._modlog_writer.add_done_callback(_log_failure)
 
     async def cog_unload(self) -> None:
         """Stop the mod-log's writer (its backlog is lost with the Cog, as on a restart)."""
@@ -150,7 +164,7 @@ class Moderation(commands.Cog):
         if already_removed:
             return None
         if verdict.action == "watch":
-            await self._watch(message, verdict)
+            self._watch(message, verdict)
         if not verdict.removes:
             return verdict
         enforcement = await asyncio.to_thread(  # atomic in the store: overlapping calls add up
@@ -160,7 +174,7 @@ class Moderation(commands.Cog):
             await self._enforce(message, verdict, enforcement, edited=edited)
         return verdict
 
-    async def _watch(self, message: discord.Message, verdict: Verdict) -> None:
+    def _watch(self, message: discord.Message, verdict: Verdict) -> None:
         """Log a "watch" verdict in the mod-log (the message stays)."""
         log.info("Watch: message %s matched %s", message.id, [m.rule for m in verdict.matches])
         self._modlog(
@@ -271,6 +285,7 @@ class Moderation(commands.Cog):
             return
         self._modlog_backlog.append(({**kwargs, "nonce": _nonce()}, 0))
         self._trim_modlog()
+        self._modlog_new += 1
         self._modlog_added.set()
 
     def _trim_modlog(self) -> None:
@@ -290,17 +305,32 @@ class Moderation(commands.Cog):
 
     async def _write_modlog(self) -> None:
         """The one task that posts the mod-log, so entries go out in order. It waits for an
-        entry; while Discord fails, it tries the backlog again at the next entry or after each
-        of :data:`MODLOG_FLUSH_DELAYS` (the last repeats), whichever comes first."""
-        failed = 0  # flushes that Discord failed in a row
+        entry; while Discord fails, it tries the backlog again at each new entry and, without
+        one, after each of :data:`MODLOG_FLUSH_DELAYS` (the last repeats): a new entry neither
+        moves that retry nor makes the next wait longer."""
+        loop = asyncio.get_running_loop()
+        retry_at: float | None = None  # when a failed backlog is tried again on its own
+        timed_rounds = 0  # rounds the retry timer started that Discord failed, in a row
         while True:
-            delay = None  # (until an entry comes)
-            if failed:
-                delay = MODLOG_FLUSH_DELAYS[min(failed, len(MODLOG_FLUSH_DELAYS)) - 1]
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._modlog_added.wait(), delay)
+            wait = None if retry_at is None else max(0.0, retry_at - loop.time())
+            try:
+                await asyncio.wait_for(self._modlog_added.wait(), wait)
+                timed = False
+            except TimeoutError:
+                timed = True
             self._modlog_added.clear()
-            failed = 0 if await self._flush_modlog() else failed + 1
+            # one round per new entry, as if each had been posted on its own: an entry Discord
+            # keeps failing is given up after its rounds and the ones behind it go out
+            rounds, self._modlog_new = max(1, self._modlog_new), 0
+            for _ in range(rounds):
+                if flushed := await self._flush_modlog():
+                    break
+            if flushed:
+                retry_at, timed_rounds = None, 0
+            elif retry_at is None or timed:
+                timed_rounds += timed
+                delays = MODLOG_FLUSH_DELAYS
+                retry_at = loop.time() + delays[min(timed_rounds, len(delays) - 1)]
 
     async def _flush_modlog(self) -> bool:
         """Post the backlog in order, then the count of lost entries. Stops at an entry that
@@ -323,10 +353,14 @@ class Moderation(commands.Cog):
             log.error("Mod-log entry given up after %d rounds of tries", MODLOG_ROUNDS)
         lost = self._modlog_dropped
         if lost:
-            line = {"content": render.modlog_lost(lost), "nonce": _nonce()}
+            # the same nonce while the count is the same: a try whose answer was lost is one line
+            if self._modlog_lost_line is None or self._modlog_lost_line[0] != lost:
+                self._modlog_lost_line = (lost, _nonce())
+            line = {"content": render.modlog_lost(lost), "nonce": self._modlog_lost_line[1]}
             if not await self._post_modlog(channel, line):
                 return False
             self._modlog_dropped -= lost  # (entries dropped meanwhile are told next time)
+            self._modlog_lost_line = None
         return True
 
     async def _post_modlog(self, channel: discord.abc.Messageable, entry: dict[str, Any]) -> bool:
@@ -336,7 +370,10 @@ class Moderation(commands.Cog):
         for delay in (*MODLOG_RETRY_DELAYS, None):
             try:
                 await channel.send(allowed_mentions=render.NO_PINGS, **entry)
-            except (discord.DiscordServerError, aiohttp.ClientError, OSError) as error:
+            except (discord.HTTPException, aiohttp.ClientError, OSError) as error:
+                if isinstance(error, discord.HTTPException) and not _passing(error):
+                    log.warning("Could not post to the mod-log: %s %s", error.status, error.text)
+                    return True
                 if isinstance(error, discord.HTTPException):
                     log.warning("Mod-log post failed: %s %s", error.status, error.text)
                 else:
@@ -344,9 +381,6 @@ class Moderation(commands.Cog):
                 if delay is None:
                     return False
                 await asyncio.sleep(delay)
-            except discord.HTTPException as error:
-                log.warning("Could not post to the mod-log: %s %s", error.status, error.text)
-                return True
             except Exception:
                 log.exception("Could not post to the mod-log")
                 return True
