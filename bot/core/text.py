@@ -892,6 +892,7 @@ _NEWS_WORD_GROUPS: tuple[tuple[str, ...], ...] = (
     ("child", "children", "kid", "kids"),
     ("country", "countries", "nation", "nations"),
     ("meeting", "meet", "meets", "met", "summit"),
+    ("tension", "tensions", "strain", "strains", "strained"),
 )
 #: Countries and regions with their people (and capitals that stand for a government).
 COUNTRY_GROUPS: tuple[tuple[str, ...], ...] = (

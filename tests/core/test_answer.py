@@ -1199,6 +1199,14 @@ def test_words_the_story_quotes_are_no_small_talk(tmp_path: Path, question: str)
     assert not answer.small_talk
 
 
+def test_the_strain_of_the_war_is_its_tension(engine: StoryEngine) -> None:
+    """ "feeling the strain" is the story's "create tension" (Eastern Europe), not "part of a
+    broader conversation"."""
+    answer = engine.answer("Which region is feeling the strain of the war?")
+    assert answer.answered, answer.reason
+    assert "Eastern Europe" in (answer.sentence or "")
+
+
 @pytest.mark.parametrize(
     "question",
     ["what year did this happen", "when was this", "when did he say all this, what date"],

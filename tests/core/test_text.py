@@ -126,6 +126,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("is hwy 24 shut for 3 hrs tmrw", "is highway 24 shut for 3 hours tomorrow"),
         ("the Aussie rider and two Brits", "the Australian rider and two British"),
         ("he was reffing and has reffed before", "he was refereeing and has refereed before"),
+        ("strained relations", "tension relations"),
     ],
     ids=[
         "transliteration",
@@ -157,6 +158,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "everyday-abbreviations",
         "demonym-slang",
         "chat-refereeing",
+        "strain-tension",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
