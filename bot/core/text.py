@@ -893,6 +893,7 @@ _NEWS_WORD_GROUPS: tuple[tuple[str, ...], ...] = (
     ("country", "countries", "nation", "nations"),
     ("meeting", "meet", "meets", "met", "summit"),
     ("tension", "tensions", "strain", "strains", "strained"),
+    ("pressure", "pressures", "pressured", "pressuring", "squeeze", "squeezed", "squeezing"),
 )
 #: Countries and regions with their people (and capitals that stand for a government).
 COUNTRY_GROUPS: tuple[tuple[str, ...], ...] = (

@@ -127,6 +127,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("the Aussie rider and two Brits", "the Australian rider and two British"),
         ("he was reffing and has reffed before", "he was refereeing and has refereed before"),
         ("strained relations", "tension relations"),
+        ("the squeeze on Russia", "the pressure on Russia"),
     ],
     ids=[
         "transliteration",
@@ -159,6 +160,7 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "demonym-slang",
         "chat-refereeing",
         "strain-tension",
+        "squeeze-pressure",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
