@@ -80,6 +80,7 @@ from bot.core.shapes import (
     ASKS_THE_START,
     ASKS_TOTAL,
     ASKS_WHAT_IT_IS_CALLED,
+    ASKS_WHEN_IT_WAS_SAID,
     ASKS_WORDS,
     ASKS_YEAR,
     ATTRIBUTED_TO,
@@ -1051,6 +1052,16 @@ _NEEDS_A_FITTING_SENTENCE = frozenset(
 _A_COUNTRY_S_VOICE = frozenset(
     ("government", "governments", "capitals", "critics", "authorities", "administration")
 )
+#: "how strong / warm ...": the degree asked, which a story that never writes the word may give
+#: ("gusts of 94 mph", "residents praised the clean-up").
+_DEGREE_ASKED = frozenset(("strong", "warm"))
+#: Words a question may use for a story's word that WordNet's first senses miss ("the strain
+#: of the war" is its tension; "putting the squeeze on" is pressure), looked up only when the
+#: story lacks the question's own word.
+_READ_AS = {
+    **dict.fromkeys(("strain", "strains", "strained", "straining"), "tension"),
+    **dict.fromkeys(("squeeze", "squeezes", "squeezed", "squeezing"), "pressure"),
+}
 #: Prefixes that turn a word into its opposite ("trust"/"mistrust", "happy"/"unhappy"): a
 #: question about one is answered by a passage about the other.
 _NEGATION_PREFIXES = ("mis", "dis", "un", "non")
@@ -2036,6 +2047,10 @@ class StoryEngine:
         plural = own_sense_plurals().get(found, "")
         if plural in self._document_frequency:  # "how much did they save" of "savings" alone
             return plural, CORRECTED_WEIGHT
+        if (other_word := _READ_AS.get(word)) and (other := term(other_word)) in (
+            self._document_frequency
+        ):  # "feeling the strain" of a story that says "tension" (and has no "strain")
+            return other, 1.0
         stand_in = STAND_INS.get(word) or STANDS_FOR.get(word)  # "Moscow" for Russia
         if stand_in and (other := term(stand_in)) in self._document_frequency:
             return other, CORRECTED_WEIGHT
@@ -2180,6 +2195,9 @@ class StoryEngine:
             )
         if ASKS_THE_GIST.match(folded):  # "What is this story about?": its lead sums it up
             return self._placed_paragraph(query, at_the_end=False)
+        said = ASKS_WHEN_IT_WAS_SAID.match(folded)
+        if said and self._speaks_in_the_lead(said.group(1)):
+            return self._placed_paragraph(query, at_the_end=False)  # (the lead dates it)
         candidates = self._rank(query) if query.terms else []
         about = ABOUT_THE_ARTICLE.search(folded)
         if about:  # "Who wrote this article?": its metadata, not its text
@@ -2229,6 +2247,15 @@ class StoryEngine:
         return any(
             phrase in f" {plain_words(self.paragraphs[position].text)} " for position in positions
         )
+
+    def _speaks_in_the_lead(self, who: str) -> bool:
+        """Whether "when did WHO say all this" asks of the one the lead has speaking: "he",
+        "she", "they", or a name the lead uses; with several articles, none (whose lead?)."""
+        if len(self.corpus.articles) != 1:
+            return False
+        if who in ("he", "she", "they"):
+            return True
+        return term(fold_variant(who)) in self._paragraph_terms(self.paragraphs[0])
 
     def _placed_paragraph(self, query: Query, *, at_the_end: bool) -> Answer:
         """Answer "What does the last (first) paragraph say?" with the article's last (first)
@@ -2348,6 +2375,9 @@ class StoryEngine:
         if query.kind_noun in ANSWER_KINDS:
             # "Which company is handling the engineering?": the story names the company
             light = light | {query.kind_noun}
+        if (degree := HOW_DEGREE.match(folded)) and degree.group(1) in _DEGREE_ASKED:
+            # "how strong were the gusts": how much, which "gusts of 94 mph" says
+            light = light | {degree.group(1)}
         if query.compares:
             light = light | COMPARISON_FRAMING
         if query.asks_first_name:

@@ -858,9 +858,11 @@ _NOT_A_COUNT = LazyPattern(
     r"|\b(?:" + _MONTHS + r")\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:" + _MONTHS + r")\b"
     r"|\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b"
     # "one of the worst-performing operators": a rank, not a count
-    r"|\bone of (?:the|its|their|his|her|our|my) (?:most|least|best|worst|biggest|largest|"
-    r"smallest|oldest|newest|youngest|highest|lowest|longest|shortest|fastest|slowest|"
-    r"greatest|strongest|weakest|richest|poorest|safest|\w{3,}iest)\b",
+    r"|\b(?:is|was|are|were|remains?|remained|been|be|as|among)\s+one of "
+    r"(?:the|its|their|his|her|our|my) (?:most|least|best|worst|biggest|largest|smallest|"
+    r"oldest|newest|youngest|highest|lowest|longest|shortest|fastest|slowest|greatest|"
+    r"strongest|weakest|richest|poorest|safest|closest|hottest|coldest|latest|driest|"
+    r"wettest|\w{3,}iest)\b",
     re.IGNORECASE,
 )
 
@@ -1117,10 +1119,14 @@ ASKS_THE_GIST = re.compile(
     r"|what\s+happened|what(?:'s|s| is)\s+going\s+on"
     r"|(?:when|where|what\s+(?:year|day|date|time))\s+did\s+(?:this|it|that|all\s+this)\s+"
     r"(?:happen|take\s+place)"
-    # "when was this", "when did he say all this, what date": when the story's news was
-    r"|(?:when|what\s+(?:year|day|date))\s+(?:was|is)\s+(?:this|that)"
-    r"|(?:when|what\s+(?:year|day|date))\s+did\s+(?:he|she|they|[a-z]+)\s+say\s+"
-    r"(?:this|that|it|all\s+(?:this|that))(?:\W+what\s+(?:year|day|date))?)\W*$"
+    # "when was this": when the story's news was
+    r"|(?:when|what\s+(?:year|day|date))\s+(?:was|is)\s+(?:this|that))\W*$"
+)
+#: "when did he say all this, what date", "what year did trump say all this": when the news
+#: was said, which the lead dates, if the one saying it is the lead's (group 1: who).
+ASKS_WHEN_IT_WAS_SAID = re.compile(
+    r"^\W*(?:so\W+)?(?:when|what\s+(?:year|day|date))\s+did\s+([a-z]+)\s+say\s+"
+    r"(?:this|that|it|all\s+(?:this|that))(?:\W+what\s+(?:year|day|date))?\W*$"
 )
 #: "the two countries", "both sides", "the warring nations": a reference to the parties the
 #: story names, not a number or a word it must use.

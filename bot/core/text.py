@@ -892,8 +892,6 @@ _NEWS_WORD_GROUPS: tuple[tuple[str, ...], ...] = (
     ("child", "children", "kid", "kids"),
     ("country", "countries", "nation", "nations"),
     ("meeting", "meet", "meets", "met", "summit"),
-    ("tension", "tensions", "strain", "strains", "strained"),
-    ("pressure", "pressures", "pressured", "pressuring", "squeeze", "squeezed", "squeezing"),
 )
 #: Countries and regions with their people (and capitals that stand for a government).
 COUNTRY_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -1247,7 +1245,7 @@ HOW_ADVERBS = words(
     "many much long old often far big large tall high deep wide heavy hot cold thick"
 )
 #: "how bad/serious ...": how much of the topic, not the topic (nor a number).
-_HOW_DEGREE = words("bad badly serious seriously severe severely strong warm")
+_HOW_DEGREE = words("bad badly serious seriously severe severely")
 _STATEMENT_VERBS = words(
     "say says said tell tells told post posts posted write wrote claim claims claimed think "
     "thinks thought believe believes mean meant view views opinion react reacted respond "

@@ -3583,6 +3583,48 @@ def test_ranks_degrees_and_posts_read_in_their_own_sense(
         assert expected in (answer.sentence or "")
 
 
+_COUNCIL = (
+    "Council budget row deepens\n\n"
+    "On Monday, council leader Ann Moore said the budget would be balanced by March.\n\n"
+    "Hospitals in the county are under strain as winter admissions rise.\n\n"
+    "There is tension in the cabinet over the cuts.\n\n"
+    "The strongest gust of the storm, 91mph, was recorded at the pier.\n\n"
+    "On 3 March, opposition leader Brian Tate said the plan was “a fantasy”.\n\n"
+    "Police arrested one of her most senior advisers on Friday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when did tate say that", "3 March"),
+        ("when did he say all this, what date", "On Monday"),
+        ("what is under strain this winter", "under strain"),
+        ("how strong was the storm", "91mph"),
+        ("how many advisers were arrested", "one of her most senior advisers"),
+    ],
+)
+def test_readings_kept_to_their_own_cases(tmp_path: Path, question: str, expected: str) -> None:
+    """ "when did NAME say that" of someone the lead does not have is answered where they speak;
+    "strain" is the story's own "strain" when it has one; "how strong" finds "the strongest
+    gust"; "arrested one of her advisers" counts one."""
+    answer = engine_over(tmp_path, "council.txt", _COUNCIL).answer(question)
+    assert answer.answered, answer.reason
+    assert expected in (answer.sentence or "")
+
+
+def test_when_someone_else_said_it_is_not_the_lead_s_date(engine: StoryEngine) -> None:
+    """ "when did zelensky say that" of a story where he says nothing is not its lead's date."""
+    answer = engine.answer("when did zelensky say that")
+    assert "April 24" not in (answer.sentence or "")
+
+
+def test_putting_the_squeeze_on_is_pressure(engine: StoryEngine) -> None:
+    answer = engine.answer("Who has Trump been putting the squeeze on?")
+    assert answer.answered, answer.reason
+    assert "pressure on Russia" in (answer.sentence or "")
+
+
 def test_a_common_word_or_a_name_is_no_glued_compound(tmp_path: Path) -> None:
     """ "football" is common English and "Southport" a name, so neither is split; "helpline" is
     split only where the story writes "help line" side by side, while a word English hardly

@@ -126,8 +126,6 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         ("is hwy 24 shut for 3 hrs tmrw", "is highway 24 shut for 3 hours tomorrow"),
         ("the Aussie rider and two Brits", "the Australian rider and two British"),
         ("he was reffing and has reffed before", "he was refereeing and has refereed before"),
-        ("strained relations", "tension relations"),
-        ("the squeeze on Russia", "the pressure on Russia"),
     ],
     ids=[
         "transliteration",
@@ -159,8 +157,6 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "everyday-abbreviations",
         "demonym-slang",
         "chat-refereeing",
-        "strain-tension",
-        "squeeze-pressure",
     ],
 )
 def test_index_terms_match_variants(left: str, right: str) -> None:
@@ -234,15 +230,14 @@ def test_question_type(question: str, expected: QuestionType) -> None:
         ("How hot is the sand getting?", QuestionType.HOW_MANY, ["sand", "getting"]),
         ("how cold did it get overnight", QuestionType.HOW_MANY, ["overnight"]),
         ("How thick is the ice on the lake?", QuestionType.HOW_MANY, ["ice", "lake"]),
-        ("how strong were the gusts", QuestionType.OTHER, ["gusts"]),
-        ("How strong is the evidence?", QuestionType.OTHER, ["evidence"]),
-        ("how warm was the reception", QuestionType.OTHER, ["reception"]),
+        ("how strong were the gusts", QuestionType.OTHER, ["strong", "gusts"]),
+        ("How strong is the evidence?", QuestionType.OTHER, ["strong", "evidence"]),
     ],
 )
 def test_how_and_a_measure_or_a_degree(question: str, kind: QuestionType, topic: list[str]) -> None:
-    """ "how hot / cold / thick" asks a measurement, as "how high" does; "how strong / warm"
-    asks how much of it (the gusts' speed, or that the evidence is strong). Either way the
-    adjective is no topic word the story must use."""
+    """ "how hot / cold / thick" asks a measurement, as "how high" does (the adjective is the
+    question's type); "how strong" asks how much of it, so "strong" is looked up (the story may
+    write "the strongest gust") but is light when the story lacks it."""
     assert question_type(question) == kind
     assert content_tokens(tokenize(question)) == topic
 
