@@ -78,6 +78,8 @@ class Settings:
     #: Folder of the lexicon cache (None: no cache). ``load_settings`` defaults it to the user's
     #: cache folder; a ``Settings()`` built in code has none.
     cache_dir: Path | None = None
+    #: Whether STORYBOT_CACHE_DIR chose ``cache_dir`` (then its problems are warnings).
+    cache_dir_set: bool = False
     # Testing only: point discord.py at a local fake Discord.
     discord_api_base: str | None = None
     discord_gateway_url: str | None = None
@@ -169,15 +171,23 @@ def _parse_url(name: str, raw: str) -> str:
 
 #: The value of STORYBOT_CACHE_DIR that turns the lexicon cache off.
 CACHE_OFF = "off"
+#: Every value of STORYBOT_CACHE_DIR that turns it off (any case, quoted or not).
+CACHE_OFF_VALUES = frozenset({CACHE_OFF, "false", "no", "none", "0", "disabled"})
 
 
 def _parse_cache_dir(name: str, raw: str) -> Path | None:
+    """The folder (relative: to the current folder at start), or None for an off value."""
     value = raw.strip()
-    if value.casefold() == CACHE_OFF:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1].strip()
+    if value.casefold() in CACHE_OFF_VALUES:
         return None
-    if "\0" in value:
+    if not value or "\0" in value:
         raise SettingsError(f"{name} must be a folder path or {CACHE_OFF}, got {_shown(raw)}")
-    return Path(value).expanduser()
+    try:
+        return Path(value).expanduser().absolute()
+    except RuntimeError:  # ~user with no such user, or no home folder
+        raise SettingsError(f"{name} cannot expand ~ in {_shown(raw)}: no such home") from None
 
 
 def default_cache_dir(environ: Mapping[str, str]) -> Path | None:
@@ -258,6 +268,7 @@ def load_settings(
         insights_retention_days=retention or defaults.insights_retention_days,
         insights_salt=Secret(environ.get("STORYBOT_INSIGHTS_SALT", "").strip()),
         cache_dir=cache_dir,
+        cache_dir_set=bool(cache_raw.strip()),
         discord_api_base=get("DISCORD_API_BASE", _parse_url),
         discord_gateway_url=get("DISCORD_GATEWAY_URL", _parse_url),
     )

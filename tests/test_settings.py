@@ -157,6 +157,34 @@ def test_cache_dir(environ: dict[str, str], expected: str | None) -> None:
     assert (None if cache_dir is None else cache_dir.as_posix()) == expected
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["off", "OFF", "false", "False", "no", "none", "None", "0", "disabled", '"off"', "'false'",
+     ' "none" '],
+)  # fmt: skip
+def test_cache_dir_off_spellings(value: str) -> None:
+    """Every usual way of saying "off" (any case, quoted as Docker's --env-file passes it)
+    turns the cache off instead of naming a folder."""
+    assert load_settings({"HOME": "/home/ann", "STORYBOT_CACHE_DIR": value}).cache_dir is None
+
+
+def test_cache_dir_relative_is_resolved_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative folder is taken from the current folder at start (an absolute path after)."""
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings({"STORYBOT_CACHE_DIR": "cache"})
+    assert settings.cache_dir == tmp_path / "cache"
+    assert settings.cache_dir_set
+
+
+def test_cache_dir_of_unknown_user_is_a_settings_error() -> None:
+    """``~nosuchuser/...`` is a one-line settings error naming the variable, not a traceback."""
+    with pytest.raises(SettingsError, match="STORYBOT_CACHE_DIR") as raised:
+        load_settings({"STORYBOT_CACHE_DIR": "~nosuchuser2226/cache"})
+    assert "\n" not in str(raised.value)
+
+
 def test_settings_built_in_code_have_no_cache() -> None:
     """``Settings()`` (tests, embedding) uses no lexicon cache."""
     assert Settings().cache_dir is None

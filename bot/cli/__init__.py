@@ -3,9 +3,9 @@
 Each module in :data:`COMMAND_MODULES` exposes ``register(subparsers)``, which adds its commands
 with ``set_defaults(handler=...)``; a handler takes ``(args, settings)`` and returns an exit code.
 Heavy imports (discord, numpy) happen inside handlers so that ``storybot ask`` starts fast, and
-the lexicon cache (word stems and frequencies, :mod:`bot.core.lexicon`) is loaded before a
-handler runs and saved after it, so that a run whose words were all seen before imports neither
-nltk nor wordfreq.
+the lexicon cache (word stems and frequencies, :mod:`bot.core.lexicon`) is set up before a
+handler runs (read on its first lookup) and saved after it, so that a run whose words were all
+seen before imports neither nltk nor wordfreq.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
             stream=sys.stderr,
         )
-        lexicon.configure(settings.cache_dir)  # (before the handler imports the engine)
+        lexicon.configure(settings.cache_dir, explicit=settings.cache_dir_set)
         try:
             return int(args.handler(args, settings))
         finally:

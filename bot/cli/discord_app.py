@@ -93,13 +93,16 @@ def build_bot(
     ``library`` replaces the one built from ``settings.corpus_dir`` (tests inject failures).
     Closing the bot closes both databases.
     """
-    from bot.client import bot_class
-    from bot.core.insights import InsightsStore
-    from bot.core.library import Library
-    from bot.exts._moderation import ModerationState
+    from bot.core import lexicon
 
-    library = library or Library(settings.corpus_dir)
-    library.corpus  # noqa: B018 - load now so that a broken corpus stops start-up
+    with lexicon.learning():  # (the engine's import and build fill the lexicon cache)
+        from bot.client import bot_class
+        from bot.core.insights import InsightsStore
+        from bot.core.library import Library
+        from bot.exts._moderation import ModerationState
+
+        library = library or Library(settings.corpus_dir)
+        library.corpus  # noqa: B018 - load now so that a broken corpus stops start-up
     moderation = ModerationState(settings.rules_file, settings.data_dir)
     try:
         insights = InsightsStore.from_settings(settings)

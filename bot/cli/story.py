@@ -59,9 +59,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _engine(args: argparse.Namespace, settings: Settings) -> StoryEngine:
-    from bot.core.library import build_engine
+    """The engine over the corpus (its import and build fill the lexicon cache)."""
+    from bot.core import lexicon
 
-    return build_engine(args.corpus or settings.corpus_dir)
+    with lexicon.learning():
+        from bot.core.library import build_engine
+
+        return build_engine(args.corpus or settings.corpus_dir)
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,44 +4,57 @@ Stemming (nltk's Snowball stemmer) and English word frequencies (wordfreq) are p
 a word, but importing nltk and loading wordfreq's English list take about a second. A
 :class:`Lexicon` keeps their results in one JSON file, so a run whose words were all seen before
 imports neither. :func:`bot.core.text.stem` and :func:`bot.core.text.english_zipf` consult the
-lexicon set with :func:`use` (none by default: the core is pure) before the library, and
-remember what the library answered.
+lexicon set with :func:`use` (none by default: the core is pure) before the library.
 
-The file is untrusted input: it is JSON, checked entry by entry, and a file that is missing,
-unreadable, malformed, too big or written for other library versions is ignored (logged once):
-the lexicon starts empty and the libraries answer. Saving writes a temporary file in the same
-folder and renames it over the old one; a folder that cannot be written is logged, never raised.
+Only words looked up inside a :func:`learning` scope (the engine's import and build, and the
+tables built from the stopwords) are remembered and saved: question and moderation words are
+answered from the file but never written to it. The file holds what this run's learning used
+(it is rewritten from that set, not added to), is named after the library versions
+(:func:`file_name`), and is read on the first lookup, not before.
+
+The file is untrusted input: it is JSON, checked entry by entry and against a checksum of its
+tables, and a file that is missing, unreadable, malformed, too big or damaged is ignored
+(logged): the lexicon starts empty and the libraries answer. Saving writes a temporary file in
+the same folder and renames it over the old one (through a symlink, keeping the old mode); a
+folder that cannot be written is logged, never raised.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import logging
 import math
 import os
 import threading
+import time
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
 
-#: The file's name in the cache folder.
-FILE_NAME = "lexicon.json"
 #: Bumped when the file's layout or the meaning of an entry changes.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Most entries per table: beyond that, new words are not remembered (they are still answered).
 MAX_ENTRIES = 250_000
 #: Longest word remembered (a longer one is answered but not kept).
 MAX_WORD_LENGTH = 64
 #: A bigger file is not read (a full file is about 15 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
-#: The libraries whose answers are cached: a file written with other versions is ignored.
+#: The libraries whose answers are cached: each set of versions has its own file.
 LIBRARIES = ("nltk", "wordfreq")
+#: Another versions' file not written for this long is deleted when saving.
+STALE_DAYS = 30
+#: The mode of a new file (an existing file keeps its own).
+NEW_FILE_MODE = 0o644
 
 
 def versions_key() -> str:
     """The format version and the installed versions of :data:`LIBRARIES` (read from their
-    metadata, without importing them), e.g. ``"1 nltk=3.9.1 wordfreq=3.1.1"``."""
+    metadata, without importing them), e.g. ``"2 nltk=3.9.1 wordfreq=3.1.1"``."""
     from importlib.metadata import PackageNotFoundError, version
 
     parts = [str(FORMAT_VERSION)]
@@ -53,104 +66,202 @@ def versions_key() -> str:
     return " ".join(parts)
 
 
-class Lexicon:
-    """Stems and Zipf frequencies by word, loaded from and saved to one file (or to none).
+def file_name(key: str) -> str:
+    """The file's name for versions ``key``: ``lexicon-<first 12 hex of sha1(key)>.json``."""
+    return (
+        f"lexicon-{hashlib.sha1(key.encode('utf-8'), usedforsecurity=False).hexdigest()[:12]}.json"
+    )
 
-    Thread-safe: words may be remembered from several threads while another saves.
+
+def checksum(stems: dict[str, str], zipf: dict[str, float]) -> str:
+    """sha256 (hex) of the canonical JSON of the two tables."""
+    text = json.dumps(
+        {"stems": stems, "zipf": zipf}, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# Learning scopes
+
+_learning: ContextVar[bool] = ContextVar("storybot_lexicon_learning", default=False)
+
+
+@contextlib.contextmanager
+def learning() -> Iterator[None]:
+    """Remember the words looked up inside (in this thread or task; a thread started inside with
+    a copy of the context, like ``asyncio.to_thread``, learns too)."""
+    token = _learning.set(True)
+    try:
+        yield
+    finally:
+        _learning.reset(token)
+
+
+def is_learning() -> bool:
+    """Whether lookups here are remembered."""
+    return _learning.get()
+
+
+class Lexicon:
+    """Stems and Zipf frequencies by word, read from one file on the first lookup and saved to it.
+
+    ``explicit``: the folder was chosen by the user (problems with it are warnings; with the
+    default folder they are logged at debug). Thread-safe.
     """
 
-    def __init__(self, path: Path | None = None, key: str = "") -> None:
-        self.path = path
-        self.key = key
+    def __init__(
+        self, folder: Path | None = None, key: str | None = None, *, explicit: bool = True
+    ) -> None:
+        self.folder = folder
+        self._key = key
+        self.explicit = explicit
         self._stems: dict[str, str] = {}
         self._zipf: dict[str, float] = {}
-        self._changed = False
-        self._lock = threading.Lock()
+        self._loaded_stems: dict[str, str] = {}
+        self._loaded_zipf: dict[str, float] = {}
+        self._used_stems: dict[str, str] = {}
+        self._used_zipf: dict[str, float] = {}
+        self._loaded = folder is None
+        self._lock = threading.RLock()
         self._save_failed = False
 
-    @classmethod
-    def load(cls, path: Path, key: str | None = None) -> Lexicon:
-        """The lexicon kept in ``path`` (empty if the file is missing or cannot be used).
+    @property
+    def key(self) -> str:
+        """The versions key (:func:`versions_key` unless given)."""
+        if self._key is None:
+            self._key = versions_key()
+        return self._key
 
-        ``key`` defaults to :func:`versions_key`; a file written under another key is ignored.
-        """
-        lexicon = cls(path, versions_key() if key is None else key)
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise ValueError(f"larger than {MAX_FILE_BYTES // 2**20} MB")
-            data = json.loads(path.read_text(encoding="utf-8"))
-            tables = _checked(data, lexicon.key)
-        except FileNotFoundError:
-            log.debug("No lexicon cache at %s yet", path)
-            return lexicon
-        except (OSError, ValueError, RecursionError) as error:
-            log.warning("Ignoring the lexicon cache %s (%s); it will be rewritten", path, error)
-            return lexicon
-        if tables is None:
-            log.info("The lexicon cache %s is for other library versions; starting a new one", path)
-            return lexicon
-        lexicon._stems, lexicon._zipf = tables
-        return lexicon
+    @property
+    def path(self) -> Path | None:
+        """The file (None: no folder)."""
+        return None if self.folder is None else self.folder / file_name(self.key)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the file was read (or there is none to read)."""
+        return self._loaded
 
     def __len__(self) -> int:
+        self._load()
         return len(self._stems) + len(self._zipf)
 
     @property
     def changed(self) -> bool:
-        """Whether a word was remembered since the last load or save."""
-        return self._changed
+        """Whether what learning used differs from what the file held."""
+        return bool(self._used_stems or self._used_zipf) and (
+            self._used_stems != self._loaded_stems or self._used_zipf != self._loaded_zipf
+        )
 
     def stem(self, word: str) -> str | None:
-        """The remembered stem of ``word``, or None."""
-        return self._stems.get(word)
+        """The remembered stem of ``word``, or None (a hit inside a learning scope is kept)."""
+        self._load()
+        found = self._stems.get(word)
+        if found is not None and _learning.get():
+            self._use(self._used_stems, word, found)
+        return found
 
     def zipf(self, word: str) -> float | None:
-        """The remembered Zipf frequency of ``word``, or None."""
-        return self._zipf.get(word)
+        """The remembered Zipf frequency of ``word``, or None (a hit inside a learning scope
+        is kept)."""
+        self._load()
+        found = self._zipf.get(word)
+        if found is not None and _learning.get():
+            self._use(self._used_zipf, word, found)
+        return found
 
     def remember_stem(self, word: str, stem: str) -> None:
-        """Keep ``stem`` as the stem of ``word`` (unless the table is full or the word long)."""
-        self._remember(self._stems, word, stem)
+        """Keep ``stem`` as the stem of ``word`` inside a learning scope (unless the table is
+        full or the word long); outside one, nothing."""
+        if _learning.get() and self._use(self._used_stems, word, stem):
+            self._stems.setdefault(word, stem)
 
     def remember_zipf(self, word: str, zipf: float) -> None:
-        """Keep ``zipf`` as the Zipf frequency of ``word`` (unless the table is full)."""
-        self._remember(self._zipf, word, zipf)
+        """Keep ``zipf`` as the Zipf frequency of ``word`` inside a learning scope (unless the
+        table is full or the word long); outside one, nothing."""
+        if _learning.get() and self._use(self._used_zipf, word, zipf):
+            self._zipf.setdefault(word, zipf)
 
-    def _remember(self, table: dict[str, Any], word: str, value: object) -> None:
-        if len(word) > MAX_WORD_LENGTH or len(table) >= MAX_ENTRIES or word in table:
+    def learned_words(self) -> list[str]:
+        """The words whose stems learning used this run, sorted."""
+        with self._lock:
+            return sorted(self._used_stems)
+
+    def _use(self, table: dict[str, Any], word: str, value: object) -> bool:
+        if len(word) > MAX_WORD_LENGTH:
+            return False
+        with self._lock:
+            if word not in table and len(table) >= MAX_ENTRIES:
+                return False
+            table[word] = value
+        return True
+
+    def _load(self) -> None:
+        """Read the file once (on the first lookup)."""
+        if self._loaded:
             return
         with self._lock:
-            table[word] = value
-            self._changed = True
+            if self._loaded:
+                return
+            path = self.path
+            assert path is not None
+            tables = self._read(path)
+            if tables is not None:
+                self._stems, self._zipf = dict(tables[0]), dict(tables[1])
+                self._loaded_stems, self._loaded_zipf = tables
+            self._loaded = True
+
+    def _read(self, path: Path) -> tuple[dict[str, str], dict[str, float]] | None:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise ValueError(f"larger than {MAX_FILE_BYTES // 2**20} MB")
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return _checked(data, self.key)
+        except FileNotFoundError:
+            log.debug("No lexicon cache at %s yet", path)
+        except OSError as error:
+            level = logging.WARNING if self.explicit else logging.DEBUG
+            log.log(level, "Cannot read the lexicon cache %s (%s)", path, error)
+        except (ValueError, RecursionError) as error:
+            log.warning("Ignoring the lexicon cache %s (%s); it will be rewritten", path, error)
+        return None
 
     def save(self) -> bool:
-        """Write the file if a word was remembered since it was read; True if written.
+        """Write what learning used this run if it differs from the file read; True if written.
 
-        Never raises: a folder that cannot be written is logged (a warning the first time).
+        Never raises: a folder that cannot be written is logged (a warning the first time, if
+        the folder was chosen explicitly; else at debug).
         """
-        if self.path is None or not self._changed:
+        if self.folder is None or not (self._used_stems or self._used_zipf):
             return False
+        self._load()  # (to compare with the file)
         with self._lock:
-            data = {"key": self.key, "stems": dict(self._stems), "zipf": dict(self._zipf)}
-            self._changed = False
+            if not self.changed:
+                return False
+            stems, zipf = dict(self._used_stems), dict(self._used_zipf)
+        path = self.path
+        assert path is not None
+        data = {"key": self.key, "checksum": checksum(stems, zipf), "stems": stems, "zipf": zipf}
         try:
-            _write_atomically(self.path, json.dumps(data, separators=(",", ":")))
-        except OSError as error:
-            self._changed = True
-            level = logging.DEBUG if self._save_failed else logging.WARNING
-            log.log(level, "Cannot save the lexicon cache to %s (%s)", self.path, error)
+            _write_atomically(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+        except (OSError, RuntimeError) as error:  # (RuntimeError: a symlink loop)
+            level = logging.WARNING if self.explicit and not self._save_failed else logging.DEBUG
+            log.log(level, "Cannot save the lexicon cache to %s (%s)", path, error)
             self._save_failed = True
             return False
+        with self._lock:
+            self._loaded_stems, self._loaded_zipf = stems, zipf
+        _delete_stale(path)
         return True
 
 
-def _checked(data: object, key: str) -> tuple[dict[str, str], dict[str, float]] | None:
-    """The two tables of a parsed file (None if written under another key); a malformed file
-    raises ``ValueError``."""
+def _checked(data: object, key: str) -> tuple[dict[str, str], dict[str, float]]:
+    """The two tables of a parsed file; a malformed or damaged one raises ``ValueError``."""
     if not isinstance(data, dict) or not isinstance(data.get("key"), str):
         raise ValueError("not a lexicon file")
     if data["key"] != key:
-        return None
+        raise ValueError("written for other library versions")
     stems, zipf = data.get("stems"), data.get("zipf")
     if not isinstance(stems, dict) or not isinstance(zipf, dict):
         raise ValueError("a table is missing")
@@ -160,22 +271,48 @@ def _checked(data: object, key: str) -> tuple[dict[str, str], dict[str, float]] 
         raise ValueError("a stem is not a string")
     if not all(type(w) is str and type(z) is float and math.isfinite(z) for w, z in zipf.items()):
         raise ValueError("a frequency is not a number")
+    if data.get("checksum") != checksum(stems, zipf):
+        raise ValueError("checksum mismatch: the file is damaged")
     return stems, zipf
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file next to ``path``, then rename it to ``path``."""
+    """Write ``text`` to a temporary file next to the file ``path`` points to (through a
+    symlink), with the old file's mode, then rename it over that file."""
     import tempfile  # (only when saving: a run that learned nothing never needs it)
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=path.parent)
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise OSError(f"the lexicon is larger than {MAX_FILE_BYTES // 2**20} MB")
+    target = path.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = NEW_FILE_MODE
+    fd, temp_name = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.replace(temp_name, path)
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _delete_stale(path: Path) -> None:
+    """Delete the other ``lexicon-*.json`` files next to ``path`` older than
+    :data:`STALE_DAYS` (best effort)."""
+    oldest = time.time() - STALE_DAYS * 86400
+    try:
+        for sibling in path.parent.glob("lexicon-*.json"):
+            if sibling.name == path.name:
+                continue
+            with contextlib.suppress(OSError):
+                if sibling.lstat().st_mtime < oldest:
+                    sibling.unlink()
+    except OSError as error:
+        log.debug("Cannot tidy the lexicon cache folder %s (%s)", path.parent, error)
 
 
 # --------------------------------------------------------------------------------------------
@@ -195,16 +332,14 @@ def use(lexicon: Lexicon | None) -> None:
     _active = lexicon
 
 
-def configure(cache_dir: Path | None) -> Lexicon | None:
-    """Load and use the lexicon file in ``cache_dir`` (None: use none); returns it.
-
-    Call it before the engine modules are imported: they stem tables at import.
-    """
-    use(None if cache_dir is None else Lexicon.load(cache_dir / FILE_NAME))
+def configure(cache_dir: Path | None, *, explicit: bool = True) -> Lexicon | None:
+    """Use the lexicon in ``cache_dir`` (None: none); returns it. Nothing is read until the
+    first lookup. ``explicit``: the user chose the folder (see :class:`Lexicon`)."""
+    use(None if cache_dir is None else Lexicon(cache_dir, explicit=explicit))
     return _active
 
 
 def save_active() -> bool:
-    """Save the lexicon in use if it changed (never raises); True if written."""
+    """Save the lexicon in use if learning changed it (never raises); True if written."""
     lexicon = _active
     return lexicon.save() if lexicon is not None else False

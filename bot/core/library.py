@@ -17,7 +17,7 @@ from bot.core.answer import Answer, StoryEngine
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.quotes import Quote, QuoteBook, extract_quotes
 from bot.core.synonyms import thesaurus
-from bot.core.text import english_speller, english_zipf
+from bot.core.text import english_speller, english_zipf, learn_for_answers
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,9 @@ def warm_up() -> None:
 def build_engine(corpus_dir: Path) -> StoryEngine:
     """Load the corpus, extract its quotes and build the engine (raises ``CorpusError``)."""
     corpus = load_corpus(corpus_dir)
-    return StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
+    engine = StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
+    learn_for_answers()
+    return engine
 
 
 class Library:

@@ -1321,11 +1321,13 @@ _FUNCTION_WORD_ZIPF = 5.0
 
 @functools.cache
 def _function_words() -> dict[int, tuple[str, ...]]:
-    """The common function words of four or more letters, by length."""
+    """The common function words of four or more letters, by length (their frequencies are
+    kept in the lexicon cache, whoever asks first)."""
     by_length: dict[int, list[str]] = {}
-    for word in sorted(STOPWORDS):
-        if len(word) >= 4 and word.isalpha() and english_zipf(word) >= _FUNCTION_WORD_ZIPF:
-            by_length.setdefault(len(word), []).append(word)
+    with lexicon.learning():
+        for word in sorted(STOPWORDS):
+            if len(word) >= 4 and word.isalpha() and english_zipf(word) >= _FUNCTION_WORD_ZIPF:
+                by_length.setdefault(len(word), []).append(word)
     return {length: tuple(found) for length, found in by_length.items()}
 
 
@@ -1787,6 +1789,20 @@ def english_zipf(word: str) -> float:
     if cache is not None:
         cache.remember_zipf(word, found)
     return found
+
+
+def learn_for_answers() -> None:
+    """Inside a learning scope with a lexicon in use, look up what answering a question in the
+    corpus's words needs: the frequency of every word stemmed so far (the corpus's) and the stem
+    of every stopword. A later run whose question has only such words then imports neither
+    nltk nor wordfreq. Nothing otherwise."""
+    cache = lexicon.active()
+    if cache is None or not lexicon.is_learning():
+        return
+    for word in sorted(STOPWORDS):
+        stem(word)
+    for word in cache.learned_words():
+        english_zipf(word)
 
 
 #: How many of English's most used words the English speller knows.

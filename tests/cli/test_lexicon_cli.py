@@ -1,7 +1,9 @@
-"""The lexicon cache from the command line: where it is kept, ``off``, failures, a warm start."""
+"""The lexicon cache from the command line: where it is kept, ``off``, failures, a warm start,
+what is written (the build's words only) and when the file is read."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import json
@@ -16,7 +18,6 @@ import pytest
 
 from bot.cli import main
 from bot.core import lexicon, text
-from bot.core.lexicon import FILE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = str(ROOT / "corpus")
@@ -53,7 +54,19 @@ def _story(folder: Path) -> tuple[str, str]:
     return str(folder), word
 
 
-def _saved(path: Path) -> dict[str, dict[str, object]]:
+def _name() -> str:
+    """This install's file name (computed here, not by the code under test)."""
+    key = lexicon.versions_key().encode("utf-8")
+    return f"lexicon-{hashlib.sha1(key, usedforsecurity=False).hexdigest()[:12]}.json"
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("lexicon*.json")) if folder.is_dir() else []
+
+
+def _saved(folder: Path) -> dict[str, dict[str, object]]:
+    """The tables of the one lexicon file in ``folder``."""
+    [path] = _files(folder)
     data = json.loads(path.read_text(encoding="utf-8"))
     return {"stems": data["stems"], "zipf": data["zipf"]}
 
@@ -73,14 +86,15 @@ def test_ask_saves_the_lexicon(
     environ: dict[str, str],
     where: str,
 ) -> None:
-    """`storybot ask` keeps the words it looked up in the cache folder's lexicon.json."""
+    """`storybot ask` keeps the corpus's words it looked up in the cache folder's file."""
     monkeypatch.delenv("STORYBOT_CACHE_DIR")
     for name, value in environ.items():
         monkeypatch.setenv(name, value.format(tmp=tmp_path))
     corpus, word = _story(tmp_path / "corpus")
     assert main(["ask", "--corpus", corpus, f"What were the villagers {word}?"]) == 0
     assert "all night" in capsys.readouterr().out
-    saved = _saved(tmp_path / where / FILE_NAME)
+    assert [p.name for p in _files(tmp_path / where)] == [_name()]
+    saved = _saved(tmp_path / where)
     assert saved["stems"][word] == text._stemmer().stem(word)
     assert saved["zipf"][word] == 0.0
     assert lexicon.active() is None  # main() leaves no lexicon in use
@@ -130,7 +144,7 @@ def test_saved_after_chat_and_errors(
     corpus, word = _story(tmp_path / "corpus")
     assert main([arg.format(corpus=corpus) for arg in argv]) == code
     capsys.readouterr()
-    assert word in _saved(tmp_path / "cache" / FILE_NAME)["stems"]
+    assert word in _saved(tmp_path / "cache")["stems"]
 
 
 WRAPPER = """
@@ -169,3 +183,181 @@ def test_second_ask_imports_neither_library(tmp_path: Path) -> None:
     assert second_loaded == []
     assert first == second == without
     assert "at least 12 people" in " ".join(first.split())
+
+
+def _clear_caches() -> None:
+    text.stem.cache_clear()
+    text.english_zipf.cache_clear()
+    text._function_words.cache_clear()
+
+
+def test_moderation_words_are_not_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Moderating a message with an e-mail address writes nothing of it (nor anything else) to
+    the cache."""
+    monkeypatch.setenv("STORYBOT_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["moderate", "write to jsmithers at gmail"]) == 0
+    assert "email" in capsys.readouterr().out
+    assert all("jsmithers" not in p.read_text(encoding="utf-8") for p in _files(tmp_path / "cache"))
+    assert _files(tmp_path / "cache") == []
+
+
+def test_question_words_are_not_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A question's word the corpus lacks is answered but not saved; the corpus's word is."""
+    monkeypatch.setenv("STORYBOT_CACHE_DIR", str(tmp_path / "cache"))
+    corpus, word = _story(tmp_path / "corpus")
+    asked = word.replace("zorb", "quxq")
+    assert main(["ask", "--corpus", corpus, f"Were the villagers {asked} or {word}?"]) == 0
+    capsys.readouterr()
+    saved = _saved(tmp_path / "cache")
+    assert word in saved["stems"]
+    assert asked not in saved["stems"]
+    assert asked not in saved["zipf"]
+
+
+def test_file_holds_only_the_last_runs_words(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After builds of two corpora, the file holds the second's words and the tables, not the
+    first's: it is rewritten from what the run used, not added to."""
+    monkeypatch.setenv("STORYBOT_CACHE_DIR", str(tmp_path / "cache"))
+    first, first_word = _story(tmp_path / "first")
+    second, second_word = _story(tmp_path / "second")
+    for corpus in (first, second):
+        _clear_caches()
+        assert main(["ask", "--corpus", corpus, "What did the mayor say?"]) == 0
+    capsys.readouterr()
+    saved = _saved(tmp_path / "cache")
+    assert second_word in saved["stems"]
+    assert first_word not in saved["stems"]
+    assert first_word not in saved["zipf"]
+    assert {"because", "which", "against"} <= set(saved["zipf"])  # the function-word table
+
+
+def test_damaged_file_is_ignored(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A file whose tables do not match its checksum (edited, damaged) is ignored with a
+    warning, and the answer is the one without a cache."""
+    monkeypatch.setenv("STORYBOT_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["ask", "--corpus", CORPUS, QUESTION]) == 0
+    without = capsys.readouterr().out
+    [path] = _files(tmp_path / "cache")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["stems"] |= {"killed": "tango", "kyiv": "tango"}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    _clear_caches()
+    with caplog.at_level(logging.WARNING, logger="bot.core.lexicon"):
+        assert main(["ask", "--corpus", CORPUS, QUESTION]) == 0
+    assert capsys.readouterr().out == without
+    assert "checksum" in caplog.text
+    assert "tango" not in _saved(tmp_path / "cache")["stems"].values()  # rewritten
+
+
+def test_other_versions_file_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each nltk/wordfreq versions key has its own file: another install's recent file stays
+    untouched next to this one's."""
+    monkeypatch.setenv("STORYBOT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    other_key = b"1 nltk=0.1 wordfreq=0.1"
+    other = tmp_path / "cache" / f"lexicon-{hashlib.sha1(other_key).hexdigest()[:12]}.json"
+    other.write_text('{"key": "1 nltk=0.1 wordfreq=0.1", "stems": {}, "zipf": {}}')
+    before = other.read_bytes()
+    corpus, _ = _story(tmp_path / "corpus")
+    assert main(["ask", "--corpus", corpus, "What did the mayor say?"]) == 0
+    capsys.readouterr()
+    assert other.read_bytes() == before
+    assert [p.name for p in _files(tmp_path / "cache")] == sorted([other.name, _name()])
+
+
+def test_symlinked_file_is_updated_and_keeps_its_mode(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saving through a symlinked file updates its target, which keeps its mode."""
+    monkeypatch.setenv("STORYBOT_CACHE_DIR", str(tmp_path / "shared"))
+    first, _ = _story(tmp_path / "first")
+    assert main(["ask", "--corpus", first, "What did the mayor say?"]) == 0
+    [target] = _files(tmp_path / "shared")
+    target.chmod(0o664)
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / target.name).symlink_to(target)
+    monkeypatch.setenv("STORYBOT_CACHE_DIR", str(tmp_path / "mine"))
+    second, word = _story(tmp_path / "second")
+    _clear_caches()
+    assert main(["ask", "--corpus", second, "What did the mayor say?"]) == 0
+    capsys.readouterr()
+    assert (tmp_path / "mine" / target.name).is_symlink()
+    assert word in _saved(tmp_path / "shared")["stems"]
+    assert target.stat().st_mode & 0o777 == 0o664
+
+
+def _home_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "homefile").write_text("not a folder")
+    os.environ["HOME"] = str(tmp_path / "homefile")
+
+
+def _file_is_a_folder(tmp_path: Path) -> None:
+    for name in (_name(), "lexicon.json"):
+        (tmp_path / "home" / ".cache" / "storybot" / name).mkdir(parents=True)
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(_home_is_a_file, id="home-is-a-file"),
+        pytest.param(_file_is_a_folder, id="file-is-a-folder"),
+    ],
+)
+def test_unusable_default_location_is_logged_at_debug(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    spoil: object,
+) -> None:
+    """The default cache folder being unusable (the user set nothing) is no warning."""
+    monkeypatch.delenv("STORYBOT_CACHE_DIR")
+    assert callable(spoil)
+    spoil(tmp_path)
+    corpus, _ = _story(tmp_path / "corpus")
+    with caplog.at_level(logging.DEBUG, logger="bot.core.lexicon"):
+        assert main(["ask", "--corpus", corpus, "What did the mayor say?"]) == 0
+    assert "all night" in capsys.readouterr().out
+    lexicon_records = [r for r in caplog.records if r.name == "bot.core.lexicon"]
+    assert lexicon_records, "nothing logged"
+    assert all(r.levelno == logging.DEBUG for r in lexicon_records)
+    assert "rewritten" not in caplog.text
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["rules", "check"], id="rules-check"),
+        pytest.param(["moderate", "hello everyone, see you at the match"], id="moderate"),
+    ],
+)
+def test_commands_without_lookups_never_read_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    argv: list[str],
+) -> None:
+    """The file is read on the first stem or frequency lookup: `rules check` and `moderate` of
+    an ordinary message never read it (a damaged file there goes unnoticed)."""
+    monkeypatch.setenv("STORYBOT_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    for name in (_name(), "lexicon.json"):
+        (tmp_path / "cache" / name).write_text("{damaged", encoding="utf-8")
+    with caplog.at_level(logging.DEBUG, logger="bot.core.lexicon"):
+        assert main(argv) == 0
+    capsys.readouterr()
+    assert [r for r in caplog.records if r.name == "bot.core.lexicon"] == []

@@ -103,6 +103,6 @@ async def test_reload_saves_the_lexicon_cache(
     )
     payload = await fake.slash("reload", user="admin")
     await fake.wait_for(followup_of(fake, payload))
-    saved = lexicon.Lexicon.load(tmp_path / "cache" / lexicon.FILE_NAME)
+    saved = lexicon.Lexicon(tmp_path / "cache")
     assert saved.stem("snorkelling") == "snorkel"
     assert saved.stem("reservoirs") == "reservoir"
