@@ -1791,18 +1791,26 @@ def english_zipf(word: str) -> float:
     return found
 
 
+#: Most corpus words whose frequencies a build looks up ahead for the lexicon cache: an
+#: archive's tens of thousands would add seconds to its build (about 35 us a word), and a
+#: long-running bot gains nothing from a fast start.
+LEARN_AHEAD_WORDS = 20_000
+
+
 def learn_for_answers() -> None:
     """Inside a learning scope with a lexicon in use, look up what answering a question in the
-    corpus's words needs: the frequency of every word stemmed so far (the corpus's) and the stem
-    of every stopword. A later run whose question has only such words then imports neither
-    nltk nor wordfreq. Nothing otherwise."""
+    corpus's words needs: the frequency of every word stemmed so far (the corpus's, if at most
+    :data:`LEARN_AHEAD_WORDS`) and the stem of every stopword. A later run whose question has
+    only such words then imports neither nltk nor wordfreq. Nothing otherwise."""
     cache = lexicon.active()
     if cache is None or not lexicon.is_learning():
         return
     for word in sorted(STOPWORDS):
         stem(word)
-    for word in cache.learned_words():
-        english_zipf(word)
+    learned = cache.learned_words()
+    if len(learned) <= LEARN_AHEAD_WORDS:
+        for word in learned:
+            english_zipf(word)
 
 
 #: How many of English's most used words the English speller knows.

@@ -359,3 +359,18 @@ def test_answers_identical_with_a_warm_cache(
     text.english_zipf.cache_clear()
     text._function_words.cache_clear()
     assert _answers() == without
+
+
+@pytest.mark.parametrize(("limit", "looked_up"), [(20_000, True), (0, False)])
+def test_a_build_looks_up_its_words_frequencies_ahead_up_to_a_limit(
+    monkeypatch: pytest.MonkeyPatch, fresh_caches: None, limit: int, looked_up: bool
+) -> None:
+    """A build in a learning scope looks up the frequencies of its words for later runs, unless
+    it has more words than :data:`text.LEARN_AHEAD_WORDS` (an archive's build would slow)."""
+    monkeypatch.setattr(text, "LEARN_AHEAD_WORDS", limit)
+    cache = Lexicon(None, KEY)
+    lexicon.use(cache)
+    with learning():
+        text.stem("concession")
+        text.learn_for_answers()
+    assert (cache.zipf("concession") is not None) is looked_up
