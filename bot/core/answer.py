@@ -1052,9 +1052,9 @@ _NEEDS_A_FITTING_SENTENCE = frozenset(
 _A_COUNTRY_S_VOICE = frozenset(
     ("government", "governments", "capitals", "critics", "authorities", "administration")
 )
-#: "how strong / warm ...": the degree asked, which a story that never writes the word may give
-#: ("gusts of 94 mph", "residents praised the clean-up").
-_DEGREE_ASKED = frozenset(("strong", "warm"))
+#: "how strong / warm / thick ...": the degree or measure asked, which a story that never writes
+#: the word may give ("gusts of 94 mph", "residents praised the clean-up", "a 40mm layer").
+_DEGREE_ASKED = frozenset(("strong", "warm", "thick"))
 #: Words a question may use for a story's word that WordNet's first senses miss ("the strain
 #: of the war" is its tension; "putting the squeeze on" is pressure), looked up only when the
 #: story lacks the question's own word.

@@ -1241,9 +1241,10 @@ _WHAT_IS_THE_DATE = LazyPattern(
     r"^(?:what (?:is|was)|whats|what) the (?:time|date|day|year|month)\b"
 )
 #: After "how", these words belong to the question type, not the topic ("how long", "how old").
-HOW_ADVERBS = words(
-    "many much long old often far big large tall high deep wide heavy hot cold thick"
-)
+HOW_ADVERBS = words("many much long old often far big large tall high deep wide heavy hot cold")
+#: ... and this asks a measurement too, but the answer usually writes it ("40mm thick", where a
+#: temperature is "38C", not "38C hot"), so it stays a topic word (light when the story lacks it).
+HOW_MEASURED = words("thick")
 #: "how bad/serious ...": how much of the topic, not the topic (nor a number).
 _HOW_DEGREE = words("bad badly serious seriously severe severely")
 _STATEMENT_VERBS = words(
@@ -1484,7 +1485,7 @@ def question_type(question: str) -> QuestionType:
             return QuestionType.WHEN
         if word in ("what", "whats") and _WHAT_IS_THE_DATE.match(" ".join(tokens[i : i + 4])):
             return QuestionType.WHEN  # "What was the date of the meeting?"
-        if word == "how" and following in HOW_ADVERBS:
+        if word == "how" and (following in HOW_ADVERBS or following in HOW_MEASURED):
             return QuestionType.HOW_MANY
         if word in ("where", "wheres"):
             if _MONEY_SOURCE.search(question):

@@ -229,15 +229,16 @@ def test_question_type(question: str, expected: QuestionType) -> None:
     [
         ("How hot is the sand getting?", QuestionType.HOW_MANY, ["sand", "getting"]),
         ("how cold did it get overnight", QuestionType.HOW_MANY, ["overnight"]),
-        ("How thick is the ice on the lake?", QuestionType.HOW_MANY, ["ice", "lake"]),
+        ("How thick is the ice on the lake?", QuestionType.HOW_MANY, ["thick", "ice", "lake"]),
         ("how strong were the gusts", QuestionType.OTHER, ["strong", "gusts"]),
         ("How strong is the evidence?", QuestionType.OTHER, ["strong", "evidence"]),
     ],
 )
 def test_how_and_a_measure_or_a_degree(question: str, kind: QuestionType, topic: list[str]) -> None:
-    """ "how hot / cold / thick" asks a measurement, as "how high" does (the adjective is the
-    question's type); "how strong" asks how much of it, so "strong" is looked up (the story may
-    write "the strongest gust") but is light when the story lacks it."""
+    """ "how hot / cold / thick" asks a measurement, as "how high" does ("hot" and "cold" are
+    the question's type: a temperature is "38C"; "thick" stays a topic word, as the answer
+    writes "40mm thick"); "how strong" asks how much of it, so "strong" is looked up (the story
+    may write "the strongest gust") but is light when the story lacks it."""
     assert question_type(question) == kind
     assert content_tokens(tokenize(question)) == topic
 
