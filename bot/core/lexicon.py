@@ -27,8 +27,8 @@ import json
 import logging
 import math
 import os
+import stat
 import threading
-import time
 from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
@@ -38,18 +38,17 @@ log = logging.getLogger(__name__)
 
 #: Bumped when the file's layout or the meaning of an entry changes.
 FORMAT_VERSION = 2
-#: Most entries per table: beyond that, new words are not remembered (they are still answered).
-MAX_ENTRIES = 250_000
+#: Most entries per table: this run's words come first, then the file's others until full
+#: (beyond that, new words are not remembered; they are still answered).
+MAX_ENTRIES = 100_000
 #: Longest word remembered (a longer one is answered but not kept).
 MAX_WORD_LENGTH = 64
 #: A bigger file is not read (a full file is about 15 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The libraries whose answers are cached: each set of versions has its own file.
 LIBRARIES = ("nltk", "wordfreq")
-#: Another versions' file not written for this long is deleted when saving.
-STALE_DAYS = 30
-#: The mode of a new file (an existing file keeps its own).
-NEW_FILE_MODE = 0o644
+#: The mode of a new file (an existing one keeps its own).
+NEW_FILE_MODE = 0o600
 
 
 def versions_key() -> str:
@@ -149,9 +148,14 @@ class Lexicon:
 
     @property
     def changed(self) -> bool:
-        """Whether what learning used differs from what the file held."""
-        return bool(self._used_stems or self._used_zipf) and (
-            self._used_stems != self._loaded_stems or self._used_zipf != self._loaded_zipf
+        """Whether learning used an entry the file did not hold."""
+        return any(
+            loaded.get(word) != value
+            for used, loaded in (
+                (self._used_stems, self._loaded_stems),
+                (self._used_zipf, self._loaded_zipf),
+            )
+            for word, value in used.items()
         )
 
     def stem(self, word: str) -> str | None:
@@ -239,7 +243,9 @@ class Lexicon:
         with self._lock:
             if not self.changed:
                 return False
-            stems, zipf = dict(self._used_stems), dict(self._used_zipf)
+            # this run's words first, then the file's others (another corpus's) until full
+            stems = _merged(self._used_stems, self._loaded_stems)
+            zipf = _merged(self._used_zipf, self._loaded_zipf)
         path = self.path
         assert path is not None
         data = {"key": self.key, "checksum": checksum(stems, zipf), "stems": stems, "zipf": zipf}
@@ -252,8 +258,17 @@ class Lexicon:
             return False
         with self._lock:
             self._loaded_stems, self._loaded_zipf = stems, zipf
-        _delete_stale(path)
         return True
+
+
+def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:
+    """``first``, then the entries of ``then`` it lacks, up to :data:`MAX_ENTRIES`."""
+    merged = dict(first)
+    for word, value in then.items():
+        if len(merged) >= MAX_ENTRIES:
+            break
+        merged.setdefault(word, value)
+    return merged
 
 
 def _checked(data: object, key: str) -> tuple[dict[str, str], dict[str, float]]:
@@ -277,42 +292,28 @@ def _checked(data: object, key: str) -> tuple[dict[str, str], dict[str, float]]:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file next to the file ``path`` points to (through a
-    symlink), with the old file's mode, then rename it over that file."""
+    """Write ``text`` to a temporary file in ``path``'s folder, then rename it to ``path``. A
+    symlink at ``path`` is replaced, never followed (in a shared folder it could point at any
+    file the user can write); an existing file keeps its mode, a new one is private."""
     import tempfile  # (only when saving: a run that learned nothing never needs it)
 
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise OSError(f"the lexicon is larger than {MAX_FILE_BYTES // 2**20} MB")
-    target = path.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode = target.stat().st_mode & 0o777
+        old = path.lstat()
+        mode = old.st_mode & 0o777 if stat.S_ISREG(old.st_mode) else NEW_FILE_MODE
     except FileNotFoundError:
         mode = NEW_FILE_MODE
-    fd, temp_name = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=target.parent)
+    fd, temp_name = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
+        os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
-
-
-def _delete_stale(path: Path) -> None:
-    """Delete the other ``lexicon-*.json`` files next to ``path`` older than
-    :data:`STALE_DAYS` (best effort)."""
-    oldest = time.time() - STALE_DAYS * 86400
-    try:
-        for sibling in path.parent.glob("lexicon-*.json"):
-            if sibling.name == path.name:
-                continue
-            with contextlib.suppress(OSError):
-                if sibling.lstat().st_mtime < oldest:
-                    sibling.unlink()
-    except OSError as error:
-        log.debug("Cannot tidy the lexicon cache folder %s (%s)", path.parent, error)
 
 
 # --------------------------------------------------------------------------------------------

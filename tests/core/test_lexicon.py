@@ -105,21 +105,38 @@ def test_lookups_consult_the_lexicon_first(tmp_path: Path, fresh_caches: None) -
     assert (cache.stem("jumping"), cache.zipf("concession")) == ("jump", looked_up)
 
 
-def test_only_what_learning_used_is_saved(tmp_path: Path) -> None:
-    """The file is rewritten from the entries learning looked up or learned this run (hits
-    included): an entry of the old file nobody learned with is dropped; lookups outside
-    learning add nothing."""
+def test_what_learning_used_is_saved_first(tmp_path: Path) -> None:
+    """The file is rewritten with the entries learning looked up or learned this run first
+    (hits included), then the old file's others; lookups outside learning add nothing."""
     _learned(tmp_path, running="run", walked="walk").save()
     cache = Lexicon(tmp_path, KEY)
-    assert cache.stem("walked") == "walk"  # a hit outside learning: not kept
+    assert cache.stem("walked") == "walk"  # a hit outside learning: not moved first
     cache.remember_stem("secretword", "secretword")
     with learning():
-        assert cache.stem("running") == "run"  # a hit inside: kept
+        assert cache.stem("running") == "run"  # a hit inside: first
         cache.remember_stem("jumped", "jump")
     assert cache.save()
     saved = json.loads((tmp_path / file_name(KEY)).read_text(encoding="utf-8"))
-    assert saved["stems"] == {"running": "run", "jumped": "jump"}
+    assert list(saved["stems"].items()) == [
+        ("running", "run"),
+        ("jumped", "jump"),
+        ("walked", "walk"),
+    ]
     assert saved["zipf"] == {}
+
+
+def test_a_full_file_keeps_this_run_s_words(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """At MAX_ENTRIES the old file's words go, not the ones this run used."""
+    _learned(tmp_path, running="run", walked="walk").save()
+    monkeypatch.setattr(lexicon, "MAX_ENTRIES", 2)
+    cache = Lexicon(tmp_path, KEY)
+    with learning():
+        cache.remember_stem("jumped", "jump")
+    assert cache.save()
+    saved = json.loads((tmp_path / file_name(KEY)).read_text(encoding="utf-8"))
+    assert list(saved["stems"]) == ["jumped", "running"]
 
 
 def test_saves_only_when_changed(tmp_path: Path) -> None:
@@ -264,35 +281,39 @@ def test_unwritable_folder_is_logged_once(
     assert unwritable.stem("walked") == "walk"  # still answers from memory
 
 
-def test_saving_through_a_symlink_keeps_the_mode(tmp_path: Path) -> None:
-    """Saving updates the file a symlink points to and keeps the old file's mode; a new file
-    is 0o644."""
-    shared = tmp_path / "shared"
-    _learned(shared, running="run").save()
-    target = shared / file_name(KEY)
-    assert target.stat().st_mode & 0o777 == 0o644
-    target.chmod(0o664)
-    link_folder = tmp_path / "link"
-    link_folder.mkdir()
-    (link_folder / file_name(KEY)).symlink_to(target)
-    assert _learned(link_folder, walked="walk").save()
-    assert (link_folder / file_name(KEY)).is_symlink()
-    assert target.stat().st_mode & 0o777 == 0o664
-    assert Lexicon(shared, KEY).stem("walked") == "walk"
+def test_a_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
+    """Saving never writes through a symlink (in a shared folder it could point at any file the
+    user can write): the link is replaced and its target left as it was."""
+    victim = tmp_path / "bashrc"
+    victim.write_text("alias ll='ls -l'\n", encoding="utf-8")
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / file_name(KEY)).symlink_to(victim)
+    assert _learned(folder, running="run").save()
+    assert victim.read_text(encoding="utf-8") == "alias ll='ls -l'\n"
+    assert not (folder / file_name(KEY)).is_symlink()
+    assert Lexicon(folder, KEY).stem("running") == "run"
 
 
-def test_stale_files_of_other_versions_are_deleted(tmp_path: Path) -> None:
-    """Saving deletes other versions' files untouched for STALE_DAYS; recent ones stay."""
-    import os
-    import time
+def test_a_new_file_is_private_and_an_old_one_keeps_its_mode(tmp_path: Path) -> None:
+    _learned(tmp_path, running="run").save()
+    path = tmp_path / file_name(KEY)
+    assert path.stat().st_mode & 0o777 == 0o600
+    path.chmod(0o640)
+    assert _learned(tmp_path, walked="walk").save()
+    assert path.stat().st_mode & 0o777 == 0o640
 
-    recent, stale = tmp_path / file_name("1 recent"), tmp_path / file_name("1 stale")
-    for path in (recent, stale):
+
+def test_other_files_in_the_folder_are_left_alone(tmp_path: Path) -> None:
+    """Saving touches only its own file, whatever else the folder holds."""
+    mine = tmp_path / "lexicon-fr.json"
+    other = tmp_path / file_name("1 old versions")
+    for path in (mine, other):
         path.write_text("{}", encoding="utf-8")
-    old = time.time() - (lexicon.STALE_DAYS + 1) * 86400
-    os.utime(stale, (old, old))
     assert _learned(tmp_path, running="run").save()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([recent.name, file_name(KEY)])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [mine.name, other.name, file_name(KEY)]
+    )
 
 
 @pytest.mark.parametrize(
