@@ -34,6 +34,14 @@ def _posted_in(fake: FakeDiscord, channel: str | int) -> Any:
     return lambda call: call.method == "POST" and call.path == f"/channels/{channel_id}/messages"
 
 
+def _set_modlog(bot: StorybotBot, monkeypatch: pytest.MonkeyPatch, **values: object) -> None:
+    """Set mod-log constants (delays, rounds, backlog) in the loaded extension's own copy of
+    its module."""
+    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]
+    for name, value in values.items():
+        monkeypatch.setattr(loaded, name, value, raising=False)
+
+
 def _deleted(fake: FakeDiscord, message: dict[str, Any]) -> Any:
     path = f"/channels/{message['channel_id']}/messages/{message['id']}"
     return lambda call: call.method == "DELETE" and call.path == path
@@ -442,9 +450,12 @@ async def test_a_modlog_entry_survives_server_errors(
 ) -> None:
     """A 503 on a mod-log post is retried; an entry that still fails is posted before the next
     one, or, when too many wait, counted in the mod-log: no entry goes missing silently."""
-    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
-    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
-    monkeypatch.setattr(loaded, "MODLOG_BACKLOG", backlog, raising=False)
+    _set_modlog(
+        bot,
+        monkeypatch,
+        MODLOG_RETRY_DELAYS=(0.0, 0.0),
+        MODLOG_BACKLOG=backlog,
+    )
     modlog = f"/channels/{fake.channels['modlog']}/messages"
     fake.fail("POST", modlog, status=503, code=0, message="upstream error", times=failures)
     await fake.send_message(EMAIL, channel="discussion")
@@ -510,12 +521,15 @@ async def test_an_entry_discord_keeps_refusing_does_not_hold_up_the_others(
 ) -> None:
     """An entry that fails all its rounds of tries is counted as lost; the entries behind it
     and the "could not be posted" line go out."""
-    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
-    # (tries that take a while, as in production: the next cases come during a round)
-    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.2, 0.2), raising=False)
-    monkeypatch.setattr(loaded, "MODLOG_ROUNDS", 3, raising=False)
-    # (each new entry gives the failing one a round: no timer is needed to get past it)
-    monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (3600.0,), raising=False)
+    _set_modlog(
+        bot,
+        monkeypatch,
+        # (tries that take a while, as in production: the next cases come during a round)
+        MODLOG_RETRY_DELAYS=(0.2, 0.2),
+        MODLOG_ROUNDS=3,
+        # (each new entry gives the failing one a round: no timer is needed to get past it)
+        MODLOG_FLUSH_DELAYS=(3600.0,),
+    )
     modlog = f"/channels/{fake.channels['modlog']}/messages"
     route = fake._route
 
@@ -546,9 +560,12 @@ async def test_a_waiting_entry_is_posted_without_a_new_case(
 ) -> None:
     """An entry left waiting after Discord's server errors is posted once Discord is fine
     again, without waiting for the next case; then the next case goes straight out."""
-    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
-    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
-    monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (0.01, 0.05), raising=False)
+    _set_modlog(
+        bot,
+        monkeypatch,
+        MODLOG_RETRY_DELAYS=(0.0, 0.0),
+        MODLOG_FLUSH_DELAYS=(0.01, 0.05),
+    )
     modlog = f"/channels/{fake.channels['modlog']}/messages"
     fake.fail("POST", modlog, status=503, code=0, message="upstream error", times=6)
     await fake.send_message(EMAIL, channel="discussion")
@@ -610,8 +627,11 @@ async def test_a_modlog_post_whose_answer_was_lost_is_posted_once(
 ) -> None:
     """A mod-log post that Discord made but whose answer was lost (a 503, or no answer at all)
     is tried again with the same nonce, so the entry is in the mod-log once."""
-    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
-    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
+    _set_modlog(
+        bot,
+        monkeypatch,
+        MODLOG_RETRY_DELAYS=(0.0, 0.0),
+    )
     modlog = fake.channels["modlog"]
     fake.fail(
         "POST",
@@ -639,9 +659,12 @@ async def test_a_new_case_does_not_lengthen_the_wait_for_discord(
 ) -> None:
     """A case that comes while the mod-log waits for Discord is tried at once; when that fails
     too, the waiting entries are tried again after the first retry delay, not a longer one."""
-    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
-    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
-    monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (0.3, 3600.0), raising=False)
+    _set_modlog(
+        bot,
+        monkeypatch,
+        MODLOG_RETRY_DELAYS=(0.0, 0.0),
+        MODLOG_FLUSH_DELAYS=(0.3, 3600.0),
+    )
     modlog = f"/channels/{fake.channels['modlog']}/messages"
     fake.fail("POST", modlog, status=503, code=0, message="upstream error", times=6)
     await fake.send_message(EMAIL, channel="discussion")
@@ -658,8 +681,11 @@ async def test_an_entry_rate_limited_past_discord_py_s_tries_is_kept(
     fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Five 429s in a row (discord.py gives up then) leave the entry waiting, not lost."""
-    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
-    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
+    _set_modlog(
+        bot,
+        monkeypatch,
+        MODLOG_RETRY_DELAYS=(0.0, 0.0),
+    )
     modlog = f"/channels/{fake.channels['modlog']}/messages"
     fake.fail("POST", modlog, status=429, code=0, message="rate", times=5, retry_after=0.01)
     await fake.send_message(EMAIL, channel="discussion")
@@ -672,10 +698,13 @@ async def test_the_lost_entries_line_is_posted_once(
 ) -> None:
     """The "could not be posted" line keeps its nonce while its count stays the same: a try
     Discord carried out but whose answer was lost does not post it twice."""
-    loaded = sys.modules[type(bot.get_cog("Moderation")).__module__]  # (the extension's copy)
-    monkeypatch.setattr(loaded, "MODLOG_RETRY_DELAYS", (0.0, 0.0), raising=False)
-    monkeypatch.setattr(loaded, "MODLOG_BACKLOG", 1, raising=False)
-    monkeypatch.setattr(loaded, "MODLOG_FLUSH_DELAYS", (3600.0,), raising=False)
+    _set_modlog(
+        bot,
+        monkeypatch,
+        MODLOG_RETRY_DELAYS=(0.0, 0.0),
+        MODLOG_BACKLOG=1,
+        MODLOG_FLUSH_DELAYS=(3600.0,),
+    )
     modlog = f"/channels/{fake.channels['modlog']}/messages"
     route = fake._route
     tries: dict[str, int] = {}
