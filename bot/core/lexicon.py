@@ -8,15 +8,17 @@ lexicon set with :func:`use` (none by default: the core is pure) before the libr
 
 Only words looked up inside a :func:`learning` scope (the engine's import and build, and the
 tables built from the stopwords) are remembered and saved: question and moderation words are
-answered from the file but never written to it. The file holds what this run's learning used
-(it is rewritten from that set, not added to), is named after the library versions
-(:func:`file_name`), and is read on the first lookup, not before.
+answered from the file but never written to it. A save writes what this run's learning used
+first, then the old file's other entries (another corpus's) up to :data:`MAX_ENTRIES`; the
+file is named after the library versions (:func:`file_name`) and read on the first lookup, not
+before.
 
 The file is untrusted input: it is JSON, checked entry by entry and against a checksum of its
 tables, and a file that is missing, unreadable, malformed, too big or damaged is ignored
 (logged): the lexicon starts empty and the libraries answer. Saving writes a temporary file in
-the same folder and renames it over the old one (through a symlink, keeping the old mode); a
-folder that cannot be written is logged, never raised.
+the same folder and renames it over the old one (a symlink there is replaced, never written
+through; an old file keeps its mode, a new one is private); a folder that cannot be written is
+logged, never raised.
 """
 
 from __future__ import annotations
