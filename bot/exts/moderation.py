@@ -21,6 +21,7 @@ import logging
 import secrets
 import time
 from collections import OrderedDict, deque
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -44,10 +45,22 @@ MODLOG_RETRY_DELAYS = (1.0, 4.0)
 #: Mod-log entries kept for a later try while Discord keeps failing (beyond that, only counted).
 MODLOG_BACKLOG = 50
 #: Rounds of tries (each with the retries above) before an entry is given up and counted as lost,
-#: so one entry Discord keeps refusing does not hold up the entries behind it.
+#: so one entry Discord keeps refusing does not hold up the entries behind it ...
 MODLOG_ROUNDS = 3
+#: ... and only once it has been failing this long (seconds): a burst of cases during a short
+#: outage is not given up in quick rounds.
+MODLOG_GIVE_UP_AFTER = 60.0
 #: Waits (seconds) before posting a waiting backlog again on its own (the last one repeats).
 MODLOG_FLUSH_DELAYS = (30.0, 120.0)
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    """A mod-log entry not posted yet: the rounds of tries Discord failed, since when."""
+
+    entry: dict[str, Any]
+    rounds: int = 0
+    failing_since: float = 0.0
 
 
 def _passing(error: discord.HTTPException) -> bool:
@@ -106,7 +119,7 @@ class Moderation(commands.Cog):
         self._reported: set[str] = set()
         # entries not posted yet (the one being posted is out), each with the rounds of tries
         # it has failed
-        self._modlog_backlog: deque[tuple[dict[str, Any], int]] = deque()
+        self._modlog_backlog: deque[_Waiting] = deque()
         self._modlog_dropped = 0  # entries lost (full backlog, given up), not reported yet
         self._modlog_added = asyncio.Event()  # set by each new entry, cleared by the writer
         self._modlog_new = 0  # entries handed over since the writer last looked
@@ -283,7 +296,7 @@ class Moderation(commands.Cog):
         counted (the mod-log is told how many)."""
         if self._modlog_channel() is None:
             return
-        self._modlog_backlog.append(({**kwargs, "nonce": _nonce()}, 0))
+        self._modlog_backlog.append(_Waiting({**kwargs, "nonce": _nonce()}))
         self._trim_modlog()
         self._modlog_new += 1
         self._modlog_added.set()
@@ -319,9 +332,9 @@ class Moderation(commands.Cog):
             except TimeoutError:
                 timed = True
             self._modlog_added.clear()
-            # one round per new entry, as if each had been posted on its own: an entry Discord
-            # keeps failing is given up after its rounds and the ones behind it go out
-            rounds, self._modlog_new = max(1, self._modlog_new), 0
+            # a round per new entry (up to MODLOG_ROUNDS), as if each had been posted on its
+            # own: an entry Discord keeps failing is given up in time, and the ones behind go out
+            rounds, self._modlog_new = min(max(1, self._modlog_new), MODLOG_ROUNDS), 0
             for _ in range(rounds):
                 if flushed := await self._flush_modlog():
                     break
@@ -335,31 +348,35 @@ class Moderation(commands.Cog):
     async def _flush_modlog(self) -> bool:
         """Post the backlog in order, then the count of lost entries. Stops at an entry that
         fails again (Discord is down) and returns False; an entry that has failed
-        :data:`MODLOG_ROUNDS` rounds is given up (counted) and the rest go on."""
+        :data:`MODLOG_ROUNDS` rounds over :data:`MODLOG_GIVE_UP_AFTER` seconds is given up
+        (counted) and the rest go on."""
         channel = self._modlog_channel()
         if channel is None:
             return True  # (nothing to try until the next entry)
         backlog = self._modlog_backlog
+        now = asyncio.get_running_loop().time
         while backlog:
-            entry, rounds = backlog.popleft()
-            if await self._post_modlog(channel, entry):
+            waiting = backlog.popleft()
+            if await self._post_modlog(channel, waiting.entry):
                 continue
-            if rounds + 1 < MODLOG_ROUNDS:
-                backlog.appendleft((entry, rounds + 1))
+            failing_since = waiting.failing_since if waiting.rounds else now()
+            if waiting.rounds + 1 < MODLOG_ROUNDS or now() - failing_since < MODLOG_GIVE_UP_AFTER:
+                backlog.appendleft(_Waiting(waiting.entry, waiting.rounds + 1, failing_since))
                 self._trim_modlog()  # (entries may have come in the meantime)
                 log.error("Mod-log entries waiting for Discord: %d", len(backlog))
                 return False
             self._modlog_dropped += 1
-            log.error("Mod-log entry given up after %d rounds of tries", MODLOG_ROUNDS)
-        lost = self._modlog_dropped
-        if lost:
-            # the same nonce while the count is the same: a try whose answer was lost is one line
-            if self._modlog_lost_line is None or self._modlog_lost_line[0] != lost:
-                self._modlog_lost_line = (lost, _nonce())
-            line = {"content": render.modlog_lost(lost), "nonce": self._modlog_lost_line[1]}
+            log.error("Mod-log entry given up after %d rounds of tries", waiting.rounds + 1)
+        while self._modlog_dropped:
+            # a line once tried is posted as it was (its count, its nonce), so a try whose
+            # answer was lost is one line; entries lost meanwhile are told in the next
+            if self._modlog_lost_line is None:
+                self._modlog_lost_line = (self._modlog_dropped, _nonce())
+            lost, nonce = self._modlog_lost_line
+            line = {"content": render.modlog_lost(lost), "nonce": nonce}
             if not await self._post_modlog(channel, line):
                 return False
-            self._modlog_dropped -= lost  # (entries dropped meanwhile are told next time)
+            self._modlog_dropped -= lost
             self._modlog_lost_line = None
         return True
 

@@ -527,6 +527,7 @@ async def test_an_entry_discord_keeps_refusing_does_not_hold_up_the_others(
         # (tries that take a while, as in production: the next cases come during a round)
         MODLOG_RETRY_DELAYS=(0.2, 0.2),
         MODLOG_ROUNDS=3,
+        MODLOG_GIVE_UP_AFTER=0.0,
         # (each new entry gives the failing one a round: no timer is needed to get past it)
         MODLOG_FLUSH_DELAYS=(3600.0,),
     )
@@ -734,3 +735,83 @@ async def test_the_lost_entries_line_is_posted_once(
     modlog_id = str(fake.channels["modlog"])
     made = [m.get("content") or "" for m in fake.messages.values() if m["channel_id"] == modlog_id]
     assert sum("could not be posted" in m for m in made) == 1, made
+
+
+def _modlog_texts(fake: FakeDiscord) -> list[str]:
+    """The mod-log's messages as Discord keeps them (titles of embeds, else contents)."""
+    modlog = str(fake.channels["modlog"])
+    return [
+        m["embeds"][0]["title"] if m.get("embeds") else m["content"]
+        for m in fake.messages.values()
+        if m["channel_id"] == modlog
+    ]
+
+
+async def test_a_burst_during_a_short_outage_is_not_given_up(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty entries handed over while Discord fails for a while (shorter than the give-up
+    time) all go out, in order, once it is back: quick rounds do not use up their tries."""
+    _set_modlog(bot, monkeypatch, MODLOG_RETRY_DELAYS=(0.01, 0.01), MODLOG_FLUSH_DELAYS=(0.2,))
+    cog: Any = bot.get_cog("Moderation")
+    modlog = f"/channels/{fake.channels['modlog']}/messages"
+    route = fake._route
+    down = {"now": True}
+
+    async def outage(method: str, path: str, body: Any) -> Any:
+        if method == "POST" and path == modlog and down["now"]:
+            return _json({"message": "upstream error", "code": 0}, status=503)
+        return await route(method, path, body)
+
+    monkeypatch.setattr(fake, "_route", outage)
+    sent = [f"burst {i:02d}" for i in range(20)]
+    for text in sent:
+        cog._modlog(content=text)
+    await asyncio.sleep(0.5)
+    down["now"] = False
+    await fake.wait_for(lambda call: len(_modlog_texts(fake)) >= 20, within=5)
+    assert _modlog_texts(fake) == sent
+
+
+async def test_a_lost_entries_line_once_tried_keeps_its_count(
+    fake: FakeDiscord, bot: StorybotBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The "could not be posted" line Discord made but whose answer was lost is tried again as
+    it was, even when another entry is lost meanwhile (that one is told in a line of its own):
+    no line twice, no entry counted twice."""
+    _set_modlog(
+        bot,
+        monkeypatch,
+        MODLOG_RETRY_DELAYS=(0.0, 0.0),
+        MODLOG_ROUNDS=1,
+        MODLOG_GIVE_UP_AFTER=0.0,
+        MODLOG_FLUSH_DELAYS=(3600.0,),
+    )
+    cog: Any = bot.get_cog("Moderation")
+    modlog = f"/channels/{fake.channels['modlog']}/messages"
+    route = fake._route
+    tries = {"line": 0}
+    error = {"message": "upstream error", "code": 0}
+
+    async def flaky(method: str, path: str, body: Any) -> Any:
+        if method == "POST" and path == modlog:
+            text = json.dumps(body)
+            if "poison" in text:
+                return _json(error, status=503)
+            if "could not be posted" in text:
+                tries["line"] += 1
+                if tries["line"] == 1:
+                    await route(method, path, body)  # made, but the answer is lost
+                    return _json(error, status=503)
+                if tries["line"] <= 3:
+                    return _json(error, status=503)
+        return await route(method, path, body)
+
+    monkeypatch.setattr(fake, "_route", flaky)
+    cog._modlog(content="poison A")
+    await fake.wait_for(lambda call: tries["line"] >= 3)
+    cog._modlog(content="poison B")
+    await fake.wait_for(lambda call: len(_modlog_texts(fake)) >= 2)
+    lines = [text for text in _modlog_texts(fake) if "could not be posted" in text]
+    assert len(lines) == 2
+    assert all("1 earlier mod-log entry could not" in line for line in lines), lines
