@@ -17,8 +17,8 @@ The file is untrusted input: it is JSON, checked entry by entry and against a ch
 tables, and a file that is missing, unreadable, malformed, too big or damaged is ignored
 (logged): the lexicon starts empty and the libraries answer. Saving writes a temporary file in
 the same folder and renames it over the old one (a symlink there is replaced, never written
-through; an old file keeps its mode, a new one is private); a folder that cannot be written is
-logged, never raised.
+through; our old file keeps its read bits, a new one is private); a folder that cannot be
+written is logged, never raised.
 """
 
 from __future__ import annotations
@@ -245,11 +245,13 @@ class Lexicon:
         with self._lock:
             if not self.changed:
                 return False
-            # this run's words first, then the file's others (another corpus's) until full
-            stems = _merged(self._used_stems, self._loaded_stems)
-            zipf = _merged(self._used_zipf, self._loaded_zipf)
+            used_stems, used_zipf = dict(self._used_stems), dict(self._used_zipf)
         path = self.path
         assert path is not None
+        # this run's words first, then the file's others as it is now (another run may have
+        # saved another corpus's meanwhile) until full
+        now = self._read(path) or (self._loaded_stems, self._loaded_zipf)
+        stems, zipf = _merged(used_stems, now[0]), _merged(used_zipf, now[1])
         data = {"key": self.key, "checksum": checksum(stems, zipf), "stems": stems, "zipf": zipf}
         try:
             _write_atomically(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
@@ -304,7 +306,9 @@ def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         old = path.lstat()
-        mode = old.st_mode & 0o777 if stat.S_ISREG(old.st_mode) else NEW_FILE_MODE
+        ours = stat.S_ISREG(old.st_mode) and old.st_uid == os.getuid()
+        # (the old file's read bits, never write for others; another user's file is not copied)
+        mode = (old.st_mode & 0o755) | 0o600 if ours else NEW_FILE_MODE
     except FileNotFoundError:
         mode = NEW_FILE_MODE
     fd, temp_name = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=path.parent)

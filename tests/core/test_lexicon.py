@@ -295,13 +295,32 @@ def test_a_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
     assert Lexicon(folder, KEY).stem("running") == "run"
 
 
-def test_a_new_file_is_private_and_an_old_one_keeps_its_mode(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("old_mode", "new_mode"), [(0o640, 0o640), (0o666, 0o644)])
+def test_a_new_file_is_private_and_an_old_one_keeps_its_read_bits(
+    tmp_path: Path, old_mode: int, new_mode: int
+) -> None:
+    """A new file is 0600; our old file's read bits are kept, never write for others."""
     _learned(tmp_path, running="run").save()
     path = tmp_path / file_name(KEY)
     assert path.stat().st_mode & 0o777 == 0o600
-    path.chmod(0o640)
+    path.chmod(old_mode)
     assert _learned(tmp_path, walked="walk").save()
-    assert path.stat().st_mode & 0o777 == 0o640
+    assert path.stat().st_mode & 0o777 == new_mode
+
+
+def test_a_save_keeps_what_another_run_saved_meanwhile(tmp_path: Path) -> None:
+    """Two runs that read the same file each save their own words: the second save merges with
+    the file as it is then, so the first run's words stay."""
+    first, second = Lexicon(tmp_path, KEY), Lexicon(tmp_path, KEY)
+    assert first.stem("running") is None  # (both read the file now)
+    assert second.stem("running") is None
+    with learning():
+        first.remember_stem("running", "run")
+        second.remember_stem("walked", "walk")
+    assert first.save()
+    assert second.save()
+    assert Lexicon(tmp_path, KEY).stem("running") == "run"
+    assert Lexicon(tmp_path, KEY).stem("walked") == "walk"
 
 
 def test_other_files_in_the_folder_are_left_alone(tmp_path: Path) -> None:
