@@ -166,7 +166,7 @@ class StorybotBot(commands.Bot):
     async def setup_hook(self) -> None:
         """Build the story snapshot (off the event loop), load the feature Cogs, then sync slash
         commands if they changed."""
-        await asyncio.to_thread(self._build_story)
+        await asyncio.to_thread(lambda: self.library.corpus)
         await self.save_lexicon()
         # (in the background: the first question with a word the story lacks needs them)
         self._warm_up = asyncio.create_task(asyncio.to_thread(warm_up), name="storybot-warm-up")
@@ -174,11 +174,6 @@ class StorybotBot(commands.Bot):
         for name in self.extension_names:
             await self.load_extension(name)
         await self.sync_commands(force=self.force_sync)
-
-    def _build_story(self) -> None:
-        """Build the story snapshot (in a thread; its words fill the lexicon cache)."""
-        with lexicon.learning():
-            self.library.corpus  # noqa: B018 - builds it
 
     async def save_lexicon(self) -> None:
         """Save the words the engine build looked up to the lexicon cache (off the event loop;

@@ -59,13 +59,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _engine(args: argparse.Namespace, settings: Settings) -> StoryEngine:
-    """The engine over the corpus (its import and build fill the lexicon cache)."""
+    """The engine over the corpus (the tables stemmed as its modules are imported fill the
+    lexicon cache, as its build does)."""
     from bot.core import lexicon
 
     with lexicon.learning():
         from bot.core.library import build_engine
 
-        return build_engine(args.corpus or settings.corpus_dir)
+    return build_engine(args.corpus or settings.corpus_dir)
 
 
 # --------------------------------------------------------------------------------------------

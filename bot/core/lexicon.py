@@ -255,7 +255,7 @@ class Lexicon:
         data = {"key": self.key, "checksum": checksum(stems, zipf), "stems": stems, "zipf": zipf}
         try:
             _write_atomically(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
-        except (OSError, RuntimeError) as error:  # (RuntimeError: a symlink loop)
+        except (OSError, RuntimeError) as error:  # (never raises, whatever the path)
             level = logging.WARNING if self.explicit and not self._save_failed else logging.DEBUG
             log.log(level, "Cannot save the lexicon cache to %s (%s)", path, error)
             self._save_failed = True
@@ -298,7 +298,7 @@ def _checked(data: object, key: str) -> tuple[dict[str, str], dict[str, float]]:
 def _write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to a temporary file in ``path``'s folder, then rename it to ``path``. A
     symlink at ``path`` is replaced, never followed (in a shared folder it could point at any
-    file the user can write); an existing file keeps its mode, a new one is private."""
+    file the user can write); our old file keeps its read bits, a new one is private."""
     import tempfile  # (only when saving: a run that learned nothing never needs it)
 
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:

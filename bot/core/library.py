@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core import lexicon
 from bot.core.answer import Answer, StoryEngine
 from bot.core.corpus import Corpus, load_corpus
 from bot.core.quotes import Quote, QuoteBook, extract_quotes
@@ -48,10 +49,12 @@ def warm_up() -> None:
 
 
 def build_engine(corpus_dir: Path) -> StoryEngine:
-    """Load the corpus, extract its quotes and build the engine (raises ``CorpusError``)."""
-    corpus = load_corpus(corpus_dir)
-    engine = StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
-    learn_for_answers()
+    """Load the corpus, extract its quotes and build the engine (raises ``CorpusError``); the
+    words it looks up fill the lexicon cache, if one is in use."""
+    with lexicon.learning():
+        corpus = load_corpus(corpus_dir)
+        engine = StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
+        learn_for_answers()
     return engine
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -18,11 +18,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.client import StorybotBot, admin_only
-from bot.core import lexicon
 from bot.core.errors import StorybotError
-
-if TYPE_CHECKING:
-    from bot.core.library import Library, ReloadReport
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +36,7 @@ class Admin(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         async with self.bot.reload_lock:
             try:
-                report = await asyncio.to_thread(_reload, self.bot.library)
+                report = await asyncio.to_thread(self.bot.library.reload)
             except StorybotError as error:
                 log.warning("Reload failed, keeping the old index: %s", error)
                 await interaction.followup.send(
@@ -68,12 +64,6 @@ class Admin(commands.Cog):
         except StorybotError as error:
             return [f"Rules NOT reloaded (the previous rules stay live): {error}"]
         return [str(summary)]
-
-
-def _reload(library: Library) -> ReloadReport:
-    """Rebuild the story (in a thread; its words fill the lexicon cache)."""
-    with lexicon.learning():
-        return library.reload()
 
 
 async def setup(bot: commands.Bot) -> None:
