@@ -155,6 +155,7 @@ from bot.core.shapes import (
     asked_verb,
     counted_head,
     counted_noun,
+    counted_part,
     counts_noun,
     first_names_by_surname,
     first_word,
@@ -746,6 +747,7 @@ class _Asked:
     counted: str  # the term of "how many NOUN"
     counted_head: str  # the head noun of "how many Kyiv residents"
     counted_word: str  # the word after "how many/much", folded ("drones", "profit")
+    counted_part: str  # "british" of "how many of the passengers were british" (folded)
     # "how many fish": people or things, which a measure does not count ("3,000 gallons"); not
     # "how many (more) days", "how many times" ("on 23 days last year")
     of_things: bool
@@ -818,6 +820,7 @@ def _asked(text: str) -> _Asked:
         counted="" if measured else counted_noun(text),
         counted_head="" if measured else counted_head(text),
         counted_word="" if measured else counted_word,
+        counted_part=counted_part(text),
         of_things=things is not None and fold_variant(things.group(1)) not in _UNITS_ASKED,
         total=bool(ASKS_TOTAL.search(folded)),
         name_of="" if name_asked_after_an_age(text) else name_asked_of(text),
@@ -3449,6 +3452,19 @@ class StoryEngine:
             ):
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
                 return f"the closest passage gives no number of {head}"
+            # (the term the story reads it as, if the article has it: a word it lacks may be a
+            # paraphrase, "relatives" of "members of the mayor's family")
+            part = next((t.term for t in query.terms if t.word == asked.counted_part), "")
+            if (
+                part
+                and part not in sentence.terms
+                and any(
+                    self.paragraphs[other].article == paragraph.article
+                    for other in self.index.documents_with(part).tolist()
+                )
+            ):
+                # "how many of the passengers were british" of "carrying 143 passengers"
+                return f"the closest passage gives no number of {asked.counted_part}"
             for word in dict.fromkeys((noun, asked.counted_word)):  # "how many drones hit kyiv"
                 if (
                     word

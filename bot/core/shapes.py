@@ -294,12 +294,22 @@ MEASURE_UNITS = {
 _LENGTH_UNITS = re.compile(
     # ("m" and "g" not of "a.m." or "e.g.")
     r"\b(met(er|re)s?|(?<!\.)m(?!\.\w)|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|"
-    r"stories|floors?|tons?|tonnes?|kg|kilograms?|(?<!\.)g(?!\.\w)|grams?|mg|milligrams?|ounces?|oz|pounds?|lbs?|"
-    r"acres?|hectares?|square)\b",
+    r"stories|floors?|acres?|hectares?|square)\b",
     re.IGNORECASE,
 )
-for _measure in ("tall", "high", "far", "big", "large", "heavy", "deep", "wide"):
+_WEIGHT_UNITS = re.compile(
+    r"\b(tons?|tonnes?|kg|kilograms?|(?<!\.)g(?!\.\w)|grams?|mg|milligrams?|ounces?|oz|pounds?|"
+    r"lbs?)\b",
+    re.IGNORECASE,
+)
+_SIZE_UNITS = re.compile(rf"{_LENGTH_UNITS.pattern}|{_WEIGHT_UNITS.pattern}", re.IGNORECASE)
+# "How tall were the towers?" is not answered by "260 kilograms of explosives", nor "How
+# heavy is the blade?" by "300 metres from homes"
+for _measure in ("tall", "high", "far", "deep", "wide"):
     MEASURE_UNITS[_measure] = _LENGTH_UNITS
+MEASURE_UNITS["heavy"] = _WEIGHT_UNITS
+for _measure in ("big", "large"):
+    MEASURE_UNITS[_measure] = _SIZE_UNITS
 #: A question about money ("How much did the council pay?", "What is the mayor's salary?")...
 #: What a question about money asks in words: an amount answers it however it is worded.
 MONEY_WORDS = words(
@@ -338,7 +348,7 @@ MONEY_AMOUNT = LazyPattern(
 #: "How big is the deficit?": a size may be an amount of money or a share as well as a length.
 for _measure in ("big", "large"):
     MEASURE_UNITS[_measure] = re.compile(
-        rf"{_LENGTH_UNITS.pattern}|{MONEY_AMOUNT.pattern}|\d\s?(?:%|percent\b|per cent\b)",
+        rf"{_SIZE_UNITS.pattern}|{MONEY_AMOUNT.pattern}|\d\s?(?:%|percent\b|per cent\b)",
         re.IGNORECASE,
     )
 #: "how many/much NOUN": the noun whose number is asked for.
@@ -371,6 +381,13 @@ _PART_OF_COUNTED = re.compile(
     r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|are|was|is)\s+"
     r"((?:[a-z][a-z'’-]*\s*)+)\W*$"
 )
+
+
+def counted_part(question: str) -> str:
+    """The folded last word of what "how many of the X were Y" asks the part of ("british" of
+    "how many of the passengers were british"); "" for other questions."""
+    part = _PART_OF_COUNTED.search(normalise(question))
+    return fold_variant(part.group(1).split()[-1]) if part else ""
 
 
 def counted_head(question: str) -> str:
@@ -1033,9 +1050,15 @@ def about_topic(question: str) -> tuple[str, ...]:
 
 
 #: "Which European leaders ...?", "Which board members voted no?": people asked for by name.
+_OFFICE_HOLDERS = (
+    r"(?:leaders|officials|politicians|ministers|lawmakers|diplomats|executives|players|members|"
+    r"senators|councillors|councilors|directors|trustees|governors)\b"
+)
 ASKS_PEOPLE = re.compile(
-    r"^\W*(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:leaders|officials|politicians|ministers|"
-    r"lawmakers|diplomats|executives|players|members|senators|councillors|councilors)\b"
+    rf"^\W*(?:which|what)\s+(?:[a-z]+\s+){{0,2}}?{_OFFICE_HOLDERS}"
+    # "Who were the two non-executive directors who voted against?": not "Two directors voted"
+    rf"|^\W*who\s+(?:were|are)\s+the\s+(?:two|three|four|five|six|seven|\d+)\s+"
+    rf"(?:[a-z-]+\s+){{0,2}}?{_OFFICE_HOLDERS}"
     # "Which reporter asked ...?": one of them, by name
     r"|^\W*which\s+(?:[a-z]+\s+)?(?:reporters?|journalists?|lawyers?|judges?|doctors?|"
     r"spokes(?:man|woman|person))\b"
@@ -1120,7 +1143,9 @@ ASKS_THE_GIST = re.compile(
     r"|(?:when|where|what\s+(?:year|day|date|time))\s+did\s+(?:this|it|that|all\s+this)\s+"
     r"(?:happen|take\s+place)"
     # "when was this": when the story's news was
-    r"|(?:when|what\s+(?:year|day|date))\s+(?:was|is)\s+(?:this|that))\W*$"
+    r"|(?:when|what\s+(?:year|day|date))\s+(?:was|is)\s+(?:this|that))"
+    # ("what year was this even", "when did this happen again")
+    r"(?:\s+(?:even|again|exactly|then|btw|lol|tho|though|anyway))*\W*$"
 )
 #: "when did he say all this, what date", "what year did trump say all this": when the news
 #: was said, which the lead dates, if the one saying it is the lead's (group 1: who).

@@ -1003,6 +1003,10 @@ PHRASAL_VERBS: dict[tuple[str, str], str] = {
         ("lock", "up", "lock locks locked locking"),
     )
     for verb in forms.split()
+} | {
+    # "the towers came down at 7:02 a.m.", "rain came down": they fell
+    (verb, "down"): "fall"
+    for verb in ("come", "comes", "came", "coming")
 }
 
 

@@ -3938,3 +3938,71 @@ def test_a_country_speaks_through_the_one_the_sentence_before_names(
     assert answer.answered, answer.reason
     assert answer.citation is not None
     assert answer.citation.paragraph == 2, answer.sentence
+
+
+_TOWERS = (
+    "Cooling towers brought down\n\n"
+    "HOLBECK MOOR, England — Four cooling towers that stood over the valley for more than half a"
+    " century were demolished on Sunday, March 9, 2025.\n\n"
+    "A total of 260 kilograms of explosives was placed at the base of the cooling towers.\n\n"
+    "“Every tower was designed to fall inwards on itself,” the project manager said.\n\n"
+    "The towers came down at 7:02 a.m. after a warning siren.\n"
+)
+_CRUISE = (
+    "Cruise ship strikes bridge\n\n"
+    "A river cruise ship carrying 143 passengers struck a bridge on the Rhine on Sunday.\n\n"
+    "The passengers came from the United States, Britain and Australia.\n\n"
+    "Two non-executive directors of the cruise line voted against sailing in fog.\n"
+)
+_DINNER = (
+    "Mayor's expenses questioned\n\n"
+    "The mayor claimed £1,900 for a dinner at a steakhouse for 14 guests, six of whom were"
+    " members of the mayor's family.\n\n"
+    "The auditors also questioned £3,150 in taxi fares.\n"
+)
+_RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for six hours.\n"
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "in_sentence", "other"),
+    [
+        # a height is a length: kilograms of explosives are no answer
+        (_TOWERS, "How tall were the cooling towers?", None, None),
+        # "came down" is "fell", as the question's "come down" is
+        (_TOWERS, "what time did the towers come down", "7:02 a.m.", None),
+        # "what year was this", whatever follows it
+        (_TOWERS, "what year was this even", "2025", None),
+        # who the two directors were asks their names, not the sentence that counts them
+        (_CRUISE, "Who were the two non-executive directors who voted against?", None, None),
+        # the part asked about must be in the sentence that gives the number ...
+        (_CRUISE, "how many of the passengers on the cruise were british", None, None),
+        # ... unless the article never names it (a paraphrase)
+        (
+            _DINNER,
+            "how many of the steakhouse dinner guests were his relatives",
+            "six of whom",
+            _RELATIVES,  # (another article has the word: the story's words, not this one's)
+        ),
+    ],
+    ids=[
+        "a-height-is-no-weight",
+        "came-down-is-fell",
+        "what-year-was-this-even",
+        "who-were-the-two-directors-asks-names",
+        "a-part-needs-its-word",
+        "a-part-the-article-lacks-may-be-a-paraphrase",
+    ],
+)
+def test_twenty_third_round(
+    tmp_path: Path, story: str, question: str, in_sentence: str | None, other: str | None
+) -> None:
+    """Rules of the twenty-third round, each measured over every question set."""
+    if other is not None:
+        (tmp_path / "other.txt").write_text(other, encoding="utf-8")
+    engine = engine_over(tmp_path, "story.txt", story)
+    answer = engine.answer(question)
+    if in_sentence is None:
+        assert not answer.answered, answer.sentence
+    else:
+        assert answer.answered, answer.reason
+        assert in_sentence in (answer.sentence or "")
