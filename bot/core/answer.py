@@ -966,9 +966,29 @@ def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
             and before not in asked
             and not DEMONYM.search(before)
             and before.isalpha()
+            # "Five beaches were closed" says how many, not which
+            and before not in NUMBER_WORDS
+            and before not in _QUANTIFIERS
         ):
             return True
     return False
+
+
+#: Words before a noun that say how many, not what kind ("several beaches").
+_QUANTIFIERS = frozenset(
+    [
+        "several",
+        "many",
+        "few",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "numerous",
+        "various",
+        "multiple",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3960,12 +3960,19 @@ _DINNER = (
     " members of the mayor's family.\n\n"
     "The auditors also questioned £3,150 in taxi fares.\n"
 )
+_BEACHES = (
+    "Jellyfish close beaches\n\n"
+    "Five beaches along the coast were closed to swimmers on Tuesday after a bloom of"
+    " jellyfish.\n\nLifeguards treated 43 people for stings.\n"
+)
 _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for six hours.\n"
 
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence", "other"),
     [
+        # "Five beaches" says how many, not which
+        (_BEACHES, "which beaches were closed", None, None),
         # a height is a length: kilograms of explosives are no answer
         (_TOWERS, "How tall were the cooling towers?", None, None),
         # "came down" is "fell", as the question's "come down" is
@@ -3985,6 +3992,7 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         ),
     ],
     ids=[
+        "how-many-is-not-which",
         "a-height-is-no-weight",
         "came-down-is-fell",
         "what-year-was-this-even",
