@@ -186,9 +186,10 @@ from bot.core.shapes import (
     who_doing_head,
     who_head,
 )
-from bot.core.synonyms import is_adjective, news_phrasal_synonyms, other_forms
+from bot.core.synonyms import is_adjective, is_only_a_verb, news_phrasal_synonyms, other_forms
 from bot.core.synonyms import kinds as wordnet_kinds
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
+from bot.core.synonyms import related as related_nouns
 from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
@@ -519,6 +520,14 @@ MANNER_NOUNS = words(
 #: A question noun found only as a broader or narrower noun ("heist" -> "robbery") counts this
 #: much of a synonym, and only a noun English uses less than this Zipf frequency will do
 #: ("population" -> "people" is too common to mean anything).
+#: Nouns a "how many" question counts anyone or anything by: no paragraph is theirs alone.
+_ANY_COUNTED = words("people peoples ppl persons person individuals folks folk times")
+#: Endings of nouns for people ("villagers", "residents", "councillors", "employees") ...
+_PEOPLE_ENDINGS = ("ers", "ists", "ians", "ees", "ents", "ors")
+#: ... whom a sentence may count in other words ("employs 230 people", "the loss of 160 jobs").
+_PEOPLE_COUNTED = "people persons staff workers employees jobs members residents volunteers crew"
+#: Nouns a sentence may count anything by ("20 units", "1,342 entries").
+_ANYTHING_COUNTED = "units items entries pieces"
 LOOSE_WEIGHT = 0.3
 RELATED_ZIPF = 4.8
 #: "What dance ...?" of a story with a tango: a kind of the asked noun stands in for it if
@@ -777,6 +786,12 @@ class _Asked:
     reaction: bool  # "How did the markets react?" (:data:`REACTION_WORDS`)
     view: bool  # "What is X's view?" (:data:`ASKED_STANCE`)
     title: tuple[str, str] | None  # the (title, owner) of "Who is the president of X?"
+
+
+@functools.cache
+def _terms_of_words(text: str) -> frozenset[str]:
+    """The index terms of the space-separated words ``text`` (worked out on first use)."""
+    return frozenset(term(word) for word in text.split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -3472,6 +3487,10 @@ class StoryEngine:
             ):
                 # "How many soldiers died?" of "killed 12 people. ... 5000 soldiers a week"
                 return f"the closest passage gives no number of {head}"
+            if head and self._counted_elsewhere(noun, head, sentence, paragraph):
+                # "How many firefighters were sent?" of "38,000 homes lost power", where the
+                # article's firefighters are in another paragraph
+                return f"the closest passage gives no number of {noun}"
             # (the term the story reads it as, if the article has it: a word it lacks may be a
             # paraphrase, "relatives" of "members of the mayor's family")
             part = next((t.term for t in query.terms if t.word == asked.counted_part), "")
@@ -3593,6 +3612,38 @@ class StoryEngine:
         ):  # "What did X say", "Did X reply to ...?", "What is X's view?": X must say it
             return self._unreported_speaker(query, sentence, paragraph)
         return ""
+
+    def _counted_elsewhere(
+        self, noun: str, head: str, sentence: Sentence, paragraph: Paragraph
+    ) -> bool:
+        """Whether the thing a "how many" question counts (``noun``, folded; ``head``, its
+        term) is in another paragraph of ``paragraph``'s article but nowhere in ``paragraph``,
+        and ``sentence`` counts nothing that may stand for it: a synonym or a broader or
+        narrower noun ("homes" for "houses", "vessels" for "boats"), a compound ending in it
+        ("seabirds"), a word any count may use ("20 units"), or for people a word people are
+        counted by ("230 people" for "staff"). Generic nouns ("people", "times") and verbs
+        read as the noun ("how many went") never count as elsewhere."""
+        if (
+            noun in _ANY_COUNTED
+            or is_only_a_verb(noun)
+            or head in sentence.terms
+            or head in self._paragraph_terms(paragraph)
+            or not any(
+                self.paragraphs[other].article == paragraph.article
+                for other in self.index.documents_with(head).tolist()
+            )
+        ):
+            return False
+        terms = sentence.terms
+        if any(token.endswith(head) for token in terms) or not _terms_of_words(
+            _ANYTHING_COUNTED
+        ).isdisjoint(terms):
+            return False
+        if (
+            noun in _PERSON_WORDS or noun.endswith(_PEOPLE_ENDINGS) or noun == "staff"
+        ) and not _terms_of_words(_PEOPLE_COUNTED).isdisjoint(terms):
+            return False
+        return not any(term(w) in terms for w in (*wordnet_synonyms(noun), *related_nouns(noun)))
 
     def _holds_title(self, query: Query, sentence: str, paragraph: Paragraph) -> bool:
         """Whether ``sentence`` (of ``paragraph``) names the holder of the title a "who

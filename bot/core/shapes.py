@@ -17,6 +17,7 @@ from bot.core.quotes import Quote
 from bot.core.synonyms import PARTICLES, other_forms
 from bot.core.text import (
     ABBREVIATIONS,
+    IRREGULAR_VERBS,
     NUMBER_WORDS,
     QUESTION_FILLERS,
     STOPWORDS,
@@ -404,7 +405,7 @@ def counted_head(question: str) -> str:
     for word in found.group(1).split():
         if word in STOPWORDS or word.endswith("ed") or word in _NOT_COUNTED:
             break  # "how many soldiers total ...": soldiers
-        if run and word in _VERBS_AFTER_COUNTED:
+        if run and (word in _VERBS_AFTER_COUNTED or word in _PAST_VERBS):
             break  # "how many people live in ...": people
         run.append(word)
     return fold_variant(run[-1]) if run else ""
@@ -415,6 +416,10 @@ def counted_head(question: str) -> str:
 _VERBS_AFTER_COUNTED = words(
     "live living use using work working die dying need get take go come want attend visit "
     "remain stay lose own think vote support know say face risk travel cross ride"
+)
+#: Past forms a stemmer cannot tell are verbs ("how many homes lost power": homes).
+_PAST_VERBS = frozenset(form for forms in IRREGULAR_VERBS for form in forms[1:]) | words(
+    "went came began got"
 )
 #: Words after "how many NOUN" that say how it is counted, not what.
 _NOT_COUNTED = frozenset(

@@ -145,6 +145,11 @@ class Thesaurus:
             found.extend(self._related["n"].get(base, "").split())
         return tuple(w for w in dict.fromkeys(found) if w != word)
 
+    def is_only_a_verb(self, word: str) -> bool:
+        """Whether WordNet reads ``word`` (any inflection) as a verb and never as a noun
+        ("lost", "went"; not "power", "homes")."""
+        return bool(self._base_forms(word, "v")) and not self._base_forms(word, "n")
+
     def is_adjective(self, word: str) -> bool:
         """Whether ``word`` is an adjective's lemma in WordNet ("hot" is, "work" is not)."""
         return word in self._synonyms["a"]
@@ -230,6 +235,11 @@ def related(word: str) -> tuple[str, ...]:
 def kinds(noun: str) -> tuple[str, ...]:
     """Kinds of a noun (see :meth:`Thesaurus.kinds`)."""
     return kinds_thesaurus().kinds(noun)
+
+
+def is_only_a_verb(word: str) -> bool:
+    """Whether WordNet reads ``word`` only as a verb (see :meth:`Thesaurus.is_only_a_verb`)."""
+    return thesaurus().is_only_a_verb(word)
 
 
 def is_adjective(word: str) -> bool:

@@ -2785,7 +2785,7 @@ def test_what_a_short_story_answers(
         pytest.param(
             _DIESEL,
             "how many fish died in sawyer creek",
-            "no such number",
+            "number",  # (its fish are in another paragraph, which declines it first)
             id="a-measure-counts-no-fish",
         ),
         pytest.param(
@@ -3965,12 +3965,24 @@ _BEACHES = (
     "Five beaches along the coast were closed to swimmers on Tuesday after a bloom of"
     " jellyfish.\n\nLifeguards treated 43 people for stings.\n"
 )
+_SUBSTATION = (
+    "Substation fire cuts power\n\n"
+    "More than 38,000 homes lost power on Tuesday after a fire at a substation in Branford.\n\n"
+    "Firefighters said the blaze was out by noon, and the factory's staff were sent home.\n\n"
+    "The factory employs 230 people.\n\n"
+    "In Hale Street 120 homes were evacuated. Three houses were damaged.\n"
+)
 _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for six hours.\n"
 
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence", "other"),
     [
+        # the article's firefighters are elsewhere: 38,000 homes is no count of them ...
+        (_SUBSTATION, "how many firefighters were sent to the substation fire", None, None),
+        # ... but staff may be counted as people, and houses as homes
+        (_SUBSTATION, "How many staff work at the factory?", "230 people", None),
+        (_SUBSTATION, "how many houses were evacuated in hale street", "120 homes", None),
         # "Five beaches" says how many, not which
         (_BEACHES, "which beaches were closed", None, None),
         # a height is a length: kilograms of explosives are no answer
@@ -3992,6 +4004,9 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         ),
     ],
     ids=[
+        "a-count-of-another-paragraphs-noun",
+        "people-counted-as-people",
+        "homes-for-houses",
         "how-many-is-not-which",
         "a-height-is-no-weight",
         "came-down-is-fell",

@@ -799,6 +799,8 @@ def test_how_big_is_answered_by_a_size(sentence: str, sized: bool) -> None:
         ("how many people live in Upper Fennick", "people"),
         ("how many cars use the bridge each day", "cars"),
         ("how many postal votes were cast", "votes"),
+        ("how many homes lost power in branford", "homes"),  # a past form ends the noun
+        ("how many riders came down on the climb", "riders"),
         ("how many died", ""),
     ],
 )

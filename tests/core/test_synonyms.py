@@ -243,3 +243,12 @@ def test_other_forms_of_irregular_verbs(word: str, expected: tuple[str, ...]) ->
 def test_adjectives_are_known(word: str, adjective: bool) -> None:
     """Only an adjective has comparatives: "work" + "er" is no comparative."""
     assert synonyms_module.is_adjective(word) is adjective
+
+
+@pytest.mark.parametrize(
+    ("word", "only_a_verb"),
+    [("went", True), ("began", True), ("lose", True), ("homes", False), ("power", False)],
+)
+def test_words_only_ever_verbs(word: str, only_a_verb: bool) -> None:
+    """ "how many went" counts nobody by "went"; "power" and "homes" are nouns too."""
+    assert synonyms_module.is_only_a_verb(word) is only_a_verb
