@@ -8,30 +8,37 @@ lexicon set with :func:`use` (none by default: the core is pure) before the libr
 
 Only words looked up inside a :func:`learning` scope (the engine's import and build, and the
 tables built from the stopwords) are remembered and saved: question and moderation words are
-answered from the file but never written to it. A save writes what this run's learning used
-first, then the old file's other entries (another corpus's) up to :data:`MAX_ENTRIES`; the
-file is named after the library versions (:func:`file_name`) and read on the first lookup, not
-before.
+answered from the file but never written to it. Inside a scope every lookup counts, even one
+that ``text``'s in-process caches answer (a word a reader asked about before a reload). A save
+writes what this run's learning used first, then the old file's other entries (another
+corpus's) up to :data:`MAX_ENTRIES`; a run that only read saves too when the file is nearly full
+and its words are not first (else another corpus's next save could push them out). The file is
+named after the library versions and the stemmer's settings (:func:`file_name`) and read on the
+first lookup, not before.
 
 The file is untrusted input: it is JSON, checked entry by entry and against a checksum of its
 tables, and a file that is missing, unreadable, malformed, too big or damaged is ignored
 (logged): the lexicon starts empty and the libraries answer. Saving writes a temporary file in
 the same folder and renames it over the old one (a symlink there is replaced, never written
-through; our old file keeps its read bits, a new one is private); a folder that cannot be
-written is logged, never raised.
+through; our old file keeps its read bits, a new one is private). Two runs saving at once take
+turns: each holds an exclusive lock on ``<file>.lock`` while it reads, merges and renames (where
+``fcntl`` is missing, as on Windows, saves go on unlocked); a run that waits more than
+:data:`LOCK_WAIT_SECONDS` does not save. A folder that cannot be written is logged, never raised.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import logging
 import math
 import os
 import stat
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -49,14 +56,24 @@ MAX_WORD_LENGTH = 64
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The libraries whose answers are cached: each set of versions has its own file.
 LIBRARIES = ("nltk", "wordfreq")
-#: The mode of a new file (an existing one keeps its own).
+#: The mode of a new file (an existing one keeps its own) and of the lock file.
 NEW_FILE_MODE = 0o600
+#: A file this full (a share of :data:`MAX_ENTRIES` in either table) is rewritten by a run that
+#: only read it if its words are not the first: they would be the next to go.
+NEARLY_FULL = 0.9
+#: Longest a save waits for another run's save to finish (then it gives up: a save is only for
+#: speed).
+LOCK_WAIT_SECONDS = 5.0
 
 
 def versions_key() -> str:
-    """The format version and the installed versions of :data:`LIBRARIES` (read from their
-    metadata, without importing them), e.g. ``"2 nltk=3.9.1 wordfreq=3.1.1"``."""
+    """The format version, the installed versions of :data:`LIBRARIES` (read from their
+    metadata, without importing them) and the stemmer's settings
+    (:func:`bot.core.text.stemmer_settings`), e.g.
+    ``"2 nltk=3.9.1 wordfreq=3.1.1 snowball=english ignore_stopwords=False rules=1"``."""
     from importlib.metadata import PackageNotFoundError, version
+
+    from bot.core.text import stemmer_settings  # (text imports this module)
 
     parts = [str(FORMAT_VERSION)]
     for name in LIBRARIES:
@@ -64,6 +81,7 @@ def versions_key() -> str:
             parts.append(f"{name}={version(name)}")
         except PackageNotFoundError:
             parts.append(f"{name}=none")
+    parts.append(stemmer_settings())
     return " ".join(parts)
 
 
@@ -99,9 +117,9 @@ def learning() -> Iterator[None]:
         _learning.reset(token)
 
 
-def is_learning() -> bool:
-    """Whether lookups here are remembered."""
-    return _learning.get()
+#: Whether lookups here are remembered (the context variable's own ``get``: ``text`` asks it on
+#: every lookup, and a function around it would cost the answers' lookups a call more).
+is_learning: Callable[[], bool] = _learning.get
 
 
 class Lexicon:
@@ -158,6 +176,20 @@ class Lexicon:
                 (self._used_zipf, self._loaded_zipf),
             )
             for word, value in used.items()
+        )
+
+    @property
+    def pushed_back(self) -> bool:
+        """Whether the file is nearly full (:data:`NEARLY_FULL`) and the entries learning used
+        are not its first ones (another corpus saved since): the next save of another corpus
+        could push them out."""
+        return any(
+            len(loaded) >= NEARLY_FULL * MAX_ENTRIES
+            and set(itertools.islice(loaded, len(used))) != used.keys()
+            for used, loaded in (
+                (self._used_stems, self._loaded_stems),
+                (self._used_zipf, self._loaded_zipf),
+            )
         )
 
     def stem(self, word: str) -> str | None:
@@ -234,27 +266,40 @@ class Lexicon:
         return None
 
     def save(self) -> bool:
-        """Write what learning used this run if it differs from the file read; True if written.
+        """Write what learning used this run if it differs from the file read, or if the file
+        is nearly full and this run's words are not its first (:attr:`pushed_back`); True if
+        written.
 
         Never raises: a folder that cannot be written is logged (a warning the first time, if
-        the folder was chosen explicitly; else at debug).
+        the folder was chosen explicitly; else at debug), and so, at debug, is giving up after
+        :data:`LOCK_WAIT_SECONDS` of another run's save.
         """
         if self.folder is None or not (self._used_stems or self._used_zipf):
             return False
         self._load()  # (to compare with the file)
         with self._lock:
-            if not self.changed:
+            if not (self.changed or self.pushed_back):
                 return False
             used_stems, used_zipf = dict(self._used_stems), dict(self._used_zipf)
         path = self.path
         assert path is not None
-        # this run's words first, then the file's others as it is now (another run may have
-        # saved another corpus's meanwhile) until full
-        now = self._read(path) or (self._loaded_stems, self._loaded_zipf)
-        stems, zipf = _merged(used_stems, now[0]), _merged(used_zipf, now[1])
-        data = {"key": self.key, "checksum": checksum(stems, zipf), "stems": stems, "zipf": zipf}
         try:
-            _write_atomically(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with _exclusive(path.with_name(path.name + ".lock")):
+                # this run's words first, then the file's others as it is now (another run may
+                # have saved another corpus's meanwhile) until full
+                now = self._read(path) or (self._loaded_stems, self._loaded_zipf)
+                stems, zipf = _merged(used_stems, now[0]), _merged(used_zipf, now[1])
+                data = {
+                    "key": self.key,
+                    "checksum": checksum(stems, zipf),
+                    "stems": stems,
+                    "zipf": zipf,
+                }
+                _write_atomically(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+        except _Busy:
+            log.debug("Not saving the lexicon cache %s: another run is saving it", path)
+            return False
         except (OSError, RuntimeError) as error:  # (never raises, whatever the path)
             level = logging.WARNING if self.explicit and not self._save_failed else logging.DEBUG
             log.log(level, "Cannot save the lexicon cache to %s (%s)", path, error)
@@ -263,6 +308,41 @@ class Lexicon:
         with self._lock:
             self._loaded_stems, self._loaded_zipf = stems, zipf
         return True
+
+
+class _Busy(Exception):
+    """Another run held the lock for :data:`LOCK_WAIT_SECONDS`."""
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock (``flock``) on ``lock_path`` inside; raise :class:`_Busy`
+    after :data:`LOCK_WAIT_SECONDS` of waiting. The lock file is opened without following a
+    symlink, created private and kept (deleting it would let two runs lock two files). Each
+    call opens it anew, so threads of one process take turns too. Without ``fcntl`` (Windows):
+    no lock."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(lock_path, flags, NEW_FILE_MODE)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{lock_path} is not a regular file")
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise _Busy from None
+                time.sleep(0.02)
+        yield  # (closing the file releases the lock)
+    finally:
+        os.close(fd)
 
 
 def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:
@@ -347,6 +427,7 @@ def configure(cache_dir: Path | None, *, explicit: bool = True) -> Lexicon | Non
 
 
 def save_active() -> bool:
-    """Save the lexicon in use if learning changed it (never raises); True if written."""
+    """Save the lexicon in use if it needs it (:meth:`Lexicon.save`; never raises); True if
+    written."""
     lexicon = _active
     return lexicon.save() if lexicon is not None else False

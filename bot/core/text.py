@@ -719,25 +719,51 @@ FROM_ABROAD = words("foreign overseas")
 # Stems
 
 
+#: The Snowball stemmer's language and setting, and the version of what this module does around
+#: it (bump it when a change here changes a stem the lexicon cache would keep): all three are in
+#: the lexicon cache's versions key, so a change gets a new file.
+STEMMER_LANGUAGE = "english"
+STEMMER_IGNORE_STOPWORDS = False
+STEM_RULES_VERSION = 1
+
+#: Whether lookups here are learned by the lexicon cache (bound once: asked on every lookup).
+_is_learning = lexicon.is_learning
+
+
+def stemmer_settings() -> str:
+    """The stemmer's settings for the lexicon cache's versions key, e.g.
+    ``"snowball=english ignore_stopwords=False rules=1"``."""
+    return (
+        f"snowball={STEMMER_LANGUAGE} ignore_stopwords={STEMMER_IGNORE_STOPWORDS} "
+        f"rules={STEM_RULES_VERSION}"
+    )
+
+
 @functools.cache
 def _stemmer() -> Any:
     from nltk.stem.snowball import SnowballStemmer  # slow import: only when first needed
 
-    return SnowballStemmer("english")
+    return SnowballStemmer(STEMMER_LANGUAGE, ignore_stopwords=STEMMER_IGNORE_STOPWORDS)
 
 
 @functools.lru_cache(maxsize=262144)
-def stem(word: str) -> str:
-    """Snowball stem of one normalised word (cached per distinct word, and in the lexicon cache
-    if one is in use)."""
+def _stem(word: str) -> str:
+    """:func:`stem`, cached per distinct word (the lexicon cache is read here, not filled)."""
     if not word.isalpha():
         return word
     cache = lexicon.active()
-    if cache is None:
-        return str(_stemmer().stem(word))
-    found = cache.stem(word)
-    if found is None:
-        found = str(_stemmer().stem(word))
+    found = cache.stem(word) if cache is not None else None
+    return found if found is not None else str(_stemmer().stem(word))
+
+
+def stem(word: str) -> str:
+    """Snowball stem of one normalised word (cached per distinct word, and in the lexicon cache
+    if one is in use; inside a learning scope every lookup is kept there, cached or not)."""
+    if not _is_learning():
+        return _stem(word)
+    found = _stem(word)
+    cache = lexicon.active()
+    if cache is not None and word.isalpha():
         cache.remember_stem(word, found)
     return found
 
@@ -1142,14 +1168,24 @@ def own_sense_plurals() -> dict[str, str]:
     return {stem(form): plural for plural in OWN_SENSE_PLURALS for form in (plural, plural[:-1])}
 
 
-@functools.lru_cache(maxsize=262144)
-def term(token: str) -> str:
-    """The index term of one normalised, variant-folded token: its stem, related words joined
-    (cached per distinct token)."""
+def _term(token: str) -> str:
+    """:func:`term`, uncached."""
     if token in OWN_SENSE_PLURALS:
         return token
     stemmed = _irregular_forms().get(token) or stem(token)
     return _related_stems().get(stemmed, stemmed)
+
+
+_term_cached = functools.lru_cache(maxsize=262144)(_term)
+
+
+def term(token: str) -> str:
+    """The index term of one normalised, variant-folded token: its stem, related words joined
+    (cached per distinct token; not inside a learning scope with a lexicon in use, where the
+    stem must be looked up for the lexicon to keep it)."""
+    if _is_learning() and lexicon.active() is not None:
+        return _term(token)
+    return _term_cached(token)
 
 
 _PHRASAL_HEADS = frozenset(verb for verb, _ in PHRASAL_VERBS)
@@ -1162,31 +1198,60 @@ class _TokenTerms(dict[str, str]):
 
     A dict subclass with ``__missing__`` so that ``map(cache.__getitem__, tokens)`` runs in C for
     every token seen before. Tokens whose folded form can start a phrasal verb are collected in
-    ``phrasal_heads`` so callers know when the slow path is needed.
+    ``phrasal_heads`` so callers know when the slow path is needed. ``shared``: a table also
+    given every entry computed here.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, shared: _TokenTerms | None = None) -> None:
         super().__init__()
         self.phrasal_heads: set[str] = set()
+        self.shared = shared
+        #: The lexicon cache whose learning filled the table (see :func:`_token_terms`).
+        self.learned_by: lexicon.Lexicon | None = None
 
     def __missing__(self, token: str) -> str:
+        folded = fold_variant(token)
+        value = "" if folded in STOPWORDS else term(folded)
+        self.add(token, value, head=folded in _PHRASAL_HEADS)
+        if self.shared is not None:
+            self.shared.add(token, value, head=folded in _PHRASAL_HEADS)
+        return value
+
+    def add(self, token: str, value: str, *, head: bool) -> None:
+        """Keep ``value`` as the term of ``token`` (``head``: it can start a phrasal verb)."""
         if len(self) >= _CACHE_LIMIT:
             self.clear()
-        folded = fold_variant(token)
-        if folded in _PHRASAL_HEADS:
+        if head:
             self.phrasal_heads.add(token)
-        value = "" if folded in STOPWORDS else term(folded)
         self[token] = value
-        return value
 
 
 _TOKEN_TERMS = _TokenTerms()
+#: The tokens looked up inside learning scopes with a lexicon in use: a token the shared table
+#: knows from a question (outside one) would not reach the lexicon, which would not keep the
+#: stem a build needs. Every entry computed here goes to the shared table too.
+_LEARNED_TOKEN_TERMS = _TokenTerms(shared=_TOKEN_TERMS)
+
+
+def _token_terms() -> _TokenTerms:
+    """The token table for lookups here: the learned one inside a learning scope with a lexicon
+    in use (emptied when another lexicon comes into use), else the shared one."""
+    if not _is_learning():
+        return _TOKEN_TERMS
+    cache = lexicon.active()
+    if cache is None:
+        return _TOKEN_TERMS
+    if _LEARNED_TOKEN_TERMS.learned_by is not cache:
+        _LEARNED_TOKEN_TERMS.clear()
+        _LEARNED_TOKEN_TERMS.phrasal_heads.clear()
+        _LEARNED_TOKEN_TERMS.learned_by = cache
+    return _LEARNED_TOKEN_TERMS
 
 
 def token_term(token: str) -> str:
     """The index term of one token from :func:`tokenize` ("" for a stopword); phrasal verbs
     are not joined (see :func:`phrasal_heads`)."""
-    return _TOKEN_TERMS[token]
+    return _token_terms()[token]
 
 
 def phrasal_heads(tokens: Iterable[str]) -> set[str]:
@@ -1199,13 +1264,14 @@ def phrasal_heads(tokens: Iterable[str]) -> set[str]:
 
 def terms_of_tokens(tokens: Sequence[str]) -> list[str]:
     """The index terms of already tokenized text (see :func:`index_terms`)."""
-    terms = list(filter(None, map(_TOKEN_TERMS.__getitem__, tokens)))
-    if _TOKEN_TERMS.phrasal_heads.isdisjoint(tokens):  # (the cache knows every token by now)
+    table = _token_terms()
+    terms = list(filter(None, map(table.__getitem__, tokens)))
+    if table.phrasal_heads.isdisjoint(tokens):  # (the cache knows every token by now)
         return terms
     result: list[str] = []
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        found = _TOKEN_TERMS[token]
+        found = table[token]
         if not found:
             continue
         phrasal = PHRASAL_VERBS.get((fold_variant(token), tokens[i + 1])) if i < last else None
@@ -1776,12 +1842,8 @@ COMMON_WORD_ZIPF = 3.5
 
 
 @functools.lru_cache(maxsize=65536)
-def english_zipf(word: str) -> float:
-    """How common ``word`` is in general English (Zipf scale: 0 unknown, 7+ "the").
-
-    Uses the wordfreq package's bundled word lists (no download); 0.0 if it is not installed.
-    Consults the lexicon cache first if one is in use.
-    """
+def _english_zipf(word: str) -> float:
+    """:func:`english_zipf`, cached per word (the lexicon cache is read here, not filled)."""
     cache = lexicon.active()
     found = cache.zipf(word) if cache is not None else None
     if found is not None:
@@ -1790,7 +1852,20 @@ def english_zipf(word: str) -> float:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency; degrade gracefully
         return 0.0
-    found = float(zipf_frequency(word, "en"))
+    return float(zipf_frequency(word, "en"))
+
+
+def english_zipf(word: str) -> float:
+    """How common ``word`` is in general English (Zipf scale: 0 unknown, 7+ "the").
+
+    Uses the wordfreq package's bundled word lists (no download); 0.0 if it is not installed.
+    Consults the lexicon cache first if one is in use (inside a learning scope every lookup is
+    kept there, cached or not).
+    """
+    if not _is_learning():
+        return _english_zipf(word)
+    found = _english_zipf(word)
+    cache = lexicon.active()
     if cache is not None:
         cache.remember_zipf(word, found)
     return found

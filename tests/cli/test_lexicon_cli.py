@@ -32,11 +32,11 @@ def _clean(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.delenv("STORYBOT_CORPUS_DIR", raising=False)
-    text.stem.cache_clear()
-    text.english_zipf.cache_clear()
+    text._stem.cache_clear()
+    text._english_zipf.cache_clear()
     yield
-    text.stem.cache_clear()
-    text.english_zipf.cache_clear()
+    text._stem.cache_clear()
+    text._english_zipf.cache_clear()
 
 
 _NEW_WORDS = itertools.count()
@@ -186,8 +186,8 @@ def test_second_ask_imports_neither_library(tmp_path: Path) -> None:
 
 
 def _clear_caches() -> None:
-    text.stem.cache_clear()
-    text.english_zipf.cache_clear()
+    text._stem.cache_clear()
+    text._english_zipf.cache_clear()
     text._function_words.cache_clear()
 
 
@@ -249,14 +249,14 @@ def test_damaged_file_is_ignored(
     without = capsys.readouterr().out
     [path] = _files(tmp_path / "cache")
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["stems"] |= {"killed": "tango", "kyiv": "tango"}
+    data["stems"] |= {"killed": "zzdamaged", "kyiv": "zzdamaged"}
     path.write_text(json.dumps(data), encoding="utf-8")
     _clear_caches()
     with caplog.at_level(logging.WARNING, logger="bot.core.lexicon"):
         assert main(["ask", "--corpus", CORPUS, QUESTION]) == 0
     assert capsys.readouterr().out == without
     assert "checksum" in caplog.text
-    assert "tango" not in _saved(tmp_path / "cache")["stems"].values()  # rewritten
+    assert "zzdamaged" not in _saved(tmp_path / "cache")["stems"].values()  # rewritten
 
 
 def test_other_versions_file_is_left_alone(

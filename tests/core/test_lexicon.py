@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+import os
+import subprocess
 import sys
+import threading
+import time
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 from bot.core import lexicon, text
 from bot.core.answer import StoryEngine
 from bot.core.corpus import load_corpus
 from bot.core.lexicon import Lexicon, checksum, file_name, learning
+from bot.core.library import build_engine
 from bot.core.quotes import QuoteBook, extract_quotes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,11 +41,11 @@ QUESTIONS = [
 def fresh_caches() -> Iterator[None]:
     """Empty the in-process caches of ``stem`` and ``english_zipf`` before and after, so that
     lookups reach the lexicon (or the libraries)."""
-    text.stem.cache_clear()
-    text.english_zipf.cache_clear()
+    text._stem.cache_clear()
+    text._english_zipf.cache_clear()
     yield
-    text.stem.cache_clear()
-    text.english_zipf.cache_clear()
+    text._stem.cache_clear()
+    text._english_zipf.cache_clear()
 
 
 def _write(path: Path, data: object) -> None:
@@ -66,7 +77,10 @@ def test_round_trip(tmp_path: Path) -> None:
     assert (second.stem("running"), second.zipf("the"), second.zipf("xyzzy")) == ("run", 7.73, 0.0)
     assert (second.stem("walked"), second.zipf("walked")) == (None, None)
     assert len(second) == 3
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == [file_name(KEY)]
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
+        file_name(KEY),
+        file_name(KEY) + ".lock",  # (the lock saves take turns with, kept)
+    ]
     assert file_name(KEY).startswith("lexicon-")
     assert len(file_name(KEY)) == len("lexicon-.json") + 12
 
@@ -76,12 +90,12 @@ def test_frequencies_round_trip_exactly(tmp_path: Path, fresh_caches: None) -> N
     words = ["the", "concession", "kyiv", "zelensky", "tango", "xqzt", "halting", "ceasefire"]
     expected = [text.english_zipf(word) for word in words]
     lexicon.use(Lexicon(tmp_path, KEY))
-    text.english_zipf.cache_clear()
+    text._english_zipf.cache_clear()
     with learning():
         assert [text.english_zipf(word) for word in words] == expected
     assert lexicon.save_active()
     lexicon.use(Lexicon(tmp_path, KEY))
-    text.english_zipf.cache_clear()
+    text._english_zipf.cache_clear()
     with learning():
         cached = [text.english_zipf(word) for word in words]
     assert [repr(z) for z in cached] == [repr(z) for z in expected]
@@ -156,6 +170,78 @@ def test_saves_only_when_changed(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def _file_of(folder: Path, stems: list[str], zipf: list[str]) -> Path:
+    """A saved file whose tables hold these words in this order (each its own stem)."""
+    tables = {word: word for word in stems}, dict.fromkeys(zipf, 1.0)
+    path = folder / file_name(KEY)
+    _write(path, {"key": KEY, "checksum": checksum(*tables), "stems": tables[0], "zipf": tables[1]})
+    return path
+
+
+DAILY = ["monday", "tuesday"]
+
+
+def _others(count: int) -> list[str]:
+    return [f"other{i}" for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("stems", "zipf", "written"),
+    [
+        pytest.param(_others(3) + DAILY, DAILY, False, id="below-the-cap"),
+        pytest.param(_others(7) + DAILY, DAILY, True, id="nearly-full-ours-last"),
+        pytest.param(_others(5) + DAILY + _others(9)[7:], DAILY, True, id="nearly-full-ours-mid"),
+        pytest.param(DAILY + _others(7), DAILY, False, id="nearly-full-ours-first"),
+        pytest.param(_others(8) + DAILY, DAILY, True, id="full-ours-last"),
+        pytest.param(DAILY, _others(7) + DAILY, True, id="frequencies-nearly-full"),
+        pytest.param(DAILY + _others(7), DAILY + _others(7), False, id="both-full-ours-first"),
+    ],
+)
+def test_a_run_that_only_read_saves_when_its_words_are_at_risk(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    stems: list[str],
+    zipf: list[str],
+    written: bool,
+) -> None:
+    """A run whose lookups all hit rewrites the file (its words first) only when the file is
+    nearly full (90% of MAX_ENTRIES in a table) and its words are not already the first;
+    otherwise it writes nothing."""
+    monkeypatch.setattr(lexicon, "MAX_ENTRIES", 10)
+    path = _file_of(tmp_path, stems, zipf)
+    before = path.read_bytes()
+    daily = Lexicon(tmp_path, KEY)
+    with learning():
+        for word in DAILY:
+            assert (daily.stem(word), daily.zipf(word)) == (word, 1.0)
+    assert not daily.changed
+    assert daily.save() is written
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    if written:
+        assert (list(saved["stems"])[:2], list(saved["zipf"])[:2]) == (DAILY, DAILY)
+        assert sorted(saved["stems"]) == sorted(stems)  # (nothing lost)
+        assert not Lexicon(tmp_path, KEY).save()  # (nothing learned)
+    else:
+        assert path.read_bytes() == before
+
+
+def test_a_corpus_used_every_run_stays_in_a_full_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corpus of every run keeps its words when other corpora, used once each, fill the
+    file: its warm runs (all hits) move them back to the front."""
+    monkeypatch.setattr(lexicon, "MAX_ENTRIES", 4)
+    _learned(tmp_path, monday="monday", tuesday="tuesday").save()
+    _learned(tmp_path, once="once", twice="twice").save()  # (the file is full: ours last)
+    daily = Lexicon(tmp_path, KEY)
+    with learning():
+        assert [daily.stem(word) for word in DAILY] == DAILY
+    daily.save()
+    _learned(tmp_path, again="again", anew="anew").save()
+    kept = Lexicon(tmp_path, KEY)
+    assert [kept.stem(word) for word in DAILY] == DAILY
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
@@ -220,13 +306,35 @@ def test_oversized_file_starts_empty(
 
 
 def test_versions_key_names_the_installed_libraries() -> None:
-    """The key holds the format version and the installed versions, without importing them."""
+    """The key holds the format version, the installed versions (without importing them) and
+    the stemmer's settings."""
     from importlib.metadata import version
 
     loaded = {name for name in ("nltk", "wordfreq") if name in sys.modules}
     key = lexicon.versions_key()
-    assert key == f"{lexicon.FORMAT_VERSION} nltk={version('nltk')} wordfreq={version('wordfreq')}"
+    assert key == (
+        f"{lexicon.FORMAT_VERSION} nltk={version('nltk')} wordfreq={version('wordfreq')} "
+        "snowball=english ignore_stopwords=False rules=1"
+    )
     assert {name for name in ("nltk", "wordfreq") if name in sys.modules} == loaded
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        pytest.param("STEMMER_LANGUAGE", "german", id="language"),
+        pytest.param("STEMMER_IGNORE_STOPWORDS", True, id="ignore-stopwords"),
+        pytest.param("STEM_RULES_VERSION", 2, id="project-rules"),
+    ],
+)
+def test_another_stemmer_setting_gets_another_file(
+    monkeypatch: pytest.MonkeyPatch, setting: str, value: object
+) -> None:
+    """A change to the stemmer's settings (its language, whether it ignores stopwords, this
+    project's rules around it) changes the versions key, so the stems go to another file."""
+    before = file_name(lexicon.versions_key())
+    monkeypatch.setattr(text, setting, value, raising=False)
+    assert file_name(lexicon.versions_key()) != before
 
 
 def test_configure_reads_nothing_until_the_first_lookup(
@@ -299,10 +407,12 @@ def test_a_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
 def test_a_new_file_is_private_and_an_old_one_keeps_its_read_bits(
     tmp_path: Path, old_mode: int, new_mode: int
 ) -> None:
-    """A new file is 0600; our old file's read bits are kept, never write for others."""
+    """A new file is 0600 (and so is its lock file); our old file's read bits are kept, never
+    write for others."""
     _learned(tmp_path, running="run").save()
     path = tmp_path / file_name(KEY)
     assert path.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / (file_name(KEY) + ".lock")).stat().st_mode & 0o777 == 0o600
     path.chmod(old_mode)
     assert _learned(tmp_path, walked="walk").save()
     assert path.stat().st_mode & 0o777 == new_mode
@@ -323,6 +433,140 @@ def test_a_save_keeps_what_another_run_saved_meanwhile(tmp_path: Path) -> None:
     assert Lexicon(tmp_path, KEY).stem("walked") == "walk"
 
 
+def _save_in_threads(folder: Path, words: list[str]) -> list[bool]:
+    """Each word learned by a lexicon of its own, all saved at once in threads."""
+    caches = [Lexicon(folder, KEY) for _ in words]
+    for cache, word in zip(caches, words, strict=True):
+        assert cache.stem(word) is None  # (each reads the file now)
+        with learning():
+            cache.remember_stem(word, word)
+    barrier = threading.Barrier(len(caches))
+    results: dict[int, bool] = {}
+
+    def save(i: int) -> None:
+        barrier.wait()
+        results[i] = caches[i].save()
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(len(caches))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return [results.get(i, False) for i in range(len(caches))]
+
+
+SAVER = """
+import sys, time
+from pathlib import Path
+from bot.core import lexicon
+folder, key, word, seconds, ready, go = sys.argv[1:]
+write = lexicon._write_atomically
+lexicon._write_atomically = lambda path, text: (time.sleep(float(seconds)), write(path, text))
+cache = lexicon.Lexicon(Path(folder), key)
+cache.stem(word)  # (reads the file now)
+with lexicon.learning():
+    cache.remember_stem(word, word)
+Path(ready).touch()
+while not Path(go).exists():
+    time.sleep(0.005)
+sys.exit(0 if cache.save() else 1)
+"""
+
+
+def _save_in_processes(folder: Path, words: list[str]) -> list[bool]:
+    """Each word learned by a process of its own, all saved at once."""
+    environ = os.environ | {"PYTHONPATH": str(ROOT)}
+    go = folder.parent / "go"
+    ready = [folder.parent / f"ready-{word}" for word in words]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(folder), KEY, word, "0.3", str(signal), str(go)],
+            env=environ,
+        )
+        for word, signal in zip(words, ready, strict=True)
+    ]
+    deadline = time.monotonic() + 60
+    while not all(signal.exists() for signal in ready) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    go.touch()
+    return [run.wait(timeout=60) == 0 for run in runs]
+
+
+@pytest.mark.skipif(fcntl is None, reason="no advisory locks here (saves go on unlocked)")
+@pytest.mark.parametrize(
+    "save_at_once",
+    [
+        pytest.param(_save_in_threads, id="threads"),
+        pytest.param(_save_in_processes, id="processes"),
+    ],
+)
+def test_saves_at_the_same_moment_keep_both_runs_words(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    save_at_once: Callable[[Path, list[str]], list[bool]],
+) -> None:
+    """Two runs saving at once (threads or processes; each save slowed so that they overlap)
+    take turns on the lock: the second merges with the first's file, so both runs' words
+    are kept."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    write = lexicon._write_atomically
+
+    def slow(path: Path, content: str) -> None:
+        time.sleep(0.3)
+        write(path, content)
+
+    monkeypatch.setattr(lexicon, "_write_atomically", slow)
+    assert save_at_once(folder, ["running", "walked"]) == [True, True]
+    saved = Lexicon(folder, KEY)
+    assert (saved.stem("running"), saved.stem("walked")) == ("running", "walked")
+
+
+@pytest.mark.skipif(fcntl is None, reason="no advisory locks here (saves go on unlocked)")
+def test_a_save_gives_up_while_another_run_holds_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A save that waits LOCK_WAIT_SECONDS for another run's save gives up (logged at debug:
+    a save is only for speed) and leaves the file alone; the next save, once the lock is free,
+    writes."""
+    assert fcntl is not None
+    monkeypatch.setattr(lexicon, "LOCK_WAIT_SECONDS", 0.2, raising=False)
+    cache = _learned(tmp_path, running="run")
+    with (tmp_path / (file_name(KEY) + ".lock")).open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        started = time.monotonic()
+        with caplog.at_level(logging.DEBUG, logger="bot.core.lexicon"):
+            assert not cache.save()
+        assert time.monotonic() - started < 2
+    assert not (tmp_path / file_name(KEY)).exists()
+    gave_up = [r for r in caplog.records if "another run is saving it" in r.getMessage()]
+    assert [r.levelno for r in gave_up] == [logging.DEBUG]
+    assert cache.save()
+
+
+@pytest.mark.skipif(fcntl is None, reason="no lock file here")
+@pytest.mark.parametrize("target_exists", [True, False], ids=["to-a-file", "dangling"])
+def test_a_symlinked_lock_file_is_not_followed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, target_exists: bool
+) -> None:
+    """A symlink planted where the lock file goes is neither followed nor created through: its
+    target stays as it was (or absent), and that save is given up (logged)."""
+    victim = tmp_path / "bashrc"
+    if target_exists:
+        victim.write_text("alias ll='ls -l'\n", encoding="utf-8")
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / (file_name(KEY) + ".lock")).symlink_to(victim)
+    with caplog.at_level(logging.WARNING, logger="bot.core.lexicon"):
+        assert not _learned(folder, running="run").save()
+    assert "Cannot save the lexicon cache" in caplog.text
+    if target_exists:
+        assert victim.read_text(encoding="utf-8") == "alias ll='ls -l'\n"
+    else:
+        assert not victim.exists()
+    assert not (folder / file_name(KEY)).exists()
+
+
 def test_other_files_in_the_folder_are_left_alone(tmp_path: Path) -> None:
     """Saving touches only its own file, whatever else the folder holds."""
     mine = tmp_path / "lexicon-fr.json"
@@ -331,7 +575,7 @@ def test_other_files_in_the_folder_are_left_alone(tmp_path: Path) -> None:
         path.write_text("{}", encoding="utf-8")
     assert _learned(tmp_path, running="run").save()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [mine.name, other.name, file_name(KEY)]
+        [mine.name, other.name, file_name(KEY), file_name(KEY) + ".lock"]
     )
 
 
@@ -382,8 +626,8 @@ def test_answers_identical_with_a_warm_cache(
     text.english_speller()  # (built now: the warm pass blocks wordfreq)
     without = _answers()
     lexicon.configure(tmp_path)
-    text.stem.cache_clear()
-    text.english_zipf.cache_clear()
+    text._stem.cache_clear()
+    text._english_zipf.cache_clear()
     text._function_words.cache_clear()
     with learning():
         assert _answers() == without  # (questions inside learning: the warm pass needs them)
@@ -395,8 +639,8 @@ def test_answers_identical_with_a_warm_cache(
     monkeypatch.setattr(text, "_stemmer", no_library)
     monkeypatch.setitem(sys.modules, "wordfreq", types.SimpleNamespace(zipf_frequency=no_library))
     lexicon.configure(tmp_path)
-    text.stem.cache_clear()
-    text.english_zipf.cache_clear()
+    text._stem.cache_clear()
+    text._english_zipf.cache_clear()
     text._function_words.cache_clear()
     assert _answers() == without
 
@@ -414,3 +658,56 @@ def test_a_build_looks_up_its_words_frequencies_ahead_up_to_a_limit(
         text.stem("concession")
         text.learn_for_answers()
     assert (cache.zipf("concession") is not None) is looked_up
+
+
+_UNSEEN = itertools.count()
+
+
+def _unseen_word() -> str:
+    """A word no test has looked up yet (the in-process caches do not know it)."""
+    return "vilp" + "".join("abcdefghij"[int(digit)] for digit in str(next(_UNSEEN))) + "ing"
+
+
+@pytest.mark.parametrize(
+    ("look_up", "table"),
+    [
+        pytest.param(text.stem, "stems", id="stem"),
+        pytest.param(text.english_zipf, "zipf", id="english_zipf"),
+        pytest.param(text.term, "stems", id="term"),
+        pytest.param(text.token_term, "stems", id="token_term"),
+        pytest.param(text.index_terms, "stems", id="index_terms"),
+    ],
+)
+def test_learning_keeps_words_the_in_process_caches_already_know(
+    tmp_path: Path, look_up: Callable[[str], object], table: str
+) -> None:
+    """A word first looked up outside a learning scope (a reader's question), then inside one
+    (a reload's build), is saved: the in-process cache that answers the second lookup does not
+    hide it from the lexicon."""
+    word = _unseen_word()
+    lexicon.use(Lexicon(tmp_path, KEY))
+    first = look_up(word)
+    assert not lexicon.save_active()  # (outside learning: nothing kept)
+    with learning():
+        assert look_up(word) == first
+    assert lexicon.save_active()
+    assert word in json.loads((tmp_path / file_name(KEY)).read_text(encoding="utf-8"))[table]
+
+
+def test_a_build_after_questions_keeps_the_same_words(tmp_path: Path) -> None:
+    """A build after readers' questions (looked up outside learning, so in the in-process caches)
+    saves the same words as the same build before them."""
+    build_engine(ROOT / "corpus")  # (the tables built once a process are built now)
+    saved = []
+    for name, ask_first in (("before", False), ("after", True)):
+        lexicon.use(Lexicon(tmp_path / name, KEY))
+        if ask_first:
+            engine = build_engine(ROOT / "corpus")
+            lexicon.use(Lexicon(tmp_path / name, KEY))  # (a new one: it learned nothing yet)
+            for question in QUESTIONS:
+                engine.answer(question)
+        build_engine(ROOT / "corpus")
+        assert lexicon.save_active()
+        data = json.loads((tmp_path / name / file_name(KEY)).read_text(encoding="utf-8"))
+        saved.append((set(data["stems"]), set(data["zipf"])))
+    assert saved[1] == saved[0]

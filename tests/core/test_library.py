@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import text
 from bot.core.errors import CorpusError
 from bot.core.library import Library, warm_up
 from bot.core.synonyms import thesaurus
-from bot.core.text import english_speller, english_zipf
+from bot.core.text import english_speller
 
 STORY = Path(__file__).resolve().parents[2] / "corpus" / "trump-russia-big-concession.txt"
 
@@ -98,6 +99,6 @@ def test_warm_up_loads_what_a_first_unknown_word_needs() -> None:
     """After a warm-up the English frequencies, the speller's index and the synonym table are
     in memory: the first question with a word the story lacks waits for none of them."""
     warm_up()
-    assert english_zipf.cache_info().currsize > 0
+    assert text._english_zipf.cache_info().currsize > 0
     assert english_speller()._by_deletion is not None
     assert thesaurus.cache_info().currsize == 1

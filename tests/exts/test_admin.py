@@ -92,12 +92,14 @@ async def test_an_article_url_too_long_for_an_answer_is_left_out(
 async def test_reload_saves_the_lexicon_cache(
     fake: FakeDiscord, bot: StorybotBot, tmp_corpus: Path, tmp_path: Path
 ) -> None:
-    """After a reload the words the new build looked up are in the lexicon cache file."""
-    from bot.core import lexicon, text
+    """After a reload the words the new build looked up are in the lexicon cache file, a word
+    a reader asked about before (kept by the in-process caches since) included."""
+    from bot.core import lexicon
 
     cache = lexicon.configure(tmp_path / "cache")
     assert cache is not None
-    text.stem.cache_clear()  # (so that the build's stems reach the lexicon)
+    question = await fake.send_dm("Were the villagers snorkelling near the reservoirs?")
+    await fake.wait_for(fake.replies_to(question))
     (tmp_corpus / "second-article.txt").write_text(
         "Quiet village\n\nThe villagers were snorkelling near the reservoirs.\n", encoding="utf-8"
     )
