@@ -70,6 +70,7 @@ from bot.core.shapes import (
     ASKS_FUTURE,
     ASKS_MONEY,
     ASKS_NAME,
+    ASKS_OCCUPATION,
     ASKS_ORGANISATION,
     ASKS_PEOPLE,
     ASKS_PLACE,
@@ -84,6 +85,7 @@ from bot.core.shapes import (
     ASKS_WORDS,
     ASKS_YEAR,
     ATTRIBUTED_TO,
+    BARE_COUNT,
     CALENDAR_DATE,
     CALENDAR_WORD,
     CHANNEL_ASKED,
@@ -117,6 +119,7 @@ from bot.core.shapes import (
     NOT_PLACES,
     NUMBER_PER_PERIOD,
     NUMBERED_NAME,
+    OCCUPATION_FRAMING,
     OTHER_AGE,
     PER_PERIOD,
     PLACE_NAME,
@@ -181,6 +184,7 @@ from bot.core.shapes import (
     sex_of_name,
     statement_subjects,
     surname_stands_alone,
+    tells_occupation,
     title_asked,
     titles_before_name,
     who_doing_head,
@@ -189,7 +193,6 @@ from bot.core.shapes import (
 from bot.core.synonyms import is_adjective, is_only_a_verb, news_phrasal_synonyms, other_forms
 from bot.core.synonyms import kinds as wordnet_kinds
 from bot.core.synonyms import phrasal_synonyms as wordnet_phrasal_synonyms
-from bot.core.synonyms import related as related_nouns
 from bot.core.synonyms import related as wordnet_related
 from bot.core.synonyms import synonyms as wordnet_synonyms
 from bot.core.text import (
@@ -520,15 +523,18 @@ MANNER_NOUNS = words(
 #: A question noun found only as a broader or narrower noun ("heist" -> "robbery") counts this
 #: much of a synonym, and only a noun English uses less than this Zipf frequency will do
 #: ("population" -> "people" is too common to mean anything).
+LOOSE_WEIGHT = 0.3
 #: Nouns a "how many" question counts anyone or anything by: no paragraph is theirs alone.
 _ANY_COUNTED = words("people peoples ppl persons person individuals folks folk times")
 #: Endings of nouns for people ("villagers", "residents", "councillors", "employees") ...
 _PEOPLE_ENDINGS = ("ers", "ists", "ians", "ees", "ents", "ors")
 #: ... whom a sentence may count in other words ("employs 230 people", "the loss of 160 jobs").
-_PEOPLE_COUNTED = "people persons staff workers employees jobs members residents volunteers crew"
+_PEOPLE_COUNTED = words(
+    "people persons staff workers employees jobs members residents volunteers crew households "
+    "families vehicles"
+)
 #: Nouns a sentence may count anything by ("20 units", "1,342 entries").
-_ANYTHING_COUNTED = "units items entries pieces"
-LOOSE_WEIGHT = 0.3
+_ANYTHING_COUNTED = words("units items entries pieces")
 RELATED_ZIPF = 4.8
 #: "What dance ...?" of a story with a tango: a kind of the asked noun stands in for it if
 #: English uses it less than this Zipf frequency ("country" is no answer to "which region").
@@ -786,12 +792,29 @@ class _Asked:
     reaction: bool  # "How did the markets react?" (:data:`REACTION_WORDS`)
     view: bool  # "What is X's view?" (:data:`ASKED_STANCE`)
     title: tuple[str, str] | None  # the (title, owner) of "Who is the president of X?"
+    occupation: bool  # "What does Kyle Brennan do for a living?" (:data:`ASKS_OCCUPATION`)
+
+
+def _whose_job(query: Query) -> list[str]:
+    """For a question about what a named person works as ("What's Kyle Brennan's day job?"),
+    the words naming them as the story has them ("kyle", "brennan"); empty for any other
+    question, and for someone named by a role only ("the owner": the story may name the owner
+    in one sentence and give her job in another)."""
+    if not _asked(query.text).occupation or not any(t.name for t in query.terms):
+        return []
+    return [t.term or t.word for t in query.terms]
+
+
+@functools.lru_cache(maxsize=4096)
+def _kin_terms(noun: str) -> frozenset[str]:
+    """Index terms of the synonyms and broader or narrower nouns of ``noun`` (WordNet)."""
+    return frozenset(term(w) for w in (*wordnet_synonyms(noun), *wordnet_related(noun)))
 
 
 @functools.cache
-def _terms_of_words(text: str) -> frozenset[str]:
-    """The index terms of the space-separated words ``text`` (worked out on first use)."""
-    return frozenset(term(word) for word in text.split())
+def _terms_of_words(found: frozenset[str]) -> frozenset[str]:
+    """The index terms of the words ``found`` (worked out on first use)."""
+    return frozenset(term(word) for word in found)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -866,6 +889,7 @@ def _asked(text: str) -> _Asked:
         reaction=bool(REACTION_WORDS.search(text)),
         view=bool(ASKED_STANCE.search(text)),
         title=title_asked(text),
+        occupation=bool(ASKS_OCCUPATION.search(folded)),
     )
 
 
@@ -954,6 +978,15 @@ def _without_numbers_of(sentence: str, query: Query) -> str:
     )
 
 
+#: Words before a noun that say how many, not what kind ("several beaches").
+_QUANTIFIERS = words(
+    "several many few dozens hundreds thousands millions numerous various multiple"
+)
+#: What follows a counted noun that goes on to name them: ", including", ":", a dash, or a
+#: comma and a name.
+_LISTED_AFTER = re.compile(r"^\W*(?:,\s*including\b|:|\s*[—–-]\s|,\s*(?:the\s+)?[A-Z0-9])")
+
+
 def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
     """Whether ``sentence`` says what kind of ``noun`` ("cruise missiles", "Iskander missiles"):
     a word just before it that the question does not have and that is not a nationality
@@ -981,29 +1014,17 @@ def _names_a_kind(sentence: str, noun: str, query: Query) -> bool:
             and before not in asked
             and not DEMONYM.search(before)
             and before.isalpha()
-            # "Five beaches were closed" says how many, not which
-            and before not in NUMBER_WORDS
-            and before not in _QUANTIFIERS
+            # "Five beaches were closed" says how many, not which (but "Two roads, the A4106
+            # and Mackworth Street," and "several beaches, including Rest Bay" say which)
+            and (
+                (before not in NUMBER_WORDS and before not in _QUANTIFIERS)
+                or _LISTED_AFTER.match(
+                    written[place][len(words[place]) :] + " " + " ".join(written[place + 1 :])
+                )
+            )
         ):
             return True
     return False
-
-
-#: Words before a noun that say how many, not what kind ("several beaches").
-_QUANTIFIERS = frozenset(
-    [
-        "several",
-        "many",
-        "few",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "numerous",
-        "various",
-        "multiple",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1510,6 +1531,7 @@ class StoryEngine:
         self._written: dict[re.Pattern[str], bool] = {}  # see _writes
         self._lookups: dict[tuple[str, bool, bool], tuple[str, float]] = {}  # see _lookup
         self._terms_cache: dict[int, frozenset[str]] = {}  # see _terms_of
+        self._written_cache: dict[tuple[str, str], bool] = {}  # see _written_in
         self._quoted_cache: dict[tuple[str, int], frozenset[str]] = {}  # see _quoted_speakers
         self._in_article_cache: dict[tuple[str, int], bool] = {}  # see _in_article
         self._text_terms_cache: dict[tuple[str, int], frozenset[str]] = {}  # see _text_terms
@@ -1766,6 +1788,8 @@ class StoryEngine:
         framing |= placing  # "at the end of the article": where it says it, not what about
         if _asked(text).population:  # "population of Dunmore" of "a town of 14,000 people"
             framing |= {"population"}
+        if _asked(text).occupation:  # "what's her day job": what she works as, not "day"
+            framing |= OCCUPATION_FRAMING
         question_words = preamble_words + asked_words
         for position, word in enumerate(question_words):
             if word in framing:
@@ -2681,6 +2705,7 @@ class StoryEngine:
                     (asked.medium and sentence.has(A_MEDIUM))  # "posted on Truth Social"
                     or (asked.population and sentence.has(A_POPULATION))
                     or (asked.tally and sentence.has(A_TALLY))
+                    or ((whose := _whose_job(query)) and tells_occupation(sentence.text, whose))
                 ):
                     total += TYPE_BONUS  # "Which platform did he use?", "population of Dunmore"
                 if value > 0 and (
@@ -3312,9 +3337,10 @@ class StoryEngine:
             return candidates
         # Who says it decides a "what did X say" question whatever the scores, and a tally how
         # a vote went ("The board approved the freeze 9-2" says "vote" in other words).
+        asked = _asked(query.text)
         floor = (
             None
-            if query.kind is QuestionType.STATEMENT or _asked(query.text).tally
+            if query.kind is QuestionType.STATEMENT or asked.tally or _whose_job(query)
             else FITTING_SHARE * candidates[0].score
         )
         return self._promote(
@@ -3599,6 +3625,8 @@ class StoryEngine:
             return f"the closest passage does not say what kind of {asked.kind_of}"
         if query.asks_place and not self._new_place(query, sentence.text, paragraph):
             return "the closest passage names no such place"
+        if (whose := _whose_job(query)) and not tells_occupation(sentence.text, whose):
+            return "the closest passage does not say what they work as"
         if query.asks_leader and not sentence.has(LEADER_POST):
             return "the closest passage names nobody in charge"
         if query.kind is QuestionType.WHERE and not _place_near(
@@ -3617,33 +3645,52 @@ class StoryEngine:
         self, noun: str, head: str, sentence: Sentence, paragraph: Paragraph
     ) -> bool:
         """Whether the thing a "how many" question counts (``noun``, folded; ``head``, its
-        term) is in another paragraph of ``paragraph``'s article but nowhere in ``paragraph``,
-        and ``sentence`` counts nothing that may stand for it: a synonym or a broader or
-        narrower noun ("homes" for "houses", "vessels" for "boats"), a compound ending in it
-        ("seabirds"), a word any count may use ("20 units"), or for people a word people are
-        counted by ("230 people" for "staff"). Generic nouns ("people", "times") and verbs
-        read as the noun ("how many went") never count as elsewhere."""
+        term) is written in another paragraph of ``paragraph``'s article but is nowhere in
+        ``paragraph``, and ``sentence`` counts nothing that may stand for it: a synonym or a
+        broader or narrower noun ("homes" for "houses", "vessels" for "boats"), a compound
+        ending in it ("seabirds"), a word any count may use ("20 units"), for people a word
+        people are counted by ("230 people" for "staff"), or a bare number ("Two were treated").
+        Generic nouns ("people", "times") and verbs read as the noun ("how many went") never
+        count as elsewhere, nor does a verb of the same stem ("votes" of "voted")."""
         if (
             noun in _ANY_COUNTED
-            or is_only_a_verb(noun)
             or head in sentence.terms
             or head in self._paragraph_terms(paragraph)
-            or not any(
-                self.paragraphs[other].article == paragraph.article
-                for other in self.index.documents_with(head).tolist()
-            )
+            or is_only_a_verb(noun)
+            or not self._written_in(noun, head, paragraph.article)
         ):
             return False
         terms = sentence.terms
-        if any(token.endswith(head) for token in terms) or not _terms_of_words(
-            _ANYTHING_COUNTED
-        ).isdisjoint(terms):
-            return False
-        if (
-            noun in _PERSON_WORDS or noun.endswith(_PEOPLE_ENDINGS) or noun == "staff"
-        ) and not _terms_of_words(_PEOPLE_COUNTED).isdisjoint(terms):
-            return False
-        return not any(term(w) in terms for w in (*wordnet_synonyms(noun), *related_nouns(noun)))
+        people = noun in _PERSON_WORDS or noun.endswith(_PEOPLE_ENDINGS) or noun == "staff"
+        stand_ins = _terms_of_words(
+            _ANYTHING_COUNTED | (_PEOPLE_COUNTED if people else frozenset())
+        )
+        return (
+            not any(token.endswith(head) for token in terms)
+            and stand_ins.isdisjoint(terms)
+            and _kin_terms(noun).isdisjoint(terms)
+            and not sentence.has(BARE_COUNT)
+        )
+
+    def _written_in(self, noun: str, head: str, article: str) -> bool:
+        """Whether some paragraph of ``article`` writes the noun ``noun`` (folded) itself, in
+        the singular or plural: not just a word of its stem ("voted" is no "votes", "to
+        protest" no "protesters"). Cached per noun and article."""
+        key = (noun, article)
+        found = self._written_cache.get(key)
+        if found is None:
+            # ("tornadoes" -> "tornado", "cities" -> "city", "votes" -> "vote": not "voted")
+            bases = {noun, noun[:-1], noun[:-2], noun[:-3] + "y"} if noun.endswith("s") else {noun}
+            forms = {f + end for f in bases if f for end in ("", "s", "es")}
+            found = any(
+                self.paragraphs[position].article == article
+                and not forms.isdisjoint(
+                    map(fold_variant, tokenize(self.paragraphs[position].text))
+                )
+                for position in self.index.documents_with(head).tolist()
+            )
+            self._written_cache[key] = found
+        return found
 
     def _holds_title(self, query: Query, sentence: str, paragraph: Paragraph) -> bool:
         """Whether ``sentence`` (of ``paragraph``) names the holder of the title a "who

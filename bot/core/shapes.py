@@ -23,8 +23,10 @@ from bot.core.text import (
     STOPWORDS,
     LazyPattern,
     QuestionType,
+    clean_typography,
     content_tokens,
     english_zipf,
+    fold_diacritics,
     fold_variant,
     index_terms,
     normalise,
@@ -309,8 +311,6 @@ _SIZE_UNITS = re.compile(rf"{_LENGTH_UNITS.pattern}|{_WEIGHT_UNITS.pattern}", re
 for _measure in ("tall", "high", "far", "deep", "wide"):
     MEASURE_UNITS[_measure] = _LENGTH_UNITS
 MEASURE_UNITS["heavy"] = _WEIGHT_UNITS
-for _measure in ("big", "large"):
-    MEASURE_UNITS[_measure] = _SIZE_UNITS
 #: A question about money ("How much did the council pay?", "What is the mayor's salary?")...
 #: What a question about money asks in words: an amount answers it however it is worded.
 MONEY_WORDS = words(
@@ -384,11 +384,25 @@ _PART_OF_COUNTED = re.compile(
 )
 
 
+#: A number standing alone for what was counted ("Two were treated for heat exhaustion",
+#: "14 had been arrested"): it counts what the question asks, whatever the question calls it.
+BARE_COUNT = LazyPattern(
+    r"(?:^|[.,;:]\s|\b(?:and|but|of whom|of them)\s)(?:\d{1,3}(?:,\d{3})*|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s+(?:more\s+)?(?:were|was|are|is|have|has|had|remain|remained|died|needed)\b",
+    re.IGNORECASE,
+)
+
+
 def counted_part(question: str) -> str:
-    """The folded last word of what "how many of the X were Y" asks the part of ("british" of
-    "how many of the passengers were british"); "" for other questions."""
+    """The folded first content word of what "how many of the X were Y" asks the part of
+    ("british" of "how many of the passengers were british", "injured" of "... were injured
+    in the crash"); "" for other questions."""
     part = _PART_OF_COUNTED.search(normalise(question))
-    return fold_variant(part.group(1).split()[-1]) if part else ""
+    if not part:
+        return ""
+    # (its first word that is no stopword: "injured in the crash" -> "injured")
+    return next((fold_variant(w) for w in part.group(1).split() if w not in STOPWORDS), "")
 
 
 def counted_head(question: str) -> str:
@@ -1052,6 +1066,79 @@ def about_topic(question: str) -> tuple[str, ...]:
     if not found or _CLAUSE_START.match(found.group(1)):
         return ()  # "about how hard he has been leaning on Russia": a clause, not a topic
     return tuple(content_tokens(tokenize(found.group(1))))
+
+
+#: "What does Kyle Brennan do for a living?", "what's her day job", "the norwegian guy, whats
+#: his job": what someone works as, which an appositive or a title tells (see
+#: :func:`tells_occupation`).
+ASKS_OCCUPATION = re.compile(
+    r"\bwhat(?:'s|s| is| was)?\s+(?:does|did|do)\s+.{1,60}?\s+do\s+for\s+(?:a\s+)?"
+    r"(?:living|work|job|money)\b"
+    r"|\bwhat\s+(?:job|work)\s+(?:does|did|do)\b"
+    r"|\bwhat(?:'s|s| is| was)\s+(?:[\w'’-]+\s+){0,4}?(?:day\s+)?(?:job|occupation|profession)"
+    r"\W*$"
+)
+#: The words such a question frames itself with (no topic of the answer).
+OCCUPATION_FRAMING = words("job jobs work living occupation profession day money do does did")
+#: How news says what someone works as: an appositive ("Kyle Brennan, a high school chemistry
+#: teacher,", "Gerald Munce, 71, a retired schoolteacher"), a job before a name ("chemistry
+#: teacher Kyle Brennan", "Prime Minister Jonas Gahr Støre") or "works as/at".
+_OCCUPATION_NOUN = (
+    r"(?:[a-z]+(?:er|or|ist|ian|ant|eer|ician|man|woman|person)|nurse|chef|midwife|surgeon|"
+    r"vet|pilot|judge|clerk|cook|guard|warden|mayor|minister|councillor|councilor|officer|"
+    r"secretary|head|boss|chief|president|chair|lawyer|solicitor|barrister|trainee|student|"
+    r"pensioner|apprentice|volunteer|director|executive|analyst|consultant|mechanic|"
+    r"electrician|plumber|firefighter|paramedic|constable|inspector|sergeant|detective)s?"
+)
+_KIN_NOUNS = (
+    r"(?:mother|father|daughter|brother|sister|grandmother|grandfather|partner|member|"
+    r"resident|neighbour|neighbor|owner|customer|passenger|visitor|user|supporter|fan)s?"
+)
+#: A title before a name ("Prime Minister Jonas Gahr Støre", "Councillor Derek Ashby").
+_TITLE_BEFORE = (
+    r"(?:(?:Prime\s+)?Minister|President|Councill?or|Mayor|Secretary|Senator|Governor|Judge|"
+    r"Chancellor|Inspector|Sergeant|Detective|Constable|Captain|Professor|Dr|Chief\s+\w+)"
+)
+#: What someone works as, said right after their name ("Kyle Brennan, a high school chemistry
+#: teacher,", "Gerald Munce, 71, a retired schoolteacher", "now works at a bus repair depot") ...
+OCCUPATION_AFTER = LazyPattern(
+    rf"^,\s(?:\d{{1,3}},\s)?(?:a|an)\s(?:[\w'’-]+\s){{0,5}}?(?!{_KIN_NOUNS}\b)"
+    rf"(?i:{_OCCUPATION_NOUN})(?=[,.;:]|\s(?:in|from|at|for|who|with|and|of|on|based)\b|$)"
+    r"|^(?:,\s\d{1,3},)?[^.;]{0,40}?\b(?:works?|worked|working)\s+(?:as|at|for|in)\b"
+    r"|^(?:,\s\d{1,3},)?\s(?:is|was)\s(?:a|an)\s(?:[\w'’-]+\s){0,4}?"
+    rf"(?!{_KIN_NOUNS}\b)(?i:{_OCCUPATION_NOUN})\b"
+)
+#: ... or right before it ("chemistry teacher Kyle Brennan", "Prime Minister Jonas Gahr Støre").
+OCCUPATION_BEFORE = LazyPattern(
+    rf"(?:\b(?!{_KIN_NOUNS}\b){_OCCUPATION_NOUN}|\b{_TITLE_BEFORE})\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}$"
+)
+#: How far after a mention of the person an appositive may start ("owner, Jess Carter, a ...").
+OCCUPATION_REACH = 40
+
+
+def tells_occupation(sentence: str, who: Sequence[str]) -> bool:
+    """Whether ``sentence`` says what the person named by the words ``who`` (folded: "kyle",
+    "brennan"; "owner") works as: an appositive or "works at" just after a mention of them
+    (:data:`OCCUPATION_AFTER`, within :data:`OCCUPATION_REACH` characters, past any name
+    between), or a job or title just before it (:data:`OCCUPATION_BEFORE`)."""
+    text = fold_diacritics(clean_typography(sentence))
+    for word in who:
+        for mention in re.finditer(rf"\b{re.escape(word)}\w*", text, re.IGNORECASE):
+            if OCCUPATION_BEFORE.search(text[max(0, mention.start() - 60) : mention.start()]):
+                return True
+            rest = text[mention.end() :]
+            name = re.match(r"\s*(?:,\s)?(?:[A-Z][\w'’.-]*\s?)*", rest)
+            skipped = name.group(0) if name else ""
+            if re.search(rf"\b{_TITLE_BEFORE}\b", skipped):
+                return True  # "Norwegian Prime Minister Jonas Gahr Støre"
+            if any(
+                OCCUPATION_AFTER.search(rest[start:])
+                for start in {0, len(skipped.rstrip())}
+                if start <= OCCUPATION_REACH
+            ):
+                return True
+    return False
 
 
 #: "Which European leaders ...?", "Which board members voted no?": people asked for by name.

@@ -3972,12 +3972,54 @@ _SUBSTATION = (
     "The factory employs 230 people.\n\n"
     "In Hale Street 120 homes were evacuated. Three houses were damaged.\n"
 )
+_MARATHON = (
+    "Heat slows marathon runners\n\n"
+    "Grace Jelagat won the Lakeport Marathon on Sunday in record time.\n\n"
+    "Lakeport native Kyle Brennan, a high school chemistry teacher, finished 14th. It was a"
+    " good day, he said.\n\n"
+    "Priya Sandhu, 34, who ran with her twin sons, said the heat was brutal.\n"
+)
+_BY_ELECTION = (
+    "Greens take Harrowfield seat\n\n"
+    "Residents voted on Thursday after the death of councillor Margaret Lyle in March.\n\n"
+    "Green candidate Tomasz Wrona won 1,842, against 1,390 for Labour's Dev Anand.\n"
+)
+_WAREHOUSE = (
+    "Fire rips through warehouse\n\n"
+    "Firefighters were still at the scene late into the evening.\n\n"
+    "The fire service said it had sent 15 appliances and about 90 crew at the height of the"
+    " blaze. Two were treated for heat exhaustion.\n"
+)
+_COACH = (
+    "Coach overturns on M6\n\n"
+    "A coach carrying pupils overturned on the M6 on Tuesday. The crash happened shortly after"
+    " 8am.\n\n"
+    "Of the 48 people on board, 11 were taken to hospital, three of them with serious"
+    " injuries.\n"
+)
+_SPILL = (
+    "Sewage spill closes beaches\n\n"
+    "Several beaches, including Porthcawl and Rest Bay, were closed on Saturday.\n\n"
+    "Two roads, the A4106 and Mackworth Street, were shut while engineers repaired a pipe.\n"
+)
 _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for six hours.\n"
 
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence", "other"),
     [
+        # "voted" is no mention of votes elsewhere
+        (_BY_ELECTION, "How many votes did Tomasz Wrona win?", "1,842", None),
+        # "Two were treated" counts the firefighters the question asks about
+        (_WAREHOUSE, "how many firefighters were treated for heat exhaustion", "Two were", None),
+        # "were injured in the crash": the part asked about is the injured
+        (_COACH, "How many of the people on board were injured in the crash?", "11 were", None),
+        # a count followed by the names says which
+        (_SPILL, "which roads were shut", "A4106", None),
+        (_SPILL, "which beaches were closed", "Porthcawl", None),
+        # what someone does for a living: the appositive, not "day"
+        (_MARATHON, "What's Kyle Brennan's day job?", "chemistry teacher", None),
+        (_MARATHON, "What does Priya Sandhu do for a living?", None, None),
         # the article's firefighters are elsewhere: 38,000 homes is no count of them ...
         (_SUBSTATION, "how many firefighters were sent to the substation fire", None, None),
         # ... but staff may be counted as people, and houses as homes
@@ -4004,6 +4046,13 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         ),
     ],
     ids=[
+        "a-verb-of-the-nouns-stem-is-not-the-noun",
+        "a-bare-number-counts-what-is-asked",
+        "a-part-is-its-first-word",
+        "a-number-then-a-list-says-which",
+        "several-including-says-which",
+        "a-named-persons-job",
+        "no-job-given",
         "a-count-of-another-paragraphs-noun",
         "people-counted-as-people",
         "homes-for-houses",

@@ -59,6 +59,7 @@ from bot.core.shapes import (
     sex_of_name,
     statement_subjects,
     surname_stands_alone,
+    tells_occupation,
     titles_before_name,
     who_doing_head,
     who_head,
@@ -1451,3 +1452,37 @@ def test_the_age_of_the_one_whose_name_is_asked(question: str, age: str) -> None
     """The age before the noun whose name is asked, which a passage may give with another
     noun ("a 58-year-old man")."""
     assert age_of_the_unnamed(question) == age
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who", "told"),
+    [
+        ("Kyle Brennan, a high school chemistry teacher, finished 14th.", ["brennan"], True),
+        ("It was found by Gerald Munce, 71, a retired schoolteacher.", ["munc"], True),
+        ("Norwegian Prime Minister Jonas Gahr Støre met Trump.", ["norwegian"], True),
+        ("Her owner, Jess Carter, a 38-year-old teacher, said so.", ["owner"], True),
+        ("Andriy Marchenko came back alone and now works at a depot.", ["marchenko"], True),
+        ("Priya Sandhu, 34, who ran with her sons, said so.", ["sandhu"], False),
+        ("Hannah Price, a spokeswoman for the charity, said owners must act.", ["owner"], False),
+        (
+            "Megan Ashdown set out, according to the Lanner County Sheriff's Office.",
+            ["ashdown"],
+            False,
+        ),
+        ("Jess Carter, a mother of two, said so.", ["carter"], False),
+    ],
+    ids=[
+        "appositive",
+        "after-an-age",
+        "title-before",
+        "after-the-name-of-a-role",
+        "works-at",
+        "an-age-is-no-job",
+        "another-persons-job",
+        "a-place-is-no-title",
+        "kin-is-no-job",
+    ],
+)
+def test_what_someone_works_as(sentence: str, who: list[str], told: bool) -> None:
+    """A job is told of the person asked about, right beside their name."""
+    assert tells_occupation(sentence, who) is told
