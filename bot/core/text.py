@@ -999,7 +999,11 @@ LIGHT_WORDS = words(
     "try tried call called see saw seen look looked find found think thinks thought believe "
     "believes believed feel feels felt consider considered view views opinion claim claims "
     "claimed add adds added stance position react reacted reaction respond responded response "
-    "able"  # "When will visitors be able to see her?"
+    "able "  # "When will visitors be able to see her?"
+    "back "  # "when did the power come back on": returned, restored
+    "people ppl "  # "how many people signed the petition": 1,860 signatures
+    "whole way point "  # "is the whole beach closed", "what's the point of the scheme"
+    "trying tries supposed"  # "when is it supposed to reopen"
 )
 
 
