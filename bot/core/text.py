@@ -1002,7 +1002,7 @@ LIGHT_WORDS = words(
     "able "  # "When will visitors be able to see her?"
     "back "  # "when did the power come back on": returned, restored
     "people ppl "  # "how many people signed the petition": 1,860 signatures
-    "whole way point "  # "is the whole beach closed", "what's the point of the scheme"
+    "way point "  # "is there any way to ...", "what's the point of the scheme"
     "trying tries supposed"  # "when is it supposed to reopen"
 )
 
