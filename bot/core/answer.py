@@ -98,6 +98,7 @@ from bot.core.shapes import (
     FIRST_NAME_FRAMING,
     HOLDER_NAME,
     HOW_DEGREE,
+    HOW_LONG_A_THING,
     HOW_MEASURE,
     HOW_MUCH_MEASURE,
     HOW_TO,
@@ -848,7 +849,9 @@ def _asked(text: str) -> _Asked:
         future=bool(ASKS_FUTURE.search(text)),
         # "How many days was he kept in hospital?" is "how long": a duration answers
         measure=(
-            measure.group(1)
+            "length"
+            if HOW_LONG_A_THING.match(folded)
+            else measure.group(1)
             if measure
             else MEASURE_NOUNS[measured.group(measured.lastindex or 1)]
             if measured

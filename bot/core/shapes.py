@@ -311,6 +311,18 @@ _SIZE_UNITS = re.compile(rf"{_LENGTH_UNITS.pattern}|{_WEIGHT_UNITS.pattern}", re
 for _measure in ("tall", "high", "far", "deep", "wide"):
     MEASURE_UNITS[_measure] = _LENGTH_UNITS
 MEASURE_UNITS["heavy"] = _WEIGHT_UNITS
+#: "How long is the Mill Street Bridge?", "how long was the bit of wall that fell": a length,
+#: not a time (group 1: the thing, which stays put; "how long is the bridge shut for" asks a
+#: time).
+HOW_LONG_A_THING = re.compile(
+    r"^\W*how long (?:is|was|are|were) (?:the|a|an|[\w'’-]+['’]?s)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(bridges?|rivers?|roads?|streets?|walls?|blades?|lines?|networks?|pipes?|pipelines?|"
+    r"tunnels?|runways?|tracks?|routes?|stretch|sections?|barriers?|fences?|queues?|tailbacks?|"
+    r"coastline|beach|lanes?|canals?|dams?|borders?|stages?|course|trails?|paths?|cables?)\b"
+    r"(?!\s+(?:\w+\s+)?(?:for|shut|closed|open|going|gonna|expected|meant|last|lasted|take|took|"
+    r"stay|stayed|be|been|blocked|out)\b)"
+)
+MEASURE_UNITS["length"] = _LENGTH_UNITS
 #: A question about money ("How much did the council pay?", "What is the mayor's salary?")...
 #: What a question about money asks in words: an amount answers it however it is worded.
 MONEY_WORDS = words(

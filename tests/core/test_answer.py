@@ -4008,12 +4008,21 @@ _POWER_CUT = (
     "Supplies were restored to the last customers at 9pm on Wednesday, the network said.\n\n"
     "Engineers from three counties worked through the night on the damaged cables.\n"
 )
+_BRIDGE = (
+    "Cruise ship strikes bridge\n\n"
+    "The Mill Street Bridge, built in 1911, was closed to traffic for nine hours.\n\n"
+    "Its central arch is 40 metres wide.\n"
+)
 _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for six hours.\n"
 
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence", "other"),
     [
+        # a bridge's length is no time it was closed for ...
+        (_BRIDGE, "How long is the Mill Street Bridge?", None, None),
+        # ... but how long it was closed is
+        (_BRIDGE, "how long was the mill street bridge closed for", "nine hours", None),
         # "come back on" says returned, which the story says as "restored"
         (_POWER_CUT, "when did supplies come back", "9pm", None),
         # "voted" is no mention of votes elsewhere
@@ -4054,6 +4063,8 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         ),
     ],
     ids=[
+        "how-long-is-a-bridge-asks-a-length",
+        "how-long-a-bridge-was-shut-asks-a-time",
         "back-is-a-light-word",
         "a-verb-of-the-nouns-stem-is-not-the-noun",
         "a-bare-number-counts-what-is-asked",
