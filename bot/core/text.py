@@ -818,6 +818,8 @@ _NEWS_WORD_GROUPS: tuple[tuple[str, ...], ...] = (
     ),
     ("missile", "missiles", "rocket", "rockets"),
     ("soldier", "soldiers", "troop", "troops", "servicemen", "servicemembers"),
+    # (WordNet's first "fireman" is a stoker)
+    ("firefighter", "firefighters", "fireman", "firemen", "firewoman", "firewomen"),
     ("agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "treaty"),
     ("ceasefire", "truce", "armistice"),
     ("war", "wars", "conflict", "conflicts", "warfare"),
