@@ -134,6 +134,8 @@ def test_tokenize(text: str, expected: list[str]) -> None:
         "british",
         "ise-ize",
         "related",
+        "firemen-are-firefighters",
+        "came-down-is-fell",
         "demonym",
         "number-word",
         "thousands",
