@@ -205,6 +205,7 @@ from bot.core.text import (
     FROM_ABROAD,
     KIN_BROADER,
     KIN_WORDS,
+    LIGHT_UNLESS_ALONE,
     LIGHT_WORDS,
     NEWS_PEOPLE,
     NUMBER_WORDS,
@@ -796,14 +797,18 @@ class _Asked:
     occupation: bool  # "What does Kyle Brennan do for a living?" (:data:`ASKS_OCCUPATION`)
 
 
-def _whose_job(query: Query) -> list[str]:
+def _whose_job(query: Query) -> tuple[str, ...]:
     """For a question about what a named person works as ("What's Kyle Brennan's day job?"),
-    the words naming them as the story has them ("kyle", "brennan"); empty for any other
-    question, and for someone named by a role only ("the owner": the story may name the owner
-    in one sentence and give her job in another)."""
-    if not _asked(query.text).occupation or not any(t.name for t in query.terms):
-        return []
-    return [t.term or t.word for t in query.terms]
+    the words of the name as the question writes them, folded, in order ("kyle", "brennan");
+    empty for any other question, and for someone named by a role only ("the owner": the story
+    may name the owner in one sentence and give her job in another)."""
+    if not _asked(query.text).occupation:
+        return ()
+    return tuple(t.word for t in query.terms if t.name)
+
+
+#: Phrases whose noun names nothing counted ("in any case", "just in case").
+_SET_PHRASES = re.compile(r"\b(?:in any case|in case|in that case|in which case)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1226,6 +1231,10 @@ def _capitalised_words(question: str) -> set[str]:
 
 
 _SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
+#: A word in capitals (of four letters or more) that English uses at least this often is
+#: shouted, not an acronym
+#: ("WHOLE", "DONE", "STOP"; not "NATO", "NHS", "UK").
+SHOUTED_WORD_ZIPF = 5.0
 _CAPITALISED_RUN = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)+")
 
 
@@ -1751,6 +1760,8 @@ class StoryEngine:
         names = _capitalised_words(text)
         # "get the deal DONE": a word in capitals is the one asked about, light or not
         shouted = set() if text.isupper() else {normalise(w) for w in _SHOUTED.findall(text)}
+        # ... and no name for being shouted ("the WHOLE country"; "NATO" is one)
+        names -= {w for w in shouted if len(w) > 3 and english_zipf(w) >= SHOUTED_WORD_ZIPF}
         preamble_words = content_tokens(tokenize(self._respelt(preamble)))
         asked_words = content_tokens(tokenize(self._respelt(asked)))
         if (
@@ -1791,9 +1802,13 @@ class StoryEngine:
         framing |= placing  # "at the end of the article": where it says it, not what about
         if _asked(text).population:  # "population of Dunmore" of "a town of 14,000 people"
             framing |= {"population"}
-        if _asked(text).occupation:  # "what's her day job": what she works as, not "day"
-            framing |= OCCUPATION_FRAMING
+        if _asked(text).occupation and not OCCUPATION_FRAMING.issuperset(asked_words):
+            framing |= OCCUPATION_FRAMING  # "what's her day job": what she works as, not "day"
         question_words = preamble_words + asked_words
+        # ("what did Glover say about another way": the way is what it is about)
+        other_topic = any(
+            w not in LIGHT_WORDS and w not in names and w not in framing for w in asked_words
+        )
         for position, word in enumerate(question_words):
             if word in framing:
                 continue
@@ -1845,7 +1860,12 @@ class StoryEngine:
             else:
                 weight = self._rare_idf * UNKNOWN_COMMON_WEIGHT * _commonness_discount(word)
             if (
-                (word in LIGHT_WORDS and word not in shouted and not related_in_story)
+                (
+                    word in LIGHT_WORDS
+                    and word not in shouted
+                    and not related_in_story
+                    and not (word in LIGHT_UNLESS_ALONE and not other_topic)
+                )
                 or (compares and word in COMPARISON_FRAMING)
                 or position < len(preamble_words)
                 or (leads_asked and word in IN_CHARGE)
@@ -2432,6 +2452,10 @@ class StoryEngine:
         candidates = self._prefer_acting(query, candidates)
         candidates = self._prefer_said_by(query, candidates)
         candidates = self._prefer_doing(query, candidates)
+        whose = _whose_job(query)
+        if whose and not self._tells_job(candidates[0], whose):
+            # "What's Lauren Pike's day job?": the passage that says it, if any does
+            candidates = self._promote(candidates, lambda c: self._tells_job(c, whose))
         best = candidates[0]
         coverage, matched = self._coverage(query, best.paragraph)
         light = (
@@ -2655,6 +2679,7 @@ class StoryEngine:
         folded = normalise(query.text)
         wants_words = bool(ASKS_WORDS.search(folded))
         wants_speed = bool(ASKS_SPEED.search(folded))
+        job_of = _whose_job(query)  # "what does Kyle Brennan do for a living"
         asked = _asked(query.text)
         # "according to the article's conclusion" / "in the first paragraph": where it says it
         at_the_end = query.at_the_end
@@ -2708,7 +2733,7 @@ class StoryEngine:
                     (asked.medium and sentence.has(A_MEDIUM))  # "posted on Truth Social"
                     or (asked.population and sentence.has(A_POPULATION))
                     or (asked.tally and sentence.has(A_TALLY))
-                    or ((whose := _whose_job(query)) and tells_occupation(sentence.text, whose))
+                    or (job_of and tells_occupation(sentence.text, job_of))
                 ):
                     total += TYPE_BONUS  # "Which platform did he use?", "population of Dunmore"
                 if value > 0 and (
@@ -3343,7 +3368,7 @@ class StoryEngine:
         asked = _asked(query.text)
         floor = (
             None
-            if query.kind is QuestionType.STATEMENT or asked.tally or _whose_job(query)
+            if query.kind is QuestionType.STATEMENT or asked.tally
             else FITTING_SHARE * candidates[0].score
         )
         return self._promote(
@@ -3628,8 +3653,6 @@ class StoryEngine:
             return f"the closest passage does not say what kind of {asked.kind_of}"
         if query.asks_place and not self._new_place(query, sentence.text, paragraph):
             return "the closest passage names no such place"
-        if (whose := _whose_job(query)) and not tells_occupation(sentence.text, whose):
-            return "the closest passage does not say what they work as"
         if query.asks_leader and not sentence.has(LEADER_POST):
             return "the closest passage names nobody in charge"
         if query.kind is QuestionType.WHERE and not _place_near(
@@ -3675,6 +3698,10 @@ class StoryEngine:
             and not sentence.has(BARE_COUNT)
         )
 
+    def _tells_job(self, candidate: _Candidate, whose: tuple[str, ...]) -> bool:
+        """Whether ``candidate``'s sentence says what the person named ``whose`` works as."""
+        return tells_occupation(self.sentences(candidate.paragraph)[candidate.sentence].text, whose)
+
     def _written_in(self, noun: str, head: str, article: str) -> bool:
         """Whether some paragraph of ``article`` writes the noun ``noun`` (folded) itself, in
         the singular or plural: not just a word of its stem ("voted" is no "votes", "to
@@ -3688,7 +3715,11 @@ class StoryEngine:
             found = any(
                 self.paragraphs[position].article == article
                 and not forms.isdisjoint(
-                    map(fold_variant, tokenize(self.paragraphs[position].text))
+                    # ("in any case" is no case)
+                    map(
+                        fold_variant,
+                        tokenize(_SET_PHRASES.sub(" ", self.paragraphs[position].text)),
+                    )
                 )
                 for position in self.index.documents_with(head).tolist()
             )

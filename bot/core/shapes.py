@@ -319,8 +319,7 @@ HOW_LONG_A_THING = re.compile(
     r"(bridges?|rivers?|roads?|streets?|walls?|blades?|lines?|networks?|pipes?|pipelines?|"
     r"tunnels?|runways?|tracks?|routes?|stretch|sections?|barriers?|fences?|queues?|tailbacks?|"
     r"coastline|beach|lanes?|canals?|dams?|borders?|stages?|course|trails?|paths?|cables?)\b"
-    r"(?!\s+(?:\w+\s+)?(?:for|shut|closed|open|going|gonna|expected|meant|last|lasted|take|took|"
-    r"stay|stayed|be|been|blocked|out)\b)"
+    r"(?=\W*$|\s+(?:that|which|where|of|in|at|on|between|from|across|over|under)\b)"
 )
 MEASURE_UNITS["length"] = _LENGTH_UNITS
 #: A question about money ("How much did the council pay?", "What is the mayor's salary?")...
@@ -414,7 +413,18 @@ def counted_part(question: str) -> str:
     if not part:
         return ""
     # (its first word that is no stopword: "injured in the crash" -> "injured")
-    return next((fold_variant(w) for w in part.group(1).split() if w not in STOPWORDS), "")
+    return next(
+        (
+            fold_variant(w)
+            for w in part.group(1).split()
+            if w not in STOPWORDS and not w.endswith("ly") and w not in _NOT_THE_PART
+        ),
+        "",
+    )
+
+
+#: Words after "how many of them were" that say when or how, not which part ("still", "badly").
+_NOT_THE_PART = words("still later also then already now seriously")
 
 
 def counted_head(question: str) -> str:
@@ -1086,7 +1096,7 @@ def about_topic(question: str) -> tuple[str, ...]:
 ASKS_OCCUPATION = re.compile(
     r"\bwhat(?:'s|s| is| was)?\s+(?:does|did|do)\s+.{1,60}?\s+do\s+for\s+(?:a\s+)?"
     r"(?:living|work|job|money)\b"
-    r"|\bwhat\s+(?:job|work)\s+(?:does|did|do)\b"
+    r"|\bwhat\s+job\s+(?:does|did|do)\s+.{1,60}?\s+(?:do|have|hold)\b"
     r"|\bwhat(?:'s|s| is| was)\s+(?:[\w'’-]+\s+){0,4}?(?:day\s+)?(?:job|occupation|profession)"
     r"\W*$"
 )
@@ -1096,7 +1106,10 @@ OCCUPATION_FRAMING = words("job jobs work living occupation profession day money
 #: teacher,", "Gerald Munce, 71, a retired schoolteacher"), a job before a name ("chemistry
 #: teacher Kyle Brennan", "Prime Minister Jonas Gahr Støre") or "works as/at".
 _OCCUPATION_NOUN = (
-    r"(?:[a-z]+(?:er|or|ist|ian|ant|eer|ician|man|woman|person)|nurse|chef|midwife|surgeon|"
+    r"(?:(?!(?:after|over|under|never|ever|other|either|neither|whether|later|earlier|rather|"
+    r"further|together|her|for|or|nor|per|water|weather|matter|number|order|member|minor|"
+    r"major|prior|floor|door|color|colour|error|honor|honour|human|german|russian|woman|man)\b)"
+    r"[a-z]{2,}(?:er|or|ist|ian|ant|eer|ician|man|woman|person)|nurse|chef|midwife|surgeon|"
     r"vet|pilot|judge|clerk|cook|guard|warden|mayor|minister|councillor|councilor|officer|"
     r"secretary|head|boss|chief|president|chair|lawyer|solicitor|barrister|trainee|student|"
     r"pensioner|apprentice|volunteer|director|executive|analyst|consultant|mechanic|"
@@ -1129,27 +1142,39 @@ OCCUPATION_BEFORE = LazyPattern(
 OCCUPATION_REACH = 40
 
 
-def tells_occupation(sentence: str, who: Sequence[str]) -> bool:
-    """Whether ``sentence`` says what the person named by the words ``who`` (folded: "kyle",
-    "brennan"; "owner") works as: an appositive or "works at" just after a mention of them
-    (:data:`OCCUPATION_AFTER`, within :data:`OCCUPATION_REACH` characters, past any name
-    between), or a job or title just before it (:data:`OCCUPATION_BEFORE`)."""
+def tells_occupation(sentence: str, name: Sequence[str]) -> bool:
+    """Whether ``sentence`` says what the person called ``name`` (folded words in order:
+    "kyle", "brennan"; or a role, "owner") works as: an appositive or "works at" just after a
+    mention of them (:data:`OCCUPATION_AFTER`, within :data:`OCCUPATION_REACH` characters, past
+    any name between), or a job or title just before it (:data:`OCCUPATION_BEFORE`). A
+    mention is the whole name, or its last word alone when no other first name comes before
+    it ("Brennan, a taxi driver"; not "Donna Brennan, a nurse" of Kyle Brennan)."""
+    if not name:
+        return False
     text = fold_diacritics(clean_typography(sentence))
-    for word in who:
-        for mention in re.finditer(rf"\b{re.escape(word)}\w*", text, re.IGNORECASE):
-            if OCCUPATION_BEFORE.search(text[max(0, mention.start() - 60) : mention.start()]):
-                return True
-            rest = text[mention.end() :]
-            name = re.match(r"\s*(?:,\s)?(?:[A-Z][\w'’.-]*\s?)*", rest)
-            skipped = name.group(0) if name else ""
-            if re.search(rf"\b{_TITLE_BEFORE}\b", skipped):
-                return True  # "Norwegian Prime Minister Jonas Gahr Støre"
-            if any(
-                OCCUPATION_AFTER.search(rest[start:])
-                for start in {0, len(skipped.rstrip())}
-                if start <= OCCUPATION_REACH
-            ):
-                return True
+    whole = r"\s+".join(re.escape(word) for word in name)
+    last = re.escape(name[-1])
+    for mention in re.finditer(rf"\b(?:{whole}|{last})\b", text, re.IGNORECASE):
+        before = text[max(0, mention.start() - 60) : mention.start()]
+        if (
+            len(name) > 1
+            and mention.group(0).casefold() == name[-1]
+            and re.search(r"\b[A-Z][a-z'’-]+\s+$", before)
+        ):
+            continue  # "Donna Brennan" is not Kyle Brennan
+        if OCCUPATION_BEFORE.search(before):
+            return True
+        rest = text[mention.end() :]
+        skipped_run = re.match(r"\s*(?:,\s)?(?:[A-Z][\w'’.-]*\s?)*", rest)
+        skipped = skipped_run.group(0) if skipped_run else ""
+        if re.search(rf"\b{_TITLE_BEFORE}\b", skipped):
+            return True  # "Norwegian Prime Minister Jonas Gahr Støre"
+        if any(
+            OCCUPATION_AFTER.search(rest[start:])
+            for start in {0, len(skipped.rstrip())}
+            if start <= OCCUPATION_REACH
+        ):
+            return True
     return False
 
 

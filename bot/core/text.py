@@ -1009,6 +1009,11 @@ LIGHT_WORDS = words(
 )
 
 
+#: Light words that are what a question is about when it has no other topic word ("what did
+#: Glover say about another way", "what's the point").
+LIGHT_UNLESS_ALONE = words("way point")
+
+
 #: Verbs that with "up" only say how things turned out ("ended up in hospital", "wound up with
 #: the contract"): light words, whatever the story does with "end" or "wind".
 ENDED_UP = words("end ends ended ending wind winds wound winding")

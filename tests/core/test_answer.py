@@ -3977,7 +3977,9 @@ _MARATHON = (
     "Grace Jelagat won the Lakeport Marathon on Sunday in record time.\n\n"
     "Lakeport native Kyle Brennan, a high school chemistry teacher, finished 14th. It was a"
     " good day, he said.\n\n"
-    "Priya Sandhu, 34, who ran with her twin sons, said the heat was brutal.\n"
+    "Priya Sandhu, 34, who ran with her twin sons, said the heat was brutal.\n\n"
+    "Britain's Lauren Pike was third in 2:22:05, a personal best, in her first race here.\n\n"
+    "Pike, a 31-year-old physiotherapist from Leeds, said she trains around her shifts.\n"
 )
 _BY_ELECTION = (
     "Greens take Harrowfield seat\n\n"
@@ -4023,6 +4025,9 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         (_BRIDGE, "How long is the Mill Street Bridge?", None, None),
         # ... but how long it was closed is
         (_BRIDGE, "how long was the mill street bridge closed for", "nine hours", None),
+        (_BRIDGE, "how long was the bridge closure", "nine hours", None),
+        # "badly hurt": the hurt, not "badly"
+        (_COACH, "How many of the people on board were badly hurt?", "11 were", None),
         # "come back on" says returned, which the story says as "restored"
         (_POWER_CUT, "when did supplies come back", "9pm", None),
         # "voted" is no mention of votes elsewhere
@@ -4036,7 +4041,7 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         (_SPILL, "which beaches were closed", "Porthcawl", None),
         # what someone does for a living: the appositive, not "day"
         (_MARATHON, "What's Kyle Brennan's day job?", "chemistry teacher", None),
-        (_MARATHON, "What does Priya Sandhu do for a living?", None, None),
+        (_MARATHON, "What's Lauren Pike's day job?", "physiotherapist", None),
         # the article's firefighters are elsewhere: 38,000 homes is no count of them ...
         (_SUBSTATION, "how many firefighters were sent to the substation fire", None, None),
         # ... but staff may be counted as people, and houses as homes
@@ -4065,6 +4070,8 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
     ids=[
         "how-long-is-a-bridge-asks-a-length",
         "how-long-a-bridge-was-shut-asks-a-time",
+        "how-long-a-closure-asks-a-time",
+        "a-part-is-no-adverb",
         "back-is-a-light-word",
         "a-verb-of-the-nouns-stem-is-not-the-noun",
         "a-bare-number-counts-what-is-asked",
@@ -4072,7 +4079,7 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         "a-number-then-a-list-says-which",
         "several-including-says-which",
         "a-named-persons-job",
-        "no-job-given",
+        "a-job-in-another-paragraph",
         "a-count-of-another-paragraphs-noun",
         "people-counted-as-people",
         "homes-for-houses",
