@@ -11,19 +11,20 @@ tables built from the stopwords) are remembered and saved: question and moderati
 answered from the file but never written to it. Inside a scope every lookup counts, even one
 that ``text``'s in-process caches answer (a word a reader asked about before a reload). A save
 writes what this run's learning used first, then the old file's other entries (another
-corpus's) up to :data:`MAX_ENTRIES`; a run that only read saves too when the file is nearly full
-and its words are not first (else another corpus's next save could push them out). The file is
-named after the library versions and the stemmer's settings (:func:`file_name`) and read on the
-first lookup, not before.
+corpus's) up to :data:`MAX_ENTRIES`; a run that only read saves too when one of its words is in
+the file's last entries, after the first :data:`NEARLY_FULL` x :data:`MAX_ENTRIES` (another
+corpus's next save would push it out first). The file is named after the library versions and the
+stemmer's settings (:func:`file_name`) and read on the first lookup, not before.
 
 The file is untrusted input: it is JSON, checked entry by entry and against a checksum of its
 tables, and a file that is missing, unreadable, malformed, too big or damaged is ignored
 (logged): the lexicon starts empty and the libraries answer. Saving writes a temporary file in
 the same folder and renames it over the old one (a symlink there is replaced, never written
 through; our old file keeps its read bits, a new one is private). Two runs saving at once take
-turns: each holds an exclusive lock on ``<file>.lock`` while it reads, merges and renames (where
-``fcntl`` is missing, as on Windows, saves go on unlocked); a run that waits more than
-:data:`LOCK_WAIT_SECONDS` does not save. A folder that cannot be written is logged, never raised.
+turns: each holds an exclusive lock on the folder itself (no lock file) while it reads, merges and
+renames (where ``fcntl`` is missing, as on Windows, or the folder cannot be locked, saves go on
+unlocked); a run that waits more than :data:`LOCK_WAIT_SECONDS` does not save. A folder that
+cannot be written is logged, never raised.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
@@ -56,14 +57,15 @@ MAX_WORD_LENGTH = 64
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The libraries whose answers are cached: each set of versions has its own file.
 LIBRARIES = ("nltk", "wordfreq")
-#: The mode of a new file (an existing one keeps its own) and of the lock file.
+#: The mode of a new file (an existing one keeps its own).
 NEW_FILE_MODE = 0o600
-#: A file this full (a share of :data:`MAX_ENTRIES` in either table) is rewritten by a run that
-#: only read it if its words are not the first: they would be the next to go.
+#: A run that only read the file rewrites it (its words first) if one of its words comes after
+#: this share of :data:`MAX_ENTRIES` in a table: another corpus's next save would push it out
+#: first.
 NEARLY_FULL = 0.9
 #: Longest a save waits for another run's save to finish (then it gives up: a save is only for
-#: speed).
-LOCK_WAIT_SECONDS = 5.0
+#: speed, and a command must not hang at exit).
+LOCK_WAIT_SECONDS = 0.5
 
 
 def versions_key() -> str:
@@ -117,9 +119,9 @@ def learning() -> Iterator[None]:
         _learning.reset(token)
 
 
-#: Whether lookups here are remembered (the context variable's own ``get``: ``text`` asks it on
-#: every lookup, and a function around it would cost the answers' lookups a call more).
-is_learning: Callable[[], bool] = _learning.get
+def is_learning() -> bool:
+    """Whether lookups here are remembered (inside a :func:`learning` scope)."""
+    return _learning.get()
 
 
 class Lexicon:
@@ -139,11 +141,13 @@ class Lexicon:
         self._zipf: dict[str, float] = {}
         self._loaded_stems: dict[str, str] = {}
         self._loaded_zipf: dict[str, float] = {}
+        #: The checksum of the loaded tables as the file holds them (None: no file read).
+        self._loaded_checksum: str | None = None
         self._used_stems: dict[str, str] = {}
         self._used_zipf: dict[str, float] = {}
         self._loaded = folder is None
         self._lock = threading.RLock()
-        self._save_failed = False
+        self._warned = False
 
     @property
     def key(self) -> str:
@@ -180,12 +184,12 @@ class Lexicon:
 
     @property
     def pushed_back(self) -> bool:
-        """Whether the file is nearly full (:data:`NEARLY_FULL`) and the entries learning used
-        are not its first ones (another corpus saved since): the next save of another corpus
-        could push them out."""
+        """Whether an entry learning used is among the file's last ones, after the first
+        :data:`NEARLY_FULL` x :data:`MAX_ENTRIES` of its table (other corpora saved since): the
+        next save of another corpus would push it out first."""
+        tail = int(NEARLY_FULL * MAX_ENTRIES)
         return any(
-            len(loaded) >= NEARLY_FULL * MAX_ENTRIES
-            and set(itertools.islice(loaded, len(used))) != used.keys()
+            len(loaded) > tail and not used.keys().isdisjoint(itertools.islice(loaded, tail, None))
             for used, loaded in (
                 (self._used_stems, self._loaded_stems),
                 (self._used_zipf, self._loaded_zipf),
@@ -247,15 +251,17 @@ class Lexicon:
             tables = self._read(path)
             if tables is not None:
                 self._stems, self._zipf = dict(tables[0]), dict(tables[1])
-                self._loaded_stems, self._loaded_zipf = tables
+                self._loaded_stems, self._loaded_zipf, self._loaded_checksum = tables
             self._loaded = True
 
-    def _read(self, path: Path) -> tuple[dict[str, str], dict[str, float]] | None:
+    def _read(self, path: Path) -> tuple[dict[str, str], dict[str, float], str] | None:
+        """The file's tables and their checksum (None: no file, or one not to use; logged)."""
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
                 raise ValueError(f"larger than {MAX_FILE_BYTES // 2**20} MB")
             data = json.loads(path.read_text(encoding="utf-8"))
-            return _checked(data, self.key)
+            stems, zipf = _checked(data, self.key)
+            return stems, zipf, data["checksum"]
         except FileNotFoundError:
             log.debug("No lexicon cache at %s yet", path)
         except OSError as error:
@@ -266,48 +272,82 @@ class Lexicon:
         return None
 
     def save(self) -> bool:
-        """Write what learning used this run if it differs from the file read, or if the file
-        is nearly full and this run's words are not its first (:attr:`pushed_back`); True if
-        written.
+        """Write what learning used this run if it differs from the file read, or if one of
+        its words is among the file's last (:attr:`pushed_back`); True if written.
 
         Never raises: a folder that cannot be written is logged (a warning the first time, if
-        the folder was chosen explicitly; else at debug), and so, at debug, is giving up after
-        :data:`LOCK_WAIT_SECONDS` of another run's save.
+        the folder was chosen explicitly and this run learned a word the file lacks; else at
+        debug), and so, at debug, is giving up after :data:`LOCK_WAIT_SECONDS` of another run's
+        save.
         """
         if self.folder is None or not (self._used_stems or self._used_zipf):
             return False
         self._load()  # (to compare with the file)
         with self._lock:
-            if not (self.changed or self.pushed_back):
+            learned = self.changed
+            if not (learned or self.pushed_back):
                 return False
             used_stems, used_zipf = dict(self._used_stems), dict(self._used_zipf)
         path = self.path
         assert path is not None
+        if not learned and not os.access(self.folder, os.W_OK):
+            log.debug("Not moving words to the front of %s: the folder is read-only", path)
+            return False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with _exclusive(path.with_name(path.name + ".lock")):
+            with _exclusive(path.parent):
                 # this run's words first, then the file's others as it is now (another run may
                 # have saved another corpus's meanwhile) until full
-                now = self._read(path) or (self._loaded_stems, self._loaded_zipf)
+                now = self._tables_now(path)
                 stems, zipf = _merged(used_stems, now[0]), _merged(used_zipf, now[1])
-                data = {
-                    "key": self.key,
-                    "checksum": checksum(stems, zipf),
-                    "stems": stems,
-                    "zipf": zipf,
-                }
+                digest = checksum(stems, zipf)
+                data = {"key": self.key, "checksum": digest, "stems": stems, "zipf": zipf}
                 _write_atomically(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False))
+                with self._lock:  # (before the next save's turn: it may reuse them)
+                    self._loaded_stems, self._loaded_zipf = stems, zipf
+                    self._loaded_checksum = digest
         except _Busy:
             log.debug("Not saving the lexicon cache %s: another run is saving it", path)
             return False
         except (OSError, RuntimeError) as error:  # (never raises, whatever the path)
-            level = logging.WARNING if self.explicit and not self._save_failed else logging.DEBUG
-            log.log(level, "Cannot save the lexicon cache to %s (%s)", path, error)
-            self._save_failed = True
+            # (a save that only moves words to the front is not worth a warning: a read-only
+            # folder would warn on every run)
+            warn = self.explicit and learned and not self._warned
+            log.log(
+                logging.WARNING if warn else logging.DEBUG,
+                "Cannot save the lexicon cache to %s (%s)",
+                path,
+                error,
+            )
+            self._warned = self._warned or warn
             return False
-        with self._lock:
-            self._loaded_stems, self._loaded_zipf = stems, zipf
         return True
+
+    def _tables_now(self, path: Path) -> tuple[dict[str, str], dict[str, float]]:
+        """The file's tables as they are now: the ones read (or last saved) while the file
+        still starts with their checksum, else read again (another run saved meanwhile); the
+        ones read if it is gone or unusable now."""
+        with self._lock:
+            stems, zipf, digest = self._loaded_stems, self._loaded_zipf, self._loaded_checksum
+        if digest is not None and _starts_with(path, _head(self.key, digest)):
+            return stems, zipf
+        now = self._read(path)
+        return (stems, zipf) if now is None else (now[0], now[1])
+
+
+def _head(key: str, digest: str) -> bytes:
+    """How a file saved with ``key`` and tables of checksum ``digest`` begins."""
+    data = {"key": key, "checksum": digest}
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)[:-1].encode("utf-8") + b","
+
+
+def _starts_with(path: Path, head: bytes) -> bool:
+    """Whether the file at ``path`` begins with ``head`` (False if it cannot be read)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(head)) == head
+    except OSError:
+        return False
 
 
 class _Busy(Exception):
@@ -315,34 +355,53 @@ class _Busy(Exception):
 
 
 @contextlib.contextmanager
-def _exclusive(lock_path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock (``flock``) on ``lock_path`` inside; raise :class:`_Busy`
-    after :data:`LOCK_WAIT_SECONDS` of waiting. The lock file is opened without following a
-    symlink, created private and kept (deleting it would let two runs lock two files). Each
-    call opens it anew, so threads of one process take turns too. Without ``fcntl`` (Windows):
-    no lock."""
+def _exclusive(folder: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock (``flock``) on ``folder`` itself inside (see
+    :func:`_lock`)."""
+    fd = _lock(folder)
+    try:
+        yield  # (closing the folder releases the lock)
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _lock(folder: Path) -> int | None:
+    """Open ``folder`` and lock it exclusively (``flock``); the descriptor, or None if there is
+    no lock to hold: without ``fcntl`` (Windows), or where the folder cannot be opened or
+    locked (logged at debug; the save goes on unlocked). Raise :class:`_Busy` after
+    :data:`LOCK_WAIT_SECONDS` of waiting for another run.
+
+    No lock file is created (none to be private to one user, or to be planted), and reading
+    the folder is enough. Each call opens the folder anew, so threads of one process take
+    turns too.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(lock_path, flags, NEW_FILE_MODE)
+        return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{lock_path} is not a regular file")
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        log.debug("Saving the lexicon cache unlocked: cannot open %s (%s)", folder, error)
+        return None
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    try:
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
+                return fd
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise _Busy from None
                 time.sleep(0.02)
-        yield  # (closing the file releases the lock)
-    finally:
+    except OSError as error:  # (a file system without locks, say)
         os.close(fd)
+        log.debug("Saving the lexicon cache unlocked: cannot lock %s (%s)", folder, error)
+        return None
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _merged(first: dict[str, Any], then: dict[str, Any]) -> dict[str, Any]:

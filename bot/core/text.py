@@ -726,9 +726,6 @@ STEMMER_LANGUAGE = "english"
 STEMMER_IGNORE_STOPWORDS = False
 STEM_RULES_VERSION = 1
 
-#: Whether lookups here are learned by the lexicon cache (bound once: asked on every lookup).
-_is_learning = lexicon.is_learning
-
 
 def stemmer_settings() -> str:
     """The stemmer's settings for the lexicon cache's versions key, e.g.
@@ -759,7 +756,7 @@ def _stem(word: str) -> str:
 def stem(word: str) -> str:
     """Snowball stem of one normalised word (cached per distinct word, and in the lexicon cache
     if one is in use; inside a learning scope every lookup is kept there, cached or not)."""
-    if not _is_learning():
+    if not lexicon.is_learning():
         return _stem(word)
     found = _stem(word)
     cache = lexicon.active()
@@ -1194,7 +1191,7 @@ def term(token: str) -> str:
     """The index term of one normalised, variant-folded token: its stem, related words joined
     (cached per distinct token; not inside a learning scope with a lexicon in use, where the
     stem must be looked up for the lexicon to keep it)."""
-    if _is_learning() and lexicon.active() is not None:
+    if lexicon.is_learning() and lexicon.active() is not None:
         return _term(token)
     return _term_cached(token)
 
@@ -1247,7 +1244,7 @@ _LEARNED_TOKEN_TERMS = _TokenTerms(shared=_TOKEN_TERMS)
 def _token_terms() -> _TokenTerms:
     """The token table for lookups here: the learned one inside a learning scope with a lexicon
     in use (emptied when another lexicon comes into use), else the shared one."""
-    if not _is_learning():
+    if not lexicon.is_learning():
         return _TOKEN_TERMS
     cache = lexicon.active()
     if cache is None:
@@ -1873,7 +1870,7 @@ def english_zipf(word: str) -> float:
     Consults the lexicon cache first if one is in use (inside a learning scope every lookup is
     kept there, cached or not).
     """
-    if not _is_learning():
+    if not lexicon.is_learning():
         return _english_zipf(word)
     found = _english_zipf(word)
     cache = lexicon.active()

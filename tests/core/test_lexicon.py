@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
@@ -77,10 +78,7 @@ def test_round_trip(tmp_path: Path) -> None:
     assert (second.stem("running"), second.zipf("the"), second.zipf("xyzzy")) == ("run", 7.73, 0.0)
     assert (second.stem("walked"), second.zipf("walked")) == (None, None)
     assert len(second) == 3
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
-        file_name(KEY),
-        file_name(KEY) + ".lock",  # (the lock saves take turns with, kept)
-    ]
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [file_name(KEY)]
     assert file_name(KEY).startswith("lexicon-")
     assert len(file_name(KEY)) == len("lexicon-.json") + 12
 
@@ -181,20 +179,22 @@ def _file_of(folder: Path, stems: list[str], zipf: list[str]) -> Path:
 DAILY = ["monday", "tuesday"]
 
 
-def _others(count: int) -> list[str]:
-    return [f"other{i}" for i in range(count)]
+def _others(count: int, first: int = 0) -> list[str]:
+    return [f"other{i}" for i in range(first, first + count)]
 
 
 @pytest.mark.parametrize(
     ("stems", "zipf", "written"),
     [
         pytest.param(_others(3) + DAILY, DAILY, False, id="below-the-cap"),
-        pytest.param(_others(7) + DAILY, DAILY, True, id="nearly-full-ours-last"),
-        pytest.param(_others(5) + DAILY + _others(9)[7:], DAILY, True, id="nearly-full-ours-mid"),
-        pytest.param(DAILY + _others(7), DAILY, False, id="nearly-full-ours-first"),
-        pytest.param(_others(8) + DAILY, DAILY, True, id="full-ours-last"),
-        pytest.param(DAILY, _others(7) + DAILY, True, id="frequencies-nearly-full"),
-        pytest.param(DAILY + _others(7), DAILY + _others(7), False, id="both-full-ours-first"),
+        pytest.param(_others(16) + DAILY, DAILY, False, id="nearly-full-ours-before-the-tail"),
+        pytest.param(_others(8) + DAILY + _others(10, 8), DAILY, False, id="full-ours-mid"),
+        pytest.param(DAILY + _others(18), DAILY, False, id="full-ours-first"),
+        pytest.param(DAILY + _others(18), DAILY + _others(18), False, id="both-full-ours-first"),
+        pytest.param(_others(17) + DAILY, DAILY, True, id="one-of-ours-in-the-tail"),
+        pytest.param(_others(18) + DAILY, DAILY, True, id="full-ours-last"),
+        pytest.param(DAILY[:1] + _others(17) + DAILY[1:], DAILY, True, id="ours-apart"),
+        pytest.param(DAILY, _others(18) + DAILY, True, id="frequencies-in-the-tail"),
     ],
 )
 def test_a_run_that_only_read_saves_when_its_words_are_at_risk(
@@ -204,10 +204,10 @@ def test_a_run_that_only_read_saves_when_its_words_are_at_risk(
     zipf: list[str],
     written: bool,
 ) -> None:
-    """A run whose lookups all hit rewrites the file (its words first) only when the file is
-    nearly full (90% of MAX_ENTRIES in a table) and its words are not already the first;
-    otherwise it writes nothing."""
-    monkeypatch.setattr(lexicon, "MAX_ENTRIES", 10)
+    """A run whose lookups all hit rewrites the file (its words first) only when one of its
+    words comes after the first 90% of MAX_ENTRIES in a table (where another corpus's next save
+    would push it out first); otherwise it writes nothing."""
+    monkeypatch.setattr(lexicon, "MAX_ENTRIES", 20)  # (the last 2 entries are at risk)
     path = _file_of(tmp_path, stems, zipf)
     before = path.read_bytes()
     daily = Lexicon(tmp_path, KEY)
@@ -236,10 +236,96 @@ def test_a_corpus_used_every_run_stays_in_a_full_file(
     daily = Lexicon(tmp_path, KEY)
     with learning():
         assert [daily.stem(word) for word in DAILY] == DAILY
-    daily.save()
+    assert daily.save()
     _learned(tmp_path, again="again", anew="anew").save()
     kept = Lexicon(tmp_path, KEY)
     assert [kept.stem(word) for word in DAILY] == DAILY
+
+
+def test_corpora_used_in_turn_do_not_rewrite_a_nearly_full_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two corpora used in turn on a nearly full file write it once each (when they learn
+    their words); their warm runs then write nothing, and both keep their words."""
+    monkeypatch.setattr(lexicon, "MAX_ENTRIES", 20)
+    _learned(tmp_path, **{word: word for word in _others(16)}).save()
+    corpora = {"a": ["alpha", "apple"], "b": ["bravo", "banana"]}
+    for words in corpora.values():
+        assert _learned(tmp_path, **{word: word for word in words}).save()
+    path = tmp_path / file_name(KEY)
+    before = path.read_bytes()
+    for words in [*corpora.values()] * 3:
+        warm = Lexicon(tmp_path, KEY)
+        with learning():
+            assert [warm.stem(word) for word in words] == words
+        assert not warm.save()
+    assert path.read_bytes() == before
+    assert list(json.loads(before)["stems"])[:4] == corpora["b"] + corpora["a"]
+
+
+def _another_run_saves(folder: Path, cache: Lexicon) -> None:
+    _learned(folder, jumped="jump").save()
+
+
+def _another_file_of_the_same_size_and_time(folder: Path, cache: Lexicon) -> None:
+    """Another run's file (other words) with as many bytes and the same modification time."""
+    path = folder / file_name(KEY)
+    old = path.stat()
+    _another_run_saves(folder / "elsewhere", cache)
+    content = (folder / "elsewhere" / file_name(KEY)).read_bytes()
+    path.write_bytes(content.ljust(old.st_size))  # (JSON allows trailing spaces)
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (old.st_size, old.st_mtime_ns)
+
+
+def _this_run_saves_first(folder: Path, cache: Lexicon) -> None:
+    assert cache.save()
+    with learning():
+        cache.remember_stem("jumped", "jump")
+
+
+@pytest.mark.parametrize(
+    ("meanwhile", "reads"),
+    [
+        pytest.param(None, 1, id="unchanged"),
+        pytest.param(_this_run_saves_first, 1, id="saved-by-this-run"),
+        pytest.param(_another_run_saves, 2, id="another-run-saved"),
+        pytest.param(_another_file_of_the_same_size_and_time, 2, id="same-size-and-time"),
+    ],
+)
+def test_a_save_reads_the_file_again_only_if_it_changed(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    meanwhile: Callable[[Path, Lexicon], None] | None,
+    reads: int,
+) -> None:
+    """A save merges with the tables this run read (or last saved) while the file still holds
+    them (it starts with their checksum), without reading and parsing it again; a file another
+    run saved since is read again (even one of the same size and time), and its words kept."""
+    _learned(tmp_path, running="run").save()
+    cache = Lexicon(tmp_path, KEY)
+    read = Lexicon._read
+    read_by_cache: list[Path] = []
+
+    def counted(self: Lexicon, path: Path) -> object:
+        if self is cache:
+            read_by_cache.append(path)
+        return read(self, path)
+
+    monkeypatch.setattr(Lexicon, "_read", counted)
+    with learning():
+        assert cache.stem("running") == "run"  # (reads the file now)
+        cache.remember_stem("walked", "walk")
+    if meanwhile is not None:
+        meanwhile(tmp_path, cache)
+    assert cache.save()
+    assert len(read_by_cache) == reads
+    saved = Lexicon(tmp_path, KEY)
+    assert [saved.stem(word) for word in ("walked", "running", "jumped")] == [
+        "walk",
+        "run",
+        None if meanwhile is None else "jump",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -389,6 +475,61 @@ def test_unwritable_folder_is_logged_once(
     assert unwritable.stem("walked") == "walk"  # still answers from memory
 
 
+def _write_fails(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    def denied(path: Path, content: str) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(lexicon, "_write_atomically", denied)
+
+
+def _folder_read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    access = os.access
+
+    def read_only(path: object, mode: int, **options: object) -> bool:
+        return not (Path(str(path)) == folder and mode & os.W_OK) and access(path, mode, **options)
+
+    monkeypatch.setattr(os, "access", read_only)
+
+    def never(path: Path, content: str) -> None:
+        raise AssertionError("a save in a read-only folder was tried")
+
+    monkeypatch.setattr(lexicon, "_write_atomically", never)
+
+
+@pytest.mark.parametrize(
+    ("learns", "fails", "levels"),
+    [
+        pytest.param(True, _write_fails, [logging.WARNING], id="learned-a-word"),
+        pytest.param(False, _write_fails, [logging.DEBUG], id="only-moved-words"),
+        pytest.param(False, _folder_read_only, [], id="only-moved-read-only-folder"),
+    ],
+)
+def test_a_save_that_only_moves_words_to_the_front_fails_quietly(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    learns: bool,
+    fails: Callable[[pytest.MonkeyPatch, Path], None],
+    levels: list[int],
+) -> None:
+    """A save that cannot be written warns (folder chosen explicitly) only if this run learned
+    a word the file lacks: one that only moves its words to the front of a nearly full file
+    logs at debug (a read-only folder would warn on every run), or is not tried when the folder
+    is read-only."""
+    monkeypatch.setattr(lexicon, "MAX_ENTRIES", 10)
+    _file_of(tmp_path, _others(8) + DAILY, [])  # (ours in the last entries)
+    fails(monkeypatch, tmp_path)
+    cache = Lexicon(tmp_path, KEY, explicit=True)
+    with learning():
+        assert [cache.stem(word) for word in DAILY] == DAILY
+        if learns:
+            cache.remember_stem("jumped", "jump")
+    with caplog.at_level(logging.DEBUG, logger="bot.core.lexicon"):
+        assert not cache.save()
+    assert [r.levelno for r in caplog.records if "Cannot save" in r.getMessage()] == levels
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and not learns]
+
+
 def test_a_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
     """Saving never writes through a symlink (in a shared folder it could point at any file the
     user can write): the link is replaced and its target left as it was."""
@@ -407,12 +548,10 @@ def test_a_symlink_is_replaced_not_followed(tmp_path: Path) -> None:
 def test_a_new_file_is_private_and_an_old_one_keeps_its_read_bits(
     tmp_path: Path, old_mode: int, new_mode: int
 ) -> None:
-    """A new file is 0600 (and so is its lock file); our old file's read bits are kept, never
-    write for others."""
+    """A new file is 0600; our old file's read bits are kept, never write for others."""
     _learned(tmp_path, running="run").save()
     path = tmp_path / file_name(KEY)
     assert path.stat().st_mode & 0o777 == 0o600
-    assert (tmp_path / (file_name(KEY) + ".lock")).stat().st_mode & 0o777 == 0o600
     path.chmod(old_mode)
     assert _learned(tmp_path, walked="walk").save()
     assert path.stat().st_mode & 0o777 == new_mode
@@ -522,49 +661,67 @@ def test_saves_at_the_same_moment_keep_both_runs_words(
     assert (saved.stem("running"), saved.stem("walked")) == ("running", "walked")
 
 
-@pytest.mark.skipif(fcntl is None, reason="no advisory locks here (saves go on unlocked)")
-def test_a_save_gives_up_while_another_run_holds_the_lock(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """A save that waits LOCK_WAIT_SECONDS for another run's save gives up (logged at debug:
-    a save is only for speed) and leaves the file alone; the next save, once the lock is free,
-    writes."""
+@contextlib.contextmanager
+def _folder_locked(folder: Path, seconds: float | None) -> Iterator[None]:
+    """Another run holds the folder's lock inside: for ``seconds``, or throughout (None)."""
     assert fcntl is not None
-    monkeypatch.setattr(lexicon, "LOCK_WAIT_SECONDS", 0.2, raising=False)
-    cache = _learned(tmp_path, running="run")
-    with (tmp_path / (file_name(KEY) + ".lock")).open("w") as held:
-        fcntl.flock(held, fcntl.LOCK_EX)
-        started = time.monotonic()
-        with caplog.at_level(logging.DEBUG, logger="bot.core.lexicon"):
-            assert not cache.save()
-        assert time.monotonic() - started < 2
-    assert not (tmp_path / file_name(KEY)).exists()
-    gave_up = [r for r in caplog.records if "another run is saving it" in r.getMessage()]
-    assert [r.levelno for r in gave_up] == [logging.DEBUG]
-    assert cache.save()
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    if seconds is None:
+        try:
+            yield
+        finally:
+            os.close(fd)
+        return
+    release = threading.Timer(seconds, os.close, [fd])  # (closing it releases the lock)
+    release.start()
+    try:
+        yield
+    finally:
+        release.join()
 
 
-@pytest.mark.skipif(fcntl is None, reason="no lock file here")
-@pytest.mark.parametrize("target_exists", [True, False], ids=["to-a-file", "dangling"])
-def test_a_symlinked_lock_file_is_not_followed(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, target_exists: bool
+@pytest.mark.skipif(fcntl is None, reason="no advisory locks here (saves go on unlocked)")
+@pytest.mark.parametrize(
+    ("held_for", "saved"),
+    [
+        pytest.param(0.1, True, id="released-soon"),
+        pytest.param(None, False, id="held-throughout"),
+    ],
+)
+def test_a_save_waits_briefly_for_another_run_s_save(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, held_for: float | None, saved: bool
 ) -> None:
-    """A symlink planted where the lock file goes is neither followed nor created through: its
-    target stays as it was (or absent), and that save is given up (logged)."""
-    victim = tmp_path / "bashrc"
-    if target_exists:
-        victim.write_text("alias ll='ls -l'\n", encoding="utf-8")
-    folder = tmp_path / "cache"
+    """A save waits for another run's lock on the folder up to LOCK_WAIT_SECONDS (0.5 s): it
+    saves once the lock is free, else gives up (logged at debug: a save is only for speed, and
+    a command must not hang at exit) and leaves the file alone."""
+    assert lexicon.LOCK_WAIT_SECONDS <= 0.5
+    cache = _learned(tmp_path, running="run")
+    with _folder_locked(tmp_path, held_for), caplog.at_level(logging.DEBUG, "bot.core.lexicon"):
+        started = time.monotonic()
+        assert cache.save() is saved
+        waited = time.monotonic() - started
+    assert waited >= (held_for if saved else lexicon.LOCK_WAIT_SECONDS) - 0.05
+    assert waited < lexicon.LOCK_WAIT_SECONDS + 1
+    assert (tmp_path / file_name(KEY)).exists() is saved
+    gave_up = [r.levelno for r in caplog.records if "another run is saving" in r.getMessage()]
+    assert gave_up == ([] if saved else [logging.DEBUG])
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    if not saved:
+        assert cache.save()  # (the lock is free now)
+
+
+def test_saves_leave_no_other_file_in_a_shared_folder(tmp_path: Path) -> None:
+    """Saves lock the folder itself, not a lock file of their own (which another user's save,
+    in a folder shared by a group, could not open): two runs' saves leave only the lexicon
+    file, and the folder as it was."""
+    folder = tmp_path / "shared"
     folder.mkdir()
-    (folder / (file_name(KEY) + ".lock")).symlink_to(victim)
-    with caplog.at_level(logging.WARNING, logger="bot.core.lexicon"):
-        assert not _learned(folder, running="run").save()
-    assert "Cannot save the lexicon cache" in caplog.text
-    if target_exists:
-        assert victim.read_text(encoding="utf-8") == "alias ll='ls -l'\n"
-    else:
-        assert not victim.exists()
-    assert not (folder / file_name(KEY)).exists()
+    folder.chmod(0o2775)  # (group-writable, new files in the folder's group)
+    assert _learned(folder, running="run").save()
+    assert _learned(folder, walked="walk").save()
+    assert [p.name for p in folder.iterdir()] == [file_name(KEY)]
+    assert folder.stat().st_mode & 0o7777 == 0o2775
 
 
 def test_other_files_in_the_folder_are_left_alone(tmp_path: Path) -> None:
@@ -575,7 +732,7 @@ def test_other_files_in_the_folder_are_left_alone(tmp_path: Path) -> None:
         path.write_text("{}", encoding="utf-8")
     assert _learned(tmp_path, running="run").save()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [mine.name, other.name, file_name(KEY), file_name(KEY) + ".lock"]
+        [mine.name, other.name, file_name(KEY)]
     )
 
 
@@ -601,6 +758,32 @@ def test_full_table_stops_remembering(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon, "MAX_ENTRIES", 2)
     cache = _learned(alpha="alpha", beta="beta", gamma="gamma")
     assert [cache.stem(w) for w in ("alpha", "beta", "gamma")] == ["alpha", "beta", None]
+
+
+@pytest.mark.parametrize(
+    "look_up",
+    [
+        pytest.param(text.stem, id="stem"),
+        pytest.param(text.english_zipf, id="english_zipf"),
+        pytest.param(text.term, id="term"),
+        pytest.param(text.token_term, id="token_term"),
+    ],
+)
+def test_lookups_ask_is_learning_through_the_module(
+    monkeypatch: pytest.MonkeyPatch, look_up: Callable[[str], object]
+) -> None:
+    """``lexicon.is_learning`` is a function that ``text``'s lookups call through the module,
+    so a patch of it reaches them."""
+    assert isinstance(lexicon.is_learning, types.FunctionType)
+    asked: list[bool] = []
+
+    def spy() -> bool:
+        asked.append(True)
+        return False
+
+    monkeypatch.setattr(lexicon, "is_learning", spy)
+    look_up("running")
+    assert asked
 
 
 def test_no_lexicon_by_default() -> None:
