@@ -4015,12 +4015,24 @@ _BRIDGE = (
     "The Mill Street Bridge, built in 1911, was closed to traffic for nine hours.\n\n"
     "Its central arch is 40 metres wide.\n"
 )
+_RESTRAINT = (
+    "Trump hails Russian restraint\n\n"
+    "Trump said Russia had made a big concession by not taking the entire country.\n\n"
+    "The talks continue next week in Geneva.\n"
+)
 _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for six hours.\n"
 
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence", "other"),
     [
+        # "the WHOLE country" shouts a word; it names nothing the story lacks
+        (
+            _RESTRAINT,
+            "so not taking the WHOLE country is a concession now?? what did trump say",
+            "entire country",
+            None,
+        ),
         # a bridge's length is no time it was closed for ...
         (_BRIDGE, "How long is the Mill Street Bridge?", None, None),
         # ... but how long it was closed is
@@ -4068,6 +4080,7 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         ),
     ],
     ids=[
+        "a-shouted-word-is-no-name",
         "how-long-is-a-bridge-asks-a-length",
         "how-long-a-bridge-was-shut-asks-a-time",
         "how-long-a-closure-asks-a-time",
