@@ -1128,6 +1128,9 @@ _DEGREE_ASKED = frozenset(("strong", "warm", "thick"))
 _READ_AS = {
     **dict.fromkeys(("strain", "strains", "strained", "straining"), "tension"),
     **dict.fromkeys(("squeeze", "squeezes", "squeezed", "squeezing"), "pressure"),
+    # (WordNet puts "home" one step from "house", and too common a word to stand in for it)
+    "house": "home",
+    "houses": "homes",
 }
 #: Prefixes that turn a word into its opposite ("trust"/"mistrust", "happy"/"unhappy"): a
 #: question about one is answered by a passage about the other.

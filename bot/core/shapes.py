@@ -296,8 +296,8 @@ MEASURE_UNITS = {
 }
 _LENGTH_UNITS = re.compile(
     # ("m" and "g" not of "a.m." or "e.g.")
-    r"\b(met(er|re)s?|(?<!\.)m(?!\.\w)|km|kilomet(er|re)s?|miles?|feet|foot|ft|inch(es)?|storeys?|"
-    r"stories|floors?|acres?|hectares?|square)\b",
+    r"\b(met(er|re)s?|(?<!\.)m(?!\.\w)|km|kilomet(er|re)s?|centimet(er|re)s?|cm|millimet(er|re)s?|"
+    r"mm|yards?|miles?|feet|foot|ft|inch(es)?|storeys?|stories|floors?|acres?|hectares?|square)\b",
     re.IGNORECASE,
 )
 _WEIGHT_UNITS = re.compile(

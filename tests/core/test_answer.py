@@ -4020,12 +4020,21 @@ _RESTRAINT = (
     "Trump said Russia had made a big concession by not taking the entire country.\n\n"
     "The talks continue next week in Geneva.\n"
 )
+_HAIL = (
+    "Hailstorm smashes greenhouses\n\n"
+    "A hailstorm smashed more than 2,000 panes of glass at a garden centre on Tuesday.\n\n"
+    "A weather station nearby recorded hailstones measuring up to 4.5 centimetres across.\n\n"
+    "A burst main left more than 11,000 homes without water for two days.\n"
+)
 _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for six hours.\n"
 
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence", "other"),
     [
+        # a size in centimetres; "houses" are the story's "homes"
+        (_HAIL, "how big were the hailstones??", "4.5 centimetres", None),
+        (_HAIL, "how many houses lost their water", "11,000 homes", None),
         # "the WHOLE country" shouts a word; it names nothing the story lacks
         (
             _RESTRAINT,
@@ -4080,6 +4089,8 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         ),
     ],
     ids=[
+        "centimetres-are-a-size",
+        "houses-are-homes",
         "a-shouted-word-is-no-name",
         "how-long-is-a-bridge-asks-a-length",
         "how-long-a-bridge-was-shut-asks-a-time",
