@@ -140,6 +140,7 @@ from bot.core.shapes import (
     STANCE_VERBS,
     THAN_BEFORE,
     THE_PARTIES,
+    TIME_TO_COME,
     TITLE_OWNER_CHARS,
     TITLE_WORDS,
     TITLE_WRITTEN,
@@ -3492,9 +3493,16 @@ class StoryEngine:
             and not sentence.has(WHEN_ANSWER)
             and not (query.asks_year and sentence.has(A_YEAR))  # "a year eight pupil"
             and not sentence.has(NO_DATE_SET)  # "No date has been set for his trial."
+            # "when will the road reopen" of "could take at least two weeks to reopen"
+            and not (asked.future and sentence.has(TIME_TO_COME))
         ):
             return "the closest passage gives no date or time for that"
-        if query.kind is QuestionType.WHEN and asked.future and not sentence.has(SAYS_FUTURE):
+        if (
+            query.kind is QuestionType.WHEN
+            and asked.future
+            and not sentence.has(SAYS_FUTURE)
+            and not sentence.has(TIME_TO_COME)
+        ):
             return "the closest passage gives no date for what is still to come"
         if (
             (query.kind is QuestionType.YES_NO and asked.plans) or asked.will

@@ -147,6 +147,14 @@ NO_DATE_SET = LazyPattern(
     re.IGNORECASE,
 )
 #: "When will they meet?" asks about what is to come: a past date does not answer it.
+#: How long until something still to come ("could take at least two weeks to reopen"): an
+#: answer to "when will ...", not to "when did ...".
+TIME_TO_COME = LazyPattern(
+    r"\b(?:take|takes|taking)\s+(?:(?:at least|about|around|up to|more than|another|a further|"
+    r"several|a few)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"several|a few)\s+(?:more\s+)?(?:hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
 ASKS_FUTURE = re.compile(
     r"\bwhen (?:will|would|shall)\b|\bwhen (?:is|are)\b.*\b(?:going to|due|expected|set to|"
     r"scheduled|next)\b",

@@ -4026,12 +4026,19 @@ _HAIL = (
     "A weather station nearby recorded hailstones measuring up to 4.5 centimetres across.\n\n"
     "A burst main left more than 11,000 homes without water for two days.\n"
 )
+_LANDSLIP = (
+    "Landslip closes valley road\n\n"
+    "A landslip closed the main road through the valley on Monday night.\n\n"
+    "Officials said the main road could take at least two weeks to reopen.\n"
+)
 _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for six hours.\n"
 
 
 @pytest.mark.parametrize(
     ("story", "question", "in_sentence", "other"),
     [
+        # "could take two weeks to reopen" says when it will, not when it did
+        (_LANDSLIP, "when will the main road reopen", "two weeks", None),
         # a size in centimetres; "houses" are the story's "homes"
         (_HAIL, "how big were the hailstones??", "4.5 centimetres", None),
         (_HAIL, "how many houses lost their water", "11,000 homes", None),
@@ -4089,6 +4096,7 @@ _RELATIVES = "Ferry delayed\n\nRelatives of the crew waited at the harbour for s
         ),
     ],
     ids=[
+        "how-long-it-will-take-says-when",
         "centimetres-are-a-size",
         "houses-are-homes",
         "a-shouted-word-is-no-name",
