@@ -63,9 +63,12 @@ NEW_FILE_MODE = 0o600
 #: this share of :data:`MAX_ENTRIES` in a table: another corpus's next save would push it out
 #: first.
 NEARLY_FULL = 0.9
-#: Longest a save waits for another run's save to finish (then it gives up: a save is only for
-#: speed, and a command must not hang at exit).
+#: Longest a save that only moves words to the front waits for another run's save to finish
+#: (then it gives up: that save is only for speed, and a command must not hang at exit) ...
 LOCK_WAIT_SECONDS = 0.5
+#: ... and a save with words the file lacks (a save of a full file takes about a second, so a
+#: shorter wait would lose one of two runs' new words).
+LEARNED_LOCK_WAIT_SECONDS = 5.0
 
 
 def versions_key() -> str:
@@ -277,8 +280,9 @@ class Lexicon:
 
         Never raises: a folder that cannot be written is logged (a warning the first time, if
         the folder was chosen explicitly and this run learned a word the file lacks; else at
-        debug), and so, at debug, is giving up after :data:`LOCK_WAIT_SECONDS` of another run's
-        save.
+        debug), and so, at debug, is giving up after :data:`LEARNED_LOCK_WAIT_SECONDS` (a save
+        with new words) or :data:`LOCK_WAIT_SECONDS` (one that only moves words) of another
+        run's save.
         """
         if self.folder is None or not (self._used_stems or self._used_zipf):
             return False
@@ -295,7 +299,9 @@ class Lexicon:
             return False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with _exclusive(path.parent):
+            with _exclusive(
+                path.parent, LEARNED_LOCK_WAIT_SECONDS if learned else LOCK_WAIT_SECONDS
+            ):
                 # this run's words first, then the file's others as it is now (another run may
                 # have saved another corpus's meanwhile) until full
                 now = self._tables_now(path)
@@ -355,10 +361,10 @@ class _Busy(Exception):
 
 
 @contextlib.contextmanager
-def _exclusive(folder: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock (``flock``) on ``folder`` itself inside (see
-    :func:`_lock`)."""
-    fd = _lock(folder)
+def _exclusive(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive advisory lock (``flock``) on ``folder`` itself inside, waiting at most
+    ``wait`` seconds for it (see :func:`_lock`)."""
+    fd = _lock(folder, wait)
     try:
         yield  # (closing the folder releases the lock)
     finally:
@@ -366,11 +372,11 @@ def _exclusive(folder: Path) -> Iterator[None]:
             os.close(fd)
 
 
-def _lock(folder: Path) -> int | None:
+def _lock(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> int | None:
     """Open ``folder`` and lock it exclusively (``flock``); the descriptor, or None if there is
     no lock to hold: without ``fcntl`` (Windows), or where the folder cannot be opened or
-    locked (logged at debug; the save goes on unlocked). Raise :class:`_Busy` after
-    :data:`LOCK_WAIT_SECONDS` of waiting for another run.
+    locked (logged at debug; the save goes on unlocked). Raise :class:`_Busy` after ``wait``
+    seconds of waiting for another run.
 
     No lock file is created (none to be private to one user, or to be planted), and reading
     the folder is enough. Each call opens the folder anew, so threads of one process take
@@ -385,7 +391,7 @@ def _lock(folder: Path) -> int | None:
     except OSError as error:
         log.debug("Saving the lexicon cache unlocked: cannot open %s (%s)", folder, error)
         return None
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    deadline = time.monotonic() + wait
     try:
         while True:
             try:
