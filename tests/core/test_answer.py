@@ -53,6 +53,16 @@ def two_articles(tmp_path_factory: pytest.TempPathFactory) -> StoryEngine:
     return StoryEngine(corpus, QuoteBook(extract_quotes(corpus.paragraphs)))
 
 
+def _assert_answers(answer: Answer, in_sentence: str | None) -> None:
+    """``answer`` is declined when ``in_sentence`` is None, else answered with a sentence
+    containing it."""
+    if in_sentence is None:
+        assert not answer.answered, answer.sentence
+    else:
+        assert answer.answered, answer.reason
+        assert in_sentence in (answer.sentence or "")
+
+
 def engine_over(folder: Path, name: str, text: str) -> StoryEngine:
     """An engine over one article ``name`` with ``text``, written into ``folder``."""
     (folder / name).write_text(text, encoding="utf-8")
@@ -3466,12 +3476,7 @@ def test_seventeenth_round_second_read(
     engine = engine_over(
         tmp_path, "news.txt", f"Local News\n\n{paragraphs}\n\nMore news is expected on Friday.\n"
     )
-    answer = engine.answer(question)
-    if in_sentence is None:
-        assert not answer.answered, answer.sentence
-    else:
-        assert answer.answered, answer.reason
-        assert in_sentence in (answer.sentence or "")
+    _assert_answers(engine.answer(question), in_sentence)
 
 
 def test_a_news_phrasal_sense_only_for_a_story_without_the_verb(tmp_path: Path) -> None:
@@ -4131,9 +4136,4 @@ def test_twenty_third_round(
     if other is not None:
         (tmp_path / "other.txt").write_text(other, encoding="utf-8")
     engine = engine_over(tmp_path, "story.txt", story)
-    answer = engine.answer(question)
-    if in_sentence is None:
-        assert not answer.answered, answer.sentence
-    else:
-        assert answer.answered, answer.reason
-        assert in_sentence in (answer.sentence or "")
+    _assert_answers(engine.answer(question), in_sentence)
