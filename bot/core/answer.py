@@ -3562,10 +3562,7 @@ class StoryEngine:
             if (
                 part
                 and part not in sentence.terms
-                and any(
-                    self.paragraphs[other].article == paragraph.article
-                    for other in self.index.documents_with(part).tolist()
-                )
+                and self._in_article(part, self._article_numbers[paragraph.article])
             ):
                 # "how many of the passengers were british" of "carrying 143 passengers"
                 return f"the closest passage gives no number of {asked.counted_part}"
