@@ -23,7 +23,8 @@ the same folder and renames it over the old one (a symlink there is replaced, ne
 through; our old file keeps its read bits, a new one is private). Two runs saving at once take
 turns: each holds an exclusive lock on the folder itself (no lock file) while it reads, merges and
 renames (where ``fcntl`` is missing, as on Windows, or the folder cannot be locked, saves go on
-unlocked); a run that waits more than :data:`LOCK_WAIT_SECONDS` does not save. A folder that
+unlocked); a run that waits more than :data:`LEARNED_LOCK_WAIT_SECONDS` (with new words) or
+:data:`LOCK_WAIT_SECONDS` (only moving words to the front) does not save. A folder that
 cannot be written is logged, never raised.
 """
 

@@ -313,7 +313,8 @@ _WEIGHT_UNITS = re.compile(
     r"lbs?)\b",
     re.IGNORECASE,
 )
-_SIZE_UNITS = re.compile(rf"{_LENGTH_UNITS.pattern}|{_WEIGHT_UNITS.pattern}", re.IGNORECASE)
+#: (a size is a length or a weight: the pattern of both, for "how big" below)
+_SIZE_UNITS = rf"{_LENGTH_UNITS.pattern}|{_WEIGHT_UNITS.pattern}"
 # "How tall were the towers?" is not answered by "260 kilograms of explosives", nor "How
 # heavy is the blade?" by "300 metres from homes"
 for _measure in ("tall", "high", "far", "deep", "wide"):
@@ -368,7 +369,7 @@ MONEY_AMOUNT = LazyPattern(
 #: "How big is the deficit?": a size may be an amount of money or a share as well as a length.
 for _measure in ("big", "large"):
     MEASURE_UNITS[_measure] = re.compile(
-        rf"{_SIZE_UNITS.pattern}|{MONEY_AMOUNT.pattern}|\d\s?(?:%|percent\b|per cent\b)",
+        rf"{_SIZE_UNITS}|{MONEY_AMOUNT.pattern}|\d\s?(?:%|percent\b|per cent\b)",
         re.IGNORECASE,
     )
 #: "how many/much NOUN": the noun whose number is asked for.
